@@ -1,0 +1,102 @@
+import { z } from 'zod';
+import { PASSWORD_MAX, passwordProblem } from '../passwords.js';
+import { isoDateTime } from './common.js';
+
+export const LOCALES = ['en', 'de'] as const;
+export const DATE_FORMATS = ['YYYY-MM-DD', 'DD.MM.YYYY', 'DD/MM/YYYY', 'MM/DD/YYYY'] as const;
+export const ROLES = ['administrator', 'editor', 'viewer'] as const;
+export const UNIT_ROLES = ['editor', 'viewer'] as const;
+
+export const email = z.string().trim().toLowerCase().max(254).pipe(z.email());
+export const personName = z.string().trim().min(1).max(120);
+export const timeZone = z
+  .string()
+  .max(64)
+  .refine((tz) => isTimeZone(tz), { message: 'must be an IANA time zone such as Europe/Berlin' });
+
+export function isTimeZone(tz: string): boolean {
+  try {
+    new Intl.DateTimeFormat('en', { timeZone: tz });
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+const PASSWORD_MESSAGES = {
+  too_short: 'must be at least 10 characters',
+  too_long: `must be at most ${PASSWORD_MAX} characters`,
+  common: 'is too common: it appears in lists of breached passwords',
+  contains_email: 'must not contain your e-mail address',
+} as const;
+
+/** A new password; the e-mail rule is checked where the e-mail is known. */
+export const newPassword = z.string().superRefine((value, ctx) => {
+  const problemCode = passwordProblem(value);
+  if (problemCode) ctx.addIssue({ code: 'custom', message: PASSWORD_MESSAGES[problemCode], params: { rule: problemCode } });
+});
+export { PASSWORD_MESSAGES };
+
+export const signUpInput = z.object({
+  name: personName,
+  email,
+  password: newPassword,
+  companyName: z.string().trim().min(1).max(160),
+  locale: z.enum(LOCALES).default('en'),
+});
+export const signInInput = z.object({ email, password: z.string().min(1).max(PASSWORD_MAX) });
+export const forgotPasswordInput = z.object({ email });
+export const resetPasswordInput = z.object({ token: z.string().min(20).max(200), password: newPassword });
+export const verifyEmailInput = z.object({ token: z.string().min(20).max(200) });
+export const acceptInvitationInput = z.object({ name: personName, password: newPassword });
+export const changePasswordInput = z.object({
+  currentPassword: z.string().min(1).max(PASSWORD_MAX),
+  newPassword,
+});
+export const updateMeInput = z
+  .object({
+    name: personName,
+    locale: z.enum(LOCALES),
+    dateFormat: z.enum(DATE_FORMATS),
+    timeZone,
+  })
+  .partial();
+
+export const abilities = z.object({
+  manageUsers: z.boolean(),
+  manageBusinessUnits: z.boolean(),
+  manageApiKeys: z.boolean(),
+  viewActivity: z.boolean(),
+  manageSettings: z.boolean(),
+});
+export type Abilities = z.infer<typeof abilities>;
+
+export const meOutput = z.object({
+  /** The signed-in person; null when the caller is an API key. */
+  user: z
+    .object({
+    id: z.uuid(),
+    name: z.string(),
+    email: z.string(),
+    emailVerified: z.boolean(),
+    locale: z.enum(LOCALES),
+    dateFormat: z.enum(DATE_FORMATS),
+    timeZone: z.string(),
+    })
+    .nullable(),
+  apiKey: z.object({ id: z.uuid(), name: z.string() }).nullable(),
+  org: z.object({ id: z.uuid(), name: z.string() }),
+  isAdmin: z.boolean(),
+  roles: z.array(z.object({ businessUnitId: z.uuid(), businessUnitName: z.string(), role: z.enum(ROLES) })),
+  abilities,
+  via: z.enum(['session', 'apiKey']),
+  csrfToken: z.string().nullable(),
+});
+export type Me = z.infer<typeof meOutput>;
+
+export const invitationOutput = z.object({
+  orgName: z.string(),
+  email: z.string(),
+  invitedBy: z.string(),
+  expiresAt: isoDateTime,
+});

@@ -1,0 +1,29 @@
+import { z } from 'zod';
+
+export const uuid = z.uuid();
+export const idParams = z.object({ id: z.uuid() });
+
+export const pageQuery = z.object({
+  limit: z.coerce.number().int().min(1).max(200).default(50),
+  cursor: z.string().max(500).optional(),
+});
+
+export const page = <T extends z.ZodType>(item: T) =>
+  z.object({ items: z.array(item), nextCursor: z.string().nullable() });
+
+export const isoDate = z.iso.date();
+export const isoDateTime = z.iso.datetime({ offset: true });
+
+/** RFC 9457 problem details, as every 4xx/5xx answer is shaped. */
+export const problem = z.object({
+  type: z.string(),
+  title: z.string(),
+  status: z.number().int(),
+  code: z.string(),
+  detail: z.string().optional(),
+  requestId: z.string(),
+  errors: z
+    .array(z.object({ field: z.string(), rule: z.string(), message: z.string() }))
+    .optional(),
+});
+export type Problem = z.infer<typeof problem>;

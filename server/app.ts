@@ -1,0 +1,124 @@
+import { randomUUID } from 'node:crypto';
+import { existsSync } from 'node:fs';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import fastifyCookie from '@fastify/cookie';
+import fastifyHelmet from '@fastify/helmet';
+import fastifyRateLimit from '@fastify/rate-limit';
+import fastifyStatic from '@fastify/static';
+import fastifySwagger from '@fastify/swagger';
+import fastifySwaggerUi from '@fastify/swagger-ui';
+import Fastify, { type FastifyInstance } from 'fastify';
+import { jsonSchemaTransform, serializerCompiler, validatorCompiler } from 'fastify-type-provider-zod';
+import type { Config } from './config.js';
+import type { Database } from './db/client.js';
+import { apiKeysRoutes } from './features/api-keys/api-keys.routes.js';
+import { auditRoutes } from './features/audit/audit.routes.js';
+import { authRoutes } from './features/auth/auth.routes.js';
+import { resolvePrincipal } from './features/auth/principal.js';
+import { businessUnitsRoutes } from './features/business-units/business-units.routes.js';
+import { metaRoutes, VERSION } from './features/meta/meta.routes.js';
+import { usersRoutes } from './features/users/users.routes.js';
+import { AppError } from './platform/errors.js';
+import { opsRoutes } from './platform/http/ops.routes.js';
+import { errorHandler, sendProblem } from './platform/http/problem.js';
+import type { App } from './platform/http/route-kit.js';
+import { contentSecurityPolicy, csrfGuard } from './platform/http/security.js';
+import { loggerOptions } from './platform/logger.js';
+import type { Mailer } from './platform/mail/mailer.js';
+import { createMetrics } from './platform/metrics.js';
+
+const here = path.dirname(fileURLToPath(import.meta.url));
+
+/** The built web app: dist/web beside the sources, or web/ beside the compiled server. */
+function webRoot(): string | null {
+  const candidates = [path.join(here, '../dist/web'), path.join(here, '../web')];
+  return candidates.find((dir) => existsSync(path.join(dir, 'index.html'))) ?? null;
+}
+
+export interface AppOptions {
+  config: Config;
+  database: Database;
+  mailer: Mailer;
+  /** Where log lines go (tests capture them); defaults to stdout. */
+  logStream?: NodeJS.WritableStream;
+}
+
+export async function buildApp({ config, database, mailer, logStream }: AppOptions): Promise<FastifyInstance> {
+  const logger = { ...loggerOptions(config.logLevel), ...(logStream ? { stream: logStream } : {}) };
+  const options = {
+    logger,
+    genReqId: () => randomUUID(),
+    bodyLimit: 1024 * 1024,
+    trustProxy: config.trustProxy,
+    forceCloseConnections: 'idle',
+    return503OnClosing: true,
+    ...(config.tls ? { https: { cert: config.tls.cert, key: config.tls.key, minVersion: 'TLSv1.2' as const } } : {}),
+  };
+  // HTTP or HTTPS is a run-time choice; the handlers are the same for both.
+  const app = (Fastify as unknown as (o: typeof options) => FastifyInstance)(options);
+  app.decorate('deps', { config, database, mailer, log: app.log });
+  app.decorateRequest('principal', null);
+  app.setValidatorCompiler(validatorCompiler);
+  app.setSerializerCompiler(serializerCompiler);
+  app.setErrorHandler(errorHandler);
+  app.addHook('onSend', async (req, reply) => {
+    reply.header('x-request-id', req.id);
+  });
+
+  const tls = config.tls !== null || config.env === 'production';
+  await app.register(fastifyHelmet, {
+    contentSecurityPolicy: contentSecurityPolicy(tls),
+    hsts: tls ? { maxAge: 31536000, includeSubDomains: true } : false,
+    crossOriginEmbedderPolicy: false,
+  });
+  await app.register(fastifyCookie);
+  await app.register(fastifyRateLimit, {
+    global: config.rateLimit,
+    max: 600,
+    timeWindow: '1 minute',
+    enableDraftSpec: true,
+    errorResponseBuilder: () => new AppError('rate_limited', 'Too many requests. Try again in a minute.'),
+  });
+  const metrics = createMetrics(database);
+  metrics.instrument(app);
+
+  await app.register(fastifySwagger, {
+    openapi: {
+      info: { title: 'Deedbox API', version: VERSION, description: 'Contract management. Authenticate with a session cookie or `Authorization: Bearer <API key>`.' },
+      components: { securitySchemes: { apiKey: { type: 'http', scheme: 'bearer' } } },
+      security: [{ apiKey: [] }],
+    },
+    transform: jsonSchemaTransform,
+  });
+  await app.register(fastifySwaggerUi, { routePrefix: '/api/docs', staticCSP: true });
+
+  await app.register(
+    async (api) => {
+      api.addHook('onRequest', async (req) => {
+        req.principal = await resolvePrincipal(app.deps, req);
+      });
+      api.addHook('preHandler', async (req) => {
+        if (!req.principal && !req.routeOptions.config.public) {
+          throw new AppError('unauthenticated', 'Sign in first, or send a valid API key.');
+        }
+      });
+      api.addHook('preHandler', csrfGuard(config));
+      api.get('/openapi.json', { config: { public: true }, schema: { hide: true } }, () => app.swagger());
+      for (const routes of [metaRoutes, authRoutes, usersRoutes, businessUnitsRoutes, apiKeysRoutes, auditRoutes]) {
+        routes(api as App);
+      }
+    },
+    { prefix: '/api/v1' },
+  );
+  opsRoutes(app, metrics.registry);
+
+  const root = webRoot();
+  if (root) await app.register(fastifyStatic, { root, wildcard: false, index: ['index.html'] });
+  app.setNotFoundHandler((req, reply) => {
+    const wantsPage = req.method === 'GET' && !req.url.startsWith('/api/') && (req.headers.accept ?? '').includes('text/html');
+    if (wantsPage && root) return reply.type('text/html').sendFile('index.html');
+    return sendProblem(reply, 'not_found', `No route ${req.method} ${req.url.split('?')[0]}.`);
+  });
+  return app;
+}

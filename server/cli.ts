@@ -1,0 +1,164 @@
+import { randomUUID } from 'node:crypto';
+import { pathToFileURL } from 'node:url';
+import { z } from 'zod';
+import { email, newPassword, ROLES } from '../common/schemas/auth.js';
+import { ConfigError, loadConfig } from './config.js';
+import { openDatabase } from './db/client.js';
+import { DataDirLockedError } from './db/data-dir-lock.js';
+import * as apiKeys from './features/api-keys/api-keys.service.js';
+import { recordWith, verify } from './features/audit/audit.service.js';
+import { createOrgWithOwner } from './features/orgs/orgs.service.js';
+import { findOrg, findUserByEmail } from './features/users/users.repo.js';
+import { type Actor, type Deps, runInOrg, transact } from './platform/context.js';
+import { hashPassword } from './platform/crypto/passwords.js';
+import { createMailer } from './platform/mail/mailer.js';
+import { startServer } from './server.js';
+
+class UsageError extends Error {}
+
+const USAGE = `Usage: deedbox <command>
+  serve                                   start the server (default)
+  migrate                                 apply database migrations
+  org create --name N --owner-email E --owner-password P [--owner-name N]
+  apikey create --org ID --name N --role administrator|editor|viewer
+  audit verify --org ID`;
+
+function flags(args: string[], allowed: string[]): Record<string, string> {
+  const out: Record<string, string> = {};
+  for (let i = 0; i < args.length; i += 2) {
+    const key = args[i]!;
+    const value = args[i + 1];
+    if (!key.startsWith('--') || !allowed.includes(key.slice(2))) throw new UsageError(`unknown option ${key}`);
+    if (value === undefined || value.startsWith('--')) throw new UsageError(`${key} needs a value`);
+    out[key.slice(2)] = value;
+  }
+  return out;
+}
+
+function parse<S extends z.ZodType>(schema: S, value: unknown): z.infer<S> {
+  const result = schema.safeParse(value);
+  if (result.success) return result.data;
+  const issue = result.error.issues[0]!;
+  throw new UsageError(`--${issue.path.join('.')}: ${issue.message}`);
+}
+
+const SYSTEM: Actor = { type: 'system', name: 'deedbox CLI' };
+const cliRequest = { id: randomUUID(), ip: null, userAgent: 'deedbox-cli', via: 'cli' as const };
+
+async function withDeps<T>(fn: (deps: Deps) => Promise<T>): Promise<T> {
+  const config = loadConfig();
+  const database = await openDatabase(config);
+  const { pino } = await import('pino');
+  const log = pino({ level: 'warn' }, process.stderr);
+  const mailer = createMailer(config.mail, log);
+  try {
+    await database.migrate();
+    return await fn({ config, database, mailer, log });
+  } finally {
+    mailer.close();
+    await database.close();
+  }
+}
+
+const print = (value: unknown) => process.stdout.write(`${JSON.stringify(value)}\n`);
+
+async function orgCreate(args: string[]) {
+  const f = flags(args, ['name', 'owner-email', 'owner-password', 'owner-name']);
+  const input = parse(
+    z.object({ name: z.string().trim().min(1).max(160), 'owner-email': email, 'owner-password': newPassword, 'owner-name': z.string().trim().min(1).max(120).optional() }),
+    f,
+  );
+  await withDeps(async (deps) => {
+    const orgId = randomUUID();
+    const userId = randomUUID();
+    const passwordHash = await hashPassword(input['owner-password'], deps.config.scryptLogN);
+    await transact(deps, { orgId, userId, email: input['owner-email'] }, async (tx) => {
+      const owner = { name: input['owner-name'] ?? input['owner-email'].split('@')[0]!, email: input['owner-email'], passwordHash, locale: 'en' as const, emailVerified: true };
+      if (await findUserByEmail(tx, input['owner-email'])) throw new UsageError(`--owner-email: ${input['owner-email']} is already registered`);
+      await createOrgWithOwner(tx, { orgId, userId, companyName: input.name, owner });
+      await recordWith({ tx, orgId, actor: SYSTEM, request: cliRequest }, { action: 'org.created', objectType: 'org', objectId: orgId, extra: { name: input.name } });
+    });
+    print({ orgId, userId });
+  });
+}
+
+async function apikeyCreate(args: string[]) {
+  const f = flags(args, ['org', 'name', 'role']);
+  const input = parse(z.object({ org: z.uuid(), name: z.string().trim().min(1).max(120), role: z.enum(ROLES) }), f);
+  await withDeps(async (deps) => {
+    const created = await runInOrg(deps, { orgId: input.org, actor: SYSTEM }, cliRequest, async (ctx) => {
+      if (!(await findOrg(ctx.tx, input.org))) throw new UsageError(`--org: no organization ${input.org}`);
+      return apiKeys.create(ctx, { name: input.name, role: input.role, businessUnitIds: null });
+    });
+    print({ id: created.apiKey.id, token: created.token, role: created.apiKey.role });
+  });
+}
+
+async function auditVerify(args: string[]): Promise<number> {
+  const input = parse(z.object({ org: z.uuid() }), flags(args, ['org']));
+  return withDeps(async (deps) => {
+    const result = await runInOrg(deps, { orgId: input.org, actor: SYSTEM }, cliRequest, (ctx) => verify(ctx.tx, ctx.orgId));
+    print(result);
+    return result.intact ? 0 : 1;
+  });
+}
+
+async function serve() {
+  const config = loadConfig();
+  const server = await startServer(config);
+  let stopping = false;
+  const stop = async (signal: string) => {
+    if (stopping) return;
+    stopping = true;
+    server.app.log.info({ signal }, 'shutting down: draining requests');
+    const timer = setTimeout(() => process.exit(1), config.shutdownGraceMs).unref();
+    await server.stop();
+    clearTimeout(timer);
+    process.exit(0);
+  };
+  process.on('SIGTERM', () => void stop('SIGTERM'));
+  process.on('SIGINT', () => void stop('SIGINT'));
+}
+
+export async function run(argv: string[]): Promise<number> {
+  const [command = 'serve', sub, ...rest] = argv;
+  try {
+    switch (`${command} ${command === 'serve' || command === 'migrate' ? '' : (sub ?? '')}`.trim()) {
+      case 'serve':
+        await serve();
+        return -1;
+      case 'migrate':
+        await withDeps(async (deps) => print({ migrated: true, applied: await deps.database.appliedMigrations() }));
+        return 0;
+      case 'org create':
+        await orgCreate(rest);
+        return 0;
+      case 'apikey create':
+        await apikeyCreate(rest);
+        return 0;
+      case 'audit verify':
+        return await auditVerify(rest);
+      case 'help':
+      case '--help':
+        process.stdout.write(`${USAGE}\n`);
+        return 0;
+      default:
+        throw new UsageError(`unknown command "${[command, sub].filter(Boolean).join(' ')}"`);
+    }
+  } catch (error) {
+    if (error instanceof UsageError) {
+      process.stderr.write(`deedbox: ${error.message} (see deedbox --help)\n`);
+      return 2;
+    }
+    if (error instanceof ConfigError || error instanceof DataDirLockedError) {
+      process.stderr.write(`deedbox: ${error.message}\n`);
+      return 1;
+    }
+    throw error;
+  }
+}
+
+if (import.meta.url === pathToFileURL(process.argv[1] ?? '').href) {
+  const code = await run(process.argv.slice(2));
+  if (code >= 0) process.exit(code);
+}

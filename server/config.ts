@@ -1,0 +1,130 @@
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
+import { z } from 'zod';
+
+const DEV_SECRET = 'dev-only-secret-change-me-dev-only-secret-change-me';
+
+const bool = z
+  .enum(['true', 'false', '1', '0', 'yes', 'no'])
+  .transform((v) => v === 'true' || v === '1' || v === 'yes');
+const port = z.coerce.number().int().min(0).max(65535);
+
+const envSchema = z.object({
+  NODE_ENV: z.enum(['development', 'test', 'staging', 'production']).default('development'),
+  PORT: port.default(3000),
+  HOST: z.string().min(1).default('localhost'),
+  APP_URL: z.url().optional(),
+  DATABASE_URL: z
+    .string()
+    .regex(/^postgres(ql)?:\/\//, 'must be a postgres:// or postgresql:// URL')
+    .optional(),
+  DATA_DIR: z.string().min(1).default('./data'),
+  DB_POOL_MAX: z.coerce.number().int().min(1).max(200).default(10),
+  SECRET_KEY: z.string().min(32, 'must be at least 32 characters').optional(),
+  SMTP_URL: z.string().regex(/^smtps?:\/\//, 'must be an smtp:// or smtps:// URL').optional(),
+  MAIL_FROM: z.string().min(3).default('Deedbox <no-reply@deedbox.local>'),
+  TLS_CERT_FILE: z.string().optional(),
+  TLS_KEY_FILE: z.string().optional(),
+  HTTP_REDIRECT_PORT: port.optional(),
+  TRUST_PROXY: z.string().optional(),
+  METRICS_TOKEN: z.string().min(16, 'must be at least 16 characters').optional(),
+  LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
+  RATE_LIMIT: bool.default(true),
+  SCRYPT_LOG_N: z.coerce.number().int().min(10).max(20).default(15),
+  SHUTDOWN_GRACE_MS: z.coerce.number().int().min(0).max(120_000).default(10_000),
+});
+
+export type Config = Readonly<{
+  env: 'development' | 'test' | 'staging' | 'production';
+  port: number;
+  host: string;
+  appUrl: string;
+  database: { kind: 'postgres'; url: string; poolMax: number } | { kind: 'pglite'; dataDir: string | null };
+  secretKey: string;
+  mail: { smtpUrl: string | null; from: string; devOutbox: boolean };
+  tls: { cert: Buffer; key: Buffer; redirectPort: number | null } | null;
+  trustProxy: boolean | string | number;
+  metricsToken: string | null;
+  logLevel: string;
+  rateLimit: boolean;
+  scryptLogN: number;
+  shutdownGraceMs: number;
+}>;
+
+export class ConfigError extends Error {
+  constructor(readonly problems: string[]) {
+    super(`Invalid configuration:\n${problems.map((p) => `  - ${p}`).join('\n')}`);
+  }
+}
+
+function parseTrustProxy(value: string | undefined): boolean | string | number {
+  if (value === undefined || value === '' || value === 'false') return false;
+  if (value === 'true') return true;
+  if (/^\d+$/.test(value)) return Number(value);
+  return value;
+}
+
+function readFile(name: string, file: string, problems: string[]): Buffer {
+  try {
+    return readFileSync(file);
+  } catch {
+    problems.push(`${name}: cannot read file ${file}`);
+    return Buffer.alloc(0);
+  }
+}
+
+/** The only reader of the environment: validates everything at once and lists every problem. */
+export function loadConfig(env: Record<string, string | undefined> = process.env): Config {
+  const parsed = envSchema.safeParse(env);
+  if (!parsed.success) {
+    throw new ConfigError(parsed.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`));
+  }
+  const e = parsed.data;
+  const problems: string[] = [];
+  const production = e.NODE_ENV === 'production';
+
+  if (production && (!e.SECRET_KEY || e.SECRET_KEY === DEV_SECRET)) {
+    problems.push('SECRET_KEY: required in production (32+ random characters, not the development default)');
+  }
+  if (Boolean(e.TLS_CERT_FILE) !== Boolean(e.TLS_KEY_FILE)) {
+    problems.push('TLS_CERT_FILE and TLS_KEY_FILE: give both or neither');
+  }
+  const trustProxy = parseTrustProxy(e.TRUST_PROXY);
+  const hasTls = Boolean(e.TLS_CERT_FILE && e.TLS_KEY_FILE);
+  if (production && !hasTls && trustProxy === false) {
+    problems.push('TLS_CERT_FILE/TLS_KEY_FILE: production needs TLS, or TRUST_PROXY naming a TLS-terminating proxy');
+  }
+  if (production && !e.SMTP_URL) problems.push('SMTP_URL: required in production');
+  if (e.HTTP_REDIRECT_PORT !== undefined && !hasTls) {
+    problems.push('HTTP_REDIRECT_PORT: only meaningful with TLS_CERT_FILE and TLS_KEY_FILE');
+  }
+  const tls = hasTls
+    ? {
+        cert: readFile('TLS_CERT_FILE', e.TLS_CERT_FILE!, problems),
+        key: readFile('TLS_KEY_FILE', e.TLS_KEY_FILE!, problems),
+        redirectPort: e.HTTP_REDIRECT_PORT ?? null,
+      }
+    : null;
+  if (problems.length > 0) throw new ConfigError(problems);
+
+  const scheme = hasTls ? 'https' : 'http';
+  const appUrl = (e.APP_URL ?? `${scheme}://localhost:${e.PORT}`).replace(/\/+$/, '');
+  return Object.freeze({
+    env: e.NODE_ENV,
+    port: e.PORT,
+    host: e.HOST,
+    appUrl,
+    database: e.DATABASE_URL
+      ? { kind: 'postgres', url: e.DATABASE_URL, poolMax: e.DB_POOL_MAX }
+      : { kind: 'pglite', dataDir: e.DATA_DIR === ':memory:' ? null : path.resolve(e.DATA_DIR) },
+    secretKey: e.SECRET_KEY ?? DEV_SECRET,
+    mail: { smtpUrl: e.SMTP_URL ?? null, from: e.MAIL_FROM, devOutbox: !e.SMTP_URL && !production },
+    tls,
+    trustProxy,
+    metricsToken: e.METRICS_TOKEN ?? null,
+    logLevel: e.LOG_LEVEL,
+    rateLimit: e.RATE_LIMIT,
+    scryptLogN: production ? Math.max(e.SCRYPT_LOG_N, 15) : e.SCRYPT_LOG_N,
+    shutdownGraceMs: e.SHUTDOWN_GRACE_MS,
+  } satisfies Config);
+}

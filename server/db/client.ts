@@ -1,0 +1,90 @@
+import { mkdirSync } from 'node:fs';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { PGlite } from '@electric-sql/pglite';
+import type { PgDatabase, PgQueryResultHKT } from 'drizzle-orm/pg-core';
+import { drizzle as drizzleNodePg } from 'drizzle-orm/node-postgres';
+import { migrate as migrateNodePg } from 'drizzle-orm/node-postgres/migrator';
+import { drizzle as drizzlePglite } from 'drizzle-orm/pglite';
+import { migrate as migratePglite } from 'drizzle-orm/pglite/migrator';
+import pg from 'pg';
+import type { Config } from '../config.js';
+import { acquireDataDirLock } from './data-dir-lock.js';
+import * as schema from './schema/index.js';
+
+export type Schema = typeof schema;
+export type Db = PgDatabase<PgQueryResultHKT, Schema>;
+export type Tx = Parameters<Parameters<Db['transaction']>[0]>[0];
+
+export const MIGRATIONS_DIR = path.join(path.dirname(fileURLToPath(import.meta.url)), 'migrations');
+
+export interface Database {
+  kind: 'postgres' | 'pglite';
+  db: Db;
+  migrate(): Promise<void>;
+  /** Number of applied migrations, or null when the migrations table does not exist yet. */
+  appliedMigrations(): Promise<number | null>;
+  poolStats(): { total: number; idle: number; waiting: number };
+  close(): Promise<void>;
+}
+
+export async function openDatabase(config: Pick<Config, 'database'>): Promise<Database> {
+  const spec = config.database;
+  if (spec.kind === 'postgres') return openPostgres(spec.url, spec.poolMax);
+  return openPglite(spec.dataDir);
+}
+
+function openPostgres(url: string, poolMax: number): Database {
+  const pool = new pg.Pool({ connectionString: url, max: poolMax });
+  // An idle client that loses its connection must not crash the process.
+  pool.on('error', () => {});
+  const db = drizzleNodePg(pool, { schema }) as unknown as Db;
+  return {
+    kind: 'postgres',
+    db,
+    migrate: () => migrateNodePg(drizzleNodePg(pool), { migrationsFolder: MIGRATIONS_DIR }),
+    appliedMigrations: () => countMigrations((text) => pool.query(text)),
+    poolStats: () => ({ total: pool.totalCount, idle: pool.idleCount, waiting: pool.waitingCount }),
+    close: () => pool.end(),
+  };
+}
+
+async function openPglite(dataDir: string | null): Promise<Database> {
+  let release = () => {};
+  if (dataDir) {
+    mkdirSync(dataDir, { recursive: true });
+    release = acquireDataDirLock(dataDir);
+  }
+  try {
+    const client = new PGlite(dataDir ? path.join(dataDir, 'pgdata') : undefined);
+    await client.waitReady;
+    const db = drizzlePglite(client, { schema }) as unknown as Db;
+    return {
+      kind: 'pglite',
+      db,
+      migrate: () => migratePglite(drizzlePglite(client), { migrationsFolder: MIGRATIONS_DIR }),
+      appliedMigrations: () => countMigrations((text) => client.query(text)),
+      poolStats: () => ({ total: 1, idle: 1, waiting: 0 }),
+      close: async () => {
+        await client.close();
+        release();
+      },
+    };
+  } catch (error) {
+    release();
+    throw error;
+  }
+}
+
+async function countMigrations(query: (text: string) => Promise<{ rows: unknown[] }>): Promise<number | null> {
+  const exists = await query(`select to_regclass('drizzle.__drizzle_migrations') is not null as present`);
+  if (!(exists.rows[0] as { present: boolean }).present) return null;
+  const result = await query('select count(*)::int as n from drizzle.__drizzle_migrations');
+  return (result.rows[0] as { n: number }).n;
+}
+
+/** How many migrations ship with this build (each has one SQL file). */
+export async function shippedMigrations(): Promise<number> {
+  const { readdir } = await import('node:fs/promises');
+  return (await readdir(MIGRATIONS_DIR)).filter((f) => f.endsWith('.sql')).length;
+}

@@ -1,0 +1,3 @@
+export * from './audit.js';
+export * from './orgs.js';
+export * from './users.js';

@@ -1,0 +1,128 @@
+import { sql } from 'drizzle-orm';
+import { boolean, index, pgTable, primaryKey, text, timestamp, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
+import { users } from './users.js';
+
+const ts = (name: string) => timestamp(name, { withTimezone: true, mode: 'date' });
+
+/** The tenant itself; row-level security keys it by id. */
+export const orgs = pgTable('orgs', {
+  id: uuid('id').primaryKey(),
+  name: text('name').notNull(),
+  timeZone: text('time_zone').notNull().default('Europe/Berlin'),
+  createdAt: ts('created_at').notNull().defaultNow(),
+});
+
+export const businessUnits = pgTable(
+  'business_units',
+  {
+    orgId: uuid('org_id')
+      .notNull()
+      .references(() => orgs.id, { onDelete: 'cascade' }),
+    id: uuid('id').notNull(),
+    name: text('name').notNull(),
+    isDefault: boolean('is_default').notNull().default(false),
+    createdAt: ts('created_at').notNull().defaultNow(),
+  },
+  (t) => [
+    primaryKey({ columns: [t.orgId, t.id] }),
+    uniqueIndex('business_units_id_key').on(t.id),
+    uniqueIndex('business_units_name_key').on(t.orgId, sql`lower(${t.name})`),
+    uniqueIndex('business_units_default_key').on(t.orgId).where(sql`${t.isDefault}`),
+  ],
+);
+
+/** A user's place in an org: administrator flag, invitation and lock state. */
+export const memberships = pgTable(
+  'memberships',
+  {
+    orgId: uuid('org_id')
+      .notNull()
+      .references(() => orgs.id, { onDelete: 'cascade' }),
+    userId: uuid('user_id')
+      .notNull()
+      .references(() => users.id, { onDelete: 'cascade' }),
+    isAdmin: boolean('is_admin').notNull().default(false),
+    status: text('status', { enum: ['invited', 'active'] }).notNull(),
+    lockedAt: ts('locked_at'),
+    invitedBy: uuid('invited_by'),
+    lastSignInAt: ts('last_sign_in_at'),
+    createdAt: ts('created_at').notNull().defaultNow(),
+  },
+  (t) => [primaryKey({ columns: [t.orgId, t.userId] }), index('memberships_user_idx').on(t.userId)],
+);
+
+export const unitRoles = pgTable(
+  'unit_roles',
+  {
+    orgId: uuid('org_id').notNull(),
+    userId: uuid('user_id').notNull(),
+    businessUnitId: uuid('business_unit_id').notNull(),
+    role: text('role', { enum: ['editor', 'viewer'] }).notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.orgId, t.userId, t.businessUnitId] })],
+);
+
+export const invitations = pgTable(
+  'invitations',
+  {
+    orgId: uuid('org_id')
+      .notNull()
+      .references(() => orgs.id, { onDelete: 'cascade' }),
+    id: uuid('id').notNull(),
+    userId: uuid('user_id').notNull(),
+    tokenHash: text('token_hash').notNull(),
+    invitedBy: uuid('invited_by'),
+    expiresAt: ts('expires_at').notNull(),
+    acceptedAt: ts('accepted_at'),
+    createdAt: ts('created_at').notNull().defaultNow(),
+  },
+  (t) => [
+    primaryKey({ columns: [t.orgId, t.id] }),
+    uniqueIndex('invitations_token_key').on(t.tokenHash),
+    index('invitations_user_idx').on(t.orgId, t.userId),
+  ],
+);
+
+export const apiKeys = pgTable(
+  'api_keys',
+  {
+    orgId: uuid('org_id')
+      .notNull()
+      .references(() => orgs.id, { onDelete: 'cascade' }),
+    id: uuid('id').notNull(),
+    name: text('name').notNull(),
+    prefix: text('prefix').notNull(),
+    tokenHash: text('token_hash').notNull(),
+    role: text('role', { enum: ['administrator', 'editor', 'viewer'] }).notNull(),
+    businessUnitIds: uuid('business_unit_ids').array(),
+    createdBy: uuid('created_by'),
+    createdAt: ts('created_at').notNull().defaultNow(),
+    lastUsedAt: ts('last_used_at'),
+    revokedAt: ts('revoked_at'),
+  },
+  (t) => [primaryKey({ columns: [t.orgId, t.id] }), uniqueIndex('api_keys_token_key').on(t.tokenHash)],
+);
+
+export const sessions = pgTable(
+  'sessions',
+  {
+    orgId: uuid('org_id')
+      .notNull()
+      .references(() => orgs.id, { onDelete: 'cascade' }),
+    id: uuid('id').notNull(),
+    userId: uuid('user_id')
+      .notNull()
+      .references(() => users.id, { onDelete: 'cascade' }),
+    tokenHash: text('token_hash').notNull(),
+    ip: text('ip'),
+    userAgent: text('user_agent'),
+    createdAt: ts('created_at').notNull().defaultNow(),
+    lastSeenAt: ts('last_seen_at').notNull().defaultNow(),
+    expiresAt: ts('expires_at').notNull(),
+  },
+  (t) => [
+    primaryKey({ columns: [t.orgId, t.id] }),
+    uniqueIndex('sessions_token_key').on(t.tokenHash),
+    index('sessions_user_idx').on(t.orgId, t.userId),
+  ],
+);

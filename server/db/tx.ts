@@ -1,0 +1,34 @@
+import { sql } from 'drizzle-orm';
+import type { Db, Tx } from './client.js';
+
+/** Facts that row-level security policies read (see migrations/0001_security.sql). */
+export interface Claims {
+  orgId?: string | null;
+  userId?: string | null;
+  /** sha256 of a presented secret (session, API key, invitation, one-time link). */
+  tokenHash?: string | null;
+  /** An exact, lower-cased e-mail address being looked up (sign-in, invitation). */
+  email?: string | null;
+}
+
+const CLAIM_NAMES = { orgId: 'app.org_id', userId: 'app.user_id', tokenHash: 'app.token_hash', email: 'app.email' };
+
+/** Sets claims for the rest of the transaction; claims not named keep their value. */
+export async function setClaims(tx: Tx, claims: Claims): Promise<void> {
+  const entries = Object.entries(claims).filter(([, v]) => v !== undefined) as [keyof Claims, string | null][];
+  if (entries.length === 0) return;
+  const parts = entries.map(([k, v]) => sql`set_config(${CLAIM_NAMES[k]}, ${v ?? ''}, true)`);
+  await tx.execute(sql`select ${sql.join(parts, sql`, `)}`);
+}
+
+/**
+ * Runs fn in one transaction as the role deedbox_app, which row-level security binds to the
+ * claims given. Every request's database work goes through here.
+ */
+export function withClaims<T>(db: Db, claims: Claims, fn: (tx: Tx) => Promise<T>): Promise<T> {
+  return db.transaction(async (tx) => {
+    await tx.execute(sql`set local role deedbox_app`);
+    await setClaims(tx, claims);
+    return fn(tx);
+  });
+}

@@ -1,0 +1,205 @@
+import { randomUUID } from 'node:crypto';
+import { passwordProblem } from '../../../common/passwords.js';
+import { PASSWORD_MESSAGES } from '../../../common/schemas/auth.js';
+import type { Tx } from '../../db/client.js';
+import { setClaims } from '../../db/tx.js';
+import { type Actor, type PublicCtx, type RequestMeta, transact } from '../../platform/context.js';
+import { burnPasswordCheck, hashPassword, verifyPassword } from '../../platform/crypto/passwords.js';
+import { hashToken, newToken } from '../../platform/crypto/tokens.js';
+import { AppError } from '../../platform/errors.js';
+import { resetPasswordMail, verifyEmailMail } from '../../platform/mail/messages.js';
+import { recordWith } from '../audit/audit.service.js';
+import { createOrgWithOwner } from '../orgs/orgs.service.js';
+import * as users from '../users/users.repo.js';
+import { SESSION_TTL_MS } from './session-cookies.js';
+import { deleteUserSessions, insertSession } from './sessions.repo.js';
+import { consumeUserToken, issueUserToken } from './user-tokens.repo.js';
+
+const MAX_FAILED_SIGN_INS = 5;
+const LOCKOUT_MS = 15 * 60 * 1000;
+const VERIFY_TTL_MS = 48 * 3600 * 1000;
+const RESET_TTL_MS = 3600 * 1000;
+
+export interface Session {
+  orgId: string;
+  userId: string;
+  sessionId: string;
+  token: string;
+}
+
+export function assertPasswordRules(password: string, email: string, field = 'password'): void {
+  const problem = passwordProblem(password, email);
+  if (problem) throw AppError.invalid(field, problem, PASSWORD_MESSAGES[problem]);
+}
+
+export function userActor(user: users.UserRow, sessionId = ''): Actor {
+  return { type: 'user', id: user.id, name: user.name, email: user.email, isAdmin: false, unitRoles: {}, sessionId };
+}
+
+/** Opens a session in the org whose claim is set on tx. */
+export async function startSession(tx: Tx, orgId: string, userId: string, request: RequestMeta): Promise<Session> {
+  const token = newToken();
+  const sessionId = randomUUID();
+  await insertSession(tx, {
+    orgId,
+    id: sessionId,
+    userId,
+    tokenHash: hashToken(token),
+    ip: request.ip,
+    userAgent: request.userAgent?.slice(0, 500) ?? null,
+    expiresAt: new Date(Date.now() + SESSION_TTL_MS),
+  });
+  await users.updateMembership(tx, orgId, userId, { lastSignInAt: new Date() });
+  return { orgId, userId, sessionId, token };
+}
+
+export interface SignUpInput {
+  name: string;
+  email: string;
+  password: string;
+  companyName: string;
+  locale: 'en' | 'de';
+}
+
+/** A new org with its first user as Administrator and one default business unit. */
+export async function signUp(pub: PublicCtx, input: SignUpInput): Promise<Session> {
+  assertPasswordRules(input.password, input.email);
+  const passwordHash = await hashPassword(input.password, pub.deps.config.scryptLogN);
+  const orgId = randomUUID();
+  const userId = randomUUID();
+  return transact(pub.deps, { email: input.email, orgId, userId }, async (tx, afterCommit) => {
+    if (await users.findUserByEmail(tx, input.email)) {
+      throw AppError.invalid('email', 'taken', 'is already registered: sign in or reset your password');
+    }
+    const owner = { name: input.name, email: input.email, passwordHash, locale: input.locale, emailVerified: false };
+    const user = await createOrgWithOwner(tx, { orgId, userId, companyName: input.companyName, owner });
+    const session = await startSession(tx, orgId, userId, pub.request);
+    const writer = { tx, orgId, actor: userActor(user, session.sessionId), request: pub.request };
+    await recordWith(writer, { action: 'org.created', objectType: 'org', objectId: orgId, extra: { name: input.companyName } });
+    await recordWith(writer, { action: 'auth.signed_up', objectType: 'user', objectId: userId, subject: user });
+    const token = await issueUserToken(tx, userId, 'verify_email', VERIFY_TTL_MS);
+    const link = `${pub.deps.config.appUrl}/verify-email?token=${token}`;
+    afterCommit(() => pub.deps.mailer.send(verifyEmailMail(user.locale, user.email, user.name, link)));
+    return session;
+  });
+}
+
+type SignInOutcome = { ok: true; session: Session } | { ok: false; code: 'invalid_credentials' | 'account_locked' };
+
+export async function signIn(pub: PublicCtx, email: string, password: string): Promise<Session> {
+  const outcome = await transact(pub.deps, { email }, async (tx): Promise<SignInOutcome> => {
+    const user = await users.findUserByEmail(tx, email);
+    if (!user?.passwordHash) {
+      await burnPasswordCheck(password, pub.deps.config.scryptLogN);
+      return { ok: false, code: 'invalid_credentials' };
+    }
+    await setClaims(tx, { userId: user.id });
+    const all = await users.membershipsOfUser(tx, user.id);
+    const active = all.filter((m) => m.status === 'active');
+    const usable = active.filter((m) => !m.lockedAt);
+    const fail = async (reason: string, code: 'invalid_credentials' | 'account_locked') => {
+      for (const m of active) {
+        await setClaims(tx, { orgId: m.orgId });
+        const writer = { tx, orgId: m.orgId, actor: { type: 'anonymous' as const, email }, request: pub.request };
+        await recordWith(writer, {
+          action: 'auth.sign_in_failed',
+          objectType: 'user',
+          objectId: user.id,
+          subject: user,
+          extra: { reason },
+        });
+      }
+      return { ok: false as const, code };
+    };
+    if (user.lockedUntil && user.lockedUntil.getTime() > Date.now()) return fail('temporarily_locked', 'account_locked');
+    if (!(await verifyPassword(password, user.passwordHash))) {
+      const failed = user.failedSignIns + 1;
+      const lockedUntil = failed >= MAX_FAILED_SIGN_INS ? new Date(Date.now() + LOCKOUT_MS) : null;
+      await users.updateUser(tx, user.id, { failedSignIns: lockedUntil ? 0 : failed, lockedUntil });
+      return fail(lockedUntil ? 'wrong_password_now_locked' : 'wrong_password', 'invalid_credentials');
+    }
+    if (usable.length === 0) return fail(active.length > 0 ? 'locked_by_admin' : 'no_membership', 'account_locked');
+    if (user.failedSignIns > 0 || user.lockedUntil) await users.updateUser(tx, user.id, { failedSignIns: 0, lockedUntil: null });
+    const orgId = usable[0]!.orgId;
+    await setClaims(tx, { orgId });
+    const session = await startSession(tx, orgId, user.id, pub.request);
+    const writer = { tx, orgId, actor: userActor(user, session.sessionId), request: pub.request };
+    await recordWith(writer, { action: 'auth.signed_in', objectType: 'session', objectId: session.sessionId });
+    return { ok: true, session };
+  });
+  if (outcome.ok) return outcome.session;
+  throw outcome.code === 'account_locked'
+    ? new AppError('account_locked', 'This account is locked. Try again later or ask an administrator.')
+    : new AppError('invalid_credentials', 'The e-mail address or the password is wrong.');
+}
+
+/** Always answers the same; a mail goes out only when the address belongs to a user. */
+export async function requestPasswordReset(pub: PublicCtx, email: string): Promise<void> {
+  const mail = await transact(pub.deps, { email }, async (tx) => {
+    const user = await users.findUserByEmail(tx, email);
+    if (!user?.passwordHash) return null;
+    await setClaims(tx, { userId: user.id });
+    const token = await issueUserToken(tx, user.id, 'reset_password', RESET_TTL_MS);
+    await recordInEveryOrg(tx, user, pub.request, 'auth.password_reset_requested');
+    return resetPasswordMail(user.locale, user.email, user.name, `${pub.deps.config.appUrl}/reset-password?token=${token}`);
+  });
+  // Not awaited: the answer must take as long whether or not the address exists.
+  if (mail) pub.deps.mailer.send(mail).catch((err: unknown) => pub.deps.log.error({ err }, 'reset mail failed'));
+}
+
+export async function resetPassword(pub: PublicCtx, token: string, password: string): Promise<void> {
+  const passwordHash = await hashPassword(password, pub.deps.config.scryptLogN);
+  await transact(pub.deps, { tokenHash: hashToken(token) }, async (tx) => {
+    const userId = await consumeUserToken(tx, token, 'reset_password');
+    if (!userId) throw new AppError('invalid_token', 'This reset link is invalid, used or expired. Ask for a new one.');
+    await setClaims(tx, { userId });
+    const user = (await users.findUser(tx, userId))!;
+    assertPasswordRules(password, user.email);
+    const now = new Date();
+    await users.updateUser(tx, userId, {
+      passwordHash,
+      passwordChangedAt: now,
+      failedSignIns: 0,
+      lockedUntil: null,
+      emailVerifiedAt: user.emailVerifiedAt ?? now,
+    });
+    await recordInEveryOrg(tx, user, pub.request, 'auth.password_reset', true);
+  });
+}
+
+export async function verifyEmail(pub: PublicCtx, token: string): Promise<void> {
+  await transact(pub.deps, { tokenHash: hashToken(token) }, async (tx) => {
+    const userId = await consumeUserToken(tx, token, 'verify_email');
+    if (!userId) throw new AppError('invalid_token', 'This confirmation link is invalid, used or expired.');
+    await setClaims(tx, { userId });
+    const user = (await users.findUser(tx, userId))!;
+    if (!user.emailVerifiedAt) await users.updateUser(tx, userId, { emailVerifiedAt: new Date() });
+    await recordInEveryOrg(tx, user, pub.request, 'auth.email_verified');
+  });
+}
+
+export async function sendVerification(pub: PublicCtx, userId: string): Promise<void> {
+  await transact(pub.deps, { userId }, async (tx, afterCommit) => {
+    const user = (await users.findUser(tx, userId))!;
+    if (user.emailVerifiedAt) return;
+    const token = await issueUserToken(tx, userId, 'verify_email', VERIFY_TTL_MS);
+    const link = `${pub.deps.config.appUrl}/verify-email?token=${token}`;
+    afterCommit(() => pub.deps.mailer.send(verifyEmailMail(user.locale, user.email, user.name, link)));
+  });
+}
+
+/** Account-level events belong in the log of every org the person is active in. */
+async function recordInEveryOrg(
+  tx: Tx,
+  user: users.UserRow,
+  request: RequestMeta,
+  action: 'auth.password_reset_requested' | 'auth.password_reset' | 'auth.email_verified',
+  endSessions = false,
+): Promise<void> {
+  for (const m of await users.membershipsOfUser(tx, user.id)) {
+    if (m.status !== 'active') continue;
+    await setClaims(tx, { orgId: m.orgId });
+    if (endSessions) await deleteUserSessions(tx, m.orgId, user.id);
+    await recordWith({ tx, orgId: m.orgId, actor: userActor(user), request }, { action, objectType: 'user', objectId: user.id });
+  }
+}

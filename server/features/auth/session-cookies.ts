@@ -1,0 +1,36 @@
+import type { FastifyReply, FastifyRequest } from 'fastify';
+import type { Config } from '../../config.js';
+import { hmac } from '../../platform/crypto/tokens.js';
+
+export const SESSION_TTL_MS = 7 * 24 * 3600 * 1000;
+export const CSRF_COOKIE = 'dbx_csrf';
+
+export function secureCookies(config: Config): boolean {
+  return config.tls !== null || config.env === 'production';
+}
+
+/** `__Host-` binds the cookie to this exact origin over HTTPS. */
+export function sessionCookieName(config: Config): string {
+  return secureCookies(config) ? '__Host-dbx_session' : 'dbx_session';
+}
+
+/** The CSRF token is derived from the session, so nothing extra is stored. */
+export function csrfTokenFor(config: Config, sessionId: string): string {
+  return hmac(config.secretKey, 'csrf', sessionId);
+}
+
+export function setSessionCookies(reply: FastifyReply, config: Config, token: string, sessionId: string): void {
+  const common = { path: '/', sameSite: 'lax' as const, secure: secureCookies(config), maxAge: SESSION_TTL_MS / 1000 };
+  reply.setCookie(sessionCookieName(config), token, { ...common, httpOnly: true });
+  reply.setCookie(CSRF_COOKIE, csrfTokenFor(config, sessionId), { ...common, httpOnly: false });
+}
+
+export function clearSessionCookies(reply: FastifyReply, config: Config): void {
+  const common = { path: '/', secure: secureCookies(config) };
+  reply.clearCookie(sessionCookieName(config), common);
+  reply.clearCookie(CSRF_COOKIE, common);
+}
+
+export function sessionTokenOf(request: FastifyRequest, config: Config): string | null {
+  return request.cookies[sessionCookieName(config)] ?? null;
+}

@@ -1,0 +1,30 @@
+import { and, eq } from 'drizzle-orm';
+import type { Tx } from '../../db/client.js';
+import { sessions } from '../../db/schema/index.js';
+
+export type SessionRow = typeof sessions.$inferSelect;
+
+export async function insertSession(tx: Tx, row: typeof sessions.$inferInsert): Promise<void> {
+  await tx.insert(sessions).values(row);
+}
+
+/** Needs the `tokenHash` claim. */
+export async function findSessionByHash(tx: Tx, tokenHash: string): Promise<SessionRow | null> {
+  const [row] = await tx.select().from(sessions).where(eq(sessions.tokenHash, tokenHash));
+  return row ?? null;
+}
+
+export async function touchSession(tx: Tx, orgId: string, id: string, expiresAt: Date): Promise<void> {
+  await tx
+    .update(sessions)
+    .set({ lastSeenAt: new Date(), expiresAt })
+    .where(and(eq(sessions.orgId, orgId), eq(sessions.id, id)));
+}
+
+export async function deleteSession(tx: Tx, orgId: string, id: string): Promise<void> {
+  await tx.delete(sessions).where(and(eq(sessions.orgId, orgId), eq(sessions.id, id)));
+}
+
+export async function deleteUserSessions(tx: Tx, orgId: string, userId: string): Promise<void> {
+  await tx.delete(sessions).where(and(eq(sessions.orgId, orgId), eq(sessions.userId, userId)));
+}

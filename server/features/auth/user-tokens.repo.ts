@@ -1,0 +1,36 @@
+import { and, eq, gt, isNull } from 'drizzle-orm';
+import type { Tx } from '../../db/client.js';
+import { userTokens } from '../../db/schema/index.js';
+import { hashToken, newToken } from '../../platform/crypto/tokens.js';
+
+type Kind = (typeof userTokens.$inferSelect)['kind'];
+
+/** Issues a one-time link token (needs the `userId` claim); returns the secret to mail. */
+export async function issueUserToken(tx: Tx, userId: string, kind: Kind, ttlMs: number): Promise<string> {
+  const token = newToken();
+  await tx.insert(userTokens).values({
+    id: crypto.randomUUID(),
+    userId,
+    kind,
+    tokenHash: hashToken(token),
+    expiresAt: new Date(Date.now() + ttlMs),
+  });
+  return token;
+}
+
+/** Marks a valid, unused token used and returns its user; needs the `tokenHash` claim. */
+export async function consumeUserToken(tx: Tx, token: string, kind: Kind): Promise<string | null> {
+  const [row] = await tx
+    .update(userTokens)
+    .set({ usedAt: new Date() })
+    .where(
+      and(
+        eq(userTokens.tokenHash, hashToken(token)),
+        eq(userTokens.kind, kind),
+        isNull(userTokens.usedAt),
+        gt(userTokens.expiresAt, new Date()),
+      ),
+    )
+    .returning({ userId: userTokens.userId });
+  return row?.userId ?? null;
+}

@@ -1,0 +1,30 @@
+import { randomUUID } from 'node:crypto';
+import type { Tx } from '../../db/client.js';
+import { businessUnits, orgs } from '../../db/schema/index.js';
+import * as users from '../users/users.repo.js';
+
+export interface NewOrg {
+  orgId: string;
+  userId: string;
+  companyName: string;
+  owner: { name: string; email: string; passwordHash: string; locale: 'en' | 'de'; emailVerified: boolean };
+}
+
+/** An org, its first Administrator and its default business unit; claims for both ids must be set. */
+export async function createOrgWithOwner(tx: Tx, input: NewOrg): Promise<users.UserRow> {
+  const now = new Date();
+  await tx.insert(orgs).values({ id: input.orgId, name: input.companyName });
+  const user = await users.insertUser(tx, {
+    id: input.userId,
+    email: input.owner.email,
+    name: input.owner.name,
+    passwordHash: input.owner.passwordHash,
+    locale: input.owner.locale,
+    passwordChangedAt: now,
+    emailVerifiedAt: input.owner.emailVerified ? now : null,
+  });
+  await users.insertMembership(tx, { orgId: input.orgId, userId: input.userId, isAdmin: true, status: 'active' });
+  const unitName = input.owner.locale === 'de' ? 'Allgemein' : 'General';
+  await tx.insert(businessUnits).values({ orgId: input.orgId, id: randomUUID(), name: unitName, isDefault: true });
+  return user;
+}

@@ -1,0 +1,26 @@
+import { and, eq, gt, isNull } from 'drizzle-orm';
+import type { Tx } from '../../db/client.js';
+import { invitations } from '../../db/schema/index.js';
+
+export async function replace(tx: Tx, row: typeof invitations.$inferInsert): Promise<void> {
+  await tx
+    .delete(invitations)
+    .where(and(eq(invitations.orgId, row.orgId), eq(invitations.userId, row.userId), isNull(invitations.acceptedAt)));
+  await tx.insert(invitations).values(row);
+}
+
+/** An open invitation by the hash of its token; needs the `tokenHash` claim. */
+export async function findOpen(tx: Tx, tokenHash: string) {
+  const [row] = await tx
+    .select()
+    .from(invitations)
+    .where(and(eq(invitations.tokenHash, tokenHash), isNull(invitations.acceptedAt), gt(invitations.expiresAt, new Date())));
+  return row ?? null;
+}
+
+export async function markAccepted(tx: Tx, orgId: string, id: string): Promise<void> {
+  await tx
+    .update(invitations)
+    .set({ acceptedAt: new Date() })
+    .where(and(eq(invitations.orgId, orgId), eq(invitations.id, id)));
+}

@@ -1,0 +1,143 @@
+import { and, asc, eq, gt, isNull, or, sql } from 'drizzle-orm';
+import type { Tx } from '../../db/client.js';
+import { businessUnits, memberships, orgs, unitRoles, users } from '../../db/schema/index.js';
+import type { UnitRole } from '../../platform/context.js';
+
+export type UserRow = typeof users.$inferSelect;
+export type MembershipRow = typeof memberships.$inferSelect;
+
+/** Needs the `email` claim (or the user in the current org). */
+export async function findUserByEmail(tx: Tx, email: string): Promise<UserRow | null> {
+  const [row] = await tx.select().from(users).where(sql`lower(${users.email}) = ${email.toLowerCase()}`);
+  return row ?? null;
+}
+
+export async function findUser(tx: Tx, id: string): Promise<UserRow | null> {
+  const [row] = await tx.select().from(users).where(eq(users.id, id));
+  return row ?? null;
+}
+
+export async function insertUser(tx: Tx, row: typeof users.$inferInsert): Promise<UserRow> {
+  const [created] = await tx.insert(users).values(row).returning();
+  return created!;
+}
+
+export async function updateUser(tx: Tx, id: string, patch: Partial<typeof users.$inferInsert>): Promise<UserRow> {
+  const [row] = await tx
+    .update(users)
+    .set({ ...patch, updatedAt: new Date() })
+    .where(eq(users.id, id))
+    .returning();
+  return row!;
+}
+
+export async function findOrg(tx: Tx, orgId: string) {
+  const [row] = await tx.select().from(orgs).where(eq(orgs.id, orgId));
+  return row ?? null;
+}
+
+/** Memberships of a user across orgs (needs the `userId` claim). */
+export function membershipsOfUser(tx: Tx, userId: string) {
+  return tx
+    .select()
+    .from(memberships)
+    .where(eq(memberships.userId, userId))
+    .orderBy(sql`${memberships.lastSignInAt} desc nulls last`, asc(memberships.createdAt));
+}
+
+export async function findMembership(tx: Tx, orgId: string, userId: string): Promise<MembershipRow | null> {
+  const [row] = await tx
+    .select()
+    .from(memberships)
+    .where(and(eq(memberships.orgId, orgId), eq(memberships.userId, userId)));
+  return row ?? null;
+}
+
+export async function insertMembership(tx: Tx, row: typeof memberships.$inferInsert) {
+  await tx.insert(memberships).values(row);
+}
+
+export async function updateMembership(tx: Tx, orgId: string, userId: string, patch: Partial<MembershipRow>) {
+  const [row] = await tx
+    .update(memberships)
+    .set(patch)
+    .where(and(eq(memberships.orgId, orgId), eq(memberships.userId, userId)))
+    .returning();
+  return row!;
+}
+
+/** Active, unlocked administrators: the ones who can still run the account. */
+export async function countActiveAdmins(tx: Tx, orgId: string): Promise<number> {
+  const [row] = await tx
+    .select({ n: sql<number>`count(*)::int` })
+    .from(memberships)
+    .where(
+      and(
+        eq(memberships.orgId, orgId),
+        eq(memberships.isAdmin, true),
+        eq(memberships.status, 'active'),
+        isNull(memberships.lockedAt),
+      ),
+    );
+  return row?.n ?? 0;
+}
+
+export async function unitRolesOf(tx: Tx, orgId: string, userId: string): Promise<Record<string, UnitRole>> {
+  const rows = await tx
+    .select({ businessUnitId: unitRoles.businessUnitId, role: unitRoles.role })
+    .from(unitRoles)
+    .where(and(eq(unitRoles.orgId, orgId), eq(unitRoles.userId, userId)));
+  return Object.fromEntries(rows.map((r) => [r.businessUnitId, r.role]));
+}
+
+export async function replaceUnitRoles(tx: Tx, orgId: string, userId: string, roles: Record<string, UnitRole>) {
+  await tx.delete(unitRoles).where(and(eq(unitRoles.orgId, orgId), eq(unitRoles.userId, userId)));
+  const rows = Object.entries(roles).map(([businessUnitId, role]) => ({ orgId, userId, businessUnitId, role }));
+  if (rows.length > 0) await tx.insert(unitRoles).values(rows);
+}
+
+export interface OrgUserRow {
+  user: UserRow;
+  membership: MembershipRow;
+}
+
+/** Members ordered by name then id; the cursor is the last (name, id) seen. */
+export async function listMembers(tx: Tx, orgId: string, limit: number, after?: [string, string]) {
+  const order = sql`lower(${users.name})`;
+  const where = after
+    ? and(
+        eq(memberships.orgId, orgId),
+        or(gt(order, after[0]), and(eq(order, after[0]), gt(users.id, after[1]))),
+      )
+    : eq(memberships.orgId, orgId);
+  const rows = await tx
+    .select({ user: users, membership: memberships })
+    .from(memberships)
+    .innerJoin(users, eq(users.id, memberships.userId))
+    .where(where)
+    .orderBy(order, asc(users.id))
+    .limit(limit);
+  const roles = rows.length
+    ? await tx
+        .select()
+        .from(unitRoles)
+        .where(
+          and(
+            eq(unitRoles.orgId, orgId),
+            sql`${unitRoles.userId} in (${sql.join(
+              rows.map((r) => sql`${r.user.id}`),
+              sql`, `,
+            )})`,
+          ),
+        )
+    : [];
+  return rows.map((r) => ({
+    ...r,
+    roles: Object.fromEntries(roles.filter((x) => x.userId === r.user.id).map((x) => [x.businessUnitId, x.role])),
+  }));
+}
+
+export async function businessUnitIds(tx: Tx, orgId: string): Promise<string[]> {
+  const rows = await tx.select({ id: businessUnits.id }).from(businessUnits).where(eq(businessUnits.orgId, orgId));
+  return rows.map((r) => r.id);
+}

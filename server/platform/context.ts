@@ -1,0 +1,89 @@
+import type { FastifyBaseLogger } from 'fastify';
+import type { Config } from '../config.js';
+import type { Database, Tx } from '../db/client.js';
+import { type Claims, withClaims } from '../db/tx.js';
+import type { Mailer } from './mail/mailer.js';
+
+export type UnitRole = 'editor' | 'viewer';
+
+export type Actor =
+  | {
+      type: 'user';
+      id: string;
+      name: string;
+      email: string;
+      isAdmin: boolean;
+      /** Business unit id → role; administrators hold every unit and need no entries. */
+      unitRoles: Record<string, UnitRole>;
+      sessionId: string;
+    }
+  | {
+      type: 'api_key';
+      id: string;
+      name: string;
+      isAdmin: boolean;
+      unitRoles: Record<string, UnitRole>;
+    }
+  | { type: 'system'; name: string };
+
+export interface RequestMeta {
+  id: string;
+  ip: string | null;
+  userAgent: string | null;
+  via: 'session' | 'apiKey' | 'none' | 'cli';
+}
+
+export interface Deps {
+  config: Config;
+  database: Database;
+  mailer: Mailer;
+  log: FastifyBaseLogger;
+}
+
+/** What every tenant service function receives: who, in which org, in which transaction. */
+export interface Ctx {
+  orgId: string;
+  actor: Actor;
+  tx: Tx;
+  request: RequestMeta;
+  deps: Deps;
+  /** Work that must only happen once the transaction has committed (sending mail). */
+  afterCommit(fn: () => Promise<void>): void;
+}
+
+/** What public (not yet signed-in) service functions receive. */
+export interface PublicCtx {
+  request: RequestMeta;
+  deps: Deps;
+}
+
+type AfterCommit = (fn: () => Promise<void>) => void;
+
+/**
+ * One transaction, its claims set for row-level security; after-commit work runs only when it
+ * committed, and a failure there is logged, never undoing what was committed.
+ */
+export async function transact<T>(
+  deps: Deps,
+  claims: Claims,
+  fn: (tx: Tx, afterCommit: AfterCommit) => Promise<T>,
+): Promise<T> {
+  const pending: (() => Promise<void>)[] = [];
+  const result = await withClaims(deps.database.db, claims, (tx) => fn(tx, (f) => pending.push(f)));
+  for (const task of pending) {
+    await task().catch((err: unknown) => deps.log.error({ err }, 'after-commit task failed'));
+  }
+  return result;
+}
+
+export function runInOrg<T>(
+  deps: Deps,
+  principal: { orgId: string; actor: Actor },
+  request: RequestMeta,
+  fn: (ctx: Ctx) => Promise<T>,
+): Promise<T> {
+  const userId = principal.actor.type === 'user' ? principal.actor.id : null;
+  return transact(deps, { orgId: principal.orgId, userId }, (tx, afterCommit) =>
+    fn({ orgId: principal.orgId, actor: principal.actor, tx, request, deps, afterCommit }),
+  );
+}

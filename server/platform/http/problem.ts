@@ -1,0 +1,74 @@
+import type { FastifyError, FastifyReply, FastifyRequest } from 'fastify';
+import { hasZodFastifySchemaValidationErrors, isResponseSerializationError } from 'fastify-type-provider-zod';
+import { AppError, ERROR_CODES, type ErrorCode, type FieldError } from '../errors.js';
+
+const TITLES: Record<ErrorCode, string> = {
+  validation_failed: 'The input is not valid',
+  bad_request: 'Bad request',
+  invalid_token: 'The link or token is not valid',
+  invalid_credentials: 'Wrong e-mail or password',
+  unauthenticated: 'Sign-in required',
+  account_locked: 'Account locked',
+  forbidden: 'Not allowed',
+  csrf_failed: 'Cross-site request refused',
+  not_found: 'Not found',
+  conflict: 'Conflict',
+  last_administrator: 'The last administrator must stay',
+  payload_too_large: 'Request too large',
+  unsupported_media_type: 'Unsupported media type',
+  rate_limited: 'Too many requests',
+  internal: 'Internal error',
+  unavailable: 'Service unavailable',
+};
+
+export function sendProblem(reply: FastifyReply, code: ErrorCode, detail: string, errors?: FieldError[]) {
+  const status = ERROR_CODES[code];
+  return reply
+    .code(status)
+    .type('application/problem+json')
+    .send({
+      type: `https://deedbox.dev/problems/${code.replaceAll('_', '-')}`,
+      title: TITLES[code],
+      status,
+      code,
+      detail,
+      requestId: String(reply.request.id),
+      ...(errors ? { errors } : {}),
+    });
+}
+
+function validationErrors(error: FastifyError): FieldError[] {
+  if (!hasZodFastifySchemaValidationErrors(error)) return [];
+  return error.validation.map((v) => {
+    const field = v.instancePath.replace(/^\//, '').replaceAll('/', '.') || String(error.validationContext ?? '');
+    const params = v.params as { rule?: string; params?: { rule?: string } };
+    return { field, rule: params.params?.rule ?? params.rule ?? v.keyword, message: v.message ?? 'is not valid' };
+  });
+}
+
+const FASTIFY_CODES: Record<string, ErrorCode> = {
+  FST_ERR_CTP_BODY_TOO_LARGE: 'payload_too_large',
+  FST_ERR_CTP_INVALID_MEDIA_TYPE: 'unsupported_media_type',
+  FST_ERR_CTP_INVALID_CONTENT_LENGTH: 'bad_request',
+  FST_ERR_CTP_EMPTY_JSON_BODY: 'bad_request',
+  FST_ERR_CTP_INVALID_JSON_BODY: 'bad_request',
+};
+
+/** The one place errors become answers: known codes as problem+json, the rest logged and hidden. */
+export function errorHandler(error: FastifyError, request: FastifyRequest, reply: FastifyReply) {
+  if (error instanceof AppError) return sendProblem(reply, error.code, error.message, error.details.errors);
+  if (hasZodFastifySchemaValidationErrors(error)) {
+    const errors = validationErrors(error);
+    const first = errors[0];
+    const detail = first ? `${first.field}: ${first.message}` : 'The input is not valid.';
+    return sendProblem(reply, 'validation_failed', detail, errors);
+  }
+  const mapped = error.code ? FASTIFY_CODES[error.code] : undefined;
+  if (mapped) return sendProblem(reply, mapped, error.message);
+  if (error.statusCode === 429) return sendProblem(reply, 'rate_limited', 'Too many requests. Try again later.');
+  if (error instanceof SyntaxError || (error.statusCode === 400 && !isResponseSerializationError(error))) {
+    return sendProblem(reply, 'bad_request', 'The request body could not be read.');
+  }
+  request.log.error({ err: error }, 'unhandled error');
+  return sendProblem(reply, 'internal', 'Something went wrong on our side. Quote the request id when you contact us.');
+}

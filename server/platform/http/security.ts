@@ -1,0 +1,55 @@
+import type { FastifyReply, FastifyRequest } from 'fastify';
+import type { Config } from '../../config.js';
+import { csrfTokenFor } from '../../features/auth/session-cookies.js';
+import { safeEqual } from '../crypto/tokens.js';
+import { AppError } from '../errors.js';
+
+const UNSAFE = new Set(['POST', 'PUT', 'PATCH', 'DELETE']);
+
+export function contentSecurityPolicy(tls: boolean) {
+  return {
+    useDefaults: false,
+    directives: {
+      defaultSrc: ["'self'"],
+      scriptSrc: ["'self'"],
+      styleSrc: ["'self'", "'unsafe-inline'"],
+      imgSrc: ["'self'", 'data:'],
+      fontSrc: ["'self'", 'data:'],
+      connectSrc: ["'self'"],
+      objectSrc: ["'none'"],
+      baseUri: ["'self'"],
+      formAction: ["'self'"],
+      frameAncestors: ["'none'"],
+      ...(tls ? { upgradeInsecureRequests: [] } : {}),
+    },
+  };
+}
+
+function sameOrigin(req: FastifyRequest, config: Config): boolean {
+  const origin = req.headers.origin;
+  if (!origin) return req.headers['sec-fetch-site'] !== 'cross-site';
+  try {
+    const url = new URL(origin);
+    return origin === new URL(config.appUrl).origin || url.host === req.headers.host;
+  } catch {
+    return false;
+  }
+}
+
+/**
+ * CSRF defence: a cookie session's unsafe request must echo the session's CSRF token in a
+ * header (which another site cannot read or set), and must not come from another origin.
+ * API keys travel in a header, so they are not exposed to CSRF.
+ */
+export function csrfGuard(config: Config) {
+  return async (req: FastifyRequest, _reply: FastifyReply) => {
+    if (!UNSAFE.has(req.method) || req.principal?.via === 'apiKey') return;
+    if (!sameOrigin(req, config)) throw new AppError('csrf_failed', 'Requests from other sites are refused.');
+    const actor = req.principal?.actor;
+    if (actor?.type !== 'user') return;
+    const sent = req.headers['x-csrf-token'];
+    if (typeof sent !== 'string' || !safeEqual(sent, csrfTokenFor(config, actor.sessionId))) {
+      throw new AppError('csrf_failed', 'The X-CSRF-Token header is missing or wrong. Reload the page.');
+    }
+  };
+}

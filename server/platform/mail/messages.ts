@@ -1,0 +1,72 @@
+import type { Mail } from './mailer.js';
+
+type Locale = 'en' | 'de';
+
+const escapeHtml = (s: string) =>
+  s.replace(/[&<>"']/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c]!);
+
+function compose(to: string, subject: string, lines: string[], link: { href: string; label: string }): Mail {
+  const text = [...lines, '', `${link.label}: ${link.href}`, '', '— Deedbox'].join('\n');
+  const html = [
+    ...lines.map((l) => `<p>${escapeHtml(l)}</p>`),
+    `<p><a href="${escapeHtml(link.href)}">${escapeHtml(link.label)}</a></p>`,
+    '<p>— Deedbox</p>',
+  ].join('\n');
+  return { to, subject, text, html };
+}
+
+export function verifyEmailMail(locale: Locale, to: string, name: string, href: string): Mail {
+  return locale === 'de'
+    ? compose(
+        to,
+        'Bitte bestätigen Sie Ihre E-Mail-Adresse',
+        [`Hallo ${name},`, 'bitte bestätigen Sie Ihre E-Mail-Adresse für Deedbox. Der Link ist 48 Stunden gültig.'],
+        { href, label: 'E-Mail-Adresse bestätigen' },
+      )
+    : compose(
+        to,
+        'Please confirm your e-mail address',
+        [`Hello ${name},`, 'please confirm your e-mail address for Deedbox. The link is valid for 48 hours.'],
+        { href, label: 'Confirm e-mail address' },
+      );
+}
+
+export function resetPasswordMail(locale: Locale, to: string, name: string, href: string): Mail {
+  return locale === 'de'
+    ? compose(
+        to,
+        'Passwort zurücksetzen',
+        [
+          `Hallo ${name},`,
+          'jemand hat verlangt, Ihr Deedbox-Passwort zurückzusetzen. Der Link ist eine Stunde gültig.',
+          'Wenn Sie das nicht waren, ignorieren Sie diese E-Mail; Ihr Passwort bleibt unverändert.',
+        ],
+        { href, label: 'Neues Passwort festlegen' },
+      )
+    : compose(
+        to,
+        'Reset your password',
+        [
+          `Hello ${name},`,
+          'someone asked to reset your Deedbox password. The link is valid for one hour.',
+          'If that was not you, ignore this e-mail; your password stays as it is.',
+        ],
+        { href, label: 'Choose a new password' },
+      );
+}
+
+export function invitationMail(locale: Locale, to: string, orgName: string, inviter: string, href: string): Mail {
+  return locale === 'de'
+    ? compose(
+        to,
+        `Einladung zu ${orgName} auf Deedbox`,
+        [`${inviter} lädt Sie ein, ${orgName} auf Deedbox beizutreten.`, 'Die Einladung ist 7 Tage gültig.'],
+        { href, label: 'Einladung annehmen' },
+      )
+    : compose(
+        to,
+        `You are invited to ${orgName} on Deedbox`,
+        [`${inviter} invites you to join ${orgName} on Deedbox.`, 'The invitation is valid for 7 days.'],
+        { href, label: 'Accept the invitation' },
+      );
+}

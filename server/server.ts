@@ -1,0 +1,54 @@
+import http from 'node:http';
+import type { FastifyInstance } from 'fastify';
+import { buildApp } from './app.js';
+import type { Config } from './config.js';
+import { type Database, openDatabase } from './db/client.js';
+import { createMailer } from './platform/mail/mailer.js';
+
+export interface RunningServer {
+  app: FastifyInstance;
+  database: Database;
+  url: string;
+  stop(): Promise<void>;
+}
+
+/** config → database → migrations → app → listen; stop() drains requests, then closes the database. */
+export async function startServer(config: Config, opts: { logStream?: NodeJS.WritableStream } = {}): Promise<RunningServer> {
+  const database = await openDatabase(config);
+  let redirect: http.Server | null = null;
+  try {
+    await database.migrate();
+    const probeLog = (await import('pino')).pino({ level: config.logLevel }, opts.logStream ?? process.stdout);
+    const mailer = createMailer(config.mail, probeLog);
+    const app = await buildApp({ config, database, mailer, ...opts });
+    const address = await app.listen({ port: config.port, host: config.host });
+    if (config.tls?.redirectPort != null) redirect = await listenRedirect(config.tls.redirectPort, config.host, config.port);
+    return {
+      app,
+      database,
+      url: address,
+      async stop() {
+        redirect?.close();
+        await app.close();
+        mailer.close();
+        await database.close();
+      },
+    };
+  } catch (error) {
+    redirect?.close();
+    await database.close();
+    throw error;
+  }
+}
+
+/** Plain HTTP that only sends browsers to the HTTPS port. */
+function listenRedirect(port: number, host: string, httpsPort: number): Promise<http.Server> {
+  const server = http.createServer((req, res) => {
+    const hostname = (req.headers.host ?? 'localhost').replace(/:\d+$/, '');
+    res.writeHead(301, { location: `https://${hostname}:${httpsPort}${req.url ?? '/'}` }).end();
+  });
+  return new Promise((resolve, reject) => {
+    server.once('error', reject);
+    server.listen(port, host, () => resolve(server));
+  });
+}

@@ -1,0 +1,75 @@
+import { useMutation, useQueryClient } from '@tanstack/react-query';
+import type { z } from 'zod';
+import {
+  type forgotPasswordInput,
+  type Me,
+  meOutput,
+  type resetPasswordInput,
+  type signInInput,
+  type signUpInput,
+} from '../../../common/schemas/auth.js';
+import { browserTimeZone } from '../i18n/preferred-locale.js';
+import { api } from './client.js';
+import { rememberCsrfToken } from './csrf.js';
+import { meKey } from './keys.js';
+import { storeMe } from './use-me.js';
+
+/** New accounts start in the browser's time zone rather than the server default. */
+export async function adoptBrowserTimeZone(me: Me): Promise<Me> {
+  const timeZone = browserTimeZone();
+  if (me.user.timeZone === timeZone) return me;
+  return api.patch('/me', { timeZone }, meOutput).catch(() => me);
+}
+
+export function useSignIn() {
+  const client = useQueryClient();
+  return useMutation({
+    mutationFn: (input: z.input<typeof signInInput>) => api.post('/auth/sign-in', input, meOutput),
+    onSuccess: (me) => storeMe(client, me),
+  });
+}
+
+export function useSignUp() {
+  const client = useQueryClient();
+  return useMutation({
+    mutationFn: async (input: z.output<typeof signUpInput>) =>
+      adoptBrowserTimeZone(await api.post('/auth/sign-up', input, meOutput)),
+    onSuccess: (me) => storeMe(client, me),
+  });
+}
+
+export function useSignOut() {
+  const client = useQueryClient();
+  return useMutation({
+    mutationFn: () => api.command('/auth/sign-out'),
+    onSettled: () => {
+      rememberCsrfToken(null);
+      client.clear();
+      client.setQueryData(meKey, null);
+    },
+  });
+}
+
+export function useForgotPassword() {
+  return useMutation({
+    mutationFn: (input: z.output<typeof forgotPasswordInput>) => api.command('/auth/forgot-password', input),
+  });
+}
+
+export function useResetPassword() {
+  return useMutation({
+    mutationFn: (input: z.output<typeof resetPasswordInput>) => api.command('/auth/reset-password', input),
+  });
+}
+
+export function useVerifyEmail() {
+  const client = useQueryClient();
+  return useMutation({
+    mutationFn: (token: string) => api.command('/auth/verify-email', { token }),
+    onSuccess: () => client.invalidateQueries({ queryKey: meKey }),
+  });
+}
+
+export function useResendVerification() {
+  return useMutation({ mutationFn: () => api.command('/auth/resend-verification') });
+}

@@ -1,0 +1,30 @@
+import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import type { z } from 'zod';
+import { type acceptInvitationInput, invitationOutput, meOutput } from '../../../common/schemas/auth.js';
+import type { Locale } from '../i18n/translate.js';
+import { api } from './client.js';
+import { invitationKey } from './keys.js';
+import { adoptBrowserTimeZone } from './use-auth.js';
+import { storeMe } from './use-me.js';
+
+export function useInvitation(token: string) {
+  return useQuery({
+    queryKey: invitationKey(token),
+    queryFn: () => api.get(`/invitations/${encodeURIComponent(token)}`, invitationOutput),
+  });
+}
+
+type AcceptInput = z.output<typeof acceptInvitationInput> & { locale: Locale };
+
+export function useAcceptInvitation(token: string) {
+  const client = useQueryClient();
+  return useMutation({
+    mutationFn: async ({ locale, ...input }: AcceptInput) => {
+      const me = await api.post(`/invitations/${encodeURIComponent(token)}/accept`, input, meOutput);
+      // The invitee read the invitation in this language; keep it rather than the server default.
+      const withLocale = me.user.locale === locale ? me : await api.patch('/me', { locale }, meOutput).catch(() => me);
+      return adoptBrowserTimeZone(withLocale);
+    },
+    onSuccess: (me) => storeMe(client, me),
+  });
+}

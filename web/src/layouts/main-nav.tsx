@@ -1,0 +1,71 @@
+import { Divider, NavLink, Text } from '@mantine/core';
+import {
+  IconActivity,
+  IconBuildingCommunity,
+  IconHome,
+  IconKey,
+  IconMail,
+  IconUserCog,
+  IconUsers,
+} from '@tabler/icons-react';
+import type { ReactNode } from 'react';
+import { Link, useLocation } from 'react-router';
+import type { Abilities } from '../../../common/schemas/auth.js';
+import { useCurrentMe } from '../api/use-me.js';
+import { useMeta } from '../api/use-meta.js';
+import type { MessageKey } from '../i18n/en.js';
+import { useT } from '../i18n/i18n-context.js';
+
+type Entry = { to: string; label: MessageKey; icon: ReactNode; ability?: keyof Abilities };
+
+const SETTINGS: Entry[] = [
+  { to: '/settings/users', label: 'nav.users', icon: <IconUsers size={18} />, ability: 'manageUsers' },
+  {
+    to: '/settings/business-units',
+    label: 'nav.businessUnits',
+    icon: <IconBuildingCommunity size={18} />,
+    ability: 'manageBusinessUnits',
+  },
+  { to: '/settings/api-keys', label: 'nav.apiKeys', icon: <IconKey size={18} />, ability: 'manageApiKeys' },
+  { to: '/settings/activity', label: 'nav.activity', icon: <IconActivity size={18} />, ability: 'viewActivity' },
+  { to: '/settings/personal', label: 'nav.personal', icon: <IconUserCog size={18} /> },
+];
+
+/** Shows only what the server's abilities allow; the server still checks every request. */
+export function allowedSettings(abilities: Abilities): Entry[] {
+  return SETTINGS.filter((entry) => !entry.ability || abilities[entry.ability]);
+}
+
+export function MainNav() {
+  const t = useT();
+  const me = useCurrentMe();
+  const { data: meta } = useMeta();
+  const { pathname } = useLocation();
+  const item = (entry: Entry) => (
+    <NavLink
+      key={entry.to}
+      component={Link}
+      to={entry.to}
+      label={t(entry.label)}
+      leftSection={entry.icon}
+      active={pathname === entry.to}
+      variant="light"
+      style={{ borderRadius: 'var(--mantine-radius-md)' }}
+    />
+  );
+  return (
+    <nav>
+      {item({ to: '/', label: 'nav.home', icon: <IconHome size={18} /> })}
+      <Text size="xs" fw={700} c="dimmed" tt="uppercase" px="sm" mt="lg" mb={6}>
+        {t('nav.settings')}
+      </Text>
+      {allowedSettings(me.abilities).map(item)}
+      {meta?.devOutbox && (
+        <>
+          <Divider my="md" />
+          {item({ to: '/dev/outbox', label: 'nav.devOutbox', icon: <IconMail size={18} /> })}
+        </>
+      )}
+    </nav>
+  );
+}

@@ -1,0 +1,37 @@
+import { Anchor, Box, Center, Container, Group, Text } from '@mantine/core';
+import { Link, Outlet } from 'react-router';
+import { useMeta } from '../api/use-meta.js';
+import { LanguageSwitch } from '../components/language-switch.js';
+import { Logo } from '../components/logo.js';
+import { useT } from '../i18n/i18n-context.js';
+
+/** Sign-in, sign-up and the other pages reachable without a session. */
+export function PublicLayout({ wide = false }: { wide?: boolean }) {
+  const t = useT();
+  const { data: meta } = useMeta();
+  return (
+    <Box mih="100vh" style={{ display: 'flex', flexDirection: 'column' }}>
+      <Group justify="space-between" px={{ base: 'md', sm: 'xl' }} py="md">
+        <Anchor component={Link} to="/" underline="never" aria-label={t('nav.home')}>
+          <Logo />
+        </Anchor>
+        <LanguageSwitch />
+      </Group>
+      <Center style={{ flex: 1, alignItems: wide ? 'flex-start' : 'center' }} px="md" py="xl">
+        <Container size={wide ? 960 : 480} w="100%" p={0}>
+          <Outlet />
+        </Container>
+      </Center>
+      <Group justify="center" gap="lg" py="md" px="md">
+        <Text size="xs" c="dimmed">
+          {t('public.footer')}
+        </Text>
+        {meta?.devOutbox && (
+          <Anchor component={Link} to="/dev/outbox" size="xs">
+            {t('nav.devOutbox')}
+          </Anchor>
+        )}
+      </Group>
+    </Box>
+  );
+}

@@ -1,0 +1,60 @@
+import { Anchor, Button, Group, PasswordInput, Stack, TextInput } from '@mantine/core';
+import { Link, useNavigate, useSearchParams } from 'react-router';
+import { signInInput } from '../../../../common/schemas/auth.js';
+import { useSignIn } from '../../api/use-auth.js';
+import { AuthCard } from '../../components/auth-card.js';
+import { ProblemAlert } from '../../components/problem-alert.js';
+import { useZodForm } from '../../forms/use-zod-form.js';
+import { useT } from '../../i18n/i18n-context.js';
+import { safeNext } from '../../layouts/guest-only.js';
+
+export function SignInPage() {
+  const t = useT();
+  const navigate = useNavigate();
+  const [params] = useSearchParams();
+  const signIn = useSignIn();
+  const form = useZodForm(signInInput, { email: params.get('email') ?? '', password: '' });
+  const submit = form.onSubmit((input) =>
+    signIn.mutate(input, {
+      onSuccess: () => navigate(safeNext(params.get('next')), { replace: true }),
+      onError: form.showError,
+    }),
+  );
+  return (
+    <AuthCard
+      title={t('signIn.title')}
+      description={t('signIn.description')}
+      footer={
+        <>
+          {t('signIn.noAccount')}{' '}
+          <Anchor component={Link} to="/sign-up" fw={500}>
+            {t('signIn.createAccount')}
+          </Anchor>
+        </>
+      }
+    >
+      <form onSubmit={submit} noValidate>
+        <Stack>
+          <ProblemAlert error={form.formError} />
+          <TextInput label={t('field.email')} type="email" autoComplete="email" required {...form.textProps('email')} />
+          <Stack gap={6}>
+            <PasswordInput
+              label={t('field.password')}
+              autoComplete="current-password"
+              required
+              {...form.textProps('password')}
+            />
+            <Group justify="flex-end">
+              <Anchor component={Link} to="/forgot-password" size="sm">
+                {t('signIn.forgot')}
+              </Anchor>
+            </Group>
+          </Stack>
+          <Button type="submit" loading={signIn.isPending} fullWidth>
+            {t('signIn.submit')}
+          </Button>
+        </Stack>
+      </form>
+    </AuthCard>
+  );
+}

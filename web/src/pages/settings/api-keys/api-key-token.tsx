@@ -1,0 +1,40 @@
+import { Alert, Button, Code, CopyButton, Group, Stack, Text } from '@mantine/core';
+import { IconAlertTriangle, IconCheck, IconCopy } from '@tabler/icons-react';
+import { useT } from '../../../i18n/i18n-context.js';
+
+/** The secret exists only in this answer; the server keeps a hash. */
+export function ApiKeyToken({ token, onDone }: { token: string; onDone: () => void }) {
+  const t = useT();
+  return (
+    <Stack>
+      <Alert color="orange" variant="light" icon={<IconAlertTriangle size={18} />} title={t('apiKeys.onceTitle')}>
+        {t('apiKeys.onceText')}
+      </Alert>
+      <Stack gap={6}>
+        <Text size="sm" fw={500} id="api-key-token-label">
+          {t('apiKeys.tokenLabel')}
+        </Text>
+        <Code block aria-labelledby="api-key-token-label" className="break-anywhere" fz="sm" p="md">
+          {token}
+        </Code>
+      </Stack>
+      <Group justify="space-between">
+        <CopyButton value={token}>
+          {({ copied, copy }) => (
+            <Button
+              variant={copied ? 'light' : 'filled'}
+              color={copied ? 'teal' : undefined}
+              leftSection={copied ? <IconCheck size={16} /> : <IconCopy size={16} />}
+              onClick={copy}
+            >
+              {copied ? t('common.copied') : t('apiKeys.copy')}
+            </Button>
+          )}
+        </CopyButton>
+        <Button variant="default" onClick={onDone}>
+          {t('apiKeys.done')}
+        </Button>
+      </Group>
+    </Stack>
+  );
+}
