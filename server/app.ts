@@ -73,19 +73,26 @@ export async function buildApp({ config, database, mailer, logStream }: AppOptio
     crossOriginEmbedderPolicy: false,
   });
   await app.register(fastifyCookie);
-  await app.register(fastifyRateLimit, {
-    global: config.rateLimit,
-    max: 600,
-    timeWindow: '1 minute',
-    enableDraftSpec: true,
-    errorResponseBuilder: () => new AppError('rate_limited', 'Too many requests. Try again in a minute.'),
-  });
+  // Per instance; the database-backed lockout in auth.service.ts holds across instances.
+  if (config.rateLimit) {
+    await app.register(fastifyRateLimit, {
+      global: true,
+      max: 600,
+      timeWindow: '1 minute',
+      enableDraftSpec: true,
+      errorResponseBuilder: () => new AppError('rate_limited', 'Too many requests. Try again in a minute.'),
+    });
+  }
   const metrics = createMetrics(database);
   metrics.instrument(app);
 
   await app.register(fastifySwagger, {
     openapi: {
-      info: { title: 'Deedbox API', version: VERSION, description: 'Contract management. Authenticate with a session cookie or `Authorization: Bearer <API key>`.' },
+      info: {
+        title: 'Deedbox API',
+        version: VERSION,
+        description: 'Contract management. Authenticate with a session cookie or `Authorization: Bearer <API key>`.',
+      },
       components: { securitySchemes: { apiKey: { type: 'http', scheme: 'bearer' } } },
       security: [{ apiKey: [] }],
     },
@@ -116,7 +123,8 @@ export async function buildApp({ config, database, mailer, logStream }: AppOptio
   const root = webRoot();
   if (root) await app.register(fastifyStatic, { root, wildcard: false, index: ['index.html'] });
   app.setNotFoundHandler((req, reply) => {
-    const wantsPage = req.method === 'GET' && !req.url.startsWith('/api/') && (req.headers.accept ?? '').includes('text/html');
+    const wantsPage =
+      req.method === 'GET' && !req.url.startsWith('/api/') && (req.headers.accept ?? '').includes('text/html');
     if (wantsPage && root) return reply.type('text/html').sendFile('index.html');
     return sendProblem(reply, 'not_found', `No route ${req.method} ${req.url.split('?')[0]}.`);
   });

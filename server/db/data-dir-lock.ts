@@ -22,22 +22,26 @@ function isAlive(pid: number): boolean {
   }
 }
 
+const heldHere = new Set<string>();
+
 /**
  * Two processes writing one PGlite directory corrupt it, so the first takes an exclusive lock
  * file (created with O_EXCL) and the second fails before touching anything.
  * A lock left by a dead process is taken over. Returns the release function.
  */
 export function acquireDataDirLock(dataDir: string): () => void {
-  const file = path.join(dataDir, 'deedbox.lock');
+  const file = path.resolve(dataDir, 'deedbox.lock');
   for (let attempt = 0; attempt < 2; attempt++) {
     try {
       const fd = openSync(file, 'wx');
       writeSync(fd, String(process.pid));
       closeSync(fd);
+      heldHere.add(file);
       let released = false;
       return () => {
         if (released) return;
         released = true;
+        heldHere.delete(file);
         try {
           unlinkSync(file);
         } catch {
@@ -47,9 +51,9 @@ export function acquireDataDirLock(dataDir: string): () => void {
     } catch (error) {
       if ((error as NodeJS.ErrnoException).code !== 'EEXIST') throw error;
       const holder = Number.parseInt(readFileSync(file, 'utf8'), 10);
-      if (Number.isInteger(holder) && holder !== process.pid && isAlive(holder)) {
-        throw new DataDirLockedError(dataDir, holder);
-      }
+      // Our own pid is stale (an earlier container had it) unless this process holds the lock.
+      const live = holder === process.pid ? heldHere.has(file) : Number.isInteger(holder) && isAlive(holder);
+      if (live) throw new DataDirLockedError(dataDir, holder);
       unlinkSync(file);
     }
   }

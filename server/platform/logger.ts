@@ -26,7 +26,10 @@ export function loggerOptions(level: string): LoggerOptions {
       req: (req: { id: string; method: string; url: string; ip?: string }) => ({
         id: req.id,
         method: req.method,
-        url: req.url.replace(/([?&](token|cursor)=)[^&]+/g, '$1[redacted]'),
+        url: req.url
+          .replace(/([?&](token|cursor)=)[^&]+/g, '$1[redacted]')
+          // Invitation tokens travel in the path (/invite/:token, /api/v1/invitations/:token).
+          .replace(/(\/(invite|invitations)\/)[^/?]+/g, '$1[redacted]'),
         ip: req.ip,
       }),
     },

@@ -1,0 +1,99 @@
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { ConfigError, loadConfig } from './config.js';
+
+const SECRET = 'k'.repeat(40);
+const productionBase = { NODE_ENV: 'production', SECRET_KEY: SECRET, SMTP_URL: 'smtp://mail.example.com:587' };
+
+function problemsOf(env: Record<string, string>): string[] {
+  try {
+    loadConfig(env);
+  } catch (error) {
+    if (error instanceof ConfigError) return error.problems;
+    throw error;
+  }
+  throw new Error('expected a ConfigError');
+}
+
+describe('loadConfig', () => {
+  it('lists every production problem in one error', () => {
+    const problems = problemsOf({ NODE_ENV: 'production' });
+    expect(problems).toHaveLength(3);
+    expect(problems.find((p) => p.startsWith('SECRET_KEY:'))).toBeDefined();
+    expect(problems.find((p) => p.startsWith('TLS_CERT_FILE/TLS_KEY_FILE:'))).toBeDefined();
+    expect(problems.find((p) => p.startsWith('SMTP_URL:'))).toBeDefined();
+  });
+
+  it('lists every malformed variable in one error', () => {
+    const problems = problemsOf({ PORT: 'eighty', METRICS_TOKEN: 'short', LOG_LEVEL: 'chatty' });
+    expect(problems.map((p) => p.split(':')[0]).sort()).toEqual(['LOG_LEVEL', 'METRICS_TOKEN', 'PORT']);
+  });
+
+  it('refuses the development default secret in production', () => {
+    const devSecret = loadConfig({}).secretKey;
+    const problems = problemsOf({ ...productionBase, SECRET_KEY: devSecret, TRUST_PROXY: 'true' });
+    expect(problems).toEqual([expect.stringMatching(/^SECRET_KEY: .*not the development default/)]);
+  });
+
+  it('refuses a certificate without its key', () => {
+    const problems = problemsOf({ TLS_CERT_FILE: '/etc/deedbox/cert.pem' });
+    expect(problems).toEqual(['TLS_CERT_FILE and TLS_KEY_FILE: give both or neither']);
+  });
+
+  it('names a TLS file it cannot read', () => {
+    const dir = mkdtempSync(path.join(tmpdir(), 'deedbox-config-'));
+    const cert = path.join(dir, 'cert.pem');
+    writeFileSync(cert, 'not really a certificate');
+    const problems = problemsOf({ TLS_CERT_FILE: cert, TLS_KEY_FILE: path.join(dir, 'missing.pem') });
+    expect(problems).toEqual([`TLS_KEY_FILE: cannot read file ${path.join(dir, 'missing.pem')}`]);
+  });
+
+  it('refuses a redirect port without TLS', () => {
+    expect(problemsOf({ HTTP_REDIRECT_PORT: '8080' })).toEqual([expect.stringMatching(/^HTTP_REDIRECT_PORT:/)]);
+  });
+
+  it('accepts production without TLS behind a trusted proxy', () => {
+    const config = loadConfig({ ...productionBase, TRUST_PROXY: 'true' });
+    expect(config.env).toBe('production');
+    expect(config.tls).toBeNull();
+    expect(config.trustProxy).toBe(true);
+    expect(config.secretKey).toBe(SECRET);
+    expect(config.mail.devOutbox).toBe(false);
+  });
+
+  it('parses TRUST_PROXY as a hop count or an address list', () => {
+    expect(loadConfig({ TRUST_PROXY: '2' }).trustProxy).toBe(2);
+    expect(loadConfig({ TRUST_PROXY: '10.0.0.1' }).trustProxy).toBe('10.0.0.1');
+    expect(loadConfig({ TRUST_PROXY: 'false' }).trustProxy).toBe(false);
+  });
+
+  it('keeps scrypt at full strength in production', () => {
+    expect(loadConfig({ ...productionBase, TRUST_PROXY: 'true', SCRYPT_LOG_N: '12' }).scryptLogN).toBe(15);
+    expect(loadConfig({ SCRYPT_LOG_N: '12' }).scryptLogN).toBe(12);
+  });
+
+  it('has development defaults that run without any setting', () => {
+    const config = loadConfig({});
+    expect(config.env).toBe('development');
+    expect(config.port).toBe(3000);
+    expect(config.appUrl).toBe('http://localhost:3000');
+    expect(config.database).toEqual({ kind: 'pglite', dataDir: path.resolve('./data') });
+    expect(config.mail).toEqual({ smtpUrl: null, from: 'Deedbox <no-reply@deedbox.local>', devOutbox: true });
+    expect(config.tls).toBeNull();
+    expect(config.metricsToken).toBeNull();
+    expect(Object.isFrozen(config)).toBe(true);
+  });
+
+  it('uses PostgreSQL when DATABASE_URL is set, and PGlite in memory for :memory:', () => {
+    const url = 'postgres://deedbox@db.internal:5432/deedbox';
+    expect(loadConfig({ DATABASE_URL: url, DB_POOL_MAX: '4' }).database).toEqual({ kind: 'postgres', url, poolMax: 4 });
+    expect(loadConfig({ DATA_DIR: ':memory:' }).database).toEqual({ kind: 'pglite', dataDir: null });
+    expect(problemsOf({ DATABASE_URL: 'mysql://db/deedbox' })).toEqual([expect.stringMatching(/^DATABASE_URL:/)]);
+  });
+
+  it('trims a trailing slash from APP_URL', () => {
+    expect(loadConfig({ APP_URL: 'https://deedbox.example.com/' }).appUrl).toBe('https://deedbox.example.com');
+  });
+});

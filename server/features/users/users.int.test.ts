@@ -1,0 +1,135 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { addMember, auditEvents, call, defaultUnit, expectProblem, PASSWORD, signUpOrg, uniqueEmail } from '../../test/api.js';
+import { type Harness, startHarness } from '../../test/harness.js';
+import { linkIn } from '../../test/smtp-sink.js';
+
+let h: Harness;
+beforeAll(async () => {
+  h = await startHarness();
+});
+afterAll(() => h.close());
+
+describe('invitations', () => {
+  it('invites by e-mail; the invitee sets a password from the link and is signed in with the given role', async () => {
+    const admin = await signUpOrg(h, 'Invite Co');
+    const unit = defaultUnit(admin);
+    const email = uniqueEmail('invitee');
+    const invited = await call(h, admin, 'POST', '/users/invitations', { email, roles: { [unit]: 'editor' } });
+    expect(invited.statusCode).toBe(201);
+    expect(invited.json()).toMatchObject({ email, status: 'invited', isAdmin: false, roles: { [unit]: 'editor' } });
+    const mail = await h.sink.waitFor((m) => m.to.includes(email));
+    expect(mail.subject).toBe('You are invited to Invite Co on Deedbox');
+    const token = linkIn(mail).split('/invite/')[1]!;
+    const shown = await call(h, null, 'GET', `/invitations/${token}`);
+    expect(shown.json()).toMatchObject({ orgName: 'Invite Co', email, invitedBy: 'Ada Admin' });
+    const weak = await call(h, null, 'POST', `/invitations/${token}/accept`, { name: 'Eve', password: 'short' });
+    expect(expectProblem(weak, 422, 'validation_failed').errors?.[0]?.field).toBe('password');
+    const accepted = await call(h, null, 'POST', `/invitations/${token}/accept`, { name: 'Eve Editor', password: PASSWORD });
+    expect(accepted.statusCode).toBe(200);
+    expect(accepted.json()).toMatchObject({ isAdmin: false, roles: [{ businessUnitId: unit, role: 'editor' }], user: { name: 'Eve Editor', emailVerified: true } });
+    expectProblem(await call(h, null, 'GET', `/invitations/${token}`), 404, 'not_found');
+    const actions = (await auditEvents(h, admin)).map((e) => e.action);
+    expect(actions).toEqual(expect.arrayContaining(['user.invited', 'user.invitation_accepted']));
+  });
+
+  it('refuses bad input, members already in the org, and unknown business units', async () => {
+    const admin = await signUpOrg(h);
+    expect(expectProblem(await call(h, admin, 'POST', '/users/invitations', { email: 'nope' }), 422, 'validation_failed').errors?.[0]?.field).toBe('email');
+    const dup = await call(h, admin, 'POST', '/users/invitations', { email: admin.email });
+    expect(expectProblem(dup, 422, 'validation_failed').errors?.[0]?.rule).toBe('already_member');
+    const other = await signUpOrg(h);
+    const foreignUnit = await call(h, admin, 'POST', '/users/invitations', { email: uniqueEmail(), roles: { [defaultUnit(other)]: 'viewer' } });
+    expect(expectProblem(foreignUnit, 422, 'validation_failed').errors?.[0]?.rule).toBe('unknown_business_unit');
+    expect((await call(h, admin, 'GET', '/users')).json().items).toHaveLength(1);
+  });
+
+  it('resends an invitation with a new link; only the newest works', async () => {
+    const admin = await signUpOrg(h);
+    const email = uniqueEmail();
+    const { id } = (await call(h, admin, 'POST', '/users/invitations', { email })).json();
+    const first = linkIn(await h.sink.waitFor((m) => m.to.includes(email))).split('/invite/')[1]!;
+    expect((await call(h, admin, 'POST', `/users/${id}/invitation`)).statusCode).toBe(202);
+    await h.sink.waitFor((m) => m.to.includes(email) && !m.text.includes(first));
+    expectProblem(await call(h, null, 'GET', `/invitations/${first}`), 404, 'not_found');
+  });
+});
+
+describe('users and roles', () => {
+  it('lists the org members with their roles, paginated by cursor', async () => {
+    const admin = await signUpOrg(h);
+    await addMember(h, admin, { name: 'Bea' });
+    await addMember(h, admin, { name: 'Carl' });
+    const first = (await call(h, admin, 'GET', '/users?limit=2')).json();
+    expect(first.items.map((u: { name: string }) => u.name)).toEqual(['Ada Admin', 'Bea']);
+    const rest = (await call(h, admin, 'GET', `/users?limit=2&cursor=${first.nextCursor}`)).json();
+    expect(rest).toEqual({ items: [expect.objectContaining({ name: 'Carl' })], nextCursor: null });
+    expectProblem(await call(h, admin, 'GET', '/users?cursor=garbage'), 422, 'validation_failed');
+    expectProblem(await call(h, admin, 'GET', '/users?limit=0'), 422, 'validation_failed');
+  });
+
+  it('sets roles per business unit and logs before and after', async () => {
+    const admin = await signUpOrg(h);
+    const unit = defaultUnit(admin);
+    const member = await addMember(h, admin, { roles: { [unit]: 'viewer' } });
+    const res = await call(h, admin, 'PUT', `/users/${member.id}/roles`, { isAdmin: false, roles: { [unit]: 'editor' } });
+    expect(res.json().roles).toEqual({ [unit]: 'editor' });
+    expect((await call(h, member, 'GET', '/me')).json().roles).toEqual([expect.objectContaining({ role: 'editor' })]);
+    const event = (await auditEvents(h, admin, '&action=user.roles_changed'))[0]!;
+    expect(event.changes).toEqual({ roles: { before: { [unit]: 'viewer' }, after: { [unit]: 'editor' } } });
+    expect(event.subject?.email).toBe(member.email);
+    const bad = await call(h, admin, 'PUT', `/users/${member.id}/roles`, { isAdmin: false, roles: { [unit]: 'owner' } });
+    expect(expectProblem(bad, 422, 'validation_failed').errors?.[0]?.field).toBe(`roles.${unit}`);
+  });
+
+  it('makes Administrator apply to every unit, and keeps the last Administrator', async () => {
+    const admin = await signUpOrg(h);
+    const self = admin.me.user!.id;
+    const demote = await call(h, admin, 'PUT', `/users/${self}/roles`, { isAdmin: false, roles: {} });
+    expectProblem(demote, 409, 'last_administrator');
+    expectProblem(await call(h, admin, 'POST', `/users/${self}/lock`), 409, 'conflict');
+    const second = await addMember(h, admin, { isAdmin: true });
+    expect(second.me.roles.every((r) => r.role === 'administrator')).toBe(true);
+    expect((await call(h, second, 'PUT', `/users/${self}/roles`, { isAdmin: false, roles: {} })).statusCode).toBe(200);
+    expectProblem(await call(h, second, 'POST', `/users/${second.id}/lock`), 409, 'conflict');
+  });
+
+  it('locks a user out at once and unlocks them, logging both', async () => {
+    const admin = await signUpOrg(h);
+    const member = await addMember(h, admin);
+    expect((await call(h, admin, 'POST', `/users/${member.id}/lock`)).json().status).toBe('locked');
+    expectProblem(await call(h, member, 'GET', '/me'), 401, 'unauthenticated');
+    expectProblem(await call(h, null, 'POST', '/auth/sign-in', { email: member.email, password: PASSWORD }), 403, 'account_locked');
+    expect((await call(h, admin, 'POST', `/users/${member.id}/unlock`)).json().status).toBe('active');
+    expect((await call(h, null, 'POST', '/auth/sign-in', { email: member.email, password: PASSWORD })).statusCode).toBe(200);
+    const actions = (await auditEvents(h, admin)).map((e) => e.action);
+    expect(actions).toEqual(expect.arrayContaining(['user.locked', 'user.unlocked']));
+  });
+
+  it('answers 401 without a session, 403 for non-administrators, 404 for another org', async () => {
+    const admin = await signUpOrg(h);
+    const member = await addMember(h, admin, { roles: { [defaultUnit(admin)]: 'editor' } });
+    const stranger = await signUpOrg(h);
+    expectProblem(await call(h, null, 'GET', '/users'), 401, 'unauthenticated');
+    expectProblem(await call(h, member, 'GET', '/users'), 403, 'forbidden');
+    expectProblem(await call(h, member, 'POST', '/users/invitations', { email: uniqueEmail() }), 403, 'forbidden');
+    expectProblem(await call(h, member, 'PUT', `/users/${member.id}/roles`, { isAdmin: true, roles: {} }), 403, 'forbidden');
+    expectProblem(await call(h, stranger, 'POST', `/users/${member.id}/lock`), 404, 'not_found');
+    expectProblem(await call(h, stranger, 'PUT', `/users/${member.id}/roles`, { isAdmin: true, roles: {} }), 404, 'not_found');
+    expectProblem(await call(h, stranger, 'POST', `/users/${member.id}/invitation`), 404, 'not_found');
+    expect((await call(h, member, 'GET', '/me')).json().isAdmin).toBe(false);
+  });
+});
+
+describe('personal settings', () => {
+  it('updates name, language, date format and time zone, logging what changed', async () => {
+    const admin = await signUpOrg(h);
+    const res = await call(h, admin, 'PATCH', '/me', { name: 'Ada Lovelace', locale: 'de', dateFormat: 'DD.MM.YYYY', timeZone: 'America/New_York' });
+    expect(res.json().user).toMatchObject({ name: 'Ada Lovelace', locale: 'de', dateFormat: 'DD.MM.YYYY', timeZone: 'America/New_York' });
+    const event = (await auditEvents(h, admin, '&action=user.updated'))[0]!;
+    expect(event.changes).toMatchObject({ locale: { before: 'en', after: 'de' }, name: { before: 'Ada Admin', after: 'Ada Lovelace' } });
+    const bad = await call(h, admin, 'PATCH', '/me', { timeZone: 'Mars/Olympus' });
+    expect(expectProblem(bad, 422, 'validation_failed').errors?.[0]?.field).toBe('timeZone');
+    expectProblem(await call(h, admin, 'PATCH', '/me', { locale: 'fr' }), 422, 'validation_failed');
+    expectProblem(await call(h, null, 'PATCH', '/me', { name: 'X' }), 401, 'unauthenticated');
+  });
+});

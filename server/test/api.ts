@@ -1,0 +1,76 @@
+import { randomUUID } from 'node:crypto';
+import type { Me } from '../../common/schemas/auth.js';
+import type { AuditEvent } from '../../common/schemas/audit.js';
+import type { Harness, Res } from './harness.js';
+import { linkIn } from './smtp-sink.js';
+
+export const PASSWORD = 'Tr0ub4dor&3-horse-staple';
+
+export interface Caller {
+  cookie?: string;
+  csrf?: string;
+  bearer?: string;
+  me?: Me;
+}
+
+type Method = 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE';
+
+/** One HTTP request through the whole stack (Fastify's inject: no socket, nothing mocked). */
+export function call(h: Harness, who: Caller | null, method: Method, url: string, body?: unknown): Promise<Res> {
+  const headers: Record<string, string> = { 'user-agent': 'vitest' };
+  if (who?.cookie) headers.cookie = who.cookie;
+  if (who?.csrf) headers['x-csrf-token'] = who.csrf;
+  if (who?.bearer) headers.authorization = `Bearer ${who.bearer}`;
+  return h.app.inject({ method, url: `/api/v1${url}`, headers, ...(body === undefined ? {} : { payload: body as object }) });
+}
+
+export function callerFrom(res: Res): Caller {
+  const session = res.cookies.find((c) => c.name.endsWith('dbx_session'));
+  const csrf = res.cookies.find((c) => c.name === 'dbx_csrf');
+  if (!session || !csrf) throw new Error(`no session cookies in ${res.statusCode} ${res.body}`);
+  return { cookie: `${session.name}=${session.value}`, csrf: csrf.value, me: res.json() as Me };
+}
+
+export const uniqueEmail = (tag = 'user') => `${tag}-${randomUUID().slice(0, 8)}@example.com`;
+
+/** A fresh org with its Administrator signed in; every test makes its own. */
+export async function signUpOrg(h: Harness, companyName = 'Acme GmbH'): Promise<Caller & { me: Me; email: string }> {
+  const email = uniqueEmail('admin');
+  const res = await call(h, null, 'POST', '/auth/sign-up', { name: 'Ada Admin', email, password: PASSWORD, companyName });
+  if (res.statusCode !== 201) throw new Error(`sign-up failed: ${res.statusCode} ${res.body}`);
+  return { ...callerFrom(res), email } as Caller & { me: Me; email: string };
+}
+
+export function defaultUnit(admin: Caller): string {
+  return admin.me!.roles[0]!.businessUnitId;
+}
+
+/** Invites someone, follows the link from the mail the SMTP sink received, and signs them in. */
+export async function addMember(
+  h: Harness,
+  admin: Caller,
+  opts: { isAdmin?: boolean; roles?: Record<string, 'editor' | 'viewer' | 'none'>; name?: string } = {},
+): Promise<Caller & { me: Me; email: string; id: string }> {
+  const email = uniqueEmail('member');
+  const invited = await call(h, admin, 'POST', '/users/invitations', { email, isAdmin: opts.isAdmin ?? false, roles: opts.roles ?? {} });
+  if (invited.statusCode !== 201) throw new Error(`invite failed: ${invited.statusCode} ${invited.body}`);
+  const mail = await h.sink.waitFor((m) => m.to.includes(email));
+  const token = linkIn(mail).split('/invite/')[1]!;
+  const accepted = await call(h, null, 'POST', `/invitations/${token}/accept`, { name: opts.name ?? 'Max Member', password: PASSWORD });
+  if (accepted.statusCode !== 200) throw new Error(`accept failed: ${accepted.statusCode} ${accepted.body}`);
+  return { ...callerFrom(accepted), email, id: (invited.json() as { id: string }).id } as Caller & { me: Me; email: string; id: string };
+}
+
+export async function auditEvents(h: Harness, admin: Caller, query = ''): Promise<AuditEvent[]> {
+  const res = await call(h, admin, 'GET', `/audit?limit=200${query}`);
+  if (res.statusCode !== 200) throw new Error(`audit list failed: ${res.statusCode} ${res.body}`);
+  return (res.json() as { items: AuditEvent[] }).items;
+}
+
+export function expectProblem(res: Res, status: number, code: string): { errors?: { field: string; rule: string }[]; detail: string } {
+  const body = res.json() as { status: number; code: string; requestId: string; errors?: { field: string; rule: string }[]; detail: string };
+  if (res.statusCode !== status || body.code !== code || !res.headers['content-type']?.toString().startsWith('application/problem+json') || !body.requestId) {
+    throw new Error(`expected ${status} ${code} problem, got ${res.statusCode} ${res.headers['content-type']} ${res.body}`);
+  }
+  return body;
+}

@@ -1,0 +1,64 @@
+import { Writable } from 'node:stream';
+import type { FastifyInstance, LightMyRequestResponse } from 'fastify';
+import { buildApp } from '../app.js';
+import { type Config, loadConfig } from '../config.js';
+import { type Database, openDatabase } from '../db/client.js';
+import { createMailer } from '../platform/mail/mailer.js';
+import { SmtpSink } from './smtp-sink.js';
+
+export const TEST_DB = process.env.TEST_DB === 'postgres' ? 'postgres' : 'pglite';
+export const TEST_DATABASE_URL = process.env.TEST_DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/deedbox_test';
+
+export interface Harness {
+  app: FastifyInstance;
+  database: Database;
+  config: Config;
+  sink: SmtpSink;
+  logs: string[];
+  close(): Promise<void>;
+}
+
+/** A whole app on the database under test, with a real SMTP sink and captured log lines. */
+export async function startHarness(env: Record<string, string> = {}): Promise<Harness> {
+  const sink = new SmtpSink();
+  const smtpPort = await sink.start();
+  const config = loadConfig({
+    NODE_ENV: 'test',
+    LOG_LEVEL: 'info',
+    RATE_LIMIT: 'false',
+    SCRYPT_LOG_N: '12',
+    SMTP_URL: `smtp://127.0.0.1:${smtpPort}`,
+    APP_URL: 'http://deedbox.test',
+    ...(TEST_DB === 'postgres' ? { DATABASE_URL: TEST_DATABASE_URL, DB_POOL_MAX: '4' } : { DATA_DIR: ':memory:' }),
+    ...env,
+  });
+  const database = await openDatabase(config);
+  // PostgreSQL was migrated once by the global setup; each PGlite is new.
+  if (database.kind === 'pglite') await database.migrate();
+  const logs: string[] = [];
+  const logStream = new Writable({
+    write(chunk, _enc, done) {
+      logs.push(String(chunk));
+      done();
+    },
+  });
+  const { pino } = await import('pino');
+  const mailer = createMailer(config.mail, pino({ level: 'silent' }));
+  const app = await buildApp({ config, database, mailer, logStream });
+  await app.ready();
+  return {
+    app,
+    database,
+    config,
+    sink,
+    logs,
+    async close() {
+      await app.close();
+      mailer.close();
+      await database.close();
+      await sink.stop();
+    },
+  };
+}
+
+export type Res = LightMyRequestResponse;

@@ -1,0 +1,24 @@
+import { defineConfig } from 'vitest/config';
+
+const integration = ['server/**/*.int.test.ts'];
+
+export default defineConfig({
+  test: {
+    testTimeout: 30_000,
+    hookTimeout: 60_000,
+    projects: [
+      { test: { name: 'unit', include: ['server/**/*.test.ts', 'common/**/*.test.ts'], exclude: integration } },
+      {
+        test: {
+          name: 'postgres',
+          include: integration,
+          env: { TEST_DB: 'postgres' },
+          globalSetup: ['server/test/pg-setup.ts'],
+          testTimeout: 30_000,
+          hookTimeout: 60_000,
+        },
+      },
+      { test: { name: 'pglite', include: integration, env: { TEST_DB: 'pglite' }, testTimeout: 30_000, hookTimeout: 60_000 } },
+    ],
+  },
+});
