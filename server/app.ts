@@ -30,6 +30,16 @@ import { createMetrics } from './platform/metrics.js';
 
 const here = path.dirname(fileURLToPath(import.meta.url));
 
+/** Mozilla "intermediate": AEAD ciphers with forward secrecy only (TLS 1.3 suites are always on). */
+const TLS_CIPHERS = [
+  'ECDHE-ECDSA-AES128-GCM-SHA256',
+  'ECDHE-RSA-AES128-GCM-SHA256',
+  'ECDHE-ECDSA-AES256-GCM-SHA384',
+  'ECDHE-RSA-AES256-GCM-SHA384',
+  'ECDHE-ECDSA-CHACHA20-POLY1305',
+  'ECDHE-RSA-CHACHA20-POLY1305',
+].join(':');
+
 /** The built web app: dist/web beside the sources, or web/ beside the compiled server. */
 function webRoot(): string | null {
   const candidates = [path.join(here, '../dist/web'), path.join(here, '../web')];
@@ -53,11 +63,28 @@ export async function buildApp({ config, database, mailer, logStream }: AppOptio
     trustProxy: config.trustProxy,
     forceCloseConnections: 'idle',
     return503OnClosing: true,
-    ...(config.tls ? { https: { cert: config.tls.cert, key: config.tls.key, minVersion: 'TLSv1.2' as const } } : {}),
+    ...(config.tls
+      ? {
+          https: {
+            cert: config.tls.cert,
+            key: config.tls.key,
+            minVersion: 'TLSv1.2' as const,
+            ciphers: TLS_CIPHERS,
+            honorCipherOrder: true,
+          },
+        }
+      : {}),
   };
   // HTTP or HTTPS is a run-time choice; the handlers are the same for both.
   const app = (Fastify as unknown as (o: typeof options) => FastifyInstance)(options);
   app.decorate('deps', { config, database, mailer, log: app.log });
+  const apiRoutes: string[] = [];
+  app.decorate('apiRoutes', apiRoutes);
+  app.addHook('onRoute', (route) => {
+    if (route.url.startsWith('/api/v1/') && !route.schema?.hide) {
+      for (const method of [route.method].flat()) if (method !== 'HEAD') apiRoutes.push(`${method} ${route.url}`);
+    }
+  });
   app.decorateRequest('principal', null);
   app.setValidatorCompiler(validatorCompiler);
   app.setSerializerCompiler(serializerCompiler);

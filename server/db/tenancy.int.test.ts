@@ -60,7 +60,9 @@ describe('row-level security', () => {
         from pg_class c join pg_namespace n on n.oid = c.relnamespace
         where n.nspname = 'public' and c.relkind = 'r'`),
     );
-    const list = rows<{ name: string; enabled: boolean; forced: boolean; has_policy: boolean; has_org_id: boolean }>(tables);
+    const list = rows<{ name: string; enabled: boolean; forced: boolean; has_policy: boolean; has_org_id: boolean }>(
+      tables,
+    );
     expect(list.length).toBeGreaterThanOrEqual(12);
     const unprotected = list.filter((t) => !t.enabled || !t.forced || !t.has_policy).map((t) => t.name);
     expect(unprotected).toEqual([]);
@@ -70,14 +72,18 @@ describe('row-level security', () => {
   it('(d) the app role cannot UPDATE or DELETE activity-log rows', async () => {
     const tamper = (statement: ReturnType<typeof sql>) =>
       withClaims(h.database.db, { orgId: orgA }, (tx) => tx.execute(statement));
-    expect(await dbRefusal(tamper(sql`update audit_events set action = 'forged' where org_id = ${orgA}`))).toMatch(/permission denied/);
+    expect(await dbRefusal(tamper(sql`update audit_events set action = 'forged' where org_id = ${orgA}`))).toMatch(
+      /permission denied/,
+    );
     expect(await dbRefusal(tamper(sql`delete from audit_events where org_id = ${orgA}`))).toMatch(/permission denied/);
     expect(await dbRefusal(tamper(sql`truncate audit_events`))).toMatch(/permission denied/);
   });
 
   it('runs requests as a role that cannot bypass row-level security', async () => {
     const role = await withClaims(h.database.db, {}, (tx) =>
-      tx.execute(sql`select current_user as who, rolbypassrls as bypass, rolsuper as super from pg_roles where rolname = current_user`),
+      tx.execute(
+        sql`select current_user as who, rolbypassrls as bypass, rolsuper as super from pg_roles where rolname = current_user`,
+      ),
     );
     expect(rows(role)).toEqual([{ who: 'deedbox_app', bypass: false, super: false }]);
   });

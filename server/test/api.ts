@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
-import type { Me } from '../../common/schemas/auth.js';
 import type { AuditEvent } from '../../common/schemas/audit.js';
+import type { Me } from '../../common/schemas/auth.js';
 import type { Harness, Res } from './harness.js';
 import { linkIn } from './smtp-sink.js';
 
@@ -21,7 +21,12 @@ export function call(h: Harness, who: Caller | null, method: Method, url: string
   if (who?.cookie) headers.cookie = who.cookie;
   if (who?.csrf) headers['x-csrf-token'] = who.csrf;
   if (who?.bearer) headers.authorization = `Bearer ${who.bearer}`;
-  return h.app.inject({ method, url: `/api/v1${url}`, headers, ...(body === undefined ? {} : { payload: body as object }) });
+  return h.app.inject({
+    method,
+    url: `/api/v1${url}`,
+    headers,
+    ...(body === undefined ? {} : { payload: body as object }),
+  });
 }
 
 export function callerFrom(res: Res): Caller {
@@ -36,7 +41,12 @@ export const uniqueEmail = (tag = 'user') => `${tag}-${randomUUID().slice(0, 8)}
 /** A fresh org with its Administrator signed in; every test makes its own. */
 export async function signUpOrg(h: Harness, companyName = 'Acme GmbH'): Promise<Caller & { me: Me; email: string }> {
   const email = uniqueEmail('admin');
-  const res = await call(h, null, 'POST', '/auth/sign-up', { name: 'Ada Admin', email, password: PASSWORD, companyName });
+  const res = await call(h, null, 'POST', '/auth/sign-up', {
+    name: 'Ada Admin',
+    email,
+    password: PASSWORD,
+    companyName,
+  });
   if (res.statusCode !== 201) throw new Error(`sign-up failed: ${res.statusCode} ${res.body}`);
   return { ...callerFrom(res), email } as Caller & { me: Me; email: string };
 }
@@ -52,13 +62,24 @@ export async function addMember(
   opts: { isAdmin?: boolean; roles?: Record<string, 'editor' | 'viewer' | 'none'>; name?: string } = {},
 ): Promise<Caller & { me: Me; email: string; id: string }> {
   const email = uniqueEmail('member');
-  const invited = await call(h, admin, 'POST', '/users/invitations', { email, isAdmin: opts.isAdmin ?? false, roles: opts.roles ?? {} });
+  const invited = await call(h, admin, 'POST', '/users/invitations', {
+    email,
+    isAdmin: opts.isAdmin ?? false,
+    roles: opts.roles ?? {},
+  });
   if (invited.statusCode !== 201) throw new Error(`invite failed: ${invited.statusCode} ${invited.body}`);
   const mail = await h.sink.waitFor((m) => m.to.includes(email));
   const token = linkIn(mail).split('/invite/')[1]!;
-  const accepted = await call(h, null, 'POST', `/invitations/${token}/accept`, { name: opts.name ?? 'Max Member', password: PASSWORD });
+  const accepted = await call(h, null, 'POST', `/invitations/${token}/accept`, {
+    name: opts.name ?? 'Max Member',
+    password: PASSWORD,
+  });
   if (accepted.statusCode !== 200) throw new Error(`accept failed: ${accepted.statusCode} ${accepted.body}`);
-  return { ...callerFrom(accepted), email, id: (invited.json() as { id: string }).id } as Caller & { me: Me; email: string; id: string };
+  return { ...callerFrom(accepted), email, id: (invited.json() as { id: string }).id } as Caller & {
+    me: Me;
+    email: string;
+    id: string;
+  };
 }
 
 export async function auditEvents(h: Harness, admin: Caller, query = ''): Promise<AuditEvent[]> {
@@ -67,10 +88,27 @@ export async function auditEvents(h: Harness, admin: Caller, query = ''): Promis
   return (res.json() as { items: AuditEvent[] }).items;
 }
 
-export function expectProblem(res: Res, status: number, code: string): { errors?: { field: string; rule: string }[]; detail: string } {
-  const body = res.json() as { status: number; code: string; requestId: string; errors?: { field: string; rule: string }[]; detail: string };
-  if (res.statusCode !== status || body.code !== code || !res.headers['content-type']?.toString().startsWith('application/problem+json') || !body.requestId) {
-    throw new Error(`expected ${status} ${code} problem, got ${res.statusCode} ${res.headers['content-type']} ${res.body}`);
+export function expectProblem(
+  res: Res,
+  status: number,
+  code: string,
+): { errors?: { field: string; rule: string }[]; detail: string } {
+  const body = res.json() as {
+    status: number;
+    code: string;
+    requestId: string;
+    errors?: { field: string; rule: string }[];
+    detail: string;
+  };
+  if (
+    res.statusCode !== status ||
+    body.code !== code ||
+    !res.headers['content-type']?.toString().startsWith('application/problem+json') ||
+    !body.requestId
+  ) {
+    throw new Error(
+      `expected ${status} ${code} problem, got ${res.statusCode} ${res.headers['content-type']} ${res.body}`,
+    );
   }
   return body;
 }

@@ -16,9 +16,7 @@ export const users = pgTable(
     name: text('name').notNull(),
     passwordHash: text('password_hash'),
     emailVerifiedAt: ts('email_verified_at'),
-    locale: text('locale', { enum: LOCALES })
-      .notNull()
-      .default('en'),
+    locale: text('locale', { enum: LOCALES }).notNull().default('en'),
     dateFormat: text('date_format', { enum: DATE_FORMATS }).notNull().default('YYYY-MM-DD'),
     timeZone: text('time_zone').notNull().default('Europe/Berlin'),
     failedSignIns: integer('failed_sign_ins').notNull().default(0),

@@ -1,6 +1,6 @@
 import type { Abilities } from '../../../common/schemas/auth.js';
-import { AppError } from '../../platform/errors.js';
 import type { Actor, Ctx } from '../../platform/context.js';
+import { AppError } from '../../platform/errors.js';
 
 export function isAdmin(actor: Actor): boolean {
   return actor.type === 'system' || actor.isAdmin;

@@ -7,7 +7,9 @@ import * as keys from './api-keys.service.js';
 export function apiKeysRoutes(app: App) {
   const tags = ['api keys'];
   app.get('/api-keys', { schema: { tags, querystring: pageQuery, response: { 200: page(apiKey) } } }, async (req) => {
-    const result = await inOrg(req, (ctx) => keys.list(ctx, req.query.limit, decodeCursor(req.query.cursor, z.iso.datetime())));
+    const result = await inOrg(req, (ctx) =>
+      keys.list(ctx, req.query.limit, decodeCursor(req.query.cursor, z.iso.datetime())),
+    );
     return { items: result.items, nextCursor: result.next && encodeCursor(result.next) };
   });
 

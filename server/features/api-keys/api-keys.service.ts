@@ -53,7 +53,12 @@ export async function create(ctx: Ctx, input: ApiKeyInput) {
   if (scope) {
     const known = new Set(await businessUnitIds(ctx.tx, ctx.orgId));
     const unknown = scope.find((id) => !known.has(id));
-    if (unknown) throw AppError.invalid('businessUnitIds', 'unknown_business_unit', `contains ${unknown}, which is not a business unit of this account`);
+    if (unknown)
+      throw AppError.invalid(
+        'businessUnitIds',
+        'unknown_business_unit',
+        `contains ${unknown}, which is not a business unit of this account`,
+      );
   }
   const prefix = newToken(6);
   const token = `${API_KEY_PREFIX}${prefix}_${newToken()}`;
@@ -93,7 +98,10 @@ export async function revoke(ctx: Ctx, id: string) {
     .where(and(eq(apiKeys.orgId, ctx.orgId), eq(apiKeys.id, id), isNull(apiKeys.revokedAt)))
     .returning();
   if (!row) {
-    const [exists] = await ctx.tx.select({ id: apiKeys.id }).from(apiKeys).where(and(eq(apiKeys.orgId, ctx.orgId), eq(apiKeys.id, id)));
+    const [exists] = await ctx.tx
+      .select({ id: apiKeys.id })
+      .from(apiKeys)
+      .where(and(eq(apiKeys.orgId, ctx.orgId), eq(apiKeys.id, id)));
     if (!exists) throw AppError.notFound('API key');
     return;
   }

@@ -1,6 +1,14 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { type ChainedEvent, ChainVerifier, canonicalJson, commitPersonal, eventHash, GENESIS_HASH, type StoredEvent } from './audit.chain.js';
+import {
+  type ChainedEvent,
+  ChainVerifier,
+  canonicalJson,
+  commitPersonal,
+  eventHash,
+  GENESIS_HASH,
+  type StoredEvent,
+} from './audit.chain.js';
 
 function chain(n: number): StoredEvent[] {
   const events: StoredEvent[] = [];
@@ -36,7 +44,9 @@ const verify = (events: StoredEvent[], head = events.at(-1)) => {
 
 describe('canonicalJson', () => {
   it('sorts keys at every depth, so key order never changes a hash', () => {
-    expect(canonicalJson({ b: 1, a: { d: [2, { y: 1, x: 0 }], c: null } })).toBe('{"a":{"c":null,"d":[2,{"x":0,"y":1}]},"b":1}');
+    expect(canonicalJson({ b: 1, a: { d: [2, { y: 1, x: 0 }], c: null } })).toBe(
+      '{"a":{"c":null,"d":[2,{"x":0,"y":1}]},"b":1}',
+    );
   });
 
   it('is stable under any reordering of keys (property)', () => {
@@ -52,16 +62,26 @@ describe('canonicalJson', () => {
 describe('ChainVerifier', () => {
   it('accepts an intact chain and reports its head', () => {
     const events = chain(5);
-    expect(verify(events)).toEqual({ intact: true, checked: 5, firstBrokenSeq: null, reason: null, headHash: events[4]!.hash });
+    expect(verify(events)).toEqual({
+      intact: true,
+      checked: 5,
+      firstBrokenSeq: null,
+      reason: null,
+      headHash: events[4]!.hash,
+    });
   });
 
   it('finds any single altered field at the entry where it was altered (property)', () => {
     fc.assert(
-      fc.property(fc.integer({ min: 0, max: 5 }), fc.constantFrom('action', 'objectId', 'occurredAt', 'actorType'), (i, field) => {
-        const events = chain(6);
-        (events[i] as unknown as Record<string, unknown>)[field] = 'tampered';
-        expect(verify(events).firstBrokenSeq).toBe(i + 1);
-      }),
+      fc.property(
+        fc.integer({ min: 0, max: 5 }),
+        fc.constantFrom('action', 'objectId', 'occurredAt', 'actorType'),
+        (i, field) => {
+          const events = chain(6);
+          (events[i] as unknown as Record<string, unknown>)[field] = 'tampered';
+          expect(verify(events).firstBrokenSeq).toBe(i + 1);
+        },
+      ),
     );
   });
 

@@ -85,7 +85,10 @@ export class ChainVerifier {
 
   finish(head: { seq: number; hash: string } | null): ChainCheck {
     if (!this.broken && head && (head.seq !== this.expectedSeq - 1 || head.hash !== this.prevHash)) {
-      this.broken = { seq: this.expectedSeq, reason: `the log ends at entry ${this.expectedSeq - 1}, the head says ${head.seq}` };
+      this.broken = {
+        seq: this.expectedSeq,
+        reason: `the log ends at entry ${this.expectedSeq - 1}, the head says ${head.seq}`,
+      };
     }
     return {
       intact: this.broken === null,

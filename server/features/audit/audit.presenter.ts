@@ -14,7 +14,12 @@ export function presentEvent(e: StoredEvent): AuditEvent {
     action: e.action,
     objectType: e.objectType,
     objectId: e.objectId,
-    actor: { type: e.actorType as AuditEvent['actor']['type'], id: e.actorId, name: str('actorName'), email: str('actorEmail') },
+    actor: {
+      type: e.actorType as AuditEvent['actor']['type'],
+      id: e.actorId,
+      name: str('actorName'),
+      email: str('actorEmail'),
+    },
     ip: str('ip'),
     userAgent: str('userAgent'),
     changes: { ...(data.changes ?? {}), ...((p.changes as Changes | undefined) ?? {}) },
@@ -24,7 +29,24 @@ export function presentEvent(e: StoredEvent): AuditEvent {
   };
 }
 
-const CSV_COLUMNS = ['seq', 'occurredAt', 'action', 'objectType', 'objectId', 'actorType', 'actorId', 'actorName', 'actorEmail', 'ip', 'userAgent', 'subjectName', 'subjectEmail', 'changes', 'prevHash', 'hash'] as const;
+const CSV_COLUMNS = [
+  'seq',
+  'occurredAt',
+  'action',
+  'objectType',
+  'objectId',
+  'actorType',
+  'actorId',
+  'actorName',
+  'actorEmail',
+  'ip',
+  'userAgent',
+  'subjectName',
+  'subjectEmail',
+  'changes',
+  'prevHash',
+  'hash',
+] as const;
 
 /** Quotes a cell and defuses spreadsheet formulas (=, +, -, @ at the start). */
 function csvCell(value: unknown): string {

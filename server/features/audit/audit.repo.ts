@@ -55,7 +55,10 @@ const columns = {
   personal: { salt: auditPersonal.salt, content: auditPersonal.content },
 };
 
-function toStored(row: { event: typeof auditEvents.$inferSelect; personal: { salt: string; content: Record<string, unknown> } | null }): StoredEvent {
+function toStored(row: {
+  event: typeof auditEvents.$inferSelect;
+  personal: { salt: string; content: Record<string, unknown> } | null;
+}): StoredEvent {
   const { event, personal } = row;
   return { ...event, occurredAt: event.occurredAt.toISOString(), personal };
 }
@@ -104,4 +107,3 @@ export async function erasePersonalOf(tx: Tx, orgId: string, userId: string): Pr
     .returning({ id: auditPersonal.eventId });
   return deleted.length;
 }
-

@@ -12,16 +12,20 @@ const EXPORT_PAGE = 1000;
 
 export function auditRoutes(app: App) {
   const tags = ['activity log'];
-  app.get('/audit', { schema: { tags, querystring: auditListQuery, response: { 200: page(auditEvent) } } }, async (req) => {
-    const { limit, cursor, ...filter } = req.query;
-    const before = decodeCursor(cursor, z.number().int().positive());
-    const rows = await inOrg(req, async (ctx) => {
-      requireAdmin(ctx);
-      return repo.list(ctx.tx, ctx.orgId, filter, limit + 1, before);
-    });
-    const items = rows.slice(0, limit).map(presentEvent);
-    return { items, nextCursor: rows.length > limit ? encodeCursor(items.at(-1)!.seq) : null };
-  });
+  app.get(
+    '/audit',
+    { schema: { tags, querystring: auditListQuery, response: { 200: page(auditEvent) } } },
+    async (req) => {
+      const { limit, cursor, ...filter } = req.query;
+      const before = decodeCursor(cursor, z.number().int().positive());
+      const rows = await inOrg(req, async (ctx) => {
+        requireAdmin(ctx);
+        return repo.list(ctx.tx, ctx.orgId, filter, limit + 1, before);
+      });
+      const items = rows.slice(0, limit).map(presentEvent);
+      return { items, nextCursor: rows.length > limit ? encodeCursor(items.at(-1)!.seq) : null };
+    },
+  );
 
   app.get('/audit/verify', { schema: { tags, response: { 200: auditVerifyOutput } } }, (req) =>
     inOrg(req, (ctx) => {
@@ -31,26 +35,30 @@ export function auditRoutes(app: App) {
   );
 
   // Streamed a page per transaction, so memory stays flat however long the log is.
-  app.get('/audit/export', { schema: { tags, querystring: auditFilter, produces: ['text/csv'] } }, async (req, reply) => {
-    const filter = req.query;
-    await inOrg(req, async (ctx) => {
-      requireAdmin(ctx);
-      await record(ctx, { action: 'audit.exported', objectType: 'audit_log', extra: { filter } });
-    });
-    async function* rows() {
-      yield csvHeader;
-      let after = 0;
-      for (;;) {
-        const batch = await inOrg(req, (ctx) => repo.listAscending(ctx.tx, ctx.orgId, after, EXPORT_PAGE, filter));
-        for (const event of batch) yield csvRow(presentEvent(event));
-        if (batch.length < EXPORT_PAGE) return;
-        after = batch.at(-1)!.seq;
+  app.get(
+    '/audit/export',
+    { schema: { tags, querystring: auditFilter, produces: ['text/csv'] } },
+    async (req, reply) => {
+      const filter = req.query;
+      await inOrg(req, async (ctx) => {
+        requireAdmin(ctx);
+        await record(ctx, { action: 'audit.exported', objectType: 'audit_log', extra: { filter } });
+      });
+      async function* rows() {
+        yield csvHeader;
+        let after = 0;
+        for (;;) {
+          const batch = await inOrg(req, (ctx) => repo.listAscending(ctx.tx, ctx.orgId, after, EXPORT_PAGE, filter));
+          for (const event of batch) yield csvRow(presentEvent(event));
+          if (batch.length < EXPORT_PAGE) return;
+          after = batch.at(-1)!.seq;
+        }
       }
-    }
-    const day = new Date().toISOString().slice(0, 10);
-    return reply
-      .type('text/csv; charset=utf-8')
-      .header('content-disposition', `attachment; filename="deedbox-activity-${day}.csv"`)
-      .send(Readable.from(rows()));
-  });
+      const day = new Date().toISOString().slice(0, 10);
+      return reply
+        .type('text/csv; charset=utf-8')
+        .header('content-disposition', `attachment; filename="deedbox-activity-${day}.csv"`)
+        .send(Readable.from(rows()));
+    },
+  );
 }

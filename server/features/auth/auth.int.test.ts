@@ -14,7 +14,9 @@ describe('sign-up', () => {
     const admin = await signUpOrg(h, 'Northwind AG');
     expect(admin.me.org.name).toBe('Northwind AG');
     expect(admin.me.isAdmin).toBe(true);
-    expect(admin.me.roles).toEqual([{ businessUnitId: expect.any(String), businessUnitName: 'General', role: 'administrator' }]);
+    expect(admin.me.roles).toEqual([
+      { businessUnitId: expect.any(String), businessUnitName: 'General', role: 'administrator' },
+    ]);
     expect(admin.me.user?.emailVerified).toBe(false);
     const me = await call(h, admin, 'GET', '/me');
     expect(me.json().user.email).toBe(admin.email);
@@ -24,11 +26,31 @@ describe('sign-up', () => {
 
   it('refuses weak passwords and bad e-mails with a 422 naming the field and rule, creating nothing', async () => {
     const email = uniqueEmail();
-    const weak = await call(h, null, 'POST', '/auth/sign-up', { name: 'A', email, password: 'password123', companyName: 'X' });
-    expect(expectProblem(weak, 422, 'validation_failed').errors).toContainEqual(expect.objectContaining({ field: 'password', rule: 'common' }));
-    const short = await call(h, null, 'POST', '/auth/sign-up', { name: 'A', email, password: 'short', companyName: 'X' });
-    expect(expectProblem(short, 422, 'validation_failed').errors?.[0]).toMatchObject({ field: 'password', rule: 'too_short' });
-    const badEmail = await call(h, null, 'POST', '/auth/sign-up', { name: 'A', email: 'not-an-email', password: PASSWORD, companyName: 'X' });
+    const weak = await call(h, null, 'POST', '/auth/sign-up', {
+      name: 'A',
+      email,
+      password: 'password123',
+      companyName: 'X',
+    });
+    expect(expectProblem(weak, 422, 'validation_failed').errors).toContainEqual(
+      expect.objectContaining({ field: 'password', rule: 'common' }),
+    );
+    const short = await call(h, null, 'POST', '/auth/sign-up', {
+      name: 'A',
+      email,
+      password: 'short',
+      companyName: 'X',
+    });
+    expect(expectProblem(short, 422, 'validation_failed').errors?.[0]).toMatchObject({
+      field: 'password',
+      rule: 'too_short',
+    });
+    const badEmail = await call(h, null, 'POST', '/auth/sign-up', {
+      name: 'A',
+      email: 'not-an-email',
+      password: PASSWORD,
+      companyName: 'X',
+    });
     expect(expectProblem(badEmail, 422, 'validation_failed').errors?.[0]?.field).toBe('email');
     const signIn = await call(h, null, 'POST', '/auth/sign-in', { email, password: PASSWORD });
     expectProblem(signIn, 401, 'invalid_credentials');
@@ -36,7 +58,12 @@ describe('sign-up', () => {
 
   it('refuses an e-mail that is already registered', async () => {
     const admin = await signUpOrg(h);
-    const again = await call(h, null, 'POST', '/auth/sign-up', { name: 'B', email: admin.email, password: PASSWORD, companyName: 'Y' });
+    const again = await call(h, null, 'POST', '/auth/sign-up', {
+      name: 'B',
+      email: admin.email,
+      password: PASSWORD,
+      companyName: 'Y',
+    });
     expect(expectProblem(again, 422, 'validation_failed').errors?.[0]).toMatchObject({ field: 'email', rule: 'taken' });
   });
 
@@ -54,13 +81,23 @@ describe('sign-up', () => {
 describe('sign-in and sign-out', () => {
   it('signs in with the right password and logs success and failure with IP and user agent', async () => {
     const admin = await signUpOrg(h);
-    expectProblem(await call(h, null, 'POST', '/auth/sign-in', { email: admin.email, password: 'wrong-password-1' }), 401, 'invalid_credentials');
+    expectProblem(
+      await call(h, null, 'POST', '/auth/sign-in', { email: admin.email, password: 'wrong-password-1' }),
+      401,
+      'invalid_credentials',
+    );
     const ok = await call(h, null, 'POST', '/auth/sign-in', { email: admin.email.toUpperCase(), password: PASSWORD });
     expect(ok.statusCode).toBe(200);
     const events = await auditEvents(h, callerFrom(ok));
     const failed = events.find((e) => e.action === 'auth.sign_in_failed')!;
-    expect(failed).toMatchObject({ ip: '127.0.0.1', userAgent: 'vitest', actor: { type: 'anonymous', email: admin.email } });
-    expect(events.find((e) => e.action === 'auth.signed_in')).toMatchObject({ actor: { type: 'user', email: admin.email } });
+    expect(failed).toMatchObject({
+      ip: '127.0.0.1',
+      userAgent: 'vitest',
+      actor: { type: 'anonymous', email: admin.email },
+    });
+    expect(events.find((e) => e.action === 'auth.signed_in')).toMatchObject({
+      actor: { type: 'user', email: admin.email },
+    });
   });
 
   it('answers unknown e-mails exactly like wrong passwords', async () => {
@@ -73,7 +110,11 @@ describe('sign-in and sign-out', () => {
     for (let i = 0; i < 5; i++) {
       await call(h, null, 'POST', '/auth/sign-in', { email: admin.email, password: `wrong-password-${i}` });
     }
-    expectProblem(await call(h, null, 'POST', '/auth/sign-in', { email: admin.email, password: PASSWORD }), 403, 'account_locked');
+    expectProblem(
+      await call(h, null, 'POST', '/auth/sign-in', { email: admin.email, password: PASSWORD }),
+      403,
+      'account_locked',
+    );
   });
 
   it('ends the session on sign-out, and logs it', async () => {
@@ -112,9 +153,15 @@ describe('password reset and change', () => {
     const weak = await call(h, null, 'POST', '/auth/reset-password', { token, password: 'qwerty123' });
     expect(expectProblem(weak, 422, 'validation_failed').errors?.[0]?.field).toBe('password');
     const newPassword = 'a-brand-new-long-secret';
-    expect((await call(h, null, 'POST', '/auth/reset-password', { token, password: newPassword })).statusCode).toBe(204);
+    expect((await call(h, null, 'POST', '/auth/reset-password', { token, password: newPassword })).statusCode).toBe(
+      204,
+    );
     expectProblem(await call(h, admin, 'GET', '/me'), 401, 'unauthenticated');
-    expectProblem(await call(h, null, 'POST', '/auth/reset-password', { token, password: newPassword }), 400, 'invalid_token');
+    expectProblem(
+      await call(h, null, 'POST', '/auth/reset-password', { token, password: newPassword }),
+      400,
+      'invalid_token',
+    );
     const signedIn = await call(h, null, 'POST', '/auth/sign-in', { email: admin.email, password: newPassword });
     expect(signedIn.statusCode).toBe(200);
     const actions = (await auditEvents(h, callerFrom(signedIn))).map((e) => e.action);
@@ -123,13 +170,23 @@ describe('password reset and change', () => {
 
   it('changes the password with the current one, keeping the caller signed in', async () => {
     const admin = await signUpOrg(h);
-    const wrong = await call(h, admin, 'POST', '/me/password', { currentPassword: 'not-it-at-all', newPassword: 'another-long-secret' });
+    const wrong = await call(h, admin, 'POST', '/me/password', {
+      currentPassword: 'not-it-at-all',
+      newPassword: 'another-long-secret',
+    });
     expect(expectProblem(wrong, 401, 'invalid_credentials').errors?.[0]?.field).toBe('currentPassword');
-    const ok = await call(h, admin, 'POST', '/me/password', { currentPassword: PASSWORD, newPassword: 'another-long-secret' });
+    const ok = await call(h, admin, 'POST', '/me/password', {
+      currentPassword: PASSWORD,
+      newPassword: 'another-long-secret',
+    });
     expect(ok.statusCode).toBe(204);
     expectProblem(await call(h, admin, 'GET', '/me'), 401, 'unauthenticated');
     const fresh = { cookie: ok.cookies.find((c) => c.name.endsWith('dbx_session'))!.value };
-    const me = await h.app.inject({ method: 'GET', url: '/api/v1/me', headers: { cookie: `dbx_session=${fresh.cookie}` } });
+    const me = await h.app.inject({
+      method: 'GET',
+      url: '/api/v1/me',
+      headers: { cookie: `dbx_session=${fresh.cookie}` },
+    });
     expect(me.statusCode).toBe(200);
     expectProblem(await call(h, { bearer: 'x' }, 'GET', '/me'), 401, 'unauthenticated');
   });

@@ -1,3 +1,4 @@
+import type { FastifyReply, FastifyRequest } from 'fastify';
 import { z } from 'zod';
 import {
   acceptInvitationInput,
@@ -9,7 +10,6 @@ import {
   signUpInput,
   verifyEmailInput,
 } from '../../../common/schemas/auth.js';
-import type { FastifyReply, FastifyRequest } from 'fastify';
 import { type App, inOrg, publicCtx } from '../../platform/http/route-kit.js';
 import { acceptInvitation, getInvitation } from '../users/invitations.service.js';
 import { getMe, signOut } from '../users/me.service.js';
@@ -28,15 +28,23 @@ async function signedIn(req: FastifyRequest, reply: FastifyReply, session: auth.
 }
 
 export function authRoutes(app: App) {
-  app.post('/auth/sign-up', { config: tight(5), schema: { tags: ['auth'], body: signUpInput, response: { 201: meOutput } } }, async (req, reply) => {
-    const session = await auth.signUp(publicCtx(req), req.body);
-    return reply.code(201).send(await signedIn(req, reply, session));
-  });
+  app.post(
+    '/auth/sign-up',
+    { config: tight(5), schema: { tags: ['auth'], body: signUpInput, response: { 201: meOutput } } },
+    async (req, reply) => {
+      const session = await auth.signUp(publicCtx(req), req.body);
+      return reply.code(201).send(await signedIn(req, reply, session));
+    },
+  );
 
-  app.post('/auth/sign-in', { config: tight(10), schema: { tags: ['auth'], body: signInInput, response: { 200: meOutput } } }, async (req, reply) => {
-    const session = await auth.signIn(publicCtx(req), req.body.email, req.body.password);
-    return signedIn(req, reply, session);
-  });
+  app.post(
+    '/auth/sign-in',
+    { config: tight(10), schema: { tags: ['auth'], body: signInInput, response: { 200: meOutput } } },
+    async (req, reply) => {
+      const session = await auth.signIn(publicCtx(req), req.body.email, req.body.password);
+      return signedIn(req, reply, session);
+    },
+  );
 
   app.post('/auth/sign-out', { schema: { tags: ['auth'] } }, async (req, reply) => {
     await inOrg(req, signOut);
@@ -44,33 +52,58 @@ export function authRoutes(app: App) {
     return reply.code(204).send();
   });
 
-  app.post('/auth/forgot-password', { config: tight(5), schema: { tags: ['auth'], body: forgotPasswordInput } }, async (req, reply) => {
-    await auth.requestPasswordReset(publicCtx(req), req.body.email);
-    return reply.code(202).send({});
-  });
-
-  app.post('/auth/reset-password', { config: tight(10), schema: { tags: ['auth'], body: resetPasswordInput } }, async (req, reply) => {
-    await auth.resetPassword(publicCtx(req), req.body.token, req.body.password);
-    return reply.code(204).send();
-  });
-
-  app.post('/auth/verify-email', { config: tight(10), schema: { tags: ['auth'], body: verifyEmailInput } }, async (req, reply) => {
-    await auth.verifyEmail(publicCtx(req), req.body.token);
-    return reply.code(204).send();
-  });
-
-  app.post('/auth/resend-verification', { config: { rateLimit: { max: 5, timeWindow: '1 minute' } }, schema: { tags: ['auth'] } }, async (req, reply) => {
-    const actor = req.principal?.actor;
-    if (actor?.type === 'user') await auth.sendVerification(publicCtx(req), actor.id);
-    return reply.code(202).send({});
-  });
-
-  app.get('/invitations/:token', { config: tight(20), schema: { tags: ['auth'], params: tokenParams, response: { 200: invitationOutput } } }, (req) =>
-    getInvitation(publicCtx(req), req.params.token),
+  app.post(
+    '/auth/forgot-password',
+    { config: tight(5), schema: { tags: ['auth'], body: forgotPasswordInput } },
+    async (req, reply) => {
+      await auth.requestPasswordReset(publicCtx(req), req.body.email);
+      return reply.code(202).send({});
+    },
   );
 
-  app.post('/invitations/:token/accept', { config: tight(10), schema: { tags: ['auth'], params: tokenParams, body: acceptInvitationInput, response: { 200: meOutput } } }, async (req, reply) => {
-    const session = await acceptInvitation(publicCtx(req), req.params.token, req.body);
-    return signedIn(req, reply, session);
-  });
+  app.post(
+    '/auth/reset-password',
+    { config: tight(10), schema: { tags: ['auth'], body: resetPasswordInput } },
+    async (req, reply) => {
+      await auth.resetPassword(publicCtx(req), req.body.token, req.body.password);
+      return reply.code(204).send();
+    },
+  );
+
+  app.post(
+    '/auth/verify-email',
+    { config: tight(10), schema: { tags: ['auth'], body: verifyEmailInput } },
+    async (req, reply) => {
+      await auth.verifyEmail(publicCtx(req), req.body.token);
+      return reply.code(204).send();
+    },
+  );
+
+  app.post(
+    '/auth/resend-verification',
+    { config: { rateLimit: { max: 5, timeWindow: '1 minute' } }, schema: { tags: ['auth'] } },
+    async (req, reply) => {
+      const actor = req.principal?.actor;
+      if (actor?.type === 'user') await auth.sendVerification(publicCtx(req), actor.id);
+      return reply.code(202).send({});
+    },
+  );
+
+  app.get(
+    '/invitations/:token',
+    { config: tight(20), schema: { tags: ['auth'], params: tokenParams, response: { 200: invitationOutput } } },
+    (req) => getInvitation(publicCtx(req), req.params.token),
+  );
+
+  app.post(
+    '/invitations/:token/accept',
+    {
+      config: tight(10),
+      schema: { tags: ['auth'], params: tokenParams, body: acceptInvitationInput, response: { 200: meOutput } },
+    },
+    async (req, reply) => {
+      const session = await acceptInvitation(publicCtx(req), req.params.token, req.body);
+      return signedIn(req, reply, session);
+    },
+  );
 }

@@ -75,7 +75,12 @@ export async function signUp(pub: PublicCtx, input: SignUpInput): Promise<Sessio
     const user = await createOrgWithOwner(tx, { orgId, userId, companyName: input.companyName, owner });
     const session = await startSession(tx, orgId, userId, pub.request);
     const writer = { tx, orgId, actor: userActor(user, session.sessionId), request: pub.request };
-    await recordWith(writer, { action: 'org.created', objectType: 'org', objectId: orgId, extra: { name: input.companyName } });
+    await recordWith(writer, {
+      action: 'org.created',
+      objectType: 'org',
+      objectId: orgId,
+      extra: { name: input.companyName },
+    });
     await recordWith(writer, { action: 'auth.signed_up', objectType: 'user', objectId: userId, subject: user });
     const token = await issueUserToken(tx, userId, 'verify_email', VERIFY_TTL_MS);
     const link = `${pub.deps.config.appUrl}/verify-email?token=${token}`;
@@ -111,7 +116,8 @@ export async function signIn(pub: PublicCtx, email: string, password: string): P
       }
       return { ok: false as const, code };
     };
-    if (user.lockedUntil && user.lockedUntil.getTime() > Date.now()) return fail('temporarily_locked', 'account_locked');
+    if (user.lockedUntil && user.lockedUntil.getTime() > Date.now())
+      return fail('temporarily_locked', 'account_locked');
     if (!(await verifyPassword(password, user.passwordHash))) {
       const failed = user.failedSignIns + 1;
       const lockedUntil = failed >= MAX_FAILED_SIGN_INS ? new Date(Date.now() + LOCKOUT_MS) : null;
@@ -119,7 +125,8 @@ export async function signIn(pub: PublicCtx, email: string, password: string): P
       return fail(lockedUntil ? 'wrong_password_now_locked' : 'wrong_password', 'invalid_credentials');
     }
     if (usable.length === 0) return fail(active.length > 0 ? 'locked_by_admin' : 'no_membership', 'account_locked');
-    if (user.failedSignIns > 0 || user.lockedUntil) await users.updateUser(tx, user.id, { failedSignIns: 0, lockedUntil: null });
+    if (user.failedSignIns > 0 || user.lockedUntil)
+      await users.updateUser(tx, user.id, { failedSignIns: 0, lockedUntil: null });
     const orgId = usable[0]!.orgId;
     await setClaims(tx, { orgId });
     const session = await startSession(tx, orgId, user.id, pub.request);
@@ -141,7 +148,12 @@ export async function requestPasswordReset(pub: PublicCtx, email: string): Promi
     await setClaims(tx, { userId: user.id });
     const token = await issueUserToken(tx, user.id, 'reset_password', RESET_TTL_MS);
     await recordInEveryOrg(tx, user, pub.request, 'auth.password_reset_requested');
-    return resetPasswordMail(user.locale, user.email, user.name, `${pub.deps.config.appUrl}/reset-password?token=${token}`);
+    return resetPasswordMail(
+      user.locale,
+      user.email,
+      user.name,
+      `${pub.deps.config.appUrl}/reset-password?token=${token}`,
+    );
   });
   // Not awaited: the answer must take as long whether or not the address exists.
   if (mail) pub.deps.mailer.send(mail).catch((err: unknown) => pub.deps.log.error({ err }, 'reset mail failed'));
@@ -200,6 +212,9 @@ async function recordInEveryOrg(
     if (m.status !== 'active') continue;
     await setClaims(tx, { orgId: m.orgId });
     if (endSessions) await deleteUserSessions(tx, m.orgId, user.id);
-    await recordWith({ tx, orgId: m.orgId, actor: userActor(user), request }, { action, objectType: 'user', objectId: user.id });
+    await recordWith(
+      { tx, orgId: m.orgId, actor: userActor(user), request },
+      { action, objectType: 'user', objectId: user.id },
+    );
   }
 }

@@ -15,7 +15,9 @@ describe('business units', () => {
     expect(created.statusCode).toBe(201);
     const unit = created.json();
     expect(unit).toMatchObject({ name: 'Sales', isDefault: false });
-    expect((await call(h, admin, 'PATCH', `/business-units/${unit.id}`, { name: 'Sales EMEA' })).json().name).toBe('Sales EMEA');
+    expect((await call(h, admin, 'PATCH', `/business-units/${unit.id}`, { name: 'Sales EMEA' })).json().name).toBe(
+      'Sales EMEA',
+    );
     expect((await call(h, admin, 'DELETE', `/business-units/${unit.id}`)).statusCode).toBe(204);
     const names = (await call(h, admin, 'GET', '/business-units')).json().items.map((u: { name: string }) => u.name);
     expect(names).toEqual(['General']);
@@ -29,8 +31,14 @@ describe('business units', () => {
 
   it('refuses empty or duplicate names and deleting the default unit', async () => {
     const admin = await signUpOrg(h);
-    expect(expectProblem(await call(h, admin, 'POST', '/business-units', { name: '  ' }), 422, 'validation_failed').errors?.[0]?.field).toBe('name');
-    expect(expectProblem(await call(h, admin, 'POST', '/business-units', { name: 'general' }), 422, 'validation_failed').errors?.[0]?.rule).toBe('unique');
+    expect(
+      expectProblem(await call(h, admin, 'POST', '/business-units', { name: '  ' }), 422, 'validation_failed')
+        .errors?.[0]?.field,
+    ).toBe('name');
+    expect(
+      expectProblem(await call(h, admin, 'POST', '/business-units', { name: 'general' }), 422, 'validation_failed')
+        .errors?.[0]?.rule,
+    ).toBe('unique');
     expectProblem(await call(h, admin, 'DELETE', `/business-units/${defaultUnit(admin)}`), 409, 'conflict');
     expectProblem(await call(h, admin, 'PATCH', '/business-units/not-a-uuid', { name: 'X' }), 422, 'validation_failed');
   });
@@ -42,7 +50,11 @@ describe('business units', () => {
     expect((await call(h, viewer, 'GET', '/business-units')).json().items).toHaveLength(1);
     expectProblem(await call(h, viewer, 'POST', '/business-units', { name: 'Mine' }), 403, 'forbidden');
     expectProblem(await call(h, null, 'GET', '/business-units'), 401, 'unauthenticated');
-    expectProblem(await call(h, stranger, 'PATCH', `/business-units/${defaultUnit(admin)}`, { name: 'Taken' }), 404, 'not_found');
+    expectProblem(
+      await call(h, stranger, 'PATCH', `/business-units/${defaultUnit(admin)}`, { name: 'Taken' }),
+      404,
+      'not_found',
+    );
     expectProblem(await call(h, stranger, 'DELETE', `/business-units/${defaultUnit(admin)}`), 404, 'not_found');
     expect((await call(h, admin, 'GET', '/business-units')).json().items[0].name).toBe('General');
   });

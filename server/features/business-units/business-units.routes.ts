@@ -8,17 +8,27 @@ const nameCursor = z.tuple([z.string(), z.uuid()]);
 
 export function businessUnitsRoutes(app: App) {
   const tags = ['business units'];
-  app.get('/business-units', { schema: { tags, querystring: pageQuery, response: { 200: page(businessUnit) } } }, async (req) => {
-    const result = await inOrg(req, (ctx) => units.list(ctx, req.query.limit, decodeCursor(req.query.cursor, nameCursor)));
-    return { items: result.items, nextCursor: result.next && encodeCursor(result.next) };
-  });
-
-  app.post('/business-units', { schema: { tags, body: businessUnitInput, response: { 201: businessUnit } } }, async (req, reply) =>
-    reply.code(201).send(await inOrg(req, (ctx) => units.create(ctx, req.body.name))),
+  app.get(
+    '/business-units',
+    { schema: { tags, querystring: pageQuery, response: { 200: page(businessUnit) } } },
+    async (req) => {
+      const result = await inOrg(req, (ctx) =>
+        units.list(ctx, req.query.limit, decodeCursor(req.query.cursor, nameCursor)),
+      );
+      return { items: result.items, nextCursor: result.next && encodeCursor(result.next) };
+    },
   );
 
-  app.patch('/business-units/:id', { schema: { tags, params: idParams, body: businessUnitInput, response: { 200: businessUnit } } }, (req) =>
-    inOrg(req, (ctx) => units.rename(ctx, req.params.id, req.body.name)),
+  app.post(
+    '/business-units',
+    { schema: { tags, body: businessUnitInput, response: { 201: businessUnit } } },
+    async (req, reply) => reply.code(201).send(await inOrg(req, (ctx) => units.create(ctx, req.body.name))),
+  );
+
+  app.patch(
+    '/business-units/:id',
+    { schema: { tags, params: idParams, body: businessUnitInput, response: { 200: businessUnit } } },
+    (req) => inOrg(req, (ctx) => units.rename(ctx, req.params.id, req.body.name)),
   );
 
   app.delete('/business-units/:id', { schema: { tags, params: idParams } }, async (req, reply) => {

@@ -14,7 +14,9 @@ export async function findOpen(tx: Tx, tokenHash: string) {
   const [row] = await tx
     .select()
     .from(invitations)
-    .where(and(eq(invitations.tokenHash, tokenHash), isNull(invitations.acceptedAt), gt(invitations.expiresAt, new Date())));
+    .where(
+      and(eq(invitations.tokenHash, tokenHash), isNull(invitations.acceptedAt), gt(invitations.expiresAt, new Date())),
+    );
   return row ?? null;
 }
 

@@ -32,7 +32,11 @@ export async function getInvitation(pub: PublicCtx, token: string) {
  * Accepting sets the person's name and password (or, for someone who already has a
  * Deedbox password from another account, checks it) and signs them in.
  */
-export async function acceptInvitation(pub: PublicCtx, token: string, input: { name: string; password: string }): Promise<Session> {
+export async function acceptInvitation(
+  pub: PublicCtx,
+  token: string,
+  input: { name: string; password: string },
+): Promise<Session> {
   const tokenHash = hashToken(token);
   const newHash = await hashPassword(input.password, pub.deps.config.scryptLogN);
   return transact(pub.deps, { tokenHash }, async (tx) => {

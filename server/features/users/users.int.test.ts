@@ -1,5 +1,14 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { addMember, auditEvents, call, defaultUnit, expectProblem, PASSWORD, signUpOrg, uniqueEmail } from '../../test/api.js';
+import {
+  addMember,
+  auditEvents,
+  call,
+  defaultUnit,
+  expectProblem,
+  PASSWORD,
+  signUpOrg,
+  uniqueEmail,
+} from '../../test/api.js';
 import { type Harness, startHarness } from '../../test/harness.js';
 import { linkIn } from '../../test/smtp-sink.js';
 
@@ -24,9 +33,16 @@ describe('invitations', () => {
     expect(shown.json()).toMatchObject({ orgName: 'Invite Co', email, invitedBy: 'Ada Admin' });
     const weak = await call(h, null, 'POST', `/invitations/${token}/accept`, { name: 'Eve', password: 'short' });
     expect(expectProblem(weak, 422, 'validation_failed').errors?.[0]?.field).toBe('password');
-    const accepted = await call(h, null, 'POST', `/invitations/${token}/accept`, { name: 'Eve Editor', password: PASSWORD });
+    const accepted = await call(h, null, 'POST', `/invitations/${token}/accept`, {
+      name: 'Eve Editor',
+      password: PASSWORD,
+    });
     expect(accepted.statusCode).toBe(200);
-    expect(accepted.json()).toMatchObject({ isAdmin: false, roles: [{ businessUnitId: unit, role: 'editor' }], user: { name: 'Eve Editor', emailVerified: true } });
+    expect(accepted.json()).toMatchObject({
+      isAdmin: false,
+      roles: [{ businessUnitId: unit, role: 'editor' }],
+      user: { name: 'Eve Editor', emailVerified: true },
+    });
     expectProblem(await call(h, null, 'GET', `/invitations/${token}`), 404, 'not_found');
     const actions = (await auditEvents(h, admin)).map((e) => e.action);
     expect(actions).toEqual(expect.arrayContaining(['user.invited', 'user.invitation_accepted']));
@@ -34,11 +50,17 @@ describe('invitations', () => {
 
   it('refuses bad input, members already in the org, and unknown business units', async () => {
     const admin = await signUpOrg(h);
-    expect(expectProblem(await call(h, admin, 'POST', '/users/invitations', { email: 'nope' }), 422, 'validation_failed').errors?.[0]?.field).toBe('email');
+    expect(
+      expectProblem(await call(h, admin, 'POST', '/users/invitations', { email: 'nope' }), 422, 'validation_failed')
+        .errors?.[0]?.field,
+    ).toBe('email');
     const dup = await call(h, admin, 'POST', '/users/invitations', { email: admin.email });
     expect(expectProblem(dup, 422, 'validation_failed').errors?.[0]?.rule).toBe('already_member');
     const other = await signUpOrg(h);
-    const foreignUnit = await call(h, admin, 'POST', '/users/invitations', { email: uniqueEmail(), roles: { [defaultUnit(other)]: 'viewer' } });
+    const foreignUnit = await call(h, admin, 'POST', '/users/invitations', {
+      email: uniqueEmail(),
+      roles: { [defaultUnit(other)]: 'viewer' },
+    });
     expect(expectProblem(foreignUnit, 422, 'validation_failed').errors?.[0]?.rule).toBe('unknown_business_unit');
     expect((await call(h, admin, 'GET', '/users')).json().items).toHaveLength(1);
   });
@@ -71,13 +93,19 @@ describe('users and roles', () => {
     const admin = await signUpOrg(h);
     const unit = defaultUnit(admin);
     const member = await addMember(h, admin, { roles: { [unit]: 'viewer' } });
-    const res = await call(h, admin, 'PUT', `/users/${member.id}/roles`, { isAdmin: false, roles: { [unit]: 'editor' } });
+    const res = await call(h, admin, 'PUT', `/users/${member.id}/roles`, {
+      isAdmin: false,
+      roles: { [unit]: 'editor' },
+    });
     expect(res.json().roles).toEqual({ [unit]: 'editor' });
     expect((await call(h, member, 'GET', '/me')).json().roles).toEqual([expect.objectContaining({ role: 'editor' })]);
     const event = (await auditEvents(h, admin, '&action=user.roles_changed'))[0]!;
     expect(event.changes).toEqual({ roles: { before: { [unit]: 'viewer' }, after: { [unit]: 'editor' } } });
     expect(event.subject?.email).toBe(member.email);
-    const bad = await call(h, admin, 'PUT', `/users/${member.id}/roles`, { isAdmin: false, roles: { [unit]: 'owner' } });
+    const bad = await call(h, admin, 'PUT', `/users/${member.id}/roles`, {
+      isAdmin: false,
+      roles: { [unit]: 'owner' },
+    });
     expect(expectProblem(bad, 422, 'validation_failed').errors?.[0]?.field).toBe(`roles.${unit}`);
   });
 
@@ -98,9 +126,15 @@ describe('users and roles', () => {
     const member = await addMember(h, admin);
     expect((await call(h, admin, 'POST', `/users/${member.id}/lock`)).json().status).toBe('locked');
     expectProblem(await call(h, member, 'GET', '/me'), 401, 'unauthenticated');
-    expectProblem(await call(h, null, 'POST', '/auth/sign-in', { email: member.email, password: PASSWORD }), 403, 'account_locked');
+    expectProblem(
+      await call(h, null, 'POST', '/auth/sign-in', { email: member.email, password: PASSWORD }),
+      403,
+      'account_locked',
+    );
     expect((await call(h, admin, 'POST', `/users/${member.id}/unlock`)).json().status).toBe('active');
-    expect((await call(h, null, 'POST', '/auth/sign-in', { email: member.email, password: PASSWORD })).statusCode).toBe(200);
+    expect((await call(h, null, 'POST', '/auth/sign-in', { email: member.email, password: PASSWORD })).statusCode).toBe(
+      200,
+    );
     const actions = (await auditEvents(h, admin)).map((e) => e.action);
     expect(actions).toEqual(expect.arrayContaining(['user.locked', 'user.unlocked']));
   });
@@ -112,9 +146,17 @@ describe('users and roles', () => {
     expectProblem(await call(h, null, 'GET', '/users'), 401, 'unauthenticated');
     expectProblem(await call(h, member, 'GET', '/users'), 403, 'forbidden');
     expectProblem(await call(h, member, 'POST', '/users/invitations', { email: uniqueEmail() }), 403, 'forbidden');
-    expectProblem(await call(h, member, 'PUT', `/users/${member.id}/roles`, { isAdmin: true, roles: {} }), 403, 'forbidden');
+    expectProblem(
+      await call(h, member, 'PUT', `/users/${member.id}/roles`, { isAdmin: true, roles: {} }),
+      403,
+      'forbidden',
+    );
     expectProblem(await call(h, stranger, 'POST', `/users/${member.id}/lock`), 404, 'not_found');
-    expectProblem(await call(h, stranger, 'PUT', `/users/${member.id}/roles`, { isAdmin: true, roles: {} }), 404, 'not_found');
+    expectProblem(
+      await call(h, stranger, 'PUT', `/users/${member.id}/roles`, { isAdmin: true, roles: {} }),
+      404,
+      'not_found',
+    );
     expectProblem(await call(h, stranger, 'POST', `/users/${member.id}/invitation`), 404, 'not_found');
     expect((await call(h, member, 'GET', '/me')).json().isAdmin).toBe(false);
   });
@@ -123,10 +165,23 @@ describe('users and roles', () => {
 describe('personal settings', () => {
   it('updates name, language, date format and time zone, logging what changed', async () => {
     const admin = await signUpOrg(h);
-    const res = await call(h, admin, 'PATCH', '/me', { name: 'Ada Lovelace', locale: 'de', dateFormat: 'DD.MM.YYYY', timeZone: 'America/New_York' });
-    expect(res.json().user).toMatchObject({ name: 'Ada Lovelace', locale: 'de', dateFormat: 'DD.MM.YYYY', timeZone: 'America/New_York' });
+    const res = await call(h, admin, 'PATCH', '/me', {
+      name: 'Ada Lovelace',
+      locale: 'de',
+      dateFormat: 'DD.MM.YYYY',
+      timeZone: 'America/New_York',
+    });
+    expect(res.json().user).toMatchObject({
+      name: 'Ada Lovelace',
+      locale: 'de',
+      dateFormat: 'DD.MM.YYYY',
+      timeZone: 'America/New_York',
+    });
     const event = (await auditEvents(h, admin, '&action=user.updated'))[0]!;
-    expect(event.changes).toMatchObject({ locale: { before: 'en', after: 'de' }, name: { before: 'Ada Admin', after: 'Ada Lovelace' } });
+    expect(event.changes).toMatchObject({
+      locale: { before: 'en', after: 'de' },
+      name: { before: 'Ada Admin', after: 'Ada Lovelace' },
+    });
     const bad = await call(h, admin, 'PATCH', '/me', { timeZone: 'Mars/Olympus' });
     expect(expectProblem(bad, 422, 'validation_failed').errors?.[0]?.field).toBe('timeZone');
     expectProblem(await call(h, admin, 'PATCH', '/me', { locale: 'fr' }), 422, 'validation_failed');

@@ -1,7 +1,7 @@
 import type { Me } from '../../../common/schemas/auth.js';
 import type { Config } from '../../config.js';
-import { abilitiesOf } from '../access/access.policy.js';
 import type { Actor } from '../../platform/context.js';
+import { abilitiesOf } from '../access/access.policy.js';
 import { csrfTokenFor } from '../auth/session-cookies.js';
 import type { MembershipRow, UserRow } from './users.repo.js';
 

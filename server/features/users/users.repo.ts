@@ -105,10 +105,7 @@ export interface OrgUserRow {
 export async function listMembers(tx: Tx, orgId: string, limit: number, after?: [string, string]) {
   const order = sql`lower(${users.name})`;
   const where = after
-    ? and(
-        eq(memberships.orgId, orgId),
-        or(gt(order, after[0]), and(eq(order, after[0]), gt(users.id, after[1]))),
-      )
+    ? and(eq(memberships.orgId, orgId), or(gt(order, after[0]), and(eq(order, after[0]), gt(users.id, after[1]))))
     : eq(memberships.orgId, orgId);
   const rows = await tx
     .select({ user: users, membership: memberships })

@@ -2,8 +2,8 @@ import { z } from 'zod';
 import { changePasswordInput, meOutput, updateMeInput } from '../../../common/schemas/auth.js';
 import { idParams, page, pageQuery } from '../../../common/schemas/common.js';
 import { inviteInput, orgUser, setRolesInput } from '../../../common/schemas/org.js';
-import { setSessionCookies } from '../auth/session-cookies.js';
 import { type App, decodeCursor, encodeCursor, inOrg } from '../../platform/http/route-kit.js';
+import { setSessionCookies } from '../auth/session-cookies.js';
 import * as me from './me.service.js';
 import * as users from './users.service.js';
 
@@ -22,13 +22,21 @@ export function usersRoutes(app: App) {
     return reply.code(204).send();
   });
 
-  app.get('/users', { schema: { tags: ['users'], querystring: pageQuery, response: { 200: page(orgUser) } } }, async (req) => {
-    const result = await inOrg(req, (ctx) => users.list(ctx, req.query.limit, decodeCursor(req.query.cursor, nameCursor)));
-    return { items: result.items, nextCursor: result.next && encodeCursor(result.next) };
-  });
+  app.get(
+    '/users',
+    { schema: { tags: ['users'], querystring: pageQuery, response: { 200: page(orgUser) } } },
+    async (req) => {
+      const result = await inOrg(req, (ctx) =>
+        users.list(ctx, req.query.limit, decodeCursor(req.query.cursor, nameCursor)),
+      );
+      return { items: result.items, nextCursor: result.next && encodeCursor(result.next) };
+    },
+  );
 
-  app.post('/users/invitations', { schema: { tags: ['users'], body: inviteInput, response: { 201: orgUser } } }, async (req, reply) =>
-    reply.code(201).send(await inOrg(req, (ctx) => users.invite(ctx, req.body))),
+  app.post(
+    '/users/invitations',
+    { schema: { tags: ['users'], body: inviteInput, response: { 201: orgUser } } },
+    async (req, reply) => reply.code(201).send(await inOrg(req, (ctx) => users.invite(ctx, req.body))),
   );
 
   app.post('/users/:id/invitation', { schema: { tags: ['users'], params: idParams } }, async (req, reply) => {
@@ -36,8 +44,10 @@ export function usersRoutes(app: App) {
     return reply.code(202).send({});
   });
 
-  app.put('/users/:id/roles', { schema: { tags: ['users'], params: idParams, body: setRolesInput, response: { 200: orgUser } } }, (req) =>
-    inOrg(req, (ctx) => users.setRoles(ctx, req.params.id, req.body)),
+  app.put(
+    '/users/:id/roles',
+    { schema: { tags: ['users'], params: idParams, body: setRolesInput, response: { 200: orgUser } } },
+    (req) => inOrg(req, (ctx) => users.setRoles(ctx, req.params.id, req.body)),
   );
 
   app.post('/users/:id/lock', { schema: { tags: ['users'], params: idParams, response: { 200: orgUser } } }, (req) =>

@@ -22,7 +22,8 @@ async function checkedRoles(ctx: Ctx, input: RoleInput): Promise<Record<string, 
   const known = new Set(await repo.businessUnitIds(ctx.tx, ctx.orgId));
   const roles: Record<string, UnitRole> = {};
   for (const [unitId, role] of Object.entries(input)) {
-    if (!known.has(unitId)) throw AppError.invalid(`roles.${unitId}`, 'unknown_business_unit', 'is not a business unit of this account');
+    if (!known.has(unitId))
+      throw AppError.invalid(`roles.${unitId}`, 'unknown_business_unit', 'is not a business unit of this account');
     if (role !== 'none') roles[unitId] = role;
   }
   return roles;
@@ -64,7 +65,13 @@ export async function invite(ctx: Ctx, input: InviteInput) {
     name: input.name ?? input.email.split('@')[0]!,
   });
   const invitedBy = ctx.actor.type === 'user' ? ctx.actor.id : null;
-  await repo.insertMembership(ctx.tx, { orgId: ctx.orgId, userId: user.id, isAdmin: input.isAdmin, status: 'invited', invitedBy });
+  await repo.insertMembership(ctx.tx, {
+    orgId: ctx.orgId,
+    userId: user.id,
+    isAdmin: input.isAdmin,
+    status: 'invited',
+    invitedBy,
+  });
   await repo.replaceUnitRoles(ctx.tx, ctx.orgId, user.id, roles);
   await record(ctx, {
     action: 'user.invited',
@@ -100,7 +107,13 @@ export async function resendInvitation(ctx: Ctx, userId: string) {
   requireAdmin(ctx);
   const { user, membership } = await getMember(ctx, userId);
   if (membership.status !== 'invited') throw new AppError('conflict', 'This user has already accepted the invitation.');
-  await record(ctx, { action: 'user.invited', objectType: 'user', objectId: user.id, subject: user, extra: { resent: true } });
+  await record(ctx, {
+    action: 'user.invited',
+    objectType: 'user',
+    objectId: user.id,
+    subject: user,
+    extra: { resent: true },
+  });
   await sendInvitation(ctx, user);
 }
 
@@ -116,7 +129,10 @@ export async function setRoles(ctx: Ctx, userId: string, input: { isAdmin: boole
   const { user, membership } = await getMember(ctx, userId);
   const roles = input.isAdmin ? {} : await checkedRoles(ctx, input.roles);
   if (!input.isAdmin) await assertNotLastAdmin(ctx, membership);
-  const before = { isAdmin: membership.isAdmin, roles: membership.isAdmin ? {} : await repo.unitRolesOf(ctx.tx, ctx.orgId, userId) };
+  const before = {
+    isAdmin: membership.isAdmin,
+    roles: membership.isAdmin ? {} : await repo.unitRolesOf(ctx.tx, ctx.orgId, userId),
+  };
   const updated = await repo.updateMembership(ctx.tx, ctx.orgId, userId, { isAdmin: input.isAdmin });
   await repo.replaceUnitRoles(ctx.tx, ctx.orgId, userId, roles);
   const changes = diff(before, { isAdmin: input.isAdmin, roles });
@@ -138,7 +154,12 @@ export async function setLocked(ctx: Ctx, userId: string, locked: boolean) {
   }
   const updated = await repo.updateMembership(ctx.tx, ctx.orgId, userId, { lockedAt: locked ? new Date() : null });
   if (locked) await deleteUserSessions(ctx.tx, ctx.orgId, userId);
-  await record(ctx, { action: locked ? 'user.locked' : 'user.unlocked', objectType: 'user', objectId: userId, subject: user });
+  await record(ctx, {
+    action: locked ? 'user.locked' : 'user.unlocked',
+    objectType: 'user',
+    objectId: userId,
+    subject: user,
+  });
   return presentOrgUser(user, updated, await repo.unitRolesOf(ctx.tx, ctx.orgId, userId));
 }
 

@@ -8,6 +8,8 @@ import { AppError } from '../errors.js';
 declare module 'fastify' {
   interface FastifyInstance {
     deps: Deps;
+    /** `METHOD /api/v1/...` of every documented route, for the OpenAPI completeness test. */
+    apiRoutes: string[];
   }
   interface FastifyRequest {
     principal: Principal | null;
