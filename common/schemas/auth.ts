@@ -33,7 +33,8 @@ const PASSWORD_MESSAGES = {
 /** A new password; the e-mail rule is checked where the e-mail is known. */
 export const newPassword = z.string().superRefine((value, ctx) => {
   const problemCode = passwordProblem(value);
-  if (problemCode) ctx.addIssue({ code: 'custom', message: PASSWORD_MESSAGES[problemCode], params: { rule: problemCode } });
+  if (problemCode)
+    ctx.addIssue({ code: 'custom', message: PASSWORD_MESSAGES[problemCode], params: { rule: problemCode } });
 });
 export { PASSWORD_MESSAGES };
 
@@ -75,13 +76,13 @@ export const meOutput = z.object({
   /** The signed-in person; null when the caller is an API key. */
   user: z
     .object({
-    id: z.uuid(),
-    name: z.string(),
-    email: z.string(),
-    emailVerified: z.boolean(),
-    locale: z.enum(LOCALES),
-    dateFormat: z.enum(DATE_FORMATS),
-    timeZone: z.string(),
+      id: z.uuid(),
+      name: z.string(),
+      email: z.string(),
+      emailVerified: z.boolean(),
+      locale: z.enum(LOCALES),
+      dateFormat: z.enum(DATE_FORMATS),
+      timeZone: z.string(),
     })
     .nullable(),
   apiKey: z.object({ id: z.uuid(), name: z.string() }).nullable(),

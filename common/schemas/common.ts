@@ -22,8 +22,6 @@ export const problem = z.object({
   code: z.string(),
   detail: z.string().optional(),
   requestId: z.string(),
-  errors: z
-    .array(z.object({ field: z.string(), rule: z.string(), message: z.string() }))
-    .optional(),
+  errors: z.array(z.object({ field: z.string(), rule: z.string(), message: z.string() })).optional(),
 });
 export type Problem = z.infer<typeof problem>;
