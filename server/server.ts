@@ -1,4 +1,5 @@
 import http from 'node:http';
+import type { AddressInfo } from 'node:net';
 import type { FastifyInstance } from 'fastify';
 import { buildApp } from './app.js';
 import type { Config } from './config.js';
@@ -16,26 +17,32 @@ export interface RunningServer {
 export async function startServer(config: Config, opts: { logStream?: NodeJS.WritableStream } = {}): Promise<RunningServer> {
   const database = await openDatabase(config);
   let redirect: http.Server | null = null;
+  let app: FastifyInstance | null = null;
   try {
     await database.migrate();
     const probeLog = (await import('pino')).pino({ level: config.logLevel }, opts.logStream ?? process.stdout);
     const mailer = createMailer(config.mail, probeLog);
-    const app = await buildApp({ config, database, mailer, ...opts });
-    const address = await app.listen({ port: config.port, host: config.host });
-    if (config.tls?.redirectPort != null) redirect = await listenRedirect(config.tls.redirectPort, config.host, config.port);
+    const started = await buildApp({ config, database, mailer, ...opts });
+    app = started;
+    const address = await started.listen({ port: config.port, host: config.host });
+    // PORT=0 picks a free port, so the redirect must name the port actually bound.
+    const httpsPort = (started.server.address() as AddressInfo).port;
+    if (config.tls?.redirectPort != null) redirect = await listenRedirect(config.tls.redirectPort, config.host, httpsPort);
     return {
-      app,
+      app: started,
       database,
       url: address,
       async stop() {
         redirect?.close();
-        await app.close();
+        await started.close();
         mailer.close();
         await database.close();
       },
     };
   } catch (error) {
     redirect?.close();
+    // A redirect port already in use must not leave the HTTPS listener running.
+    await app?.close();
     await database.close();
     throw error;
   }

@@ -55,6 +55,7 @@ export const AUDIT_ACTIONS = [
   'user.roles_changed',
   'user.locked',
   'user.unlocked',
+  'user.removed',
   'user.updated',
   'business_unit.created',
   'business_unit.updated',

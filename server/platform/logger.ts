@@ -13,7 +13,6 @@ export const REDACT_PATHS = [
   '*.secret',
   '*.secretKey',
   '*.smtpUrl',
-  '*.url',
 ];
 
 export function loggerOptions(level: string): LoggerOptions {

@@ -89,7 +89,8 @@ export async function signUp(pub: PublicCtx, input: SignUpInput): Promise<Sessio
   });
 }
 
-type SignInOutcome = { ok: true; session: Session } | { ok: false; code: 'invalid_credentials' | 'account_locked' };
+type FailCode = 'invalid_credentials' | 'account_locked' | 'no_account';
+type SignInOutcome = { ok: true; session: Session } | { ok: false; code: FailCode };
 
 export async function signIn(pub: PublicCtx, email: string, password: string): Promise<Session> {
   const outcome = await transact(pub.deps, { email }, async (tx): Promise<SignInOutcome> => {
@@ -102,7 +103,7 @@ export async function signIn(pub: PublicCtx, email: string, password: string): P
     const all = await users.membershipsOfUser(tx, user.id);
     const active = all.filter((m) => m.status === 'active');
     const usable = active.filter((m) => !m.lockedAt);
-    const fail = async (reason: string, code: 'invalid_credentials' | 'account_locked') => {
+    const fail = async (reason: string, code: FailCode) => {
       for (const m of active) {
         await setClaims(tx, { orgId: m.orgId });
         const writer = { tx, orgId: m.orgId, actor: { type: 'anonymous' as const, email }, request: pub.request };
@@ -124,7 +125,8 @@ export async function signIn(pub: PublicCtx, email: string, password: string): P
       await users.updateUser(tx, user.id, { failedSignIns: lockedUntil ? 0 : failed, lockedUntil });
       return fail(lockedUntil ? 'wrong_password_now_locked' : 'wrong_password', 'invalid_credentials');
     }
-    if (usable.length === 0) return fail(active.length > 0 ? 'locked_by_admin' : 'no_membership', 'account_locked');
+    if (active.length === 0) return fail('no_membership', 'no_account');
+    if (usable.length === 0) return fail('locked_by_admin', 'account_locked');
     if (user.failedSignIns > 0 || user.lockedUntil)
       await users.updateUser(tx, user.id, { failedSignIns: 0, lockedUntil: null });
     const orgId = usable[0]!.orgId;
@@ -135,9 +137,14 @@ export async function signIn(pub: PublicCtx, email: string, password: string): P
     return { ok: true, session };
   });
   if (outcome.ok) return outcome.session;
-  throw outcome.code === 'account_locked'
-    ? new AppError('account_locked', 'This account is locked. Try again later or ask an administrator.')
-    : new AppError('invalid_credentials', 'The e-mail address or the password is wrong.');
+  switch (outcome.code) {
+    case 'account_locked':
+      throw new AppError('account_locked', 'This account is locked. Try again later or ask an administrator.');
+    case 'no_account':
+      throw new AppError('account_locked', 'You no longer belong to any account. Ask an administrator to invite you.');
+    case 'invalid_credentials':
+      throw new AppError('invalid_credentials', 'The e-mail address or the password is wrong.');
+  }
 }
 
 /** Always answers the same; a mail goes out only when the address belongs to a user. */

@@ -2,10 +2,14 @@ import { and, eq, gt, isNull } from 'drizzle-orm';
 import type { Tx } from '../../db/client.js';
 import { invitations } from '../../db/schema/index.js';
 
-export async function replace(tx: Tx, row: typeof invitations.$inferInsert): Promise<void> {
+export async function removeOpen(tx: Tx, orgId: string, userId: string): Promise<void> {
   await tx
     .delete(invitations)
-    .where(and(eq(invitations.orgId, row.orgId), eq(invitations.userId, row.userId), isNull(invitations.acceptedAt)));
+    .where(and(eq(invitations.orgId, orgId), eq(invitations.userId, userId), isNull(invitations.acceptedAt)));
+}
+
+export async function replace(tx: Tx, row: typeof invitations.$inferInsert): Promise<void> {
+  await removeOpen(tx, row.orgId, row.userId);
   await tx.insert(invitations).values(row);
 }
 

@@ -162,6 +162,25 @@ describe('users and roles', () => {
   });
 });
 
+describe('removing users', () => {
+  it('removes a member from the account at once, keeping the last Administrator and oneself', async () => {
+    const admin = await signUpOrg(h);
+    const member = await addMember(h, admin, { roles: { [defaultUnit(admin)]: 'editor' } });
+    const stranger = await signUpOrg(h);
+    expectProblem(await call(h, stranger, 'DELETE', `/users/${member.id}`), 404, 'not_found');
+    expectProblem(await call(h, member, 'DELETE', `/users/${admin.me.user!.id}`), 403, 'forbidden');
+    expectProblem(await call(h, admin, 'DELETE', `/users/${admin.me.user!.id}`), 409, 'conflict');
+    expectProblem(await call(h, admin, 'DELETE', '/users/123'), 422, 'validation_failed');
+    expectProblem(await call(h, null, 'DELETE', `/users/${member.id}`), 401, 'unauthenticated');
+    expect((await call(h, admin, 'DELETE', `/users/${member.id}`)).statusCode).toBe(204);
+    expectProblem(await call(h, member, 'GET', '/me'), 401, 'unauthenticated');
+    expect((await call(h, admin, 'GET', '/users')).json().items.map((u: { id: string }) => u.id)).toEqual([admin.me.user!.id]);
+    expectProblem(await call(h, null, 'POST', '/auth/sign-in', { email: member.email, password: PASSWORD }), 403, 'account_locked');
+    const event = (await auditEvents(h, admin, '&action=user.removed'))[0]!;
+    expect(event).toMatchObject({ objectId: member.id, subject: { email: member.email } });
+  });
+});
+
 describe('personal settings', () => {
   it('updates name, language, date format and time zone, logging what changed', async () => {
     const admin = await signUpOrg(h);

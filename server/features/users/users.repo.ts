@@ -66,6 +66,10 @@ export async function updateMembership(tx: Tx, orgId: string, userId: string, pa
   return row!;
 }
 
+export async function deleteMembership(tx: Tx, orgId: string, userId: string): Promise<void> {
+  await tx.delete(memberships).where(and(eq(memberships.orgId, orgId), eq(memberships.userId, userId)));
+}
+
 /** Active, unlocked administrators: the ones who can still run the account. */
 export async function countActiveAdmins(tx: Tx, orgId: string): Promise<number> {
   const [row] = await tx

@@ -54,6 +54,11 @@ export function usersRoutes(app: App) {
     inOrg(req, (ctx) => users.setLocked(ctx, req.params.id, true)),
   );
 
+  app.delete('/users/:id', { schema: { tags: ['users'], params: idParams } }, async (req, reply) => {
+    await inOrg(req, (ctx) => users.remove(ctx, req.params.id));
+    return reply.code(204).send();
+  });
+
   app.post('/users/:id/unlock', { schema: { tags: ['users'], params: idParams, response: { 200: orgUser } } }, (req) =>
     inOrg(req, (ctx) => users.setLocked(ctx, req.params.id, false)),
   );

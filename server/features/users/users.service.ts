@@ -163,6 +163,25 @@ export async function setLocked(ctx: Ctx, userId: string, locked: boolean) {
   return presentOrgUser(user, updated, await repo.unitRolesOf(ctx.tx, ctx.orgId, userId));
 }
 
+/** Takes the person out of this account: roles, open invitation and sessions go with it. */
+export async function remove(ctx: Ctx, userId: string) {
+  requireAdmin(ctx);
+  const { user, membership } = await getMember(ctx, userId);
+  if (ctx.actor.type === 'user' && ctx.actor.id === userId) throw new AppError('conflict', 'You cannot remove yourself.');
+  await assertNotLastAdmin(ctx, membership);
+  await repo.replaceUnitRoles(ctx.tx, ctx.orgId, userId, {});
+  await invitations.removeOpen(ctx.tx, ctx.orgId, userId);
+  await deleteUserSessions(ctx.tx, ctx.orgId, userId);
+  await repo.deleteMembership(ctx.tx, ctx.orgId, userId);
+  await record(ctx, {
+    action: 'user.removed',
+    objectType: 'user',
+    objectId: userId,
+    subject: user,
+    changes: { isAdmin: { before: membership.isAdmin, after: null } },
+  });
+}
+
 export async function unitsOf(ctx: Ctx) {
   return ctx.tx
     .select({ id: businessUnits.id, name: businessUnits.name })
