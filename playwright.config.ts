@@ -1,0 +1,58 @@
+import { defineConfig } from '@playwright/test';
+
+const PORT = 3210;
+const SMTP_PORT = 2625;
+const SINK_HTTP_PORT = 2626;
+
+export const SINK_URL = `http://127.0.0.1:${SINK_HTTP_PORT}`;
+
+export default defineConfig({
+  testDir: 'e2e',
+  fullyParallel: false,
+  workers: 1,
+  retries: 0,
+  timeout: 60_000,
+  reporter: process.env.CI ? [['list'], ['json', { outputFile: 'test-results/playwright.json' }]] : 'list',
+  use: {
+    baseURL: `http://127.0.0.1:${PORT}`,
+    trace: 'retain-on-failure',
+    launchOptions: {
+      executablePath: '/usr/bin/chromium',
+      args: [
+        '--headless',
+        '--no-sandbox',
+        '--disable-gpu',
+        '--disable-quic',
+        '--no-first-run',
+        '--disable-background-networking',
+        '--disable-component-update',
+        '--disable-sync',
+      ],
+    },
+  },
+  webServer: [
+    {
+      command: 'npx tsx server/test/smtp-sink.ts',
+      url: `${SINK_URL}/health`,
+      env: { SMTP_SINK_PORT: String(SMTP_PORT), SMTP_SINK_HTTP_PORT: String(SINK_HTTP_PORT) },
+      reuseExistingServer: false,
+    },
+    {
+      command: 'npx tsx server/main.ts serve',
+      url: `http://127.0.0.1:${PORT}/readyz`,
+      env: {
+        NODE_ENV: 'test',
+        PORT: String(PORT),
+        HOST: '127.0.0.1',
+        APP_URL: `http://127.0.0.1:${PORT}`,
+        DATA_DIR: ':memory:',
+        SMTP_URL: `smtp://127.0.0.1:${SMTP_PORT}`,
+        RATE_LIMIT: 'false',
+        SCRYPT_LOG_N: '12',
+        LOG_LEVEL: 'warn',
+      },
+      reuseExistingServer: false,
+      timeout: 60_000,
+    },
+  ],
+});
