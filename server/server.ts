@@ -14,7 +14,10 @@ export interface RunningServer {
 }
 
 /** config → database → migrations → app → listen; stop() drains requests, then closes the database. */
-export async function startServer(config: Config, opts: { logStream?: NodeJS.WritableStream } = {}): Promise<RunningServer> {
+export async function startServer(
+  config: Config,
+  opts: { logStream?: NodeJS.WritableStream } = {},
+): Promise<RunningServer> {
   const database = await openDatabase(config);
   let redirect: http.Server | null = null;
   let app: FastifyInstance | null = null;
@@ -27,7 +30,8 @@ export async function startServer(config: Config, opts: { logStream?: NodeJS.Wri
     const address = await started.listen({ port: config.port, host: config.host });
     // PORT=0 picks a free port, so the redirect must name the port actually bound.
     const httpsPort = (started.server.address() as AddressInfo).port;
-    if (config.tls?.redirectPort != null) redirect = await listenRedirect(config.tls.redirectPort, config.host, httpsPort);
+    if (config.tls?.redirectPort != null)
+      redirect = await listenRedirect(config.tls.redirectPort, config.host, httpsPort);
     return {
       app: started,
       database,

@@ -58,17 +58,26 @@ const quiet = () =>
     },
   });
 
-function request(client: typeof http | typeof https, url: string, opts: https.RequestOptions, body?: unknown): Promise<Answer> {
+function request(
+  client: typeof http | typeof https,
+  url: string,
+  opts: https.RequestOptions,
+  body?: unknown,
+): Promise<Answer> {
   return new Promise((resolve, reject) => {
     const payload = body === undefined ? undefined : JSON.stringify(body);
-    const req = client.request(url, { agent: false, ...opts, ...(payload ? { headers: { 'content-type': 'application/json' } } : {}) }, (res) => {
-      let text = '';
-      res.setEncoding('utf8');
-      res.on('data', (chunk: string) => {
-        text += chunk;
-      });
-      res.on('end', () => resolve({ status: res.statusCode ?? 0, headers: res.headers, body: text }));
-    });
+    const req = client.request(
+      url,
+      { agent: false, ...opts, ...(payload ? { headers: { 'content-type': 'application/json' } } : {}) },
+      (res) => {
+        let text = '';
+        res.setEncoding('utf8');
+        res.on('data', (chunk: string) => {
+          text += chunk;
+        });
+        res.on('end', () => resolve({ status: res.statusCode ?? 0, headers: res.headers, body: text }));
+      },
+    );
     req.on('error', reject);
     req.end(payload);
   });
@@ -114,7 +123,9 @@ beforeAll(async () => {
   sink = new SmtpSink();
   sinkPort = await sink.start();
   redirectPort = await freePort();
-  server = await startServer(loadConfig(env({ PORT: '0', HTTP_REDIRECT_PORT: String(redirectPort) })), { logStream: quiet() });
+  server = await startServer(loadConfig(env({ PORT: '0', HTTP_REDIRECT_PORT: String(redirectPort) })), {
+    logStream: quiet(),
+  });
   port = Number(new URL(server.url).port);
 });
 
@@ -170,5 +181,5 @@ describe('the server over TLS', () => {
     const config = loadConfig(env({ PORT: String(httpsPort), HTTP_REDIRECT_PORT: String(redirectPort) }));
     await expect(startServer(config, { logStream: quiet() })).rejects.toMatchObject({ code: 'EADDRINUSE' });
     expect(await connectOutcome(httpsPort)).toBe('ECONNREFUSED');
-  });
+  }, 60_000);
 });

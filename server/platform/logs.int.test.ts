@@ -56,7 +56,9 @@ describe('logs', () => {
     expectStatus(await call(h, null, 'POST', '/auth/verify-email', { token: tokenIn(linkIn(verifyMail)) }), 204);
 
     expectStatus(await call(h, null, 'POST', '/auth/sign-in', { email: admin.email, password: wrong }), 401);
-    const signedIn = callerFrom(expectStatus(await call(h, null, 'POST', '/auth/sign-in', { email: admin.email, password: PASSWORD }), 200));
+    const signedIn = callerFrom(
+      expectStatus(await call(h, null, 'POST', '/auth/sign-in', { email: admin.email, password: PASSWORD }), 200),
+    );
     expectStatus(await call(h, signedIn, 'PATCH', '/me', { name: 'Ada Lovelace' }), 200);
     const passwordChanged = expectStatus(
       await call(h, signedIn, 'POST', '/me/password', { currentPassword: PASSWORD, newPassword: changed }),
@@ -71,17 +73,25 @@ describe('logs', () => {
     expectStatus(await call(h, { bearer: `${apiKey}x` }, 'GET', '/me'), 401);
 
     const memberEmail = uniqueEmail('member');
-    expectStatus(await call(h, session, 'POST', '/users/invitations', { email: memberEmail, isAdmin: false, roles: {} }), 201);
+    expectStatus(
+      await call(h, session, 'POST', '/users/invitations', { email: memberEmail, isAdmin: false, roles: {} }),
+      201,
+    );
     const invitation = tokenIn(linkIn(await h.sink.waitFor((m) => m.to.includes(memberEmail))));
     expectStatus(await call(h, null, 'GET', `/invitations/${invitation}`), 200);
-    expectStatus(await call(h, null, 'POST', `/invitations/${invitation}/accept`, { name: 'Max', password: invitee }), 200);
+    expectStatus(
+      await call(h, null, 'POST', `/invitations/${invitation}/accept`, { name: 'Max', password: invitee }),
+      200,
+    );
 
     expectStatus(await call(h, null, 'POST', '/auth/forgot-password', { email: admin.email }), 202);
     const resetMail = await h.sink.waitFor((m) => m.to.includes(admin.email) && m.subject.includes('Reset'));
     const resetToken = tokenIn(linkIn(resetMail));
     seen(await h.app.inject({ url: `/reset-password?token=${resetToken}`, headers: { accept: 'text/html' } }));
     expectStatus(await call(h, null, 'POST', '/auth/reset-password', { token: resetToken, password: reset }), 204);
-    const again = callerFrom(expectStatus(await call(h, null, 'POST', '/auth/sign-in', { email: admin.email, password: reset }), 200));
+    const again = callerFrom(
+      expectStatus(await call(h, null, 'POST', '/auth/sign-in', { email: admin.email, password: reset }), 200),
+    );
     expectStatus(await call(h, again, 'POST', '/auth/sign-out'), 204);
 
     const logs = h.logs.join('');

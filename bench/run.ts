@@ -1,0 +1,148 @@
+import http from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { Writable } from 'node:stream';
+import Fastify from 'fastify';
+import pg from 'pg';
+import { loadConfig } from '../server/config.js';
+import { startServer } from '../server/server.js';
+
+const ADMIN_URL = 'postgres://postgres@127.0.0.1:5432/postgres';
+const BENCH_URL = 'postgres://postgres@127.0.0.1:5432/deedbox_bench';
+const CONCURRENCY = 16;
+const WARMUP = 500;
+const REQUESTS = 5000;
+
+interface Result {
+  name: string;
+  requestsPerSecond: number;
+  p50: number;
+  p99: number;
+}
+
+async function admin(sql: string) {
+  const client = new pg.Client({ connectionString: ADMIN_URL });
+  await client.connect();
+  try {
+    await client.query(sql);
+  } finally {
+    await client.end();
+  }
+}
+
+function get(agent: http.Agent, url: string, headers: http.OutgoingHttpHeaders): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const req = http.get(url, { agent, headers }, (res) => {
+      res.resume();
+      res.on('end', () => resolve(res.statusCode ?? 0));
+    });
+    req.on('error', reject);
+  });
+}
+
+/** `total` requests over CONCURRENCY keep-alive connections; every answer must be 200. */
+async function load(
+  url: string,
+  headers: http.OutgoingHttpHeaders,
+  total: number,
+): Promise<{ seconds: number; latencies: number[] }> {
+  const agent = new http.Agent({ keepAlive: true, maxSockets: CONCURRENCY });
+  const latencies: number[] = [];
+  let issued = 0;
+  const worker = async () => {
+    while (issued < total) {
+      issued++;
+      const start = process.hrtime.bigint();
+      const status = await get(agent, url, headers);
+      latencies.push(Number(process.hrtime.bigint() - start) / 1e6);
+      if (status !== 200) throw new Error(`GET ${url} answered ${status}`);
+    }
+  };
+  const start = process.hrtime.bigint();
+  await Promise.all(Array.from({ length: CONCURRENCY }, worker));
+  const seconds = Number(process.hrtime.bigint() - start) / 1e9;
+  agent.destroy();
+  return { seconds, latencies };
+}
+
+async function measure(name: string, url: string, headers: http.OutgoingHttpHeaders = {}): Promise<Result> {
+  await load(url, headers, WARMUP);
+  const { seconds, latencies } = await load(url, headers, REQUESTS);
+  latencies.sort((a, b) => a - b);
+  const at = (q: number) => latencies[Math.min(latencies.length - 1, Math.floor(q * latencies.length))]!;
+  return { name, requestsPerSecond: REQUESTS / seconds, p50: at(0.5), p99: at(0.99) };
+}
+
+async function post(url: string, body: unknown, headers: http.OutgoingHttpHeaders = {}) {
+  const res = await fetch(url, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json', ...headers } as Record<string, string>,
+    body: JSON.stringify(body),
+  });
+  if (res.status !== 201) throw new Error(`POST ${url} answered ${res.status}: ${await res.text()}`);
+  return res;
+}
+
+async function main() {
+  await admin('drop database if exists deedbox_bench with (force)');
+  await admin('create database deedbox_bench');
+  // Log lines are formatted as in production, then dropped, so logging costs what it costs.
+  const discard = new Writable({ write: (_chunk, _enc, done) => done() });
+  const config = loadConfig({
+    NODE_ENV: 'test',
+    DATABASE_URL: BENCH_URL,
+    PORT: '0',
+    HOST: '127.0.0.1',
+    RATE_LIMIT: 'false',
+    LOG_LEVEL: 'info',
+  });
+  const server = await startServer(config, { logStream: discard });
+  const bare = Fastify({ logger: false });
+  bare.get('/bare', async () => ({ ok: true }));
+  await bare.listen({ port: 0, host: '127.0.0.1' });
+  try {
+    const email = `bench-${Date.now()}@example.com`;
+    const signUp = { name: 'Bench Admin', email, password: 'Tr0ub4dor&3-horse-staple', companyName: 'Bench GmbH' };
+    const signedUp = await post(`${server.url}/api/v1/auth/sign-up`, signUp);
+    const cookies = signedUp.headers.getSetCookie().map((c) => c.split(';')[0]!);
+    const cookie = cookies.find((c) => c.startsWith('dbx_session='))!;
+    const csrf = cookies.find((c) => c.startsWith('dbx_csrf='))!.split('=')[1]!;
+    const created = await post(
+      `${server.url}/api/v1/api-keys`,
+      { name: 'bench', role: 'viewer' },
+      { cookie, 'x-csrf-token': csrf },
+    );
+    const { token } = (await created.json()) as { token: string };
+
+    const bareUrl = `http://127.0.0.1:${(bare.server.address() as AddressInfo).port}/bare`;
+    const results = [
+      await measure('GET /bare (plain Fastify)', bareUrl),
+      await measure('GET /api/v1/me (session cookie)', `${server.url}/api/v1/me`, { cookie }),
+      await measure('GET /api/v1/me (API key)', `${server.url}/api/v1/me`, { authorization: `Bearer ${token}` }),
+    ];
+    report(results);
+  } finally {
+    await bare.close();
+    await server.stop();
+    await admin('drop database if exists deedbox_bench with (force)');
+  }
+}
+
+function report(results: Result[]) {
+  console.log(
+    `${REQUESTS} requests after ${WARMUP} warm-up, ${CONCURRENCY} keep-alive connections, loopback, one process\n`,
+  );
+  console.log(`${'scenario'.padEnd(34)}${'req/s'.padStart(9)}${'p50 ms'.padStart(9)}${'p99 ms'.padStart(9)}`);
+  for (const r of results) {
+    console.log(
+      `${r.name.padEnd(34)}${r.requestsPerSecond.toFixed(0).padStart(9)}${r.p50.toFixed(2).padStart(9)}${r.p99.toFixed(2).padStart(9)}`,
+    );
+  }
+  const [bareResult, session, apiKey] = results as [Result, Result, Result];
+  for (const r of [session, apiKey]) {
+    console.log(
+      `\n${r.name} / bare: ${(r.requestsPerSecond / bareResult.requestsPerSecond).toFixed(3)} of the throughput, ${(r.p50 / bareResult.p50).toFixed(1)}x the p50 latency`,
+    );
+  }
+}
+
+await main();

@@ -1,0 +1,114 @@
+import { spawn } from 'node:child_process';
+import { once } from 'node:events';
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { describe, expect, it } from 'vitest';
+import type { Me } from '../common/schemas/auth.js';
+import { auditEvents, call, callerFrom, PASSWORD, uniqueEmail } from './test/api.js';
+import { startHarness, TEST_DATABASE_URL, TEST_DB } from './test/harness.js';
+
+const ROOT = path.resolve(import.meta.dirname, '..');
+// PGlite allows one process per directory, so the CLI and the app below take turns on it.
+const dataDir = TEST_DB === 'pglite' ? mkdtempSync(path.join(tmpdir(), 'deedbox-cli-')) : null;
+const database: Record<string, string> = dataDir ? { DATA_DIR: dataDir } : { DATABASE_URL: TEST_DATABASE_URL };
+
+interface Outcome {
+  code: number | null;
+  stdout: string;
+  stderr: string;
+}
+
+async function deedbox(...args: string[]): Promise<Outcome> {
+  const env = { PATH: process.env.PATH, HOME: process.env.HOME, NODE_ENV: 'test', SCRYPT_LOG_N: '12', ...database };
+  const child = spawn(process.execPath, ['bin/deedbox.js', ...args], {
+    cwd: ROOT,
+    env,
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+  let stdout = '';
+  let stderr = '';
+  child.stdout.on('data', (chunk: Buffer) => {
+    stdout += chunk;
+  });
+  child.stderr.on('data', (chunk: Buffer) => {
+    stderr += chunk;
+  });
+  const [code] = (await once(child, 'exit')) as [number | null];
+  return { code, stdout, stderr };
+}
+
+function json<T>(outcome: Outcome): T {
+  if (outcome.code !== 0) throw new Error(`exit ${outcome.code}: ${outcome.stderr}`);
+  return JSON.parse(outcome.stdout) as T;
+}
+
+describe('the deedbox CLI', () => {
+  it('creates an org and an API key the app accepts, and verifies the activity log', async () => {
+    const email = uniqueEmail('owner');
+    const created = await deedbox(
+      'org',
+      'create',
+      '--name',
+      'Cli GmbH',
+      '--owner-email',
+      email,
+      '--owner-password',
+      PASSWORD,
+    );
+    expect(created.stderr).toBe('');
+    const { orgId, userId } = json<{ orgId: string; userId: string }>(created);
+    expect(orgId).toMatch(/^[0-9a-f-]{36}$/);
+    expect(userId).toMatch(/^[0-9a-f-]{36}$/);
+
+    const key = json<{ id: string; token: string; role: string }>(
+      await deedbox('apikey', 'create', '--org', orgId, '--name', 'Importer', '--role', 'editor'),
+    );
+    expect(key.role).toBe('editor');
+    expect(key.token).toMatch(/^dbx_/);
+
+    const h = await startHarness(database);
+    try {
+      const asKey = await call(h, { bearer: key.token }, 'GET', '/me');
+      expect(asKey.statusCode).toBe(200);
+      const me = asKey.json() as Me;
+      expect(me).toMatchObject({
+        via: 'apiKey',
+        org: { id: orgId, name: 'Cli GmbH' },
+        apiKey: { id: key.id, name: 'Importer' },
+      });
+      expect(me.roles.map((r) => r.role)).toEqual(['editor']);
+
+      const owner = callerFrom(await call(h, null, 'POST', '/auth/sign-in', { email, password: PASSWORD }));
+      expect(owner.me).toMatchObject({ user: { id: userId, email }, isAdmin: true });
+      const actions = (await auditEvents(h, owner)).map((e) => e.action);
+      expect(actions).toEqual(expect.arrayContaining(['org.created', 'api_key.created', 'auth.signed_in']));
+    } finally {
+      await h.close();
+    }
+
+    const verified = await deedbox('audit', 'verify', '--org', orgId);
+    expect(verified.code).toBe(0);
+    expect(json<{ intact: boolean; checked: number }>(verified)).toMatchObject({ intact: true, checked: 3 });
+  }, 120_000);
+
+  it('answers bad arguments with one line on stderr and exit code 2', async () => {
+    const org = '3f1e2d4c-5b6a-4978-8a9b-0c1d2e3f4a5b';
+    const cases: [string[], RegExp][] = [
+      [['frobnicate'], /^deedbox: unknown command "frobnicate"/],
+      [['apikey', 'create', '--name', 'Importer', '--role', 'editor'], /^deedbox: --org: /],
+      [['apikey', 'create', '--org', org, '--name', 'Importer', '--role', 'owner'], /^deedbox: --role: /],
+      [
+        ['org', 'create', '--name', 'Acme', '--owner-email', 'not-an-email', '--owner-password', PASSWORD],
+        /^deedbox: --owner-email: /,
+      ],
+    ];
+    const outcomes = await Promise.all(cases.map(([args]) => deedbox(...args)));
+    outcomes.forEach((outcome, i) => {
+      expect(outcome.code, cases[i]![0].join(' ')).toBe(2);
+      expect(outcome.stdout).toBe('');
+      expect(outcome.stderr).toMatch(cases[i]![1]);
+      expect(outcome.stderr.trimEnd().split('\n')).toHaveLength(1);
+    });
+  }, 60_000);
+});
