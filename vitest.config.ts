@@ -8,26 +8,21 @@ export default defineConfig({
     testTimeout: 30_000,
     hookTimeout: 60_000,
     projects: [
-      { test: { name: 'unit', include: ['server/**/*.test.ts', 'common/**/*.test.ts'], exclude: integration } },
       {
+        extends: true,
+        test: { name: 'unit', include: ['server/**/*.test.ts', 'common/**/*.test.ts'], exclude: integration },
+      },
+      // The integration suite runs twice: on PostgreSQL and on the embedded PGlite.
+      {
+        extends: true,
         test: {
           name: 'postgres',
           include: integration,
           env: { TEST_DB: 'postgres' },
           globalSetup: ['server/test/pg-setup.ts'],
-          testTimeout: 30_000,
-          hookTimeout: 60_000,
         },
       },
-      {
-        test: {
-          name: 'pglite',
-          include: integration,
-          env: { TEST_DB: 'pglite' },
-          testTimeout: 30_000,
-          hookTimeout: 60_000,
-        },
-      },
+      { extends: true, test: { name: 'pglite', include: integration, env: { TEST_DB: 'pglite' } } },
     ],
   },
 });

@@ -65,7 +65,12 @@ const print = (value: unknown) => process.stdout.write(`${JSON.stringify(value)}
 async function orgCreate(args: string[]) {
   const f = flags(args, ['name', 'owner-email', 'owner-password', 'owner-name']);
   const input = parse(
-    z.object({ name: z.string().trim().min(1).max(160), 'owner-email': email, 'owner-password': newPassword, 'owner-name': z.string().trim().min(1).max(120).optional() }),
+    z.object({
+      name: z.string().trim().min(1).max(160),
+      'owner-email': email,
+      'owner-password': newPassword,
+      'owner-name': z.string().trim().min(1).max(120).optional(),
+    }),
     f,
   );
   await withDeps(async (deps) => {
@@ -73,10 +78,20 @@ async function orgCreate(args: string[]) {
     const userId = randomUUID();
     const passwordHash = await hashPassword(input['owner-password'], deps.config.scryptLogN);
     await transact(deps, { orgId, userId, email: input['owner-email'] }, async (tx) => {
-      const owner = { name: input['owner-name'] ?? input['owner-email'].split('@')[0]!, email: input['owner-email'], passwordHash, locale: 'en' as const, emailVerified: true };
-      if (await findUserByEmail(tx, input['owner-email'])) throw new UsageError(`--owner-email: ${input['owner-email']} is already registered`);
+      const owner = {
+        name: input['owner-name'] ?? input['owner-email'].split('@')[0]!,
+        email: input['owner-email'],
+        passwordHash,
+        locale: 'en' as const,
+        emailVerified: true,
+      };
+      if (await findUserByEmail(tx, input['owner-email']))
+        throw new UsageError(`--owner-email: ${input['owner-email']} is already registered`);
       await createOrgWithOwner(tx, { orgId, userId, companyName: input.name, owner });
-      await recordWith({ tx, orgId, actor: SYSTEM, request: cliRequest }, { action: 'org.created', objectType: 'org', objectId: orgId, extra: { name: input.name } });
+      await recordWith(
+        { tx, orgId, actor: SYSTEM, request: cliRequest },
+        { action: 'org.created', objectType: 'org', objectId: orgId, extra: { name: input.name } },
+      );
     });
     print({ orgId, userId });
   });
@@ -97,7 +112,9 @@ async function apikeyCreate(args: string[]) {
 async function auditVerify(args: string[]): Promise<number> {
   const input = parse(z.object({ org: z.uuid() }), flags(args, ['org']));
   return withDeps(async (deps) => {
-    const result = await runInOrg(deps, { orgId: input.org, actor: SYSTEM }, cliRequest, (ctx) => verify(ctx.tx, ctx.orgId));
+    const result = await runInOrg(deps, { orgId: input.org, actor: SYSTEM }, cliRequest, (ctx) =>
+      verify(ctx.tx, ctx.orgId),
+    );
     print(result);
     return result.intact ? 0 : 1;
   });

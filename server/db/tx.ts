@@ -15,10 +15,13 @@ const CLAIM_NAMES = { orgId: 'app.org_id', userId: 'app.user_id', tokenHash: 'ap
 
 /** Sets claims for the rest of the transaction; claims not named keep their value. */
 export async function setClaims(tx: Tx, claims: Claims): Promise<void> {
+  const parts = claimParts(claims);
+  if (parts.length > 0) await tx.execute(sql`select ${sql.join(parts, sql`, `)}`);
+}
+
+function claimParts(claims: Claims) {
   const entries = Object.entries(claims).filter(([, v]) => v !== undefined) as [keyof Claims, string | null][];
-  if (entries.length === 0) return;
-  const parts = entries.map(([k, v]) => sql`set_config(${CLAIM_NAMES[k]}, ${v ?? ''}, true)`);
-  await tx.execute(sql`select ${sql.join(parts, sql`, `)}`);
+  return entries.map(([k, v]) => sql`set_config(${CLAIM_NAMES[k]}, ${v ?? ''}, true)`);
 }
 
 /**
@@ -27,8 +30,9 @@ export async function setClaims(tx: Tx, claims: Claims): Promise<void> {
  */
 export function withClaims<T>(db: Db, claims: Claims, fn: (tx: Tx) => Promise<T>): Promise<T> {
   return db.transaction(async (tx) => {
-    await tx.execute(sql`set local role deedbox_app`);
-    await setClaims(tx, claims);
+    // set_config('role', …, true) is SET LOCAL ROLE; one round trip sets role and claims.
+    const parts = [sql`set_config('role', 'deedbox_app', true)`, ...claimParts(claims)];
+    await tx.execute(sql`select ${sql.join(parts, sql`, `)}`);
     return fn(tx);
   });
 }

@@ -1,20 +1,17 @@
-import { and, eq, isNull } from 'drizzle-orm';
 import type { FastifyRequest } from 'fastify';
-import { apiKeys } from '../../db/schema/index.js';
-import { setClaims } from '../../db/tx.js';
 import { type Actor, type Deps, transact } from '../../platform/context.js';
 import { hashToken } from '../../platform/crypto/tokens.js';
+import * as apiKeys from '../api-keys/api-keys.repo.js';
+import { API_KEY_PREFIX } from '../api-keys/api-keys.service.js';
 import * as users from '../users/users.repo.js';
 import { SESSION_TTL_MS, sessionTokenOf } from './session-cookies.js';
-import { deleteSession, findSessionByHash, touchSession } from './sessions.repo.js';
+import { claimSessionByHash, deleteSession, touchSession } from './sessions.repo.js';
 
 export interface Principal {
   orgId: string;
   actor: Actor;
   via: 'session' | 'apiKey';
 }
-
-export const API_KEY_PREFIX = 'dbx_';
 
 /** Who is calling: a session cookie or an API key, checked against the database every request. */
 export async function resolvePrincipal(deps: Deps, request: FastifyRequest): Promise<Principal | null> {
@@ -27,17 +24,16 @@ export async function resolvePrincipal(deps: Deps, request: FastifyRequest): Pro
 export async function resolveSession(deps: Deps, token: string): Promise<Principal | null> {
   const tokenHash = hashToken(token);
   return transact(deps, { tokenHash }, async (tx) => {
-    const session = await findSessionByHash(tx, tokenHash);
+    const session = await claimSessionByHash(tx, tokenHash);
     if (!session) return null;
-    await setClaims(tx, { orgId: session.orgId, userId: session.userId });
     const now = Date.now();
     if (session.expiresAt.getTime() <= now) {
       await deleteSession(tx, session.orgId, session.id);
       return null;
     }
-    const membership = await users.findMembership(tx, session.orgId, session.userId);
-    const user = await users.findUser(tx, session.userId);
-    if (!membership || !user || membership.lockedAt || membership.status !== 'active') return null;
+    const member = await users.findMemberWithRoles(tx, session.orgId, session.userId);
+    if (!member || member.membership.lockedAt || member.membership.status !== 'active') return null;
+    const { membership, user } = member;
     // Sliding expiry, written at most once a minute to keep reads cheap.
     if (now - session.lastSeenAt.getTime() > 60_000) {
       await touchSession(tx, session.orgId, session.id, new Date(now + SESSION_TTL_MS));
@@ -51,7 +47,7 @@ export async function resolveSession(deps: Deps, token: string): Promise<Princip
         name: user.name,
         email: user.email,
         isAdmin: membership.isAdmin,
-        unitRoles: membership.isAdmin ? {} : await users.unitRolesOf(tx, session.orgId, user.id),
+        unitRoles: membership.isAdmin ? {} : member.roles,
         sessionId: session.id,
       },
     };
@@ -62,18 +58,12 @@ async function resolveApiKey(deps: Deps, token: string): Promise<Principal | nul
   if (!token.startsWith(API_KEY_PREFIX) || token.length > 200) return null;
   const tokenHash = hashToken(token);
   return transact(deps, { tokenHash }, async (tx) => {
-    const [key] = await tx
-      .select()
-      .from(apiKeys)
-      .where(and(eq(apiKeys.tokenHash, tokenHash), isNull(apiKeys.revokedAt)));
+    const key = await apiKeys.claimLiveKeyByHash(tx, tokenHash);
     if (!key) return null;
-    await setClaims(tx, { orgId: key.orgId });
     const now = new Date();
+    // Last-used time is written at most once a minute to keep reads cheap.
     if (!key.lastUsedAt || now.getTime() - key.lastUsedAt.getTime() > 60_000) {
-      await tx
-        .update(apiKeys)
-        .set({ lastUsedAt: now })
-        .where(and(eq(apiKeys.orgId, key.orgId), eq(apiKeys.id, key.id)));
+      await apiKeys.markUsed(tx, key.orgId, key.id, now);
     }
     const isAdmin = key.role === 'administrator';
     const unitIds = isAdmin ? [] : (key.businessUnitIds ?? (await users.businessUnitIds(tx, key.orgId)));

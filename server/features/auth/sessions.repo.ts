@@ -1,4 +1,4 @@
-import { and, eq } from 'drizzle-orm';
+import { and, eq, sql } from 'drizzle-orm';
 import type { Tx } from '../../db/client.js';
 import { sessions } from '../../db/schema/index.js';
 
@@ -8,10 +8,19 @@ export async function insertSession(tx: Tx, row: typeof sessions.$inferInsert): 
   await tx.insert(sessions).values(row);
 }
 
-/** Needs the `tokenHash` claim. */
-export async function findSessionByHash(tx: Tx, tokenHash: string): Promise<SessionRow | null> {
-  const [row] = await tx.select().from(sessions).where(eq(sessions.tokenHash, tokenHash));
-  return row ?? null;
+/**
+ * Finds the session by the hash of its token (needs the `tokenHash` claim) and, in the same
+ * statement, claims its org and user for the rest of the transaction: one round trip.
+ */
+export async function claimSessionByHash(tx: Tx, tokenHash: string): Promise<SessionRow | null> {
+  const [row] = await tx
+    .select({
+      session: sessions,
+      claimed: sql`set_config('app.org_id', ${sessions.orgId}::text, true) || set_config('app.user_id', ${sessions.userId}::text, true)`,
+    })
+    .from(sessions)
+    .where(eq(sessions.tokenHash, tokenHash));
+  return row?.session ?? null;
 }
 
 export async function touchSession(tx: Tx, orgId: string, id: string, expiresAt: Date): Promise<void> {

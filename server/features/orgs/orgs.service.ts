@@ -1,7 +1,8 @@
 import { randomUUID } from 'node:crypto';
 import type { Tx } from '../../db/client.js';
-import { businessUnits, orgs } from '../../db/schema/index.js';
+import * as units from '../business-units/business-units.repo.js';
 import * as users from '../users/users.repo.js';
+import { insertOrg } from './orgs.repo.js';
 
 export interface NewOrg {
   orgId: string;
@@ -13,7 +14,7 @@ export interface NewOrg {
 /** An org, its first Administrator and its default business unit; claims for both ids must be set. */
 export async function createOrgWithOwner(tx: Tx, input: NewOrg): Promise<users.UserRow> {
   const now = new Date();
-  await tx.insert(orgs).values({ id: input.orgId, name: input.companyName });
+  await insertOrg(tx, { id: input.orgId, name: input.companyName });
   const user = await users.insertUser(tx, {
     id: input.userId,
     email: input.owner.email,
@@ -25,6 +26,6 @@ export async function createOrgWithOwner(tx: Tx, input: NewOrg): Promise<users.U
   });
   await users.insertMembership(tx, { orgId: input.orgId, userId: input.userId, isAdmin: true, status: 'active' });
   const unitName = input.owner.locale === 'de' ? 'Allgemein' : 'General';
-  await tx.insert(businessUnits).values({ orgId: input.orgId, id: randomUUID(), name: unitName, isDefault: true });
+  await units.insert(tx, { orgId: input.orgId, id: randomUUID(), name: unitName, isDefault: true });
   return user;
 }

@@ -7,7 +7,6 @@ import { assertPasswordRules, type Session, startSession } from '../auth/auth.se
 import { deleteSession, deleteUserSessions } from '../auth/sessions.repo.js';
 import { presentMe } from './users.presenter.js';
 import * as repo from './users.repo.js';
-import { unitsOf } from './users.service.js';
 
 function requireUser(ctx: Ctx) {
   if (ctx.actor.type !== 'user') throw AppError.forbidden('This needs a signed-in person, not an API key.');
@@ -17,9 +16,9 @@ function requireUser(ctx: Ctx) {
 export async function getMe(ctx: Ctx): Promise<Me> {
   const actor = ctx.actor;
   if (actor.type === 'system') throw AppError.forbidden();
-  const org = (await repo.findOrg(ctx.tx, ctx.orgId))!;
+  const org = (await repo.findOrgWithUnits(ctx.tx, ctx.orgId))!;
   const user = actor.type === 'user' ? await repo.findUser(ctx.tx, actor.id) : null;
-  return presentMe(ctx.deps.config, actor, { id: org.id, name: org.name }, user, await unitsOf(ctx));
+  return presentMe(ctx.deps.config, actor, { id: org.id, name: org.name }, user, org.units);
 }
 
 export interface MePatch {

@@ -109,6 +109,21 @@ describe('users and roles', () => {
     expect(expectProblem(bad, 422, 'validation_failed').errors?.[0]?.field).toBe(`roles.${unit}`);
   });
 
+  it('gives each member exactly their own roles, unit by unit', async () => {
+    const admin = await signUpOrg(h);
+    const general = defaultUnit(admin);
+    const sales = (await call(h, admin, 'POST', '/business-units', { name: 'Sales' })).json().id as string;
+    const viewer = await addMember(h, admin, { roles: { [general]: 'viewer' } });
+    const editor = await addMember(h, admin, { roles: { [sales]: 'editor' } });
+    const rolesOf = async (who: typeof viewer) =>
+      (await call(h, who, 'GET', '/me'))
+        .json()
+        .roles.map((r: { businessUnitName: string; role: string }) => `${r.businessUnitName}:${r.role}`);
+    expect(await rolesOf(viewer)).toEqual(['General:viewer']);
+    expect(await rolesOf(editor)).toEqual(['Sales:editor']);
+    expect(await rolesOf(admin as typeof viewer)).toEqual(['General:administrator', 'Sales:administrator']);
+  });
+
   it('makes Administrator apply to every unit, and keeps the last Administrator', async () => {
     const admin = await signUpOrg(h);
     const self = admin.me.user!.id;
@@ -174,8 +189,14 @@ describe('removing users', () => {
     expectProblem(await call(h, null, 'DELETE', `/users/${member.id}`), 401, 'unauthenticated');
     expect((await call(h, admin, 'DELETE', `/users/${member.id}`)).statusCode).toBe(204);
     expectProblem(await call(h, member, 'GET', '/me'), 401, 'unauthenticated');
-    expect((await call(h, admin, 'GET', '/users')).json().items.map((u: { id: string }) => u.id)).toEqual([admin.me.user!.id]);
-    expectProblem(await call(h, null, 'POST', '/auth/sign-in', { email: member.email, password: PASSWORD }), 403, 'account_locked');
+    expect((await call(h, admin, 'GET', '/users')).json().items.map((u: { id: string }) => u.id)).toEqual([
+      admin.me.user!.id,
+    ]);
+    expectProblem(
+      await call(h, null, 'POST', '/auth/sign-in', { email: member.email, password: PASSWORD }),
+      403,
+      'account_locked',
+    );
     const event = (await auditEvents(h, admin, '&action=user.removed'))[0]!;
     expect(event).toMatchObject({ objectId: member.id, subject: { email: member.email } });
   });

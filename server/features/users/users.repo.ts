@@ -86,6 +86,36 @@ export async function countActiveAdmins(tx: Tx, orgId: string): Promise<number> 
   return row?.n ?? 0;
 }
 
+/** Membership, person and unit roles in one query: what a request needs to know of its caller. */
+export async function findMemberWithRoles(tx: Tx, orgId: string, userId: string) {
+  const [row] = await tx
+    .select({
+      membership: memberships,
+      user: users,
+      // Outer columns are spelled out: drizzle renders \${column} unqualified, which would bind to r.
+      roles: sql<Record<string, UnitRole>>`coalesce((select json_object_agg(r.business_unit_id, r.role)
+        from unit_roles r where r.org_id = memberships.org_id and r.user_id = memberships.user_id), '{}'::json)`,
+    })
+    .from(memberships)
+    .innerJoin(users, eq(users.id, memberships.userId))
+    .where(and(eq(memberships.orgId, orgId), eq(memberships.userId, userId)));
+  return row ?? null;
+}
+
+/** The org with its business units ordered by name, in one query. */
+export async function findOrgWithUnits(tx: Tx, orgId: string) {
+  const [row] = await tx
+    .select({
+      id: orgs.id,
+      name: orgs.name,
+      units: sql<{ id: string; name: string }[]>`coalesce((select json_agg(json_build_object('id', b.id, 'name', b.name)
+        order by lower(b.name)) from business_units b where b.org_id = orgs.id), '[]'::json)`,
+    })
+    .from(orgs)
+    .where(eq(orgs.id, orgId));
+  return row ?? null;
+}
+
 export async function unitRolesOf(tx: Tx, orgId: string, userId: string): Promise<Record<string, UnitRole>> {
   const rows = await tx
     .select({ businessUnitId: unitRoles.businessUnitId, role: unitRoles.role })

@@ -1,6 +1,4 @@
 import { randomUUID } from 'node:crypto';
-import { eq } from 'drizzle-orm';
-import { businessUnits } from '../../db/schema/index.js';
 import { setClaims } from '../../db/tx.js';
 import type { Ctx, UnitRole } from '../../platform/context.js';
 import { hashToken, newToken } from '../../platform/crypto/tokens.js';
@@ -167,7 +165,8 @@ export async function setLocked(ctx: Ctx, userId: string, locked: boolean) {
 export async function remove(ctx: Ctx, userId: string) {
   requireAdmin(ctx);
   const { user, membership } = await getMember(ctx, userId);
-  if (ctx.actor.type === 'user' && ctx.actor.id === userId) throw new AppError('conflict', 'You cannot remove yourself.');
+  if (ctx.actor.type === 'user' && ctx.actor.id === userId)
+    throw new AppError('conflict', 'You cannot remove yourself.');
   await assertNotLastAdmin(ctx, membership);
   await repo.replaceUnitRoles(ctx.tx, ctx.orgId, userId, {});
   await invitations.removeOpen(ctx.tx, ctx.orgId, userId);
@@ -180,12 +179,4 @@ export async function remove(ctx: Ctx, userId: string) {
     subject: user,
     changes: { isAdmin: { before: membership.isAdmin, after: null } },
   });
-}
-
-export async function unitsOf(ctx: Ctx) {
-  return ctx.tx
-    .select({ id: businessUnits.id, name: businessUnits.name })
-    .from(businessUnits)
-    .where(eq(businessUnits.orgId, ctx.orgId))
-    .orderBy(businessUnits.name);
 }

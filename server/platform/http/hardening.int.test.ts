@@ -12,7 +12,13 @@ describe('HTTP hardening', () => {
   it('sets a strict Content-Security-Policy and the usual security headers', async () => {
     const res = await h.app.inject({ method: 'GET', url: '/api/v1/meta' });
     const csp = String(res.headers['content-security-policy']);
-    for (const directive of ["default-src 'self'", "script-src 'self'", "object-src 'none'", "frame-ancestors 'none'", "base-uri 'self'"]) {
+    for (const directive of [
+      "default-src 'self'",
+      "script-src 'self'",
+      "object-src 'none'",
+      "frame-ancestors 'none'",
+      "base-uri 'self'",
+    ]) {
       expect(csp).toContain(directive);
     }
     expect(csp).not.toMatch(/script-src[^;]*unsafe/);

@@ -18,7 +18,9 @@ describe('OpenAPI', () => {
     );
     expect(h.app.apiRoutes.length).toBeGreaterThan(25);
     expect(documented.sort()).toEqual([...h.app.apiRoutes].sort());
-    const signUp = doc.paths['/api/v1/auth/sign-up']!.post as { requestBody: { content: Record<string, { schema: { required: string[] } }> } };
+    const signUp = doc.paths['/api/v1/auth/sign-up']!.post as {
+      requestBody: { content: Record<string, { schema: { required: string[] } }> };
+    };
     expect(signUp.requestBody.content['application/json']!.schema.required).toEqual(
       expect.arrayContaining(['name', 'email', 'password', 'companyName']),
     );

@@ -25,9 +25,7 @@ export function opsRoutes(app: FastifyInstance, registry: Registry) {
 
   app.get('/metrics', { schema: { hide: true } }, async (req, reply) => {
     const auth = req.headers.authorization ?? '';
-    const allowed = config.metricsToken
-      ? safeEqual(auth, `Bearer ${config.metricsToken}`)
-      : LOOPBACK.test(req.ip);
+    const allowed = config.metricsToken ? safeEqual(auth, `Bearer ${config.metricsToken}`) : LOOPBACK.test(req.ip);
     if (!allowed) return sendProblem(reply, 'not_found', 'No route GET /metrics.');
     return reply.type(registry.contentType).send(await registry.metrics());
   });
