@@ -15,7 +15,7 @@ import type { Database } from './db/client.js';
 import { apiKeysRoutes } from './features/api-keys/api-keys.routes.js';
 import { auditRoutes } from './features/audit/audit.routes.js';
 import { authRoutes } from './features/auth/auth.routes.js';
-import { resolvePrincipal } from './features/auth/principal.js';
+import { credentialOf } from './features/auth/principal.js';
 import { businessUnitsRoutes } from './features/business-units/business-units.routes.js';
 import { metaRoutes, VERSION } from './features/meta/meta.routes.js';
 import { usersRoutes } from './features/users/users.routes.js';
@@ -85,7 +85,7 @@ export async function buildApp({ config, database, mailer, logStream }: AppOptio
       for (const method of [route.method].flat()) if (method !== 'HEAD') apiRoutes.push(`${method} ${route.url}`);
     }
   });
-  app.decorateRequest('principal', null);
+  app.decorateRequest('credential', null);
   app.setValidatorCompiler(validatorCompiler);
   app.setSerializerCompiler(serializerCompiler);
   app.setErrorHandler(errorHandler);
@@ -130,10 +130,10 @@ export async function buildApp({ config, database, mailer, logStream }: AppOptio
   await app.register(
     async (api) => {
       api.addHook('onRequest', async (req) => {
-        req.principal = await resolvePrincipal(app.deps, req);
+        req.credential = credentialOf(req, config);
       });
       api.addHook('preHandler', async (req) => {
-        if (!req.principal && !req.routeOptions.config.public) {
+        if (!req.credential && !req.routeOptions.config.public) {
           throw new AppError('unauthenticated', 'Sign in first, or send a valid API key.');
         }
       });

@@ -16,6 +16,8 @@ export type Actor =
       /** Business unit id → role; administrators hold every unit and need no entries. */
       unitRoles: Record<string, UnitRole>;
       sessionId: string;
+      /** What the web app echoes in X-CSRF-Token; empty outside a request. */
+      csrfToken: string;
     }
   | {
       type: 'api_key';
@@ -76,6 +78,7 @@ export async function transact<T>(
   return result;
 }
 
+/** Runs work in an org as a known actor (the CLI, background jobs), in one transaction. */
 export function runInOrg<T>(
   deps: Deps,
   principal: { orgId: string; actor: Actor },

@@ -1,3 +1,4 @@
+import { lazy } from 'react';
 import { createBrowserRouter, Navigate } from 'react-router';
 import { RouteError } from './components/route-error.js';
 import { AppLayout } from './layouts/app-layout.js';
@@ -9,15 +10,25 @@ import { ResetPasswordPage } from './pages/auth/reset-password-page.js';
 import { SignInPage } from './pages/auth/sign-in-page.js';
 import { SignUpPage } from './pages/auth/sign-up-page.js';
 import { VerifyEmailPage } from './pages/auth/verify-email-page.js';
-import { OutboxPage } from './pages/dev/outbox-page.js';
 import { HomePage } from './pages/home/home-page.js';
 import { NotFoundPage } from './pages/not-found-page.js';
-import { ActivityPage } from './pages/settings/activity/activity-page.js';
-import { ApiKeysPage } from './pages/settings/api-keys/api-keys-page.js';
-import { BusinessUnitsPage } from './pages/settings/business-units/business-units-page.js';
-import { PersonalPage } from './pages/settings/personal/personal-page.js';
 import { SettingsIndex } from './pages/settings/settings-index.js';
-import { UsersPage } from './pages/settings/users/users-page.js';
+
+// Settings and development pages load on first visit (layouts show a loader); sign-in and home come at once.
+const ActivityPage = lazy(() =>
+  import('./pages/settings/activity/activity-page.js').then((m) => ({ default: m.ActivityPage })),
+);
+const ApiKeysPage = lazy(() =>
+  import('./pages/settings/api-keys/api-keys-page.js').then((m) => ({ default: m.ApiKeysPage })),
+);
+const BusinessUnitsPage = lazy(() =>
+  import('./pages/settings/business-units/business-units-page.js').then((m) => ({ default: m.BusinessUnitsPage })),
+);
+const PersonalPage = lazy(() =>
+  import('./pages/settings/personal/personal-page.js').then((m) => ({ default: m.PersonalPage })),
+);
+const UsersPage = lazy(() => import('./pages/settings/users/users-page.js').then((m) => ({ default: m.UsersPage })));
+const OutboxPage = lazy(() => import('./pages/dev/outbox-page.js').then((m) => ({ default: m.OutboxPage })));
 
 export const router = createBrowserRouter([
   {

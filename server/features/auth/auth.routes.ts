@@ -10,11 +10,11 @@ import {
   signUpInput,
   verifyEmailInput,
 } from '../../../common/schemas/auth.js';
+import { hashToken } from '../../platform/crypto/tokens.js';
 import { type App, inOrg, publicCtx } from '../../platform/http/route-kit.js';
 import { acceptInvitation, getInvitation } from '../users/invitations.service.js';
 import { getMe, signOut } from '../users/me.service.js';
 import * as auth from './auth.service.js';
-import { resolveSession } from './principal.js';
 import { clearSessionCookies, setSessionCookies } from './session-cookies.js';
 
 const tight = (max: number) => ({ public: true, rateLimit: { max, timeWindow: '1 minute' } });
@@ -22,8 +22,8 @@ const tokenParams = z.object({ token: z.string().min(20).max(200) });
 
 /** Sets the cookies of a fresh session and answers with the caller as /me shows it. */
 async function signedIn(req: FastifyRequest, reply: FastifyReply, session: auth.Session) {
-  setSessionCookies(reply, req.server.deps.config, session.token, session.sessionId);
-  req.principal = await resolveSession(req.server.deps, session.token);
+  setSessionCookies(reply, req.server.deps.config, session.token);
+  req.credential = { kind: 'session', tokenHash: hashToken(session.token) };
   return inOrg(req, getMe);
 }
 
@@ -83,8 +83,7 @@ export function authRoutes(app: App) {
     '/auth/resend-verification',
     { config: { rateLimit: { max: 5, timeWindow: '1 minute' } }, schema: { tags: ['auth'] } },
     async (req, reply) => {
-      const actor = req.principal?.actor;
-      if (actor?.type === 'user') await auth.sendVerification(publicCtx(req), actor.id);
+      await inOrg(req, auth.sendVerification);
       return reply.code(202).send({});
     },
   );

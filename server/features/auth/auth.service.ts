@@ -3,7 +3,7 @@ import { passwordProblem } from '../../../common/passwords.js';
 import { PASSWORD_MESSAGES } from '../../../common/schemas/auth.js';
 import type { Tx } from '../../db/client.js';
 import { setClaims } from '../../db/tx.js';
-import { type Actor, type PublicCtx, type RequestMeta, transact } from '../../platform/context.js';
+import { type Actor, type Ctx, type PublicCtx, type RequestMeta, transact } from '../../platform/context.js';
 import { burnPasswordCheck, hashPassword, verifyPassword } from '../../platform/crypto/passwords.js';
 import { hashToken, newToken } from '../../platform/crypto/tokens.js';
 import { AppError } from '../../platform/errors.js';
@@ -33,7 +33,16 @@ export function assertPasswordRules(password: string, email: string, field = 'pa
 }
 
 export function userActor(user: users.UserRow, sessionId = ''): Actor {
-  return { type: 'user', id: user.id, name: user.name, email: user.email, isAdmin: false, unitRoles: {}, sessionId };
+  return {
+    type: 'user',
+    id: user.id,
+    name: user.name,
+    email: user.email,
+    isAdmin: false,
+    unitRoles: {},
+    sessionId,
+    csrfToken: '',
+  };
 }
 
 /** Opens a session in the org whose claim is set on tx. */
@@ -197,14 +206,14 @@ export async function verifyEmail(pub: PublicCtx, token: string): Promise<void> 
   });
 }
 
-export async function sendVerification(pub: PublicCtx, userId: string): Promise<void> {
-  await transact(pub.deps, { userId }, async (tx, afterCommit) => {
-    const user = (await users.findUser(tx, userId))!;
-    if (user.emailVerifiedAt) return;
-    const token = await issueUserToken(tx, userId, 'verify_email', VERIFY_TTL_MS);
-    const link = `${pub.deps.config.appUrl}/verify-email?token=${token}`;
-    afterCommit(() => pub.deps.mailer.send(verifyEmailMail(user.locale, user.email, user.name, link)));
-  });
+/** A fresh verification link for the signed-in person, unless already verified. */
+export async function sendVerification(ctx: Ctx): Promise<void> {
+  if (ctx.actor.type !== 'user') return;
+  const user = (await users.findUser(ctx.tx, ctx.actor.id))!;
+  if (user.emailVerifiedAt) return;
+  const token = await issueUserToken(ctx.tx, user.id, 'verify_email', VERIFY_TTL_MS);
+  const link = `${ctx.deps.config.appUrl}/verify-email?token=${token}`;
+  ctx.afterCommit(() => ctx.deps.mailer.send(verifyEmailMail(user.locale, user.email, user.name, link)));
 }
 
 /** Account-level events belong in the log of every org the person is active in. */

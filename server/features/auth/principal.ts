@@ -1,11 +1,20 @@
 import type { FastifyRequest } from 'fastify';
-import { type Actor, type Deps, transact } from '../../platform/context.js';
+import type { Config } from '../../config.js';
+import type { Tx } from '../../db/client.js';
+import type { Actor } from '../../platform/context.js';
 import { hashToken } from '../../platform/crypto/tokens.js';
 import * as apiKeys from '../api-keys/api-keys.repo.js';
 import { API_KEY_PREFIX } from '../api-keys/api-keys.service.js';
 import * as users from '../users/users.repo.js';
-import { SESSION_TTL_MS, sessionTokenOf } from './session-cookies.js';
-import { claimSessionByHash, deleteSession, touchSession } from './sessions.repo.js';
+import { csrfTokenFor, SESSION_TTL_MS, sessionTokenOf } from './session-cookies.js';
+import { claimSessionByHash, touchSession } from './sessions.repo.js';
+
+/** What the caller presented, before the database has confirmed it. */
+export interface Credential {
+  kind: 'session' | 'apiKey';
+  /** SHA-256 of the presented secret; the row-level security capability for the lookup. */
+  tokenHash: string;
+}
 
 export interface Principal {
   orgId: string;
@@ -13,71 +22,76 @@ export interface Principal {
   via: 'session' | 'apiKey';
 }
 
-/** Who is calling: a session cookie or an API key, checked against the database every request. */
-export async function resolvePrincipal(deps: Deps, request: FastifyRequest): Promise<Principal | null> {
+/** Reads the credential from `Authorization: Bearer` or the session cookie; no database work. */
+export function credentialOf(request: FastifyRequest, config: Config): Credential | null {
   const header = request.headers.authorization;
-  if (header?.startsWith('Bearer ')) return resolveApiKey(deps, header.slice(7).trim());
-  const token = sessionTokenOf(request, deps.config);
-  return token ? resolveSession(deps, token) : null;
+  if (header?.startsWith('Bearer ')) {
+    const token = header.slice(7).trim();
+    // A malformed key still counts as presented, so the answer is 401 rather than "public".
+    const valid = token.startsWith(API_KEY_PREFIX) && token.length <= 200;
+    return { kind: 'apiKey', tokenHash: valid ? hashToken(token) : 'invalid' };
+  }
+  const token = sessionTokenOf(request, config);
+  return token ? { kind: 'session', tokenHash: hashToken(token) } : null;
 }
 
-export async function resolveSession(deps: Deps, token: string): Promise<Principal | null> {
-  const tokenHash = hashToken(token);
-  return transact(deps, { tokenHash }, async (tx) => {
-    const session = await claimSessionByHash(tx, tokenHash);
-    if (!session) return null;
-    const now = Date.now();
-    if (session.expiresAt.getTime() <= now) {
-      await deleteSession(tx, session.orgId, session.id);
-      return null;
-    }
-    const member = await users.findMemberWithRoles(tx, session.orgId, session.userId);
-    if (!member || member.membership.lockedAt || member.membership.status !== 'active') return null;
-    const { membership, user } = member;
-    // Sliding expiry, written at most once a minute to keep reads cheap.
-    if (now - session.lastSeenAt.getTime() > 60_000) {
-      await touchSession(tx, session.orgId, session.id, new Date(now + SESSION_TTL_MS));
-    }
-    return {
-      orgId: session.orgId,
-      via: 'session' as const,
-      actor: {
-        type: 'user' as const,
-        id: user.id,
-        name: user.name,
-        email: user.email,
-        isAdmin: membership.isAdmin,
-        unitRoles: membership.isAdmin ? {} : member.roles,
-        sessionId: session.id,
-      },
-    };
-  });
+/**
+ * Confirms the credential inside the request's transaction (which carries its `tokenHash`
+ * claim) and claims the caller's org and user for the rest of it.
+ */
+export function resolvePrincipal(tx: Tx, config: Config, credential: Credential): Promise<Principal | null> {
+  return credential.kind === 'session'
+    ? resolveSession(tx, config, credential.tokenHash)
+    : resolveApiKey(tx, credential.tokenHash);
 }
 
-async function resolveApiKey(deps: Deps, token: string): Promise<Principal | null> {
-  if (!token.startsWith(API_KEY_PREFIX) || token.length > 200) return null;
-  const tokenHash = hashToken(token);
-  return transact(deps, { tokenHash }, async (tx) => {
-    const key = await apiKeys.claimLiveKeyByHash(tx, tokenHash);
-    if (!key) return null;
-    const now = new Date();
-    // Last-used time is written at most once a minute to keep reads cheap.
-    if (!key.lastUsedAt || now.getTime() - key.lastUsedAt.getTime() > 60_000) {
-      await apiKeys.markUsed(tx, key.orgId, key.id, now);
-    }
-    const isAdmin = key.role === 'administrator';
-    const unitIds = isAdmin ? [] : (key.businessUnitIds ?? (await users.businessUnitIds(tx, key.orgId)));
-    const role = key.role === 'editor' ? 'editor' : 'viewer';
-    return {
-      orgId: key.orgId,
-      via: 'apiKey' as const,
-      actor: {
-        type: 'api_key' as const,
-        id: key.id,
-        name: key.name,
-        isAdmin,
-        unitRoles: Object.fromEntries(unitIds.map((id) => [id, role])),
-      },
-    };
-  });
+async function resolveSession(tx: Tx, config: Config, tokenHash: string): Promise<Principal | null> {
+  const session = await claimSessionByHash(tx, tokenHash);
+  const now = Date.now();
+  if (!session || session.expiresAt.getTime() <= now) return null;
+  const member = await users.findMemberWithRoles(tx, session.orgId, session.userId);
+  if (!member || member.membership.lockedAt || member.membership.status !== 'active') return null;
+  // Sliding expiry, written at most once a minute to keep reads cheap.
+  if (now - session.lastSeenAt.getTime() > 60_000) {
+    await touchSession(tx, session.orgId, session.id, new Date(now + SESSION_TTL_MS));
+  }
+  const { membership, user } = member;
+  return {
+    orgId: session.orgId,
+    via: 'session',
+    actor: {
+      type: 'user',
+      id: user.id,
+      name: user.name,
+      email: user.email,
+      isAdmin: membership.isAdmin,
+      unitRoles: membership.isAdmin ? {} : member.roles,
+      sessionId: session.id,
+      csrfToken: csrfTokenFor(config, tokenHash),
+    },
+  };
+}
+
+async function resolveApiKey(tx: Tx, tokenHash: string): Promise<Principal | null> {
+  const key = await apiKeys.claimLiveKeyByHash(tx, tokenHash);
+  if (!key) return null;
+  const now = new Date();
+  // Last-used time is written at most once a minute to keep reads cheap.
+  if (!key.lastUsedAt || now.getTime() - key.lastUsedAt.getTime() > 60_000) {
+    await apiKeys.markUsed(tx, key.orgId, key.id, now);
+  }
+  const isAdmin = key.role === 'administrator';
+  const unitIds = isAdmin ? [] : (key.businessUnitIds ?? (await users.businessUnitIds(tx, key.orgId)));
+  const role = key.role === 'editor' ? 'editor' : 'viewer';
+  return {
+    orgId: key.orgId,
+    via: 'apiKey',
+    actor: {
+      type: 'api_key',
+      id: key.id,
+      name: key.name,
+      isAdmin,
+      unitRoles: Object.fromEntries(unitIds.map((id) => [id, role])),
+    },
+  };
 }

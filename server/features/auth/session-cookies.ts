@@ -1,6 +1,6 @@
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import type { Config } from '../../config.js';
-import { hmac } from '../../platform/crypto/tokens.js';
+import { hashToken, hmac } from '../../platform/crypto/tokens.js';
 
 export const SESSION_TTL_MS = 7 * 24 * 3600 * 1000;
 export const CSRF_COOKIE = 'dbx_csrf';
@@ -14,15 +14,15 @@ export function sessionCookieName(config: Config): string {
   return secureCookies(config) ? '__Host-dbx_session' : 'dbx_session';
 }
 
-/** The CSRF token is derived from the session, so nothing extra is stored. */
-export function csrfTokenFor(config: Config, sessionId: string): string {
-  return hmac(config.secretKey, 'csrf', sessionId);
+/** The CSRF token is derived from the session token's hash: nothing extra is stored or looked up. */
+export function csrfTokenFor(config: Config, sessionTokenHash: string): string {
+  return hmac(config.secretKey, 'csrf', sessionTokenHash);
 }
 
-export function setSessionCookies(reply: FastifyReply, config: Config, token: string, sessionId: string): void {
+export function setSessionCookies(reply: FastifyReply, config: Config, token: string): void {
   const common = { path: '/', sameSite: 'lax' as const, secure: secureCookies(config), maxAge: SESSION_TTL_MS / 1000 };
   reply.setCookie(sessionCookieName(config), token, { ...common, httpOnly: true });
-  reply.setCookie(CSRF_COOKIE, csrfTokenFor(config, sessionId), { ...common, httpOnly: false });
+  reply.setCookie(CSRF_COOKIE, csrfTokenFor(config, hashToken(token)), { ...common, httpOnly: false });
 }
 
 export function clearSessionCookies(reply: FastifyReply, config: Config): void {

@@ -18,7 +18,7 @@ export async function getMe(ctx: Ctx): Promise<Me> {
   if (actor.type === 'system') throw AppError.forbidden();
   const org = (await repo.findOrgWithUnits(ctx.tx, ctx.orgId))!;
   const user = actor.type === 'user' ? await repo.findUser(ctx.tx, actor.id) : null;
-  return presentMe(ctx.deps.config, actor, { id: org.id, name: org.name }, user, org.units);
+  return presentMe(actor, { id: org.id, name: org.name }, user, org.units);
 }
 
 export interface MePatch {

@@ -1,8 +1,6 @@
 import type { Me } from '../../../common/schemas/auth.js';
-import type { Config } from '../../config.js';
 import type { Actor } from '../../platform/context.js';
 import { abilitiesOf } from '../access/access.policy.js';
-import { csrfTokenFor } from '../auth/session-cookies.js';
 import type { MembershipRow, UserRow } from './users.repo.js';
 
 export function presentOrgUser(user: UserRow, membership: MembershipRow, roles: Record<string, 'editor' | 'viewer'>) {
@@ -19,7 +17,6 @@ export function presentOrgUser(user: UserRow, membership: MembershipRow, roles: 
 }
 
 export function presentMe(
-  config: Config,
   actor: Extract<Actor, { type: 'user' | 'api_key' }>,
   org: { id: string; name: string },
   user: UserRow | null,
@@ -45,6 +42,6 @@ export function presentMe(
     roles,
     abilities: abilitiesOf(actor),
     via: actor.type === 'user' ? 'session' : 'apiKey',
-    csrfToken: actor.type === 'user' ? csrfTokenFor(config, actor.sessionId) : null,
+    csrfToken: actor.type === 'user' ? actor.csrfToken : null,
   };
 }

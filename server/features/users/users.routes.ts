@@ -18,7 +18,7 @@ export function usersRoutes(app: App) {
 
   app.post('/me/password', { schema: { tags: ['me'], body: changePasswordInput } }, async (req, reply) => {
     const session = await inOrg(req, (ctx) => me.changePassword(ctx, req.body.currentPassword, req.body.newPassword));
-    setSessionCookies(reply, req.server.deps.config, session.token, session.sessionId);
+    setSessionCookies(reply, req.server.deps.config, session.token);
     return reply.code(204).send();
   });
 

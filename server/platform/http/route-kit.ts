@@ -1,8 +1,8 @@
 import type { FastifyInstance, FastifyRequest, RawServerDefault } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import type { z } from 'zod';
-import type { Principal } from '../../features/auth/principal.js';
-import { type Ctx, type Deps, type PublicCtx, type RequestMeta, runInOrg } from '../context.js';
+import { type Credential, resolvePrincipal } from '../../features/auth/principal.js';
+import { type Ctx, type Deps, type PublicCtx, type RequestMeta, transact } from '../context.js';
 import { AppError } from '../errors.js';
 
 declare module 'fastify' {
@@ -12,7 +12,8 @@ declare module 'fastify' {
     apiRoutes: string[];
   }
   interface FastifyRequest {
-    principal: Principal | null;
+    /** What the caller presented; confirmed against the database inside inOrg. */
+    credential: Credential | null;
   }
   interface FastifyContextConfig {
     /** Reachable without a session or API key. */
@@ -28,7 +29,7 @@ export function requestMeta(req: FastifyRequest): RequestMeta {
     id: String(req.id),
     ip: req.ip ?? null,
     userAgent: typeof ua === 'string' ? ua.slice(0, 500) : null,
-    via: req.principal ? req.principal.via : 'none',
+    via: 'none',
   };
 }
 
@@ -36,12 +37,23 @@ export function publicCtx(req: FastifyRequest): PublicCtx {
   return { deps: req.server.deps, request: requestMeta(req) };
 }
 
-/** Runs a service in the caller's org, in one transaction with row-level security set. */
+/**
+ * Runs a service as the caller, in one transaction: the credential is confirmed, the caller's
+ * org and user are claimed for row-level security, then the service does its work.
+ */
 export function inOrg<T>(req: FastifyRequest, fn: (ctx: Ctx) => Promise<T>): Promise<T> {
-  const principal = req.principal;
-  if (!principal) throw new AppError('unauthenticated', 'Sign in first, or send an API key.');
-  return runInOrg(req.server.deps, principal, requestMeta(req), fn);
+  const credential = req.credential;
+  if (!credential) throw unauthenticated();
+  const { deps } = req.server;
+  return transact(deps, { tokenHash: credential.tokenHash }, async (tx, afterCommit) => {
+    const principal = await resolvePrincipal(tx, deps.config, credential);
+    if (!principal) throw unauthenticated();
+    const request = { ...requestMeta(req), via: principal.via };
+    return fn({ orgId: principal.orgId, actor: principal.actor, tx, request, deps, afterCommit });
+  });
 }
+
+const unauthenticated = () => new AppError('unauthenticated', 'Sign in first, or send a valid API key.');
 
 export function encodeCursor(value: unknown): string {
   return Buffer.from(JSON.stringify(value)).toString('base64url');

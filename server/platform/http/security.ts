@@ -43,12 +43,11 @@ function sameOrigin(req: FastifyRequest, config: Config): boolean {
  */
 export function csrfGuard(config: Config) {
   return async (req: FastifyRequest, _reply: FastifyReply) => {
-    if (!UNSAFE.has(req.method) || req.principal?.via === 'apiKey') return;
+    if (!UNSAFE.has(req.method) || req.credential?.kind === 'apiKey') return;
     if (!sameOrigin(req, config)) throw new AppError('csrf_failed', 'Requests from other sites are refused.');
-    const actor = req.principal?.actor;
-    if (actor?.type !== 'user') return;
+    if (req.credential?.kind !== 'session') return;
     const sent = req.headers['x-csrf-token'];
-    if (typeof sent !== 'string' || !safeEqual(sent, csrfTokenFor(config, actor.sessionId))) {
+    if (typeof sent !== 'string' || !safeEqual(sent, csrfTokenFor(config, req.credential.tokenHash))) {
       throw new AppError('csrf_failed', 'The X-CSRF-Token header is missing or wrong. Reload the page.');
     }
   };

@@ -47,7 +47,13 @@ async function problemFrom(response: Response): Promise<ApiError> {
   } catch {
     // Not JSON (e.g. a proxy's HTML error page); fall through to a generic problem.
   }
-  return new ApiError({ status: response.status, code: `http_${response.status}`, title: response.statusText });
+  // A proxy or load balancer answering means the app itself is not reachable right now.
+  const unavailable = response.status >= 502 && response.status <= 504;
+  return new ApiError({
+    status: response.status,
+    code: unavailable ? 'unavailable' : `http_${response.status}`,
+    title: '',
+  });
 }
 
 async function requestJson<S extends z.ZodType>(method: Method, url: string, body: unknown, schema: S) {
@@ -70,7 +76,8 @@ async function requestVoid(method: Method, url: string, body: unknown): Promise<
 export const api = {
   get: <S extends z.ZodType>(path: string, schema: S, query?: QueryParams) =>
     requestJson('GET', apiUrl(path, query), undefined, schema),
-  post: <S extends z.ZodType>(path: string, body: unknown, schema: S) => requestJson('POST', apiUrl(path), body, schema),
+  post: <S extends z.ZodType>(path: string, body: unknown, schema: S) =>
+    requestJson('POST', apiUrl(path), body, schema),
   put: <S extends z.ZodType>(path: string, body: unknown, schema: S) => requestJson('PUT', apiUrl(path), body, schema),
   patch: <S extends z.ZodType>(path: string, body: unknown, schema: S) =>
     requestJson('PATCH', apiUrl(path), body, schema),

@@ -34,5 +34,8 @@ export function allItems<T>(data: InfiniteData<Page<T>> | undefined): T[] {
 /** Puts a changed item into every cached page, so the row updates before the refetch. */
 export function replaceItem<T extends { id: string }>(data: InfiniteData<Page<T>> | undefined, item: T) {
   if (!data) return data;
-  return { ...data, pages: data.pages.map((p) => ({ ...p, items: p.items.map((i) => (i.id === item.id ? item : i)) })) };
+  return {
+    ...data,
+    pages: data.pages.map((p) => ({ ...p, items: p.items.map((i) => (i.id === item.id ? item : i)) })),
+  };
 }

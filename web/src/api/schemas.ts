@@ -1,5 +1,4 @@
 import { z } from 'zod';
-import { isoDateTime } from '../../../common/schemas/common.js';
 
 /** Shapes the shared schemas do not cover yet (public meta, the development outbox). */
 export const metaOutput = z.object({ version: z.string(), devOutbox: z.boolean() });
@@ -10,7 +9,7 @@ export const outboxMail = z.object({
   to: z.array(z.string()),
   subject: z.string(),
   text: z.string(),
-  sentAt: isoDateTime,
+  sentAt: z.string(),
 });
 export type OutboxMail = z.infer<typeof outboxMail>;
 export const outboxOutput = z.object({ items: z.array(outboxMail) });

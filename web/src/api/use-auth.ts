@@ -17,7 +17,7 @@ import { storeMe } from './use-me.js';
 /** New accounts start in the browser's time zone rather than the server default. */
 export async function adoptBrowserTimeZone(me: Me): Promise<Me> {
   const timeZone = browserTimeZone();
-  if (me.user.timeZone === timeZone) return me;
+  if (!me.user || me.user.timeZone === timeZone) return me;
   return api.patch('/me', { timeZone }, meOutput).catch(() => me);
 }
 
@@ -44,8 +44,9 @@ export function useSignOut() {
     mutationFn: () => api.command('/auth/sign-out'),
     onSettled: () => {
       rememberCsrfToken(null);
-      client.clear();
       client.setQueryData(meKey, null);
+      // Nothing of the previous session may linger for the next person at this browser.
+      client.removeQueries({ predicate: (query) => query.queryKey[0] !== meKey[0] });
     },
   });
 }

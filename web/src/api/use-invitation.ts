@@ -22,7 +22,8 @@ export function useAcceptInvitation(token: string) {
     mutationFn: async ({ locale, ...input }: AcceptInput) => {
       const me = await api.post(`/invitations/${encodeURIComponent(token)}/accept`, input, meOutput);
       // The invitee read the invitation in this language; keep it rather than the server default.
-      const withLocale = me.user.locale === locale ? me : await api.patch('/me', { locale }, meOutput).catch(() => me);
+      const withLocale =
+        !me.user || me.user.locale === locale ? me : await api.patch('/me', { locale }, meOutput).catch(() => me);
       return adoptBrowserTimeZone(withLocale);
     },
     onSuccess: (me) => storeMe(client, me),

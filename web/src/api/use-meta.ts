@@ -4,5 +4,9 @@ import { metaKey } from './keys.js';
 import { metaOutput } from './schemas.js';
 
 export function useMeta() {
-  return useQuery({ queryKey: metaKey, queryFn: () => api.get('/meta', metaOutput), staleTime: Number.POSITIVE_INFINITY });
+  return useQuery({
+    queryKey: metaKey,
+    queryFn: () => api.get('/meta', metaOutput),
+    staleTime: Number.POSITIVE_INFINITY,
+  });
 }

@@ -48,6 +48,14 @@ export function useInviteUser() {
   });
 }
 
+export function useRemoveUser() {
+  const client = useQueryClient();
+  return useMutation({
+    mutationFn: (id: string) => api.delete(`/users/${id}`),
+    onSuccess: () => client.invalidateQueries({ queryKey: usersKey }),
+  });
+}
+
 export function useResendInvitation() {
   return useMutation({ mutationFn: (id: string) => api.command(`/users/${id}/invitation`) });
 }

@@ -1,9 +1,11 @@
 import { Paper, Stack, Text, Title } from '@mantine/core';
 import type { ReactNode } from 'react';
+import { usePageTitle } from './use-page-title.js';
 
 type Props = { title: string; description?: ReactNode; children: ReactNode; footer?: ReactNode };
 
 export function AuthCard({ title, description, children, footer }: Props) {
+  usePageTitle(title);
   return (
     <Stack gap="md">
       <Paper withBorder shadow="sm" radius="lg" p={{ base: 'lg', sm: 'xl' }}>

@@ -1,6 +1,7 @@
-import { Button, Group, Modal, Stack, Text } from '@mantine/core';
+import { Button, Group, Stack } from '@mantine/core';
 import type { ReactNode } from 'react';
 import { useT } from '../i18n/i18n-context.js';
+import { AppModal } from './app-modal.js';
 
 type Props = {
   opened: boolean;
@@ -15,7 +16,7 @@ type Props = {
 export function ConfirmModal({ opened, title, children, confirmLabel, loading, onConfirm, onClose }: Props) {
   const t = useT();
   return (
-    <Modal opened={opened} onClose={onClose} title={<Text fw={600}>{title}</Text>}>
+    <AppModal opened={opened} onClose={onClose} title={title}>
       <Stack>
         <div>{children}</div>
         <Group justify="flex-end">
@@ -27,6 +28,6 @@ export function ConfirmModal({ opened, title, children, confirmLabel, loading, o
           </Button>
         </Group>
       </Stack>
-    </Modal>
+    </AppModal>
   );
 }

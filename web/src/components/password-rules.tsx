@@ -21,7 +21,12 @@ export function PasswordRules({ password, email }: { password: string; email?: s
       {RULES.map((rule) => (
         <List.Item key={rule.problem}>
           <Group gap={6} wrap="nowrap">
-            <ThemeIcon size={14} radius="xl" variant={met(rule.problem) ? 'filled' : 'light'} color={met(rule.problem) ? 'teal' : 'gray'}>
+            <ThemeIcon
+              size={14}
+              radius="xl"
+              variant={met(rule.problem) ? 'filled' : 'light'}
+              color={met(rule.problem) ? 'teal' : 'gray'}
+            >
               {met(rule.problem) ? <IconCheck size={10} /> : <IconPoint size={10} />}
             </ThemeIcon>
             <Text size="xs" c={met(rule.problem) ? 'teal.8' : 'dimmed'}>

@@ -8,7 +8,7 @@ const COLORS: Record<Role, string> = { administrator: 'grape', editor: 'indigo',
 export function RoleBadge({ role }: { role: Role }) {
   const t = useT();
   return (
-    <Badge color={COLORS[role]} variant="light">
+    <Badge color={COLORS[role]} variant="light" miw="max-content">
       {t(`role.${role}`)}
     </Badge>
   );

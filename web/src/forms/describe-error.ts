@@ -7,14 +7,15 @@ export type ErrorText = { title: string; detail?: string; reference?: string };
 /** Codes whose translated message says everything; for others the server's detail adds the specifics. */
 const SELF_EXPLAINING = new Set([
   'invalid_credentials',
-  'account_locked',
   'rate_limited',
   'invalid_token',
   'network_error',
   'unauthenticated',
   'forbidden',
   'not_found',
-  'csrf',
+  'csrf_failed',
+  'bad_request',
+  'unavailable',
   'validation_failed',
   'invalid_response',
 ]);
@@ -25,6 +26,7 @@ export function describeError(t: Translate, error: unknown): ErrorText {
   const known = isMessageKey(key);
   const title = known ? t(key as MessageKey) : error.title || t('problem.unknown');
   const detail = SELF_EXPLAINING.has(error.code) || error.detail === title ? undefined : error.detail;
-  const reference = error.status >= 500 && error.requestId ? t('problem.reference', { id: error.requestId }) : undefined;
+  const reference =
+    error.status >= 500 && error.requestId ? t('problem.reference', { id: error.requestId }) : undefined;
   return { title, detail, reference };
 }

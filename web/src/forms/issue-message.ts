@@ -15,7 +15,9 @@ export function issueMessage(t: Translate, issue: z.core.$ZodIssue): string {
   if (fromRule) return t(fromRule);
   switch (issue.code) {
     case 'too_small':
-      return Number(issue.minimum) <= 1 ? t('validation.required') : t('validation.tooShort', { min: String(issue.minimum) });
+      return Number(issue.minimum) <= 1
+        ? t('validation.required')
+        : t('validation.tooShort', { min: String(issue.minimum) });
     case 'too_big':
       return t('validation.tooLong', { max: String(issue.maximum) });
     case 'invalid_format':

@@ -1,12 +1,16 @@
 import { type FormEvent, useState } from 'react';
 import type { z } from 'zod';
 import { fieldName, isApiError } from '../api/api-error.js';
+import type { MessageKey } from '../i18n/en.js';
 import { useT } from '../i18n/i18n-context.js';
-import { type ErrorText, describeError } from './describe-error.js';
+import type { Translate } from '../i18n/translate.js';
+import { describeError, type ErrorText } from './describe-error.js';
 import { fieldProblemMessage, issueMessage } from './issue-message.js';
 
 type Shape = Record<string, unknown>;
-type FieldErrors<V> = Partial<Record<keyof V & string, string>>;
+/** Kept as functions of `t`, so messages follow a language switch while they are shown. */
+type Message = (t: Translate) => string;
+type FormProblem = { error: unknown; extra: Message[] };
 
 /**
  * Form state validated by a shared schema; server field errors land next to their fields,
@@ -17,46 +21,49 @@ export function useZodForm<S extends z.ZodType<Shape, Shape>>(schema: S, initial
   type Field = keyof Values & string;
   const t = useT();
   const [values, setValues] = useState<Values>(initialValues);
-  const [errors, setErrors] = useState<FieldErrors<Values>>({});
-  const [formError, setFormError] = useState<ErrorText | null>(null);
+  const [messages, setMessages] = useState<Partial<Record<Field, Message>>>({});
+  const [problem, setProblem] = useState<FormProblem | null>(null);
 
   function setValue<F extends Field>(name: F, value: Values[F]) {
     setValues((current) => ({ ...current, [name]: value }));
-    setErrors((current) => ({ ...current, [name]: undefined }));
+    setMessages((current) => ({ ...current, [name]: undefined }));
   }
 
-  function setFieldError(name: Field, message: string) {
-    setErrors((current) => ({ ...current, [name]: message }));
+  function setFieldError(name: Field, key: MessageKey) {
+    setMessages((current) => ({ ...current, [name]: (tr: Translate) => tr(key) }));
   }
 
   function validate(): z.output<S> | null {
-    setFormError(null);
+    setProblem(null);
     const result = schema.safeParse(values);
     if (result.success) {
-      setErrors({});
+      setMessages({});
       return result.data;
     }
-    const next: FieldErrors<Values> = {};
+    const next: Partial<Record<Field, Message>> = {};
     for (const issue of result.error.issues) {
       const name = String(issue.path[0] ?? '') as Field;
-      next[name] ??= issueMessage(t, issue);
+      // An empty field is "missing", whatever format it would have needed.
+      const empty = typeof values[name] === 'string' && String(values[name]).trim() === '';
+      next[name] ??= empty ? (tr) => tr('validation.required') : (tr) => issueMessage(tr, issue);
     }
-    setErrors(next);
+    setMessages(next);
     return null;
   }
 
   function showError(error: unknown) {
-    const unplaced: string[] = [];
-    const next: FieldErrors<Values> = {};
+    const extra: Message[] = [];
+    const next: Partial<Record<Field, Message>> = {};
     const fields = Object.keys(values);
-    for (const problem of isApiError(error) ? error.fieldErrors : []) {
-      const name = fieldName(problem.field);
-      if (fields.includes(name)) next[name as Field] ??= fieldProblemMessage(t, problem);
-      else unplaced.push(fieldProblemMessage(t, problem));
+    for (const fieldProblem of isApiError(error) ? error.fieldErrors : []) {
+      const name = fieldName(fieldProblem.field);
+      const message = (tr: Translate) => fieldProblemMessage(tr, fieldProblem);
+      if (fields.includes(name)) next[name as Field] ??= message;
+      else extra.push(message);
     }
-    setErrors(next);
-    const placedAll = Object.keys(next).length > 0 && unplaced.length === 0;
-    setFormError(placedAll ? null : withDetails(describeError(t, error), unplaced));
+    setMessages(next);
+    const placedAll = Object.keys(next).length > 0 && extra.length === 0;
+    setProblem(placedAll ? null : { error, extra });
   }
 
   function onSubmit(submit: (data: z.output<S>) => void) {
@@ -66,6 +73,10 @@ export function useZodForm<S extends z.ZodType<Shape, Shape>>(schema: S, initial
       if (data) submit(data);
     };
   }
+
+  const errors = Object.fromEntries(
+    Object.entries(messages).flatMap(([name, message]) => (message ? [[name, (message as Message)(t)]] : [])),
+  ) as Partial<Record<Field, string>>;
 
   function textProps(name: Field) {
     return {
@@ -79,10 +90,16 @@ export function useZodForm<S extends z.ZodType<Shape, Shape>>(schema: S, initial
 
   function reset(next: Values = initialValues) {
     setValues(next);
-    setErrors({});
-    setFormError(null);
+    setMessages({});
+    setProblem(null);
   }
 
+  const formError = problem
+    ? withDetails(
+        describeError(t, problem.error),
+        problem.extra.map((m) => m(t)),
+      )
+    : null;
   return { values, errors, formError, setValue, setFieldError, validate, showError, onSubmit, textProps, reset };
 }
 

@@ -28,8 +28,12 @@ function ymdParts(value: string | Date, timeZone: string): [string, string, stri
     const match = DATE_ONLY.exec(value);
     if (match) return [match[1] ?? '', match[2] ?? '', match[3] ?? ''];
   }
-  const parts = new Intl.DateTimeFormat('en-CA', { timeZone, year: 'numeric', month: '2-digit', day: '2-digit' })
-    .formatToParts(new Date(value));
+  const parts = new Intl.DateTimeFormat('en-CA', {
+    timeZone,
+    year: 'numeric',
+    month: '2-digit',
+    day: '2-digit',
+  }).formatToParts(new Date(value));
   const part = (type: string) => parts.find((p) => p.type === type)?.value ?? '';
   return [part('year'), part('month'), part('day')];
 }
@@ -62,7 +66,10 @@ export function makeFormatters({ locale, dateFormat, timeZone }: FormatSettings)
 
 /** Local hour (0–23) in a time zone, for greetings. */
 export function hourIn(timeZone: string, now = new Date()): number {
-  const hour = new Intl.DateTimeFormat('en-GB', { timeZone: safeTimeZone(timeZone), hour: '2-digit', hourCycle: 'h23' })
-    .format(now);
+  const hour = new Intl.DateTimeFormat('en-GB', {
+    timeZone: safeTimeZone(timeZone),
+    hour: '2-digit',
+    hourCycle: 'h23',
+  }).format(now);
   return Number.parseInt(hour, 10);
 }

@@ -1,8 +1,8 @@
 import { AppShell, Burger, Container, Group, ScrollArea, Text } from '@mantine/core';
 import { useDisclosure } from '@mantine/hooks';
-import { useEffect } from 'react';
+import { Suspense, useEffect } from 'react';
 import { Navigate, Outlet, useLocation } from 'react-router';
-import { useMe } from '../api/use-me.js';
+import { CurrentMeProvider, useMe } from '../api/use-me.js';
 import { Logo } from '../components/logo.js';
 import { ErrorState, PageLoader } from '../components/states.js';
 import { useT } from '../i18n/i18n-context.js';
@@ -26,7 +26,11 @@ export function AppLayout() {
     const query = next === '/' ? '' : `?next=${encodeURIComponent(next)}`;
     return <Navigate to={`/sign-in${query}`} replace />;
   }
-  return <Shell orgName={me.org.name} />;
+  return (
+    <CurrentMeProvider value={me}>
+      <Shell orgName={me.org.name} />
+    </CurrentMeProvider>
+  );
 }
 
 function Shell({ orgName }: { orgName: string }) {
@@ -61,7 +65,9 @@ function Shell({ orgName }: { orgName: string }) {
       </AppShell.Navbar>
       <AppShell.Main>
         <Container size="xl" p={0}>
-          <Outlet />
+          <Suspense fallback={<PageLoader />}>
+            <Outlet />
+          </Suspense>
         </Container>
       </AppShell.Main>
     </AppShell>

@@ -1,25 +1,32 @@
 import { Anchor, Box, Center, Container, Group, Text } from '@mantine/core';
+import { Suspense } from 'react';
 import { Link, Outlet } from 'react-router';
+import { useMe } from '../api/use-me.js';
 import { useMeta } from '../api/use-meta.js';
 import { LanguageSwitch } from '../components/language-switch.js';
 import { Logo } from '../components/logo.js';
+import { PageLoader } from '../components/states.js';
 import { useT } from '../i18n/i18n-context.js';
 
 /** Sign-in, sign-up and the other pages reachable without a session. */
 export function PublicLayout({ wide = false }: { wide?: boolean }) {
   const t = useT();
   const { data: meta } = useMeta();
+  // Signed in, the language comes from personal settings, so the switch would do nothing.
+  const { data: me } = useMe();
   return (
     <Box mih="100vh" style={{ display: 'flex', flexDirection: 'column' }}>
       <Group justify="space-between" px={{ base: 'md', sm: 'xl' }} py="md">
         <Anchor component={Link} to="/" underline="never" aria-label={t('nav.home')}>
           <Logo />
         </Anchor>
-        <LanguageSwitch />
+        {!me && <LanguageSwitch />}
       </Group>
       <Center style={{ flex: 1, alignItems: wide ? 'flex-start' : 'center' }} px="md" py="xl">
         <Container size={wide ? 960 : 480} w="100%" p={0}>
-          <Outlet />
+          <Suspense fallback={<PageLoader />}>
+            <Outlet />
+          </Suspense>
         </Container>
       </Center>
       <Group justify="center" gap="lg" py="md" px="md">

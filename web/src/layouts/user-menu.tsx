@@ -8,7 +8,12 @@ import { useT } from '../i18n/i18n-context.js';
 export function initials(name: string): string {
   const parts = name.trim().split(/\s+/).filter(Boolean);
   const letters = parts.length > 1 ? [parts[0], parts[parts.length - 1]] : [parts[0]];
-  return letters.map((part) => part?.[0] ?? '').join('').toUpperCase() || '?';
+  return (
+    letters
+      .map((part) => part?.[0] ?? '')
+      .join('')
+      .toUpperCase() || '?'
+  );
 }
 
 export function UserMenu() {

@@ -34,7 +34,10 @@ export function InvitePage() {
   if (invitation.isError) return <ErrorState error={invitation.error} onRetry={() => void invitation.refetch()} />;
   const { orgName, invitedBy, email } = invitation.data;
   return (
-    <AuthCard title={t('invite.title', { org: orgName })} description={t('invite.description', { inviter: invitedBy, org: orgName })}>
+    <AuthCard
+      title={t('invite.title', { org: orgName })}
+      description={t('invite.description', { inviter: invitedBy, org: orgName })}
+    >
       <AcceptForm token={token} email={email} />
     </AuthCard>
   );
@@ -47,7 +50,7 @@ function AcceptForm({ token, email }: { token: string; email: string }) {
   const form = useZodForm(acceptInvitationInput, { name: '', password: '' });
   const submit = form.onSubmit((input) => {
     if (passwordProblem(input.password, email) === 'contains_email') {
-      form.setFieldError('password', t('validation.contains_email'));
+      form.setFieldError('password', 'validation.contains_email');
       return;
     }
     accept.mutate({ ...input, locale }, { onSuccess: () => navigate('/', { replace: true }), onError: form.showError });
@@ -59,7 +62,12 @@ function AcceptForm({ token, email }: { token: string; email: string }) {
         <TextInput label={t('field.email')} value={email} readOnly variant="filled" />
         <TextInput label={t('field.name')} autoComplete="name" required {...form.textProps('name')} />
         <Stack gap={8}>
-          <PasswordInput label={t('field.password')} autoComplete="new-password" required {...form.textProps('password')} />
+          <PasswordInput
+            label={t('field.password')}
+            autoComplete="new-password"
+            required
+            {...form.textProps('password')}
+          />
           <PasswordRules password={form.values.password} email={email} />
         </Stack>
         <Button type="submit" loading={accept.isPending} fullWidth>

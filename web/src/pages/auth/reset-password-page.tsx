@@ -1,16 +1,15 @@
 import { Alert, Anchor, Button, PasswordInput, Stack } from '@mantine/core';
 import { IconCircleCheck } from '@tabler/icons-react';
-import { z } from 'zod';
 import { Link, useSearchParams } from 'react-router';
+import { z } from 'zod';
 import { newPassword } from '../../../../common/schemas/auth.js';
-import { isApiError } from '../../api/api-error.js';
 import { useResetPassword } from '../../api/use-auth.js';
 import { AuthCard } from '../../components/auth-card.js';
 import { PasswordRules } from '../../components/password-rules.js';
 import { ProblemAlert } from '../../components/problem-alert.js';
 import { useZodForm } from '../../forms/use-zod-form.js';
 import { useT } from '../../i18n/i18n-context.js';
-import { InvalidLink } from './invalid-link.js';
+import { InvalidLink, isTokenProblem, looksLikeToken } from './invalid-link.js';
 
 const resetForm = z.object({ password: newPassword });
 
@@ -22,7 +21,7 @@ export function ResetPasswordPage() {
   const form = useZodForm(resetForm, { password: '' });
   const submit = form.onSubmit(({ password }) => reset.mutate({ token, password }, { onError: form.showError }));
 
-  if (!token || isApiError(reset.error, 'invalid_token')) {
+  if (!looksLikeToken(token) || isTokenProblem(reset.error)) {
     return <InvalidLink title={t('reset.invalidTitle')} text={t('reset.invalidText')} retryTo="/forgot-password" />;
   }
   if (reset.isSuccess) {

@@ -16,7 +16,7 @@ export function SignUpPage() {
   const form = useZodForm(signUpInput, { name: '', email: '', password: '', companyName: '', locale });
   const submit = form.onSubmit((input) => {
     if (passwordProblem(input.password, input.email) === 'contains_email') {
-      form.setFieldError('password', t('validation.contains_email'));
+      form.setFieldError('password', 'validation.contains_email');
       return;
     }
     signUp.mutate({ ...input, locale }, { onSuccess: () => navigate('/', { replace: true }), onError: form.showError });

@@ -2,14 +2,13 @@ import { Alert, Button, Center, Loader, Stack, Text } from '@mantine/core';
 import { IconCircleCheck } from '@tabler/icons-react';
 import { useEffect, useRef } from 'react';
 import { Link, useSearchParams } from 'react-router';
-import { isApiError } from '../../api/api-error.js';
 import { useVerifyEmail } from '../../api/use-auth.js';
 import { useMe } from '../../api/use-me.js';
 import { AuthCard } from '../../components/auth-card.js';
 import { ProblemAlert } from '../../components/problem-alert.js';
 import { describeError } from '../../forms/describe-error.js';
 import { useT } from '../../i18n/i18n-context.js';
-import { InvalidLink } from './invalid-link.js';
+import { InvalidLink, isTokenProblem, looksLikeToken } from './invalid-link.js';
 
 export function VerifyEmailPage() {
   const t = useT();
@@ -21,14 +20,14 @@ export function VerifyEmailPage() {
 
   useEffect(() => {
     // Tokens are single-use: post once even when React runs effects twice in development.
-    if (!token || sent.current) return;
+    if (!looksLikeToken(token) || sent.current) return;
     sent.current = true;
     verify.mutate(token);
   }, [token, verify.mutate]);
 
   const continueTo = me ? '/' : '/sign-in';
   const continueLabel = me ? t('verify.continue') : t('signIn.submit');
-  if (!token || isApiError(verify.error, 'invalid_token')) {
+  if (!looksLikeToken(token) || isTokenProblem(verify.error)) {
     return <InvalidLink title={t('verify.invalidTitle')} text={t('verify.invalidText')} />;
   }
   if (verify.isSuccess) {

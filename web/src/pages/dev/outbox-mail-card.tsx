@@ -12,7 +12,7 @@ function Linkified({ text }: { text: string }) {
       {parts.map((part, index) =>
         index % 2 === 1 ? (
           // biome-ignore lint/suspicious/noArrayIndexKey: the split positions are the identity
-          <Anchor key={index} href={part} className="break-anywhere">
+          <Anchor key={index} href={part} className="break-anywhere" ff="inherit" fz="inherit">
             {part}
           </Anchor>
         ) : (

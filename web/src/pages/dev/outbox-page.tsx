@@ -3,6 +3,7 @@ import { IconInbox, IconRefresh } from '@tabler/icons-react';
 import { isApiError } from '../../api/api-error.js';
 import { useDevOutbox } from '../../api/use-dev-outbox.js';
 import { EmptyBox, ErrorState, TableSkeleton } from '../../components/states.js';
+import { usePageTitle } from '../../components/use-page-title.js';
 import { useT } from '../../i18n/i18n-context.js';
 import { OutboxMailCard } from './outbox-mail-card.js';
 
@@ -10,6 +11,7 @@ import { OutboxMailCard } from './outbox-mail-card.js';
 export function OutboxPage() {
   const t = useT();
   const outbox = useDevOutbox();
+  usePageTitle(t('outbox.title'));
   return (
     <Stack gap="lg">
       <Group justify="space-between" align="flex-end">
@@ -24,7 +26,12 @@ export function OutboxPage() {
             {t('outbox.description')}
           </Text>
         </Stack>
-        <Button variant="default" leftSection={<IconRefresh size={16} />} loading={outbox.isFetching} onClick={() => void outbox.refetch()}>
+        <Button
+          variant="default"
+          leftSection={<IconRefresh size={16} />}
+          loading={outbox.isFetching}
+          onClick={() => void outbox.refetch()}
+        >
           {t('outbox.refresh')}
         </Button>
       </Group>

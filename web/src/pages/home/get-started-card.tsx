@@ -17,7 +17,13 @@ import { useT } from '../../i18n/i18n-context.js';
 type Step = { to: string; icon: ReactNode; title: MessageKey; text: MessageKey; ability?: keyof Abilities };
 
 const STEPS: Step[] = [
-  { to: '/settings/users', icon: <IconUserPlus size={18} />, title: 'home.stepInvite', text: 'home.stepInviteText', ability: 'manageUsers' },
+  {
+    to: '/settings/users',
+    icon: <IconUserPlus size={18} />,
+    title: 'home.stepInvite',
+    text: 'home.stepInviteText',
+    ability: 'manageUsers',
+  },
   {
     to: '/settings/business-units',
     icon: <IconBuildingCommunity size={18} />,
@@ -25,7 +31,13 @@ const STEPS: Step[] = [
     text: 'home.stepUnitsText',
     ability: 'manageBusinessUnits',
   },
-  { to: '/settings/api-keys', icon: <IconKey size={18} />, title: 'home.stepApi', text: 'home.stepApiText', ability: 'manageApiKeys' },
+  {
+    to: '/settings/api-keys',
+    icon: <IconKey size={18} />,
+    title: 'home.stepApi',
+    text: 'home.stepApiText',
+    ability: 'manageApiKeys',
+  },
   {
     to: '/settings/activity',
     icon: <IconActivity size={18} />,
@@ -33,18 +45,24 @@ const STEPS: Step[] = [
     text: 'home.stepActivityText',
     ability: 'viewActivity',
   },
-  { to: '/settings/personal', icon: <IconUserCog size={18} />, title: 'home.stepPersonal', text: 'home.stepPersonalText' },
+  {
+    to: '/settings/personal',
+    icon: <IconUserCog size={18} />,
+    title: 'home.stepPersonal',
+    text: 'home.stepPersonalText',
+  },
 ];
 
 export function GetStartedCard() {
   const t = useT();
   const { abilities } = useCurrentMe();
   const steps = STEPS.filter((step) => !step.ability || abilities[step.ability]);
+  const setsUp = steps.some((step) => step.ability);
   return (
     <Card withBorder radius="lg" padding="lg">
-      <Title order={4}>{t('home.startTitle')}</Title>
+      <Title order={4}>{setsUp ? t('home.startTitle') : t('home.startTitleMember')}</Title>
       <Text size="sm" c="dimmed" mb="md">
-        {t('home.startIntro')}
+        {setsUp ? t('home.startIntro') : t('home.startIntroMember')}
       </Text>
       <Stack gap={4}>
         {steps.map((step) => (

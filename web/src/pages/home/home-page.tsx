@@ -1,5 +1,6 @@
 import { SimpleGrid, Stack, Text, Title } from '@mantine/core';
 import { useCurrentMe } from '../../api/use-me.js';
+import { usePageTitle } from '../../components/use-page-title.js';
 import { hourIn } from '../../i18n/format.js';
 import { useI18n } from '../../i18n/i18n-context.js';
 import { AccessCard } from './access-card.js';
@@ -15,6 +16,7 @@ function greetingKey(hour: number) {
 export function HomePage() {
   const { t, timeZone } = useI18n();
   const me = useCurrentMe();
+  usePageTitle(t('nav.home'));
   const firstName = me.user.name.trim().split(/\s+/)[0] ?? me.user.name;
   return (
     <Stack gap="lg">
@@ -23,7 +25,7 @@ export function HomePage() {
         <Text c="dimmed">{t('home.subtitle', { org: me.org.name })}</Text>
       </Stack>
       {!me.user.emailVerified && <VerifyEmailBanner email={me.user.email} />}
-      <SimpleGrid cols={{ base: 1, md: 2 }} spacing="lg">
+      <SimpleGrid cols={{ base: 1, md: 2 }} spacing="lg" style={{ alignItems: 'start' }}>
         <GetStartedCard />
         <AccessCard />
       </SimpleGrid>

@@ -18,7 +18,14 @@ export function VerifyEmailBanner({ email }: { email: string }) {
         <Text size="sm" style={{ flex: '1 1 280px' }}>
           {t('home.verifyText', { email })}
         </Text>
-        <Button size="xs" variant="white" color="yellow.9" loading={resend.isPending} disabled={resend.isSuccess} onClick={handleResend}>
+        <Button
+          size="xs"
+          variant="white"
+          color="yellow.9"
+          loading={resend.isPending}
+          disabled={resend.isSuccess}
+          onClick={handleResend}
+        >
           {resend.isSuccess ? t('home.verifyResent') : t('home.verifyResend')}
         </Button>
       </Group>

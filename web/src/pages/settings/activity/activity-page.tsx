@@ -22,8 +22,15 @@ export function ActivityPage() {
       <PageHeader
         title={t('activity.title')}
         description={t('activity.description')}
+        mb="xs"
         actions={
-          <Button component="a" href={auditExportUrl(filters)} download variant="default" leftSection={<IconDownload size={16} />}>
+          <Button
+            component="a"
+            href={auditExportUrl(filters)}
+            download
+            variant="default"
+            leftSection={<IconDownload size={16} />}
+          >
             {t('activity.export')}
           </Button>
         }
@@ -35,7 +42,13 @@ export function ActivityPage() {
   );
 }
 
-function ActivityResults({ filters, filtered }: { filters: ReturnType<typeof useActivityFilters>['filters']; filtered: boolean }) {
+function ActivityResults({
+  filters,
+  filtered,
+}: {
+  filters: ReturnType<typeof useActivityFilters>['filters'];
+  filtered: boolean;
+}) {
   const t = useT();
   const events = useAuditEvents(filters);
   if (events.isPending) return <TableSkeleton rows={8} />;
@@ -55,7 +68,11 @@ function ActivityResults({ filters, filtered }: { filters: ReturnType<typeof use
       <Paper withBorder radius="md">
         <ActivityTable events={items} />
       </Paper>
-      <LoadMore hasMore={events.hasNextPage} loading={events.isFetchingNextPage} onLoad={() => void events.fetchNextPage()} />
+      <LoadMore
+        hasMore={events.hasNextPage}
+        loading={events.isFetchingNextPage}
+        onLoad={() => void events.fetchNextPage()}
+      />
     </div>
   );
 }

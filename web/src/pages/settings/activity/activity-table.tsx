@@ -1,14 +1,20 @@
 import { Code, Stack, Table, Text, Tooltip } from '@mantine/core';
+import { useMemo } from 'react';
 import type { AuditEvent } from '../../../api/use-audit.js';
+import { useBusinessUnits } from '../../../api/use-business-units.js';
+import { useCurrentMe } from '../../../api/use-me.js';
 import { useI18n } from '../../../i18n/i18n-context.js';
 import { AuditChanges } from './audit-changes.js';
-import { actionLabel, actorLabel, objectTypeLabel } from './audit-labels.js';
+import { actionLabel, actorLabel, objectName, objectTypeLabel } from './audit-labels.js';
+import type { UnitNames } from './change-value.js';
 
 export function ActivityTable({ events }: { events: AuditEvent[] }) {
   const { t } = useI18n();
+  const { data: units } = useBusinessUnits();
+  const unitNames = useMemo<UnitNames>(() => new Map((units ?? []).map((unit) => [unit.id, unit.name])), [units]);
   return (
-    <Table.ScrollContainer minWidth={1080} type="native">
-      <Table horizontalSpacing="md" verticalSpacing="sm" style={{ tableLayout: 'auto' }}>
+    <Table.ScrollContainer minWidth={960} type="native">
+      <Table horizontalSpacing="md" verticalSpacing="sm" className="nowrap-head">
         <Table.Thead>
           <Table.Tr>
             <Table.Th w={150}>{t('activity.colTime')}</Table.Th>
@@ -21,7 +27,7 @@ export function ActivityTable({ events }: { events: AuditEvent[] }) {
         </Table.Thead>
         <Table.Tbody>
           {events.map((event) => (
-            <EventRow key={event.id} event={event} />
+            <EventRow key={event.id} event={event} units={unitNames} />
           ))}
         </Table.Tbody>
       </Table>
@@ -29,10 +35,11 @@ export function ActivityTable({ events }: { events: AuditEvent[] }) {
   );
 }
 
-function EventRow({ event }: { event: AuditEvent }) {
+function EventRow({ event, units }: { event: AuditEvent; units: UnitNames }) {
   const { t, fmt } = useI18n();
   const actor = actorLabel(t, event.actor);
-  const subject = event.subject?.name ?? event.subject?.email ?? null;
+  const { org } = useCurrentMe();
+  const subject = objectName(event, units, org.name);
   return (
     <Table.Tr style={{ verticalAlign: 'top' }}>
       <Table.Td>
@@ -44,7 +51,7 @@ function EventRow({ event }: { event: AuditEvent }) {
         </Text>
       </Table.Td>
       <Table.Td>
-        <Stack gap={0} maw={220}>
+        <Stack gap={0} miw={150} maw={220}>
           <Text size="sm" fw={500} className="break-anywhere">
             {actor.name}
           </Text>
@@ -56,10 +63,12 @@ function EventRow({ event }: { event: AuditEvent }) {
         </Stack>
       </Table.Td>
       <Table.Td>
-        <Text size="sm">{actionLabel(t, event.action)}</Text>
+        <Text size="sm" miw={130}>
+          {actionLabel(t, event.action)}
+        </Text>
       </Table.Td>
       <Table.Td>
-        <Stack gap={0} maw={220}>
+        <Stack gap={0} miw={150} maw={220}>
           <Text size="sm">{objectTypeLabel(t, event.objectType)}</Text>
           {subject ? (
             <Text size="xs" c="dimmed" className="break-anywhere">
@@ -82,7 +91,7 @@ function EventRow({ event }: { event: AuditEvent }) {
         </Tooltip>
       </Table.Td>
       <Table.Td>
-        <AuditChanges changes={event.changes} />
+        <AuditChanges changes={event.changes} units={units} />
       </Table.Td>
     </Table.Tr>
   );

@@ -2,17 +2,45 @@ import { Group, Stack, Text } from '@mantine/core';
 import { IconArrowRight } from '@tabler/icons-react';
 import type { AuditEvent } from '../../../api/use-audit.js';
 import { useT } from '../../../i18n/i18n-context.js';
-import type { Translate } from '../../../i18n/translate.js';
 import { changeFieldLabel } from './audit-labels.js';
+import { changeValue, type UnitNames } from './change-value.js';
 
-function show(t: Translate, value: unknown): string {
-  if (value === null || value === undefined || value === '') return '—';
-  if (typeof value === 'boolean') return value ? t('common.yes') : t('common.no');
-  if (typeof value === 'string' || typeof value === 'number') return String(value);
-  return JSON.stringify(value);
+const EMPTY = '—';
+const isEmpty = (value: unknown) => value === null || value === undefined;
+
+/** A value that appeared is shown alone; a changed one as before → after; a removed one struck through. */
+function ChangeLine({ before, after }: { before: string; after: string | null }) {
+  const t = useT();
+  if (before === EMPTY) return <Value text={after ?? EMPTY} />;
+  return (
+    <Group gap={6} wrap="nowrap" align="flex-start">
+      <Value text={before} removed />
+      {after !== null && (
+        <>
+          <IconArrowRight size={14} style={{ flexShrink: 0, marginTop: 3 }} aria-label={t('activity.changedTo')} />
+          <Value text={after} />
+        </>
+      )}
+    </Group>
+  );
 }
 
-export function AuditChanges({ changes }: { changes: AuditEvent['changes'] }) {
+function Value({ text, removed }: { text: string; removed?: boolean }) {
+  return (
+    <Text
+      size="sm"
+      c={removed ? 'red.8' : 'teal.9'}
+      td={removed ? 'line-through' : undefined}
+      lineClamp={3}
+      maw={220}
+      style={{ overflowWrap: 'break-word' }}
+    >
+      {text}
+    </Text>
+  );
+}
+
+export function AuditChanges({ changes, units }: { changes: AuditEvent['changes']; units: UnitNames }) {
   const t = useT();
   const entries = Object.entries(changes);
   if (entries.length === 0) {
@@ -29,15 +57,10 @@ export function AuditChanges({ changes }: { changes: AuditEvent['changes'] }) {
           <Text size="xs" fw={600} c="dimmed">
             {changeFieldLabel(t, field)}
           </Text>
-          <Group gap={6} wrap="nowrap" align="flex-start">
-            <Text size="sm" c="red.8" td="line-through" lineClamp={3} className="break-anywhere" maw={200}>
-              {show(t, before)}
-            </Text>
-            <IconArrowRight size={14} style={{ flexShrink: 0, marginTop: 3 }} aria-label={t('activity.changedTo')} />
-            <Text size="sm" c="teal.9" lineClamp={3} className="break-anywhere" maw={200}>
-              {show(t, after)}
-            </Text>
-          </Group>
+          <ChangeLine
+            before={isEmpty(before) ? EMPTY : changeValue(t, field, before, units)}
+            after={isEmpty(after) ? null : changeValue(t, field, after, units)}
+          />
         </div>
       ))}
     </Stack>

@@ -2,7 +2,7 @@ import type { AuditEvent } from '../../../api/use-audit.js';
 import type { MessageKey } from '../../../i18n/en.js';
 import { isMessageKey, type Translate } from '../../../i18n/translate.js';
 
-export const OBJECT_TYPES = ['user', 'business_unit', 'api_key', 'org', 'audit'] as const;
+export const OBJECT_TYPES = ['user', 'session', 'business_unit', 'api_key', 'org', 'audit_log'] as const;
 
 function labelOr(t: Translate, key: string, fallback: string): string {
   return isMessageKey(key) ? t(key as MessageKey) : fallback;
@@ -31,4 +31,16 @@ export function actorLabel(t: Translate, actor: AuditEvent['actor']): { name: st
     case 'anonymous':
       return { name: t('activity.anonymous'), detail: actor.email };
   }
+}
+
+/** The best human name for the object: the subject, a known unit, the organization, or a name the event carries. */
+export function objectName(event: AuditEvent, units: ReadonlyMap<string, string>, orgName: string): string | null {
+  const subject = event.subject?.name ?? event.subject?.email;
+  if (subject) return subject;
+  if (event.objectType === 'org') return orgName;
+  if (event.objectType === 'user' && event.objectId === event.actor.id) return event.actor.name ?? event.actor.email;
+  const unit = event.objectType === 'business_unit' && event.objectId ? units.get(event.objectId) : undefined;
+  if (unit) return unit;
+  const named = event.changes.name?.after ?? event.changes.name?.before;
+  return typeof named === 'string' ? named : null;
 }

@@ -15,7 +15,12 @@ export function VerifyChain() {
         <Text size="sm" c="dimmed" style={{ flex: '1 1 320px' }}>
           {t('activity.verifyIntro')}
         </Text>
-        <Button variant="light" leftSection={<IconShieldCheck size={16} />} loading={verify.isPending} onClick={() => verify.mutate()}>
+        <Button
+          variant="light"
+          leftSection={<IconShieldCheck size={16} />}
+          loading={verify.isPending}
+          onClick={() => verify.mutate()}
+        >
           {t('activity.verify')}
         </Button>
       </Group>
@@ -33,7 +38,13 @@ function VerifyResult({ result }: { result: AuditVerification }) {
   const { t, fmt } = useI18n();
   if (result.intact) {
     return (
-      <Alert mt="sm" color="teal" variant="light" icon={<IconShieldCheck size={18} />} title={t('activity.intactTitle')}>
+      <Alert
+        mt="sm"
+        color="teal"
+        variant="light"
+        icon={<IconShieldCheck size={18} />}
+        title={t('activity.intactTitle')}
+      >
         <Text size="sm">{t('activity.intactText', { count: fmt.number(result.checked) })}</Text>
         {result.headHash && (
           <Text size="xs" c="dimmed" mt={4} className="break-anywhere">
@@ -44,7 +55,13 @@ function VerifyResult({ result }: { result: AuditVerification }) {
     );
   }
   return (
-    <Alert mt="sm" color="red" variant="light" icon={<IconShieldX size={18} />} title={t('activity.brokenTitle', { seq: String(result.firstBrokenSeq ?? '?') })}>
+    <Alert
+      mt="sm"
+      color="red"
+      variant="light"
+      icon={<IconShieldX size={18} />}
+      title={t('activity.brokenTitle', { seq: String(result.firstBrokenSeq ?? '?') })}
+    >
       <Text size="sm">{t('activity.brokenText', { count: fmt.number(result.checked) })}</Text>
       {result.reason && (
         <Text size="sm" mt={4}>

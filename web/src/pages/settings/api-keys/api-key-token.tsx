@@ -14,7 +14,14 @@ export function ApiKeyToken({ token, onDone }: { token: string; onDone: () => vo
         <Text size="sm" fw={500} id="api-key-token-label">
           {t('apiKeys.tokenLabel')}
         </Text>
-        <Code block aria-labelledby="api-key-token-label" className="break-anywhere" fz="sm" p="md">
+        <Code
+          block
+          aria-labelledby="api-key-token-label"
+          className="break-anywhere"
+          fz="sm"
+          p="md"
+          style={{ whiteSpace: 'pre-wrap' }}
+        >
           {token}
         </Code>
       </Stack>

@@ -11,7 +11,7 @@ export function ApiKeysTable({ keys, units, onRevoke }: Props) {
   const { t } = useI18n();
   return (
     <Table.ScrollContainer minWidth={920} type="native">
-      <Table horizontalSpacing="md">
+      <Table horizontalSpacing="md" className="nowrap-head">
         <Table.Thead>
           <Table.Tr>
             <Table.Th>{t('field.name')}</Table.Th>
@@ -36,13 +36,21 @@ export function ApiKeysTable({ keys, units, onRevoke }: Props) {
   );
 }
 
-function KeyRow({ apiKey, units, onRevoke }: { apiKey: ApiKey; units: BusinessUnit[]; onRevoke: (key: ApiKey) => void }) {
+function KeyRow({
+  apiKey,
+  units,
+  onRevoke,
+}: {
+  apiKey: ApiKey;
+  units: BusinessUnit[];
+  onRevoke: (key: ApiKey) => void;
+}) {
   const { t, fmt } = useI18n();
   const revoked = apiKey.revokedAt !== null;
   return (
     <Table.Tr opacity={revoked ? 0.6 : 1}>
       <Table.Td>
-        <Text size="sm" fw={600} className="break-anywhere">
+        <Text size="sm" fw={600} miw={140} maw={260}>
           {apiKey.name}
         </Text>
       </Table.Td>
@@ -73,19 +81,24 @@ function KeyRow({ apiKey, units, onRevoke }: { apiKey: ApiKey; units: BusinessUn
       <Table.Td>
         {apiKey.revokedAt ? (
           <Tooltip label={fmt.dateTime(apiKey.revokedAt)} withArrow>
-            <Badge color="red" variant="light">
+            <Badge color="red" variant="light" miw="max-content">
               {t('apiKeys.revoked')}
             </Badge>
           </Tooltip>
         ) : (
-          <Badge color="teal" variant="light">
+          <Badge color="teal" variant="light" miw="max-content">
             {t('apiKeys.active')}
           </Badge>
         )}
       </Table.Td>
       <Table.Td>
         {!revoked && (
-          <ActionIcon variant="subtle" color="red" aria-label={t('apiKeys.revokeNamed', { name: apiKey.name })} onClick={() => onRevoke(apiKey)}>
+          <ActionIcon
+            variant="subtle"
+            color="red"
+            aria-label={t('apiKeys.revokeNamed', { name: apiKey.name })}
+            onClick={() => onRevoke(apiKey)}
+          >
             <IconTrash size={16} />
           </ActionIcon>
         )}

@@ -1,10 +1,11 @@
-import { Button, Group, Modal, MultiSelect, Select, Stack, Text, TextInput } from '@mantine/core';
+import { Button, Group, MultiSelect, Select, Stack, TextInput } from '@mantine/core';
 import { useState } from 'react';
 import { z } from 'zod';
 import { ROLES } from '../../../../../common/schemas/auth.js';
 import { apiKeyInput } from '../../../../../common/schemas/org.js';
 import { useCreateApiKey } from '../../../api/use-api-keys.js';
 import { useBusinessUnits } from '../../../api/use-business-units.js';
+import { AppModal } from '../../../components/app-modal.js';
 import { ProblemAlert } from '../../../components/problem-alert.js';
 import { useZodForm } from '../../../forms/use-zod-form.js';
 import { useT } from '../../../i18n/i18n-context.js';
@@ -22,15 +23,16 @@ export function CreateApiKeyModal({ opened, onClose }: Props) {
     onClose();
   };
   return (
-    <Modal
+    <AppModal
       opened={opened}
       onClose={close}
       size="lg"
       closeOnClickOutside={token === null}
-      title={<Text fw={600}>{token ? t('apiKeys.createdTitle') : t('apiKeys.createTitle')}</Text>}
+      title={token ? t('apiKeys.createdTitle') : t('apiKeys.createTitle')}
     >
-      {opened && (token ? <ApiKeyToken token={token} onDone={close} /> : <KeyForm onCreated={setToken} onCancel={close} />)}
-    </Modal>
+      {opened &&
+        (token ? <ApiKeyToken token={token} onDone={close} /> : <KeyForm onCreated={setToken} onCancel={close} />)}
+    </AppModal>
   );
 }
 
@@ -49,7 +51,13 @@ function KeyForm({ onCreated, onCancel }: { onCreated: (token: string) => void; 
     <form onSubmit={submit} noValidate>
       <Stack>
         <ProblemAlert error={form.formError} />
-        <TextInput label={t('field.name')} description={t('apiKeys.nameHint')} required data-autofocus {...form.textProps('name')} />
+        <TextInput
+          label={t('field.name')}
+          description={t('apiKeys.nameHint')}
+          required
+          data-autofocus
+          {...form.textProps('name')}
+        />
         <Select
           label={t('field.role')}
           required
@@ -69,6 +77,7 @@ function KeyForm({ onCreated, onCancel }: { onCreated: (token: string) => void; 
           disabled={units.isPending}
           searchable
           clearable
+          clearButtonProps={{ 'aria-label': t('common.clear') }}
           onChange={(value) => form.setValue('businessUnitIds', value)}
         />
         <Group justify="flex-end" mt="sm">

@@ -1,12 +1,12 @@
 import { Button, Paper } from '@mantine/core';
-import { useState } from 'react';
 import { IconBuildingCommunity, IconPlus } from '@tabler/icons-react';
+import { useState } from 'react';
+import type { BusinessUnit } from '../../../api/use-business-units.js';
 import { useBusinessUnits } from '../../../api/use-business-units.js';
 import { useCurrentMe } from '../../../api/use-me.js';
 import { PageHeader } from '../../../components/page-header.js';
 import { EmptyBox, ErrorState, NoAccess, TableSkeleton } from '../../../components/states.js';
 import { useT } from '../../../i18n/i18n-context.js';
-import type { BusinessUnit } from '../../../api/use-business-units.js';
 import { DeleteUnitModal } from './delete-unit-modal.js';
 import { UnitFormModal } from './unit-form-modal.js';
 import { UnitsTable } from './units-table.js';
@@ -31,7 +31,11 @@ export function BusinessUnitsPage() {
           </Button>
         }
       />
-      <UnitsContent onCreate={create} onRename={(unit) => setEditing({ mode: 'rename', unit })} onDelete={setDeleting} />
+      <UnitsContent
+        onCreate={create}
+        onRename={(unit) => setEditing({ mode: 'rename', unit })}
+        onDelete={setDeleting}
+      />
       <UnitFormModal
         opened={editing !== null}
         unit={editing?.mode === 'rename' ? editing.unit : null}
@@ -42,7 +46,11 @@ export function BusinessUnitsPage() {
   );
 }
 
-type ContentProps = { onCreate: () => void; onRename: (unit: BusinessUnit) => void; onDelete: (unit: BusinessUnit) => void };
+type ContentProps = {
+  onCreate: () => void;
+  onRename: (unit: BusinessUnit) => void;
+  onDelete: (unit: BusinessUnit) => void;
+};
 
 function UnitsContent({ onCreate, onRename, onDelete }: ContentProps) {
   const t = useT();

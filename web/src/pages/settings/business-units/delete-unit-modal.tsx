@@ -1,9 +1,9 @@
 import { Text } from '@mantine/core';
+import type { BusinessUnit } from '../../../api/use-business-units.js';
 import { useDeleteBusinessUnit } from '../../../api/use-business-units.js';
 import { ConfirmModal } from '../../../components/confirm-modal.js';
 import { notifyError, notifySuccess } from '../../../components/notify.js';
 import { useT } from '../../../i18n/i18n-context.js';
-import type { BusinessUnit } from '../../../api/use-business-units.js';
 
 export function DeleteUnitModal({ unit, onClose }: { unit: BusinessUnit | null; onClose: () => void }) {
   const t = useT();

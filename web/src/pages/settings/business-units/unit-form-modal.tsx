@@ -1,11 +1,12 @@
-import { Button, Group, Modal, Stack, Text, TextInput } from '@mantine/core';
+import { Button, Group, Stack, TextInput } from '@mantine/core';
 import { businessUnitInput } from '../../../../../common/schemas/org.js';
+import type { BusinessUnit } from '../../../api/use-business-units.js';
 import { useCreateBusinessUnit, useRenameBusinessUnit } from '../../../api/use-business-units.js';
+import { AppModal } from '../../../components/app-modal.js';
 import { notifySuccess } from '../../../components/notify.js';
 import { ProblemAlert } from '../../../components/problem-alert.js';
 import { useZodForm } from '../../../forms/use-zod-form.js';
 import { useT } from '../../../i18n/i18n-context.js';
-import type { BusinessUnit } from '../../../api/use-business-units.js';
 
 type Props = { opened: boolean; unit: BusinessUnit | null; onClose: () => void };
 
@@ -13,13 +14,9 @@ type Props = { opened: boolean; unit: BusinessUnit | null; onClose: () => void }
 export function UnitFormModal({ opened, unit, onClose }: Props) {
   const t = useT();
   return (
-    <Modal
-      opened={opened}
-      onClose={onClose}
-      title={<Text fw={600}>{unit ? t('units.renameTitle') : t('units.createTitle')}</Text>}
-    >
+    <AppModal opened={opened} onClose={onClose} title={unit ? t('units.renameTitle') : t('units.createTitle')}>
       {opened && <UnitForm unit={unit} onDone={onClose} />}
-    </Modal>
+    </AppModal>
   );
 }
 

@@ -18,7 +18,7 @@ export function PasswordCard() {
   const form = useZodForm(changePasswordInput, { currentPassword: '', newPassword: '' });
   const submit = form.onSubmit((input) => {
     if (passwordProblem(input.newPassword, user.email) === 'contains_email') {
-      form.setFieldError('newPassword', t('validation.contains_email'));
+      form.setFieldError('newPassword', 'validation.contains_email');
       return;
     }
     change.mutate(input, {
@@ -27,7 +27,7 @@ export function PasswordCard() {
         notifySuccess(t('personal.passwordChanged'));
       },
       onError: (error) => {
-        if (isApiError(error, 'invalid_credentials')) form.setFieldError('currentPassword', t('personal.wrongCurrent'));
+        if (isApiError(error, 'invalid_credentials')) form.setFieldError('currentPassword', 'personal.wrongCurrent');
         else form.showError(error);
       },
     });

@@ -8,7 +8,7 @@ export function PersonalPage() {
   const t = useT();
   return (
     <Stack gap="lg" maw={760}>
-      <PageHeader title={t('personal.title')} description={t('personal.description')} />
+      <PageHeader title={t('personal.title')} description={t('personal.description')} mb={0} />
       <ProfileCard />
       <PasswordCard />
     </Stack>

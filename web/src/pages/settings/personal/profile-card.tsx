@@ -8,6 +8,7 @@ import { ProblemAlert } from '../../../components/problem-alert.js';
 import { useZodForm } from '../../../forms/use-zod-form.js';
 import { makeFormatters } from '../../../i18n/format.js';
 import { useI18n } from '../../../i18n/i18n-context.js';
+import { makeTranslate, toLocale } from '../../../i18n/translate.js';
 import { SettingsCard } from './settings-card.js';
 import { timeZoneOptions } from './time-zones.js';
 
@@ -26,7 +27,10 @@ export function ProfileCard() {
   const zones = useMemo(() => timeZoneOptions(user.timeZone), [user.timeZone]);
   const example = new Date();
   const submit = form.onSubmit((input) =>
-    update.mutate(input, { onSuccess: (me) => notifySuccess(t('personal.saved', { name: me.user.name })), onError: form.showError }),
+    update.mutate(input, {
+      onSuccess: (me) => notifySuccess(makeTranslate(toLocale(me.user?.locale) ?? locale)('personal.saved')),
+      onError: form.showError,
+    }),
   );
   return (
     <SettingsCard title={t('personal.profileTitle')} description={t('personal.profileText')}>
@@ -35,14 +39,26 @@ export function ProfileCard() {
           <ProblemAlert error={form.formError} />
           <SimpleGrid cols={{ base: 1, sm: 2 }}>
             <TextInput label={t('field.name')} autoComplete="name" required {...form.textProps('name')} />
-            <TextInput label={t('field.email')} value={user.email} readOnly variant="filled" description={t('personal.emailFixed')} />
+            <TextInput
+              label={t('field.email')}
+              value={user.email}
+              readOnly
+              variant="filled"
+              description={t('personal.emailFixed')}
+              inputWrapperOrder={['label', 'input', 'description', 'error']}
+            />
             <Select
               label={t('field.language')}
               allowDeselect={false}
               value={form.values.locale ?? null}
               error={form.errors.locale}
               data={LOCALES.map((value) => ({ value, label: LANGUAGE_NAMES[value] }))}
-              onChange={(value) => form.setValue('locale', LOCALES.find((l) => l === value))}
+              onChange={(value) =>
+                form.setValue(
+                  'locale',
+                  LOCALES.find((l) => l === value),
+                )
+              }
             />
             <Select
               label={t('field.dateFormat')}
@@ -53,7 +69,12 @@ export function ProfileCard() {
                 value,
                 label: `${value} · ${makeFormatters({ locale, dateFormat: value, timeZone: user.timeZone }).date(example)}`,
               }))}
-              onChange={(value) => form.setValue('dateFormat', DATE_FORMATS.find((f) => f === value))}
+              onChange={(value) =>
+                form.setValue(
+                  'dateFormat',
+                  DATE_FORMATS.find((f) => f === value),
+                )
+              }
             />
           </SimpleGrid>
           <Select

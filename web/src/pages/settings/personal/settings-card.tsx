@@ -1,7 +1,15 @@
 import { Card, Stack, Text, Title } from '@mantine/core';
 import type { ReactNode } from 'react';
 
-export function SettingsCard({ title, description, children }: { title: string; description?: string; children: ReactNode }) {
+export function SettingsCard({
+  title,
+  description,
+  children,
+}: {
+  title: string;
+  description?: string;
+  children: ReactNode;
+}) {
   return (
     <Card withBorder radius="lg" padding="lg">
       <Stack gap={4} mb="md">

@@ -16,7 +16,9 @@ export function timeZoneOptions(current: string): { value: string; label: string
     const now = new Date();
     const zones = new Set(Intl.supportedValuesOf('timeZone'));
     zones.add('UTC');
-    cached = [...zones].sort().map((zone) => ({ value: zone, label: `${zone.replaceAll('_', ' ')} (${offsetOf(zone, now)})` }));
+    cached = [...zones]
+      .sort()
+      .map((zone) => ({ value: zone, label: `${zone.replaceAll('_', ' ')} (${offsetOf(zone, now)})` }));
   }
   if (current && !cached.some((option) => option.value === current)) {
     return [{ value: current, label: current }, ...cached];

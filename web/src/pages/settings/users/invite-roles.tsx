@@ -1,8 +1,8 @@
 import { Group, Paper, Select, Skeleton, Stack, Text } from '@mantine/core';
+import type { BusinessUnit } from '../../../api/use-business-units.js';
 import { describeError } from '../../../forms/describe-error.js';
 import { useT } from '../../../i18n/i18n-context.js';
 import type { UnitRoleChoice } from './unit-role-select.js';
-import type { BusinessUnit } from '../../../api/use-business-units.js';
 
 type Props = {
   units: BusinessUnit[] | undefined;
@@ -17,7 +17,12 @@ const CHOICES: UnitRoleChoice[] = ['editor', 'viewer', 'none'];
 export function InviteRoles({ units, loading, error, roles, onChange }: Props) {
   const t = useT();
   if (loading) return <Skeleton height={80} />;
-  if (error || !units) return <Text size="sm" c="red">{describeError(t, error).title}</Text>;
+  if (error || !units)
+    return (
+      <Text size="sm" c="red">
+        {describeError(t, error).title}
+      </Text>
+    );
   return (
     <Stack gap={6}>
       <Text size="sm" fw={500}>

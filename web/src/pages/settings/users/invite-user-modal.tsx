@@ -1,8 +1,9 @@
-import { Button, Group, Modal, Stack, Switch, Text, TextInput } from '@mantine/core';
+import { Button, Group, Stack, Switch, Text, TextInput } from '@mantine/core';
 import { z } from 'zod';
 import { inviteInput } from '../../../../../common/schemas/org.js';
 import { useBusinessUnits } from '../../../api/use-business-units.js';
 import { useInviteUser } from '../../../api/use-users.js';
+import { AppModal } from '../../../components/app-modal.js';
 import { notifySuccess } from '../../../components/notify.js';
 import { ProblemAlert } from '../../../components/problem-alert.js';
 import { useZodForm } from '../../../forms/use-zod-form.js';
@@ -17,9 +18,9 @@ type Props = { opened: boolean; onClose: () => void };
 export function InviteUserModal({ opened, onClose }: Props) {
   const t = useT();
   return (
-    <Modal opened={opened} onClose={onClose} title={<Text fw={600}>{t('users.inviteTitle')}</Text>} size="lg">
+    <AppModal opened={opened} onClose={onClose} title={t('users.inviteTitle')} size="lg">
       {opened && <InviteForm onDone={onClose} />}
-    </Modal>
+    </AppModal>
   );
 }
 

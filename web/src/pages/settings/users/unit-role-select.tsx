@@ -20,12 +20,24 @@ export function UnitRoleSelect({ unitName, userName, isAdmin, value, saving, dis
   const label = t('users.roleIn', { name: userName, unit: unitName });
   if (isAdmin) {
     // Administrators hold every unit; the cell says so instead of offering a choice.
-    return <TextInput size="xs" w={130} value={t('role.administrator')} disabled readOnly aria-label={label} />;
+    return (
+      <TextInput
+        size="xs"
+        w={118}
+        value={t('role.administrator')}
+        disabled
+        readOnly
+        aria-label={label}
+        styles={{
+          input: { color: 'var(--mantine-color-grape-8)', background: 'var(--mantine-color-grape-0)', opacity: 1 },
+        }}
+      />
+    );
   }
   return (
     <Select
       size="xs"
-      w={130}
+      w={118}
       aria-label={label}
       value={value}
       disabled={disabled}

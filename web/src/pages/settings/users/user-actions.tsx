@@ -1,35 +1,52 @@
 import { ActionIcon, Menu, Text } from '@mantine/core';
-import { useDisclosure } from '@mantine/hooks';
-import { IconDots, IconLock, IconLockOpen, IconSend } from '@tabler/icons-react';
-import { type OrgUser, useLockUser, useResendInvitation, useUnlockUser } from '../../../api/use-users.js';
+import { IconDots, IconLock, IconLockOpen, IconSend, IconUserMinus } from '@tabler/icons-react';
+import { useState } from 'react';
+import {
+  type OrgUser,
+  useLockUser,
+  useRemoveUser,
+  useResendInvitation,
+  useUnlockUser,
+} from '../../../api/use-users.js';
 import { ConfirmModal } from '../../../components/confirm-modal.js';
 import { notifyError, notifySuccess } from '../../../components/notify.js';
 import { useT } from '../../../i18n/i18n-context.js';
 
+type Confirming = 'lock' | 'remove' | null;
+
 export function UserActions({ user }: { user: OrgUser }) {
   const t = useT();
   const name = user.name || user.email;
-  const [confirmOpened, confirm] = useDisclosure(false);
+  const [confirming, setConfirming] = useState<Confirming>(null);
   const lock = useLockUser();
   const unlock = useUnlockUser();
+  const remove = useRemoveUser();
   const resend = useResendInvitation();
   const onError = (error: unknown) => notifyError(t, error);
+  const close = () => setConfirming(null);
 
   const doLock = () =>
-    lock.mutate(user.id, {
-      onSuccess: () => notifySuccess(t('users.locked', { name })),
-      onError,
-      onSettled: confirm.close,
-    });
-  const doUnlock = () => unlock.mutate(user.id, { onSuccess: () => notifySuccess(t('users.unlocked', { name })), onError });
+    lock.mutate(user.id, { onSuccess: () => notifySuccess(t('users.locked', { name })), onError, onSettled: close });
+  const doRemove = () =>
+    remove.mutate(user.id, { onSuccess: () => notifySuccess(t('users.removed', { name })), onError, onSettled: close });
+  const doUnlock = () =>
+    unlock.mutate(user.id, { onSuccess: () => notifySuccess(t('users.unlocked', { name })), onError });
   const doResend = () =>
-    resend.mutate(user.id, { onSuccess: () => notifySuccess(t('users.invitationResent', { email: user.email })), onError });
+    resend.mutate(user.id, {
+      onSuccess: () => notifySuccess(t('users.invitationResent', { email: user.email })),
+      onError,
+    });
 
   return (
     <>
       <Menu position="bottom-end" withinPortal>
         <Menu.Target>
-          <ActionIcon variant="subtle" color="gray" aria-label={t('users.actionsFor', { name })} loading={unlock.isPending || resend.isPending}>
+          <ActionIcon
+            variant="subtle"
+            color="gray"
+            aria-label={t('users.actionsFor', { name })}
+            loading={unlock.isPending || resend.isPending}
+          >
             <IconDots size={18} />
           </ActionIcon>
         </Menu.Target>
@@ -44,21 +61,35 @@ export function UserActions({ user }: { user: OrgUser }) {
               {t('users.unlock')}
             </Menu.Item>
           ) : (
-            <Menu.Item leftSection={<IconLock size={16} />} color="red" onClick={confirm.open}>
+            <Menu.Item leftSection={<IconLock size={16} />} onClick={() => setConfirming('lock')}>
               {t('users.lock')}
             </Menu.Item>
           )}
+          <Menu.Divider />
+          <Menu.Item leftSection={<IconUserMinus size={16} />} color="red" onClick={() => setConfirming('remove')}>
+            {t('users.remove')}
+          </Menu.Item>
         </Menu.Dropdown>
       </Menu>
       <ConfirmModal
-        opened={confirmOpened}
+        opened={confirming === 'lock'}
         title={t('users.lockTitle', { name })}
         confirmLabel={t('users.lock')}
         loading={lock.isPending}
         onConfirm={doLock}
-        onClose={confirm.close}
+        onClose={close}
       >
         <Text size="sm">{t('users.lockText', { name })}</Text>
+      </ConfirmModal>
+      <ConfirmModal
+        opened={confirming === 'remove'}
+        title={t('users.removeTitle', { name })}
+        confirmLabel={t('users.remove')}
+        loading={remove.isPending}
+        onConfirm={doRemove}
+        onClose={close}
+      >
+        <Text size="sm">{t('users.removeText', { name })}</Text>
       </ConfirmModal>
     </>
   );

@@ -1,13 +1,13 @@
 import { Badge, Group, Stack, Switch, Table, Text } from '@mantine/core';
 import { useState } from 'react';
+import type { BusinessUnit } from '../../../api/use-business-units.js';
 import { useCurrentMe } from '../../../api/use-me.js';
 import { type OrgUser, useSetRoles } from '../../../api/use-users.js';
 import { notifyError, notifySuccess } from '../../../components/notify.js';
 import { useT } from '../../../i18n/i18n-context.js';
-import { UnitRoleSelect, type UnitRoleChoice } from './unit-role-select.js';
+import { type UnitRoleChoice, UnitRoleSelect } from './unit-role-select.js';
 import { UserActions } from './user-actions.js';
 import { UserStatusBadge } from './user-status-badge.js';
-import type { BusinessUnit } from '../../../api/use-business-units.js';
 
 type Props = { user: OrgUser; units: BusinessUnit[] };
 
@@ -29,31 +29,33 @@ export function UserRow({ user, units }: Props) {
     );
   }
 
-  const currentRoles = () => Object.fromEntries(units.map((unit) => [unit.id, user.roles[unit.id] ?? 'none'])) as Record<string, UnitRoleChoice>;
-  const changeRole = (unitId: string, role: UnitRoleChoice) => save(unitId, user.isAdmin, { ...currentRoles(), [unitId]: role });
+  const currentRoles = () =>
+    Object.fromEntries(units.map((unit) => [unit.id, user.roles[unit.id] ?? 'none'])) as Record<string, UnitRoleChoice>;
+  const changeRole = (unitId: string, role: UnitRoleChoice) =>
+    save(unitId, user.isAdmin, { ...currentRoles(), [unitId]: role });
   const changeAdmin = (isAdmin: boolean) => save('admin', isAdmin, currentRoles());
 
   return (
     <Table.Tr>
-      <Table.Td className="sticky-col">
-        <Stack gap={0} miw={0}>
+      <Table.Td className="sticky-col" pl="md">
+        <Stack gap={2} miw={0}>
           <Group gap={6} wrap="nowrap">
-            <Text size="sm" fw={600} truncate maw={240}>
+            <Text size="sm" fw={600} truncate maw={200}>
               {user.name || user.email}
             </Text>
             {user.id === me.user.id && (
-              <Badge size="xs" variant="outline" color="gray">
+              <Badge size="xs" variant="outline" color="gray" miw="max-content">
                 {t('users.you')}
               </Badge>
             )}
           </Group>
-          <Text size="xs" c="dimmed" truncate maw={260}>
-            {user.email}
-          </Text>
+          <Group gap={6} wrap="nowrap">
+            <UserStatusBadge status={user.status} />
+            <Text size="xs" c="dimmed" truncate maw={200}>
+              {user.email}
+            </Text>
+          </Group>
         </Stack>
-      </Table.Td>
-      <Table.Td>
-        <UserStatusBadge status={user.status} />
       </Table.Td>
       <Table.Td>
         <Switch

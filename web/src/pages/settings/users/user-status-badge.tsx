@@ -8,7 +8,7 @@ const COLORS: Record<Status, string> = { active: 'teal', invited: 'blue', locked
 export function UserStatusBadge({ status }: { status: Status }) {
   const t = useT();
   return (
-    <Badge color={COLORS[status]} variant="light">
+    <Badge color={COLORS[status]} variant="light" size="sm" miw="max-content">
       {t(`status.${status}`)}
     </Badge>
   );

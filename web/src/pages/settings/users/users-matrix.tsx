@@ -8,14 +8,13 @@ import { UserRow } from './user-row.js';
 export function UsersMatrix({ users, units }: { users: OrgUser[]; units: BusinessUnit[] }) {
   const t = useT();
   return (
-    <Table.ScrollContainer minWidth={520 + units.length * 150} type="native">
-      <Table verticalSpacing="sm" horizontalSpacing="md" highlightOnHover>
+    <Table.ScrollContainer minWidth={360 + units.length * 145} type="native">
+      <Table verticalSpacing="sm" horizontalSpacing="sm" highlightOnHover={false}>
         <Table.Thead>
           <Table.Tr>
-            <Table.Th className="sticky-col" miw={220}>
+            <Table.Th className="sticky-col" miw={210} pl="md">
               {t('users.colUser')}
             </Table.Th>
-            <Table.Th>{t('users.colStatus')}</Table.Th>
             <Table.Th>
               <Tooltip label={t('users.adminHint')} multiline w={240} withArrow>
                 <Text span fw={700} size="sm" style={{ cursor: 'help' }}>
@@ -24,7 +23,7 @@ export function UsersMatrix({ users, units }: { users: OrgUser[]; units: Busines
               </Tooltip>
             </Table.Th>
             {units.map((unit) => (
-              <Table.Th key={unit.id} miw={150}>
+              <Table.Th key={unit.id} miw={140}>
                 <Text fw={700} size="sm" lineClamp={2} className="break-anywhere">
                   {unit.name}
                 </Text>

@@ -57,7 +57,11 @@ function UsersContent({ onInvite }: { onInvite: () => void }) {
       <Paper withBorder radius="md">
         <UsersMatrix users={items} units={units.data} />
       </Paper>
-      <LoadMore hasMore={users.hasNextPage} loading={users.isFetchingNextPage} onLoad={() => void users.fetchNextPage()} />
+      <LoadMore
+        hasMore={users.hasNextPage}
+        loading={users.isFetchingNextPage}
+        onLoad={() => void users.fetchNextPage()}
+      />
     </>
   );
 }

@@ -1,0 +1,11 @@
+import { activity } from './de/activity.js';
+import { apiKeys } from './de/api-keys.js';
+import { auth } from './de/auth.js';
+import { common } from './de/common.js';
+import { home } from './de/home.js';
+import { personal } from './de/personal.js';
+import { users } from './de/users.js';
+import type { Messages } from './en.js';
+
+/** German; typed against the English catalogue, so a missing key fails the build. */
+export const de: Messages = { ...common, ...auth, ...home, ...users, ...apiKeys, ...activity, ...personal };

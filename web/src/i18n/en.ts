@@ -1,0 +1,13 @@
+import { activity } from './en/activity.js';
+import { apiKeys } from './en/api-keys.js';
+import { auth } from './en/auth.js';
+import { common } from './en/common.js';
+import { home } from './en/home.js';
+import { personal } from './en/personal.js';
+import { users } from './en/users.js';
+
+/** The reference catalogue: every other language must translate each of these keys. */
+export const en = { ...common, ...auth, ...home, ...users, ...apiKeys, ...activity, ...personal };
+
+export type MessageKey = keyof typeof en;
+export type Messages = Record<MessageKey, string>;

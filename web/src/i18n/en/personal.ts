@@ -1,0 +1,25 @@
+export const personal = {
+  'personal.title': 'Personal settings',
+  'personal.description': 'How Deedbox greets you and shows dates and times. Only you see these settings.',
+  'personal.profileTitle': 'Profile and region',
+  'personal.profileText': 'Dates and times everywhere in Deedbox follow these settings.',
+  'personal.emailFixed': 'Ask an administrator to change your e-mail address.',
+  'personal.timeZoneHint': 'Type to search, for example “Berlin” or “New York”.',
+  'personal.saved': 'Settings saved.',
+  'personal.passwordTitle': 'Password',
+  'personal.passwordText': 'Choose a long password you use nowhere else.',
+  'personal.changePassword': 'Change password',
+  'personal.passwordChanged': 'Your password has been changed.',
+  'personal.wrongCurrent': 'This is not your current password.',
+
+  'outbox.title': 'Development outbox',
+  'outbox.devOnly': 'Development only',
+  'outbox.description':
+    'Every e-mail the server would have sent, newest first. Follow invitation, verification and reset links from here.',
+  'outbox.refresh': 'Refresh',
+  'outbox.to': 'To: {to}',
+  'outbox.emptyTitle': 'No e-mails yet',
+  'outbox.emptyText': 'Invite a user or request a password reset, and the e-mail appears here.',
+  'outbox.disabledTitle': 'The outbox is switched off',
+  'outbox.disabledText': 'It exists only when the server runs in development mode.',
+};
