@@ -97,3 +97,17 @@ describe('loadConfig', () => {
     expect(loadConfig({ APP_URL: 'https://deedbox.example.com/' }).appUrl).toBe('https://deedbox.example.com');
   });
 });
+
+describe('loadConfig lists format and combination problems together', () => {
+  it('reports a malformed PORT beside the missing production secrets', () => {
+    try {
+      loadConfig({ NODE_ENV: 'production', PORT: 'abc' });
+      throw new Error('loadConfig accepted the configuration');
+    } catch (error) {
+      const problems = (error as ConfigError).problems.join('\n');
+      expect(problems).toMatch(/^PORT:/m);
+      expect(problems).toMatch(/^SECRET_KEY:/m);
+      expect(problems).toMatch(/^SMTP_URL:/m);
+    }
+  });
+});

@@ -76,31 +76,37 @@ function readFile(name: string, file: string, problems: string[]): Buffer {
   }
 }
 
+/** Rules across variables, checked on the raw values so they are reported beside format problems. */
+function combinationProblems(env: Record<string, string | undefined>): string[] {
+  const problems: string[] = [];
+  const production = env.NODE_ENV === 'production';
+  const hasTls = Boolean(env.TLS_CERT_FILE && env.TLS_KEY_FILE);
+  if (production && (!env.SECRET_KEY || env.SECRET_KEY === DEV_SECRET)) {
+    problems.push('SECRET_KEY: required in production (32+ random characters, not the development default)');
+  }
+  if (Boolean(env.TLS_CERT_FILE) !== Boolean(env.TLS_KEY_FILE)) {
+    problems.push('TLS_CERT_FILE and TLS_KEY_FILE: give both or neither');
+  }
+  if (production && !hasTls && parseTrustProxy(env.TRUST_PROXY) === false) {
+    problems.push('TLS_CERT_FILE/TLS_KEY_FILE: production needs TLS, or TRUST_PROXY naming a TLS-terminating proxy');
+  }
+  if (production && !env.SMTP_URL) problems.push('SMTP_URL: required in production');
+  if (env.HTTP_REDIRECT_PORT !== undefined && !hasTls) {
+    problems.push('HTTP_REDIRECT_PORT: only meaningful with TLS_CERT_FILE and TLS_KEY_FILE');
+  }
+  return problems;
+}
+
 /** The only reader of the environment: validates everything at once and lists every problem. */
 export function loadConfig(env: Record<string, string | undefined> = process.env): Config {
   const parsed = envSchema.safeParse(env);
-  if (!parsed.success) {
-    throw new ConfigError(parsed.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`));
-  }
+  const problems = parsed.success ? [] : parsed.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`);
+  problems.push(...combinationProblems(env));
+  if (!parsed.success) throw new ConfigError(problems);
   const e = parsed.data;
-  const problems: string[] = [];
   const production = e.NODE_ENV === 'production';
-
-  if (production && (!e.SECRET_KEY || e.SECRET_KEY === DEV_SECRET)) {
-    problems.push('SECRET_KEY: required in production (32+ random characters, not the development default)');
-  }
-  if (Boolean(e.TLS_CERT_FILE) !== Boolean(e.TLS_KEY_FILE)) {
-    problems.push('TLS_CERT_FILE and TLS_KEY_FILE: give both or neither');
-  }
   const trustProxy = parseTrustProxy(e.TRUST_PROXY);
   const hasTls = Boolean(e.TLS_CERT_FILE && e.TLS_KEY_FILE);
-  if (production && !hasTls && trustProxy === false) {
-    problems.push('TLS_CERT_FILE/TLS_KEY_FILE: production needs TLS, or TRUST_PROXY naming a TLS-terminating proxy');
-  }
-  if (production && !e.SMTP_URL) problems.push('SMTP_URL: required in production');
-  if (e.HTTP_REDIRECT_PORT !== undefined && !hasTls) {
-    problems.push('HTTP_REDIRECT_PORT: only meaningful with TLS_CERT_FILE and TLS_KEY_FILE');
-  }
   const tls = hasTls
     ? {
         cert: readFile('TLS_CERT_FILE', e.TLS_CERT_FILE!, problems),
