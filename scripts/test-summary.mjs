@@ -2,8 +2,8 @@
 import { existsSync, readFileSync } from 'node:fs';
 
 const read = (file) => (existsSync(file) ? JSON.parse(readFileSync(file, 'utf8')) : null);
-const vitest = read('test-results/vitest.json');
-const playwright = read('test-results/playwright.json');
+const vitest = read('reports/vitest.json');
+const playwright = read('reports/playwright.json');
 let passed = 0;
 let failed = 0;
 if (vitest) {
