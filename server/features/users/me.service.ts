@@ -36,7 +36,14 @@ export async function updateMe(ctx: Ctx, patch: MePatch): Promise<Me> {
   const personalChanges = name === undefined ? {} : diff(before, { name });
   if (Object.keys(changes).length + Object.keys(personalChanges).length > 0) {
     await repo.updateUser(ctx.tx, actor.id, patch);
-    await record(ctx, { action: 'user.updated', objectType: 'user', objectId: actor.id, changes, personalChanges });
+    await record(ctx, {
+      action: 'user.updated',
+      objectType: 'user',
+      objectId: actor.id,
+      subject: { id: actor.id, name: name ?? actor.name, email: actor.email },
+      changes,
+      personalChanges,
+    });
   }
   return getMe({ ...ctx, actor: { ...actor, name: name ?? actor.name } });
 }
