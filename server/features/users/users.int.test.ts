@@ -222,6 +222,7 @@ describe('personal settings', () => {
       locale: { before: 'en', after: 'de' },
       name: { before: 'Ada Admin', after: 'Ada Lovelace' },
     });
+    expect(event.subject).toEqual({ name: 'Ada Lovelace', email: admin.email });
     const bad = await call(h, admin, 'PATCH', '/me', { timeZone: 'Mars/Olympus' });
     expect(expectProblem(bad, 422, 'validation_failed').errors?.[0]?.field).toBe('timeZone');
     expectProblem(await call(h, admin, 'PATCH', '/me', { locale: 'fr' }), 422, 'validation_failed');
