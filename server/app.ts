@@ -30,6 +30,11 @@ import { createMetrics } from './platform/metrics.js';
 
 const here = path.dirname(fileURLToPath(import.meta.url));
 
+const DOCS_LOGO = Buffer.from(
+  '<svg xmlns="http://www.w3.org/2000/svg" width="160" height="32"><text x="0" y="24" font-family="sans-serif" ' +
+    'font-size="22" font-weight="700" fill="#ffffff">Deedbox API</text></svg>',
+);
+
 /** Mozilla "intermediate": AEAD ciphers with forward secrecy only (TLS 1.3 suites are always on). */
 const TLS_CIPHERS = [
   'ECDHE-ECDSA-AES128-GCM-SHA256',
@@ -81,6 +86,8 @@ export async function buildApp({ config, database, mailer, logStream }: AppOptio
   const apiRoutes: string[] = [];
   app.decorate('apiRoutes', apiRoutes);
   app.addHook('onRoute', (route) => {
+    // Public routes need no credential; say so in the OpenAPI document.
+    if (route.config?.public && route.schema) route.schema = { ...route.schema, security: [] };
     if (route.url.startsWith('/api/v1/') && !route.schema?.hide) {
       for (const method of [route.method].flat()) if (method !== 'HEAD') apiRoutes.push(`${method} ${route.url}`);
     }
@@ -125,7 +132,13 @@ export async function buildApp({ config, database, mailer, logStream }: AppOptio
     },
     transform: jsonSchemaTransform,
   });
-  await app.register(fastifySwaggerUi, { routePrefix: '/api/docs', staticCSP: true });
+  // The page loads its scripts from files, so the app-wide strict CSP applies to it unchanged.
+  await app.register(fastifySwaggerUi, {
+    routePrefix: '/api/docs',
+    logo: { type: 'image/svg+xml', content: DOCS_LOGO },
+    theme: { title: 'Deedbox API' },
+    uiConfig: { docExpansion: 'list', deepLinking: true },
+  });
 
   await app.register(
     async (api) => {

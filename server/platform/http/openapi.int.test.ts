@@ -18,6 +18,9 @@ describe('OpenAPI', () => {
     );
     expect(h.app.apiRoutes.length).toBeGreaterThan(25);
     expect(documented.sort()).toEqual([...h.app.apiRoutes].sort());
+    const security = (path: string, method: string) => (doc.paths[path]![method] as { security?: unknown[] }).security;
+    expect(security('/api/v1/auth/sign-in', 'post')).toEqual([]);
+    expect(security('/api/v1/users', 'get')).toBeUndefined();
     const signUp = doc.paths['/api/v1/auth/sign-up']!.post as {
       requestBody: { content: Record<string, { schema: { required: string[] } }> };
     };
