@@ -17,6 +17,7 @@ import { auditRoutes } from './features/audit/audit.routes.js';
 import { authRoutes } from './features/auth/auth.routes.js';
 import { credentialOf } from './features/auth/principal.js';
 import { businessUnitsRoutes } from './features/business-units/business-units.routes.js';
+import { contractsRoutes } from './features/contracts/contracts.routes.js';
 import { metaRoutes, VERSION } from './features/meta/meta.routes.js';
 import { usersRoutes } from './features/users/users.routes.js';
 import { AppError } from './platform/errors.js';
@@ -152,7 +153,16 @@ export async function buildApp({ config, database, mailer, logStream }: AppOptio
       });
       api.addHook('preHandler', csrfGuard(config));
       api.get('/openapi.json', { config: { public: true }, schema: { hide: true } }, () => app.swagger());
-      for (const routes of [metaRoutes, authRoutes, usersRoutes, businessUnitsRoutes, apiKeysRoutes, auditRoutes]) {
+      const features = [
+        metaRoutes,
+        authRoutes,
+        usersRoutes,
+        businessUnitsRoutes,
+        apiKeysRoutes,
+        auditRoutes,
+        contractsRoutes,
+      ];
+      for (const routes of features) {
         routes(api as App);
       }
     },

@@ -64,6 +64,10 @@ export const AUDIT_ACTIONS = [
   'api_key.revoked',
   'org.created',
   'audit.exported',
+  'contract.created',
+  'contract.updated',
+  'contract.notice_recorded',
+  'contract.deleted',
 ] as const;
 export type AuditAction = (typeof AUDIT_ACTIONS)[number];
 export { isoDateTime };

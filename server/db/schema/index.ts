@@ -1,3 +1,4 @@
 export * from './audit.js';
+export * from './contracts.js';
 export * from './orgs.js';
 export * from './users.js';

@@ -20,3 +20,18 @@ export function abilitiesOf(actor: Actor): Abilities {
 export function requireAdmin(ctx: Ctx): void {
   if (!isAdmin(ctx.actor)) throw AppError.forbidden('Only administrators may do this.');
 }
+
+/** Business units whose contracts the actor may read: 'all' for administrators. */
+export function readableUnits(actor: Actor): string[] | 'all' {
+  if (isAdmin(actor) || actor.type === 'system') return 'all';
+  return Object.keys(actor.unitRoles);
+}
+
+export function canReadUnit(actor: Actor, unitId: string): boolean {
+  const units = readableUnits(actor);
+  return units === 'all' || units.includes(unitId);
+}
+
+export function canWriteUnit(actor: Actor, unitId: string): boolean {
+  return isAdmin(actor) || (actor.type !== 'system' && actor.unitRoles[unitId] === 'editor');
+}

@@ -3,6 +3,7 @@ import type { Ctx } from '../../platform/context.js';
 import { AppError } from '../../platform/errors.js';
 import { requireAdmin } from '../access/access.policy.js';
 import { record } from '../audit/audit.service.js';
+import { countInUnit } from '../contracts/contracts.repo.js';
 import * as repo from './business-units.repo.js';
 
 export const present = (row: repo.BusinessUnitRow) => ({
@@ -66,6 +67,12 @@ export async function remove(ctx: Ctx, id: string) {
   requireAdmin(ctx);
   const row = await get(ctx, id);
   if (row.isDefault) throw new AppError('conflict', 'The default business unit cannot be deleted.');
+  if ((await countInUnit(ctx.tx, ctx.orgId, id)) > 0) {
+    throw new AppError(
+      'conflict',
+      'This business unit still holds contracts (some perhaps in the recycle bin). Move them first.',
+    );
+  }
   await repo.remove(ctx.tx, ctx.orgId, id);
   await record(ctx, {
     action: 'business_unit.deleted',

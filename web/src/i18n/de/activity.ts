@@ -23,6 +23,10 @@ export const activity: Record<keyof typeof en, string> = {
   'action.api_key.revoked': 'API-Schlüssel widerrufen',
   'action.org.created': 'Organisation angelegt',
   'action.audit.exported': 'Aktivitätsprotokoll exportiert',
+  'action.contract.created': 'Vertrag angelegt',
+  'action.contract.updated': 'Vertrag geändert',
+  'action.contract.notice_recorded': 'Kündigung erfasst',
+  'action.contract.deleted': 'Vertrag gelöscht',
 
   'objectType.user': 'Benutzer',
   'objectType.business_unit': 'Geschäftsbereich',
@@ -30,6 +34,7 @@ export const activity: Record<keyof typeof en, string> = {
   'objectType.org': 'Organisation',
   'objectType.session': 'Sitzung',
   'objectType.audit_log': 'Aktivitätsprotokoll',
+  'objectType.contract': 'Vertrag',
 
   'changeField.name': 'Name',
   'changeField.email': 'E-Mail',

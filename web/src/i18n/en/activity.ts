@@ -23,6 +23,10 @@ export const actionLabels = {
   'action.api_key.revoked': 'Revoked API key',
   'action.org.created': 'Created organization',
   'action.audit.exported': 'Exported activity log',
+  'action.contract.created': 'Created contract',
+  'action.contract.updated': 'Changed contract',
+  'action.contract.notice_recorded': 'Recorded notice',
+  'action.contract.deleted': 'Deleted contract',
 } satisfies Record<`action.${AuditAction}`, string>;
 
 export const activity = {
@@ -33,6 +37,7 @@ export const activity = {
   'objectType.org': 'Organization',
   'objectType.session': 'Session',
   'objectType.audit_log': 'Activity log',
+  'objectType.contract': 'Contract',
 
   'changeField.name': 'Name',
   'changeField.email': 'E-mail',

@@ -1,0 +1,70 @@
+import { sql } from 'drizzle-orm';
+import {
+  date,
+  foreignKey,
+  index,
+  integer,
+  jsonb,
+  pgTable,
+  primaryKey,
+  text,
+  timestamp,
+  uniqueIndex,
+  uuid,
+} from 'drizzle-orm/pg-core';
+import { CONTRACT_STATUSES } from '../../../common/schemas/contracts.js';
+import { PHASES } from '../../../common/terms/computed.js';
+import type { Lifecycle } from '../../../common/terms/lifecycle.js';
+import { businessUnits, orgs } from './orgs.js';
+
+const ts = (name: string) => timestamp(name, { withTimezone: true, mode: 'date' });
+const day = (name: string) => date(name, { mode: 'string' });
+
+/**
+ * A contract. The dates the term engine derives are stored beside the lifecycle, so grids can
+ * filter and sort on them with an index; they are refreshed on every write.
+ */
+export const contracts = pgTable(
+  'contracts',
+  {
+    orgId: uuid('org_id')
+      .notNull()
+      .references(() => orgs.id, { onDelete: 'cascade' }),
+    id: uuid('id').notNull(),
+    title: text('title').notNull(),
+    status: text('status', { enum: CONTRACT_STATUSES }).notNull(),
+    contractNumber: text('contract_number'),
+    businessUnitId: uuid('business_unit_id').notNull(),
+    ownerId: uuid('owner_id'),
+    backupOwnerId: uuid('backup_owner_id'),
+    masterId: uuid('master_id'),
+    description: text('description'),
+    tags: text('tags').array().notNull().default(sql`'{}'::text[]`),
+    lifecycle: jsonb('lifecycle').$type<Lifecycle>().notNull(),
+    noticeDeadline: day('notice_deadline'),
+    earliestEndDate: day('earliest_end_date'),
+    endsOn: day('ends_on'),
+    currentTermEnd: day('current_term_end'),
+    renewalCount: integer('renewal_count'),
+    phase: text('phase', { enum: PHASES }).notNull(),
+    computedOn: day('computed_on').notNull(),
+    createdBy: uuid('created_by'),
+    createdAt: ts('created_at').notNull().defaultNow(),
+    updatedAt: ts('updated_at').notNull().defaultNow(),
+    deletedAt: ts('deleted_at'),
+  },
+  (t) => [
+    primaryKey({ columns: [t.orgId, t.id] }),
+    uniqueIndex('contracts_id_key').on(t.id),
+    foreignKey({ columns: [t.orgId, t.businessUnitId], foreignColumns: [businessUnits.orgId, businessUnits.id] }),
+    foreignKey({ columns: [t.orgId, t.masterId], foreignColumns: [t.orgId, t.id] }),
+    uniqueIndex('contracts_number_key')
+      .on(t.orgId, sql`lower(${t.contractNumber})`)
+      .where(sql`${t.contractNumber} is not null and ${t.deletedAt} is null`),
+    index('contracts_notice_deadline_idx').on(t.orgId, t.noticeDeadline, t.id),
+    index('contracts_ends_on_idx').on(t.orgId, t.endsOn, t.id),
+    index('contracts_updated_idx').on(t.orgId, t.updatedAt, t.id),
+    index('contracts_unit_idx').on(t.orgId, t.businessUnitId),
+    index('contracts_master_idx').on(t.orgId, t.masterId),
+  ],
+);

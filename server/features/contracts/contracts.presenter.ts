@@ -1,0 +1,27 @@
+import type { ContractOutput } from '../../../common/schemas/contracts.js';
+import { computeTerms } from '../../../common/terms/engine.js';
+import type { Actor } from '../../platform/context.js';
+import { canWriteUnit, isAdmin } from '../access/access.policy.js';
+import type { ContractRow } from './contracts.repo.js';
+
+/** The contract as the API shows it, with its dates computed as of `asOf`. */
+export function presentContract(actor: Actor, row: ContractRow, asOf: string): ContractOutput {
+  return {
+    id: row.id,
+    title: row.title,
+    status: row.status,
+    contractNumber: row.contractNumber,
+    businessUnitId: row.businessUnitId,
+    ownerId: row.ownerId,
+    backupOwnerId: row.backupOwnerId,
+    masterId: row.masterId,
+    description: row.description,
+    tags: row.tags,
+    lifecycle: row.lifecycle as unknown as Record<string, unknown>,
+    computed: computeTerms(row.lifecycle, asOf),
+    asOf,
+    createdAt: row.createdAt.toISOString(),
+    updatedAt: row.updatedAt.toISOString(),
+    abilities: { edit: canWriteUnit(actor, row.businessUnitId), delete: isAdmin(actor) },
+  };
+}
