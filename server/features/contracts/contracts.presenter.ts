@@ -1,13 +1,26 @@
-import type { ContractOutput } from '../../../common/schemas/contracts.js';
+import type { ContractOutput, ContractStatus } from '../../../common/schemas/contracts.js';
 import { computeTerms } from '../../../common/terms/engine.js';
+import type { Lifecycle } from '../../../common/terms/lifecycle.js';
 import type { Actor } from '../../platform/context.js';
 import { canWriteUnit, isAdmin } from '../access/access.policy.js';
 import type { ContractRow } from './contracts.repo.js';
 
-/** The contract as the API shows it, with its dates computed as of `asOf`. */
-export function presentContract(actor: Actor, row: ContractRow, asOf: string): ContractOutput {
+export interface ContractFields {
+  title: string;
+  status: ContractStatus;
+  contractNumber: string | null;
+  businessUnitId: string;
+  ownerId: string | null;
+  backupOwnerId: string | null;
+  masterId: string | null;
+  description: string | null;
+  tags: string[];
+  lifecycle: Lifecycle;
+}
+
+/** The editable fields of a stored contract. */
+export function fieldsOf(row: ContractRow): ContractFields {
   return {
-    id: row.id,
     title: row.title,
     status: row.status,
     contractNumber: row.contractNumber,
@@ -17,6 +30,15 @@ export function presentContract(actor: Actor, row: ContractRow, asOf: string): C
     masterId: row.masterId,
     description: row.description,
     tags: row.tags,
+    lifecycle: row.lifecycle,
+  };
+}
+
+/** The contract as the API shows it, with its dates computed as of `asOf`. */
+export function presentContract(actor: Actor, row: ContractRow, asOf: string): ContractOutput {
+  return {
+    id: row.id,
+    ...fieldsOf(row),
     lifecycle: row.lifecycle as unknown as Record<string, unknown>,
     computed: computeTerms(row.lifecycle, asOf),
     asOf,

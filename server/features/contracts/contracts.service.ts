@@ -1,5 +1,4 @@
 import { randomUUID } from 'node:crypto';
-import type { ContractStatus } from '../../../common/schemas/contracts.js';
 import { todayIn } from '../../../common/terms/dates.js';
 import { computeTerms } from '../../../common/terms/engine.js';
 import { type Lifecycle, lifecycleSchema } from '../../../common/terms/lifecycle.js';
@@ -9,22 +8,10 @@ import { canReadUnit, canWriteUnit, isAdmin, readableUnits } from '../access/acc
 import { diff, record } from '../audit/audit.service.js';
 import * as units from '../business-units/business-units.repo.js';
 import * as users from '../users/users.repo.js';
-import { presentContract } from './contracts.presenter.js';
+import { type ContractFields, fieldsOf, presentContract } from './contracts.presenter.js';
 import * as repo from './contracts.repo.js';
 
-export interface ContractFields {
-  title: string;
-  status: ContractStatus;
-  contractNumber: string | null;
-  businessUnitId: string;
-  ownerId: string | null;
-  backupOwnerId: string | null;
-  masterId: string | null;
-  description: string | null;
-  tags: string[];
-  lifecycle: Lifecycle;
-}
-
+export type { ContractFields };
 export type ContractInput = Omit<ContractFields, 'businessUnitId'> & { businessUnitId?: string };
 
 /** Today in the org's time zone: the day deadlines are counted from. */
@@ -184,20 +171,5 @@ export async function list(ctx: Ctx, query: ListQuery, after?: repo.Cursor) {
   return {
     items: rows.slice(0, limit).map((r) => presentContract(ctx.actor, r.contract, today)),
     next: last ? ([last.key, last.contract.id] as repo.Cursor) : null,
-  };
-}
-
-function fieldsOf(row: repo.ContractRow): ContractFields {
-  return {
-    title: row.title,
-    status: row.status,
-    contractNumber: row.contractNumber,
-    businessUnitId: row.businessUnitId,
-    ownerId: row.ownerId,
-    backupOwnerId: row.backupOwnerId,
-    masterId: row.masterId,
-    description: row.description,
-    tags: row.tags,
-    lifecycle: row.lifecycle,
   };
 }
