@@ -19,6 +19,7 @@ import { credentialOf } from './features/auth/principal.js';
 import { businessUnitsRoutes } from './features/business-units/business-units.routes.js';
 import { contractsRoutes } from './features/contracts/contracts.routes.js';
 import { metaRoutes, VERSION } from './features/meta/meta.routes.js';
+import { partnersRoutes } from './features/partners/partners.routes.js';
 import { usersRoutes } from './features/users/users.routes.js';
 import { AppError } from './platform/errors.js';
 import { opsRoutes } from './platform/http/ops.routes.js';
@@ -161,6 +162,7 @@ export async function buildApp({ config, database, mailer, logStream }: AppOptio
         apiKeysRoutes,
         auditRoutes,
         contractsRoutes,
+        partnersRoutes,
       ];
       for (const routes of features) {
         routes(api as App);

@@ -68,6 +68,9 @@ export const AUDIT_ACTIONS = [
   'contract.updated',
   'contract.notice_recorded',
   'contract.deleted',
+  'partner.created',
+  'partner.updated',
+  'partner.deleted',
 ] as const;
 export type AuditAction = (typeof AUDIT_ACTIONS)[number];
 export { isoDateTime };

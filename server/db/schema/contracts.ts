@@ -16,6 +16,7 @@ import { CONTRACT_STATUSES } from '../../../common/schemas/contracts.js';
 import { PHASES } from '../../../common/terms/computed.js';
 import type { Lifecycle } from '../../../common/terms/lifecycle.js';
 import { businessUnits, orgs } from './orgs.js';
+import { partners } from './partners.js';
 
 const ts = (name: string) => timestamp(name, { withTimezone: true, mode: 'date' });
 const day = (name: string) => date(name, { mode: 'string' });
@@ -35,6 +36,7 @@ export const contracts = pgTable(
     status: text('status', { enum: CONTRACT_STATUSES }).notNull(),
     contractNumber: text('contract_number'),
     businessUnitId: uuid('business_unit_id').notNull(),
+    partnerId: uuid('partner_id'),
     ownerId: uuid('owner_id'),
     backupOwnerId: uuid('backup_owner_id'),
     masterId: uuid('master_id'),
@@ -58,6 +60,8 @@ export const contracts = pgTable(
     uniqueIndex('contracts_id_key').on(t.id),
     foreignKey({ columns: [t.orgId, t.businessUnitId], foreignColumns: [businessUnits.orgId, businessUnits.id] }),
     foreignKey({ columns: [t.orgId, t.masterId], foreignColumns: [t.orgId, t.id] }),
+    foreignKey({ columns: [t.orgId, t.partnerId], foreignColumns: [partners.orgId, partners.id] }),
+    index('contracts_partner_idx').on(t.orgId, t.partnerId),
     uniqueIndex('contracts_number_key')
       .on(t.orgId, sql`lower(${t.contractNumber})`)
       .where(sql`${t.contractNumber} is not null and ${t.deletedAt} is null`),

@@ -35,3 +35,8 @@ export function canReadUnit(actor: Actor, unitId: string): boolean {
 export function canWriteUnit(actor: Actor, unitId: string): boolean {
   return isAdmin(actor) || (actor.type !== 'system' && actor.unitRoles[unitId] === 'editor');
 }
+
+/** Partners are shared by all units: anyone who edits contracts somewhere may maintain them. */
+export function canEditPartners(actor: Actor): boolean {
+  return isAdmin(actor) || (actor.type !== 'system' && Object.values(actor.unitRoles).includes('editor'));
+}

@@ -10,6 +10,7 @@ export interface ContractFields {
   status: ContractStatus;
   contractNumber: string | null;
   businessUnitId: string;
+  partnerId: string | null;
   ownerId: string | null;
   backupOwnerId: string | null;
   masterId: string | null;
@@ -25,6 +26,7 @@ export function fieldsOf(row: ContractRow): ContractFields {
     status: row.status,
     contractNumber: row.contractNumber,
     businessUnitId: row.businessUnitId,
+    partnerId: row.partnerId,
     ownerId: row.ownerId,
     backupOwnerId: row.backupOwnerId,
     masterId: row.masterId,

@@ -72,6 +72,7 @@ export interface ListFilter {
   status?: ContractRow['status'];
   businessUnitId?: string;
   ownerId?: string;
+  partnerId?: string;
   noticeDeadlineFrom?: string;
   noticeDeadlineTo?: string;
   endsFrom?: string;
@@ -104,6 +105,7 @@ function conditions(orgId: string, f: ListFilter): (SQL | undefined)[] {
     f.status ? eq(contracts.status, f.status) : undefined,
     f.businessUnitId ? eq(contracts.businessUnitId, f.businessUnitId) : undefined,
     f.ownerId ? eq(contracts.ownerId, f.ownerId) : undefined,
+    f.partnerId ? eq(contracts.partnerId, f.partnerId) : undefined,
     f.noticeDeadlineFrom ? gte(contracts.noticeDeadline, f.noticeDeadlineFrom) : undefined,
     f.noticeDeadlineTo ? lte(contracts.noticeDeadline, f.noticeDeadlineTo) : undefined,
     f.endsFrom ? gte(contracts.endsOn, f.endsFrom) : undefined,

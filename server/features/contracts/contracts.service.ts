@@ -7,6 +7,7 @@ import { AppError } from '../../platform/errors.js';
 import { canReadUnit, canWriteUnit, isAdmin, readableUnits } from '../access/access.policy.js';
 import { diff, record } from '../audit/audit.service.js';
 import * as units from '../business-units/business-units.repo.js';
+import * as partners from '../partners/partners.repo.js';
 import * as users from '../users/users.repo.js';
 import { type ContractFields, fieldsOf, presentContract } from './contracts.presenter.js';
 import * as repo from './contracts.repo.js';
@@ -49,6 +50,9 @@ function requireWrite(ctx: Ctx, unitId: string) {
 async function checkReferences(ctx: Ctx, f: ContractFields, selfId?: string) {
   if (!(await units.find(ctx.tx, ctx.orgId, f.businessUnitId))) {
     throw AppError.invalid('businessUnitId', 'unknown_business_unit', 'is not a business unit of this account');
+  }
+  if (f.partnerId && !(await partners.find(ctx.tx, ctx.orgId, f.partnerId))) {
+    throw AppError.invalid('partnerId', 'unknown_partner', 'is not a business partner of this account');
   }
   for (const field of ['ownerId', 'backupOwnerId'] as const) {
     const userId = f[field];

@@ -27,6 +27,9 @@ export const activity: Record<keyof typeof en, string> = {
   'action.contract.updated': 'Vertrag geändert',
   'action.contract.notice_recorded': 'Kündigung erfasst',
   'action.contract.deleted': 'Vertrag gelöscht',
+  'action.partner.created': 'Geschäftspartner angelegt',
+  'action.partner.updated': 'Geschäftspartner geändert',
+  'action.partner.deleted': 'Geschäftspartner gelöscht',
 
   'objectType.user': 'Benutzer',
   'objectType.business_unit': 'Geschäftsbereich',
@@ -35,6 +38,7 @@ export const activity: Record<keyof typeof en, string> = {
   'objectType.session': 'Sitzung',
   'objectType.audit_log': 'Aktivitätsprotokoll',
   'objectType.contract': 'Vertrag',
+  'objectType.partner': 'Geschäftspartner',
 
   'changeField.name': 'Name',
   'changeField.email': 'E-Mail',

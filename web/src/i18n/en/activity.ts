@@ -27,6 +27,9 @@ export const actionLabels = {
   'action.contract.updated': 'Changed contract',
   'action.contract.notice_recorded': 'Recorded notice',
   'action.contract.deleted': 'Deleted contract',
+  'action.partner.created': 'Created partner',
+  'action.partner.updated': 'Changed partner',
+  'action.partner.deleted': 'Deleted partner',
 } satisfies Record<`action.${AuditAction}`, string>;
 
 export const activity = {
@@ -38,6 +41,7 @@ export const activity = {
   'objectType.session': 'Session',
   'objectType.audit_log': 'Activity log',
   'objectType.contract': 'Contract',
+  'objectType.partner': 'Business partner',
 
   'changeField.name': 'Name',
   'changeField.email': 'E-mail',

@@ -2,7 +2,16 @@ import type { AuditEvent } from '../../../api/use-audit.js';
 import type { MessageKey } from '../../../i18n/en.js';
 import { isMessageKey, type Translate } from '../../../i18n/translate.js';
 
-export const OBJECT_TYPES = ['contract', 'user', 'session', 'business_unit', 'api_key', 'org', 'audit_log'] as const;
+export const OBJECT_TYPES = [
+  'contract',
+  'partner',
+  'user',
+  'session',
+  'business_unit',
+  'api_key',
+  'org',
+  'audit_log',
+] as const;
 
 function labelOr(t: Translate, key: string, fallback: string): string {
   return isMessageKey(key) ? t(key as MessageKey) : fallback;

@@ -1,0 +1,68 @@
+import { z } from 'zod';
+import { email } from './auth.js';
+import { isoDateTime, pageQuery } from './common.js';
+
+export const PARTNER_TYPES = ['supplier', 'customer', 'both'] as const;
+
+const text = (max: number) => z.string().trim().min(1).max(max);
+
+export const partnerAddress = z.object({
+  street: text(200).nullable().default(null),
+  postalCode: text(20).nullable().default(null),
+  city: text(120).nullable().default(null),
+  country: z
+    .string()
+    .regex(/^[A-Z]{2}$/, 'must be an ISO 3166 country code such as DE')
+    .nullable()
+    .default(null),
+});
+export type PartnerAddress = z.infer<typeof partnerAddress>;
+
+export const partnerContact = z.object({
+  name: text(120),
+  email: email.nullable().default(null),
+  phone: z
+    .string()
+    .trim()
+    .regex(/^\+?[0-9 ()/.-]{3,30}$/, 'must be a phone number such as +49 30 1234567')
+    .nullable()
+    .default(null),
+  role: text(120).nullable().default(null),
+});
+export type PartnerContact = z.infer<typeof partnerContact>;
+
+export const partnerInput = z.object({
+  name: text(200),
+  type: z.enum(PARTNER_TYPES),
+  registrationNumber: text(80).nullable().default(null),
+  vatId: text(40).nullable().default(null),
+  address: partnerAddress.nullable().default(null),
+  contacts: z.array(partnerContact).max(100).default([]),
+});
+export const partnerPatch = z
+  .object({
+    name: text(200),
+    type: z.enum(PARTNER_TYPES),
+    registrationNumber: text(80).nullable(),
+    vatId: text(40).nullable(),
+    address: partnerAddress.nullable(),
+    contacts: z.array(partnerContact).max(100),
+  })
+  .partial();
+
+export const partnerOutput = z.object({
+  id: z.uuid(),
+  name: z.string(),
+  type: z.enum(PARTNER_TYPES),
+  registrationNumber: z.string().nullable(),
+  vatId: z.string().nullable(),
+  address: partnerAddress.nullable(),
+  contacts: z.array(partnerContact),
+  createdAt: isoDateTime,
+  updatedAt: isoDateTime,
+});
+
+export const partnerListQuery = pageQuery.extend({
+  q: z.string().trim().min(1).max(200).optional(),
+  type: z.enum(PARTNER_TYPES).optional(),
+});

@@ -1,0 +1,31 @@
+import { sql } from 'drizzle-orm';
+import { index, jsonb, pgTable, primaryKey, text, timestamp, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
+import { PARTNER_TYPES, type PartnerAddress, type PartnerContact } from '../../../common/schemas/partners.js';
+import { orgs } from './orgs.js';
+
+const ts = (name: string) => timestamp(name, { withTimezone: true, mode: 'date' });
+
+/** Suppliers and customers: one repository per org, shared by all business units. */
+export const partners = pgTable(
+  'partners',
+  {
+    orgId: uuid('org_id')
+      .notNull()
+      .references(() => orgs.id, { onDelete: 'cascade' }),
+    id: uuid('id').notNull(),
+    name: text('name').notNull(),
+    type: text('type', { enum: PARTNER_TYPES }).notNull(),
+    registrationNumber: text('registration_number'),
+    vatId: text('vat_id'),
+    address: jsonb('address').$type<PartnerAddress>(),
+    contacts: jsonb('contacts').$type<PartnerContact[]>().notNull().default(sql`'[]'::jsonb`),
+    createdAt: ts('created_at').notNull().defaultNow(),
+    updatedAt: ts('updated_at').notNull().defaultNow(),
+    deletedAt: ts('deleted_at'),
+  },
+  (t) => [
+    primaryKey({ columns: [t.orgId, t.id] }),
+    uniqueIndex('partners_id_key').on(t.id),
+    index('partners_name_idx').on(t.orgId, sql`lower(${t.name})`, t.id),
+  ],
+);
