@@ -22,20 +22,32 @@ describe('business partners', () => {
     const created = await call(h, admin, 'POST', '/partners', acme);
     expect(created.statusCode).toBe(201);
     const partner = created.json();
-    expect(partner).toMatchObject({ name: 'Acme Supplies GmbH', contacts: [{ email: 'erika@acme.example', role: 'Sales' }] });
+    expect(partner).toMatchObject({
+      name: 'Acme Supplies GmbH',
+      contacts: [{ email: 'erika@acme.example', role: 'Sales' }],
+    });
     expect((await call(h, admin, 'GET', `/partners/${partner.id}`)).json().vatId).toBe('DE123456789');
     const patched = await call(h, admin, 'PATCH', `/partners/${partner.id}`, { type: 'both' });
     expect(patched.json().type).toBe('both');
     await call(h, admin, 'POST', '/partners', { name: 'Beta Customer AG', type: 'customer' });
     const page1 = (await call(h, admin, 'GET', '/partners?limit=1')).json();
     const page2 = (await call(h, admin, 'GET', `/partners?limit=1&cursor=${page1.nextCursor}`)).json();
-    expect([...page1.items, ...page2.items].map((p: { name: string }) => p.name)).toEqual(['Acme Supplies GmbH', 'Beta Customer AG']);
+    expect([...page1.items, ...page2.items].map((p: { name: string }) => p.name)).toEqual([
+      'Acme Supplies GmbH',
+      'Beta Customer AG',
+    ]);
     expect((await call(h, admin, 'GET', '/partners?q=de1234')).json().items).toHaveLength(1);
-    expect((await call(h, admin, 'GET', '/partners?type=customer')).json().items.map((p: { name: string }) => p.name)).toEqual(['Beta Customer AG']);
+    expect(
+      (await call(h, admin, 'GET', '/partners?type=customer')).json().items.map((p: { name: string }) => p.name),
+    ).toEqual(['Beta Customer AG']);
     const events = await auditEvents(h, admin, '&objectType=partner');
     expect(events.map((e) => e.action)).toEqual(['partner.created', 'partner.updated', 'partner.created']);
     expect(events[1]!.changes).toEqual({ type: { before: 'supplier', after: 'both' } });
-    const row = await h.app.inject({ method: 'GET', url: '/api/v1/audit/export?objectType=partner', headers: { cookie: admin.cookie! } });
+    const row = await h.app.inject({
+      method: 'GET',
+      url: '/api/v1/audit/export?objectType=partner',
+      headers: { cookie: admin.cookie! },
+    });
     expect(row.body).toContain('erika@acme.example');
   });
 
@@ -60,12 +72,15 @@ describe('business partners', () => {
     const other = await signUpOrg(h);
     const foreign = (await call(h, other, 'POST', '/partners', { name: 'Theirs', type: 'customer' })).json();
     const wrong = await call(h, admin, 'POST', '/contracts', { title: 'X', partnerId: foreign.id, lifecycle });
-    expect(expectProblem(wrong, 422, 'validation_failed').errors?.[0]).toMatchObject({ field: 'partnerId', rule: 'unknown_partner' });
+    expect(expectProblem(wrong, 422, 'validation_failed').errors?.[0]).toMatchObject({
+      field: 'partnerId',
+      rule: 'unknown_partner',
+    });
     expectProblem(await call(h, admin, 'DELETE', `/partners/${partner.id}`), 409, 'conflict');
     await call(h, admin, 'PATCH', `/contracts/${contract.json().id}`, { partnerId: null });
     expect((await call(h, admin, 'DELETE', `/partners/${partner.id}`)).statusCode).toBe(204);
     expectProblem(await call(h, admin, 'GET', `/partners/${partner.id}`), 404, 'not_found');
-    expect((await auditEvents(h, admin, '&action=partner.deleted'))).toHaveLength(1);
+    expect(await auditEvents(h, admin, '&action=partner.deleted')).toHaveLength(1);
   });
 
   it('lets every member read, editors and administrators write; other orgs get 404; no session 401', async () => {
