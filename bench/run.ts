@@ -41,28 +41,16 @@ function get(agent: http.Agent, url: string, headers: http.OutgoingHttpHeaders):
 }
 
 /** `total` requests over CONCURRENCY keep-alive connections; every answer must be 200. */
-async function load(
-  url: string,
-  headers: http.OutgoingHttpHeaders,
-  total: number,
-): Promise<{ seconds: number; latencies: number[] }> {
+async function load(url: string, headers: http.OutgoingHttpHeaders, total: number) {
   const agent = new http.Agent({ keepAlive: true, maxSockets: CONCURRENCY });
-  const latencies: number[] = [];
-  let issued = 0;
-  const worker = async () => {
-    while (issued < total) {
-      issued++;
-      const start = process.hrtime.bigint();
+  try {
+    return await loadWork(async () => {
       const status = await get(agent, url, headers);
-      latencies.push(Number(process.hrtime.bigint() - start) / 1e6);
       if (status !== 200) throw new Error(`GET ${url} answered ${status}`);
-    }
-  };
-  const start = process.hrtime.bigint();
-  await Promise.all(Array.from({ length: CONCURRENCY }, worker));
-  const seconds = Number(process.hrtime.bigint() - start) / 1e9;
-  agent.destroy();
-  return { seconds, latencies };
+    }, total);
+  } finally {
+    agent.destroy();
+  }
 }
 
 /** `total` calls of `work` with CONCURRENCY in flight, timing each. */
