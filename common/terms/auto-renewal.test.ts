@@ -1,14 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { computeTerms } from './engine.js';
 import type { LifecycleInput } from './lifecycle.js';
-
-const yearly: LifecycleInput = {
-  type: 'auto_renewal',
-  startDate: '2025-01-01',
-  endDate: '2025-12-31',
-  renewalTerm: 'P1Y',
-  noticePeriod: 'P3M',
-};
+import { yearly } from './worked-examples.js';
 
 function at(input: LifecycleInput, asOf: string) {
   const { proof: _proof, proofDetail: _detail, ...dates } = computeTerms(input, asOf);

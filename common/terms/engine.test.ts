@@ -2,14 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { computeTerms } from './engine.js';
 import type { LifecycleInput } from './lifecycle.js';
 import { TermsInputError } from './resolve.js';
-
-const yearly: LifecycleInput = {
-  type: 'auto_renewal',
-  startDate: '2025-01-01',
-  endDate: '2025-12-31',
-  renewalTerm: 'P1Y',
-  noticePeriod: 'P3M',
-};
+import { yearly } from './worked-examples.js';
 
 describe('worked examples of terms.md', () => {
   it('auto_renewal, start 2025-01-01, end 2025-12-31, renew P1Y, notice P3M, as of 2026-11-24', () => {

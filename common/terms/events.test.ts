@@ -1,14 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { upcomingDeadlines } from './events.js';
 import type { LifecycleInput } from './lifecycle.js';
-
-const yearly: LifecycleInput = {
-  type: 'auto_renewal',
-  startDate: '2025-01-01',
-  endDate: '2025-12-31',
-  renewalTerm: 'P1Y',
-  noticePeriod: 'P3M',
-};
+import { yearly } from './worked-examples.js';
 
 function list(input: LifecycleInput, from: string, to: string, limit?: number) {
   return upcomingDeadlines(input, from, to, limit).map((e) => [e.kind, e.date, e.termIndex]);

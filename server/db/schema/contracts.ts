@@ -1,25 +1,11 @@
 import { sql } from 'drizzle-orm';
-import {
-  date,
-  foreignKey,
-  index,
-  integer,
-  jsonb,
-  pgTable,
-  primaryKey,
-  text,
-  timestamp,
-  uniqueIndex,
-  uuid,
-} from 'drizzle-orm/pg-core';
+import { foreignKey, index, integer, jsonb, pgTable, primaryKey, text, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
 import { CONTRACT_STATUSES } from '../../../common/schemas/contracts.js';
 import { PHASES } from '../../../common/terms/computed.js';
 import type { Lifecycle } from '../../../common/terms/lifecycle.js';
+import { day, ts } from './columns.js';
 import { businessUnits, orgs } from './orgs.js';
 import { partners } from './partners.js';
-
-const ts = (name: string) => timestamp(name, { withTimezone: true, mode: 'date' });
-const day = (name: string) => date(name, { mode: 'string' });
 
 /**
  * A contract. The dates the term engine derives are stored beside the lifecycle, so grids can

@@ -1,9 +1,8 @@
 import { sql } from 'drizzle-orm';
-import { index, jsonb, pgTable, primaryKey, text, timestamp, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
+import { index, jsonb, pgTable, primaryKey, text, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
 import { PARTNER_TYPES, type PartnerAddress, type PartnerContact } from '../../../common/schemas/partners.js';
+import { ts } from './columns.js';
 import { orgs } from './orgs.js';
-
-const ts = (name: string) => timestamp(name, { withTimezone: true, mode: 'date' });
 
 /** Suppliers and customers: one repository per org, shared by all business units. */
 export const partners = pgTable(
