@@ -3,6 +3,7 @@ import { foreignKey, index, integer, jsonb, pgTable, primaryKey, text, uniqueInd
 import { CONTRACT_STATUSES } from '../../../common/schemas/contracts.js';
 import { PHASES } from '../../../common/terms/computed.js';
 import type { Lifecycle } from '../../../common/terms/lifecycle.js';
+import { categories, orgUnits } from './classification.js';
 import { day, ts } from './columns.js';
 import { businessUnits, orgs } from './orgs.js';
 import { partners } from './partners.js';
@@ -26,8 +27,12 @@ export const contracts = pgTable(
     ownerId: uuid('owner_id'),
     backupOwnerId: uuid('backup_owner_id'),
     masterId: uuid('master_id'),
+    categoryId: uuid('category_id'),
+    orgUnitId: uuid('org_unit_id'),
     description: text('description'),
     tags: text('tags').array().notNull().default(sql`'{}'::text[]`),
+    /** Custom field values by field key (see custom_fields). */
+    custom: jsonb('custom').$type<Record<string, unknown>>().notNull().default(sql`'{}'::jsonb`),
     lifecycle: jsonb('lifecycle').$type<Lifecycle>().notNull(),
     noticeDeadline: day('notice_deadline'),
     earliestEndDate: day('earliest_end_date'),
@@ -47,7 +52,14 @@ export const contracts = pgTable(
     foreignKey({ columns: [t.orgId, t.businessUnitId], foreignColumns: [businessUnits.orgId, businessUnits.id] }),
     foreignKey({ columns: [t.orgId, t.masterId], foreignColumns: [t.orgId, t.id] }),
     foreignKey({ columns: [t.orgId, t.partnerId], foreignColumns: [partners.orgId, partners.id] }),
+    foreignKey({ columns: [t.orgId, t.categoryId], foreignColumns: [categories.orgId, categories.id] }),
+    foreignKey({ columns: [t.orgId, t.orgUnitId], foreignColumns: [orgUnits.orgId, orgUnits.id] }),
     index('contracts_partner_idx').on(t.orgId, t.partnerId),
+    index('contracts_category_idx').on(t.orgId, t.categoryId),
+    index('contracts_org_unit_idx').on(t.orgId, t.orgUnitId),
+    index('contracts_custom_idx').using('gin', t.custom.op('jsonb_path_ops')),
+    index('contracts_tags_idx').using('gin', t.tags),
+    index('contracts_deleted_idx').on(t.orgId, t.deletedAt).where(sql`${t.deletedAt} is not null`),
     uniqueIndex('contracts_number_key')
       .on(t.orgId, sql`lower(${t.contractNumber})`)
       .where(sql`${t.contractNumber} is not null and ${t.deletedAt} is null`),
@@ -57,4 +69,17 @@ export const contracts = pgTable(
     index('contracts_unit_idx').on(t.orgId, t.businessUnitId),
     index('contracts_master_idx').on(t.orgId, t.masterId),
   ],
+);
+
+/** The next counter value of a contract-number pattern, per org and period ('' when the pattern has no year). */
+export const contractNumberCounters = pgTable(
+  'contract_number_counters',
+  {
+    orgId: uuid('org_id')
+      .notNull()
+      .references(() => orgs.id, { onDelete: 'cascade' }),
+    period: text('period').notNull(),
+    value: integer('value').notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.orgId, t.period] })],
 );

@@ -8,6 +8,14 @@ export const orgs = pgTable('orgs', {
   id: uuid('id').primaryKey(),
   name: text('name').notNull(),
   timeZone: text('time_zone').notNull().default('Europe/Berlin'),
+  /** ISO 4217 code that billing lines convert to. */
+  currency: text('currency').notNull().default('EUR'),
+  /** Contracts must name an organizational unit when next saved. */
+  orgUnitMandatory: boolean('org_unit_mandatory').notNull().default(false),
+  /** e.g. `CT-{YYYY}-{SEQ:5}`; empty: contract numbers are free text. */
+  contractNumberPattern: text('contract_number_pattern'),
+  /** Whether a generated number may be changed by hand. */
+  contractNumberEditable: boolean('contract_number_editable').notNull().default(false),
   createdAt: ts('created_at').notNull().defaultNow(),
 });
 

@@ -17,6 +17,8 @@ export const partners = pgTable(
     registrationNumber: text('registration_number'),
     vatId: text('vat_id'),
     address: jsonb('address').$type<PartnerAddress>(),
+    /** Custom field values by field key (see custom_fields). */
+    custom: jsonb('custom').$type<Record<string, unknown>>().notNull().default(sql`'{}'::jsonb`),
     contacts: jsonb('contacts').$type<PartnerContact[]>().notNull().default(sql`'[]'::jsonb`),
     createdAt: ts('created_at').notNull().defaultNow(),
     updatedAt: ts('updated_at').notNull().defaultNow(),
@@ -25,6 +27,7 @@ export const partners = pgTable(
   (t) => [
     primaryKey({ columns: [t.orgId, t.id] }),
     uniqueIndex('partners_id_key').on(t.id),
+    index('partners_custom_idx').using('gin', t.custom.op('jsonb_path_ops')),
     index('partners_name_idx').on(t.orgId, sql`lower(${t.name})`, t.id),
   ],
 );

@@ -5,6 +5,12 @@ import { isMessageKey, type Translate } from '../../../i18n/translate.js';
 export const OBJECT_TYPES = [
   'contract',
   'partner',
+  'billing_line',
+  'category',
+  'org_unit',
+  'custom_field',
+  'saved_view',
+  'import',
   'user',
   'session',
   'business_unit',
