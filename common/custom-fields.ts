@@ -139,9 +139,9 @@ export function keyFromLabel(label: string): string {
     .toLowerCase()
     .replace(/ß/g, 'ss')
     .replace(/[^a-z0-9]+/g, '_')
-    .replace(/^_+|_+$/g, '')
-    .slice(0, 40);
-  return /^[a-z]/.test(key) ? key : `f_${key}`;
+    .replace(/^_+|_+$/g, '');
+  // Cut after prefixing, so a key from a long label that starts with a digit still fits FIELD_KEY.
+  return (/^[a-z]/.test(key) ? key : `f_${key}`).slice(0, 40).replace(/_+$/, '');
 }
 
 export const FIELD_KEY = /^[a-z][a-z0-9_]{0,39}$/;

@@ -5,6 +5,8 @@ import { isoDateTime, pageQuery } from './common.js';
 export const PARTNER_TYPES = ['supplier', 'customer', 'both'] as const;
 
 const text = (max: number) => z.string().trim().min(1).max(max);
+/** Custom field values by key; checked against the org's partner field definitions. */
+const custom = z.record(z.string().max(40), z.unknown());
 
 export const partnerAddress = z.object({
   street: text(200).nullable().default(null),
@@ -38,6 +40,7 @@ export const partnerInput = z.object({
   vatId: text(40).nullable().default(null),
   address: partnerAddress.nullable().default(null),
   contacts: z.array(partnerContact).max(100).default([]),
+  custom: custom.default({}),
 });
 export const partnerPatch = z
   .object({
@@ -47,6 +50,8 @@ export const partnerPatch = z
     vatId: text(40).nullable(),
     address: partnerAddress.nullable(),
     contacts: z.array(partnerContact).max(100),
+    /** Merged into the stored values; null removes a value. */
+    custom,
   })
   .partial();
 
@@ -58,11 +63,22 @@ export const partnerOutput = z.object({
   vatId: z.string().nullable(),
   address: partnerAddress.nullable(),
   contacts: z.array(partnerContact),
+  custom: z.record(z.string(), z.unknown()),
+  /** Contracts with this partner that the caller can see (recycle bin excluded). */
+  contractCount: z.number().int(),
   createdAt: isoDateTime,
   updatedAt: isoDateTime,
 });
 
-export const partnerListQuery = pageQuery.extend({
-  q: z.string().trim().min(1).max(200).optional(),
-  type: z.enum(PARTNER_TYPES).optional(),
+/** Filters; `cf.<key>=value` filters by custom field (equality, "has this option" for multi-select; repeat to match any). */
+export const partnerListQuery = pageQuery
+  .extend({
+    q: z.string().trim().min(1).max(200).optional(),
+    type: z.enum(PARTNER_TYPES).optional(),
+  })
+  .catchall(z.union([z.string().max(200), z.array(z.string().max(200)).max(20)]));
+
+export const partnerMergeInput = z.object({
+  /** Partners folded into this one: their contracts move here, then they are deleted. */
+  duplicateIds: z.array(z.uuid()).min(1).max(50),
 });

@@ -1,11 +1,30 @@
-import { and, asc, eq, gt, ilike, isNull, or, sql } from 'drizzle-orm';
+import { and, asc, eq, getTableColumns, gt, ilike, inArray, isNull, or, type SQL, sql } from 'drizzle-orm';
 import type { Tx } from '../../db/client.js';
 import { contracts, partners } from '../../db/schema/index.js';
+import type { CustomEquals } from './partners.custom.js';
 
 export type PartnerRow = typeof partners.$inferSelect;
+export type PartnerWithCount = PartnerRow & { contractCount: number };
+/** Business units whose contracts the caller may see: 'all' for administrators. */
+export type Units = string[] | 'all';
 
 const live = (orgId: string) => and(eq(partners.orgId, orgId), isNull(partners.deletedAt));
 const byName = sql`lower(${partners.name})`;
+
+/** Live contracts of the partner row in the caller's units; outer columns spelled out for the subquery. */
+function contractCount(units: Units): SQL<number> {
+  const inUnits =
+    units === 'all'
+      ? sql``
+      : units.length === 0
+        ? sql`and false`
+        : sql`and c.business_unit_id in (${sql.join(
+            units.map((u) => sql`${u}::uuid`),
+            sql`, `,
+          )})`;
+  return sql<number>`(select count(*)::int from contracts c where c.org_id = "partners"."org_id"
+    and c.partner_id = "partners"."id" and c.deleted_at is null ${inUnits})`;
+}
 
 export async function find(tx: Tx, orgId: string, id: string): Promise<PartnerRow | null> {
   const [row] = await tx
@@ -13,6 +32,14 @@ export async function find(tx: Tx, orgId: string, id: string): Promise<PartnerRo
     .from(partners)
     .where(and(live(orgId), eq(partners.id, id)));
   return row ?? null;
+}
+
+/** Live partners among `ids`, in no particular order. */
+export function findMany(tx: Tx, orgId: string, ids: string[]): Promise<PartnerRow[]> {
+  return tx
+    .select()
+    .from(partners)
+    .where(and(live(orgId), inArray(partners.id, ids)));
 }
 
 export async function insert(tx: Tx, row: typeof partners.$inferInsert): Promise<PartnerRow> {
@@ -29,6 +56,14 @@ export async function update(tx: Tx, orgId: string, id: string, patch: Partial<t
   return row!;
 }
 
+export async function softDeleteMany(tx: Tx, orgId: string, ids: string[]): Promise<void> {
+  const now = new Date();
+  await tx
+    .update(partners)
+    .set({ deletedAt: now, updatedAt: now })
+    .where(and(eq(partners.orgId, orgId), inArray(partners.id, ids)));
+}
+
 export async function countContracts(tx: Tx, orgId: string, partnerId: string): Promise<number> {
   const [row] = await tx
     .select({ n: sql<number>`count(*)::int` })
@@ -37,17 +72,44 @@ export async function countContracts(tx: Tx, orgId: string, partnerId: string): 
   return row?.n ?? 0;
 }
 
+export async function countVisibleContracts(tx: Tx, orgId: string, partnerId: string, units: Units) {
+  const [row] = await tx
+    .select({ n: contractCount(units) })
+    .from(partners)
+    .where(and(eq(partners.orgId, orgId), eq(partners.id, partnerId)));
+  return row?.n ?? 0;
+}
+
+/** Every contract of `fromIds`, recycle bin included, now names `toId`; returns the moved ids. */
+export async function moveContracts(tx: Tx, orgId: string, fromIds: string[], toId: string): Promise<string[]> {
+  const rows = await tx
+    .update(contracts)
+    .set({ partnerId: toId })
+    .where(and(eq(contracts.orgId, orgId), inArray(contracts.partnerId, fromIds)))
+    .returning({ id: contracts.id });
+  return rows.map((r) => r.id);
+}
+
+export interface PartnerFilter {
+  q?: string | undefined;
+  type?: PartnerRow['type'] | undefined;
+  custom?: CustomEquals[];
+  /** Units whose contracts `contractCount` counts; all when absent (partners themselves are org-wide). */
+  units?: Units;
+}
+
+function customCondition(f: CustomEquals): SQL | undefined {
+  // Containment is what the GIN index on `custom` serves.
+  const contains = (v: unknown) =>
+    sql`${partners.custom} @> ${JSON.stringify({ [f.key]: f.type === 'multi_select' ? [v] : v })}::jsonb`;
+  return or(...f.values.map(contains));
+}
+
 /** By name, then id; `after` is the last (lower-cased name, id) seen. */
-export function list(
-  tx: Tx,
-  orgId: string,
-  f: { q?: string; type?: PartnerRow['type'] },
-  limit: number,
-  after?: [string, string],
-) {
+export function list(tx: Tx, orgId: string, f: PartnerFilter, limit: number, after?: [string, string]) {
   const escaped = f.q?.replace(/[\\%_]/g, (c) => `\\${c}`);
   return tx
-    .select()
+    .select({ ...getTableColumns(partners), contractCount: contractCount(f.units ?? 'all') })
     .from(partners)
     .where(
       and(
@@ -60,6 +122,7 @@ export function list(
             )
           : undefined,
         f.type ? eq(partners.type, f.type) : undefined,
+        ...(f.custom ?? []).map(customCondition),
         after ? or(gt(byName, after[0]), and(eq(byName, after[0]), gt(partners.id, after[1]))) : undefined,
       ),
     )

@@ -2,8 +2,9 @@ import { randomUUID } from 'node:crypto';
 import type { PartnerAddress, PartnerContact } from '../../../common/schemas/partners.js';
 import type { Ctx } from '../../platform/context.js';
 import { AppError } from '../../platform/errors.js';
-import { canEditPartners } from '../access/access.policy.js';
+import { canEditPartners, readableUnits } from '../access/access.policy.js';
 import { diff, record } from '../audit/audit.service.js';
+import { customFilters, resolvePartnerCustom } from './partners.custom.js';
 import * as repo from './partners.repo.js';
 
 export interface PartnerFields {
@@ -13,9 +14,12 @@ export interface PartnerFields {
   vatId: string | null;
   address: PartnerAddress | null;
   contacts: PartnerContact[];
+  custom: Record<string, unknown>;
 }
 
-export const present = (row: repo.PartnerRow) => ({
+export type PartnerPatch = Partial<Omit<PartnerFields, 'custom'>> & { custom?: Record<string, unknown> | undefined };
+
+const presentRow = (row: repo.PartnerWithCount) => ({
   id: row.id,
   name: row.name,
   type: row.type,
@@ -23,11 +27,19 @@ export const present = (row: repo.PartnerRow) => ({
   vatId: row.vatId,
   address: row.address,
   contacts: row.contacts,
+  custom: row.custom,
+  contractCount: row.contractCount,
   createdAt: row.createdAt.toISOString(),
   updatedAt: row.updatedAt.toISOString(),
 });
 
-function requireEdit(ctx: Ctx) {
+/** The partner as the API shows it, with the count of its contracts the caller can see. */
+export async function present(ctx: Ctx, row: repo.PartnerRow) {
+  const contractCount = await repo.countVisibleContracts(ctx.tx, ctx.orgId, row.id, readableUnits(ctx.actor));
+  return presentRow({ ...row, contractCount });
+}
+
+export function requireEdit(ctx: Ctx) {
   if (!canEditPartners(ctx.actor)) throw AppError.forbidden('Only editors and administrators may change partners.');
 }
 
@@ -39,42 +51,48 @@ export async function get(ctx: Ctx, id: string): Promise<repo.PartnerRow> {
 
 export async function list(
   ctx: Ctx,
-  query: { q?: string; type?: repo.PartnerRow['type']; limit: number },
+  query: { q?: string | undefined; type?: repo.PartnerRow['type'] | undefined; limit: number },
+  extra: Record<string, unknown>,
   after?: [string, string],
 ) {
-  const rows = await repo.list(ctx.tx, ctx.orgId, query, query.limit + 1, after);
+  const custom = await customFilters(ctx, extra);
+  const filter = { q: query.q, type: query.type, custom, units: readableUnits(ctx.actor) };
+  const rows = await repo.list(ctx.tx, ctx.orgId, filter, query.limit + 1, after);
   const last = rows.length > query.limit ? rows[query.limit - 1] : undefined;
   return {
-    items: rows.slice(0, query.limit).map(present),
+    items: rows.slice(0, query.limit).map(presentRow),
     next: last ? ([last.name.toLowerCase(), last.id] as [string, string]) : null,
   };
 }
 
 export async function create(ctx: Ctx, input: PartnerFields) {
   requireEdit(ctx);
-  const row = await repo.insert(ctx.tx, { orgId: ctx.orgId, id: randomUUID(), ...input });
+  const custom = await resolvePartnerCustom(ctx, {}, input.custom);
+  const row = await repo.insert(ctx.tx, { orgId: ctx.orgId, id: randomUUID(), ...input, custom });
   await record(ctx, {
     action: 'partner.created',
     objectType: 'partner',
     objectId: row.id,
-    changes: { name: { before: null, after: row.name }, type: { before: null, after: row.type } },
+    changes: diff({}, { name: row.name, type: row.type, ...(Object.keys(custom).length ? { custom } : {}) }),
     // Contact people are personal data: kept where they can be erased.
     personalChanges: input.contacts.length ? { contacts: { before: null, after: input.contacts } } : {},
   });
-  return present(row);
+  return presentRow({ ...row, contractCount: 0 });
 }
 
-export async function update(ctx: Ctx, id: string, patch: Partial<PartnerFields>) {
+export async function update(ctx: Ctx, id: string, patch: PartnerPatch) {
   requireEdit(ctx);
   const before = await get(ctx, id);
-  const { contacts, ...rest } = patch;
-  const changes = diff(before as unknown as Record<string, unknown>, rest);
+  const { contacts, custom, ...rest } = patch;
+  const fields: Partial<PartnerFields> = { ...rest };
+  if (custom !== undefined) fields.custom = await resolvePartnerCustom(ctx, before.custom, custom);
+  const changes = diff(before as unknown as Record<string, unknown>, fields);
   const personalChanges =
     contacts === undefined ? {} : diff(before as unknown as Record<string, unknown>, { contacts });
-  if (Object.keys(changes).length + Object.keys(personalChanges).length === 0) return present(before);
-  const row = await repo.update(ctx.tx, ctx.orgId, id, patch);
+  if (Object.keys(changes).length + Object.keys(personalChanges).length === 0) return present(ctx, before);
+  const row = await repo.update(ctx.tx, ctx.orgId, id, { ...fields, ...(contacts ? { contacts } : {}) });
   await record(ctx, { action: 'partner.updated', objectType: 'partner', objectId: id, changes, personalChanges });
-  return present(row);
+  return present(ctx, row);
 }
 
 /** Soft delete; a partner that still has contracts stays until they point elsewhere. */
