@@ -7,6 +7,7 @@ import { openDatabase } from './db/client.js';
 import { DataDirLockedError } from './db/data-dir-lock.js';
 import * as apiKeys from './features/api-keys/api-keys.service.js';
 import { recordWith, verify } from './features/audit/audit.service.js';
+import { purge as purgeContracts, refresh as refreshContracts } from './features/contracts/contracts.jobs.js';
 import { createOrgWithOwner } from './features/orgs/orgs.service.js';
 import { findOrg, findUserByEmail } from './features/users/users.repo.js';
 import { type Actor, type Deps, runInOrg, transact } from './platform/context.js';
@@ -21,7 +22,9 @@ const USAGE = `Usage: deedbox <command>
   migrate                                 apply database migrations
   org create --name N --owner-email E --owner-password P [--owner-name N]
   apikey create --org ID --name N --role administrator|editor|viewer
-  audit verify --org ID`;
+  audit verify --org ID
+  contracts refresh [--org ID]            recompute stored contract dates that rolled over
+  contracts purge [--org ID]              remove contracts deleted more than 30 days ago`;
 
 function flags(args: string[], allowed: string[]): Record<string, string> {
   const out: Record<string, string> = {};
@@ -120,6 +123,18 @@ async function auditVerify(args: string[]): Promise<number> {
   });
 }
 
+async function contractsJob(job: 'refresh' | 'purge', args: string[]) {
+  const input = parse(z.object({ org: z.uuid().optional() }), flags(args, ['org']));
+  await withDeps(async (deps) => {
+    const result = await (job === 'refresh' ? refreshContracts : purgeContracts)(deps, { orgId: input.org });
+    print(
+      job === 'refresh'
+        ? { orgs: result.orgs, refreshed: result.refreshed }
+        : { orgs: result.orgs, purged: result.purged },
+    );
+  });
+}
+
 async function serve() {
   const config = loadConfig();
   const server = await startServer(config);
@@ -155,6 +170,10 @@ export async function run(argv: string[]): Promise<number> {
         return 0;
       case 'audit verify':
         return await auditVerify(rest);
+      case 'contracts refresh':
+      case 'contracts purge':
+        await contractsJob(sub as 'refresh' | 'purge', rest);
+        return 0;
       case 'help':
       case '--help':
         process.stdout.write(`${USAGE}\n`);

@@ -4,6 +4,7 @@ import type { FastifyInstance } from 'fastify';
 import { buildApp } from './app.js';
 import type { Config } from './config.js';
 import { type Database, openDatabase } from './db/client.js';
+import { startContractJobs } from './features/contracts/contracts.jobs.js';
 import { createMailer } from './platform/mail/mailer.js';
 
 export interface RunningServer {
@@ -32,6 +33,8 @@ export async function startServer(
     const httpsPort = (started.server.address() as AddressInfo).port;
     if (config.tls?.redirectPort != null)
       redirect = await listenRedirect(config.tls.redirectPort, config.host, httpsPort);
+    // Stored contract dates roll over daily and the recycle bin empties after 30 days.
+    const jobs = startContractJobs(started.deps);
     return {
       app: started,
       database,
@@ -39,6 +42,7 @@ export async function startServer(
       async stop() {
         redirect?.close();
         await started.close();
+        await jobs.stop();
         mailer.close();
         await database.close();
       },

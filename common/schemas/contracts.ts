@@ -8,6 +8,8 @@ export type ContractStatus = (typeof CONTRACT_STATUSES)[number];
 
 const title = z.string().trim().min(1).max(300);
 const tags = z.array(z.string().trim().min(1).max(60)).max(50);
+/** Custom field values by field key; checked against the org's definitions on the server. */
+const custom = z.record(z.string().max(40), z.unknown());
 
 export const contractInput = z.object({
   title,
@@ -19,8 +21,11 @@ export const contractInput = z.object({
   ownerId: z.uuid().nullable().default(null),
   backupOwnerId: z.uuid().nullable().default(null),
   masterId: z.uuid().nullable().default(null),
+  categoryId: z.uuid().nullable().default(null),
+  orgUnitId: z.uuid().nullable().default(null),
   description: z.string().max(20_000).nullable().default(null),
   tags: tags.default([]),
+  custom: custom.default({}),
   lifecycle: lifecycleSchema,
 });
 
@@ -34,8 +39,12 @@ export const contractPatch = z
     ownerId: z.uuid().nullable(),
     backupOwnerId: z.uuid().nullable(),
     masterId: z.uuid().nullable(),
+    categoryId: z.uuid().nullable(),
+    orgUnitId: z.uuid().nullable(),
     description: z.string().max(20_000).nullable(),
     tags,
+    /** Merged into the stored values; a key set to null is removed. */
+    custom,
     lifecycle: lifecycleSchema,
   })
   .partial();
@@ -53,8 +62,11 @@ export const contractOutput = z.object({
   ownerId: z.uuid().nullable(),
   backupOwnerId: z.uuid().nullable(),
   masterId: z.uuid().nullable(),
+  categoryId: z.uuid().nullable(),
+  orgUnitId: z.uuid().nullable(),
   description: z.string().nullable(),
   tags: z.array(z.string()),
+  custom: z.record(z.string(), z.unknown()),
   lifecycle: z.record(z.string(), z.unknown()),
   computed: computedSchema,
   asOf: z.iso.date(),
@@ -64,17 +76,66 @@ export const contractOutput = z.object({
 });
 export type ContractOutput = z.infer<typeof contractOutput>;
 
-export const CONTRACT_SORTS = ['noticeDeadline', 'endsOn', '-updatedAt'] as const;
+/** Sort keys of the contract list; `cf.<key>` sorts by a custom field. Nulls sort last either way. */
+export const CONTRACT_SORTS = ['noticeDeadline', 'endsOn', 'title', 'updatedAt'] as const;
+export type ContractSortField = (typeof CONTRACT_SORTS)[number] | `cf.${string}`;
+const SORT = /^-?(((computed\.)?(noticeDeadline|endsOn))|title|updatedAt|cf\.[a-z][a-z0-9_]{0,39})$/;
 
-export const contractListQuery = pageQuery.extend({
+const oneOrMany = z
+  .union([z.string().trim().min(1).max(60), z.array(z.string().trim().min(1).max(60)).max(20)])
+  .transform((v) => (Array.isArray(v) ? v : [v]));
+
+/**
+ * The list's filters. Keys beginning `cf.` filter by custom field: `cf.<key>=value` (equality,
+ * or "has this option" for multi-select) and `cf.<key>.from` / `cf.<key>.to` for number, date
+ * and money fields; the server checks them against the org's field definitions.
+ */
+export const contractListFilters = pageQuery.extend({
+  cursor: z.string().max(4_000).optional(),
   q: z.string().trim().min(1).max(200).optional(),
   status: z.enum(CONTRACT_STATUSES).optional(),
   businessUnitId: z.uuid().optional(),
   ownerId: z.uuid().optional(),
   partnerId: z.uuid().optional(),
+  categoryId: z.uuid().optional(),
+  orgUnitId: z.uuid().optional(),
+  /** Contracts carrying every tag given (repeat the parameter for several). */
+  tags: oneOrMany.optional(),
   noticeDeadlineFrom: calendarDate.optional(),
   noticeDeadlineTo: calendarDate.optional(),
   endsFrom: calendarDate.optional(),
   endsTo: calendarDate.optional(),
-  sort: z.enum(CONTRACT_SORTS).default('-updatedAt'),
+  /** `noticeDeadline`, `endsOn`, `title`, `updatedAt` or `cf.<key>`; `-` for descending; `computed.` accepted. */
+  sort: z.string().regex(SORT, 'is not a sort order of the contract list').default('-updatedAt'),
+});
+export const contractListQuery = contractListFilters.catchall(
+  z.union([z.string().max(200), z.array(z.string().max(200)).max(20)]),
+);
+/** The list query as services take it: the named filters plus any `cf.` filters. */
+export type ContractListQuery = z.infer<typeof contractListFilters> & {
+  [key: `cf.${string}`]: string | string[] | undefined;
+};
+
+export const contractHistoryQuery = pageQuery;
+
+export const hierarchyNode = z.object({
+  id: z.uuid(),
+  /** False for a contract in a business unit the caller cannot see: only its place in the tree is shown. */
+  visible: z.boolean(),
+  title: z.string().nullable(),
+  contractNumber: z.string().nullable(),
+  status: z.enum(CONTRACT_STATUSES).nullable(),
+  masterId: z.uuid().nullable(),
+  depth: z.number().int(),
+});
+export const hierarchyOutput = z.object({ rootId: z.uuid(), nodes: z.array(hierarchyNode) });
+
+export const recycledContract = z.object({
+  id: z.uuid(),
+  title: z.string(),
+  contractNumber: z.string().nullable(),
+  businessUnitId: z.uuid(),
+  deletedAt: isoDateTime,
+  /** The day it is purged for good (30 days after deletion). */
+  purgeOn: z.iso.date(),
 });

@@ -1,4 +1,5 @@
-import { sql } from 'drizzle-orm';
+import { type SQL, sql } from 'drizzle-orm';
+import type { AnyPgColumn } from 'drizzle-orm/pg-core';
 import { foreignKey, index, integer, jsonb, pgTable, primaryKey, text, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
 import { CONTRACT_STATUSES } from '../../../common/schemas/contracts.js';
 import { PHASES } from '../../../common/terms/computed.js';
@@ -7,6 +8,18 @@ import { categories, orgUnits } from './classification.js';
 import { day, ts } from './columns.js';
 import { businessUnits, orgs } from './orgs.js';
 import { partners } from './partners.js';
+
+/**
+ * What `q` searches in a contract: title, number (also split at - / . _ so "2025" finds
+ * "CT-2025-00001") and description. The list query repeats this expression, so the index serves it.
+ */
+export function contractSearchDocument(t: {
+  title: AnyPgColumn;
+  contractNumber: AnyPgColumn;
+  description: AnyPgColumn;
+}): SQL {
+  return sql`to_tsvector('simple'::regconfig, ${t.title} || ' ' || coalesce(${t.contractNumber}, '') || ' ' || translate(coalesce(${t.contractNumber}, ''), '-/._', '    ') || ' ' || coalesce(${t.description}, ''))`;
+}
 
 /**
  * A contract. The dates the term engine derives are stored beside the lifecycle, so grids can
@@ -68,6 +81,7 @@ export const contracts = pgTable(
     index('contracts_updated_idx').on(t.orgId, t.updatedAt, t.id),
     index('contracts_unit_idx').on(t.orgId, t.businessUnitId),
     index('contracts_master_idx').on(t.orgId, t.masterId),
+    index('contracts_search_idx').using('gin', contractSearchDocument(t)),
   ],
 );
 

@@ -14,9 +14,17 @@ export interface ContractFields {
   ownerId: string | null;
   backupOwnerId: string | null;
   masterId: string | null;
+  categoryId: string | null;
+  orgUnitId: string | null;
   description: string | null;
   tags: string[];
+  custom: Record<string, unknown>;
   lifecycle: Lifecycle;
+}
+
+/** Keys in one order, so values read back from jsonb (which reorders keys) compare equal. */
+export function sortKeys(values: Record<string, unknown>): Record<string, unknown> {
+  return Object.fromEntries(Object.entries(values).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)));
 }
 
 /** The editable fields of a stored contract. */
@@ -30,8 +38,11 @@ export function fieldsOf(row: ContractRow): ContractFields {
     ownerId: row.ownerId,
     backupOwnerId: row.backupOwnerId,
     masterId: row.masterId,
+    categoryId: row.categoryId,
+    orgUnitId: row.orgUnitId,
     description: row.description,
     tags: row.tags,
+    custom: sortKeys(row.custom),
     lifecycle: row.lifecycle,
   };
 }

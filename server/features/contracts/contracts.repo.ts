@@ -1,6 +1,6 @@
-import { and, asc, desc, eq, gt, gte, ilike, inArray, isNull, lt, lte, or, type SQL, sql } from 'drizzle-orm';
+import { and, eq, isNull, sql } from 'drizzle-orm';
 import type { Tx } from '../../db/client.js';
-import { businessUnits, contracts } from '../../db/schema/index.js';
+import { businessUnits, contractNumberCounters, contracts } from '../../db/schema/index.js';
 
 export type ContractRow = typeof contracts.$inferSelect;
 export type ContractInsert = typeof contracts.$inferInsert;
@@ -66,66 +66,57 @@ export async function countInUnit(tx: Tx, orgId: string, unitId: string): Promis
   return row?.n ?? 0;
 }
 
-export interface ListFilter {
-  units: string[] | 'all';
-  q?: string;
-  status?: ContractRow['status'];
-  businessUnitId?: string;
-  ownerId?: string;
-  partnerId?: string;
-  noticeDeadlineFrom?: string;
-  noticeDeadlineTo?: string;
-  endsFrom?: string;
-  endsTo?: string;
+/**
+ * The next value of the org's counter for a period. The upsert takes the row lock, so concurrent
+ * creations in other transactions wait here and each gets its own value.
+ */
+export async function nextCounter(tx: Tx, orgId: string, period: string): Promise<number> {
+  const [row] = await tx
+    .insert(contractNumberCounters)
+    .values({ orgId, period, value: 1 })
+    .onConflictDoUpdate({
+      target: [contractNumberCounters.orgId, contractNumberCounters.period],
+      set: { value: sql`${contractNumberCounters.value} + 1` },
+    })
+    .returning({ value: contractNumberCounters.value });
+  return row!.value;
 }
 
-export type Sort = 'noticeDeadline' | 'endsOn' | '-updatedAt';
-export type Cursor = [string, string];
-
-const FAR_FUTURE = '9999-12-31';
-
-/** Sort key per order; dates without a value sort last. */
-function sortKey(sort: Sort): SQL {
-  switch (sort) {
-    case 'noticeDeadline':
-      return sql`coalesce(${contracts.noticeDeadline}, ${FAR_FUTURE}::date)`;
-    case 'endsOn':
-      return sql`coalesce(${contracts.endsOn}, ${FAR_FUTURE}::date)`;
-    case '-updatedAt':
-      return sql`${contracts.updatedAt}`;
-  }
+export interface TreeRow {
+  id: string;
+  title: string;
+  contractNumber: string | null;
+  status: ContractRow['status'];
+  businessUnitId: string;
+  masterId: string | null;
+  depth: number;
 }
 
-function conditions(orgId: string, f: ListFilter): (SQL | undefined)[] {
-  const escaped = f.q?.replace(/[\\%_]/g, (c) => `\\${c}`);
-  return [
-    live(orgId),
-    f.units === 'all' ? undefined : f.units.length ? inArray(contracts.businessUnitId, f.units) : sql`false`,
-    escaped ? or(ilike(contracts.title, `%${escaped}%`), ilike(contracts.contractNumber, `%${escaped}%`)) : undefined,
-    f.status ? eq(contracts.status, f.status) : undefined,
-    f.businessUnitId ? eq(contracts.businessUnitId, f.businessUnitId) : undefined,
-    f.ownerId ? eq(contracts.ownerId, f.ownerId) : undefined,
-    f.partnerId ? eq(contracts.partnerId, f.partnerId) : undefined,
-    f.noticeDeadlineFrom ? gte(contracts.noticeDeadline, f.noticeDeadlineFrom) : undefined,
-    f.noticeDeadlineTo ? lte(contracts.noticeDeadline, f.noticeDeadlineTo) : undefined,
-    f.endsFrom ? gte(contracts.endsOn, f.endsFrom) : undefined,
-    f.endsTo ? lte(contracts.endsOn, f.endsTo) : undefined,
-  ];
+/** The live contract at the top of `id`'s master chain (deleted masters end the chain). */
+export async function rootOf(tx: Tx, orgId: string, id: string): Promise<string> {
+  const result = await tx.execute(sql`
+    with recursive up(id, master_id, depth) as (
+      select id, master_id, 0 from contracts where org_id = ${orgId} and id = ${id}
+      union all
+      select c.id, c.master_id, up.depth + 1 from contracts c join up on c.id = up.master_id
+      where c.org_id = ${orgId} and c.deleted_at is null and up.depth < 100
+    )
+    select id from up order by depth desc limit 1`);
+  return (result as unknown as { rows: { id: string }[] }).rows[0]?.id ?? id;
 }
 
-/** Keyset pagination: `after` is the (sort key, id) of the last row seen. */
-export async function list(tx: Tx, orgId: string, f: ListFilter, sort: Sort, limit: number, after?: Cursor) {
-  const key = sortKey(sort);
-  const descending = sort.startsWith('-');
-  const past = (a: SQL, b: unknown) => (descending ? lt(a, b) : gt(a, b));
-  const afterCond = after
-    ? or(past(key, sql`${after[0]}`), and(eq(key, sql`${after[0]}`), past(sql`${contracts.id}`, after[1])))
-    : undefined;
-  const rows = await tx
-    .select({ contract: contracts, key: sql<string>`${key}::text` })
-    .from(contracts)
-    .where(and(...conditions(orgId, f), afterCond))
-    .orderBy(descending ? desc(key) : asc(key), descending ? desc(contracts.id) : asc(contracts.id))
-    .limit(limit);
-  return rows;
+/** The root and all its live descendants, parents before children (bounded depth: cycles are refused on write). */
+export async function subtree(tx: Tx, orgId: string, rootId: string): Promise<TreeRow[]> {
+  const result = await tx.execute(sql`
+    with recursive down(id, depth, path) as (
+      select id, 0, array[id] from contracts where org_id = ${orgId} and id = ${rootId} and deleted_at is null
+      union all
+      select c.id, down.depth + 1, down.path || c.id from contracts c join down on c.master_id = down.id
+      where c.org_id = ${orgId} and c.deleted_at is null and down.depth < 100 and not c.id = any(down.path)
+    )
+    select c.id, c.title, c.contract_number as "contractNumber", c.status, c.business_unit_id as "businessUnitId",
+           c.master_id as "masterId", down.depth
+    from down join contracts c on c.org_id = ${orgId} and c.id = down.id
+    order by down.path`);
+  return (result as unknown as { rows: TreeRow[] }).rows;
 }

@@ -1,0 +1,2 @@
+CREATE INDEX "contracts_search_idx" ON "contracts" USING gin (to_tsvector('simple'::regconfig, "title" || ' ' || coalesce("contract_number", '') || ' ' || translate(coalesce("contract_number", ''), '-/._', '    ') || ' ' || coalesce("description", '')));--> statement-breakpoint
+CREATE INDEX "partners_search_idx" ON "partners" USING gin (to_tsvector('simple'::regconfig, "name"));

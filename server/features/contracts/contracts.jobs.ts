@@ -1,0 +1,125 @@
+import { randomUUID } from 'node:crypto';
+import { todayIn } from '../../../common/terms/dates.js';
+import { type Actor, type Deps, type RequestMeta, runInOrg, transact } from '../../platform/context.js';
+import { record } from '../audit/audit.service.js';
+import { RETENTION_DAYS } from './contracts.bin.js';
+import { storedDates } from './contracts.dates.js';
+import * as jobsRepo from './contracts.jobs.repo.js';
+
+const JOBS: Actor = { type: 'system', name: 'deedbox jobs' };
+const BATCH = 500;
+const DAY_MS = 86_400_000;
+const HOUR_MS = 3_600_000;
+
+const jobRequest = (): RequestMeta => ({ id: randomUUID(), ip: null, userAgent: 'deedbox-jobs', via: 'cli' });
+
+export interface JobResult {
+  orgs: number;
+  refreshed: number;
+  purged: number;
+  /** Org batches another instance was working on at the same moment. */
+  skipped: number;
+}
+
+async function orgsToSweep(deps: Deps, only?: string) {
+  const all = await transact(deps, {}, (tx) => jobsRepo.allOrgs(tx));
+  return only ? all.filter((o) => o.id === only) : all;
+}
+
+/**
+ * Runs `batch` in its own transaction per round until it reports fewer than BATCH rows, or
+ * another instance holds the org's lock (then that instance does the work).
+ */
+async function inBatches(
+  deps: Deps,
+  orgId: string,
+  batch: (ctx: Parameters<Parameters<typeof runInOrg>[3]>[0]) => Promise<number>,
+): Promise<{ done: number; skipped: boolean }> {
+  let done = 0;
+  for (;;) {
+    const n = await runInOrg(deps, { orgId, actor: JOBS }, jobRequest(), async (ctx) =>
+      (await jobsRepo.tryJobLock(ctx.tx, orgId)) ? batch(ctx) : null,
+    );
+    if (n === null) return { done, skipped: true };
+    done += n;
+    if (n < BATCH) return { done, skipped: false };
+  }
+}
+
+/** Recomputes the stored dates of contracts last computed before the org's today. */
+export async function refresh(deps: Deps, opts: { orgId?: string } = {}): Promise<JobResult> {
+  const result: JobResult = { orgs: 0, refreshed: 0, purged: 0, skipped: 0 };
+  for (const org of await orgsToSweep(deps, opts.orgId)) {
+    const today = todayIn(org.timeZone);
+    const { done, skipped } = await inBatches(deps, org.id, async (ctx) => {
+      const rows = await jobsRepo.stale(ctx.tx, org.id, today, BATCH);
+      for (const row of rows) await jobsRepo.setDates(ctx.tx, org.id, row.id, storedDates(row.lifecycle, today));
+      return rows.length;
+    });
+    result.orgs++;
+    result.refreshed += done;
+    if (skipped) result.skipped++;
+  }
+  return result;
+}
+
+/** Removes for good the contracts deleted more than 30 days before `now`, each with an activity-log entry. */
+export async function purge(deps: Deps, opts: { orgId?: string; now?: Date } = {}): Promise<JobResult> {
+  const result: JobResult = { orgs: 0, refreshed: 0, purged: 0, skipped: 0 };
+  const before = new Date((opts.now ?? new Date()).getTime() - RETENTION_DAYS * DAY_MS);
+  for (const org of await orgsToSweep(deps, opts.orgId)) {
+    const { done, skipped } = await inBatches(deps, org.id, async (ctx) => {
+      const rows = await jobsRepo.purgeable(ctx.tx, org.id, before, BATCH);
+      for (const row of rows) {
+        await record(ctx, {
+          action: 'contract.purged',
+          objectType: 'contract',
+          objectId: row.id,
+          extra: { title: row.title, deletedAt: row.deletedAt?.toISOString() ?? null },
+        });
+      }
+      await jobsRepo.hardDelete(
+        ctx.tx,
+        org.id,
+        rows.map((r) => r.id),
+      );
+      return rows.length;
+    });
+    result.orgs++;
+    result.purged += done;
+    if (skipped) result.skipped++;
+  }
+  return result;
+}
+
+/**
+ * The in-process schedule: once at start, then hourly (dates roll over at each org's midnight).
+ * Several instances may run it; the per-org advisory lock keeps them from doing the same batch.
+ */
+export function startContractJobs(deps: Deps, everyMs = HOUR_MS): { stop(): Promise<void> } {
+  let running: Promise<void> | null = null;
+  let stopped = false;
+  const tick = () => {
+    if (running || stopped) return;
+    running = (async () => {
+      try {
+        const refreshed = await refresh(deps);
+        const purged = await purge(deps);
+        deps.log.info({ refreshed: refreshed.refreshed, purged: purged.purged }, 'contract jobs ran');
+      } catch (err) {
+        deps.log.error({ err }, 'contract jobs failed');
+      } finally {
+        running = null;
+      }
+    })();
+  };
+  const timer = setInterval(tick, everyMs).unref();
+  tick();
+  return {
+    async stop() {
+      stopped = true;
+      clearInterval(timer);
+      await running;
+    },
+  };
+}

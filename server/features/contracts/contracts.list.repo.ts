@@ -1,0 +1,133 @@
+import { and, arrayContains, asc, desc, eq, gt, gte, inArray, isNull, lt, lte, or, type SQL, sql } from 'drizzle-orm';
+import type { CustomFieldType } from '../../../common/schemas/vocabulary.js';
+import type { Tx } from '../../db/client.js';
+import { contractSearchDocument, contracts, partnerSearchDocument, partners } from '../../db/schema/index.js';
+import type { ContractRow } from './contracts.repo.js';
+
+/** A custom-field filter, already checked against the field's definition. */
+export type CustomFilter =
+  | { key: string; type: CustomFieldType; op: 'eq'; values: unknown[] }
+  | { key: string; type: 'number' | 'money' | 'date'; op: 'from' | 'to'; value: string };
+
+export interface ListFilter {
+  units: string[] | 'all';
+  q?: string;
+  status?: ContractRow['status'];
+  businessUnitId?: string;
+  ownerId?: string;
+  partnerId?: string;
+  categoryId?: string;
+  orgUnitId?: string;
+  tags?: string[];
+  noticeDeadlineFrom?: string;
+  noticeDeadlineTo?: string;
+  endsFrom?: string;
+  endsTo?: string;
+  custom?: CustomFilter[];
+}
+
+export type SortField =
+  | { field: 'noticeDeadline' | 'endsOn' | 'title' | 'updatedAt' }
+  | { field: 'custom'; key: string; type: CustomFieldType };
+export type SortSpec = SortField & { descending: boolean };
+/** The last row seen: its sort value as text (null when it has none) and its id. */
+export type Cursor = [string | null, string];
+
+/** A custom value as a typed SQL expression; null when absent or not of the field's type. */
+function customValue(key: string, type: CustomFieldType): SQL {
+  const value = sql`${contracts.custom} -> ${key}`;
+  switch (type) {
+    case 'number':
+      return sql`(case when jsonb_typeof(${value}) = 'number' then (${value})::numeric end)`;
+    case 'money':
+      return sql`(case when (${value} ->> 'amount') ~ '^-?[0-9]+(\\.[0-9]+)?$' then (${value} ->> 'amount')::numeric end)`;
+    case 'date':
+      return sql`(case when jsonb_typeof(${value}) = 'string' then (${value} #>> '{}') end) collate "C"`;
+    default:
+      return sql`(${value} #>> '{}')`;
+  }
+}
+
+function sortExpression(sort: SortField): SQL {
+  switch (sort.field) {
+    case 'noticeDeadline':
+      return sql`${contracts.noticeDeadline}`;
+    case 'endsOn':
+      return sql`${contracts.endsOn}`;
+    case 'title':
+      return sql`${contracts.title}`;
+    case 'updatedAt':
+      return sql`${contracts.updatedAt}`;
+    case 'custom':
+      return customValue(sort.key, sort.type);
+  }
+}
+
+/** Can the sort value be null? Then nulls go last in both directions. */
+const nullable = (sort: SortField) => sort.field !== 'title' && sort.field !== 'updatedAt';
+
+function customCondition(f: CustomFilter): SQL | undefined {
+  if (f.op === 'eq') {
+    // Containment is what the GIN index on `custom` serves.
+    const contains = (v: unknown) =>
+      sql`${contracts.custom} @> ${JSON.stringify({ [f.key]: f.type === 'multi_select' ? [v] : v })}::jsonb`;
+    return or(...f.values.map(contains));
+  }
+  const value = customValue(f.key, f.type);
+  return f.op === 'from' ? gte(value, f.value) : lte(value, f.value);
+}
+
+/** The search as prefix terms, tokenised by the same parser as the documents ("leas" finds "Lease"). */
+function searchQuery(q: string): SQL {
+  return sql`(select to_tsquery('simple', coalesce(string_agg('''' || replace(replace(lexeme, '\\', '\\\\'), '''', '''''') || ''':*', ' & '), ''))
+    from unnest(to_tsvector('simple', ${q})))`;
+}
+
+function searchCondition(orgId: string, q: string): SQL {
+  const query = searchQuery(q);
+  const partnerIds = sql`(select ${partners.id} from ${partners} where ${partners.orgId} = ${orgId}
+    and ${partners.deletedAt} is null and ${partnerSearchDocument(partners)} @@ ${query})`;
+  return or(sql`${contractSearchDocument(contracts)} @@ ${query}`, sql`${contracts.partnerId} in ${partnerIds}`)!;
+}
+
+function conditions(orgId: string, f: ListFilter): (SQL | undefined)[] {
+  return [
+    eq(contracts.orgId, orgId),
+    isNull(contracts.deletedAt),
+    f.units === 'all' ? undefined : f.units.length ? inArray(contracts.businessUnitId, f.units) : sql`false`,
+    f.q ? searchCondition(orgId, f.q) : undefined,
+    f.status ? eq(contracts.status, f.status) : undefined,
+    f.businessUnitId ? eq(contracts.businessUnitId, f.businessUnitId) : undefined,
+    f.ownerId ? eq(contracts.ownerId, f.ownerId) : undefined,
+    f.partnerId ? eq(contracts.partnerId, f.partnerId) : undefined,
+    f.categoryId ? eq(contracts.categoryId, f.categoryId) : undefined,
+    f.orgUnitId ? eq(contracts.orgUnitId, f.orgUnitId) : undefined,
+    f.tags?.length ? arrayContains(contracts.tags, f.tags) : undefined,
+    f.noticeDeadlineFrom ? gte(contracts.noticeDeadline, f.noticeDeadlineFrom) : undefined,
+    f.noticeDeadlineTo ? lte(contracts.noticeDeadline, f.noticeDeadlineTo) : undefined,
+    f.endsFrom ? gte(contracts.endsOn, f.endsFrom) : undefined,
+    f.endsTo ? lte(contracts.endsOn, f.endsTo) : undefined,
+    ...(f.custom ?? []).map(customCondition),
+  ];
+}
+
+/** Rows after the cursor in (sort value, id) order, where rows without a value come after all others. */
+function afterCondition(key: SQL, sort: SortSpec, after: Cursor): SQL | undefined {
+  const past = (a: SQL, b: unknown) => (sort.descending ? lt(a, b) : gt(a, b));
+  const id = sql`${contracts.id}`;
+  const [value, lastId] = after;
+  if (value === null) return and(sql`${key} is null`, past(id, lastId));
+  return or(past(key, value), and(eq(key, sql`${value}`), past(id, lastId)), sql`${key} is null`);
+}
+
+/** Keyset pagination: `after` is the (sort value, id) of the last row seen. */
+export async function list(tx: Tx, orgId: string, f: ListFilter, sort: SortSpec, limit: number, after?: Cursor) {
+  const key = sortExpression(sort);
+  const direction = sort.descending ? (nullable(sort) ? sql`${key} desc nulls last` : desc(key)) : asc(key);
+  return tx
+    .select({ contract: contracts, key: sql<string | null>`(${key})::text` })
+    .from(contracts)
+    .where(and(...conditions(orgId, f), after ? afterCondition(key, sort, after) : undefined))
+    .orderBy(direction, sort.descending ? desc(contracts.id) : asc(contracts.id))
+    .limit(limit);
+}
