@@ -1,0 +1,125 @@
+import { Readable } from 'node:stream';
+import { CsvError, parse } from 'csv-parse/sync';
+import ExcelJS from 'exceljs';
+import { AppError } from '../../platform/errors.js';
+
+/** One data row: its row number in the file (the header is row 1) and its cells as text. */
+export interface FileRow {
+  line: number;
+  cells: string[];
+}
+
+export interface Table {
+  format: 'csv' | 'xlsx';
+  headers: string[];
+  rows: FileRow[];
+}
+
+/** A single cell larger than this is refused: no field of a contract needs it. */
+export const MAX_CELL = 1024 * 1024;
+export const MAX_FILE = 50 * 1024 * 1024;
+
+const bad = (rule: string, message: string) => AppError.invalid('file', rule, message);
+
+const isZip = (b: Buffer) => b.length >= 4 && b[0] === 0x50 && b[1] === 0x4b && b[2] === 0x03 && b[3] === 0x04;
+
+/** The delimiter used most in the header line, outside quotes: comma, semicolon or tab. */
+export function detectDelimiter(text: string): string {
+  const counts: Record<string, number> = { ',': 0, ';': 0, '\t': 0 };
+  let quoted = false;
+  for (const ch of text.slice(0, 64 * 1024)) {
+    if (ch === '"') quoted = !quoted;
+    else if (!quoted && (ch === '\n' || ch === '\r')) break;
+    else if (!quoted && ch in counts) counts[ch]! += 1;
+  }
+  const [best, n] = Object.entries(counts).sort((a, b) => b[1] - a[1])[0]!;
+  return n > 0 ? best : ',';
+}
+
+function decodeUtf8(content: Buffer): string {
+  try {
+    // fatal: a broken byte sequence is an error, not a silent U+FFFD; the BOM is dropped.
+    return new TextDecoder('utf-8', { fatal: true }).decode(content);
+  } catch {
+    throw bad('encoding', 'is not valid UTF-8 text. Save the file as "CSV UTF-8" and upload it again.');
+  }
+}
+
+function readCsv(content: Buffer): string[][] {
+  if (content.subarray(0, 8192).includes(0)) {
+    throw new AppError('unsupported_media_type', 'The file is neither CSV text nor an Excel (.xlsx) workbook.');
+  }
+  const text = decodeUtf8(content);
+  try {
+    return parse(text, {
+      delimiter: detectDelimiter(text),
+      relax_column_count: true,
+      max_record_size: MAX_CELL * 4,
+    }) as string[][];
+  } catch (error) {
+    if (error instanceof CsvError) {
+      const line = (error as CsvError & { lines?: number }).lines;
+      if (error.code === 'CSV_MAX_RECORD_SIZE')
+        throw bad('cell_too_large', `has a row larger than ${MAX_CELL * 4} characters near line ${line}`);
+      throw bad('csv_syntax', `could not be read as CSV near line ${line}: ${error.message}`);
+    }
+    throw error;
+  }
+}
+
+function cellText(value: ExcelJS.CellValue): string {
+  if (value === null || value === undefined) return '';
+  if (value instanceof Date) return value.toISOString().slice(0, 10);
+  if (typeof value !== 'object') return String(value);
+  if ('richText' in value) return value.richText.map((t) => t.text).join('');
+  if ('result' in value) return cellText((value.result ?? null) as ExcelJS.CellValue);
+  if ('text' in value) return String(value.text);
+  if ('error' in value) return '';
+  return String(value);
+}
+
+/** The first worksheet, read as a stream so big workbooks never sit in memory twice. */
+async function readXlsx(content: Buffer): Promise<{ lines: number[]; rows: string[][] }> {
+  const reader = new ExcelJS.stream.xlsx.WorkbookReader(Readable.from([content]), {
+    sharedStrings: 'cache',
+    styles: 'cache',
+    hyperlinks: 'ignore',
+    worksheets: 'emit',
+    entries: 'emit',
+  });
+  const rows: string[][] = [];
+  const lines: number[] = [];
+  try {
+    for await (const sheet of reader) {
+      for await (const row of sheet) {
+        const values = (row.values as ExcelJS.CellValue[]).slice(1);
+        rows.push(Array.from(values, (v) => cellText(v)));
+        lines.push(row.number);
+      }
+      break;
+    }
+  } catch {
+    throw bad('xlsx_unreadable', 'could not be read as an Excel workbook (.xlsx).');
+  }
+  return { lines, rows };
+}
+
+/** Reads an upload into headers and non-empty data rows, refusing what is not a usable table. */
+export async function readTable(content: Buffer): Promise<Table> {
+  if (content.length === 0) throw bad('empty', 'is empty.');
+  const format = isZip(content) ? 'xlsx' : 'csv';
+  const { lines, rows } = format === 'xlsx' ? await readXlsx(content) : { lines: null, rows: readCsv(content) };
+  const all = rows.map((cells, i) => ({ line: lines ? lines[i]! : i + 1, cells }));
+  for (const row of all) {
+    const big = row.cells.findIndex((c) => c.length > MAX_CELL);
+    if (big >= 0) throw bad('cell_too_large', `row ${row.line}, column ${big + 1}: a cell is larger than 1 MB.`);
+  }
+  const nonEmpty = all.filter((r) => r.cells.some((c) => c.trim() !== ''));
+  const [head, ...data] = nonEmpty;
+  if (!head) throw bad('empty', 'has no header row.');
+  const headers = head.cells.map((h, i) => h.trim() || `Column ${i + 1}`);
+  const dup = headers.find((h, i) => headers.findIndex((x) => x.toLowerCase() === h.toLowerCase()) !== i);
+  if (dup) throw bad('duplicate_header', `has the column "${dup}" twice; give each column its own name.`);
+  if (data.length === 0) throw bad('no_rows', 'has a header but no data rows.');
+  return { format, headers, rows: data };
+}
