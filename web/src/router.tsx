@@ -14,7 +14,7 @@ import { HomePage } from './pages/home/home-page.js';
 import { NotFoundPage } from './pages/not-found-page.js';
 import { SettingsIndex } from './pages/settings/settings-index.js';
 
-// Settings and development pages load on first visit (layouts show a loader); sign-in and home come at once.
+// Repository, settings and development pages load on first visit (layouts show a loader); sign-in and home come at once.
 const ActivityPage = lazy(() =>
   import('./pages/settings/activity/activity-page.js').then((m) => ({ default: m.ActivityPage })),
 );
@@ -28,6 +28,29 @@ const PersonalPage = lazy(() =>
   import('./pages/settings/personal/personal-page.js').then((m) => ({ default: m.PersonalPage })),
 );
 const UsersPage = lazy(() => import('./pages/settings/users/users-page.js').then((m) => ({ default: m.UsersPage })));
+const ContractsPage = lazy(() =>
+  import('./pages/contracts/contracts-page.js').then((m) => ({ default: m.ContractsPage })),
+);
+const ContractPage = lazy(() =>
+  import('./pages/contracts/contract-page.js').then((m) => ({ default: m.ContractPage })),
+);
+const NewContractPage = lazy(() =>
+  import('./pages/contracts/contract-form-page.js').then((m) => ({ default: m.NewContractPage })),
+);
+const EditContractPage = lazy(() =>
+  import('./pages/contracts/contract-form-page.js').then((m) => ({ default: m.EditContractPage })),
+);
+const PartnersPage = lazy(() => import('./pages/partners/partners-page.js').then((m) => ({ default: m.PartnersPage })));
+const PartnerPage = lazy(() => import('./pages/partners/partner-page.js').then((m) => ({ default: m.PartnerPage })));
+const ListPage = lazy(() => import('./pages/settings/lists/list-page.js').then((m) => ({ default: m.ListPage })));
+const CustomFieldsPage = lazy(() =>
+  import('./pages/settings/custom-fields/custom-fields-page.js').then((m) => ({ default: m.CustomFieldsPage })),
+);
+const RepositorySettingsPage = lazy(() =>
+  import('./pages/settings/repository/repository-settings-page.js').then((m) => ({
+    default: m.RepositorySettingsPage,
+  })),
+);
 const OutboxPage = lazy(() => import('./pages/dev/outbox-page.js').then((m) => ({ default: m.OutboxPage })));
 
 export const router = createBrowserRouter([
@@ -55,9 +78,19 @@ export const router = createBrowserRouter([
         element: <AppLayout />,
         children: [
           { index: true, element: <HomePage /> },
+          { path: '/contracts', element: <ContractsPage /> },
+          { path: '/contracts/new', element: <NewContractPage /> },
+          { path: '/contracts/:id', element: <ContractPage /> },
+          { path: '/contracts/:id/edit', element: <EditContractPage /> },
+          { path: '/partners', element: <PartnersPage /> },
+          { path: '/partners/:id', element: <PartnerPage /> },
           { path: '/settings', element: <SettingsIndex /> },
           { path: '/settings/users', element: <UsersPage /> },
           { path: '/settings/business-units', element: <BusinessUnitsPage /> },
+          { path: '/settings/categories', element: <ListPage kind="categories" key="categories" /> },
+          { path: '/settings/org-units', element: <ListPage kind="orgUnits" key="orgUnits" /> },
+          { path: '/settings/custom-fields', element: <CustomFieldsPage /> },
+          { path: '/settings/repository', element: <RepositorySettingsPage /> },
           { path: '/settings/api-keys', element: <ApiKeysPage /> },
           { path: '/settings/activity', element: <ActivityPage /> },
           { path: '/settings/personal', element: <PersonalPage /> },

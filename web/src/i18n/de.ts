@@ -2,10 +2,24 @@ import { activity } from './de/activity.js';
 import { apiKeys } from './de/api-keys.js';
 import { auth } from './de/auth.js';
 import { common } from './de/common.js';
+import { contracts } from './de/contracts.js';
 import { home } from './de/home.js';
+import { partners } from './de/partners.js';
 import { personal } from './de/personal.js';
+import { repository } from './de/repository.js';
 import { users } from './de/users.js';
 import type { Messages } from './en.js';
 
 /** German; typed against the English catalogue, so a missing key fails the build. */
-export const de: Messages = { ...common, ...auth, ...home, ...users, ...apiKeys, ...activity, ...personal };
+export const de: Messages = {
+  ...common,
+  ...auth,
+  ...home,
+  ...users,
+  ...apiKeys,
+  ...activity,
+  ...personal,
+  ...contracts,
+  ...partners,
+  ...repository,
+};

@@ -2,12 +2,26 @@ import { activity } from './en/activity.js';
 import { apiKeys } from './en/api-keys.js';
 import { auth } from './en/auth.js';
 import { common } from './en/common.js';
+import { contracts } from './en/contracts.js';
 import { home } from './en/home.js';
+import { partners } from './en/partners.js';
 import { personal } from './en/personal.js';
+import { repository } from './en/repository.js';
 import { users } from './en/users.js';
 
 /** The reference catalogue: every other language must translate each of these keys. */
-export const en = { ...common, ...auth, ...home, ...users, ...apiKeys, ...activity, ...personal };
+export const en = {
+  ...common,
+  ...auth,
+  ...home,
+  ...users,
+  ...apiKeys,
+  ...activity,
+  ...personal,
+  ...contracts,
+  ...partners,
+  ...repository,
+};
 
 export type MessageKey = keyof typeof en;
 export type Messages = Record<MessageKey, string>;

@@ -2,9 +2,15 @@ import { Divider, NavLink, Text } from '@mantine/core';
 import {
   IconActivity,
   IconBuildingCommunity,
+  IconBuildingStore,
+  IconFileText,
+  IconForms,
   IconHome,
   IconKey,
   IconMail,
+  IconNumbers,
+  IconSitemap,
+  IconTags,
   IconUserCog,
   IconUsers,
 } from '@tabler/icons-react';
@@ -26,6 +32,15 @@ const SETTINGS: Entry[] = [
     icon: <IconBuildingCommunity size={18} />,
     ability: 'manageBusinessUnits',
   },
+  { to: '/settings/categories', label: 'nav.categories', icon: <IconTags size={18} />, ability: 'manageSettings' },
+  { to: '/settings/org-units', label: 'nav.orgUnits', icon: <IconSitemap size={18} />, ability: 'manageSettings' },
+  {
+    to: '/settings/custom-fields',
+    label: 'nav.customFields',
+    icon: <IconForms size={18} />,
+    ability: 'manageSettings',
+  },
+  { to: '/settings/repository', label: 'nav.repository', icon: <IconNumbers size={18} />, ability: 'manageSettings' },
   { to: '/settings/api-keys', label: 'nav.apiKeys', icon: <IconKey size={18} />, ability: 'manageApiKeys' },
   { to: '/settings/activity', label: 'nav.activity', icon: <IconActivity size={18} />, ability: 'viewActivity' },
   { to: '/settings/personal', label: 'nav.personal', icon: <IconUserCog size={18} /> },
@@ -48,7 +63,7 @@ export function MainNav() {
       to={entry.to}
       label={t(entry.label)}
       leftSection={entry.icon}
-      active={pathname === entry.to}
+      active={pathname === entry.to || (entry.to !== '/' && pathname.startsWith(`${entry.to}/`))}
       variant="light"
       style={{ borderRadius: 'var(--mantine-radius-md)' }}
     />
@@ -56,6 +71,8 @@ export function MainNav() {
   return (
     <nav>
       {item({ to: '/', label: 'nav.home', icon: <IconHome size={18} /> })}
+      {item({ to: '/contracts', label: 'nav.contracts', icon: <IconFileText size={18} /> })}
+      {item({ to: '/partners', label: 'nav.partners', icon: <IconBuildingStore size={18} /> })}
       <Text size="xs" fw={700} c="dimmed" tt="uppercase" px="sm" mt="lg" mb={6}>
         {t('nav.settings')}
       </Text>

@@ -1,0 +1,62 @@
+import { useInfiniteQuery, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import type { z } from 'zod';
+import { type partnerInput, partnerOutput, type partnerPatch } from '../../../common/schemas/partners.js';
+import { api } from './client.js';
+import { contractsKey, partnersKey } from './keys.js';
+import { fetchPage, pagingOptions } from './paging.js';
+
+export type Partner = z.output<typeof partnerOutput>;
+export type PartnerInput = z.input<typeof partnerInput>;
+export type PartnerPatch = z.input<typeof partnerPatch>;
+export type PartnerQuery = { q?: string; type?: string };
+
+export function usePartners(query: PartnerQuery) {
+  return useInfiniteQuery({
+    queryKey: [...partnersKey, 'list', query],
+    queryFn: ({ pageParam }) => fetchPage('/partners', partnerOutput, query, pageParam),
+    ...pagingOptions,
+  });
+}
+
+/** One partner; grids show partner names by id, and the cache shares them between rows. */
+export function usePartner(id: string | null | undefined) {
+  return useQuery({
+    queryKey: [...partnersKey, 'one', id],
+    queryFn: () => api.get(`/partners/${id}`, partnerOutput),
+    enabled: Boolean(id),
+    staleTime: 60_000,
+  });
+}
+
+export function useCreatePartner() {
+  const client = useQueryClient();
+  return useMutation({
+    mutationFn: (input: PartnerInput) => api.post('/partners', input, partnerOutput),
+    onSuccess: (partner) => {
+      client.setQueryData([...partnersKey, 'one', partner.id], partner);
+      void client.invalidateQueries({ queryKey: [...partnersKey, 'list'] });
+    },
+  });
+}
+
+export function useUpdatePartner(id: string) {
+  const client = useQueryClient();
+  return useMutation({
+    mutationFn: (patch: PartnerPatch) => api.patch(`/partners/${id}`, patch, partnerOutput),
+    onSuccess: (partner) => {
+      client.setQueryData([...partnersKey, 'one', partner.id], partner);
+      void client.invalidateQueries({ queryKey: [...partnersKey, 'list'] });
+    },
+  });
+}
+
+export function useDeletePartner() {
+  const client = useQueryClient();
+  return useMutation({
+    mutationFn: (id: string) => api.delete(`/partners/${id}`),
+    onSuccess: async () => {
+      await client.invalidateQueries({ queryKey: partnersKey });
+      await client.invalidateQueries({ queryKey: contractsKey });
+    },
+  });
+}

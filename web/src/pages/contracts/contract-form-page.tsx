@@ -1,0 +1,131 @@
+import { Anchor, Box, Button, Grid, Group, Paper, Stack, Text, Title } from '@mantine/core';
+import { useMediaQuery } from '@mantine/hooks';
+import { IconArrowLeft } from '@tabler/icons-react';
+import type { FormEvent, ReactNode } from 'react';
+import { Link, useNavigate, useParams, useSearchParams } from 'react-router';
+import { type CustomField, useCustomFields, useRepositorySettings } from '../../api/use-classification.js';
+import { type Contract, useContract, useCreateContract, useUpdateContract } from '../../api/use-contracts.js';
+import { notifySuccess } from '../../components/notify.js';
+import { PageHeader } from '../../components/page-header.js';
+import { ProblemAlert } from '../../components/problem-alert.js';
+import { ErrorState, NoAccess, PageLoader } from '../../components/states.js';
+import { describeError } from '../../forms/describe-error.js';
+import { useT } from '../../i18n/i18n-context.js';
+import { BasicsSection } from './basics-section.js';
+import { ClassificationSection } from './classification-section.js';
+import { emptyValues, type FormValues, toBody, valuesOf } from './contract-form-values.js';
+import { CustomFieldsSection } from './custom-fields-section.js';
+import { LifecycleSection } from './lifecycle-section.js';
+import { TermsPreview } from './terms-preview.js';
+import { useContractForm } from './use-contract-form.js';
+
+export function NewContractPage() {
+  const [params] = useSearchParams();
+  const fields = useCustomFields('contract');
+  if (fields.isPending) return <PageLoader />;
+  if (fields.isError) return <ErrorState error={fields.error} onRetry={() => void fields.refetch()} />;
+  // Started from a partner's page, the contract is with that partner.
+  const initial = { ...emptyValues(), partnerId: params.get('partnerId') };
+  return <ContractFormView contract={null} initial={initial} fields={fields.data} />;
+}
+
+export function EditContractPage() {
+  const { id = '' } = useParams();
+  const contract = useContract(id);
+  const fields = useCustomFields('contract');
+  if (contract.isPending || fields.isPending) return <PageLoader />;
+  if (contract.isError) return <ErrorState error={contract.error} onRetry={() => void contract.refetch()} />;
+  if (fields.isError) return <ErrorState error={fields.error} onRetry={() => void fields.refetch()} />;
+  if (!contract.data.abilities.edit) return <NoAccess />;
+  return <ContractFormView contract={contract.data} initial={valuesOf(contract.data)} fields={fields.data} />;
+}
+
+function Section({ title, description, children }: { title: string; description?: string; children: ReactNode }) {
+  return (
+    <Paper withBorder radius="lg" p={{ base: 'md', sm: 'lg' }} component="section" aria-label={title}>
+      <Title order={4}>{title}</Title>
+      {description && (
+        <Text size="sm" c="dimmed">
+          {description}
+        </Text>
+      )}
+      <Box mt="md">{children}</Box>
+    </Paper>
+  );
+}
+
+type ViewProps = { contract: Contract | null; initial: FormValues; fields: CustomField[] };
+
+function ContractFormView({ contract, initial, fields }: ViewProps) {
+  const t = useT();
+  const navigate = useNavigate();
+  const form = useContractForm(initial, fields);
+  const settings = useRepositorySettings();
+  const wide = useMediaQuery('(min-width: 62em)') ?? true;
+  const create = useCreateContract();
+  const update = useUpdateContract(contract?.id ?? '');
+  const pending = create.isPending || update.isPending;
+  const back = contract ? `/contracts/${contract.id}` : '/contracts';
+  const submit = (event: FormEvent) => {
+    event.preventDefault();
+    if (!form.check()) return;
+    const body = toBody(form.values);
+    const onSuccess = (saved: Contract) => {
+      notifySuccess(contract ? t('contract.saved') : t('contract.created', { title: saved.title }));
+      navigate(`/contracts/${saved.id}`);
+    };
+    if (contract) update.mutate(body, { onSuccess, onError: form.showError });
+    else create.mutate(body, { onSuccess, onError: form.showError });
+  };
+  return (
+    <form onSubmit={submit} noValidate>
+      <Stack gap="md">
+        <Anchor component={Link} to={back} size="sm">
+          <Group gap={4}>
+            <IconArrowLeft size={14} />
+            {contract ? contract.title : t('contracts.title')}
+          </Group>
+        </Anchor>
+        <PageHeader title={contract ? t('contract.editTitle') : t('contracts.create')} mb={0} />
+        <ProblemAlert error={form.problem ? describeError(t, form.problem) : null} />
+        <Grid gap="md">
+          <Grid.Col span={wide ? 8 : 12}>
+            <Stack gap="md">
+              <Section title={t('form.basics')}>
+                <BasicsSection form={form} />
+              </Section>
+              <Section title={t('form.lifecycle')} description={t('form.lifecycleHint')}>
+                <LifecycleSection form={form} />
+              </Section>
+              {/* On narrow screens the preview follows the terms it is computed from. */}
+              {!wide && <TermsPreview preview={form.preview} today={form.today} />}
+              <Section title={t('form.classification')}>
+                <ClassificationSection form={form} />
+              </Section>
+              {fields.length > 0 && (
+                <Section title={t('form.customFields')}>
+                  <CustomFieldsSection form={form} fields={fields} currency={settings.data?.currency ?? 'EUR'} />
+                </Section>
+              )}
+            </Stack>
+          </Grid.Col>
+          {wide && (
+            <Grid.Col span={4}>
+              <Box style={{ position: 'sticky', top: 76 }}>
+                <TermsPreview preview={form.preview} today={form.today} />
+              </Box>
+            </Grid.Col>
+          )}
+        </Grid>
+        <Group justify="flex-end">
+          <Button variant="default" component={Link} to={back}>
+            {t('common.cancel')}
+          </Button>
+          <Button type="submit" loading={pending}>
+            {contract ? t('common.save') : t('contract.createSubmit')}
+          </Button>
+        </Group>
+      </Stack>
+    </form>
+  );
+}

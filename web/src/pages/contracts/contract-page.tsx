@@ -1,0 +1,120 @@
+import { Anchor, Button, Grid, Group, Stack, Tabs, Text } from '@mantine/core';
+import { IconAlarmOff, IconArrowLeft, IconPencil, IconTrash } from '@tabler/icons-react';
+import { useState } from 'react';
+import { Link, useParams, useSearchParams } from 'react-router';
+import { type Contract, useContract } from '../../api/use-contracts.js';
+import { PageHeader } from '../../components/page-header.js';
+import { ErrorState, PageLoader } from '../../components/states.js';
+import { useT } from '../../i18n/i18n-context.js';
+import { lifecycleOf } from './contract-lifecycle.js';
+import { CustomValuesCard } from './custom-values-card.js';
+import { DeadlineCard } from './deadline-card.js';
+import { DeleteContractModal } from './delete-contract-modal.js';
+import { DetailsCard } from './details-card.js';
+import { HierarchyTab } from './hierarchy-tab.js';
+import { HistoryTab } from './history-tab.js';
+import { LifecycleCard } from './lifecycle-card.js';
+import { RecordNoticeModal } from './record-notice-modal.js';
+import { PhaseBadge, StatusBadge } from './status-badges.js';
+
+export function ContractPage() {
+  const { id = '' } = useParams();
+  const [params] = useSearchParams();
+  // ?asOf=YYYY-MM-DD shows the dates as they stood (or will stand) on that day.
+  const contract = useContract(id, params.get('asOf') ?? undefined);
+  if (contract.isPending) return <PageLoader />;
+  if (contract.isError) return <ErrorState error={contract.error} onRetry={() => void contract.refetch()} />;
+  return <ContractView contract={contract.data} />;
+}
+
+function ContractView({ contract }: { contract: Contract }) {
+  const t = useT();
+  const [dialog, setDialog] = useState<'notice' | 'delete' | null>(null);
+  const lifecycle = lifecycleOf(contract);
+  const canGiveNotice = contract.abilities.edit && lifecycle.type !== 'fixed' && !lifecycle.noticeGivenOn;
+  return (
+    <Stack gap="md">
+      <Anchor component={Link} to="/contracts" size="sm">
+        <Group gap={4}>
+          <IconArrowLeft size={14} />
+          {t('contracts.title')}
+        </Group>
+      </Anchor>
+      <PageHeader
+        title={contract.title}
+        mb={0}
+        description={
+          <Group gap="xs" component="span">
+            <StatusBadge status={contract.status} />
+            <PhaseBadge phase={contract.computed.phase} />
+            {contract.contractNumber && (
+              <Text span size="sm" c="dimmed">
+                {contract.contractNumber}
+              </Text>
+            )}
+          </Group>
+        }
+        actions={
+          <>
+            {canGiveNotice && (
+              <Button variant="default" leftSection={<IconAlarmOff size={16} />} onClick={() => setDialog('notice')}>
+                {t('notice.action')}
+              </Button>
+            )}
+            {contract.abilities.edit && (
+              <Button component={Link} to={`/contracts/${contract.id}/edit`} leftSection={<IconPencil size={16} />}>
+                {t('contract.edit')}
+              </Button>
+            )}
+            {contract.abilities.delete && (
+              <Button
+                variant="light"
+                color="red"
+                leftSection={<IconTrash size={16} />}
+                onClick={() => setDialog('delete')}
+              >
+                {t('common.delete')}
+              </Button>
+            )}
+          </>
+        }
+      />
+      <Tabs defaultValue="overview" keepMounted={false}>
+        <Tabs.List mb="md">
+          <Tabs.Tab value="overview">{t('contract.overview')}</Tabs.Tab>
+          <Tabs.Tab value="hierarchy">{t('contract.hierarchy')}</Tabs.Tab>
+          <Tabs.Tab value="history">{t('contract.history')}</Tabs.Tab>
+        </Tabs.List>
+        <Tabs.Panel value="overview">
+          <Grid gap="md">
+            <Grid.Col span={{ base: 12, md: 5 }}>
+              <DeadlineCard computed={contract.computed} asOf={contract.asOf} />
+            </Grid.Col>
+            <Grid.Col span={{ base: 12, md: 7 }}>
+              <DetailsCard contract={contract} />
+            </Grid.Col>
+            <Grid.Col span={12}>
+              <LifecycleCard lifecycle={lifecycle} computed={contract.computed} />
+            </Grid.Col>
+            <Grid.Col span={12}>
+              <CustomValuesCard custom={contract.custom} />
+            </Grid.Col>
+          </Grid>
+        </Tabs.Panel>
+        <Tabs.Panel value="hierarchy">
+          <HierarchyTab contractId={contract.id} />
+        </Tabs.Panel>
+        <Tabs.Panel value="history">
+          <HistoryTab contractId={contract.id} />
+        </Tabs.Panel>
+      </Tabs>
+      <RecordNoticeModal
+        contractId={contract.id}
+        opened={dialog === 'notice'}
+        today={contract.asOf}
+        onClose={() => setDialog(null)}
+      />
+      <DeleteContractModal contract={contract} opened={dialog === 'delete'} onClose={() => setDialog(null)} />
+    </Stack>
+  );
+}

@@ -1,0 +1,128 @@
+import { Button, Group, Menu, Paper, Stack } from '@mantine/core';
+import { IconChevronDown, IconDownload, IconFileText, IconPlus } from '@tabler/icons-react';
+import { Link } from 'react-router';
+import type { ViewDefinition } from '../../../../common/schemas/grids.js';
+import { meCan } from '../../api/abilities.js';
+import { allItems } from '../../api/paging.js';
+import { type ContractQuery, contractExportUrl, useContracts } from '../../api/use-contracts.js';
+import { useCurrentMe } from '../../api/use-me.js';
+import { LoadMore } from '../../components/load-more.js';
+import { PageHeader } from '../../components/page-header.js';
+import { EmptyBox, ErrorState, TableSkeleton } from '../../components/states.js';
+import { useT } from '../../i18n/i18n-context.js';
+import { ColumnChooser, useColumnChoice } from './column-chooser.js';
+import type { Column } from './contract-columns.js';
+import { ContractFilters } from './contract-filters.js';
+import { ContractsTable } from './contracts-table.js';
+import { SavedViewsMenu } from './saved-views-menu.js';
+import { useContractFilters } from './use-contract-filters.js';
+
+export function ContractsPage() {
+  const t = useT();
+  const me = useCurrentMe();
+  const { filters, sort, query, setFilter, setSort, clear, apply, active } = useContractFilters();
+  const columns = useColumnChoice();
+  const current = { filters: { ...filters }, sort, columns: columns.chosen };
+  const applyView = (view: ViewDefinition) => {
+    apply(view.filters, view.sort);
+    if (view.columns.length > 0) columns.set(view.columns);
+  };
+  return (
+    <Stack gap="md">
+      <PageHeader
+        title={t('contracts.title')}
+        description={t('contracts.description')}
+        mb="xs"
+        actions={
+          <>
+            <SavedViewsMenu current={current} onApply={applyView} />
+            <ExportMenu query={{ ...query, columns: columns.visible.map((c) => c.id).join(',') }} />
+            <ColumnChooser
+              columns={columns.all}
+              chosen={columns.chosen}
+              onToggle={columns.toggle}
+              onReset={columns.reset}
+            />
+            {meCan(me, 'createContracts') && (
+              <Button component={Link} to="/contracts/new" leftSection={<IconPlus size={16} />}>
+                {t('contracts.create')}
+              </Button>
+            )}
+          </>
+        }
+      />
+      <ContractFilters filters={filters} onChange={setFilter} onClear={active ? clear : undefined} />
+      <ContractResults query={query} columns={columns.visible} sort={sort} onSort={setSort} filtered={active} />
+    </Stack>
+  );
+}
+
+function ExportMenu({ query }: { query: ContractQuery }) {
+  const t = useT();
+  return (
+    <Menu position="bottom-end" shadow="md">
+      <Menu.Target>
+        <Button variant="default" leftSection={<IconDownload size={16} />} rightSection={<IconChevronDown size={14} />}>
+          {t('contracts.export')}
+        </Button>
+      </Menu.Target>
+      <Menu.Dropdown>
+        <Menu.Item
+          component="a"
+          href={contractExportUrl(query, 'csv')}
+          download
+          leftSection={<IconFileText size={16} />}
+        >
+          {t('contracts.exportCsv')}
+        </Menu.Item>
+        <Menu.Item
+          component="a"
+          href={contractExportUrl(query, 'xlsx')}
+          download
+          leftSection={<IconFileText size={16} />}
+        >
+          {t('contracts.exportXlsx')}
+        </Menu.Item>
+      </Menu.Dropdown>
+    </Menu>
+  );
+}
+
+type ResultsProps = {
+  query: ContractQuery;
+  columns: Column[];
+  sort: string;
+  onSort: (sort: string) => void;
+  filtered: boolean;
+};
+
+function ContractResults({ query, columns, sort, onSort, filtered }: ResultsProps) {
+  const t = useT();
+  const contracts = useContracts(query);
+  if (contracts.isPending) return <TableSkeleton rows={8} />;
+  if (contracts.isError) return <ErrorState error={contracts.error} onRetry={() => void contracts.refetch()} />;
+  const items = allItems(contracts.data);
+  if (items.length === 0) {
+    return (
+      <EmptyBox
+        icon={<IconFileText />}
+        title={filtered ? t('contracts.emptyFilteredTitle') : t('contracts.emptyTitle')}
+        description={filtered ? t('contracts.emptyFilteredText') : t('contracts.emptyText')}
+      />
+    );
+  }
+  return (
+    <div>
+      <Paper withBorder radius="md">
+        <ContractsTable contracts={items} columns={columns} sort={sort} onSort={onSort} />
+      </Paper>
+      <Group justify="center">
+        <LoadMore
+          hasMore={contracts.hasNextPage}
+          loading={contracts.isFetchingNextPage}
+          onLoad={() => void contracts.fetchNextPage()}
+        />
+      </Group>
+    </div>
+  );
+}

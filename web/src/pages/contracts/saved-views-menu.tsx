@@ -1,0 +1,120 @@
+import { ActionIcon, Button, Checkbox, Group, Menu, Stack, Text, TextInput } from '@mantine/core';
+import { IconBookmark, IconChevronDown, IconTrash, IconUsers } from '@tabler/icons-react';
+import { type FormEvent, useState } from 'react';
+import type { ViewDefinition } from '../../../../common/schemas/grids.js';
+import { type SavedView, useCreateSavedView, useDeleteSavedView, useSavedViews } from '../../api/use-saved-views.js';
+import { AppModal } from '../../components/app-modal.js';
+import { notifyError, notifySuccess } from '../../components/notify.js';
+import { ProblemAlert } from '../../components/problem-alert.js';
+import { describeError } from '../../forms/describe-error.js';
+import { useT } from '../../i18n/i18n-context.js';
+
+type Props = { current: ViewDefinition; onApply: (definition: ViewDefinition) => void };
+
+/** Personal and shared views of the contract grid: filters, sort and columns under a name. */
+export function SavedViewsMenu({ current, onApply }: Props) {
+  const t = useT();
+  const views = useSavedViews('contract');
+  const remove = useDeleteSavedView();
+  const [saving, setSaving] = useState(false);
+  const drop = (view: SavedView) =>
+    remove.mutate(view.id, {
+      onSuccess: () => notifySuccess(t('views.deleted', { name: view.name })),
+      onError: (error) => notifyError(t, error),
+    });
+  return (
+    <>
+      <Menu position="bottom-end" shadow="md" width={280}>
+        <Menu.Target>
+          <Button
+            variant="default"
+            leftSection={<IconBookmark size={16} />}
+            rightSection={<IconChevronDown size={14} />}
+          >
+            {t('views.title')}
+          </Button>
+        </Menu.Target>
+        <Menu.Dropdown>
+          {(views.data ?? []).length === 0 && (
+            <Text size="sm" c="dimmed" px="sm" py={6}>
+              {t('views.none')}
+            </Text>
+          )}
+          {(views.data ?? []).map((view) => (
+            <Group key={view.id} gap={4} wrap="nowrap">
+              <Menu.Item
+                onClick={() => onApply(view.definition)}
+                leftSection={view.shared ? <IconUsers size={14} aria-label={t('views.shared')} /> : undefined}
+                style={{ flex: 1 }}
+              >
+                {view.name}
+              </Menu.Item>
+              {view.abilities.delete && (
+                <ActionIcon
+                  variant="subtle"
+                  color="red"
+                  aria-label={t('views.deleteNamed', { name: view.name })}
+                  onClick={() => drop(view)}
+                >
+                  <IconTrash size={14} />
+                </ActionIcon>
+              )}
+            </Group>
+          ))}
+          <Menu.Divider />
+          <Menu.Item onClick={() => setSaving(true)}>{t('views.saveCurrent')}</Menu.Item>
+        </Menu.Dropdown>
+      </Menu>
+      <AppModal opened={saving} onClose={() => setSaving(false)} title={t('views.saveTitle')}>
+        {saving && <SaveViewForm definition={current} onDone={() => setSaving(false)} />}
+      </AppModal>
+    </>
+  );
+}
+
+function SaveViewForm({ definition, onDone }: { definition: ViewDefinition; onDone: () => void }) {
+  const t = useT();
+  const create = useCreateSavedView();
+  const [name, setName] = useState('');
+  const [shared, setShared] = useState(false);
+  const submit = (event: FormEvent) => {
+    event.preventDefault();
+    if (!name.trim()) return;
+    create.mutate(
+      { entity: 'contract', name: name.trim(), shared, definition },
+      {
+        onSuccess: (view) => {
+          notifySuccess(t('views.saved', { name: view.name }));
+          onDone();
+        },
+      },
+    );
+  };
+  return (
+    <form onSubmit={submit} noValidate>
+      <Stack>
+        {create.error && <ProblemAlert error={describeError(t, create.error)} />}
+        <TextInput
+          label={t('field.name')}
+          required
+          data-autofocus
+          value={name}
+          onChange={(e) => setName(e.currentTarget.value)}
+        />
+        <Checkbox
+          label={t('views.shareWithAll')}
+          checked={shared}
+          onChange={(e) => setShared(e.currentTarget.checked)}
+        />
+        <Group justify="flex-end">
+          <Button variant="default" onClick={onDone}>
+            {t('common.cancel')}
+          </Button>
+          <Button type="submit" loading={create.isPending} disabled={!name.trim()}>
+            {t('views.save')}
+          </Button>
+        </Group>
+      </Stack>
+    </form>
+  );
+}
