@@ -16,10 +16,18 @@ import { apiKeysRoutes } from './features/api-keys/api-keys.routes.js';
 import { auditRoutes } from './features/audit/audit.routes.js';
 import { authRoutes } from './features/auth/auth.routes.js';
 import { credentialOf } from './features/auth/principal.js';
+import { billingLinesRoutes } from './features/billing-lines/billing-lines.routes.js';
 import { businessUnitsRoutes } from './features/business-units/business-units.routes.js';
+import { categoriesRoutes } from './features/categories/categories.routes.js';
 import { contractsRoutes } from './features/contracts/contracts.routes.js';
+import { customFieldsRoutes } from './features/custom-fields/custom-fields.routes.js';
+import { exportsRoutes } from './features/exports/exports.routes.js';
+import { importsRoutes } from './features/imports/imports.routes.js';
 import { metaRoutes, VERSION } from './features/meta/meta.routes.js';
+import { orgUnitsRoutes } from './features/org-units/org-units.routes.js';
 import { partnersRoutes } from './features/partners/partners.routes.js';
+import { savedViewsRoutes } from './features/saved-views/saved-views.routes.js';
+import { settingsRoutes } from './features/settings/settings.routes.js';
 import { usersRoutes } from './features/users/users.routes.js';
 import { AppError } from './platform/errors.js';
 import { opsRoutes } from './platform/http/ops.routes.js';
@@ -162,7 +170,15 @@ export async function buildApp({ config, database, mailer, logStream }: AppOptio
         apiKeysRoutes,
         auditRoutes,
         contractsRoutes,
+        billingLinesRoutes,
         partnersRoutes,
+        categoriesRoutes,
+        orgUnitsRoutes,
+        customFieldsRoutes,
+        settingsRoutes,
+        exportsRoutes,
+        savedViewsRoutes,
+        importsRoutes,
       ];
       for (const routes of features) {
         routes(api as App);
