@@ -1,23 +1,20 @@
-import { type SQL, sql } from 'drizzle-orm';
+import { getTableColumns, type SQL, sql } from 'drizzle-orm';
 import type { AnyPgColumn } from 'drizzle-orm/pg-core';
 import { foreignKey, index, integer, jsonb, pgTable, primaryKey, text, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
 import { CONTRACT_STATUSES } from '../../../common/schemas/contracts.js';
 import { PHASES } from '../../../common/terms/computed.js';
 import type { Lifecycle } from '../../../common/terms/lifecycle.js';
 import { categories, orgUnits } from './classification.js';
-import { day, ts } from './columns.js';
+import { day, ts, tsvector } from './columns.js';
 import { businessUnits, orgs } from './orgs.js';
 import { partners } from './partners.js';
 
 /**
  * What `q` searches in a contract: title, number (also split at - / . _ so "2025" finds
- * "CT-2025-00001") and description. The list query repeats this expression, so the index serves it.
+ * "CT-2025-00001") and description. Stored, because row-level security lets an index serve only
+ * leakproof operators on a plain column (see migration 0010).
  */
-export function contractSearchDocument(t: {
-  title: AnyPgColumn;
-  contractNumber: AnyPgColumn;
-  description: AnyPgColumn;
-}): SQL {
+function contractSearchDocument(t: { title: AnyPgColumn; contractNumber: AnyPgColumn; description: AnyPgColumn }): SQL {
   return sql`to_tsvector('simple'::regconfig, ${t.title} || ' ' || coalesce(${t.contractNumber}, '') || ' ' || translate(coalesce(${t.contractNumber}, ''), '-/._', '    ') || ' ' || coalesce(${t.description}, ''))`;
 }
 
@@ -58,6 +55,9 @@ export const contracts = pgTable(
     createdAt: ts('created_at').notNull().defaultNow(),
     updatedAt: ts('updated_at').notNull().defaultNow(),
     deletedAt: ts('deleted_at'),
+    search: tsvector('search')
+      .notNull()
+      .generatedAlwaysAs((): SQL => contractSearchDocument(contracts)),
   },
   (t) => [
     primaryKey({ columns: [t.orgId, t.id] }),
@@ -81,9 +81,12 @@ export const contracts = pgTable(
     index('contracts_updated_idx').on(t.orgId, t.updatedAt, t.id),
     index('contracts_unit_idx').on(t.orgId, t.businessUnitId),
     index('contracts_master_idx').on(t.orgId, t.masterId),
-    index('contracts_search_idx').using('gin', contractSearchDocument(t)),
+    index('contracts_search_idx').using('gin', t.search),
   ],
 );
+
+/** Every column but the search document, which only PostgreSQL reads: select these, not `*`. */
+export const { search: _contractsSearch, ...contractColumns } = getTableColumns(contracts);
 
 /** The next counter value of a contract-number pattern, per org and period ('' when the pattern has no year). */
 export const contractNumberCounters = pgTable(

@@ -1,14 +1,9 @@
-import { type SQL, sql } from 'drizzle-orm';
+import { getTableColumns, type SQL, sql } from 'drizzle-orm';
 import type { AnyPgColumn } from 'drizzle-orm/pg-core';
 import { index, jsonb, pgTable, primaryKey, text, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
 import { PARTNER_TYPES, type PartnerAddress, type PartnerContact } from '../../../common/schemas/partners.js';
-import { ts } from './columns.js';
+import { ts, tsvector } from './columns.js';
 import { orgs } from './orgs.js';
-
-/** What a contract search matches in its partner; the list query repeats this expression for the index. */
-export function partnerSearchDocument(t: { name: AnyPgColumn }): SQL {
-  return sql`to_tsvector('simple'::regconfig, ${t.name})`;
-}
 
 /** Suppliers and customers: one repository per org, shared by all business units. */
 export const partners = pgTable(
@@ -29,12 +24,19 @@ export const partners = pgTable(
     createdAt: ts('created_at').notNull().defaultNow(),
     updatedAt: ts('updated_at').notNull().defaultNow(),
     deletedAt: ts('deleted_at'),
+    /** What a contract search matches in its partner (stored: see contracts.search). */
+    search: tsvector('search')
+      .notNull()
+      .generatedAlwaysAs((): SQL => sql`to_tsvector('simple'::regconfig, ${partners.name})`),
   },
   (t) => [
     primaryKey({ columns: [t.orgId, t.id] }),
     uniqueIndex('partners_id_key').on(t.id),
     index('partners_custom_idx').using('gin', t.custom.op('jsonb_path_ops')),
     index('partners_name_idx').on(t.orgId, sql`lower(${t.name})`, t.id),
-    index('partners_search_idx').using('gin', partnerSearchDocument(t)),
+    index('partners_search_idx').using('gin', t.search),
   ],
 );
+
+/** Every column but the search document, which only PostgreSQL reads: select these, not `*`. */
+export const { search: _partnersSearch, ...partnerColumns } = getTableColumns(partners);

@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { and, eq } from 'drizzle-orm';
 import type { CustomFieldType } from '../../../common/schemas/vocabulary.js';
-import { categories, contracts, customFields, orgs, orgUnits } from '../../db/schema/index.js';
+import { categories, contractColumns, contracts, customFields, orgs, orgUnits } from '../../db/schema/index.js';
 import { withClaims } from '../../db/tx.js';
 import { type Caller, call } from '../../test/api.js';
 import type { Harness } from '../../test/harness.js';
@@ -71,7 +71,7 @@ export function setContract(h: Harness, who: Caller, id: string, patch: Partial<
 export async function contractRow(h: Harness, who: Caller, id: string) {
   const [row] = await inOrgOf(h, who, (tx, orgId) =>
     tx
-      .select()
+      .select(contractColumns)
       .from(contracts)
       .where(and(eq(contracts.orgId, orgId), eq(contracts.id, id))),
   );

@@ -1,6 +1,6 @@
-import { and, asc, desc, eq, gte, inArray, isNotNull, lt, or, sql } from 'drizzle-orm';
+import { and, asc, desc, eq, gte, inArray, isNotNull, lt, ne, or, sql } from 'drizzle-orm';
 import type { Tx } from '../../db/client.js';
-import { contracts, orgs } from '../../db/schema/index.js';
+import { contractColumns, contracts, orgs } from '../../db/schema/index.js';
 import type { ContractInsert, ContractRow } from './contracts.repo.js';
 
 /** Every org's id; needs the app.sweep claim (migration 0009), set only by the jobs. */
@@ -50,7 +50,7 @@ export async function recycleBin(
 
 export async function findDeleted(tx: Tx, orgId: string, id: string): Promise<ContractRow | null> {
   const [row] = await tx
-    .select()
+    .select(contractColumns)
     .from(contracts)
     .where(and(eq(contracts.orgId, orgId), eq(contracts.id, id), isNotNull(contracts.deletedAt)));
   return row ?? null;
@@ -75,12 +75,26 @@ export async function hardDelete(tx: Tx, orgId: string, ids: string[]): Promise<
   await tx.delete(contracts).where(and(eq(contracts.orgId, orgId), inArray(contracts.id, ids)));
 }
 
-/** Live contracts whose stored dates were computed before `today`. */
+/** Live contracts whose stored dates may have rolled over since they were computed (see mayHaveRolledOver). */
 export function stale(tx: Tx, orgId: string, today: string, limit: number) {
   return tx
     .select({ id: contracts.id, lifecycle: contracts.lifecycle })
     .from(contracts)
-    .where(and(eq(contracts.orgId, orgId), lt(contracts.computedOn, today), sql`${contracts.deletedAt} is null`))
+    .where(
+      and(
+        eq(contracts.orgId, orgId),
+        lt(contracts.computedOn, today),
+        sql`${contracts.deletedAt} is null`,
+        ne(contracts.phase, 'ended'),
+        or(
+          eq(contracts.phase, 'upcoming'),
+          lt(contracts.noticeDeadline, today),
+          lt(contracts.currentTermEnd, today),
+          lt(contracts.endsOn, today),
+          and(eq(contracts.phase, 'running'), sql`${contracts.lifecycle} ->> 'noticeGivenOn' <= ${today}`),
+        ),
+      ),
+    )
     .orderBy(asc(contracts.id))
     .limit(limit);
 }

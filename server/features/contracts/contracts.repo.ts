@@ -1,22 +1,22 @@
 import { and, eq, isNull, sql } from 'drizzle-orm';
 import type { Tx } from '../../db/client.js';
-import { businessUnits, contractNumberCounters, contracts } from '../../db/schema/index.js';
+import { businessUnits, contractColumns, contractNumberCounters, contracts } from '../../db/schema/index.js';
 
-export type ContractRow = typeof contracts.$inferSelect;
+export type ContractRow = Omit<typeof contracts.$inferSelect, 'search'>;
 export type ContractInsert = typeof contracts.$inferInsert;
 
 const live = (orgId: string) => and(eq(contracts.orgId, orgId), isNull(contracts.deletedAt));
 
 export async function find(tx: Tx, orgId: string, id: string): Promise<ContractRow | null> {
   const [row] = await tx
-    .select()
+    .select(contractColumns)
     .from(contracts)
     .where(and(live(orgId), eq(contracts.id, id)));
   return row ?? null;
 }
 
 export async function insert(tx: Tx, row: ContractInsert): Promise<ContractRow> {
-  const [created] = await tx.insert(contracts).values(row).returning();
+  const [created] = await tx.insert(contracts).values(row).returning(contractColumns);
   return created!;
 }
 
@@ -25,7 +25,7 @@ export async function update(tx: Tx, orgId: string, id: string, patch: Partial<C
     .update(contracts)
     .set({ ...patch, updatedAt: new Date() })
     .where(and(eq(contracts.orgId, orgId), eq(contracts.id, id)))
-    .returning();
+    .returning(contractColumns);
   return row!;
 }
 

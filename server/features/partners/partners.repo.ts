@@ -1,9 +1,9 @@
 import { and, asc, eq, getTableColumns, gt, ilike, inArray, isNull, or, type SQL, sql } from 'drizzle-orm';
 import type { Tx } from '../../db/client.js';
-import { contracts, partners } from '../../db/schema/index.js';
+import { contracts, partnerColumns, partners } from '../../db/schema/index.js';
 import type { CustomEquals } from './partners.custom.js';
 
-export type PartnerRow = typeof partners.$inferSelect;
+export type PartnerRow = Omit<typeof partners.$inferSelect, 'search'>;
 export type PartnerWithCount = PartnerRow & { contractCount: number };
 /** Business units whose contracts the caller may see: 'all' for administrators. */
 export type Units = string[] | 'all';
@@ -28,7 +28,7 @@ function contractCount(units: Units): SQL<number> {
 
 export async function find(tx: Tx, orgId: string, id: string): Promise<PartnerRow | null> {
   const [row] = await tx
-    .select()
+    .select(partnerColumns)
     .from(partners)
     .where(and(live(orgId), eq(partners.id, id)));
   return row ?? null;
@@ -37,13 +37,13 @@ export async function find(tx: Tx, orgId: string, id: string): Promise<PartnerRo
 /** Live partners among `ids`, in no particular order. */
 export function findMany(tx: Tx, orgId: string, ids: string[]): Promise<PartnerRow[]> {
   return tx
-    .select()
+    .select(partnerColumns)
     .from(partners)
     .where(and(live(orgId), inArray(partners.id, ids)));
 }
 
 export async function insert(tx: Tx, row: typeof partners.$inferInsert): Promise<PartnerRow> {
-  const [created] = await tx.insert(partners).values(row).returning();
+  const [created] = await tx.insert(partners).values(row).returning(partnerColumns);
   return created!;
 }
 
@@ -52,7 +52,7 @@ export async function update(tx: Tx, orgId: string, id: string, patch: Partial<t
     .update(partners)
     .set({ ...patch, updatedAt: new Date() })
     .where(and(eq(partners.orgId, orgId), eq(partners.id, id)))
-    .returning();
+    .returning(partnerColumns);
   return row!;
 }
 
