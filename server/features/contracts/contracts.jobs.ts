@@ -2,6 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { todayIn } from '../../../common/terms/dates.js';
 import { type Actor, type Deps, type RequestMeta, runInOrg, transact } from '../../platform/context.js';
 import { record } from '../audit/audit.service.js';
+import * as importsRepo from '../imports/imports.repo.js';
 import { RETENTION_DAYS } from './contracts.bin.js';
 import { storedDates } from './contracts.dates.js';
 import * as jobsRepo from './contracts.jobs.repo.js';
@@ -10,6 +11,8 @@ const JOBS: Actor = { type: 'system', name: 'deedbox jobs' };
 const BATCH = 500;
 const DAY_MS = 86_400_000;
 const HOUR_MS = 3_600_000;
+/** How long an upload that was never committed is kept. */
+const ABANDONED_IMPORT_DAYS = 7;
 
 const jobRequest = (): RequestMeta => ({ id: randomUUID(), ip: null, userAgent: 'deedbox-jobs', via: 'cli' });
 
@@ -63,10 +66,14 @@ export async function refresh(deps: Deps, opts: { orgId?: string } = {}): Promis
   return result;
 }
 
-/** Removes for good the contracts deleted more than 30 days before `now`, each with an activity-log entry. */
+/**
+ * Removes for good the contracts deleted more than 30 days before `now`, each with an
+ * activity-log entry, and import uploads never committed within a week.
+ */
 export async function purge(deps: Deps, opts: { orgId?: string; now?: Date } = {}): Promise<JobResult> {
   const result: JobResult = { orgs: 0, refreshed: 0, purged: 0, skipped: 0 };
-  const before = new Date((opts.now ?? new Date()).getTime() - RETENTION_DAYS * DAY_MS);
+  const now = opts.now ?? new Date();
+  const before = new Date(now.getTime() - RETENTION_DAYS * DAY_MS);
   for (const org of await orgsToSweep(deps, opts.orgId)) {
     const { done, skipped } = await inBatches(deps, org.id, async (ctx) => {
       const rows = await jobsRepo.purgeable(ctx.tx, org.id, before, BATCH);
@@ -85,6 +92,9 @@ export async function purge(deps: Deps, opts: { orgId?: string; now?: Date } = {
       );
       return rows.length;
     });
+    await runInOrg(deps, { orgId: org.id, actor: JOBS }, jobRequest(), (ctx) =>
+      importsRepo.deleteAbandoned(ctx.tx, org.id, new Date(now.getTime() - ABANDONED_IMPORT_DAYS * DAY_MS)),
+    );
     result.orgs++;
     result.purged += done;
     if (skipped) result.skipped++;

@@ -1,7 +1,11 @@
+import { and, eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { IMPORT_MIME } from '../../../common/schemas/imports.js';
+import { imports } from '../../db/schema/index.js';
+import { withClaims } from '../../db/tx.js';
 import { addMember, auditEvents, type Caller, call, defaultUnit, expectProblem, signUpOrg } from '../../test/api.js';
 import { type Harness, startHarness } from '../../test/harness.js';
+import { purge } from '../contracts/contracts.jobs.js';
 
 let h: Harness;
 beforeAll(async () => {
@@ -168,6 +172,22 @@ describe('imports', () => {
       name: 'Gamma GmbH',
       address: { postalCode: '80331', city: 'München', country: 'DE' },
     });
+  });
+
+  it('drops uploads never committed after a week, with the daily purge', async () => {
+    const admin = await signUpOrg(h);
+    const old = (await upload(admin, CSV)).json();
+    const fresh = (await upload(admin, CSV)).json();
+    const orgId = admin.me!.org.id;
+    await withClaims(h.database.db, { orgId }, (tx) =>
+      tx
+        .update(imports)
+        .set({ createdAt: new Date(Date.now() - 8 * 86_400_000) })
+        .where(and(eq(imports.orgId, orgId), eq(imports.id, old.id))),
+    );
+    await purge(h.app.deps, { orgId });
+    expectProblem(await call(h, admin, 'GET', `/imports/${old.id}`), 404, 'not_found');
+    expect((await call(h, admin, 'GET', `/imports/${fresh.id}`)).statusCode).toBe(200);
   });
 
   it('refuses bad files with a clear message and imports nothing', async () => {

@@ -1,4 +1,4 @@
-import { and, eq, inArray, isNull, sql } from 'drizzle-orm';
+import { and, eq, inArray, isNull, lt, ne, sql } from 'drizzle-orm';
 import type { Tx } from '../../db/client.js';
 import { categories, contracts, imports, partners } from '../../db/schema/index.js';
 
@@ -48,6 +48,15 @@ export async function update(tx: Tx, orgId: string, id: string, patch: Partial<t
     .update(imports)
     .set({ ...patch, updatedAt: new Date() })
     .where(and(eq(imports.orgId, orgId), eq(imports.id, id)));
+}
+
+/** Uploads never committed are not kept past `before`: the files may hold personal data. */
+export async function deleteAbandoned(tx: Tx, orgId: string, before: Date): Promise<number> {
+  const rows = await tx
+    .delete(imports)
+    .where(and(eq(imports.orgId, orgId), ne(imports.status, 'committed'), lt(imports.createdAt, before)))
+    .returning({ id: imports.id });
+  return rows.length;
 }
 
 /** Which of `numbers` (lower-cased) live contracts already use; asked in chunks to keep statements small. */
