@@ -69,6 +69,9 @@ export const abilities = z.object({
   manageApiKeys: z.boolean(),
   viewActivity: z.boolean(),
   manageSettings: z.boolean(),
+  /** Writes in at least one business unit, so a new contract has somewhere to go. */
+  createContracts: z.boolean(),
+  editPartners: z.boolean(),
 });
 export type Abilities = z.infer<typeof abilities>;
 
@@ -94,6 +97,12 @@ export const meOutput = z.object({
   csrfToken: z.string().nullable(),
 });
 export type Me = z.infer<typeof meOutput>;
+
+/** The org's active members as anyone in it may see them: enough to pick an owner. */
+export const DIRECTORY_LIMIT = 1000;
+export const directoryQuery = z.object({ q: z.string().trim().min(1).max(200).optional() });
+export const directoryMember = z.object({ id: z.uuid(), name: z.string(), email: z.string() });
+export const directoryOutput = z.object({ items: z.array(directoryMember) });
 
 export const invitationOutput = z.object({
   orgName: z.string(),

@@ -14,6 +14,8 @@ export function abilitiesOf(actor: Actor): Abilities {
     manageApiKeys: admin,
     viewActivity: admin,
     manageSettings: admin,
+    createContracts: admin || (actor.type !== 'system' && Object.values(actor.unitRoles).includes('editor')),
+    editPartners: canEditPartners(actor),
   };
 }
 

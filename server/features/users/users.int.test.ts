@@ -122,6 +122,14 @@ describe('users and roles', () => {
     expect(await rolesOf(viewer)).toEqual(['General:viewer']);
     expect(await rolesOf(editor)).toEqual(['Sales:editor']);
     expect(await rolesOf(admin as typeof viewer)).toEqual(['General:administrator', 'Sales:administrator']);
+    // The web offers "New contract" and "New partner" from these, never from roles.
+    const repositoryAbilities = async (who: typeof viewer) => {
+      const { createContracts, editPartners } = (await call(h, who, 'GET', '/me')).json().abilities;
+      return { createContracts, editPartners };
+    };
+    expect(await repositoryAbilities(admin as typeof viewer)).toEqual({ createContracts: true, editPartners: true });
+    expect(await repositoryAbilities(editor)).toEqual({ createContracts: true, editPartners: true });
+    expect(await repositoryAbilities(viewer)).toEqual({ createContracts: false, editPartners: false });
   });
 
   it('makes Administrator apply to every unit, and keeps the last Administrator', async () => {

@@ -1,4 +1,4 @@
-import { and, asc, eq, gt, isNull, or, sql } from 'drizzle-orm';
+import { and, asc, eq, gt, ilike, isNull, or, sql } from 'drizzle-orm';
 import type { Tx } from '../../db/client.js';
 import { businessUnits, memberships, orgs, unitRoles, users } from '../../db/schema/index.js';
 import type { UnitRole } from '../../platform/context.js';
@@ -171,4 +171,23 @@ export async function listMembers(tx: Tx, orgId: string, limit: number, after?: 
 export async function businessUnitIds(tx: Tx, orgId: string): Promise<string[]> {
   const rows = await tx.select({ id: businessUnits.id }).from(businessUnits).where(eq(businessUnits.orgId, orgId));
   return rows.map((r) => r.id);
+}
+
+/** Active, unlocked members by name; `q` matches part of the name or e-mail. */
+export function directory(tx: Tx, orgId: string, q: string | undefined, limit: number) {
+  const escaped = q?.replace(/[\\%_]/g, (c) => `\\${c}`);
+  return tx
+    .select({ id: users.id, name: users.name, email: users.email })
+    .from(memberships)
+    .innerJoin(users, eq(users.id, memberships.userId))
+    .where(
+      and(
+        eq(memberships.orgId, orgId),
+        eq(memberships.status, 'active'),
+        isNull(memberships.lockedAt),
+        escaped ? or(ilike(users.name, `%${escaped}%`), ilike(users.email, `%${escaped}%`)) : undefined,
+      ),
+    )
+    .orderBy(sql`lower(${users.name})`, asc(users.id))
+    .limit(limit);
 }

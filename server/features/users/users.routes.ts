@@ -1,9 +1,16 @@
 import { z } from 'zod';
-import { changePasswordInput, meOutput, updateMeInput } from '../../../common/schemas/auth.js';
+import {
+  changePasswordInput,
+  directoryOutput,
+  directoryQuery,
+  meOutput,
+  updateMeInput,
+} from '../../../common/schemas/auth.js';
 import { idParams, page, pageQuery } from '../../../common/schemas/common.js';
 import { inviteInput, orgUser, setRolesInput } from '../../../common/schemas/org.js';
 import { type App, decodeCursor, encodeCursor, inOrg } from '../../platform/http/route-kit.js';
 import { setSessionCookies } from '../auth/session-cookies.js';
+import * as people from './directory.service.js';
 import * as me from './me.service.js';
 import * as users from './users.service.js';
 
@@ -31,6 +38,12 @@ export function usersRoutes(app: App) {
       );
       return { items: result.items, nextCursor: result.next && encodeCursor(result.next) };
     },
+  );
+
+  app.get(
+    '/users/directory',
+    { schema: { tags: ['users'], querystring: directoryQuery, response: { 200: directoryOutput } } },
+    (req) => inOrg(req, (ctx) => people.directory(ctx, req.query.q)),
   );
 
   app.post(
