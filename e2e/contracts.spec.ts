@@ -52,6 +52,8 @@ test('create a partner and an auto-renewing contract, see its deadline and proof
     await admin.getByRole('link', { name: 'New contract' }).click();
     await expect(admin.getByRole('combobox', { name: 'Business partner' })).toHaveValue('Globex AG');
     await admin.getByRole('textbox', { name: 'Title' }).fill('Office cleaning');
+    await admin.getByRole('combobox', { name: 'Owner', exact: true }).click();
+    await admin.getByRole('option', { name: 'Olga Owner' }).click();
     await admin.getByLabel('Start date').fill(LIFECYCLE.startDate);
     await admin.getByLabel('End date').fill(LIFECYCLE.endDate);
     // Defaults of a new contract: renews for 1 year, 3 months' notice.
@@ -69,6 +71,20 @@ test('create a partner and an auto-renewing contract, see its deadline and proof
     await expect(admin.getByTestId('deadline-proof')).toHaveText(expected.proof!);
     await expect(admin.getByText('in 121 days')).toBeVisible();
     await expect(admin.getByRole('link', { name: 'Edit' })).toBeVisible();
+  });
+
+  await test.step('add a billing line and see it listed with its amount', async () => {
+    await admin.getByRole('tab', { name: 'Billing' }).click();
+    await admin.getByRole('button', { name: 'Add billing line' }).click();
+    const dialog = admin.getByRole('dialog');
+    await dialog.getByRole('textbox', { name: 'Amount' }).fill('1234.5');
+    await dialog.getByLabel('First billing').fill('2025-01-01');
+    await dialog.getByRole('textbox', { name: 'Description' }).fill('Cleaning fee');
+    await dialog.getByRole('button', { name: 'Add billing line' }).click();
+    await expect(dialog).toBeHidden();
+    const row = admin.getByRole('row', { name: /Cleaning fee/ });
+    await expect(row).toContainText('Monthly');
+    await expect(row).toContainText('1,234.50 EUR');
   });
 
   await test.step('the list shows it with its deadline and filters by partner', async () => {
@@ -121,6 +137,12 @@ test('create a partner and an auto-renewing contract, see its deadline and proof
     await expect(viewer.getByRole('button', { name: 'Edit' })).toHaveCount(0);
     await expect(viewer.getByRole('link', { name: 'Edit' })).toHaveCount(0);
     await expect(viewer.getByRole('button', { name: 'Record notice' })).toHaveCount(0);
+    await viewer.getByRole('tab', { name: 'Billing' }).click();
+    await expect(viewer.getByRole('row', { name: /Cleaning fee/ })).toBeVisible();
+    await expect(viewer.getByRole('button', { name: 'Add billing line' })).toHaveCount(0);
+    await viewer.getByRole('navigation', { name: 'Main navigation' }).getByRole('link', { name: 'Contracts' }).click();
+    await expect(viewer.getByRole('row', { name: /Office cleaning/ })).toBeVisible();
+    await expect(viewer.getByRole('link', { name: 'New contract' })).toHaveCount(0);
   });
 
   await adminContext.close();

@@ -51,6 +51,10 @@ const RepositorySettingsPage = lazy(() =>
     default: m.RepositorySettingsPage,
   })),
 );
+const ImportPage = lazy(() => import('./pages/imports/import-page.js').then((m) => ({ default: m.ImportPage })));
+const RecycleBinPage = lazy(() =>
+  import('./pages/recycle-bin/recycle-bin-page.js').then((m) => ({ default: m.RecycleBinPage })),
+);
 const OutboxPage = lazy(() => import('./pages/dev/outbox-page.js').then((m) => ({ default: m.OutboxPage })));
 
 export const router = createBrowserRouter([
@@ -84,6 +88,8 @@ export const router = createBrowserRouter([
           { path: '/contracts/:id/edit', element: <EditContractPage /> },
           { path: '/partners', element: <PartnersPage /> },
           { path: '/partners/:id', element: <PartnerPage /> },
+          { path: '/imports/new', element: <ImportPage /> },
+          { path: '/settings/recycle-bin', element: <RecycleBinPage /> },
           { path: '/settings', element: <SettingsIndex /> },
           { path: '/settings/users', element: <UsersPage /> },
           { path: '/settings/business-units', element: <BusinessUnitsPage /> },

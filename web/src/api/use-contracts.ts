@@ -14,7 +14,7 @@ import { fetchPage, pagingOptions } from './paging.js';
 export type Contract = z.output<typeof contractOutput>;
 export type ContractInput = z.input<typeof contractInput>;
 export type ContractPatch = z.input<typeof contractPatch>;
-/** List filters and sort exactly as the API takes them (also `cf.<key>` once custom fields exist). */
+/** List filters and sort exactly as the API takes them, `cf.<key>` custom-field filters included. */
 export type ContractQuery = Record<string, string>;
 
 export function useContracts(query: ContractQuery, options: { enabled?: boolean } = {}) {
@@ -26,10 +26,11 @@ export function useContracts(query: ContractQuery, options: { enabled?: boolean 
   });
 }
 
-export function useContract(id: string, asOf?: string) {
+export function useContract(id: string, asOf?: string, options: { enabled?: boolean } = {}) {
   return useQuery({
     queryKey: [...contractsKey, 'one', id, asOf ?? null],
     queryFn: () => api.get(`/contracts/${id}`, contractOutput, { asOf }),
+    ...options,
   });
 }
 

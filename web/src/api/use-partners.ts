@@ -50,6 +50,19 @@ export function useUpdatePartner(id: string) {
   });
 }
 
+/** Folds the duplicates into this partner; their contracts move over, so contract lists change too. */
+export function useMergePartners(id: string) {
+  const client = useQueryClient();
+  return useMutation({
+    mutationFn: (duplicateIds: string[]) => api.post(`/partners/${id}/merge`, { duplicateIds }, partnerOutput),
+    onSuccess: async (partner) => {
+      client.setQueryData([...partnersKey, 'one', partner.id], partner);
+      await client.invalidateQueries({ queryKey: partnersKey });
+      await client.invalidateQueries({ queryKey: contractsKey });
+    },
+  });
+}
+
 export function useDeletePartner() {
   const client = useQueryClient();
   return useMutation({

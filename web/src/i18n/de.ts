@@ -4,8 +4,10 @@ import { auth } from './de/auth.js';
 import { common } from './de/common.js';
 import { contracts } from './de/contracts.js';
 import { home } from './de/home.js';
+import { imports } from './de/imports.js';
 import { partners } from './de/partners.js';
 import { personal } from './de/personal.js';
+import { recycleBin } from './de/recycle-bin.js';
 import { repository } from './de/repository.js';
 import { users } from './de/users.js';
 import type { Messages } from './en.js';
@@ -22,4 +24,6 @@ export const de: Messages = {
   ...contracts,
   ...partners,
   ...repository,
+  ...imports,
+  ...recycleBin,
 };

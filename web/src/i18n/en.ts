@@ -4,8 +4,10 @@ import { auth } from './en/auth.js';
 import { common } from './en/common.js';
 import { contracts } from './en/contracts.js';
 import { home } from './en/home.js';
+import { imports } from './en/imports.js';
 import { partners } from './en/partners.js';
 import { personal } from './en/personal.js';
+import { recycleBin } from './en/recycle-bin.js';
 import { repository } from './en/repository.js';
 import { users } from './en/users.js';
 
@@ -21,6 +23,8 @@ export const en = {
   ...contracts,
   ...partners,
   ...repository,
+  ...imports,
+  ...recycleBin,
 };
 
 export type MessageKey = keyof typeof en;

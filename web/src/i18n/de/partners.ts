@@ -47,4 +47,15 @@ export const partners: Record<keyof typeof en, string> = {
   'contact.email': 'E-Mail',
   'contact.phone': 'Telefon',
   'contact.role': 'Funktion',
+
+  'merge.action': 'Duplikate zusammenführen',
+  'merge.title': 'Duplikate in „{name}“ zusammenführen',
+  'merge.text':
+    'Wählen Sie Partner, die dasselbe Unternehmen wie {name} sind. Ihre Verträge wechseln zu {name}, leere Angaben und fehlende Ansprechpartner werden übernommen, danach werden sie gelöscht.',
+  'merge.duplicates': 'Duplikate',
+  'merge.review': 'Weiter',
+  'merge.confirmTitle': 'Das lässt sich nicht rückgängig machen',
+  'merge.confirmText': '{names} wird in {name} zusammengeführt und gelöscht.',
+  'merge.submit': '{count} in diesen Partner zusammenführen',
+  'merge.done': '{count} in „{name}“ zusammengeführt.',
 };

@@ -45,4 +45,15 @@ export const partners = {
   'contact.email': 'E-mail',
   'contact.phone': 'Phone',
   'contact.role': 'Role',
+
+  'merge.action': 'Merge duplicates',
+  'merge.title': 'Merge duplicates into "{name}"',
+  'merge.text':
+    'Pick partners that are the same company as {name}. Their contracts move to {name}, empty details and missing contacts are taken over, and then they are deleted.',
+  'merge.duplicates': 'Duplicates',
+  'merge.review': 'Continue',
+  'merge.confirmTitle': 'This cannot be undone',
+  'merge.confirmText': '{names} will be merged into {name} and deleted.',
+  'merge.submit': 'Merge {count} into this partner',
+  'merge.done': 'Merged {count} into "{name}".',
 };

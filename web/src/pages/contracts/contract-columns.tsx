@@ -11,6 +11,7 @@ import { formatCustomValue } from './custom-values-card.js';
 import { DeadlineBadge } from './deadline-badge.js';
 import { BusinessUnitName, ListItemName, PartnerName } from './names.js';
 import { PhaseBadge, StatusBadge } from './status-badges.js';
+import { UserName } from './user-select.js';
 
 /** Column ids are the export's column keys, so an export can take exactly the visible columns. */
 export type ColumnId = string;
@@ -64,6 +65,8 @@ export const BUILT_IN_COLUMNS: Column[] = [
     label: 'contract.currentTermEnd',
     render: (c, fmt) => dimDate(c.computed.currentTermEnd, fmt),
   },
+  { id: 'owner', label: 'contract.owner', render: (c) => <UserName id={c.ownerId} /> },
+  { id: 'backupOwner', label: 'contract.backupOwner', render: (c) => <UserName id={c.backupOwnerId} /> },
   { id: 'businessUnit', label: 'field.businessUnit', render: (c) => <BusinessUnitName id={c.businessUnitId} /> },
   {
     id: 'category',
@@ -108,7 +111,11 @@ export function customColumns(fields: CustomField[], t: Translate): Column[] {
     id: `cf.${field.key}`,
     label: { text: field.label },
     sortKey: `cf.${field.key}`,
-    render: (c, fmt) => <Text size="sm">{formatCustomValue(t, fmt, field, c.custom[field.key])}</Text>,
+    render: (c, fmt) => {
+      const value = c.custom[field.key];
+      if (field.type === 'user') return <UserName id={typeof value === 'string' ? value : null} />;
+      return <Text size="sm">{formatCustomValue(t, fmt, field, value)}</Text>;
+    },
   }));
 }
 

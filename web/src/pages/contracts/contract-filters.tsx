@@ -7,15 +7,19 @@ import { useBusinessUnits } from '../../api/use-business-units.js';
 import { type ListKind, useListItems } from '../../api/use-lists.js';
 import { useT } from '../../i18n/i18n-context.js';
 import { PartnerSelect } from '../partners/partner-select.js';
+import { CustomFieldFilters } from './custom-field-filters.js';
 import type { FilterName } from './use-contract-filters.js';
 
 type Props = {
   filters: Partial<Record<FilterName, string>>;
+  /** `cf.<key>`, `cf.<key>.from`, `cf.<key>.to` as in the address. */
+  custom: Record<string, string>;
   onChange: (name: FilterName, value: string | null) => void;
+  onCustomChange: (name: string, value: string | null) => void;
   onClear?: () => void;
 };
 
-export function ContractFilters({ filters, onChange, onClear }: Props) {
+export function ContractFilters({ filters, custom, onChange, onCustomChange, onClear }: Props) {
   const t = useT();
   const units = useBusinessUnits();
   const narrow = useMediaQuery('(max-width: 36em)') ?? false;
@@ -95,6 +99,7 @@ export function ContractFilters({ filters, onChange, onClear }: Props) {
             onChange={(event) => onChange('endsTo', event.currentTarget.value || null)}
           />
         </SimpleGrid>
+        <CustomFieldFilters values={custom} onChange={onCustomChange} />
       </Collapse>
       {onClear && (
         <Group justify="flex-end" mt="sm">

@@ -16,6 +16,7 @@ import { ClassificationSection } from './classification-section.js';
 import { emptyValues, type FormValues, toBody, valuesOf } from './contract-form-values.js';
 import { CustomFieldsSection } from './custom-fields-section.js';
 import { LifecycleSection } from './lifecycle-section.js';
+import { RelationsSection } from './relations-section.js';
 import { TermsPreview } from './terms-preview.js';
 import { useContractForm } from './use-contract-form.js';
 
@@ -101,6 +102,9 @@ function ContractFormView({ contract, initial, fields }: ViewProps) {
               {!wide && <TermsPreview preview={form.preview} today={form.today} />}
               <Section title={t('form.classification')}>
                 <ClassificationSection form={form} />
+              </Section>
+              <Section title={t('form.relations')}>
+                <RelationsSection form={form} contractId={contract?.id ?? null} />
               </Section>
               {fields.length > 0 && (
                 <Section title={t('form.customFields')}>

@@ -21,6 +21,9 @@ export type FormValues = {
   businessUnitId: string | null;
   categoryId: string | null;
   orgUnitId: string | null;
+  ownerId: string | null;
+  backupOwnerId: string | null;
+  masterId: string | null;
   description: string;
   tags: string[];
   type: ContractType;
@@ -59,6 +62,9 @@ export function emptyValues(): FormValues {
     businessUnitId: null,
     categoryId: null,
     orgUnitId: null,
+    ownerId: null,
+    backupOwnerId: null,
+    masterId: null,
     description: '',
     tags: [],
     type: 'auto_renewal',
@@ -86,6 +92,9 @@ export function valuesOf(contract: Contract): FormValues {
     businessUnitId: contract.businessUnitId,
     categoryId: contract.categoryId,
     orgUnitId: contract.orgUnitId,
+    ownerId: contract.ownerId,
+    backupOwnerId: contract.backupOwnerId,
+    masterId: contract.masterId,
     description: contract.description ?? '',
     tags: contract.tags,
     type: l.type,
@@ -130,6 +139,9 @@ export function toBody(v: FormValues): ContractInput {
     ...(v.businessUnitId ? { businessUnitId: v.businessUnitId } : {}),
     categoryId: v.categoryId,
     orgUnitId: v.orgUnitId,
+    ownerId: v.ownerId,
+    backupOwnerId: v.backupOwnerId,
+    masterId: v.masterId,
     description: v.description.trim() || null,
     tags: v.tags,
     custom: v.custom,

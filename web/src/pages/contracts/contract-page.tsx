@@ -6,6 +6,7 @@ import { type Contract, useContract } from '../../api/use-contracts.js';
 import { PageHeader } from '../../components/page-header.js';
 import { ErrorState, PageLoader } from '../../components/states.js';
 import { useT } from '../../i18n/i18n-context.js';
+import { BillingTab } from './billing-tab.js';
 import { lifecycleOf } from './contract-lifecycle.js';
 import { CustomValuesCard } from './custom-values-card.js';
 import { DeadlineCard } from './deadline-card.js';
@@ -82,6 +83,7 @@ function ContractView({ contract }: { contract: Contract }) {
       <Tabs defaultValue="overview" keepMounted={false}>
         <Tabs.List mb="md">
           <Tabs.Tab value="overview">{t('contract.overview')}</Tabs.Tab>
+          <Tabs.Tab value="billing">{t('contract.billing')}</Tabs.Tab>
           <Tabs.Tab value="hierarchy">{t('contract.hierarchy')}</Tabs.Tab>
           <Tabs.Tab value="history">{t('contract.history')}</Tabs.Tab>
         </Tabs.List>
@@ -100,6 +102,9 @@ function ContractView({ contract }: { contract: Contract }) {
               <CustomValuesCard custom={contract.custom} />
             </Grid.Col>
           </Grid>
+        </Tabs.Panel>
+        <Tabs.Panel value="billing">
+          <BillingTab contractId={contract.id} canEdit={contract.abilities.edit} />
         </Tabs.Panel>
         <Tabs.Panel value="hierarchy">
           <HierarchyTab contractId={contract.id} />

@@ -20,9 +20,9 @@ import { useContractFilters } from './use-contract-filters.js';
 export function ContractsPage() {
   const t = useT();
   const me = useCurrentMe();
-  const { filters, sort, query, setFilter, setSort, clear, apply, active } = useContractFilters();
+  const { filters, custom, sort, query, setFilter, setCustom, setSort, clear, apply, active } = useContractFilters();
   const columns = useColumnChoice();
-  const current = { filters: { ...filters }, sort, columns: columns.chosen };
+  const current = { filters: { ...filters, ...custom }, sort, columns: columns.chosen };
   const applyView = (view: ViewDefinition) => {
     apply(view.filters, view.sort);
     if (view.columns.length > 0) columns.set(view.columns);
@@ -44,6 +44,11 @@ export function ContractsPage() {
               onReset={columns.reset}
             />
             {meCan(me, 'createContracts') && (
+              <Button variant="default" component={Link} to="/imports/new?entity=contract">
+                {t('imports.action')}
+              </Button>
+            )}
+            {meCan(me, 'createContracts') && (
               <Button component={Link} to="/contracts/new" leftSection={<IconPlus size={16} />}>
                 {t('contracts.create')}
               </Button>
@@ -51,7 +56,13 @@ export function ContractsPage() {
           </>
         }
       />
-      <ContractFilters filters={filters} onChange={setFilter} onClear={active ? clear : undefined} />
+      <ContractFilters
+        filters={filters}
+        custom={custom}
+        onChange={setFilter}
+        onCustomChange={setCustom}
+        onClear={active ? clear : undefined}
+      />
       <ContractResults query={query} columns={columns.visible} sort={sort} onSort={setSort} filtered={active} />
     </Stack>
   );

@@ -2,6 +2,7 @@ import { Checkbox, Group, MultiSelect, Select, Textarea, TextInput } from '@mant
 import type { Money } from '../../../../common/custom-fields.js';
 import type { CustomField } from '../../api/use-classification.js';
 import { useT } from '../../i18n/i18n-context.js';
+import { UserSelect } from './user-select.js';
 
 type Props = {
   field: CustomField;
@@ -18,9 +19,12 @@ export function CustomFieldInput({ field, value, error, currency, onChange }: Pr
   const t = useT();
   const common = { label: field.label, required: field.mandatory, error };
   switch (field.type) {
+    case 'user':
+      return (
+        <UserSelect {...common} value={typeof value === 'string' ? value : null} onChange={(id) => onChange(id)} />
+      );
     case 'text':
     case 'url':
-    case 'user':
       return (
         <TextInput
           {...common}

@@ -6,6 +6,7 @@ import { useI18n } from '../../i18n/i18n-context.js';
 import type { Translate } from '../../i18n/translate.js';
 import { groupBySection } from './custom-fields-section.js';
 import { Field } from './lifecycle-card.js';
+import { UserName } from './user-select.js';
 
 export function formatCustomValue(t: Translate, fmt: Formatters, field: CustomField, value: unknown): string {
   if (value === null || value === undefined || value === '') return '—';
@@ -48,7 +49,9 @@ export function CustomValuesCard({ custom }: { custom: Record<string, unknown> }
             <SimpleGrid cols={{ base: 1, xs: 2, md: 3 }} spacing="md">
               {group.map((field) => (
                 <Field key={field.id} label={field.label}>
-                  {field.type === 'url' && typeof custom[field.key] === 'string' ? (
+                  {field.type === 'user' ? (
+                    <UserName id={typeof custom[field.key] === 'string' ? String(custom[field.key]) : null} />
+                  ) : field.type === 'url' && typeof custom[field.key] === 'string' ? (
                     <Anchor href={String(custom[field.key])} target="_blank" rel="noreferrer noopener" size="sm">
                       {String(custom[field.key])}
                     </Anchor>

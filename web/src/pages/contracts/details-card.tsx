@@ -2,8 +2,9 @@ import { Badge, Box, Card, Group, SimpleGrid, Spoiler, Text, Title } from '@mant
 import type { Contract } from '../../api/use-contracts.js';
 import { useI18n } from '../../i18n/i18n-context.js';
 import { Field } from './lifecycle-card.js';
-import { BusinessUnitName, ListItemName, PartnerName } from './names.js';
+import { BusinessUnitName, ListItemName, MasterLink, PartnerName } from './names.js';
 import { StatusBadge } from './status-badges.js';
+import { UserName } from './user-select.js';
 
 export function DetailsCard({ contract }: { contract: Contract }) {
   const { t, fmt } = useI18n();
@@ -28,6 +29,15 @@ export function DetailsCard({ contract }: { contract: Contract }) {
         </Field>
         <Field label={t('contract.orgUnit')}>
           <ListItemName kind="orgUnits" id={contract.orgUnitId} />
+        </Field>
+        <Field label={t('contract.owner')}>
+          <UserName id={contract.ownerId} />
+        </Field>
+        <Field label={t('contract.backupOwner')}>
+          <UserName id={contract.backupOwnerId} />
+        </Field>
+        <Field label={t('contract.master')}>
+          <MasterLink id={contract.masterId} />
         </Field>
         <Field label={t('contract.tags')}>
           {contract.tags.length === 0 ? (

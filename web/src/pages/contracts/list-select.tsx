@@ -1,7 +1,9 @@
 import { ActionIcon, Group, Select, Tooltip } from '@mantine/core';
 import { IconPlus } from '@tabler/icons-react';
 import { useState } from 'react';
+import { meCan } from '../../api/abilities.js';
 import { type ListKind, useListItems } from '../../api/use-lists.js';
+import { useCurrentMe } from '../../api/use-me.js';
 import { useT } from '../../i18n/i18n-context.js';
 import { listLabel } from '../settings/lists/list-labels.js';
 import { NameFormModal } from '../settings/lists/name-form-modal.js';
@@ -20,6 +22,8 @@ export function ListSelect({ kind, label, value, error, required, onChange }: Pr
   const t = useT();
   const list = useListItems(kind);
   const [adding, setAdding] = useState(false);
+  // Same rule as the server's: whoever writes contracts somewhere may add entries inline.
+  const canAdd = meCan(useCurrentMe(), 'createContracts');
   return (
     <Group gap={6} align="flex-end" wrap="nowrap">
       <Select
@@ -34,17 +38,19 @@ export function ListSelect({ kind, label, value, error, required, onChange }: Pr
         onChange={onChange}
         style={{ flex: 1 }}
       />
-      <Tooltip label={t(listLabel(kind, 'create'))} withArrow>
-        <ActionIcon
-          variant="default"
-          size={36}
-          aria-label={t(listLabel(kind, 'create'))}
-          onClick={() => setAdding(true)}
-          mb={error ? 22 : 0}
-        >
-          <IconPlus size={16} />
-        </ActionIcon>
-      </Tooltip>
+      {canAdd && (
+        <Tooltip label={t(listLabel(kind, 'create'))} withArrow>
+          <ActionIcon
+            variant="default"
+            size={36}
+            aria-label={t(listLabel(kind, 'create'))}
+            onClick={() => setAdding(true)}
+            mb={error ? 22 : 0}
+          >
+            <IconPlus size={16} />
+          </ActionIcon>
+        </Tooltip>
+      )}
       <NameFormModal
         kind={kind}
         opened={adding}

@@ -1,6 +1,7 @@
 import { Anchor, Skeleton, Text } from '@mantine/core';
 import { Link } from 'react-router';
 import { useBusinessUnits } from '../../api/use-business-units.js';
+import { useContract } from '../../api/use-contracts.js';
 import { type ListKind, useListItems } from '../../api/use-lists.js';
 import { usePartner } from '../../api/use-partners.js';
 
@@ -37,5 +38,23 @@ export function ListItemName({ kind, id }: { kind: ListKind; id: string | null }
     <Text size="sm" c={name ? undefined : 'dimmed'}>
       {name ?? '—'}
     </Text>
+  );
+}
+
+/** The master contract's title, linked; a master the reader cannot see shows as a dash. */
+export function MasterLink({ id }: { id: string | null }) {
+  const master = useContract(id ?? '', undefined, { enabled: Boolean(id) });
+  if (!id || master.isError) {
+    return (
+      <Text size="sm" c="dimmed">
+        —
+      </Text>
+    );
+  }
+  if (master.isPending) return <Skeleton height={14} width={100} />;
+  return (
+    <Anchor component={Link} to={`/contracts/${id}`} size="sm" className="break-anywhere">
+      {master.data.title}
+    </Anchor>
   );
 }

@@ -1,7 +1,7 @@
 import { useSearchParams } from 'react-router';
 import type { ContractQuery } from '../../api/use-contracts.js';
 
-/** The list filters of the grid; `cf.<key>` filters are kept as they come in the address. */
+/** The built-in list filters of the grid; `cf.<key>` (and `.from`/`.to`) filters are kept as they come. */
 export const FILTER_NAMES = [
   'q',
   'status',
@@ -26,6 +26,11 @@ export function useContractFilters() {
     const value = params.get(name);
     if (value) filters[name] = value;
   }
+  // Custom-field filters: `cf.<key>` for equality, `cf.<key>.from` / `.to` for ranges.
+  const custom: Record<string, string> = {};
+  for (const [name, value] of params) {
+    if (name.startsWith('cf.') && value) custom[name] = value;
+  }
   const sort = params.get('sort') ?? DEFAULT_SORT;
   const update = (change: (next: URLSearchParams) => void) =>
     setParams(
@@ -38,13 +43,16 @@ export function useContractFilters() {
     );
   const setFilter = (name: FilterName, value: string | null) =>
     update((next) => (value ? next.set(name, value) : next.delete(name)));
+  const setCustom = (name: string, value: string | null) =>
+    update((next) => (value ? next.set(name, value) : next.delete(name)));
   const setSort = (value: string) =>
     update((next) => (value === DEFAULT_SORT ? next.delete('sort') : next.set('sort', value)));
   const clear = () =>
     update((next) => {
       for (const name of FILTER_NAMES) next.delete(name);
+      for (const name of Object.keys(custom)) next.delete(name);
     });
-  const query: ContractQuery = { ...filters, sort } as ContractQuery;
+  const query: ContractQuery = { ...filters, ...custom, sort } as ContractQuery;
   /** Replaces filters and sort at once, as a saved view stores them. */
   const apply = (next: Record<string, string | string[]>, nextSort: string | null) =>
     setParams(
@@ -58,5 +66,6 @@ export function useContractFilters() {
       },
       { replace: true },
     );
-  return { filters, sort, query, setFilter, setSort, clear, apply, active: Object.keys(filters).length > 0 };
+  const active = Object.keys(filters).length + Object.keys(custom).length > 0;
+  return { filters, custom, sort, query, setFilter, setCustom, setSort, clear, apply, active };
 }

@@ -3,6 +3,7 @@ import { IconPlus, IconTrash } from '@tabler/icons-react';
 import { type FormEvent, useState } from 'react';
 import { partnerInput } from '../../../../common/schemas/partners.js';
 import { type FieldProblem, isApiError } from '../../api/api-error.js';
+import { useCustomFields, useRepositorySettings } from '../../api/use-classification.js';
 import { type Partner, useCreatePartner, useUpdatePartner } from '../../api/use-partners.js';
 import { AppModal } from '../../components/app-modal.js';
 import { notifySuccess } from '../../components/notify.js';
@@ -10,6 +11,7 @@ import { ProblemAlert } from '../../components/problem-alert.js';
 import { describeError } from '../../forms/describe-error.js';
 import { fieldProblemMessage, issueMessage } from '../../forms/issue-message.js';
 import { useT } from '../../i18n/i18n-context.js';
+import { customFieldErrors, PartnerCustomInputs } from './partner-custom-fields.js';
 import {
   type ContactValues,
   newContact,
@@ -47,9 +49,15 @@ function PartnerForm({ partner, onDone, onSaved }: FormProps) {
   const [problem, setProblem] = useState<unknown>(null);
   const create = useCreatePartner();
   const update = useUpdatePartner(partner?.id ?? '');
+  const fields = useCustomFields('partner').data ?? [];
+  const currency = useRepositorySettings().data?.currency ?? 'EUR';
   const set = <K extends keyof PartnerValues>(name: K, value: PartnerValues[K]) => {
     setValues((current) => ({ ...current, [name]: value }));
     setErrors(({ [name]: _dropped, ...rest }) => rest);
+  };
+  const setCustom = (key: string, value: unknown) => {
+    setValues((current) => ({ ...current, custom: { ...current.custom, [key]: value } }));
+    setErrors(({ [`custom.${key}`]: _dropped, ...rest }) => rest);
   };
   const showServerError = (error: unknown) => {
     const problems: FieldProblem[] = isApiError(error) ? error.fieldErrors : [];
@@ -59,11 +67,13 @@ function PartnerForm({ partner, onDone, onSaved }: FormProps) {
   const submit = (event: FormEvent) => {
     event.preventDefault();
     setProblem(null);
-    const body = partnerBody(values);
+    const body = partnerBody(values, partner?.custom ?? null);
     const parsed = partnerInput.safeParse(body);
-    if (!parsed.success) {
-      const next: Record<string, string> = {};
-      for (const issue of parsed.error.issues) next[partnerFieldOf(issue.path.join('.'))] ??= issueMessage(t, issue);
+    const next: Record<string, string> = customFieldErrors(t, fields, values.custom);
+    for (const issue of parsed.success ? [] : parsed.error.issues) {
+      next[partnerFieldOf(issue.path.join('.'))] ??= issueMessage(t, issue);
+    }
+    if (Object.keys(next).length > 0) {
       setErrors(next);
       return;
     }
@@ -75,7 +85,7 @@ function PartnerForm({ partner, onDone, onSaved }: FormProps) {
     if (partner) update.mutate(body, { onSuccess, onError: showServerError });
     else create.mutate(body, { onSuccess, onError: showServerError });
   };
-  const text = (name: Exclude<keyof PartnerValues, 'contacts' | 'type'>) => ({
+  const text = (name: Exclude<keyof PartnerValues, 'contacts' | 'type' | 'custom'>) => ({
     value: values[name],
     error: errors[name],
     onChange: (event: { currentTarget: { value: string } }) => set(name, event.currentTarget.value),
@@ -109,6 +119,13 @@ function PartnerForm({ partner, onDone, onSaved }: FormProps) {
             {...text('country')}
           />
         </SimpleGrid>
+        <PartnerCustomInputs
+          fields={fields}
+          values={values.custom}
+          errors={errors}
+          currency={currency}
+          onChange={setCustom}
+        />
         <ContactsEditor contacts={values.contacts} errors={errors} onChange={(contacts) => set('contacts', contacts)} />
         <Group justify="flex-end">
           <Button variant="default" onClick={onDone}>

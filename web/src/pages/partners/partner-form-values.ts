@@ -15,6 +15,7 @@ export type PartnerValues = {
   city: string;
   country: string;
   contacts: ContactValues[];
+  custom: Record<string, unknown>;
 };
 
 let nextKey = 0;
@@ -38,12 +39,24 @@ export function partnerValues(partner: Partner | null): PartnerValues {
       phone: c.phone ?? '',
       role: c.role ?? '',
     })),
+    custom: { ...(partner?.custom ?? {}) },
   };
 }
 
 const orNull = (value: string) => (value.trim() === '' ? null : value.trim());
 
-export function partnerBody(v: PartnerValues): PartnerInput {
+const isEmpty = (value: unknown) =>
+  value === null || value === undefined || value === '' || (Array.isArray(value) && value.length === 0);
+
+/** Filled custom values; on an edit a value the user cleared is sent as null, which removes it. */
+function customBody(v: PartnerValues, stored: Record<string, unknown> | null): Record<string, unknown> {
+  const custom: Record<string, unknown> = {};
+  for (const key of Object.keys(stored ?? {})) custom[key] = null;
+  for (const [key, value] of Object.entries(v.custom)) if (!isEmpty(value)) custom[key] = value;
+  return custom;
+}
+
+export function partnerBody(v: PartnerValues, stored: Record<string, unknown> | null = null): PartnerInput {
   const address = {
     street: orNull(v.street),
     postalCode: orNull(v.postalCode),
@@ -63,6 +76,7 @@ export function partnerBody(v: PartnerValues): PartnerInput {
       phone: orNull(c.phone),
       role: orNull(c.role),
     })),
+    custom: customBody(v, stored),
   };
 }
 

@@ -1,5 +1,5 @@
 import { Anchor, Button, Card, Group, SimpleGrid, Stack, Text, Title } from '@mantine/core';
-import { IconArrowLeft, IconPencil, IconPlus, IconTrash } from '@tabler/icons-react';
+import { IconArrowLeft, IconArrowMerge, IconPencil, IconPlus, IconTrash } from '@tabler/icons-react';
 import { useState } from 'react';
 import { Link, useNavigate, useParams } from 'react-router';
 import { meCan } from '../../api/abilities.js';
@@ -16,6 +16,8 @@ import { useT } from '../../i18n/i18n-context.js';
 import { BUILT_IN_COLUMNS } from '../contracts/contract-columns.js';
 import { ContractsTable } from '../contracts/contracts-table.js';
 import { Field } from '../contracts/lifecycle-card.js';
+import { MergePartnersModal } from './merge-partners-modal.js';
+import { PartnerCustomValuesCard } from './partner-custom-fields.js';
 import { PartnerFormModal } from './partner-form-modal.js';
 
 export function PartnerPage() {
@@ -30,7 +32,7 @@ function PartnerView({ partner }: { partner: Partner }) {
   const t = useT();
   const me = useCurrentMe();
   const navigate = useNavigate();
-  const [dialog, setDialog] = useState<'edit' | 'delete' | null>(null);
+  const [dialog, setDialog] = useState<'edit' | 'merge' | 'delete' | null>(null);
   const remove = useDeletePartner();
   const canEdit = meCan(me, 'editPartners');
   const confirmDelete = () =>
@@ -68,6 +70,9 @@ function PartnerView({ partner }: { partner: Partner }) {
               <Button leftSection={<IconPencil size={16} />} onClick={() => setDialog('edit')}>
                 {t('partners.edit')}
               </Button>
+              <Button variant="default" leftSection={<IconArrowMerge size={16} />} onClick={() => setDialog('merge')}>
+                {t('merge.action')}
+              </Button>
               <Button
                 variant="light"
                 color="red"
@@ -93,8 +98,10 @@ function PartnerView({ partner }: { partner: Partner }) {
         </Card>
         <ContactsCard partner={partner} />
       </SimpleGrid>
+      <PartnerCustomValuesCard custom={partner.custom} />
       <PartnerContracts partnerId={partner.id} />
       <PartnerFormModal opened={dialog === 'edit'} partner={partner} onClose={() => setDialog(null)} />
+      <MergePartnersModal opened={dialog === 'merge'} partner={partner} onClose={() => setDialog(null)} />
       <ConfirmModal
         opened={dialog === 'delete'}
         title={t('partners.deleteTitle', { name: partner.name })}

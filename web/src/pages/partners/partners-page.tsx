@@ -1,6 +1,6 @@
 import { Anchor, Button, Paper, Select, SimpleGrid, Stack, Table, Text, TextInput } from '@mantine/core';
 import { useDebouncedValue } from '@mantine/hooks';
-import { IconBuildingStore, IconPlus, IconSearch } from '@tabler/icons-react';
+import { IconBuildingStore, IconFileImport, IconPlus, IconSearch } from '@tabler/icons-react';
 import { useState } from 'react';
 import { Link, useNavigate } from 'react-router';
 import { meCan } from '../../api/abilities.js';
@@ -30,9 +30,19 @@ export function PartnersPage() {
         mb="xs"
         actions={
           meCan(me, 'editPartners') && (
-            <Button leftSection={<IconPlus size={16} />} onClick={() => setCreating(true)}>
-              {t('partners.create')}
-            </Button>
+            <>
+              <Button
+                variant="default"
+                component={Link}
+                to="/imports/new?entity=partner"
+                leftSection={<IconFileImport size={16} />}
+              >
+                {t('imports.action')}
+              </Button>
+              <Button leftSection={<IconPlus size={16} />} onClick={() => setCreating(true)}>
+                {t('partners.create')}
+              </Button>
+            </>
           )
         }
       />

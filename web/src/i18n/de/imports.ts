@@ -1,0 +1,72 @@
+import type { imports as en } from '../en/imports.js';
+
+export const imports: Record<keyof typeof en, string> = {
+  'imports.action': 'Importieren',
+  'imports.title': 'Import',
+  'imports.description':
+    'Viele Datensätze auf einmal aus einer CSV- oder Excel-Datei übernehmen. Gespeichert wird erst, wenn jede Zeile passt.',
+  'imports.entity': 'Was importieren',
+  'imports.entity.contract': 'Verträge',
+  'imports.entity.partner': 'Geschäftspartner',
+
+  'imports.step.upload': 'Hochladen',
+  'imports.step.mapping': 'Spalten zuordnen',
+  'imports.step.check': 'Prüfen',
+  'imports.step.done': 'Fertig',
+
+  'imports.chooseFile': 'Datei wählen',
+  'imports.uploadTitle': 'CSV- oder Excel-Datei hochladen',
+  'imports.fileHint':
+    'Die erste Zeile enthält die Spaltennamen. CSV mit Komma, Semikolon oder Tab in UTF-8, oder eine Excel-Mappe (.xlsx, erstes Blatt). Höchstens 50 MB.',
+  'imports.file.empty': 'Die Datei ist leer.',
+  'imports.file.no_rows': 'Die Datei hat Spaltennamen, aber keine Zeilen.',
+  'imports.file.encoding': 'Die Datei ist kein UTF-8-Text.',
+  'imports.file.csv_syntax': 'Die Datei konnte nicht als CSV gelesen werden.',
+  'imports.file.xlsx_unreadable': 'Die Datei konnte nicht als Excel-Mappe gelesen werden.',
+  'imports.file.cell_too_large': 'Die Datei enthält eine Zelle über 1 MB.',
+  'imports.file.duplicate_header': 'Zwei Spalten der Datei haben denselben Namen.',
+
+  'imports.fileInfo': '{fileName}: {rows} Zeilen, {columns} Spalten',
+  'imports.column': 'Spalte in der Datei',
+  'imports.target': 'Importieren als',
+  'imports.skip': 'Nicht importieren',
+  'imports.requiredMissing': 'Wählen Sie eine Spalte für: {fields}.',
+  'imports.customFields': 'Benutzerdefinierte Felder',
+  'imports.options': 'Optionen',
+  'imports.createPartners': 'Fehlende Geschäftspartner anlegen',
+  'imports.createCategories': 'Fehlende Kategorien anlegen',
+  'imports.dateFormat': 'Datumsangaben in der Datei',
+  'imports.dateFormat.auto': 'Erkennen (2025-03-31 oder 31.03.2025)',
+  'imports.dateFormat.YYYY-MM-DD': 'Jahr zuerst (2025-03-31)',
+  'imports.dateFormat.DD.MM.YYYY': 'Tag zuerst (31.03.2025)',
+  'imports.check': 'Alle Zeilen prüfen',
+  'imports.uploadOther': 'Andere Datei hochladen',
+
+  'imports.checked': 'Geprüfte Zeilen: {rows}',
+  'imports.errorCount': 'Fehler: {count}',
+  'imports.noErrors': 'Keine Fehler: alle {rows} Zeilen können importiert werden.',
+  'imports.hasErrors':
+    'Korrigieren Sie diese Zeilen in der Datei und laden Sie sie erneut hoch, oder ändern Sie die Zuordnung. Importiert wird erst, wenn jede Zeile passt.',
+  'imports.errorsTitle': 'Fehler nach Zeile',
+  'imports.error.row': 'Zeile',
+  'imports.error.column': 'Spalte',
+  'imports.error.value': 'Wert',
+  'imports.error.reason': 'Problem',
+  'imports.errorsPage': 'Seiten der Fehlerliste',
+  'imports.uploadFixed': 'Korrigierte Datei hochladen',
+  'imports.editMapping': 'Zuordnung ändern',
+  'imports.commit': '{rows} Zeilen importieren',
+  'imports.commitHint': 'Alle Zeilen werden gemeinsam gespeichert oder keine.',
+
+  'imports.doneTitle': 'Import abgeschlossen',
+  'imports.doneContracts': 'Importierte Verträge: {count}',
+  'imports.donePartnersCreated': 'Angelegte Geschäftspartner: {count}',
+  'imports.doneCategoriesCreated': 'Angelegte Kategorien: {count}',
+  'imports.donePartners': 'Importierte Geschäftspartner: {count}',
+  'imports.toContracts': 'Zu den Verträgen',
+  'imports.toPartners': 'Zu den Geschäftspartnern',
+  'imports.again': 'Weitere Datei importieren',
+
+  'importTarget.owner': 'Verantwortlich (E-Mail)',
+  'importTarget.backupOwner': 'Stellvertretung (E-Mail)',
+};
