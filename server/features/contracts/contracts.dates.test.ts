@@ -6,7 +6,7 @@ import { lifecycleSchema } from '../../../common/terms/lifecycle.js';
 import { mayHaveRolledOver, storedDates } from './contracts.dates.js';
 
 const case_ = fc
-  .tuple(lifecycle, offset(-400, 5000), offset(1, 2000))
+  .tuple(lifecycle, offset(-400, 5000), fc.oneof(offset(1, 30), offset(1, 2000)))
   .map(([input, from, days]) => ({
     lifecycle: lifecycleSchema.parse(input),
     day: addDays(input.startDate, from),
