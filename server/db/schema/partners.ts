@@ -1,5 +1,4 @@
 import { getTableColumns, type SQL, sql } from 'drizzle-orm';
-import type { AnyPgColumn } from 'drizzle-orm/pg-core';
 import { index, jsonb, pgTable, primaryKey, text, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
 import { PARTNER_TYPES, type PartnerAddress, type PartnerContact } from '../../../common/schemas/partners.js';
 import { ts, tsvector } from './columns.js';
