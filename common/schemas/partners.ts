@@ -71,10 +71,14 @@ export const partnerOutput = z.object({
 });
 
 /** Filters; `cf.<key>=value` filters by custom field (equality, "has this option" for multi-select; repeat to match any). */
+export const PARTNER_SORTS = ['name', '-name'] as const;
+export type PartnerSort = (typeof PARTNER_SORTS)[number];
+
 export const partnerListQuery = pageQuery
   .extend({
     q: z.string().trim().min(1).max(200).optional(),
     type: z.enum(PARTNER_TYPES).optional(),
+    sort: z.enum(PARTNER_SORTS).default('name'),
   })
   .catchall(z.union([z.string().max(200), z.array(z.string().max(200)).max(20)]));
 

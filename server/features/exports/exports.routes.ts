@@ -58,8 +58,8 @@ export function exportsRoutes(app: App) {
     '/partners/export',
     { schema: { tags: ['partners'], description, querystring: partnerExportQuery } },
     (req, reply) => {
-      const { format, columns, q, type, ...extra } = req.query;
-      return sendExport(req, reply, 'partner', req.query, { entity: 'partner', filter: { q, type, extra } });
+      const { format, columns, q, type, sort, ...extra } = req.query;
+      return sendExport(req, reply, 'partner', req.query, { entity: 'partner', filter: { q, type, sort, extra } });
     },
   );
 }

@@ -1,4 +1,5 @@
 import type { ExportFormat } from '../../../common/schemas/grids.js';
+import type { PartnerSort } from '../../../common/schemas/partners.js';
 import type { GridEntity } from '../../../common/schemas/vocabulary.js';
 import { computeTerms } from '../../../common/terms/engine.js';
 import type { Ctx } from '../../platform/context.js';
@@ -19,6 +20,7 @@ export type ContractExportFilter = Omit<ListQuery, 'limit'>;
 export type PartnerExportFilter = {
   q?: string | undefined;
   type?: partners.PartnerRow['type'] | undefined;
+  sort: PartnerSort;
   /** The `cf.*` parameters. */
   extra: Record<string, unknown>;
 };
@@ -55,7 +57,14 @@ async function contractRecords(ctx: Ctx, f: ContractExportFilter, after?: Export
 
 async function partnerRecords(ctx: Ctx, f: PartnerExportFilter, after?: ExportCursor) {
   const filter = { q: f.q, type: f.type, custom: await customFilters(ctx, f.extra), units: readableUnits(ctx.actor) };
-  const rows = await partners.list(ctx.tx, ctx.orgId, filter, EXPORT_PAGE, after as [string, string] | undefined);
+  const rows = await partners.list(
+    ctx.tx,
+    ctx.orgId,
+    filter,
+    EXPORT_PAGE,
+    after as [string, string] | undefined,
+    f.sort === '-name',
+  );
   const records = rows.map((p) => ({
     ...p,
     createdAt: p.createdAt.toISOString(),

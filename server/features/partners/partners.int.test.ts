@@ -36,6 +36,13 @@ describe('business partners', () => {
       'Acme Supplies GmbH',
       'Beta Customer AG',
     ]);
+    const desc1 = (await call(h, admin, 'GET', '/partners?limit=1&sort=-name')).json();
+    const desc2 = (await call(h, admin, 'GET', `/partners?limit=1&sort=-name&cursor=${desc1.nextCursor}`)).json();
+    expect([...desc1.items, ...desc2.items].map((p: { name: string }) => p.name)).toEqual([
+      'Beta Customer AG',
+      'Acme Supplies GmbH',
+    ]);
+    expect(desc2.nextCursor).toBeNull();
     expect((await call(h, admin, 'GET', '/partners?q=de1234')).json().items).toHaveLength(1);
     expect(
       (await call(h, admin, 'GET', '/partners?type=customer')).json().items.map((p: { name: string }) => p.name),

@@ -1,4 +1,4 @@
-import { and, asc, eq, getTableColumns, gt, ilike, inArray, isNull, or, type SQL, sql } from 'drizzle-orm';
+import { and, asc, desc, eq, gt, ilike, inArray, isNull, lt, or, type SQL, sql } from 'drizzle-orm';
 import type { Tx } from '../../db/client.js';
 import { contracts, partnerColumns, partners } from '../../db/schema/index.js';
 import type { CustomEquals } from './partners.custom.js';
@@ -105,11 +105,19 @@ function customCondition(f: CustomEquals): SQL | undefined {
   return or(...f.values.map(contains));
 }
 
-/** By name, then id; `after` is the last (lower-cased name, id) seen. */
-export function list(tx: Tx, orgId: string, f: PartnerFilter, limit: number, after?: [string, string]) {
+/** By name (descending when asked), then id; `after` is the last (lower-cased name, id) seen. */
+export function list(
+  tx: Tx,
+  orgId: string,
+  f: PartnerFilter,
+  limit: number,
+  after?: [string, string],
+  descending = false,
+) {
+  const past = descending ? lt : gt;
   const escaped = f.q?.replace(/[\\%_]/g, (c) => `\\${c}`);
   return tx
-    .select({ ...getTableColumns(partners), contractCount: contractCount(f.units ?? 'all') })
+    .select({ ...partnerColumns, contractCount: contractCount(f.units ?? 'all') })
     .from(partners)
     .where(
       and(
@@ -123,9 +131,9 @@ export function list(tx: Tx, orgId: string, f: PartnerFilter, limit: number, aft
           : undefined,
         f.type ? eq(partners.type, f.type) : undefined,
         ...(f.custom ?? []).map(customCondition),
-        after ? or(gt(byName, after[0]), and(eq(byName, after[0]), gt(partners.id, after[1]))) : undefined,
+        after ? or(past(byName, after[0]), and(eq(byName, after[0]), past(partners.id, after[1]))) : undefined,
       ),
     )
-    .orderBy(byName, asc(partners.id))
+    .orderBy(descending ? desc(byName) : asc(byName), descending ? desc(partners.id) : asc(partners.id))
     .limit(limit);
 }

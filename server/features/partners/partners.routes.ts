@@ -19,9 +19,9 @@ export function partnersRoutes(app: App) {
     '/partners',
     { schema: { tags, querystring: partnerListQuery, response: { 200: page(partnerOutput) } } },
     async (req) => {
-      const { cursor, limit, q, type, ...extra } = req.query;
+      const { cursor, limit, q, type, sort, ...extra } = req.query;
       const after = decodeCursor(cursor, nameCursor);
-      const result = await inOrg(req, (ctx) => partners.list(ctx, { limit, q, type }, extra, after));
+      const result = await inOrg(req, (ctx) => partners.list(ctx, { limit, q, type, sort }, extra, after));
       return { items: result.items, nextCursor: result.next && encodeCursor(result.next) };
     },
   );

@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import type { PartnerAddress, PartnerContact } from '../../../common/schemas/partners.js';
+import type { PartnerAddress, PartnerContact, PartnerSort } from '../../../common/schemas/partners.js';
 import type { Ctx } from '../../platform/context.js';
 import { AppError } from '../../platform/errors.js';
 import { canEditPartners, readableUnits } from '../access/access.policy.js';
@@ -51,13 +51,13 @@ export async function get(ctx: Ctx, id: string): Promise<repo.PartnerRow> {
 
 export async function list(
   ctx: Ctx,
-  query: { q?: string | undefined; type?: repo.PartnerRow['type'] | undefined; limit: number },
+  query: { q?: string | undefined; type?: repo.PartnerRow['type'] | undefined; sort: PartnerSort; limit: number },
   extra: Record<string, unknown>,
   after?: [string, string],
 ) {
   const custom = await customFilters(ctx, extra);
   const filter = { q: query.q, type: query.type, custom, units: readableUnits(ctx.actor) };
-  const rows = await repo.list(ctx.tx, ctx.orgId, filter, query.limit + 1, after);
+  const rows = await repo.list(ctx.tx, ctx.orgId, filter, query.limit + 1, after, query.sort === '-name');
   const last = rows.length > query.limit ? rows[query.limit - 1] : undefined;
   return {
     items: rows.slice(0, query.limit).map(presentRow),
