@@ -2,10 +2,10 @@ import { randomUUID } from 'node:crypto';
 import type { CategoryKind } from '../../../common/schemas/vocabulary.js';
 import type { Ctx } from '../../platform/context.js';
 import { AppError } from '../../platform/errors.js';
-import { requireAdmin } from '../access/access.policy.js';
 import { record } from '../audit/audit.service.js';
 import * as repo from './categories.repo.js';
 import { requireListAdd } from './lists.policy.js';
+import { type NamedList, removeEntry, renameEntry } from './named-lists.js';
 
 export const present = (row: repo.CategoryRow) => ({
   id: row.id,
@@ -21,11 +21,17 @@ export async function list(ctx: Ctx, kind: CategoryKind) {
   return { items: (await repo.list(ctx.tx, ctx.orgId, kind)).map(present) };
 }
 
-async function get(ctx: Ctx, id: string): Promise<repo.CategoryRow> {
-  const row = await repo.find(ctx.tx, ctx.orgId, id);
-  if (!row) throw AppError.notFound('Category');
-  return row;
-}
+const categoryList: NamedList<repo.CategoryRow> = {
+  objectType: 'category',
+  label: 'Category',
+  moveHint: 'Re-file them first.',
+  taken,
+  find: repo.find,
+  clash: (tx, orgId, row, name) => repo.findIdByName(tx, orgId, row.kind, name),
+  rename: repo.rename,
+  countContracts: repo.countContracts,
+  remove: repo.remove,
+};
 
 export async function create(ctx: Ctx, input: { name: string; kind: CategoryKind }) {
   requireListAdd(ctx);
@@ -42,36 +48,9 @@ export async function create(ctx: Ctx, input: { name: string; kind: CategoryKind
 }
 
 export async function rename(ctx: Ctx, id: string, name: string) {
-  requireAdmin(ctx);
-  const before = await get(ctx, id);
-  const clash = await repo.findIdByName(ctx.tx, ctx.orgId, before.kind, name);
-  if (clash && clash !== id) throw taken();
-  if (before.name === name) return present(before);
-  const row = await repo.rename(ctx.tx, ctx.orgId, id, name);
-  await record(ctx, {
-    action: 'category.updated',
-    objectType: 'category',
-    objectId: id,
-    changes: { name: { before: before.name, after: name } },
-  });
-  return present(row);
+  return present(await renameEntry(ctx, categoryList, id, name));
 }
 
-export async function remove(ctx: Ctx, id: string) {
-  requireAdmin(ctx);
-  const row = await get(ctx, id);
-  const used = await repo.countContracts(ctx.tx, ctx.orgId, id);
-  if (used > 0) {
-    throw new AppError(
-      'conflict',
-      `This category is used by ${used} contract(s) (some perhaps in the recycle bin). Re-file them first.`,
-    );
-  }
-  await repo.remove(ctx.tx, ctx.orgId, id);
-  await record(ctx, {
-    action: 'category.deleted',
-    objectType: 'category',
-    objectId: id,
-    changes: { name: { before: row.name, after: null }, kind: { before: row.kind, after: null } },
-  });
+export function remove(ctx: Ctx, id: string) {
+  return removeEntry(ctx, categoryList, id, (row) => ({ kind: { before: row.kind, after: null } }));
 }
