@@ -47,4 +47,9 @@ export class AppError extends Error {
   static invalid(field: string, rule: string, message: string): AppError {
     return new AppError('validation_failed', `${field} ${message}`, { errors: [{ field, rule, message }] });
   }
+
+  /** Several problems in one answer; the message names the first. */
+  static invalidAll(errors: [FieldError, ...FieldError[]]): AppError {
+    return new AppError('validation_failed', `${errors[0].field} ${errors[0].message}`, { errors });
+  }
 }

@@ -6,7 +6,7 @@ import { isAdmin } from '../access/access.policy.js';
 import { diff, record } from '../audit/audit.service.js';
 import { getVisible, orgSettings, orgToday, requireWrite } from './contracts.access.js';
 import { checkReferences } from './contracts.checks.js';
-import { resolveCustomValues } from './contracts.custom.js';
+import { resolveContractCustom } from './contracts.custom.js';
 import { storedDates } from './contracts.dates.js';
 import { numberForCreate, numberForUpdate } from './contracts.numbers.js';
 import { type ContractFields, fieldsOf, presentContract } from './contracts.presenter.js';
@@ -37,7 +37,7 @@ export async function create(ctx: Ctx, input: ContractInput) {
     custom: {},
   };
   await checkReferences(ctx, org, fields);
-  fields.custom = await resolveCustomValues(ctx, {}, input.custom ?? {});
+  fields.custom = await resolveContractCustom(ctx, {}, input.custom ?? {});
   fields.contractNumber = await numberForCreate(ctx, org, fields.contractNumber, today);
   const row = await repo.insert(ctx.tx, {
     orgId: ctx.orgId,
@@ -71,7 +71,7 @@ export async function update(ctx: Ctx, id: string, patch: ContractPatch) {
   // A generated number is checked and allocated before the references, so its uniqueness is checked too.
   after.contractNumber = await numberForUpdate(ctx, org, before.contractNumber, contractNumber, today);
   await checkReferences(ctx, org, after, id);
-  after.custom = await resolveCustomValues(ctx, before.custom, custom);
+  after.custom = await resolveContractCustom(ctx, before.custom, custom);
   const beforeFields = fieldsOf(before) as unknown as Record<string, unknown>;
   const changes = diff(beforeFields, after as unknown as Record<string, unknown>);
   if (Object.keys(changes).length === 0) return presentContract(ctx.actor, before, today);

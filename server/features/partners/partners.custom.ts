@@ -1,38 +1,12 @@
-import { checkCustomValues } from '../../../common/custom-fields.js';
 import type { CustomFieldType } from '../../../common/schemas/vocabulary.js';
 import type { Ctx } from '../../platform/context.js';
 import { AppError, type FieldError } from '../../platform/errors.js';
 import { listDefinitions } from '../custom-fields/custom-fields.repo.js';
-import * as users from '../users/users.repo.js';
+import { resolveCustomValues } from '../custom-fields/custom-values.js';
 
-const fail = (errors: FieldError[]) =>
-  new AppError('validation_failed', `${errors[0]!.field} ${errors[0]!.message}`, { errors });
-
-/**
- * The custom values to store: `stored` (values of fields that no longer exist dropped) with
- * `patch` merged in (null removes a value), checked with mandatory fields required; every
- * problem is reported in one answer.
- */
-export async function resolvePartnerCustom(
-  ctx: Ctx,
-  stored: Record<string, unknown>,
-  patch: Record<string, unknown>,
-): Promise<Record<string, unknown>> {
-  const defs = await listDefinitions(ctx.tx, ctx.orgId, 'partner');
-  const known = new Set(defs.map((d) => d.key));
-  const merged: Record<string, unknown> = {};
-  for (const [key, value] of Object.entries(stored)) if (known.has(key)) merged[key] = value;
-  Object.assign(merged, patch);
-  const { values, issues } = checkCustomValues(defs, merged, { requireMandatory: true });
-  const errors: FieldError[] = [...issues];
-  for (const def of defs) {
-    const value = values[def.key];
-    if (def.type === 'user' && typeof value === 'string' && !(await users.findMembership(ctx.tx, ctx.orgId, value))) {
-      errors.push({ field: `custom.${def.key}`, rule: 'unknown_user', message: 'is not a member of this account' });
-    }
-  }
-  if (errors.length > 0) throw fail(errors);
-  return values;
+/** The partner's custom values to store (see resolveCustomValues). */
+export function resolvePartnerCustom(ctx: Ctx, stored: Record<string, unknown>, patch: Record<string, unknown>) {
+  return resolveCustomValues(ctx, 'partner', stored, patch);
 }
 
 /** `cf.<key>` equality filter: the stored values any of which a partner must hold. */
@@ -80,6 +54,6 @@ export async function customFilters(ctx: Ctx, extra: Record<string, unknown>): P
     }
     filters.push({ key: def.key, type: def.type, values });
   }
-  if (errors.length > 0) throw fail(errors);
+  if (errors.length > 0) throw AppError.invalidAll(errors as [FieldError, ...FieldError[]]);
   return filters;
 }
