@@ -1,14 +1,15 @@
 import { useInfiniteQuery, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import type { z } from 'zod';
 import { type partnerInput, partnerOutput, type partnerPatch } from '../../../common/schemas/partners.js';
-import { api } from './client.js';
+import { api, apiUrl } from './client.js';
 import { contractsKey, partnersKey } from './keys.js';
 import { fetchPage, pagingOptions } from './paging.js';
 
 export type Partner = z.output<typeof partnerOutput>;
 export type PartnerInput = z.input<typeof partnerInput>;
 export type PartnerPatch = z.input<typeof partnerPatch>;
-export type PartnerQuery = { q?: string; type?: string };
+/** `q`, `type` and `cf.<key>` filters, as the list (and its export) take them. */
+export type PartnerQuery = Record<string, string | undefined>;
 
 export function usePartners(query: PartnerQuery) {
   return useInfiniteQuery({
@@ -16,6 +17,11 @@ export function usePartners(query: PartnerQuery) {
     queryFn: ({ pageParam }) => fetchPage('/partners', partnerOutput, query, pageParam),
     ...pagingOptions,
   });
+}
+
+/** The export link takes the list's filters and columns, so it downloads exactly the current view. */
+export function partnerExportUrl(query: PartnerQuery, format: 'csv' | 'xlsx'): string {
+  return apiUrl('/partners/export', { ...query, format });
 }
 
 /** One partner; grids show partner names by id, and the cache shares them between rows. */

@@ -20,6 +20,9 @@ export const partners: Record<keyof typeof en, string> = {
   'partners.emptyTitle': 'Noch keine Geschäftspartner',
   'partners.emptyText': 'Legen Sie die Lieferanten und Kunden an, mit denen Ihre Verträge bestehen.',
   'partners.emptyFilteredTitle': 'Keine passenden Partner',
+  'partners.emptyFilteredText': 'Versuchen Sie andere Filter oder setzen Sie sie zurück, um alle Partner zu sehen.',
+  'partner.createdAt': 'Angelegt',
+  'partner.updatedAt': 'Geändert',
 
   'partner.name': 'Name',
   'partner.type': 'Art',

@@ -18,6 +18,9 @@ export const partners = {
   'partners.emptyTitle': 'No business partners yet',
   'partners.emptyText': 'Add the suppliers and customers your contracts are with.',
   'partners.emptyFilteredTitle': 'No partners match',
+  'partners.emptyFilteredText': 'Try other filters, or clear them to see every partner.',
+  'partner.createdAt': 'Created',
+  'partner.updatedAt': 'Updated',
 
   'partner.name': 'Name',
   'partner.type': 'Type',

@@ -1,31 +1,18 @@
 import { Anchor, Group, Text } from '@mantine/core';
-import type { ReactNode } from 'react';
 import { Link } from 'react-router';
-import { CONTRACT_SORTS } from '../../../../common/schemas/contracts.js';
-import type { CustomField } from '../../api/use-classification.js';
+import { useCustomFields } from '../../api/use-classification.js';
 import type { Contract } from '../../api/use-contracts.js';
-import type { MessageKey } from '../../i18n/en.js';
+import { type ColumnId, customColumns, type GridColumn } from '../../components/grid/grid-column.js';
 import type { Formatters } from '../../i18n/format.js';
-import type { Translate } from '../../i18n/translate.js';
-import { formatCustomValue } from './custom-values-card.js';
+import { useT } from '../../i18n/i18n-context.js';
 import { DeadlineBadge } from './deadline-badge.js';
 import { BusinessUnitName, ListItemName, PartnerName } from './names.js';
 import { PhaseBadge, StatusBadge } from './status-badges.js';
 import { UserName } from './user-select.js';
 
-/** Column ids are the export's column keys, so an export can take exactly the visible columns. */
-export type ColumnId = string;
-
-export type Column = {
-  id: ColumnId;
-  /** A message key for built-in columns; custom fields bring their own label. */
-  label: MessageKey | { text: string };
-  /** The API's sort key for this column, when the API can sort by it. */
-  sortKey?: string;
-  /** Always shown: the row needs something to click. */
-  fixed?: boolean;
-  render: (contract: Contract, fmt: Formatters) => ReactNode;
-};
+export type { ColumnId };
+/** A `sortKey` is set only for the API's sorts (CONTRACT_SORTS and `cf.<key>`). */
+export type Column = GridColumn<Contract>;
 
 const dimDate = (value: string | null, fmt: Formatters) => (
   <Text size="sm" c={value ? undefined : 'dimmed'} style={{ whiteSpace: 'nowrap' }}>
@@ -92,33 +79,9 @@ export const BUILT_IN_COLUMNS: Column[] = [
 
 export const DEFAULT_COLUMNS: ColumnId[] = ['title', 'contractNumber', 'partner', 'status', 'noticeDeadline', 'endsOn'];
 
-const SORTS: readonly string[] = CONTRACT_SORTS;
-
-/** Whether the API sorts by this key (both directions; `cf.<key>` for custom fields). */
-export function sortable(sortKey: string): boolean {
-  return SORTS.includes(sortKey) || sortKey.startsWith('cf.');
-}
-
-/** The next sort when a header is clicked: ascending first, then descending. */
-export function nextSort(current: string, sortKey: string): string | null {
-  if (!sortable(sortKey)) return null;
-  return current === sortKey ? `-${sortKey}` : sortKey;
-}
-
-/** A grid column for each custom field: shown, sorted by `cf.<key>` and exported like built-in ones. */
-export function customColumns(fields: CustomField[], t: Translate): Column[] {
-  return fields.map((field) => ({
-    id: `cf.${field.key}`,
-    label: { text: field.label },
-    sortKey: `cf.${field.key}`,
-    render: (c, fmt) => {
-      const value = c.custom[field.key];
-      if (field.type === 'user') return <UserName id={typeof value === 'string' ? value : null} />;
-      return <Text size="sm">{formatCustomValue(t, fmt, field, value)}</Text>;
-    },
-  }));
-}
-
-export function columnTitle(t: Translate, column: Column): string {
-  return typeof column.label === 'string' ? t(column.label) : column.label.text;
+/** Built-in columns and one per contract custom field (the contract list sorts by those too). */
+export function useContractColumns(): Column[] {
+  const t = useT();
+  const fields = useCustomFields('contract');
+  return [...BUILT_IN_COLUMNS, ...customColumns<Contract>(fields.data ?? [], t, { sortable: true })];
 }

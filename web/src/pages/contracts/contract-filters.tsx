@@ -1,13 +1,13 @@
 import { Box, Button, Collapse, Group, Paper, Select, SimpleGrid, TextInput } from '@mantine/core';
-import { useDebouncedCallback, useDisclosure, useMediaQuery } from '@mantine/hooks';
-import { IconFilter, IconFilterOff, IconSearch } from '@tabler/icons-react';
-import { useState } from 'react';
+import { useDisclosure, useMediaQuery } from '@mantine/hooks';
+import { IconFilter, IconFilterOff } from '@tabler/icons-react';
 import { CONTRACT_STATUSES } from '../../../../common/schemas/contracts.js';
 import { useBusinessUnits } from '../../api/use-business-units.js';
 import { type ListKind, useListItems } from '../../api/use-lists.js';
+import { CustomFieldFilters } from '../../components/grid/custom-field-filters.js';
+import { SearchBox } from '../../components/grid/search-box.js';
 import { useT } from '../../i18n/i18n-context.js';
 import { PartnerSelect } from '../partners/partner-select.js';
-import { CustomFieldFilters } from './custom-field-filters.js';
 import type { FilterName } from './use-contract-filters.js';
 
 type Props = {
@@ -30,7 +30,12 @@ export function ContractFilters({ filters, custom, onChange, onCustomChange, onC
     <Paper withBorder radius="md" p="md">
       <Group gap="sm" wrap="nowrap">
         <Box style={{ flex: 1 }}>
-          <SearchBox value={filters.q ?? ''} onChange={(value) => onChange('q', value || null)} />
+          <SearchBox
+            label={t('contracts.search')}
+            placeholder={t('contracts.searchPlaceholder')}
+            value={filters.q ?? ''}
+            onChange={(value) => onChange('q', value || null)}
+          />
         </Box>
         <Button
           hiddenFrom="sm"
@@ -99,7 +104,7 @@ export function ContractFilters({ filters, custom, onChange, onCustomChange, onC
             onChange={(event) => onChange('endsTo', event.currentTarget.value || null)}
           />
         </SimpleGrid>
-        <CustomFieldFilters values={custom} onChange={onCustomChange} />
+        <CustomFieldFilters entity="contract" ranges values={custom} onChange={onCustomChange} />
       </Collapse>
       {onClear && (
         <Group justify="flex-end" mt="sm">
@@ -109,25 +114,6 @@ export function ContractFilters({ filters, custom, onChange, onCustomChange, onC
         </Group>
       )}
     </Paper>
-  );
-}
-
-/** Typing updates the address (and so the query) a moment after the last key. */
-function SearchBox({ value, onChange }: { value: string; onChange: (value: string) => void }) {
-  const t = useT();
-  const [text, setText] = useState(value);
-  const commit = useDebouncedCallback((next: string) => onChange(next.trim()), 300);
-  return (
-    <TextInput
-      aria-label={t('contracts.search')}
-      placeholder={t('contracts.searchPlaceholder')}
-      leftSection={<IconSearch size={16} />}
-      value={text}
-      onChange={(event) => {
-        setText(event.currentTarget.value);
-        commit(event.currentTarget.value);
-      }}
-    />
   );
 }
 

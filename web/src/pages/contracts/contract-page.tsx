@@ -99,7 +99,7 @@ function ContractView({ contract }: { contract: Contract }) {
               <LifecycleCard lifecycle={lifecycle} computed={contract.computed} />
             </Grid.Col>
             <Grid.Col span={12}>
-              <CustomValuesCard custom={contract.custom} />
+              <CustomValuesCard entity="contract" custom={contract.custom} />
             </Grid.Col>
           </Grid>
         </Tabs.Panel>

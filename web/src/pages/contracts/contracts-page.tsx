@@ -1,27 +1,28 @@
-import { Button, Group, Menu, Paper, Stack } from '@mantine/core';
-import { IconChevronDown, IconDownload, IconFileText, IconPlus } from '@tabler/icons-react';
+import { Button, Group, Paper, Stack } from '@mantine/core';
+import { IconFileText, IconPlus } from '@tabler/icons-react';
 import { Link } from 'react-router';
 import type { ViewDefinition } from '../../../../common/schemas/grids.js';
 import { meCan } from '../../api/abilities.js';
 import { allItems } from '../../api/paging.js';
 import { type ContractQuery, contractExportUrl, useContracts } from '../../api/use-contracts.js';
 import { useCurrentMe } from '../../api/use-me.js';
+import { ColumnChooser, useColumnChoice } from '../../components/grid/column-chooser.js';
+import { ExportMenu } from '../../components/grid/export-menu.js';
+import { SavedViewsMenu } from '../../components/grid/saved-views-menu.js';
 import { LoadMore } from '../../components/load-more.js';
 import { PageHeader } from '../../components/page-header.js';
 import { EmptyBox, ErrorState, TableSkeleton } from '../../components/states.js';
 import { useT } from '../../i18n/i18n-context.js';
-import { ColumnChooser, useColumnChoice } from './column-chooser.js';
-import type { Column } from './contract-columns.js';
+import { type Column, DEFAULT_COLUMNS, useContractColumns } from './contract-columns.js';
 import { ContractFilters } from './contract-filters.js';
 import { ContractsTable } from './contracts-table.js';
-import { SavedViewsMenu } from './saved-views-menu.js';
 import { useContractFilters } from './use-contract-filters.js';
 
 export function ContractsPage() {
   const t = useT();
   const me = useCurrentMe();
   const { filters, custom, sort, query, setFilter, setCustom, setSort, clear, apply, active } = useContractFilters();
-  const columns = useColumnChoice();
+  const columns = useColumnChoice(useContractColumns(), 'deedbox.contracts.columns', DEFAULT_COLUMNS);
   const current = { filters: { ...filters, ...custom }, sort, columns: columns.chosen };
   const applyView = (view: ViewDefinition) => {
     apply(view.filters, view.sort);
@@ -35,8 +36,12 @@ export function ContractsPage() {
         mb="xs"
         actions={
           <>
-            <SavedViewsMenu current={current} onApply={applyView} />
-            <ExportMenu query={{ ...query, columns: columns.visible.map((c) => c.id).join(',') }} />
+            <SavedViewsMenu entity="contract" current={current} onApply={applyView} />
+            <ExportMenu
+              href={(format) =>
+                contractExportUrl({ ...query, columns: columns.visible.map((c) => c.id).join(',') }, format)
+              }
+            />
             <ColumnChooser
               columns={columns.all}
               chosen={columns.chosen}
@@ -65,37 +70,6 @@ export function ContractsPage() {
       />
       <ContractResults query={query} columns={columns.visible} sort={sort} onSort={setSort} filtered={active} />
     </Stack>
-  );
-}
-
-function ExportMenu({ query }: { query: ContractQuery }) {
-  const t = useT();
-  return (
-    <Menu position="bottom-end" shadow="md">
-      <Menu.Target>
-        <Button variant="default" leftSection={<IconDownload size={16} />} rightSection={<IconChevronDown size={14} />}>
-          {t('contracts.export')}
-        </Button>
-      </Menu.Target>
-      <Menu.Dropdown>
-        <Menu.Item
-          component="a"
-          href={contractExportUrl(query, 'csv')}
-          download
-          leftSection={<IconFileText size={16} />}
-        >
-          {t('contracts.exportCsv')}
-        </Menu.Item>
-        <Menu.Item
-          component="a"
-          href={contractExportUrl(query, 'xlsx')}
-          download
-          leftSection={<IconFileText size={16} />}
-        >
-          {t('contracts.exportXlsx')}
-        </Menu.Item>
-      </Menu.Dropdown>
-    </Menu>
   );
 }
 

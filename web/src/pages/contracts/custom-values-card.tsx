@@ -1,5 +1,6 @@
 import { Anchor, Card, SimpleGrid, Stack, Text, Title } from '@mantine/core';
 import type { Money } from '../../../../common/custom-fields.js';
+import type { CustomFieldEntity } from '../../../../common/schemas/vocabulary.js';
 import { type CustomField, useCustomFields } from '../../api/use-classification.js';
 import type { Formatters } from '../../i18n/format.js';
 import { useI18n } from '../../i18n/i18n-context.js';
@@ -28,10 +29,24 @@ export function formatCustomValue(t: Translate, fmt: Formatters, field: CustomFi
   }
 }
 
-/** The contract's custom field values, in the sections and order an administrator set. */
-export function CustomValuesCard({ custom }: { custom: Record<string, unknown> }) {
+/** One custom value as the reader sees it: users by name, web addresses as links. */
+function CustomValue({ field, value }: { field: CustomField; value: unknown }) {
   const { t, fmt } = useI18n();
-  const fields = useCustomFields('contract');
+  if (field.type === 'user') return <UserName id={typeof value === 'string' ? value : null} />;
+  if (field.type === 'url' && typeof value === 'string') {
+    return (
+      <Anchor href={value} target="_blank" rel="noreferrer noopener" size="sm" className="break-anywhere">
+        {value}
+      </Anchor>
+    );
+  }
+  return formatCustomValue(t, fmt, field, value);
+}
+
+/** A contract's or partner's custom field values, in the sections and order an administrator set. */
+export function CustomValuesCard({ custom, entity }: { custom: Record<string, unknown>; entity: CustomFieldEntity }) {
+  const { t } = useI18n();
+  const fields = useCustomFields(entity);
   if (!fields.data || fields.data.length === 0) return null;
   return (
     <Card withBorder radius="lg" padding="lg">
@@ -49,15 +64,7 @@ export function CustomValuesCard({ custom }: { custom: Record<string, unknown> }
             <SimpleGrid cols={{ base: 1, xs: 2, md: 3 }} spacing="md">
               {group.map((field) => (
                 <Field key={field.id} label={field.label}>
-                  {field.type === 'user' ? (
-                    <UserName id={typeof custom[field.key] === 'string' ? String(custom[field.key]) : null} />
-                  ) : field.type === 'url' && typeof custom[field.key] === 'string' ? (
-                    <Anchor href={String(custom[field.key])} target="_blank" rel="noreferrer noopener" size="sm">
-                      {String(custom[field.key])}
-                    </Anchor>
-                  ) : (
-                    formatCustomValue(t, fmt, field, custom[field.key])
-                  )}
+                  <CustomValue field={field} value={custom[field.key]} />
                 </Field>
               ))}
             </SimpleGrid>

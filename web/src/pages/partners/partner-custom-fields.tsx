@@ -1,14 +1,11 @@
-import { Anchor, Card, SimpleGrid, Stack, Text, Title } from '@mantine/core';
+import { SimpleGrid, Stack, Text } from '@mantine/core';
 import { checkCustomValues, type ValueIssue } from '../../../../common/custom-fields.js';
-import { type CustomField, useCustomFields } from '../../api/use-classification.js';
+import type { CustomField } from '../../api/use-classification.js';
 import type { MessageKey } from '../../i18n/en.js';
 import { useI18n } from '../../i18n/i18n-context.js';
 import type { Translate } from '../../i18n/translate.js';
 import { CustomFieldInput } from '../contracts/custom-field-input.js';
 import { groupBySection } from '../contracts/custom-fields-section.js';
-import { formatCustomValue } from '../contracts/custom-values-card.js';
-import { Field } from '../contracts/lifecycle-card.js';
-import { UserName } from '../contracts/user-select.js';
 
 const RULES: Record<ValueIssue['rule'], MessageKey> = {
   required: 'validation.required',
@@ -65,49 +62,5 @@ export function PartnerCustomInputs({ fields, values, errors, currency, onChange
         </Stack>
       ))}
     </Stack>
-  );
-}
-
-function CustomValue({ field, value }: { field: CustomField; value: unknown }) {
-  const { t, fmt } = useI18n();
-  if (field.type === 'user') return <UserName id={typeof value === 'string' ? value : null} />;
-  if (field.type === 'url' && typeof value === 'string') {
-    return (
-      <Anchor href={value} target="_blank" rel="noreferrer noopener" size="sm" className="break-anywhere">
-        {value}
-      </Anchor>
-    );
-  }
-  return formatCustomValue(t, fmt, field, value);
-}
-
-export function PartnerCustomValuesCard({ custom }: { custom: Record<string, unknown> }) {
-  const { t } = useI18n();
-  const fields = useCustomFields('partner');
-  if (!fields.data || fields.data.length === 0) return null;
-  return (
-    <Card withBorder radius="lg" padding="lg">
-      <Title order={4} mb="md">
-        {t('form.customFields')}
-      </Title>
-      <Stack gap="md">
-        {groupBySection(fields.data).map(([section, group]) => (
-          <Stack key={section ?? ''} gap="xs">
-            {section && (
-              <Text size="sm" fw={600} c="dimmed">
-                {section}
-              </Text>
-            )}
-            <SimpleGrid cols={{ base: 1, xs: 2, md: 3 }} spacing="md">
-              {group.map((field) => (
-                <Field key={field.id} label={field.label}>
-                  <CustomValue field={field} value={custom[field.key]} />
-                </Field>
-              ))}
-            </SimpleGrid>
-          </Stack>
-        ))}
-      </Stack>
-    </Card>
   );
 }

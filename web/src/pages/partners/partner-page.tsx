@@ -15,9 +15,9 @@ import { ErrorState, PageLoader, TableSkeleton } from '../../components/states.j
 import { useT } from '../../i18n/i18n-context.js';
 import { BUILT_IN_COLUMNS } from '../contracts/contract-columns.js';
 import { ContractsTable } from '../contracts/contracts-table.js';
+import { CustomValuesCard } from '../contracts/custom-values-card.js';
 import { Field } from '../contracts/lifecycle-card.js';
 import { MergePartnersModal } from './merge-partners-modal.js';
-import { PartnerCustomValuesCard } from './partner-custom-fields.js';
 import { PartnerFormModal } from './partner-form-modal.js';
 
 export function PartnerPage() {
@@ -98,7 +98,7 @@ function PartnerView({ partner }: { partner: Partner }) {
         </Card>
         <ContactsCard partner={partner} />
       </SimpleGrid>
-      <PartnerCustomValuesCard custom={partner.custom} />
+      <CustomValuesCard entity="partner" custom={partner.custom} />
       <PartnerContracts partnerId={partner.id} />
       <PartnerFormModal opened={dialog === 'edit'} partner={partner} onClose={() => setDialog(null)} />
       <MergePartnersModal opened={dialog === 'merge'} partner={partner} onClose={() => setDialog(null)} />

@@ -1,27 +1,41 @@
-import { Anchor, Button, Paper, Select, SimpleGrid, Stack, Table, Text, TextInput } from '@mantine/core';
-import { useDebouncedValue } from '@mantine/hooks';
-import { IconBuildingStore, IconFileImport, IconPlus, IconSearch } from '@tabler/icons-react';
+import { Button, Group, Paper, Stack } from '@mantine/core';
+import { IconBuildingStore, IconFileImport, IconPlus } from '@tabler/icons-react';
 import { useState } from 'react';
 import { Link, useNavigate } from 'react-router';
+import type { ViewDefinition } from '../../../../common/schemas/grids.js';
 import { meCan } from '../../api/abilities.js';
 import { allItems } from '../../api/paging.js';
 import { useCurrentMe } from '../../api/use-me.js';
-import { type Partner, usePartners } from '../../api/use-partners.js';
+import { type PartnerQuery, partnerExportUrl, usePartners } from '../../api/use-partners.js';
+import { ColumnChooser, useColumnChoice } from '../../components/grid/column-chooser.js';
+import { ExportMenu } from '../../components/grid/export-menu.js';
+import { GridTable } from '../../components/grid/grid-table.js';
+import { SavedViewsMenu } from '../../components/grid/saved-views-menu.js';
+import { useGridFilters } from '../../components/grid/use-grid-filters.js';
 import { LoadMore } from '../../components/load-more.js';
 import { PageHeader } from '../../components/page-header.js';
 import { EmptyBox, ErrorState, TableSkeleton } from '../../components/states.js';
 import { useT } from '../../i18n/i18n-context.js';
+import { DEFAULT_PARTNER_COLUMNS, type PartnerColumn, usePartnerColumns } from './partner-columns.js';
+import { PARTNER_FILTER_NAMES, PartnerFilters } from './partner-filters.js';
 import { PartnerFormModal } from './partner-form-modal.js';
-import { PARTNER_TYPES } from './partner-form-values.js';
 
 export function PartnersPage() {
   const t = useT();
   const me = useCurrentMe();
   const navigate = useNavigate();
-  const [search, setSearch] = useState('');
-  const [type, setType] = useState<string | null>(null);
-  const [q] = useDebouncedValue(search.trim(), 300);
   const [creating, setCreating] = useState(false);
+  const { filters, custom, sort, query, setFilter, setCustom, setSort, clear, apply, active } = useGridFilters({
+    names: PARTNER_FILTER_NAMES,
+    defaultSort: 'name',
+  });
+  const columns = useColumnChoice(usePartnerColumns(), 'deedbox.partners.columns', DEFAULT_PARTNER_COLUMNS);
+  const current = { filters: { ...filters, ...custom }, sort, columns: columns.chosen };
+  const applyView = (view: ViewDefinition) => {
+    apply(view.filters, view.sort);
+    if (view.columns.length > 0) columns.set(view.columns);
+  };
+  const exportQuery = { ...query, columns: columns.visible.map((c) => c.id).join(',') };
   return (
     <Stack gap="md">
       <PageHeader
@@ -29,8 +43,16 @@ export function PartnersPage() {
         description={t('partners.description')}
         mb="xs"
         actions={
-          meCan(me, 'editPartners') && (
-            <>
+          <>
+            <SavedViewsMenu entity="partner" current={current} onApply={applyView} />
+            <ExportMenu href={(format) => partnerExportUrl(exportQuery, format)} />
+            <ColumnChooser
+              columns={columns.all}
+              chosen={columns.chosen}
+              onToggle={columns.toggle}
+              onReset={columns.reset}
+            />
+            {meCan(me, 'editPartners') && (
               <Button
                 variant="default"
                 component={Link}
@@ -39,34 +61,29 @@ export function PartnersPage() {
               >
                 {t('imports.action')}
               </Button>
+            )}
+            {meCan(me, 'editPartners') && (
               <Button leftSection={<IconPlus size={16} />} onClick={() => setCreating(true)}>
                 {t('partners.create')}
               </Button>
-            </>
-          )
+            )}
+          </>
         }
       />
-      <Paper withBorder radius="md" p="md">
-        <SimpleGrid cols={{ base: 1, sm: 2 }} spacing="sm">
-          <TextInput
-            aria-label={t('partners.search')}
-            placeholder={t('partners.searchPlaceholder')}
-            leftSection={<IconSearch size={16} />}
-            value={search}
-            onChange={(event) => setSearch(event.currentTarget.value)}
-          />
-          <Select
-            aria-label={t('partner.type')}
-            placeholder={t('partners.anyType')}
-            clearable
-            clearButtonProps={{ 'aria-label': t('common.clear') }}
-            value={type}
-            data={PARTNER_TYPES.map((v) => ({ value: v, label: t(`partnerType.${v}`) }))}
-            onChange={setType}
-          />
-        </SimpleGrid>
-      </Paper>
-      <PartnerResults q={q || undefined} type={type ?? undefined} />
+      <PartnerFilters
+        filters={filters}
+        custom={custom}
+        onChange={setFilter}
+        onCustomChange={setCustom}
+        onClear={active ? clear : undefined}
+      />
+      <PartnerResults
+        query={query}
+        columns={columns.visible}
+        filtered={active}
+        sort={sort ?? 'name'}
+        onSort={setSort}
+      />
       <PartnerFormModal
         opened={creating}
         partner={null}
@@ -77,74 +94,41 @@ export function PartnersPage() {
   );
 }
 
-function PartnerResults({ q, type }: { q?: string; type?: string }) {
+type ResultsProps = {
+  query: PartnerQuery;
+  columns: PartnerColumn[];
+  filtered: boolean;
+  sort: string;
+  onSort: (sort: string) => void;
+};
+
+function PartnerResults({ query, columns, filtered, sort, onSort }: ResultsProps) {
   const t = useT();
-  const partners = usePartners({ q, type });
+  const partners = usePartners(query);
   if (partners.isPending) return <TableSkeleton rows={6} />;
   if (partners.isError) return <ErrorState error={partners.error} onRetry={() => void partners.refetch()} />;
   const items = allItems(partners.data);
   if (items.length === 0) {
-    const filtered = Boolean(q || type);
     return (
       <EmptyBox
         icon={<IconBuildingStore />}
         title={filtered ? t('partners.emptyFilteredTitle') : t('partners.emptyTitle')}
-        description={filtered ? undefined : t('partners.emptyText')}
+        description={filtered ? t('partners.emptyFilteredText') : t('partners.emptyText')}
       />
     );
   }
   return (
     <div>
       <Paper withBorder radius="md">
-        <PartnersTable partners={items} />
+        <GridTable rows={items} columns={columns} sort={sort} onSort={onSort} />
       </Paper>
-      <LoadMore
-        hasMore={partners.hasNextPage}
-        loading={partners.isFetchingNextPage}
-        onLoad={() => void partners.fetchNextPage()}
-      />
+      <Group justify="center">
+        <LoadMore
+          hasMore={partners.hasNextPage}
+          loading={partners.isFetchingNextPage}
+          onLoad={() => void partners.fetchNextPage()}
+        />
+      </Group>
     </div>
-  );
-}
-
-function PartnersTable({ partners }: { partners: Partner[] }) {
-  const t = useT();
-  return (
-    <Table.ScrollContainer minWidth={560} type="native">
-      <Table horizontalSpacing="md" className="nowrap-head">
-        <Table.Thead>
-          <Table.Tr>
-            <Table.Th className="sticky-col">{t('partner.name')}</Table.Th>
-            <Table.Th>{t('partner.type')}</Table.Th>
-            <Table.Th>{t('partner.vatId')}</Table.Th>
-            <Table.Th>{t('partner.city')}</Table.Th>
-            <Table.Th>{t('partner.contacts')}</Table.Th>
-          </Table.Tr>
-        </Table.Thead>
-        <Table.Tbody>
-          {partners.map((partner) => (
-            <Table.Tr key={partner.id}>
-              <Table.Td className="sticky-col" miw={180}>
-                <Anchor component={Link} to={`/partners/${partner.id}`} size="sm" fw={500} className="break-anywhere">
-                  {partner.name}
-                </Anchor>
-              </Table.Td>
-              <Table.Td>
-                <Text size="sm">{t(`partnerType.${partner.type}`)}</Text>
-              </Table.Td>
-              <Table.Td>
-                <Text size="sm">{partner.vatId ?? '—'}</Text>
-              </Table.Td>
-              <Table.Td>
-                <Text size="sm">{partner.address?.city ?? '—'}</Text>
-              </Table.Td>
-              <Table.Td>
-                <Text size="sm">{partner.contacts.length}</Text>
-              </Table.Td>
-            </Table.Tr>
-          ))}
-        </Table.Tbody>
-      </Table>
-    </Table.ScrollContainer>
   );
 }

@@ -1,21 +1,36 @@
 import { Select, SimpleGrid, Text, TextInput } from '@mantine/core';
 import { useDebouncedCallback } from '@mantine/hooks';
 import { useState } from 'react';
+import type { CustomFieldEntity } from '../../../../common/schemas/vocabulary.js';
 import { type CustomField, useCustomFields } from '../../api/use-classification.js';
 import { useT } from '../../i18n/i18n-context.js';
-import { UserSelect } from './user-select.js';
+import { UserSelect } from '../../pages/contracts/user-select.js';
 
 type Props = {
   values: Record<string, string>;
   onChange: (name: string, value: string | null) => void;
 };
 
-const FILTERABLE = new Set<CustomField['type']>(['text', 'dropdown', 'checkbox', 'user', 'number', 'date']);
+type FiltersProps = Props & {
+  entity: CustomFieldEntity;
+  /** Whether the list API takes `cf.<key>.from` / `.to`; without, numbers and dates filter by equality. */
+  ranges: boolean;
+};
+
+const FILTERABLE = new Set<CustomField['type']>([
+  'text',
+  'dropdown',
+  'multi_select',
+  'checkbox',
+  'user',
+  'number',
+  'date',
+]);
 
 /** One filter per custom field: equality for text-like types, a from/to range for numbers and dates. */
-export function CustomFieldFilters({ values, onChange }: Props) {
+export function CustomFieldFilters({ entity, ranges, values, onChange }: FiltersProps) {
   const t = useT();
-  const fields = useCustomFields('contract');
+  const fields = useCustomFields(entity);
   const filterable = (fields.data ?? []).filter((field) => FILTERABLE.has(field.type));
   if (filterable.length === 0) return null;
   return (
@@ -25,20 +40,21 @@ export function CustomFieldFilters({ values, onChange }: Props) {
       </Text>
       <SimpleGrid cols={{ base: 1, xs: 2, md: 4 }} spacing="sm" verticalSpacing="sm" mt={4}>
         {filterable.map((field) => (
-          <FieldFilter key={field.id} field={field} values={values} onChange={onChange} />
+          <FieldFilter key={field.id} field={field} ranges={ranges} values={values} onChange={onChange} />
         ))}
       </SimpleGrid>
     </>
   );
 }
 
-function FieldFilter({ field, values, onChange }: { field: CustomField } & Props) {
+function FieldFilter({ field, ranges, values, onChange }: { field: CustomField; ranges: boolean } & Props) {
   const t = useT();
   const name = `cf.${field.key}`;
   const clearProps = { clearable: true, clearButtonProps: { 'aria-label': t('common.clear') } };
   const anyProps = { label: field.label, placeholder: t('contracts.any'), ...clearProps };
   switch (field.type) {
     case 'dropdown':
+    case 'multi_select':
       return (
         <Select
           {...anyProps}
@@ -66,7 +82,15 @@ function FieldFilter({ field, values, onChange }: { field: CustomField } & Props
       return <DebouncedInput label={field.label} value={values[name] ?? ''} onChange={(v) => onChange(name, v)} />;
     case 'number':
     case 'date':
-      return <RangeFilter field={field} values={values} onChange={onChange} />;
+      if (ranges) return <RangeFilter field={field} values={values} onChange={onChange} />;
+      return (
+        <DebouncedInput
+          {...(field.type === 'date' ? { type: 'date' } : { inputMode: 'decimal' as const })}
+          label={field.label}
+          value={values[name] ?? ''}
+          onChange={(v) => onChange(name, v)}
+        />
+      );
     default:
       return null;
   }

@@ -1,31 +1,12 @@
 import { Button, Checkbox, Menu, Stack } from '@mantine/core';
 import { useLocalStorage } from '@mantine/hooks';
 import { IconColumns } from '@tabler/icons-react';
-import { useCustomFields } from '../../api/use-classification.js';
 import { useT } from '../../i18n/i18n-context.js';
-import {
-  BUILT_IN_COLUMNS,
-  type Column,
-  type ColumnId,
-  columnTitle,
-  customColumns,
-  DEFAULT_COLUMNS,
-} from './contract-columns.js';
-
-/** Built-in columns and one per contract custom field. */
-export function useAllColumns(): Column[] {
-  const t = useT();
-  const fields = useCustomFields('contract');
-  return [...BUILT_IN_COLUMNS, ...customColumns(fields.data ?? [], t)];
-}
+import { type ColumnId, columnTitle, type GridColumn } from './grid-column.js';
 
 /** The chosen columns, kept in this browser; ids of columns that no longer exist are dropped. */
-export function useColumnChoice() {
-  const all = useAllColumns();
-  const [stored, setStored] = useLocalStorage<ColumnId[]>({
-    key: 'deedbox.contracts.columns',
-    defaultValue: DEFAULT_COLUMNS,
-  });
+export function useColumnChoice<Row>(all: GridColumn<Row>[], storageKey: string, defaults: ColumnId[]) {
+  const [stored, setStored] = useLocalStorage<ColumnId[]>({ key: storageKey, defaultValue: defaults });
   const known = new Set(all.map((column) => column.id));
   const chosen = stored.filter((id) => known.has(id));
   const toggle = (id: ColumnId) => setStored(chosen.includes(id) ? chosen.filter((c) => c !== id) : [...chosen, id]);
@@ -34,12 +15,17 @@ export function useColumnChoice() {
     ...all.filter((column) => column.fixed),
     ...chosen.flatMap((id) => all.filter((column) => column.id === id && !column.fixed)),
   ];
-  return { all, visible, chosen, toggle, set: setStored, reset: () => setStored(DEFAULT_COLUMNS) };
+  return { all, visible, chosen, toggle, set: setStored, reset: () => setStored(defaults) };
 }
 
-type Props = { columns: Column[]; chosen: ColumnId[]; onToggle: (id: ColumnId) => void; onReset: () => void };
+type Props<Row> = {
+  columns: GridColumn<Row>[];
+  chosen: ColumnId[];
+  onToggle: (id: ColumnId) => void;
+  onReset: () => void;
+};
 
-export function ColumnChooser({ columns, chosen, onToggle, onReset }: Props) {
+export function ColumnChooser<Row>({ columns, chosen, onToggle, onReset }: Props<Row>) {
   const t = useT();
   return (
     <Menu position="bottom-end" closeOnItemClick={false} width={260} shadow="md">

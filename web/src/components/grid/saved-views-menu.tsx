@@ -2,19 +2,20 @@ import { ActionIcon, Button, Checkbox, Group, Menu, Stack, Text, TextInput } fro
 import { IconBookmark, IconChevronDown, IconTrash, IconUsers } from '@tabler/icons-react';
 import { type FormEvent, useState } from 'react';
 import type { ViewDefinition } from '../../../../common/schemas/grids.js';
+import type { GridEntity } from '../../../../common/schemas/vocabulary.js';
 import { type SavedView, useCreateSavedView, useDeleteSavedView, useSavedViews } from '../../api/use-saved-views.js';
-import { AppModal } from '../../components/app-modal.js';
-import { notifyError, notifySuccess } from '../../components/notify.js';
-import { ProblemAlert } from '../../components/problem-alert.js';
 import { describeError } from '../../forms/describe-error.js';
 import { useT } from '../../i18n/i18n-context.js';
+import { AppModal } from '../app-modal.js';
+import { notifyError, notifySuccess } from '../notify.js';
+import { ProblemAlert } from '../problem-alert.js';
 
-type Props = { current: ViewDefinition; onApply: (definition: ViewDefinition) => void };
+type Props = { entity: GridEntity; current: ViewDefinition; onApply: (definition: ViewDefinition) => void };
 
-/** Personal and shared views of the contract grid: filters, sort and columns under a name. */
-export function SavedViewsMenu({ current, onApply }: Props) {
+/** Personal and shared views of a grid: filters, sort and columns under a name. */
+export function SavedViewsMenu({ entity, current, onApply }: Props) {
   const t = useT();
-  const views = useSavedViews('contract');
+  const views = useSavedViews(entity);
   const remove = useDeleteSavedView();
   const [saving, setSaving] = useState(false);
   const drop = (view: SavedView) =>
@@ -66,13 +67,15 @@ export function SavedViewsMenu({ current, onApply }: Props) {
         </Menu.Dropdown>
       </Menu>
       <AppModal opened={saving} onClose={() => setSaving(false)} title={t('views.saveTitle')}>
-        {saving && <SaveViewForm definition={current} onDone={() => setSaving(false)} />}
+        {saving && <SaveViewForm entity={entity} definition={current} onDone={() => setSaving(false)} />}
       </AppModal>
     </>
   );
 }
 
-function SaveViewForm({ definition, onDone }: { definition: ViewDefinition; onDone: () => void }) {
+type FormProps = { entity: GridEntity; definition: ViewDefinition; onDone: () => void };
+
+function SaveViewForm({ entity, definition, onDone }: FormProps) {
   const t = useT();
   const create = useCreateSavedView();
   const [name, setName] = useState('');
@@ -81,7 +84,7 @@ function SaveViewForm({ definition, onDone }: { definition: ViewDefinition; onDo
     event.preventDefault();
     if (!name.trim()) return;
     create.mutate(
-      { entity: 'contract', name: name.trim(), shared, definition },
+      { entity, name: name.trim(), shared, definition },
       {
         onSuccess: (view) => {
           notifySuccess(t('views.saved', { name: view.name }));
