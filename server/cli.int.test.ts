@@ -1,42 +1,10 @@
-import { spawn } from 'node:child_process';
-import { once } from 'node:events';
-import { mkdtempSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import type { Me } from '../common/schemas/auth.js';
 import { auditEvents, call, callerFrom, PASSWORD, uniqueEmail } from './test/api.js';
-import { startHarness, TEST_DATABASE_URL, TEST_DB } from './test/harness.js';
+import { cliRunner, type Outcome } from './test/cli.js';
+import { startHarness } from './test/harness.js';
 
-const ROOT = path.resolve(import.meta.dirname, '..');
-// PGlite allows one process per directory, so the CLI and the app below take turns on it.
-const dataDir = TEST_DB === 'pglite' ? mkdtempSync(path.join(tmpdir(), 'deedbox-cli-')) : null;
-const database: Record<string, string> = dataDir ? { DATA_DIR: dataDir } : { DATABASE_URL: TEST_DATABASE_URL };
-
-interface Outcome {
-  code: number | null;
-  stdout: string;
-  stderr: string;
-}
-
-async function deedbox(...args: string[]): Promise<Outcome> {
-  const env = { PATH: process.env.PATH, HOME: process.env.HOME, NODE_ENV: 'test', SCRYPT_LOG_N: '12', ...database };
-  const child = spawn(process.execPath, ['bin/deedbox.js', ...args], {
-    cwd: ROOT,
-    env,
-    stdio: ['ignore', 'pipe', 'pipe'],
-  });
-  let stdout = '';
-  let stderr = '';
-  child.stdout.on('data', (chunk: Buffer) => {
-    stdout += chunk;
-  });
-  child.stderr.on('data', (chunk: Buffer) => {
-    stderr += chunk;
-  });
-  const [code] = (await once(child, 'exit')) as [number | null];
-  return { code, stdout, stderr };
-}
+const { database, deedbox } = cliRunner('cli');
 
 function json<T>(outcome: Outcome): T {
   if (outcome.code !== 0) throw new Error(`exit ${outcome.code}: ${outcome.stderr}`);

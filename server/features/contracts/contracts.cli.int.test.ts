@@ -1,34 +1,8 @@
-import { spawn } from 'node:child_process';
-import { once } from 'node:events';
-import { mkdtempSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { PASSWORD, uniqueEmail } from '../../test/api.js';
-import { TEST_DATABASE_URL, TEST_DB } from '../../test/harness.js';
+import { cliRunner } from '../../test/cli.js';
 
-const ROOT = path.resolve(import.meta.dirname, '../../..');
-const dataDir = TEST_DB === 'pglite' ? mkdtempSync(path.join(tmpdir(), 'deedbox-contracts-cli-')) : null;
-const database: Record<string, string> = dataDir ? { DATA_DIR: dataDir } : { DATABASE_URL: TEST_DATABASE_URL };
-
-async function deedbox(...args: string[]) {
-  const env = { PATH: process.env.PATH, HOME: process.env.HOME, NODE_ENV: 'test', SCRYPT_LOG_N: '12', ...database };
-  const child = spawn(process.execPath, ['bin/deedbox.js', ...args], {
-    cwd: ROOT,
-    env,
-    stdio: ['ignore', 'pipe', 'pipe'],
-  });
-  let stdout = '';
-  let stderr = '';
-  child.stdout.on('data', (chunk: Buffer) => {
-    stdout += chunk;
-  });
-  child.stderr.on('data', (chunk: Buffer) => {
-    stderr += chunk;
-  });
-  const [code] = (await once(child, 'exit')) as [number | null];
-  return { code, stdout, stderr };
-}
+const { deedbox } = cliRunner('contracts-cli');
 
 describe('deedbox contracts refresh | purge', () => {
   it('runs the contract jobs for one org and answers bad arguments with exit code 2', async () => {
