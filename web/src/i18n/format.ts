@@ -1,4 +1,5 @@
 import type { DATE_FORMATS } from '../../../common/schemas/auth.js';
+import { formatMoney } from './money.js';
 import type { Locale } from './translate.js';
 
 export type DateFormat = (typeof DATE_FORMATS)[number];
@@ -10,6 +11,8 @@ export type Formatters = {
   dateTime: (value: string | Date) => string;
   time: (value: string | Date) => string;
   number: (value: number) => string;
+  /** An exact decimal amount (a string, never a float) with its currency, in the reader's notation. */
+  money: (amount: string, currency: string) => string;
 };
 
 const DATE_ONLY = /^(\d{4})-(\d{2})-(\d{2})$/;
@@ -61,6 +64,7 @@ export function makeFormatters({ locale, dateFormat, timeZone }: FormatSettings)
     time,
     dateTime: (value) => `${date(value)} ${time(value)}`,
     number: (value) => numberFormat.format(value),
+    money: (amount, currency) => formatMoney(amount, currency, locale),
   };
 }
 

@@ -9,7 +9,7 @@ import { notifySuccess } from '../../components/notify.js';
 import { ProblemAlert } from '../../components/problem-alert.js';
 import { useZodForm } from '../../forms/use-zod-form.js';
 import { useT } from '../../i18n/i18n-context.js';
-import { decimalFromInput } from './money.js';
+import { decimalFromInput } from '../../i18n/money.js';
 
 type Props = {
   contractId: string;

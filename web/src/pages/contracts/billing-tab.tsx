@@ -7,8 +7,8 @@ import { ConfirmModal } from '../../components/confirm-modal.js';
 import { notifyError, notifySuccess } from '../../components/notify.js';
 import { EmptyBox, ErrorState, TableSkeleton } from '../../components/states.js';
 import { useI18n, useT } from '../../i18n/i18n-context.js';
+import { formatMoney } from '../../i18n/money.js';
 import { BillingLineModal } from './billing-line-modal.js';
-import { formatMoney } from './money.js';
 
 type Props = { contractId: string; canEdit: boolean };
 type Dialog = { type: 'edit'; line: BillingLine | null } | { type: 'delete'; line: BillingLine } | null;

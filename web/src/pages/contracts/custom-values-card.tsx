@@ -20,7 +20,7 @@ export function formatCustomValue(t: Translate, fmt: Formatters, field: CustomFi
       return Array.isArray(value) ? value.join(', ') : String(value);
     case 'money': {
       const money = value as Money;
-      return `${money.amount} ${money.currency}`;
+      return fmt.money(money.amount, money.currency);
     }
     case 'number':
       return typeof value === 'number' ? fmt.number(value) : String(value);

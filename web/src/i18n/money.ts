@@ -1,4 +1,4 @@
-import type { Locale } from '../../i18n/translate.js';
+import type { Locale } from './translate.js';
 
 const DECIMAL = /^(-?)(\d+)(?:\.(\d+))?$/;
 
