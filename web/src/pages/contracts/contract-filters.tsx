@@ -38,7 +38,8 @@ export function ContractFilters({ filters, custom, onChange, onCustomChange, onC
           />
         </Box>
         <Button
-          hiddenFrom="sm"
+          // The same breakpoint as `narrow`: the button shows exactly when the filters fold.
+          hiddenFrom="xs"
           variant="default"
           leftSection={<IconFilter size={16} />}
           aria-expanded={opened}
