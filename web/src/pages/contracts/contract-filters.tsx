@@ -1,10 +1,9 @@
-import { Box, Button, Collapse, Group, Paper, Select, SimpleGrid, TextInput } from '@mantine/core';
-import { useDisclosure, useMediaQuery } from '@mantine/hooks';
-import { IconFilter, IconFilterOff } from '@tabler/icons-react';
+import { Select, SimpleGrid, TextInput } from '@mantine/core';
 import { CONTRACT_STATUSES } from '../../../../common/schemas/contracts.js';
 import { useBusinessUnits } from '../../api/use-business-units.js';
 import { type ListKind, useListItems } from '../../api/use-lists.js';
 import { CustomFieldFilters } from '../../components/grid/custom-field-filters.js';
+import { FilterPanel } from '../../components/grid/filter-panel.js';
 import { SearchBox } from '../../components/grid/search-box.js';
 import { useT } from '../../i18n/i18n-context.js';
 import { PartnerSelect } from '../partners/partner-select.js';
@@ -22,99 +21,77 @@ type Props = {
 export function ContractFilters({ filters, custom, onChange, onCustomChange, onClear }: Props) {
   const t = useT();
   const units = useBusinessUnits();
-  const narrow = useMediaQuery('(max-width: 36em)') ?? false;
-  const [opened, { toggle }] = useDisclosure(false);
   const range = (from?: string, to?: string) => (from && to && from > to ? t('contracts.rangeError') : undefined);
   const clearProps = { clearable: true, clearButtonProps: { 'aria-label': t('common.clear') } };
   return (
-    <Paper withBorder radius="md" p="md">
-      <Group gap="sm" wrap="nowrap">
-        <Box style={{ flex: 1 }}>
-          <SearchBox
-            label={t('contracts.search')}
-            placeholder={t('contracts.searchPlaceholder')}
-            value={filters.q ?? ''}
-            onChange={(value) => onChange('q', value || null)}
-          />
-        </Box>
-        <Button
-          // The same breakpoint as `narrow`: the button shows exactly when the filters fold.
-          hiddenFrom="xs"
-          variant="default"
-          leftSection={<IconFilter size={16} />}
-          aria-expanded={opened}
-          onClick={toggle}
-        >
-          {t('contracts.filters')}
-        </Button>
-      </Group>
-      {/* Narrow screens keep the filters folded away until asked for. */}
-      <Collapse expanded={opened || !narrow}>
-        <SimpleGrid cols={{ base: 1, xs: 2, md: 4 }} spacing="sm" verticalSpacing="sm" mt="sm">
-          <Select
-            label={t('contract.status')}
-            placeholder={t('contracts.any')}
-            {...clearProps}
-            value={filters.status ?? null}
-            data={CONTRACT_STATUSES.map((s) => ({ value: s, label: t(`contractStatus.${s}`) }))}
-            onChange={(value) => onChange('status', value)}
-          />
-          <Select
-            label={t('field.businessUnit')}
-            placeholder={t('contracts.any')}
-            {...clearProps}
-            value={filters.businessUnitId ?? null}
-            data={(units.data ?? []).map((unit) => ({ value: unit.id, label: unit.name }))}
-            onChange={(value) => onChange('businessUnitId', value)}
-          />
-          <PartnerSelect
-            label={t('contract.partner')}
-            placeholder={t('contracts.any')}
-            value={filters.partnerId ?? null}
-            onChange={(value) => onChange('partnerId', value)}
-          />
-          <ListFilter
-            kind="categories"
-            label={t('contract.category')}
-            value={filters.categoryId ?? null}
-            onChange={(value) => onChange('categoryId', value)}
-          />
-          <ListFilter
-            kind="orgUnits"
-            label={t('contract.orgUnit')}
-            value={filters.orgUnitId ?? null}
-            onChange={(value) => onChange('orgUnitId', value)}
-          />
-          <TextInput
-            type="date"
-            label={t('contracts.deadlineFrom')}
-            value={filters.noticeDeadlineFrom ?? ''}
-            onChange={(event) => onChange('noticeDeadlineFrom', event.currentTarget.value || null)}
-          />
-          <TextInput
-            type="date"
-            label={t('contracts.deadlineTo')}
-            value={filters.noticeDeadlineTo ?? ''}
-            error={range(filters.noticeDeadlineFrom, filters.noticeDeadlineTo)}
-            onChange={(event) => onChange('noticeDeadlineTo', event.currentTarget.value || null)}
-          />
-          <TextInput
-            type="date"
-            label={t('contracts.endsTo')}
-            value={filters.endsTo ?? ''}
-            onChange={(event) => onChange('endsTo', event.currentTarget.value || null)}
-          />
-        </SimpleGrid>
-        <CustomFieldFilters entity="contract" ranges values={custom} onChange={onCustomChange} />
-      </Collapse>
-      {onClear && (
-        <Group justify="flex-end" mt="sm">
-          <Button variant="subtle" size="xs" color="gray" leftSection={<IconFilterOff size={14} />} onClick={onClear}>
-            {t('contracts.clearFilters')}
-          </Button>
-        </Group>
-      )}
-    </Paper>
+    <FilterPanel
+      onClear={onClear}
+      search={
+        <SearchBox
+          label={t('contracts.search')}
+          placeholder={t('contracts.searchPlaceholder')}
+          value={filters.q ?? ''}
+          onChange={(value) => onChange('q', value || null)}
+        />
+      }
+    >
+      <SimpleGrid cols={{ base: 1, xs: 2, md: 4 }} spacing="sm" verticalSpacing="sm" mt="sm">
+        <Select
+          label={t('contract.status')}
+          placeholder={t('contracts.any')}
+          {...clearProps}
+          value={filters.status ?? null}
+          data={CONTRACT_STATUSES.map((s) => ({ value: s, label: t(`contractStatus.${s}`) }))}
+          onChange={(value) => onChange('status', value)}
+        />
+        <Select
+          label={t('field.businessUnit')}
+          placeholder={t('contracts.any')}
+          {...clearProps}
+          value={filters.businessUnitId ?? null}
+          data={(units.data ?? []).map((unit) => ({ value: unit.id, label: unit.name }))}
+          onChange={(value) => onChange('businessUnitId', value)}
+        />
+        <PartnerSelect
+          label={t('contract.partner')}
+          placeholder={t('contracts.any')}
+          value={filters.partnerId ?? null}
+          onChange={(value) => onChange('partnerId', value)}
+        />
+        <ListFilter
+          kind="categories"
+          label={t('contract.category')}
+          value={filters.categoryId ?? null}
+          onChange={(value) => onChange('categoryId', value)}
+        />
+        <ListFilter
+          kind="orgUnits"
+          label={t('contract.orgUnit')}
+          value={filters.orgUnitId ?? null}
+          onChange={(value) => onChange('orgUnitId', value)}
+        />
+        <TextInput
+          type="date"
+          label={t('contracts.deadlineFrom')}
+          value={filters.noticeDeadlineFrom ?? ''}
+          onChange={(event) => onChange('noticeDeadlineFrom', event.currentTarget.value || null)}
+        />
+        <TextInput
+          type="date"
+          label={t('contracts.deadlineTo')}
+          value={filters.noticeDeadlineTo ?? ''}
+          error={range(filters.noticeDeadlineFrom, filters.noticeDeadlineTo)}
+          onChange={(event) => onChange('noticeDeadlineTo', event.currentTarget.value || null)}
+        />
+        <TextInput
+          type="date"
+          label={t('contracts.endsTo')}
+          value={filters.endsTo ?? ''}
+          onChange={(event) => onChange('endsTo', event.currentTarget.value || null)}
+        />
+      </SimpleGrid>
+      <CustomFieldFilters entity="contract" ranges values={custom} onChange={onCustomChange} />
+    </FilterPanel>
   );
 }
 

@@ -1,7 +1,6 @@
-import { Box, Button, Collapse, Group, Paper, Select } from '@mantine/core';
-import { useDisclosure, useMediaQuery } from '@mantine/hooks';
-import { IconFilter, IconFilterOff } from '@tabler/icons-react';
+import { Select, SimpleGrid } from '@mantine/core';
 import { CustomFieldFilters } from '../../components/grid/custom-field-filters.js';
+import { FilterPanel } from '../../components/grid/filter-panel.js';
 import { SearchBox } from '../../components/grid/search-box.js';
 import { useT } from '../../i18n/i18n-context.js';
 import { PARTNER_TYPES } from './partner-form-values.js';
@@ -20,24 +19,21 @@ type Props = {
 
 export function PartnerFilters({ filters, custom, onChange, onCustomChange, onClear }: Props) {
   const t = useT();
-  // The same breakpoint as `xs` below: the type filter moves into the fold exactly when the button appears.
-  const narrow = useMediaQuery('(max-width: 36em)') ?? false;
-  const [opened, { toggle }] = useDisclosure(false);
   return (
-    <Paper withBorder radius="md" p="md">
-      <Group gap="sm" wrap="nowrap" align="flex-start">
-        <Box style={{ flex: 2 }}>
-          <SearchBox
-            label={t('partners.search')}
-            placeholder={t('partners.searchPlaceholder')}
-            value={filters.q ?? ''}
-            onChange={(value) => onChange('q', value || null)}
-          />
-        </Box>
+    <FilterPanel
+      onClear={onClear}
+      search={
+        <SearchBox
+          label={t('partners.search')}
+          placeholder={t('partners.searchPlaceholder')}
+          value={filters.q ?? ''}
+          onChange={(value) => onChange('q', value || null)}
+        />
+      }
+    >
+      <SimpleGrid cols={{ base: 1, xs: 2, md: 4 }} spacing="sm" mt="sm">
         <Select
-          visibleFrom="xs"
-          style={{ flex: 1 }}
-          aria-label={t('partner.type')}
+          label={t('partner.type')}
           placeholder={t('partners.anyType')}
           clearable
           clearButtonProps={{ 'aria-label': t('common.clear') }}
@@ -45,39 +41,8 @@ export function PartnerFilters({ filters, custom, onChange, onCustomChange, onCl
           data={PARTNER_TYPES.map((v) => ({ value: v, label: t(`partnerType.${v}`) }))}
           onChange={(value) => onChange('type', value)}
         />
-        <Button
-          hiddenFrom="xs"
-          variant="default"
-          leftSection={<IconFilter size={16} />}
-          aria-expanded={opened}
-          onClick={toggle}
-        >
-          {t('contracts.filters')}
-        </Button>
-      </Group>
-      {/* Narrow screens keep the filters folded away until asked for. */}
-      <Collapse expanded={opened || !narrow}>
-        {narrow && (
-          <Select
-            mt="sm"
-            label={t('partner.type')}
-            placeholder={t('partners.anyType')}
-            clearable
-            clearButtonProps={{ 'aria-label': t('common.clear') }}
-            value={filters.type ?? null}
-            data={PARTNER_TYPES.map((v) => ({ value: v, label: t(`partnerType.${v}`) }))}
-            onChange={(value) => onChange('type', value)}
-          />
-        )}
-        <CustomFieldFilters entity="partner" ranges={false} values={custom} onChange={onCustomChange} />
-      </Collapse>
-      {onClear && (
-        <Group justify="flex-end" mt="sm">
-          <Button variant="subtle" size="xs" color="gray" leftSection={<IconFilterOff size={14} />} onClick={onClear}>
-            {t('contracts.clearFilters')}
-          </Button>
-        </Group>
-      )}
-    </Paper>
+      </SimpleGrid>
+      <CustomFieldFilters entity="partner" ranges={false} values={custom} onChange={onCustomChange} />
+    </FilterPanel>
   );
 }
