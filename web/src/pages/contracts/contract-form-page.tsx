@@ -1,10 +1,10 @@
-import { Anchor, Box, Button, Grid, Group, Paper, Stack, Text, Title } from '@mantine/core';
+import { Box, Button, Grid, Group, Paper, Stack, Text, Title } from '@mantine/core';
 import { useMediaQuery } from '@mantine/hooks';
-import { IconArrowLeft } from '@tabler/icons-react';
 import type { FormEvent, ReactNode } from 'react';
 import { Link, useNavigate, useParams, useSearchParams } from 'react-router';
 import { type CustomField, useCustomFields, useRepositorySettings } from '../../api/use-classification.js';
 import { type Contract, useContract, useCreateContract, useUpdateContract } from '../../api/use-contracts.js';
+import { BackLink } from '../../components/back-link.js';
 import { notifySuccess } from '../../components/notify.js';
 import { PageHeader } from '../../components/page-header.js';
 import { ProblemAlert } from '../../components/problem-alert.js';
@@ -81,12 +81,7 @@ function ContractFormView({ contract, initial, fields }: ViewProps) {
   return (
     <form onSubmit={submit} noValidate>
       <Stack gap="md">
-        <Anchor component={Link} to={back} size="sm">
-          <Group gap={4}>
-            <IconArrowLeft size={14} />
-            {contract ? contract.title : t('contracts.title')}
-          </Group>
-        </Anchor>
+        <BackLink to={back}>{contract ? contract.title : t('contracts.title')}</BackLink>
         <PageHeader title={contract ? t('contract.editTitle') : t('contracts.create')} mb={0} />
         <ProblemAlert error={form.problem ? describeError(t, form.problem) : null} />
         <Grid gap="md">

@@ -1,8 +1,9 @@
-import { Anchor, Button, Grid, Group, Stack, Tabs, Text } from '@mantine/core';
-import { IconAlarmOff, IconArrowLeft, IconPencil, IconTrash } from '@tabler/icons-react';
+import { Button, Grid, Group, Stack, Tabs, Text } from '@mantine/core';
+import { IconAlarmOff, IconPencil, IconTrash } from '@tabler/icons-react';
 import { useState } from 'react';
 import { Link, useParams, useSearchParams } from 'react-router';
 import { type Contract, useContract } from '../../api/use-contracts.js';
+import { BackLink } from '../../components/back-link.js';
 import { PageHeader } from '../../components/page-header.js';
 import { ErrorState, PageLoader } from '../../components/states.js';
 import { useT } from '../../i18n/i18n-context.js';
@@ -35,12 +36,7 @@ function ContractView({ contract }: { contract: Contract }) {
   const canGiveNotice = contract.abilities.edit && lifecycle.type !== 'fixed' && !lifecycle.noticeGivenOn;
   return (
     <Stack gap="md">
-      <Anchor component={Link} to="/contracts" size="sm">
-        <Group gap={4}>
-          <IconArrowLeft size={14} />
-          {t('contracts.title')}
-        </Group>
-      </Anchor>
+      <BackLink to="/contracts">{t('contracts.title')}</BackLink>
       <PageHeader
         title={contract.title}
         mb={0}

@@ -1,10 +1,10 @@
-import { Anchor, Group, Stack, Stepper } from '@mantine/core';
-import { IconArrowLeft } from '@tabler/icons-react';
-import { Link, useSearchParams } from 'react-router';
+import { Stack, Stepper } from '@mantine/core';
+import { useSearchParams } from 'react-router';
 import type { GridEntity } from '../../../../common/schemas/vocabulary.js';
 import { meCan } from '../../api/abilities.js';
 import { useCustomFields } from '../../api/use-classification.js';
 import { useCurrentMe } from '../../api/use-me.js';
+import { BackLink } from '../../components/back-link.js';
 import { PageHeader } from '../../components/page-header.js';
 import { NoAccess } from '../../components/states.js';
 import { useT } from '../../i18n/i18n-context.js';
@@ -39,12 +39,7 @@ function ImportWizard({ entity, entities, onEntity }: Props) {
   const back = entity === 'contract' ? '/contracts' : '/partners';
   return (
     <Stack gap="md">
-      <Anchor component={Link} to={back} size="sm">
-        <Group gap={4}>
-          <IconArrowLeft size={14} />
-          {t(`imports.entity.${entity}`)}
-        </Group>
-      </Anchor>
+      <BackLink to={back}>{t(`imports.entity.${entity}`)}</BackLink>
       <PageHeader
         title={`${t('imports.title')}: ${t(`imports.entity.${entity}`)}`}
         description={t('imports.description')}

@@ -1,5 +1,5 @@
 import { Anchor, Button, Card, Group, SimpleGrid, Stack, Text, Title } from '@mantine/core';
-import { IconArrowLeft, IconArrowMerge, IconPencil, IconPlus, IconTrash } from '@tabler/icons-react';
+import { IconArrowMerge, IconPencil, IconPlus, IconTrash } from '@tabler/icons-react';
 import { useState } from 'react';
 import { Link, useNavigate, useParams } from 'react-router';
 import { meCan } from '../../api/abilities.js';
@@ -7,6 +7,7 @@ import { allItems } from '../../api/paging.js';
 import { useContracts } from '../../api/use-contracts.js';
 import { useCurrentMe } from '../../api/use-me.js';
 import { type Partner, useDeletePartner, usePartner } from '../../api/use-partners.js';
+import { BackLink } from '../../components/back-link.js';
 import { ConfirmModal } from '../../components/confirm-modal.js';
 import { LoadMore } from '../../components/load-more.js';
 import { notifyError, notifySuccess } from '../../components/notify.js';
@@ -54,12 +55,7 @@ function PartnerView({ partner }: { partner: Partner }) {
     : '';
   return (
     <Stack gap="md">
-      <Anchor component={Link} to="/partners" size="sm">
-        <Group gap={4}>
-          <IconArrowLeft size={14} />
-          {t('partners.title')}
-        </Group>
-      </Anchor>
+      <BackLink to="/partners">{t('partners.title')}</BackLink>
       <PageHeader
         title={partner.name}
         description={t(`partnerType.${partner.type}`)}
