@@ -5,6 +5,15 @@ const SMTP_PORT = 2625;
 const SINK_HTTP_PORT = 2626;
 
 export const SINK_URL = `http://127.0.0.1:${SINK_HTTP_PORT}`;
+/** The browser tests' own PostgreSQL database, made afresh for each run. */
+export const E2E_DATABASE_URL = process.env.E2E_DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/deedbox_e2e';
+/** What a second process (the CLI) needs to work on the same Deedbox as the server. */
+export const E2E_ENV = {
+  NODE_ENV: 'test',
+  APP_URL: `http://127.0.0.1:${PORT}`,
+  DATABASE_URL: E2E_DATABASE_URL,
+  SMTP_URL: `smtp://127.0.0.1:${SMTP_PORT}`,
+};
 
 export default defineConfig({
   testDir: 'e2e',
@@ -38,15 +47,14 @@ export default defineConfig({
       reuseExistingServer: false,
     },
     {
-      command: 'npx tsx server/main.ts serve',
+      command: 'node scripts/e2e-db.mjs && npx tsx server/main.ts serve',
       url: `http://127.0.0.1:${PORT}/readyz`,
       env: {
-        NODE_ENV: 'test',
+        ...E2E_ENV,
         PORT: String(PORT),
         HOST: '127.0.0.1',
-        APP_URL: `http://127.0.0.1:${PORT}`,
-        DATA_DIR: ':memory:',
-        SMTP_URL: `smtp://127.0.0.1:${SMTP_PORT}`,
+        // The test runs the reminder job itself, at a chosen moment.
+        WORKER: 'false',
         RATE_LIMIT: 'false',
         SCRYPT_LOG_N: '12',
         LOG_LEVEL: 'warn',

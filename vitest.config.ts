@@ -22,7 +22,11 @@ export default defineConfig({
           globalSetup: ['server/test/pg-setup.ts'],
         },
       },
-      { extends: true, test: { name: 'pglite', include: integration, env: { TEST_DB: 'pglite' } } },
+      // Several processes sharing one database (*.pg.int.test.ts) is what PostgreSQL is for; PGlite is one process.
+      {
+        extends: true,
+        test: { name: 'pglite', include: integration, exclude: ['**/*.pg.int.test.ts'], env: { TEST_DB: 'pglite' } },
+      },
     ],
   },
 });

@@ -7,8 +7,8 @@ interface Mail {
   text: string;
 }
 
-/** The link in the newest mail to `to`, as received by the SMTP sink on loopback. */
-export async function linkFromMail(to: string, subject: RegExp): Promise<string> {
+/** The newest mail to `to` whose subject matches, as received by the SMTP sink on loopback. */
+async function mailTo(to: string, subject: RegExp): Promise<Mail> {
   let found: Mail | undefined;
   await expect
     .poll(async () => {
@@ -17,7 +17,13 @@ export async function linkFromMail(to: string, subject: RegExp): Promise<string>
       return found !== undefined;
     })
     .toBe(true);
-  const link = found!.text.match(/https?:\/\/\S+/)?.[0];
-  if (!link) throw new Error(`no link in "${found!.subject}"`);
+  return found!;
+}
+
+/** The first link in that mail (or the first one containing `part`). */
+export async function linkFromMail(to: string, subject: RegExp, part = ''): Promise<string> {
+  const found = await mailTo(to, subject);
+  const link = found.text.match(/https?:\/\/\S+/g)?.find((l) => l.includes(part));
+  if (!link) throw new Error(`no link in "${found.subject}"`);
   return link;
 }

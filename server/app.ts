@@ -18,14 +18,22 @@ import { authRoutes } from './features/auth/auth.routes.js';
 import { credentialOf } from './features/auth/principal.js';
 import { billingLinesRoutes } from './features/billing-lines/billing-lines.routes.js';
 import { businessUnitsRoutes } from './features/business-units/business-units.routes.js';
+import { calendarFeedsRoutes } from './features/calendar/feeds.routes.js';
+import { icalRoutes } from './features/calendar/ical.routes.js';
 import { categoriesRoutes } from './features/categories/categories.routes.js';
 import { contractsRoutes } from './features/contracts/contracts.routes.js';
 import { customFieldsRoutes } from './features/custom-fields/custom-fields.routes.js';
+import { dashboardRoutes } from './features/dashboard/dashboard.routes.js';
+import { eventsRoutes } from './features/events/events.routes.js';
 import { exportsRoutes } from './features/exports/exports.routes.js';
 import { importsRoutes } from './features/imports/imports.routes.js';
 import { metaRoutes, VERSION } from './features/meta/meta.routes.js';
 import { orgUnitsRoutes } from './features/org-units/org-units.routes.js';
 import { partnersRoutes } from './features/partners/partners.routes.js';
+import { reminderLinksRoutes } from './features/reminders/links.routes.js';
+import { mailTemplatesRoutes } from './features/reminders/mail/templates.routes.js';
+import { reminderSettingsRoutes } from './features/reminders/reminder-settings.routes.js';
+import { remindersRoutes } from './features/reminders/reminders.routes.js';
 import { savedViewsRoutes } from './features/saved-views/saved-views.routes.js';
 import { settingsRoutes } from './features/settings/settings.routes.js';
 import { usersRoutes } from './features/users/users.routes.js';
@@ -170,6 +178,13 @@ export async function buildApp({ config, database, mailer, logStream }: AppOptio
         apiKeysRoutes,
         auditRoutes,
         contractsRoutes,
+        eventsRoutes,
+        remindersRoutes,
+        reminderSettingsRoutes,
+        mailTemplatesRoutes,
+        reminderLinksRoutes,
+        calendarFeedsRoutes,
+        dashboardRoutes,
         billingLinesRoutes,
         partnersRoutes,
         categoriesRoutes,
@@ -187,6 +202,7 @@ export async function buildApp({ config, database, mailer, logStream }: AppOptio
     { prefix: '/api/v1' },
   );
   opsRoutes(app, metrics.registry);
+  icalRoutes(app);
 
   const root = webRoot();
   if (root) await app.register(fastifyStatic, { root, wildcard: false, index: ['index.html'] });

@@ -58,6 +58,11 @@ describe('the deedbox CLI', () => {
     const verified = await deedbox('audit', 'verify', '--org', orgId);
     expect(verified.code).toBe(0);
     expect(json<{ intact: boolean; checked: number }>(verified)).toMatchObject({ intact: true, checked: 3 });
+
+    // A Monday at 08:00 in the account's zone: the weekly summary goes out once, however often the job runs.
+    const reminders = () => deedbox('reminders', 'run', '--org', orgId, '--as-of', '2030-01-07T08:00');
+    expect(json<Record<string, number>>(await reminders())).toMatchObject({ orgs: 1, summaries: 1, sent: 1 });
+    expect(json<Record<string, number>>(await reminders())).toMatchObject({ orgs: 1, summaries: 0, sent: 0 });
   }, 120_000);
 
   it('answers bad arguments with one line on stderr and exit code 2', async () => {
@@ -70,6 +75,8 @@ describe('the deedbox CLI', () => {
         ['org', 'create', '--name', 'Acme', '--owner-email', 'not-an-email', '--owner-password', PASSWORD],
         /^deedbox: --owner-email: /,
       ],
+      [['reminders', 'run', '--as-of', 'next tuesday'], /^deedbox: --as-of: must be YYYY-MM-DD/],
+      [['reminders', 'run', '--as-of', '2027-02-30T08:00'], /^deedbox: --as-of: is not a real date/],
     ];
     const outcomes = await Promise.all(cases.map(([args]) => deedbox(...args)));
     outcomes.forEach((outcome, i) => {

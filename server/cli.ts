@@ -2,6 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { pathToFileURL } from 'node:url';
 import { z } from 'zod';
 import { email, newPassword, ROLES } from '../common/schemas/auth.js';
+import { isValidDate } from '../common/terms/dates.js';
 import { ConfigError, loadConfig } from './config.js';
 import { openDatabase } from './db/client.js';
 import { DataDirLockedError } from './db/data-dir-lock.js';
@@ -9,6 +10,8 @@ import * as apiKeys from './features/api-keys/api-keys.service.js';
 import { recordWith, verify } from './features/audit/audit.service.js';
 import { purge as purgeContracts, refresh as refreshContracts } from './features/contracts/contracts.jobs.js';
 import { createOrgWithOwner } from './features/orgs/orgs.service.js';
+import { runReminders } from './features/reminders/engine/run.js';
+import { startWorker } from './features/reminders/engine/worker.js';
 import { findOrg, findUserByEmail } from './features/users/users.repo.js';
 import { type Actor, type Deps, runInOrg, transact } from './platform/context.js';
 import { hashPassword } from './platform/crypto/passwords.js';
@@ -24,7 +27,11 @@ const USAGE = `Usage: deedbox <command>
   apikey create --org ID --name N --role administrator|editor|viewer
   audit verify --org ID
   contracts refresh [--org ID]            recompute stored contract dates that rolled over
-  contracts purge [--org ID]              remove contracts deleted more than 30 days ago`;
+  contracts purge [--org ID]              remove contracts deleted more than 30 days ago
+  reminders run [--as-of T] [--org ID]    queue due reminders and send the outbox once; T is an
+                                          instant (2027-09-01T06:00Z) or an account-local time
+                                          (2027-09-01T08:00); idempotent
+  worker                                  run the background worker without the web server`;
 
 function flags(args: string[], allowed: string[]): Record<string, string> {
   const out: Record<string, string> = {};
@@ -135,6 +142,38 @@ async function contractsJob(job: 'refresh' | 'purge', args: string[]) {
   });
 }
 
+async function remindersRun(args: string[]) {
+  const asOf = z
+    .string()
+    .regex(
+      /^\d{4}-\d{2}-\d{2}(T\d{2}:\d{2}(:\d{2}(\.\d+)?)?(Z|[+-]\d{2}:?\d{2})?)?$/i,
+      'must be YYYY-MM-DD[THH:MM[Z|±HH:MM]]',
+    )
+    .refine((v) => isValidDate(v.slice(0, 10)), 'is not a real date')
+    .optional();
+  const input = parse(z.object({ 'as-of': asOf, org: z.uuid().optional() }), flags(args, ['as-of', 'org']));
+  await withDeps(async (deps) => print(await runReminders(deps, { asOf: input['as-of'], orgId: input.org })));
+}
+
+async function worker() {
+  const config = loadConfig();
+  const database = await openDatabase(config);
+  const { pino } = await import('pino');
+  const log = pino({ level: config.logLevel });
+  const mailer = createMailer(config.mail, log);
+  await database.migrate();
+  const running = startWorker({ config, database, mailer, log });
+  log.info('worker started');
+  const stop = async () => {
+    await running.stop();
+    mailer.close();
+    await database.close();
+    process.exit(0);
+  };
+  process.on('SIGTERM', () => void stop());
+  process.on('SIGINT', () => void stop());
+}
+
 async function serve() {
   const config = loadConfig();
   const server = await startServer(config);
@@ -155,10 +194,18 @@ async function serve() {
 export async function run(argv: string[]): Promise<number> {
   const [command = 'serve', sub, ...rest] = argv;
   try {
-    switch (`${command} ${command === 'serve' || command === 'migrate' ? '' : (sub ?? '')}`.trim()) {
+    switch (
+      `${command} ${command === 'serve' || command === 'migrate' || command === 'worker' ? '' : (sub ?? '')}`.trim()
+    ) {
       case 'serve':
         await serve();
         return -1;
+      case 'worker':
+        await worker();
+        return -1;
+      case 'reminders run':
+        await remindersRun(rest);
+        return 0;
       case 'migrate':
         await withDeps(async (deps) => print({ migrated: true, applied: await deps.database.appliedMigrations() }));
         return 0;

@@ -35,6 +35,8 @@ const envSchema = z.object({
   RATE_LIMIT: bool.default(true),
   SCRYPT_LOG_N: z.coerce.number().int().min(10).max(20).default(15),
   SHUTDOWN_GRACE_MS: z.coerce.number().int().min(0).max(120_000).default(10_000),
+  /** Whether `serve` also runs the background worker (reminders, date roll-over, purge). */
+  WORKER: bool.default(true),
 });
 
 export type Config = Readonly<{
@@ -52,6 +54,7 @@ export type Config = Readonly<{
   rateLimit: boolean;
   scryptLogN: number;
   shutdownGraceMs: number;
+  worker: boolean;
 }>;
 
 export class ConfigError extends Error {
@@ -135,5 +138,6 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     rateLimit: e.RATE_LIMIT,
     scryptLogN: production ? Math.max(e.SCRYPT_LOG_N, 15) : e.SCRYPT_LOG_N,
     shutdownGraceMs: e.SHUTDOWN_GRACE_MS,
+    worker: e.WORKER,
   } satisfies Config);
 }

@@ -4,7 +4,7 @@ import type { FastifyInstance } from 'fastify';
 import { buildApp } from './app.js';
 import type { Config } from './config.js';
 import { type Database, openDatabase } from './db/client.js';
-import { startContractJobs } from './features/contracts/contracts.jobs.js';
+import { startWorker } from './features/reminders/engine/worker.js';
 import { createMailer } from './platform/mail/mailer.js';
 
 export interface RunningServer {
@@ -33,8 +33,8 @@ export async function startServer(
     const httpsPort = (started.server.address() as AddressInfo).port;
     if (config.tls?.redirectPort != null)
       redirect = await listenRedirect(config.tls.redirectPort, config.host, httpsPort);
-    // Stored contract dates roll over daily and the recycle bin empties after 30 days.
-    const jobs = startContractJobs(started.deps);
+    // Reminders go out, stored contract dates roll over, the recycle bin empties after 30 days.
+    const jobs = config.worker ? startWorker(started.deps) : { stop: async () => {} };
     return {
       app: started,
       database,

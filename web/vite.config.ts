@@ -2,7 +2,8 @@ import react from '@vitejs/plugin-react';
 import { defineConfig } from 'vite';
 
 const webRoot = decodeURIComponent(new URL('.', import.meta.url).pathname);
-const apiServer = 'http://127.0.0.1:3000';
+/** The API the dev server proxies to; DEEDBOX_API lets several local servers run side by side. */
+const apiServer = process.env.DEEDBOX_API ?? 'http://127.0.0.1:3000';
 
 export default defineConfig({
   root: webRoot,

@@ -96,6 +96,22 @@ export const AUDIT_ACTIONS = [
   'import.uploaded',
   'import.checked',
   'import.committed',
+  'event.created',
+  'event.updated',
+  'event.deleted',
+  'reminder.created',
+  'reminder.updated',
+  'reminder.deleted',
+  'reminder.acknowledged',
+  'reminder.dismissed',
+  'reminder.reopened',
+  'reminder.settings_updated',
+  'reminder.preferences_updated',
+  'mail_template.updated',
+  'mail_template.reset',
+  'calendar_feed.created',
+  'calendar_feed.revoked',
+  'calendar_feed.fetched',
 ] as const;
 export type AuditAction = (typeof AUDIT_ACTIONS)[number];
 export { isoDateTime };

@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { computedSchema } from '../terms/computed.js';
 import { calendarDate, lifecycleSchema } from '../terms/lifecycle.js';
 import { isoDateTime, pageQuery } from './common.js';
+import { defaultReminder } from './reminders.js';
 
 export const CONTRACT_STATUSES = ['draft', 'in_negotiation', 'active', 'terminated', 'archived'] as const;
 export type ContractStatus = (typeof CONTRACT_STATUSES)[number];
@@ -27,6 +28,8 @@ export const contractInput = z.object({
   tags: tags.default([]),
   custom: custom.default({}),
   lifecycle: lifecycleSchema,
+  /** Reminders on the new contract's system events; omitted: the account's defaults, [] for none. */
+  reminders: z.array(defaultReminder).max(10).optional(),
 });
 
 export const contractPatch = z

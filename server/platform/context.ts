@@ -50,7 +50,7 @@ export interface Ctx {
   request: RequestMeta;
   deps: Deps;
   /** Work that must only happen once the transaction has committed (sending mail). */
-  afterCommit(fn: () => Promise<void>): void;
+  afterCommit(fn: () => Promise<unknown>): void;
 }
 
 /** What public (not yet signed-in) service functions receive. */
@@ -59,7 +59,7 @@ export interface PublicCtx {
   deps: Deps;
 }
 
-type AfterCommit = (fn: () => Promise<void>) => void;
+type AfterCommit = (fn: () => Promise<unknown>) => void;
 
 /**
  * One transaction, its claims set for row-level security; after-commit work runs only when it
@@ -70,7 +70,7 @@ export async function transact<T>(
   claims: Claims,
   fn: (tx: Tx, afterCommit: AfterCommit) => Promise<T>,
 ): Promise<T> {
-  const pending: (() => Promise<void>)[] = [];
+  const pending: (() => Promise<unknown>)[] = [];
   const result = await withClaims(deps.database.db, claims, (tx) => fn(tx, (f) => pending.push(f)));
   for (const task of pending) {
     await task().catch((err: unknown) => deps.log.error({ err }, 'after-commit task failed'));

@@ -10,6 +10,7 @@ export const ERROR_CODES = {
   csrf_failed: 403,
   not_found: 404,
   conflict: 409,
+  gone: 410,
   last_administrator: 409,
   payload_too_large: 413,
   unsupported_media_type: 415,

@@ -11,6 +11,7 @@ export interface ReceivedMail {
   subject: string;
   text: string;
   html: string | null;
+  messageId: string | null;
   receivedAt: string;
 }
 
@@ -18,42 +19,98 @@ export interface ReceivedMail {
 export class SmtpSink {
   readonly messages: ReceivedMail[] = [];
   private waiters: (() => void)[] = [];
-  private server = new SMTPServer({
-    authOptional: true,
-    disabledCommands: ['STARTTLS'],
-    logger: false,
-    onData: (stream, session, callback) => {
-      simpleParser(stream)
-        .then((parsed) => {
-          this.messages.push({
-            to: session.envelope.rcptTo.map((r) => r.address),
-            from: session.envelope.mailFrom ? session.envelope.mailFrom.address : '',
-            subject: parsed.subject ?? '',
-            text: parsed.text ?? '',
-            html: typeof parsed.html === 'string' ? parsed.html : null,
-            receivedAt: new Date().toISOString(),
-          });
-          for (const wake of this.waiters.splice(0)) wake();
-          callback();
-        })
-        .catch(callback);
-    },
-  });
+  private server: SMTPServer | null = null;
+  private port = 0;
+  /** Messages from this count on are held unanswered (the SMTP transaction never completes). */
+  private holdFrom = Number.POSITIVE_INFINITY;
+  private held: ((err?: Error) => void)[] = [];
+  /** Addresses the server refuses for good (550), as a mailbox that does not exist. */
+  readonly refuse = new Set<string>();
 
-  async start(port = 0): Promise<number> {
+  private create(): SMTPServer {
+    return new SMTPServer({
+      authOptional: true,
+      disabledCommands: ['STARTTLS'],
+      logger: false,
+      // A stopped sink drops its open connections at once (421), as a server going down does.
+      closeTimeout: 1,
+      onRcptTo: (address, _session, callback) => {
+        if (!this.refuse.has(address.address.toLowerCase())) return callback();
+        callback(Object.assign(new Error('Mailbox unavailable'), { responseCode: 550 }));
+      },
+      onData: (stream, session, callback) => {
+        simpleParser(stream)
+          .then((parsed) => {
+            if (this.messages.length + this.held.length >= this.holdFrom) {
+              this.held.push(callback);
+              this.wake();
+              return;
+            }
+            this.messages.push({
+              to: session.envelope.rcptTo.map((r) => r.address),
+              from: session.envelope.mailFrom ? session.envelope.mailFrom.address : '',
+              subject: parsed.subject ?? '',
+              text: parsed.text ?? '',
+              html: typeof parsed.html === 'string' ? parsed.html : null,
+              messageId: parsed.messageId ?? null,
+              receivedAt: new Date().toISOString(),
+            });
+            this.wake();
+            callback();
+          })
+          .catch(callback);
+      },
+    });
+  }
+
+  private wake() {
+    for (const wake of this.waiters.splice(0)) wake();
+  }
+
+  /** Starts listening; a restarted sink takes its earlier port again unless told otherwise. */
+  async start(port = this.port): Promise<number> {
+    this.server = this.create();
     this.server.listen(port, '127.0.0.1');
     await once(this.server.server, 'listening');
-    return (this.server.server.address() as AddressInfo).port;
+    this.port = (this.server.server.address() as AddressInfo).port;
+    return this.port;
+  }
+
+  /** From now on, accept `n` more messages and hold every later one without an answer. */
+  holdAfter(n: number) {
+    this.holdFrom = this.messages.length + n;
+  }
+
+  /** How many messages wait unanswered. */
+  get heldCount(): number {
+    return this.held.length;
+  }
+
+  /** Answers every held message with a temporary failure and stops holding. */
+  releaseHeld() {
+    this.holdFrom = Number.POSITIVE_INFINITY;
+    for (const callback of this.held.splice(0)) {
+      callback(Object.assign(new Error('Try again later'), { responseCode: 451 }));
+    }
+  }
+
+  /** Resolves once `condition` holds, re-checked whenever a message arrives or is held (bounded). */
+  async until(condition: () => boolean, timeoutMs = 10_000): Promise<void> {
+    await this.settle(() => (condition() ? true : undefined), timeoutMs, 'condition not met');
   }
 
   /** Resolves with the first mail matching, waiting for it to arrive (bounded). */
-  async waitFor(match: (m: ReceivedMail) => boolean, timeoutMs = 10_000): Promise<ReceivedMail> {
+  waitFor(match: (m: ReceivedMail) => boolean, timeoutMs = 10_000): Promise<ReceivedMail> {
+    return this.settle(() => this.messages.find(match), timeoutMs, 'no matching mail');
+  }
+
+  private async settle<T>(check: () => T | undefined, timeoutMs: number, what: string): Promise<T> {
     const deadline = Date.now() + timeoutMs;
     for (;;) {
-      const found = this.messages.find(match);
-      if (found) return found;
+      const found = check();
+      if (found !== undefined) return found;
       const left = deadline - Date.now();
-      if (left <= 0) throw new Error(`no matching mail within ${timeoutMs} ms (${this.messages.length} received)`);
+      if (left <= 0) throw new Error(`${what} within ${timeoutMs} ms (${this.messages.length} received)`);
       await new Promise<void>((resolve) => {
         const timer = setTimeout(resolve, left);
         this.waiters.push(() => {
@@ -65,7 +122,10 @@ export class SmtpSink {
   }
 
   stop(): Promise<void> {
-    return new Promise((resolve) => this.server.close(() => resolve()));
+    this.releaseHeld();
+    const server = this.server;
+    this.server = null;
+    return new Promise((resolve) => (server ? server.close(() => resolve()) : resolve()));
   }
 }
 

@@ -40,6 +40,7 @@ const NewContractPage = lazy(() =>
 const EditContractPage = lazy(() =>
   import('./pages/contracts/contract-form-page.js').then((m) => ({ default: m.EditContractPage })),
 );
+const CalendarPage = lazy(() => import('./pages/calendar/calendar-page.js').then((m) => ({ default: m.CalendarPage })));
 const PartnersPage = lazy(() => import('./pages/partners/partners-page.js').then((m) => ({ default: m.PartnersPage })));
 const PartnerPage = lazy(() => import('./pages/partners/partner-page.js').then((m) => ({ default: m.PartnerPage })));
 const ListPage = lazy(() => import('./pages/settings/lists/list-page.js').then((m) => ({ default: m.ListPage })));
@@ -51,6 +52,13 @@ const RepositorySettingsPage = lazy(() =>
     default: m.RepositorySettingsPage,
   })),
 );
+const ReminderSettingsPage = lazy(() =>
+  import('./pages/settings/reminders/reminder-settings-page.js').then((m) => ({ default: m.ReminderSettingsPage })),
+);
+const MailTemplatesPage = lazy(() =>
+  import('./pages/settings/mail-templates/mail-templates-page.js').then((m) => ({ default: m.MailTemplatesPage })),
+);
+const RespondPage = lazy(() => import('./pages/respond/respond-page.js').then((m) => ({ default: m.RespondPage })));
 const ImportPage = lazy(() => import('./pages/imports/import-page.js').then((m) => ({ default: m.ImportPage })));
 const RecycleBinPage = lazy(() =>
   import('./pages/recycle-bin/recycle-bin-page.js').then((m) => ({ default: m.RecycleBinPage })),
@@ -75,6 +83,7 @@ export const router = createBrowserRouter([
           { path: '/reset-password', element: <ResetPasswordPage /> },
           { path: '/verify-email', element: <VerifyEmailPage /> },
           { path: '/invite/:token', element: <InvitePage /> },
+          { path: '/respond/:token', element: <RespondPage /> },
         ],
       },
       { element: <PublicLayout wide />, children: [{ path: '/dev/outbox', element: <OutboxPage /> }] },
@@ -86,6 +95,7 @@ export const router = createBrowserRouter([
           { path: '/contracts/new', element: <NewContractPage /> },
           { path: '/contracts/:id', element: <ContractPage /> },
           { path: '/contracts/:id/edit', element: <EditContractPage /> },
+          { path: '/calendar', element: <CalendarPage /> },
           { path: '/partners', element: <PartnersPage /> },
           { path: '/partners/:id', element: <PartnerPage /> },
           { path: '/imports/new', element: <ImportPage /> },
@@ -97,6 +107,8 @@ export const router = createBrowserRouter([
           { path: '/settings/org-units', element: <ListPage kind="orgUnits" key="orgUnits" /> },
           { path: '/settings/custom-fields', element: <CustomFieldsPage /> },
           { path: '/settings/repository', element: <RepositorySettingsPage /> },
+          { path: '/settings/mail-templates', element: <MailTemplatesPage /> },
+          { path: '/settings/reminders', element: <ReminderSettingsPage /> },
           { path: '/settings/api-keys', element: <ApiKeysPage /> },
           { path: '/settings/activity', element: <ActivityPage /> },
           { path: '/settings/personal', element: <PersonalPage /> },

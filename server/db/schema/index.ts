@@ -5,4 +5,5 @@ export * from './contracts.js';
 export * from './grids.js';
 export * from './orgs.js';
 export * from './partners.js';
+export * from './reminders.js';
 export * from './users.js';

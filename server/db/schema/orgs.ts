@@ -1,5 +1,17 @@
 import { sql } from 'drizzle-orm';
-import { boolean, index, pgTable, primaryKey, text, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
+import {
+  boolean,
+  index,
+  integer,
+  jsonb,
+  pgTable,
+  primaryKey,
+  smallint,
+  text,
+  uniqueIndex,
+  uuid,
+} from 'drizzle-orm/pg-core';
+import { type DefaultReminder, REPEATS } from '../../../common/schemas/reminders.js';
 import { ts } from './columns.js';
 import { users } from './users.js';
 
@@ -16,6 +28,22 @@ export const orgs = pgTable('orgs', {
   contractNumberPattern: text('contract_number_pattern'),
   /** Whether a generated number may be changed by hand. */
   contractNumberEditable: boolean('contract_number_editable').notNull().default(false),
+  /** Local hour (in timeZone) at which reminder mails go out. */
+  reminderSendHour: smallint('reminder_send_hour').notNull().default(8),
+  reminderDefaultRepeat: text('reminder_default_repeat', { enum: REPEATS }).notNull().default('once'),
+  /** Reminders pre-ticked for new contracts. */
+  reminderDefaults: jsonb('reminder_defaults')
+    .$type<DefaultReminder[]>()
+    .notNull()
+    .default(
+      sql`'[{"eventType":"notice_deadline","leadTimes":[90,30],"recipients":{"userIds":[],"emails":[],"owner":true,"backupOwner":false,"unitEditors":false}}]'::jsonb`,
+    ),
+  /** The global expiry notification: days before end / notice deadline, mailed to the owner. */
+  expiryEndDays: integer('expiry_end_days').array().notNull().default(sql`'{90,30}'::integer[]`),
+  expiryNoticeDays: integer('expiry_notice_days').array().notNull().default(sql`'{90,30,7}'::integer[]`),
+  /** Days without acknowledgement before escalating; null: never. */
+  escalationDays: smallint('escalation_days').default(7),
+  weeklySummary: boolean('weekly_summary').notNull().default(true),
   createdAt: ts('created_at').notNull().defaultNow(),
 });
 
@@ -53,6 +81,8 @@ export const memberships = pgTable(
     lockedAt: ts('locked_at'),
     invitedBy: uuid('invited_by'),
     lastSignInAt: ts('last_sign_in_at'),
+    /** One daily digest instead of single reminder mails. */
+    reminderDigest: boolean('reminder_digest').notNull().default(false),
     createdAt: ts('created_at').notNull().defaultNow(),
   },
   (t) => [primaryKey({ columns: [t.orgId, t.userId] }), index('memberships_user_idx').on(t.userId)],

@@ -10,7 +10,6 @@ import * as jobsRepo from './contracts.jobs.repo.js';
 const JOBS: Actor = { type: 'system', name: 'deedbox jobs' };
 const BATCH = 500;
 const DAY_MS = 86_400_000;
-const HOUR_MS = 3_600_000;
 /** How long an upload that was never committed is kept. */
 const ABANDONED_IMPORT_DAYS = 7;
 
@@ -49,11 +48,11 @@ async function inBatches(
   }
 }
 
-/** Recomputes the stored dates of contracts last computed before the org's today. */
-export async function refresh(deps: Deps, opts: { orgId?: string } = {}): Promise<JobResult> {
+/** Recomputes the stored dates of contracts last computed before the org's today (as of `now`). */
+export async function refresh(deps: Deps, opts: { orgId?: string; now?: Date } = {}): Promise<JobResult> {
   const result: JobResult = { orgs: 0, refreshed: 0, purged: 0, skipped: 0 };
   for (const org of await orgsToSweep(deps, opts.orgId)) {
-    const today = todayIn(org.timeZone);
+    const today = todayIn(org.timeZone, opts.now);
     const { done, skipped } = await inBatches(deps, org.id, async (ctx) => {
       const rows = await jobsRepo.stale(ctx.tx, org.id, today, BATCH);
       for (const row of rows) await jobsRepo.setDates(ctx.tx, org.id, row.id, storedDates(row.lifecycle, today));
@@ -100,36 +99,4 @@ export async function purge(deps: Deps, opts: { orgId?: string; now?: Date } = {
     if (skipped) result.skipped++;
   }
   return result;
-}
-
-/**
- * The in-process schedule: once at start, then hourly (dates roll over at each org's midnight).
- * Several instances may run it; the per-org advisory lock keeps them from doing the same batch.
- */
-export function startContractJobs(deps: Deps, everyMs = HOUR_MS): { stop(): Promise<void> } {
-  let running: Promise<void> | null = null;
-  let stopped = false;
-  const tick = () => {
-    if (running || stopped) return;
-    running = (async () => {
-      try {
-        const refreshed = await refresh(deps);
-        const purged = await purge(deps);
-        deps.log.info({ refreshed: refreshed.refreshed, purged: purged.purged }, 'contract jobs ran');
-      } catch (err) {
-        deps.log.error({ err }, 'contract jobs failed');
-      } finally {
-        running = null;
-      }
-    })();
-  };
-  const timer = setInterval(tick, everyMs).unref();
-  tick();
-  return {
-    async stop() {
-      stopped = true;
-      clearInterval(timer);
-      await running;
-    },
-  };
 }

@@ -1,9 +1,11 @@
 import { randomUUID } from 'node:crypto';
+import type { DefaultReminder } from '../../../common/schemas/reminders.js';
 import { lifecycleSchema } from '../../../common/terms/lifecycle.js';
 import type { Ctx } from '../../platform/context.js';
 import { AppError } from '../../platform/errors.js';
 import { isAdmin } from '../access/access.policy.js';
 import { diff, record } from '../audit/audit.service.js';
+import { applyDefaultReminders } from '../reminders/reminders.service.js';
 import { getVisible, orgSettings, orgToday, requireWrite } from './contracts.access.js';
 import { checkReferences } from './contracts.checks.js';
 import { resolveContractCustom } from './contracts.custom.js';
@@ -21,10 +23,12 @@ export type ContractInput = Omit<ContractFields, 'businessUnitId' | 'categoryId'
   categoryId?: string | null;
   orgUnitId?: string | null;
   custom?: Record<string, unknown>;
+  /** Reminders on the system events; omitted: the account's defaults. */
+  reminders?: DefaultReminder[];
 };
 export type ContractPatch = Partial<ContractFields>;
 
-export async function create(ctx: Ctx, input: ContractInput) {
+export async function create(ctx: Ctx, { reminders, ...input }: ContractInput) {
   const businessUnitId = input.businessUnitId ?? (await repo.defaultUnitId(ctx.tx, ctx.orgId));
   requireWrite(ctx, businessUnitId);
   const org = await orgSettings(ctx);
@@ -52,6 +56,8 @@ export async function create(ctx: Ctx, input: ContractInput) {
     objectId: row.id,
     changes: diff({}, fields as unknown as Record<string, unknown>),
   });
+  // The insert's trigger has made the system events; the reminders go on them.
+  await applyDefaultReminders(ctx, row.id, reminders ?? org.reminderDefaults, reminders ? 'reminders' : undefined);
   return presentContract(ctx.actor, row, today);
 }
 

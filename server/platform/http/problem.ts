@@ -13,6 +13,7 @@ const TITLES: Record<ErrorCode, string> = {
   csrf_failed: 'Cross-site request refused',
   not_found: 'Not found',
   conflict: 'Conflict',
+  gone: 'No longer valid',
   last_administrator: 'The last administrator must stay',
   payload_too_large: 'Request too large',
   unsupported_media_type: 'Unsupported media type',

@@ -7,6 +7,18 @@ export interface Mail {
   subject: string;
   text: string;
   html?: string;
+  /** A stable Message-ID (`<…@…>`): a retried mail keeps it, so receivers can tell a repeat. */
+  messageId?: string;
+}
+
+export interface Sent {
+  messageId: string;
+}
+
+/** The SMTP server refused the mail for good (5xx): retrying cannot help. */
+export function isPermanentFailure(err: unknown): boolean {
+  const code = (err as { responseCode?: unknown }).responseCode;
+  return typeof code === 'number' && code >= 500 && code < 600;
 }
 
 export interface OutboxEntry extends Mail {
@@ -15,20 +27,29 @@ export interface OutboxEntry extends Mail {
 }
 
 export interface Mailer {
-  send(mail: Mail): Promise<void>;
+  send(mail: Mail): Promise<Sent>;
   /** Development only: what would have been sent, newest first. */
   outbox(): OutboxEntry[] | null;
   close(): void;
 }
 
 /** SMTP when configured; otherwise (development) mail goes to the log and an in-memory outbox. */
-export function createMailer(opts: { smtpUrl: string | null; from: string; devOutbox: boolean }, log: Logger): Mailer {
+export function createMailer(
+  opts: { smtpUrl: string | null; from: string; devOutbox: boolean; connections?: number },
+  log: Logger,
+): Mailer {
   if (opts.smtpUrl) {
-    const transport = nodemailer.createTransport(opts.smtpUrl);
+    // Pooled: reminder runs send many mails over a few kept-open connections.
+    const transport = nodemailer.createTransport({
+      url: opts.smtpUrl,
+      pool: true,
+      maxConnections: opts.connections ?? 5,
+    });
     return {
       async send(mail) {
         const info = await transport.sendMail({ from: opts.from, ...mail });
         log.info({ to: mail.to, subject: mail.subject, messageId: info.messageId }, 'mail sent');
+        return { messageId: info.messageId };
       },
       outbox: () => null,
       close: () => transport.close(),
@@ -38,9 +59,11 @@ export function createMailer(opts: { smtpUrl: string | null; from: string; devOu
   return {
     async send(mail) {
       if (!opts.devOutbox) throw new Error('No SMTP_URL configured: mail cannot be sent');
-      entries.unshift({ ...mail, id: randomUUID(), sentAt: new Date().toISOString() });
+      const id = randomUUID();
+      entries.unshift({ ...mail, id, sentAt: new Date().toISOString() });
       entries.splice(200);
       log.info({ to: mail.to, subject: mail.subject, text: mail.text }, 'mail (development outbox; no SMTP_URL)');
+      return { messageId: mail.messageId ?? `<${id}@outbox.deedbox.local>` };
     },
     outbox: () => (opts.devOutbox ? entries : null),
     close: () => {},

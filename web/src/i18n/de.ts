@@ -1,13 +1,16 @@
 import { activity } from './de/activity.js';
 import { apiKeys } from './de/api-keys.js';
 import { auth } from './de/auth.js';
+import { calendar } from './de/calendar.js';
 import { common } from './de/common.js';
 import { contracts } from './de/contracts.js';
 import { home } from './de/home.js';
 import { imports } from './de/imports.js';
+import { mailTemplates } from './de/mail-templates.js';
 import { partners } from './de/partners.js';
 import { personal } from './de/personal.js';
 import { recycleBin } from './de/recycle-bin.js';
+import { reminders } from './de/reminders.js';
 import { repository } from './de/repository.js';
 import { users } from './de/users.js';
 import type { Messages } from './en.js';
@@ -22,8 +25,11 @@ export const de: Messages = {
   ...activity,
   ...personal,
   ...contracts,
+  ...calendar,
   ...partners,
   ...repository,
   ...imports,
   ...recycleBin,
+  ...mailTemplates,
+  ...reminders,
 };

@@ -1,13 +1,16 @@
 import { activity } from './en/activity.js';
 import { apiKeys } from './en/api-keys.js';
 import { auth } from './en/auth.js';
+import { calendar } from './en/calendar.js';
 import { common } from './en/common.js';
 import { contracts } from './en/contracts.js';
 import { home } from './en/home.js';
 import { imports } from './en/imports.js';
+import { mailTemplates } from './en/mail-templates.js';
 import { partners } from './en/partners.js';
 import { personal } from './en/personal.js';
 import { recycleBin } from './en/recycle-bin.js';
+import { reminders } from './en/reminders.js';
 import { repository } from './en/repository.js';
 import { users } from './en/users.js';
 
@@ -21,10 +24,13 @@ export const en = {
   ...activity,
   ...personal,
   ...contracts,
+  ...calendar,
   ...partners,
   ...repository,
   ...imports,
   ...recycleBin,
+  ...mailTemplates,
+  ...reminders,
 };
 
 export type MessageKey = keyof typeof en;

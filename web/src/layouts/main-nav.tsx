@@ -1,13 +1,16 @@
 import { Divider, NavLink, Text } from '@mantine/core';
 import {
   IconActivity,
+  IconBell,
   IconBuildingCommunity,
   IconBuildingStore,
+  IconCalendar,
   IconFileText,
   IconForms,
   IconHome,
   IconKey,
   IconMail,
+  IconMailCog,
   IconNumbers,
   IconRecycle,
   IconSitemap,
@@ -42,6 +45,13 @@ const SETTINGS: Entry[] = [
     ability: 'manageSettings',
   },
   { to: '/settings/repository', label: 'nav.repository', icon: <IconNumbers size={18} />, ability: 'manageSettings' },
+  {
+    to: '/settings/mail-templates',
+    label: 'nav.mailTemplates',
+    icon: <IconMailCog size={18} />,
+    ability: 'manageSettings',
+  },
+  { to: '/settings/reminders', label: 'nav.reminders', icon: <IconBell size={18} />, ability: 'manageSettings' },
   { to: '/settings/recycle-bin', label: 'nav.recycleBin', icon: <IconRecycle size={18} />, ability: 'manageSettings' },
   { to: '/settings/api-keys', label: 'nav.apiKeys', icon: <IconKey size={18} />, ability: 'manageApiKeys' },
   { to: '/settings/activity', label: 'nav.activity', icon: <IconActivity size={18} />, ability: 'viewActivity' },
@@ -74,6 +84,7 @@ export function MainNav() {
     <nav>
       {item({ to: '/', label: 'nav.home', icon: <IconHome size={18} /> })}
       {item({ to: '/contracts', label: 'nav.contracts', icon: <IconFileText size={18} /> })}
+      {item({ to: '/calendar', label: 'nav.calendar', icon: <IconCalendar size={18} /> })}
       {item({ to: '/partners', label: 'nav.partners', icon: <IconBuildingStore size={18} /> })}
       <Text size="xs" fw={700} c="dimmed" tt="uppercase" px="sm" mt="lg" mb={6}>
         {t('nav.settings')}

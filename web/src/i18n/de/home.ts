@@ -38,4 +38,64 @@ export const home: Record<keyof typeof en, string> = {
     'Sie haben noch in keinem Geschäftsbereich eine Rolle. Ein Administrator kann Ihnen Zugriff geben.',
   'home.rolesExplained':
     'Bearbeiter erstellen und ändern Verträge in ihrem Bereich, Leser können sie lesen. Administratoren verwalten alles.',
+  'home.deadlinesTitle': 'Anstehende Fristen',
+  'home.deadlinesWindow': 'Fristen anzeigen innerhalb von',
+  'home.days': '{count} Tage',
+  'home.deadlinesNone': 'Keine Kündigungsfrist und kein Vertragsende in den nächsten {count} Tagen.',
+  'home.deadlinesSummary': '{notices} und {ends} in den nächsten {count} Tagen.',
+  'home.noticeCount.one': '1 Kündigungsfrist',
+  'home.noticeCount.other': '{count} Kündigungsfristen',
+  'home.endCount.one': '1 Vertragsende',
+  'home.endCount.other': '{count} Vertragsenden',
+  'home.deadlinesMore': 'Die nächsten {shown} von {total}.',
+  'home.deadlinesOpenList': 'Diese Kündigungsfristen in der Vertragsliste öffnen',
+  'home.deadlineType.notice_deadline': 'Kündigungsfrist',
+  'home.deadlineType.end': 'Vertragsende',
+
+  'home.remindersTitle': 'Meine Erinnerungen',
+  'home.remindersNone': 'Keine offenen Erinnerungen für Sie in den nächsten 90 Tagen.',
+  'home.reminderAcknowledged': 'In Arbeit',
+  'home.acknowledge': 'Übernehme ich',
+  'home.acknowledgeFor': 'Erinnerung zu {title} ({event}) bestätigen',
+  'home.acknowledgedNotice': 'Notiert: keine weitere Eskalation für {title} zu diesem Datum.',
+  'home.overdue.one': '1 Erinnerung wartet seit mehr als 3 Tagen darauf, dass sich jemand kümmert.',
+  'home.overdue.other': '{count} Erinnerungen warten seit mehr als 3 Tagen darauf, dass sich jemand kümmert.',
+  'home.eventType.start': 'Beginn',
+  'home.eventType.end': 'Vertragsende',
+  'home.eventType.notice_deadline': 'Kündigungsfrist',
+  'home.eventType.renewal': 'Verlängerung',
+  'home.eventType.custom': 'Termin',
+
+  'home.byStatusTitle': 'Verträge nach Status',
+  'home.byCategoryTitle': 'Verträge nach Kategorie',
+  'home.uncategorized': 'Ohne Kategorie',
+  'home.otherCategories': 'Weitere Kategorien',
+  'home.noContracts': 'Noch keine Verträge.',
+
+  'home.recentTitle': 'Zuletzt geändert',
+  'home.changedAt': 'geändert {when}',
+
+  'home.failedTitle': 'Nicht zugestellte E-Mails',
+  'home.failedIntroAdmin.one':
+    '1 E-Mail konnte nicht zugestellt werden. Prüfen Sie die Adresse und die Einstellungen des Mailservers.',
+  'home.failedIntroAdmin.other':
+    '{count} E-Mails konnten nicht zugestellt werden. Prüfen Sie die Adressen und die Einstellungen des Mailservers.',
+  'home.failedIntroMember':
+    'Erinnerungs-E-Mails an Sie konnten nicht zugestellt werden. Bitte prüfen Sie Ihre E-Mail-Adresse.',
+  'home.failedMore': 'und {count} weitere',
+  'home.deliveryStatus.failed': 'Fehlgeschlagen',
+  'home.deliveryStatus.bounced': 'Zurückgekommen',
+  'home.deliveryKind.reminder': 'Erinnerung',
+  'home.deliveryKind.escalation': 'Eskalation',
+  'home.deliveryKind.digest': 'Tägliche Zusammenfassung',
+  'home.deliveryKind.summary': 'Wochenübersicht',
+
+  'home.emptyTitle': 'Legen Sie Ihren ersten Vertrag an',
+  'home.emptyText':
+    'Erfassen Sie einen Vertrag oder importieren Sie eine Tabelle. Deedbox zählt dann bis zu jeder Kündigungsfrist herunter und erinnert rechtzeitig die richtigen Personen.',
+  'home.emptyTitleMember': 'Noch keine Verträge für Sie',
+  'home.emptyTextMember':
+    'Sobald Verträge für Sie freigegeben sind, erscheinen hier ihre Fristen, Ihre Erinnerungen und die letzten Änderungen.',
+  'home.emptyAdd': 'Vertrag anlegen',
+  'home.emptyImport': 'Tabelle importieren',
 };

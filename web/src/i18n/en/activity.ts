@@ -55,6 +55,22 @@ export const actionLabels = {
   'action.import.uploaded': 'Uploaded import file',
   'action.import.checked': 'Checked import (dry run)',
   'action.import.committed': 'Imported',
+  'action.event.created': 'Added event',
+  'action.event.updated': 'Changed event',
+  'action.event.deleted': 'Deleted event',
+  'action.reminder.created': 'Set reminder',
+  'action.reminder.updated': 'Changed reminder',
+  'action.reminder.deleted': 'Deleted reminder',
+  'action.reminder.acknowledged': 'Acknowledged reminder',
+  'action.reminder.dismissed': 'Dismissed reminder',
+  'action.reminder.reopened': 'Reopened reminder',
+  'action.reminder.settings_updated': 'Changed reminder settings',
+  'action.reminder.preferences_updated': 'Changed reminder preferences',
+  'action.mail_template.updated': 'Changed mail template',
+  'action.mail_template.reset': 'Reset mail template',
+  'action.calendar_feed.created': 'Created calendar feed',
+  'action.calendar_feed.revoked': 'Revoked calendar feed',
+  'action.calendar_feed.fetched': 'Calendar feed downloaded',
 } satisfies Record<`action.${AuditAction}`, string>;
 
 export const activity = {
@@ -73,6 +89,10 @@ export const activity = {
   'objectType.custom_field': 'Custom field',
   'objectType.saved_view': 'Saved view',
   'objectType.import': 'Import',
+  'objectType.event': 'Event',
+  'objectType.reminder': 'Reminder',
+  'objectType.mail_template': 'Mail template',
+  'objectType.calendar_feed': 'Calendar feed',
 
   'changeField.name': 'Name',
   'changeField.email': 'E-mail',

@@ -17,6 +17,7 @@ import { emptyValues, type FormValues, toBody, valuesOf } from './contract-form-
 import { CustomFieldsSection } from './custom-fields-section.js';
 import { LifecycleSection } from './lifecycle-section.js';
 import { RelationsSection } from './relations-section.js';
+import { ReminderDefaultsSection, useDefaultReminderChoice } from './reminder-defaults-section.js';
 import { TermsPreview } from './terms-preview.js';
 import { useContractForm } from './use-contract-form.js';
 
@@ -61,6 +62,7 @@ function ContractFormView({ contract, initial, fields }: ViewProps) {
   const t = useT();
   const navigate = useNavigate();
   const form = useContractForm(initial, fields);
+  const reminders = useDefaultReminderChoice(contract === null);
   const settings = useRepositorySettings();
   const wide = useMediaQuery('(min-width: 62em)') ?? true;
   const create = useCreateContract();
@@ -76,7 +78,7 @@ function ContractFormView({ contract, initial, fields }: ViewProps) {
       navigate(`/contracts/${saved.id}`);
     };
     if (contract) update.mutate(body, { onSuccess, onError: form.showError });
-    else create.mutate(body, { onSuccess, onError: form.showError });
+    else create.mutate({ ...body, ...reminders.body }, { onSuccess, onError: form.showError });
   };
   return (
     <form onSubmit={submit} noValidate>
@@ -104,6 +106,11 @@ function ContractFormView({ contract, initial, fields }: ViewProps) {
               {fields.length > 0 && (
                 <Section title={t('form.customFields')}>
                   <CustomFieldsSection form={form} fields={fields} currency={settings.data?.currency ?? 'EUR'} />
+                </Section>
+              )}
+              {reminders.defaults && reminders.defaults.length > 0 && (
+                <Section title={t('reminder.defaultsSection')} description={t('reminder.defaultsSectionHint')}>
+                  <ReminderDefaultsSection choice={reminders} />
                 </Section>
               )}
             </Stack>

@@ -13,6 +13,7 @@ import { CustomValuesCard } from './custom-values-card.js';
 import { DeadlineCard } from './deadline-card.js';
 import { DeleteContractModal } from './delete-contract-modal.js';
 import { DetailsCard } from './details-card.js';
+import { EventsTab } from './events-tab.js';
 import { HierarchyTab } from './hierarchy-tab.js';
 import { HistoryTab } from './history-tab.js';
 import { LifecycleCard } from './lifecycle-card.js';
@@ -31,6 +32,8 @@ export function ContractPage() {
 
 function ContractView({ contract }: { contract: Contract }) {
   const t = useT();
+  // ?tab=events opens a tab directly, e.g. from the calendar or a reminder mail.
+  const [params] = useSearchParams();
   const [dialog, setDialog] = useState<'notice' | 'delete' | null>(null);
   const lifecycle = lifecycleOf(contract);
   const canGiveNotice = contract.abilities.edit && lifecycle.type !== 'fixed' && !lifecycle.noticeGivenOn;
@@ -76,9 +79,10 @@ function ContractView({ contract }: { contract: Contract }) {
           </>
         }
       />
-      <Tabs defaultValue="overview" keepMounted={false}>
+      <Tabs defaultValue={params.get('tab') ?? 'overview'} keepMounted={false}>
         <Tabs.List mb="md">
           <Tabs.Tab value="overview">{t('contract.overview')}</Tabs.Tab>
+          <Tabs.Tab value="events">{t('contractEvents.tab')}</Tabs.Tab>
           <Tabs.Tab value="billing">{t('contract.billing')}</Tabs.Tab>
           <Tabs.Tab value="hierarchy">{t('contract.hierarchy')}</Tabs.Tab>
           <Tabs.Tab value="history">{t('contract.history')}</Tabs.Tab>
@@ -98,6 +102,9 @@ function ContractView({ contract }: { contract: Contract }) {
               <CustomValuesCard entity="contract" custom={contract.custom} />
             </Grid.Col>
           </Grid>
+        </Tabs.Panel>
+        <Tabs.Panel value="events">
+          <EventsTab contract={contract} />
         </Tabs.Panel>
         <Tabs.Panel value="billing">
           <BillingTab contractId={contract.id} canEdit={contract.abilities.edit} />

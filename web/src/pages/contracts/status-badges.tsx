@@ -3,7 +3,7 @@ import type { ContractStatus } from '../../../../common/schemas/contracts.js';
 import type { Phase } from '../../../../common/terms/computed.js';
 import { useT } from '../../i18n/i18n-context.js';
 
-const STATUS_COLOR: Record<ContractStatus, string> = {
+export const STATUS_COLOR: Record<ContractStatus, string> = {
   draft: 'gray',
   in_negotiation: 'cyan',
   active: 'indigo',

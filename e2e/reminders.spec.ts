@@ -1,0 +1,108 @@
+import { spawn } from 'node:child_process';
+import { once } from 'node:events';
+import { expect, type Page, test } from '@playwright/test';
+import { addDays, todayIn } from '../common/terms/dates.js';
+import { E2E_ENV } from '../playwright.config.js';
+import { linkFromMail } from './mail.js';
+
+const run = Date.now().toString(36);
+const email = `rita-${run}@umbrella.example`;
+const PASSWORD = 'Tr0ub4dor&3-horse-staple';
+const title = `Fleet leasing ${run}`;
+
+async function signUp(page: Page) {
+  await page.goto('/sign-up');
+  await page.getByRole('textbox', { name: 'Name', exact: true }).fill('Rita Reminder');
+  await page.getByRole('textbox', { name: 'E-mail address', exact: true }).fill(email);
+  await page.getByRole('textbox', { name: 'Password', exact: true }).fill(PASSWORD);
+  await page.getByRole('textbox', { name: 'Company name', exact: true }).fill('Umbrella GmbH');
+  await page.getByRole('button', { name: 'Create account' }).click();
+  await expect(page.getByRole('heading', { name: /Rita/ })).toBeVisible();
+}
+
+/** The JSON API as the signed-in page (session cookie and CSRF token). */
+async function api(page: Page, method: 'POST' | 'PATCH', url: string, data: unknown) {
+  const csrf = (await page.context().cookies()).find((c) => c.name === 'dbx_csrf')!.value;
+  const res = await page.request.fetch(`/api/v1${url}`, { method, data, headers: { 'x-csrf-token': csrf } });
+  expect(res.status(), await res.text()).toBeLessThan(300);
+  return res.json();
+}
+
+/** `deedbox reminders run --as-of …` as its own process, as an operator runs it. */
+async function remindersRun(orgId: string, asOf: string) {
+  const child = spawn(process.execPath, ['bin/deedbox.js', 'reminders', 'run', '--org', orgId, '--as-of', asOf], {
+    env: { ...process.env, ...E2E_ENV },
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+  let out = '';
+  child.stdout.on('data', (chunk: Buffer) => {
+    out += chunk;
+  });
+  const [code] = (await once(child, 'exit')) as [number];
+  expect(code).toBe(0);
+  return JSON.parse(out) as Record<string, number>;
+}
+
+test('set a reminder, run the reminder job, acknowledge from the mail, see the delivery record', async ({ page }) => {
+  test.setTimeout(120_000);
+  await test.step('sign up', () => signUp(page));
+
+  const today = todayIn('Europe/Berlin');
+  let me = { user: { id: '' }, org: { id: '' } };
+  const contract = await test.step('a contract with a notice deadline (no automatic reminders)', async () => {
+    await api(page, 'PATCH', '/settings/reminders', { expiryEndDays: [], expiryNoticeDays: [], weeklySummary: false });
+    me = await (await page.request.get('/api/v1/me')).json();
+    return api(page, 'POST', '/contracts', {
+      title,
+      status: 'active',
+      ownerId: me.user.id,
+      reminders: [],
+      lifecycle: {
+        type: 'auto_renewal',
+        startDate: addDays(today, -30),
+        endDate: addDays(today, 400),
+        renewalTerm: 'P1Y',
+        noticePeriod: 'P3M',
+      },
+    }) as Promise<{ id: string; computed: { noticeDeadline: string } }>;
+  });
+  const deadline = contract.computed.noticeDeadline;
+
+  await test.step('set a reminder 30 days before the notice deadline, to the owner', async () => {
+    await page.goto(`/contracts/${contract.id}?tab=events`);
+    const card = page.getByRole('article', { name: 'Notice deadline' });
+    await card.getByRole('button', { name: 'Add reminder' }).click();
+    const dialog = page.getByRole('dialog', { name: 'Add a reminder' });
+    await dialog.getByRole('checkbox', { name: '30 days before' }).check();
+    await dialog.getByRole('checkbox', { name: 'Owner', exact: true }).check();
+    await dialog.getByRole('button', { name: 'Add reminder' }).click();
+    await expect(dialog).toBeHidden();
+    await expect(card.getByText('30 days before')).toBeVisible();
+  });
+
+  await test.step('run the reminder job on the due day: one mail; again: none', async () => {
+    const asOf = `${addDays(deadline, -30)}T08:00`;
+    expect(await remindersRun(me.org.id, asOf)).toMatchObject({ deliveries: 1, sent: 1 });
+    expect(await remindersRun(me.org.id, asOf)).toMatchObject({ deliveries: 0, sent: 0 });
+  });
+
+  await test.step('follow the acknowledge link from the mail', async () => {
+    const link = await linkFromMail(email, new RegExp(title), '/respond/');
+    await page.goto(link);
+    await expect(page.getByText(`Acknowledge the reminder for ${title}`)).toBeVisible();
+    await page.getByRole('button', { name: 'Confirm: I’m on it' }).click();
+    await expect(page.getByText(/Thank you\. The reminder is acknowledged/)).toBeVisible();
+  });
+
+  await test.step('see the reminder acknowledged and its delivery record', async () => {
+    await page.goto(`/contracts/${contract.id}?tab=events`);
+    const card = page.getByRole('article', { name: 'Notice deadline' });
+    await expect(card.getByText('Acknowledged', { exact: true })).toBeVisible();
+    await card.getByRole('button', { name: 'Deliveries' }).click();
+    const drawer = page.getByRole('dialog', { name: 'Deliveries' });
+    await expect(drawer.getByTitle('The mail server accepted it')).toHaveText('Sent');
+    await expect(drawer.getByText(email)).toBeVisible();
+    // The SMTP message id the mail server was given, which names the delivery.
+    await expect(drawer.getByText(/^<[0-9a-f-]{36}@127\.0\.0\.1>$/)).toBeVisible();
+  });
+});

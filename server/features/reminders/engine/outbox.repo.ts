@@ -1,0 +1,209 @@
+import { sql } from 'drizzle-orm';
+import type { DeliveryKind } from '../../../../common/schemas/reminders.js';
+import type { Tx } from '../../../db/client.js';
+
+const rowsOf = <T>(result: unknown): T[] => (result as { rows: T[] }).rows;
+
+/** How long a claimed delivery belongs to its worker; a worker that dies releases it when this runs out. */
+export const LEASE_MS = 10 * 60_000;
+
+export interface Claimed {
+  id: string;
+  kind: DeliveryKind;
+  occurrenceId: string | null;
+  recipientUserId: string | null;
+  recipientEmail: string;
+  infoOnly: boolean;
+  locale: 'en' | 'de';
+  level: number;
+  attempts: number;
+  firstAttemptAt: Date;
+}
+
+/**
+ * Claims up to `limit` deliveries that are due (queued, or retrying whose next attempt has come,
+ * or sending whose lease ran out because its worker died): marks them sending with a lease and
+ * counts the attempt, in one statement. SKIP LOCKED lets several workers claim side by side
+ * without waiting for or taking each other's rows.
+ */
+export async function claim(tx: Tx, orgId: string, now: Date, limit: number): Promise<Claimed[]> {
+  const leaseUntil = new Date(now.getTime() + LEASE_MS);
+  const result = await tx.execute(sql`
+    UPDATE deliveries d
+    SET status = 'sending', lease_until = ${leaseUntil}, attempts = d.attempts + 1,
+        first_attempt_at = coalesce(d.first_attempt_at, ${now}), updated_at = now()
+    WHERE d.org_id = ${orgId} AND d.id IN (
+      SELECT id FROM deliveries
+      WHERE org_id = ${orgId} AND status IN ('queued', 'retrying', 'sending') AND next_attempt_at <= ${now}
+        AND (status <> 'sending' OR lease_until < ${now})
+      ORDER BY next_attempt_at
+      LIMIT ${limit}
+      FOR UPDATE SKIP LOCKED
+    )
+    RETURNING d.id, d.kind, d.occurrence_id, d.recipient_user_id, d.recipient_email, d.info_only, d.locale,
+              d.level, d.attempts, d.first_attempt_at`);
+  return rowsOf<Record<string, unknown>>(result).map((r) => ({
+    id: r.id as string,
+    kind: r.kind as DeliveryKind,
+    occurrenceId: (r.occurrence_id as string | null) ?? null,
+    recipientUserId: (r.recipient_user_id as string | null) ?? null,
+    recipientEmail: r.recipient_email as string,
+    infoOnly: r.info_only as boolean,
+    locale: r.locale as 'en' | 'de',
+    level: Number(r.level),
+    attempts: Number(r.attempts),
+    firstAttemptAt: new Date(r.first_attempt_at as string | Date),
+  }));
+}
+
+/** Records a mail the SMTP server accepted; a digest's held items are sent with it. */
+export async function markSent(tx: Tx, orgId: string, id: string, messageId: string, now: Date): Promise<void> {
+  await tx.execute(sql`
+    UPDATE deliveries SET status = 'sent', message_id = ${messageId}, sent_at = ${now}, lease_until = NULL,
+                          last_error = NULL, updated_at = now()
+    WHERE org_id = ${orgId} AND (id = ${id} OR (digest_id = ${id} AND status = 'held'))`);
+}
+
+/** Records a failed attempt: another try at `retryAt`, or the final status when there is none. */
+export async function markFailed(
+  tx: Tx,
+  orgId: string,
+  id: string,
+  error: string,
+  outcome: { status: 'retrying'; retryAt: Date } | { status: 'failed' | 'bounced' },
+): Promise<void> {
+  if (outcome.status === 'retrying') {
+    await tx.execute(sql`
+      UPDATE deliveries SET status = 'retrying', next_attempt_at = ${outcome.retryAt}, lease_until = NULL,
+                            last_error = ${error}, updated_at = now()
+      WHERE org_id = ${orgId} AND id = ${id}`);
+    return;
+  }
+  await tx.execute(sql`
+    UPDATE deliveries SET status = ${outcome.status}, lease_until = NULL, last_error = ${error}, updated_at = now()
+    WHERE org_id = ${orgId} AND (id = ${id} OR (digest_id = ${id} AND status = 'held'))`);
+}
+
+export interface ReminderFacts {
+  deliveryId: string;
+  occurrenceId: string;
+  eventDate: string;
+  dueOn: string;
+  eventType: string;
+  eventTitle: string | null;
+  contractId: string;
+  contractTitle: string;
+  contractNumber: string | null;
+  partnerName: string | null;
+  lifecycle: unknown;
+  recipientName: string | null;
+  ownerName: string | null;
+  backupOwnerName: string | null;
+}
+
+/** What the mails of these deliveries (or of the items held in these digests) talk about. */
+export async function reminderFacts(
+  tx: Tx,
+  orgId: string,
+  ids: { deliveryIds: string[]; digestIds: string[] },
+): Promise<(ReminderFacts & { digestId: string | null })[]> {
+  if (ids.deliveryIds.length === 0 && ids.digestIds.length === 0) return [];
+  const deliveryIds = sql`ARRAY[${sql.join(
+    ids.deliveryIds.map((i) => sql`${i}`),
+    sql`, `,
+  )}]::uuid[]`;
+  const digestIds = sql`ARRAY[${sql.join(
+    ids.digestIds.map((i) => sql`${i}`),
+    sql`, `,
+  )}]::uuid[]`;
+  const result = await tx.execute(sql`
+    SELECT d.id AS delivery_id, d.digest_id, o.id AS occurrence_id, o.event_date::text, o.due_on::text,
+           e.type AS event_type, e.title AS event_title, c.id AS contract_id, c.title AS contract_title,
+           c.contract_number, p.name AS partner_name, c.lifecycle, ru.name AS recipient_name,
+           ou.name AS owner_name, bu.name AS backup_owner_name
+    FROM deliveries d
+    JOIN reminder_occurrences o ON o.org_id = d.org_id AND o.id = d.occurrence_id
+    JOIN events e ON e.org_id = o.org_id AND e.id = o.event_id
+    JOIN contracts c ON c.org_id = o.org_id AND c.id = o.contract_id
+    LEFT JOIN partners p ON p.org_id = c.org_id AND p.id = c.partner_id
+    LEFT JOIN users ru ON ru.id = d.recipient_user_id
+    LEFT JOIN users ou ON ou.id = c.owner_id
+    LEFT JOIN users bu ON bu.id = c.backup_owner_id
+    WHERE d.org_id = ${orgId}
+      AND (d.id = ANY(${ids.deliveryIds.length ? deliveryIds : sql`'{}'::uuid[]`})
+           OR d.digest_id = ANY(${ids.digestIds.length ? digestIds : sql`'{}'::uuid[]`}))
+    ORDER BY o.event_date, c.title`);
+  return rowsOf<Record<string, unknown>>(result).map((r) => ({
+    deliveryId: r.delivery_id as string,
+    digestId: (r.digest_id as string | null) ?? null,
+    occurrenceId: r.occurrence_id as string,
+    eventDate: r.event_date as string,
+    dueOn: r.due_on as string,
+    eventType: r.event_type as string,
+    eventTitle: (r.event_title as string | null) ?? null,
+    contractId: r.contract_id as string,
+    contractTitle: r.contract_title as string,
+    contractNumber: (r.contract_number as string | null) ?? null,
+    partnerName: (r.partner_name as string | null) ?? null,
+    lifecycle: r.lifecycle,
+    recipientName: (r.recipient_name as string | null) ?? null,
+    ownerName: (r.owner_name as string | null) ?? null,
+    backupOwnerName: (r.backup_owner_name as string | null) ?? null,
+  }));
+}
+
+export interface SummaryFacts {
+  upcoming: { contractId: string; contractTitle: string; eventType: string; date: string }[];
+  unacknowledged: { contractId: string; contractTitle: string; eventType: string; date: string; since: string }[];
+  undeliverable: { recipientEmail: string; status: string; lastError: string | null; contractTitle: string | null }[];
+}
+
+/** The administrators' weekly summary: deadlines of the coming four weeks, what nobody acknowledged, what bounced. */
+export async function summaryFacts(tx: Tx, orgId: string, today: string): Promise<SummaryFacts> {
+  const upcoming = await tx.execute(sql`
+    SELECT c.id AS contract_id, c.title AS contract_title, e.type AS event_type, e.date::text AS date
+    FROM events e JOIN contracts c ON c.org_id = e.org_id AND c.id = e.contract_id
+    WHERE e.org_id = ${orgId} AND e.type IN ('notice_deadline', 'end')
+      AND e.date BETWEEN ${today}::date AND ${today}::date + 28
+      AND c.deleted_at IS NULL AND c.status <> 'archived' AND c.phase <> 'ended'
+    ORDER BY e.date, c.title LIMIT 100`);
+  const unacknowledged = await tx.execute(sql`
+    SELECT DISTINCT ON (r.id) c.id AS contract_id, c.title AS contract_title, e.type AS event_type,
+           e.date::text AS date, o.due_on::text AS since
+    FROM reminder_occurrences o
+    JOIN reminders r ON r.org_id = o.org_id AND r.id = o.reminder_id
+    JOIN events e ON e.org_id = r.org_id AND e.id = r.event_id AND e.date = o.event_date
+    JOIN contracts c ON c.org_id = r.org_id AND c.id = r.contract_id
+    WHERE o.org_id = ${orgId} AND o.event_date >= ${today}::date
+      AND r.acknowledged_for IS DISTINCT FROM e.date AND r.dismissed_for IS DISTINCT FROM e.date
+      AND c.deleted_at IS NULL AND c.status <> 'archived' AND c.phase <> 'ended'
+    ORDER BY r.id, o.due_on LIMIT 100`);
+  const undeliverable = await tx.execute(sql`
+    SELECT d.recipient_email, d.status, d.last_error, c.title AS contract_title
+    FROM deliveries d LEFT JOIN contracts c ON c.org_id = d.org_id AND c.id = d.contract_id
+    WHERE d.org_id = ${orgId} AND d.status IN ('failed', 'bounced') AND d.updated_at >= ${today}::date - 7
+    ORDER BY d.updated_at DESC LIMIT 100`);
+  return {
+    upcoming: rowsOf<Record<string, string>>(upcoming).map((r) => ({
+      contractId: r.contract_id!,
+      contractTitle: r.contract_title!,
+      eventType: r.event_type!,
+      date: r.date!,
+    })),
+    unacknowledged: rowsOf<Record<string, string>>(unacknowledged)
+      .map((r) => ({
+        contractId: r.contract_id!,
+        contractTitle: r.contract_title!,
+        eventType: r.event_type!,
+        date: r.date!,
+        since: r.since!,
+      }))
+      .sort((a, b) => a.date.localeCompare(b.date)),
+    undeliverable: rowsOf<Record<string, string | null>>(undeliverable).map((r) => ({
+      recipientEmail: r.recipient_email!,
+      status: r.status!,
+      lastError: r.last_error ?? null,
+      contractTitle: r.contract_title ?? null,
+    })),
+  };
+}

@@ -1,0 +1,219 @@
+import { randomUUID } from 'node:crypto';
+import { sql } from 'drizzle-orm';
+import { dueDay, instantAt } from '../../../../common/reminders/clock.js';
+import { todayIn } from '../../../../common/terms/dates.js';
+import { orgs } from '../../../db/schema/index.js';
+import { type Actor, type Deps, type RequestMeta, runInOrg, transact } from '../../../platform/context.js';
+import { isPermanentFailure } from '../../../platform/mail/mailer.js';
+import { refresh } from '../../contracts/contracts.jobs.js';
+import { allOrgs } from '../../contracts/contracts.jobs.repo.js';
+import { loadTemplates } from '../mail/render.js';
+import { compose, type OrgFacts, weekOf } from './compose.js';
+import * as queue from './enqueue.repo.js';
+import * as outbox from './outbox.repo.js';
+
+const ENGINE: Actor = { type: 'system', name: 'deedbox reminders' };
+const request = (): RequestMeta => ({ id: randomUUID(), ip: null, userAgent: 'deedbox-reminders', via: 'cli' });
+
+/** Minutes to wait after the nth failed attempt; the last step repeats until a day has passed. */
+const BACKOFF_MINUTES = [1, 2, 5, 10, 30, 60, 120, 240, 480];
+/** SMTP failures are retried for at least this long before a delivery counts as failed. */
+export const RETRY_FOR_MS = 24 * 3_600_000;
+/** Mails in flight at once (the mailer keeps as many SMTP connections open). */
+export const CONCURRENCY = 5;
+const CLAIM_BATCH = 25;
+
+export interface RunResult {
+  orgs: number;
+  refreshed: number;
+  occurrences: number;
+  deliveries: number;
+  escalations: number;
+  digests: number;
+  summaries: number;
+  sent: number;
+  retrying: number;
+  failed: number;
+  bounced: number;
+  /** Orgs whose queueing another worker was doing at that moment (it does the work). */
+  skipped: number;
+}
+
+export interface RunOptions {
+  orgId?: string;
+  /**
+   * The moment to act as of: an instant (`2027-09-01T06:00Z`), or a wall-clock time without
+   * offset (`2027-09-01T08:00`) read in each account's own time zone. Default: now.
+   */
+  asOf?: string;
+}
+
+/** The instant `asOf` names for an org in `timeZone`. */
+export function resolveAsOf(asOf: string | undefined, timeZone: string): Date {
+  if (asOf === undefined) return new Date();
+  if (/(Z|[+-]\d{2}:?\d{2})$/i.test(asOf)) return new Date(asOf);
+  const [date, time = '00:00'] = asOf.split('T') as [string, string?];
+  const [hour = 0, minute = 0] = time.split(':').map(Number);
+  return instantAt(date, hour, timeZone, minute);
+}
+
+interface OrgSettings {
+  name: string;
+  timeZone: string;
+  sendHour: number;
+  escalationDays: number | null;
+  weeklySummary: boolean;
+}
+
+async function settingsOf(deps: Deps, orgId: string): Promise<OrgSettings | null> {
+  return runInOrg(deps, { orgId, actor: ENGINE }, request(), async (ctx) => {
+    const [row] = await ctx.tx
+      .select({
+        name: orgs.name,
+        timeZone: orgs.timeZone,
+        sendHour: orgs.reminderSendHour,
+        escalationDays: orgs.escalationDays,
+        weeklySummary: orgs.weeklySummary,
+      })
+      .from(orgs)
+      .where(sql`${orgs.id} = ${orgId}`);
+    return row ?? null;
+  });
+}
+
+/**
+ * One pass of the whole path for one org: roll stored contract dates over to the org's today,
+ * queue what is due (occurrences, escalations, digests, the weekly summary) in one transaction,
+ * then send everything the outbox holds. Running it again at the same moment does nothing more.
+ */
+async function runOrg(deps: Deps, orgId: string, opts: RunOptions, total: RunResult): Promise<void> {
+  const settings = await settingsOf(deps, orgId);
+  if (!settings) return;
+  const now = resolveAsOf(opts.asOf, settings.timeZone);
+  total.refreshed += (await refresh(deps, { orgId, now })).refreshed;
+  const day = dueDay(now, settings.timeZone, settings.sendHour);
+  const queued = await runInOrg(deps, { orgId, actor: ENGINE }, request(), async (ctx) => {
+    if (!(await queue.tryReminderLock(ctx.tx, orgId))) return null;
+    const due = await queue.enqueueDue(ctx.tx, orgId, day, now);
+    const escalations =
+      settings.escalationDays === null ? 0 : await queue.escalate(ctx.tx, orgId, day, settings.escalationDays, now);
+    const digests = await queue.gatherDigests(ctx.tx, orgId, now);
+    const summaries = settings.weeklySummary ? await queue.queueWeeklySummaries(ctx.tx, orgId, weekOf(day), now) : 0;
+    return { ...due, escalations, digests, summaries };
+  });
+  if (queued === null) total.skipped++;
+  else {
+    total.occurrences += queued.occurrences;
+    total.deliveries += queued.deliveries;
+    total.escalations += queued.escalations;
+    total.digests += queued.digests;
+    total.summaries += queued.summaries;
+  }
+  const org: OrgFacts = {
+    id: orgId,
+    name: settings.name,
+    timeZone: settings.timeZone,
+    today: todayIn(settings.timeZone, now),
+  };
+  await sendOutbox(deps, org, now, total);
+}
+
+/** Claims, composes and sends until the org's outbox has nothing due; each mail settles in its own transaction. */
+async function sendOutbox(deps: Deps, org: OrgFacts, now: Date, total: RunResult): Promise<void> {
+  const inOrg = <T>(fn: Parameters<typeof runInOrg<T>>[3]) =>
+    runInOrg(deps, { orgId: org.id, actor: ENGINE }, request(), fn);
+  for (;;) {
+    // The claim commits before any SMTP traffic: from here on the rows are this worker's.
+    const claimed = await inOrg((ctx) => outbox.claim(ctx.tx, org.id, now, CLAIM_BATCH));
+    if (claimed.length === 0) return;
+    const { templates, facts, summary } = await inOrg(async (ctx) => {
+      const reminderIds = claimed.filter((d) => d.kind === 'reminder' || d.kind === 'escalation').map((d) => d.id);
+      const digestIds = claimed.filter((d) => d.kind === 'digest').map((d) => d.id);
+      return {
+        templates: await loadTemplates(ctx.tx, org.id),
+        facts: await outbox.reminderFacts(ctx.tx, org.id, { deliveryIds: reminderIds, digestIds }),
+        summary: claimed.some((d) => d.kind === 'summary')
+          ? await outbox.summaryFacts(ctx.tx, org.id, org.today)
+          : null,
+      };
+    });
+    const lanes = Array.from({ length: Math.min(CONCURRENCY, claimed.length) }, async (_, lane) => {
+      for (let i = lane; i < claimed.length; i += CONCURRENCY) {
+        const d = claimed[i]!;
+        const own = facts.find((f) => f.deliveryId === d.id) ?? null;
+        const items = facts.filter((f) => f.digestId === d.id);
+        await deliver(deps, org, now, d, { own, items, summary }, templates, total, inOrg);
+      }
+    });
+    await Promise.all(lanes);
+  }
+}
+
+async function deliver(
+  deps: Deps,
+  org: OrgFacts,
+  now: Date,
+  d: outbox.Claimed,
+  facts: Parameters<typeof compose>[4],
+  templates: Awaited<ReturnType<typeof loadTemplates>>,
+  total: RunResult,
+  inOrg: <T>(fn: Parameters<typeof runInOrg<T>>[3]) => Promise<T>,
+): Promise<void> {
+  let messageId: string;
+  try {
+    if ((d.kind === 'reminder' || d.kind === 'escalation') && !facts.own) throw new Error('the reminder is gone');
+    messageId = (await deps.mailer.send(compose(deps.config, templates, org, d, facts))).messageId;
+  } catch (err) {
+    const message = describe(err);
+    const outcome = failureOutcome(err, d, now);
+    await inOrg((ctx) => outbox.markFailed(ctx.tx, org.id, d.id, message, outcome));
+    total[outcome.status]++;
+    deps.log.warn({ deliveryId: d.id, attempt: d.attempts, status: outcome.status, err: message }, 'mail not sent');
+    return;
+  }
+  // Between the SMTP server's acceptance and this commit lies the one window in which a crash
+  // makes the mail go out twice (docs/architecture.md, "Exactly once").
+  await inOrg((ctx) => outbox.markSent(ctx.tx, org.id, d.id, messageId, now));
+  total.sent++;
+}
+
+function describe(err: unknown): string {
+  const e = err as { responseCode?: number; message?: string };
+  return `${e.responseCode ? `${e.responseCode} ` : ''}${e.message ?? String(err)}`.slice(0, 500);
+}
+
+/** A permanent SMTP refusal bounces at once; anything else is retried with backoff for at least a day. */
+export function failureOutcome(
+  err: unknown,
+  d: Pick<outbox.Claimed, 'attempts' | 'firstAttemptAt'>,
+  now: Date,
+): { status: 'retrying'; retryAt: Date } | { status: 'failed' | 'bounced' } {
+  if (isPermanentFailure(err)) return { status: 'bounced' };
+  if (now.getTime() - d.firstAttemptAt.getTime() >= RETRY_FOR_MS) return { status: 'failed' };
+  const minutes = BACKOFF_MINUTES[Math.min(d.attempts, BACKOFF_MINUTES.length) - 1] ?? 1;
+  return { status: 'retrying', retryAt: new Date(now.getTime() + minutes * 60_000) };
+}
+
+/** Runs the reminder path for every org (or one): what `deedbox reminders run` and the worker do. */
+export async function runReminders(deps: Deps, opts: RunOptions = {}): Promise<RunResult> {
+  const total: RunResult = {
+    orgs: 0,
+    refreshed: 0,
+    occurrences: 0,
+    deliveries: 0,
+    escalations: 0,
+    digests: 0,
+    summaries: 0,
+    sent: 0,
+    retrying: 0,
+    failed: 0,
+    bounced: 0,
+    skipped: 0,
+  };
+  const ids = opts.orgId ? [opts.orgId] : (await transact(deps, {}, (tx) => allOrgs(tx))).map((o) => o.id);
+  for (const orgId of ids) {
+    await runOrg(deps, orgId, opts, total);
+    total.orgs++;
+  }
+  return total;
+}

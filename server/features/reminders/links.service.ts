@@ -1,0 +1,102 @@
+import type { ReminderLinkInfo } from '../../../common/schemas/reminders.js';
+import { todayIn } from '../../../common/terms/dates.js';
+import { setClaims } from '../../db/tx.js';
+import { type Ctx, type PublicCtx, transact } from '../../platform/context.js';
+import { AppError } from '../../platform/errors.js';
+import { record } from '../audit/audit.service.js';
+import { userActor } from '../auth/auth.service.js';
+import { type ReminderLinkPayload, readReminderLink } from './links.js';
+import * as repo from './links.repo.js';
+
+const invalid = () => new AppError('not_found', 'This link is not valid.');
+
+/** The reminder's state for the date the mail was about (see the reminder API's `state`). */
+function stateOf(t: repo.LinkTarget): ReminderLinkInfo['state'] {
+  if (t.eventDate !== t.occurrenceDate) return 'moved';
+  const ended = t.contractDeletedAt !== null || t.contractStatus === 'archived' || t.contractPhase === 'ended';
+  if (ended || t.eventDate < todayIn(t.timeZone)) return 'inactive';
+  if (t.dismissedFor === t.occurrenceDate) return 'dismissed';
+  if (t.acknowledgedFor === t.occurrenceDate) return 'acknowledged';
+  return 'active';
+}
+
+function present(link: ReminderLinkPayload, t: repo.LinkTarget): ReminderLinkInfo {
+  return {
+    action: link.action,
+    contractId: t.contractId,
+    contractTitle: t.contractTitle,
+    eventType: t.eventType,
+    eventTitle: t.eventType === 'custom' ? t.eventTitle : null,
+    eventDate: t.occurrenceDate,
+    state: stateOf(t),
+    recipientEmail: t.recipientEmail,
+  };
+}
+
+/**
+ * Opens the link's org as the mail's recipient. Only mails with links qualify: reminders and
+ * escalations to a member (external, info-only recipients never get links).
+ */
+async function withTarget<T>(
+  pub: PublicCtx,
+  token: string,
+  fn: (ctx: Ctx, link: ReminderLinkPayload, t: repo.LinkTarget) => Promise<T>,
+): Promise<T> {
+  const link = readReminderLink(pub.deps.config.secretKey, token, new Date());
+  return transact(pub.deps, { orgId: link.orgId }, async (tx, afterCommit) => {
+    const target = await repo.findLinkTarget(tx, link.orgId, link.deliveryId);
+    if (!target || target.infoOnly || (target.kind !== 'reminder' && target.kind !== 'escalation')) throw invalid();
+    await setClaims(tx, { userId: target.user.id });
+    const ctx: Ctx = {
+      orgId: link.orgId,
+      actor: userActor(target.user),
+      tx,
+      request: pub.request,
+      deps: pub.deps,
+      afterCommit,
+    };
+    return fn(ctx, link, target);
+  });
+}
+
+/** What the link would do; changes nothing (mail scanners follow links). */
+export function describe(pub: PublicCtx, token: string): Promise<ReminderLinkInfo> {
+  return withTarget(pub, token, async (_ctx, link, target) => present(link, target));
+}
+
+/** Writes the change and its audit entry; the target as it is afterwards. */
+async function apply(ctx: Ctx, link: ReminderLinkPayload, t: repo.LinkTarget): Promise<repo.LinkTarget> {
+  const date = t.occurrenceDate;
+  const acknowledge = link.action === 'acknowledge';
+  // Dismissed implies acknowledged: acknowledging then changes nothing.
+  if (stateOf(t) === 'dismissed') return t;
+  const change = acknowledge ? repo.acknowledge : repo.dismiss;
+  if (!(await change(ctx.tx, ctx.orgId, t.reminderId, date, t.user.id))) return t;
+  const after: repo.LinkTarget = acknowledge
+    ? { ...t, acknowledgedFor: date }
+    : { ...t, dismissedFor: date, acknowledgedFor: date };
+  await record(ctx, {
+    action: acknowledge ? 'reminder.acknowledged' : 'reminder.dismissed',
+    objectType: 'reminder',
+    objectId: t.reminderId,
+    changes: { state: { before: stateOf(t), after: stateOf(after) } },
+    extra: {
+      contractId: t.contractId,
+      eventId: t.eventId,
+      eventDate: date,
+      deliveryId: link.deliveryId,
+      source: 'mail_link',
+    },
+  });
+  return after;
+}
+
+/** Acknowledges or dismisses for the mail's event date, once; repeating it answers the same. */
+export function perform(pub: PublicCtx, token: string): Promise<ReminderLinkInfo> {
+  return withTarget(pub, token, async (ctx, link, target) => {
+    const state = stateOf(target);
+    if (state === 'moved') throw new AppError('gone', 'This reminder has moved to a new date; open the contract.');
+    if (state === 'inactive') throw new AppError('gone', 'This reminder is no longer active; open the contract.');
+    return present(link, await apply(ctx, link, target));
+  });
+}

@@ -1,0 +1,224 @@
+import { ActionIcon, Anchor, Badge, Button, Group, Menu, Stack, Text, Tooltip } from '@mantine/core';
+import {
+  IconCheck,
+  IconDots,
+  IconMail,
+  IconPencil,
+  IconPlayerPlay,
+  IconRepeat,
+  IconSettings,
+  IconTrash,
+  IconX,
+} from '@tabler/icons-react';
+import { Link } from 'react-router';
+import { useDirectory } from '../../api/use-directory.js';
+import { useCurrentMe } from '../../api/use-me.js';
+import { type Reminder, type ReminderAction, useReminderAction } from '../../api/use-reminders.js';
+import { notifyError, notifySuccess } from '../../components/notify.js';
+import type { MessageKey } from '../../i18n/en.js';
+import { useI18n } from '../../i18n/i18n-context.js';
+import { leadTimeLabel, STATE_COLOR } from './reminder-labels.js';
+
+type Props = {
+  reminder: Reminder;
+  contractId: string;
+  canEdit: boolean;
+  onEdit: (reminder: Reminder) => void;
+  onDelete: (reminder: Reminder) => void;
+  onDeliveries: (reminder: Reminder) => void;
+};
+
+const DONE: Record<ReminderAction, MessageKey> = {
+  acknowledge: 'reminder.acknowledged',
+  dismiss: 'reminder.dismissed',
+  reopen: 'reminder.reopened',
+};
+
+/** One reminder under its event: when it fires, who gets it, where it stands, and what can be done. */
+export function ReminderItem({ reminder, contractId, canEdit, onEdit, onDelete, onDeliveries }: Props) {
+  const { t, fmt } = useI18n();
+  const action = useReminderAction(contractId);
+  const expiry = reminder.kind === 'expiry';
+  const run = (name: ReminderAction) =>
+    action.mutate(
+      { id: reminder.id, action: name },
+      { onSuccess: () => notifySuccess(t(DONE[name])), onError: (error) => notifyError(t, error) },
+    );
+  const pending = (name: ReminderAction) => action.isPending && action.variables?.action === name;
+  const state = reminder.state;
+  return (
+    <Stack
+      gap={6}
+      py="sm"
+      data-testid="reminder"
+      style={{ borderTop: '1px solid var(--mantine-color-default-border)' }}
+    >
+      <Group justify="space-between" align="flex-start" gap="xs">
+        <Group gap={6} style={{ minWidth: 0 }}>
+          <Badge color={STATE_COLOR[state]} variant={state === 'active' ? 'filled' : 'light'} miw="max-content">
+            {t(`reminder.state.${state}`)}
+          </Badge>
+          {expiry ? (
+            <Text size="sm" fw={600}>
+              {t('reminder.expiryLabel')}
+            </Text>
+          ) : (
+            reminder.kind === 'default' && (
+              <Text size="xs" c="dimmed">
+                {t('reminder.fromDefaults')}
+              </Text>
+            )
+          )}
+        </Group>
+        <Group gap={4} wrap="nowrap">
+          {reminder.nextDueOn && state !== 'inactive' && state !== 'dismissed' && (
+            <Text size="sm" c="dimmed" style={{ whiteSpace: 'nowrap' }}>
+              {t('reminder.nextDue', { date: fmt.date(reminder.nextDueOn) })}
+            </Text>
+          )}
+          {!expiry && canEdit && <ReminderMenu reminder={reminder} onEdit={onEdit} onDelete={onDelete} />}
+        </Group>
+      </Group>
+      <Group gap={6}>
+        {reminder.leadTimes.map((days) => (
+          <Badge key={days} variant="outline" color="indigo" tt="none" radius="xl" miw="max-content">
+            {leadTimeLabel(t, days)}
+          </Badge>
+        ))}
+        <Group gap={4} wrap="nowrap">
+          <IconRepeat size={14} color="var(--mantine-color-dimmed)" aria-hidden />
+          <Text size="sm" c="dimmed">
+            {t(`reminder.repeats.${reminder.repeat}`)}
+          </Text>
+        </Group>
+      </Group>
+      <Recipients reminder={reminder} />
+      <Group gap="xs" justify="space-between">
+        <Group gap="xs">
+          {state === 'active' && (
+            <Button
+              size="xs"
+              leftSection={<IconCheck size={14} />}
+              loading={pending('acknowledge')}
+              onClick={() => run('acknowledge')}
+            >
+              {t('reminder.acknowledge')}
+            </Button>
+          )}
+          {(state === 'active' || state === 'acknowledged') && (
+            <Button
+              size="xs"
+              variant="default"
+              leftSection={<IconX size={14} />}
+              loading={pending('dismiss')}
+              onClick={() => run('dismiss')}
+            >
+              {t('reminder.dismiss')}
+            </Button>
+          )}
+          {(state === 'acknowledged' || state === 'dismissed') && (
+            <Button
+              size="xs"
+              variant="default"
+              leftSection={<IconPlayerPlay size={14} />}
+              loading={pending('reopen')}
+              onClick={() => run('reopen')}
+            >
+              {t('reminder.reopen')}
+            </Button>
+          )}
+          <Button
+            size="xs"
+            variant="subtle"
+            leftSection={<IconMail size={14} />}
+            onClick={() => onDeliveries(reminder)}
+          >
+            {t('delivery.open')}
+          </Button>
+        </Group>
+        {expiry && <ExpiryHint />}
+      </Group>
+    </Stack>
+  );
+}
+
+function Recipients({ reminder }: { reminder: Reminder }) {
+  const t = useI18n().t;
+  const directory = useDirectory();
+  const r = reminder.recipients;
+  const names = [
+    ...(r.owner ? [t('reminder.to.owner')] : []),
+    ...(r.backupOwner ? [t('reminder.to.backupOwner')] : []),
+    ...(r.unitEditors ? [t('reminder.to.unitEditors')] : []),
+    ...r.userIds.map((id) => directory.data?.find((m) => m.id === id)?.name ?? t('contract.formerMember')),
+  ];
+  return (
+    <Text size="sm" className="break-anywhere">
+      <Text span size="sm" c="dimmed">
+        {t('reminder.toLabel')}{' '}
+      </Text>
+      {names.join(', ')}
+      {r.emails.length > 0 && (
+        <>
+          {names.length > 0 && ', '}
+          {r.emails.join(', ')}{' '}
+          <Tooltip label={t('reminder.infoOnlyHint')} multiline w={260} withArrow>
+            <Badge
+              size="xs"
+              variant="outline"
+              color="gray"
+              tt="none"
+              style={{ cursor: 'help', verticalAlign: 'middle' }}
+            >
+              {t('reminder.infoOnly')}
+            </Badge>
+          </Tooltip>
+        </>
+      )}
+    </Text>
+  );
+}
+
+/** Expiry notifications come from the account's schedule: admins change them in the settings. */
+function ExpiryHint() {
+  const t = useI18n().t;
+  const { abilities } = useCurrentMe();
+  if (!abilities.manageSettings) {
+    return (
+      <Text size="xs" c="dimmed">
+        {t('reminder.expiryHint')}
+      </Text>
+    );
+  }
+  return (
+    <Anchor component={Link} to="/settings/reminders" size="xs">
+      <Group gap={4} component="span" wrap="nowrap">
+        <IconSettings size={14} />
+        {t('reminder.expirySettings')}
+      </Group>
+    </Anchor>
+  );
+}
+
+type MenuProps = { reminder: Reminder; onEdit: (r: Reminder) => void; onDelete: (r: Reminder) => void };
+
+function ReminderMenu({ reminder, onEdit, onDelete }: MenuProps) {
+  const t = useI18n().t;
+  return (
+    <Menu position="bottom-end" shadow="md">
+      <Menu.Target>
+        <ActionIcon variant="subtle" color="gray" aria-label={t('reminder.actions')}>
+          <IconDots size={16} />
+        </ActionIcon>
+      </Menu.Target>
+      <Menu.Dropdown>
+        <Menu.Item leftSection={<IconPencil size={14} />} onClick={() => onEdit(reminder)}>
+          {t('reminder.edit')}
+        </Menu.Item>
+        <Menu.Item color="red" leftSection={<IconTrash size={14} />} onClick={() => onDelete(reminder)}>
+          {t('common.delete')}
+        </Menu.Item>
+      </Menu.Dropdown>
+    </Menu>
+  );
+}
