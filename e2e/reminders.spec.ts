@@ -68,16 +68,20 @@ test('set a reminder, run the reminder job, acknowledge from the mail, see the d
   });
   const deadline = contract.computed.noticeDeadline;
 
-  await test.step('set a reminder 30 days before the notice deadline, to the owner', async () => {
+  await test.step('set a reminder 30 and 14 days before the notice deadline, to the owner', async () => {
     await page.goto(`/contracts/${contract.id}?tab=events`);
     const card = page.getByRole('article', { name: 'Notice deadline' });
     await card.getByRole('button', { name: 'Add reminder' }).click();
     const dialog = page.getByRole('dialog', { name: 'Add a reminder' });
-    await dialog.getByRole('checkbox', { name: '30 days before' }).check();
+    // A new reminder starts at 30 days before; add 14 days before with a click on the chip.
+    await expect(dialog.getByRole('checkbox', { name: '30 days before' })).toBeChecked();
+    await dialog.getByText('14 days before', { exact: true }).click();
+    await expect(dialog.getByRole('checkbox', { name: '14 days before' })).toBeChecked();
     await dialog.getByRole('checkbox', { name: 'Owner', exact: true }).check();
     await dialog.getByRole('button', { name: 'Add reminder' }).click();
     await expect(dialog).toBeHidden();
     await expect(card.getByText('30 days before')).toBeVisible();
+    await expect(card.getByText('14 days before')).toBeVisible();
   });
 
   await test.step('run the reminder job on the due day: one mail; again: none', async () => {

@@ -49,27 +49,41 @@ async function resolveSession(tx: Tx, config: Config, tokenHash: string): Promis
   const session = await claimSessionByHash(tx, tokenHash);
   const now = Date.now();
   if (!session || session.expiresAt.getTime() <= now) return null;
-  const member = await users.findMemberWithRoles(tx, session.orgId, session.userId);
-  if (!member || member.membership.lockedAt || member.membership.status !== 'active') return null;
+  const member = await memberActor(tx, session.orgId, session.userId, {
+    sessionId: session.id,
+    csrfToken: csrfTokenFor(config, tokenHash),
+  });
+  if (!member) return null;
   // Sliding expiry, written at most once a minute to keep reads cheap.
   if (now - session.lastSeenAt.getTime() > 60_000) {
     await touchSession(tx, session.orgId, session.id, new Date(now + SESSION_TTL_MS));
   }
+  return { orgId: session.orgId, via: 'session', actor: member.actor };
+}
+
+/**
+ * An active member as an actor with the roles they hold now, and their language; null when
+ * locked, only invited or gone. Sessions pass their id and CSRF token; a calendar feed none.
+ */
+export async function memberActor(
+  tx: Tx,
+  orgId: string,
+  userId: string,
+  session = { sessionId: '', csrfToken: '' },
+): Promise<{ actor: Extract<Actor, { type: 'user' }>; locale: 'en' | 'de' } | null> {
+  const member = await users.findMemberWithRoles(tx, orgId, userId);
+  if (!member || member.membership.lockedAt || member.membership.status !== 'active') return null;
   const { membership, user } = member;
-  return {
-    orgId: session.orgId,
-    via: 'session',
-    actor: {
-      type: 'user',
-      id: user.id,
-      name: user.name,
-      email: user.email,
-      isAdmin: membership.isAdmin,
-      unitRoles: membership.isAdmin ? {} : member.roles,
-      sessionId: session.id,
-      csrfToken: csrfTokenFor(config, tokenHash),
-    },
+  const actor = {
+    type: 'user' as const,
+    id: user.id,
+    name: user.name,
+    email: user.email,
+    isAdmin: membership.isAdmin,
+    unitRoles: membership.isAdmin ? {} : member.roles,
+    ...session,
   };
+  return { actor, locale: user.locale };
 }
 
 async function resolveApiKey(tx: Tx, tokenHash: string): Promise<Principal | null> {

@@ -7,9 +7,9 @@ import { hashToken } from '../../platform/crypto/tokens.js';
 import { AppError } from '../../platform/errors.js';
 import { readableUnits } from '../access/access.policy.js';
 import { record } from '../audit/audit.service.js';
+import { memberActor } from '../auth/principal.js';
 import { orgToday } from '../contracts/contracts.access.js';
 import * as events from '../events/events.repo.js';
-import * as users from '../users/users.repo.js';
 import * as repo from './feeds.repo.js';
 import { feedIdOf } from './feeds.token.js';
 import { type IcalEvent, writeCalendar } from './ical.js';
@@ -77,21 +77,11 @@ export async function fetchFeed({ deps, request }: PublicCtx, token: string): Pr
   return transact(deps, { tokenHash }, async (tx, afterCommit) => {
     const feed = await repo.claimLiveByHash(tx, tokenHash);
     if (!feed || feed.id !== feedId) throw noFeed();
-    const member = await users.findMemberWithRoles(tx, feed.orgId, feed.userId);
-    if (!member || member.membership.lockedAt || member.membership.status !== 'active') throw noFeed();
-    const { membership, user } = member;
+    const member = await memberActor(tx, feed.orgId, feed.userId);
+    if (!member) throw noFeed();
     const ctx: Ctx = {
       orgId: feed.orgId,
-      actor: {
-        type: 'user',
-        id: user.id,
-        name: user.name,
-        email: user.email,
-        isAdmin: membership.isAdmin,
-        unitRoles: membership.isAdmin ? {} : member.roles,
-        sessionId: '',
-        csrfToken: '',
-      },
+      actor: member.actor,
       tx,
       request,
       deps,
@@ -106,7 +96,7 @@ export async function fetchFeed({ deps, request }: PublicCtx, token: string): Pr
       name: feed.name,
       refresh: REFRESH,
       stamp: now,
-      events: listed.map((event) => toIcal(event, user.locale, deps.config.appUrl)),
+      events: listed.map((event) => toIcal(event, member.locale, deps.config.appUrl)),
     });
   });
 }

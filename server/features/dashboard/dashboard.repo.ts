@@ -2,6 +2,7 @@ import { and, desc, eq, inArray, isNull, ne, or, type SQL, sql } from 'drizzle-o
 import type { DeadlineType } from '../../../common/schemas/dashboard.js';
 import type { Tx } from '../../db/client.js';
 import { categories, contracts, deliveries, events, reminders } from '../../db/schema/index.js';
+import { reachesUser } from '../reminders/reminders.repo.js';
 
 /** Whose dashboard: the units they read ('all' for administrators) and, for people, who they are. */
 export interface Viewer {
@@ -10,8 +11,6 @@ export interface Viewer {
   /** The signed-in user; null for API keys, whom no reminder or mail addresses. */
   userId: string | null;
   isAdmin: boolean;
-  /** Units where the user is an editor: reminders for "the unit's editors" reach them there. */
-  editorUnits: string[];
 }
 
 /** Live contracts the viewer may see, as on the contracts list. */
@@ -82,19 +81,6 @@ export async function deadlineCounts(tx: Tx, v: Viewer, today: string) {
   return row!;
 }
 
-/** Reminders whose recipients include the viewer: the same rule as reminders.repo `mine`. */
-function reachesViewer(v: Viewer): SQL {
-  if (!v.userId) return sql`false`;
-  const flag = (name: string) => sql`coalesce((${reminders.recipients} ->> ${name})::boolean, false)`;
-  return or(
-    sql`(${reminders.recipients} -> 'userIds') @> jsonb_build_array(${v.userId}::text)`,
-    and(flag('owner'), eq(contracts.ownerId, v.userId)),
-    and(flag('backupOwner'), eq(contracts.backupOwnerId, v.userId)),
-    v.editorUnits.length ? and(flag('unitEditors'), inArray(contracts.businessUnitId, v.editorUnits)) : undefined,
-    and(eq(reminders.kind, 'expiry'), eq(contracts.ownerId, v.userId)),
-  )!;
-}
-
 /** Reminders of live, running contracts whose event is today or later and that nobody dismissed for it. */
 function openReminder(v: Viewer, today: string): SQL {
   return and(
@@ -120,7 +106,7 @@ export async function overdueCount(tx: Tx, v: Viewer, today: string, graceDays: 
         eq(reminders.orgId, v.orgId),
         openReminder(v, today),
         sql`${reminders.acknowledgedFor} is distinct from ${events.date}`,
-        v.isAdmin ? undefined : reachesViewer(v),
+        v.isAdmin ? undefined : v.userId ? reachesUser(v.orgId, v.userId, false) : sql`false`,
         sql`exists (select 1 from reminder_occurrences o where o.org_id = ${reminders.orgId}
           and o.reminder_id = ${reminders.id} and o.event_date = ${events.date}
           and o.due_on < ${today}::date - ${graceDays}::int)`,

@@ -17,20 +17,18 @@ const OVERDUE_AFTER_DAYS = 3;
 
 function viewerOf(ctx: Ctx): repo.Viewer {
   const { actor } = ctx;
-  const unitRoles = actor.type === 'system' ? {} : actor.unitRoles;
   return {
     orgId: ctx.orgId,
     units: readableUnits(actor),
     userId: actor.type === 'user' ? actor.id : null,
     isAdmin: isAdmin(actor),
-    editorUnits: Object.keys(unitRoles).filter((unit) => unitRoles[unit] === 'editor'),
   };
 }
 
 /** The reminders that reach the user (the query behind GET /reminders/mine), narrowed to the dashboard's horizon. */
 async function remindersFor(ctx: Ctx, v: repo.Viewer, today: string, until: string) {
   if (!v.userId) return [];
-  const rows = await reminders.mine(ctx.tx, ctx.orgId, v.userId, v.units, today);
+  const rows = await reminders.mine(ctx.tx, ctx.orgId, { id: v.userId, isAdmin: v.isAdmin }, v.units, today);
   const soon = (r: (typeof rows)[number]) =>
     r.eventDate !== null && (r.eventDate <= until || (r.nextDueOn !== null && r.nextDueOn <= until));
   return rows

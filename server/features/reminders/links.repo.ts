@@ -1,4 +1,4 @@
-import { and, eq, isNull, or, sql } from 'drizzle-orm';
+import { and, eq } from 'drizzle-orm';
 import type { Tx } from '../../db/client.js';
 import {
   contracts,
@@ -53,46 +53,3 @@ export async function findLinkTarget(tx: Tx, orgId: string, deliveryId: string) 
 }
 
 export type LinkTarget = NonNullable<Awaited<ReturnType<typeof findLinkTarget>>>;
-
-/** Acknowledges for one event date; false when it already was (a repeated click changes nothing). */
-export async function acknowledge(tx: Tx, orgId: string, reminderId: string, eventDate: string, userId: string) {
-  const at = new Date();
-  const done = await tx
-    .update(reminders)
-    .set({ acknowledgedFor: eventDate, acknowledgedBy: userId, acknowledgedAt: at, updatedAt: at })
-    .where(
-      and(
-        eq(reminders.orgId, orgId),
-        eq(reminders.id, reminderId),
-        or(isNull(reminders.acknowledgedFor), sql`${reminders.acknowledgedFor} <> ${eventDate}`),
-      ),
-    )
-    .returning({ id: reminders.id });
-  return done.length > 0;
-}
-
-/** Dismisses for one event date; false when it already was. */
-export async function dismiss(tx: Tx, orgId: string, reminderId: string, eventDate: string, userId: string) {
-  const at = new Date();
-  const done = await tx
-    .update(reminders)
-    .set({
-      dismissedFor: eventDate,
-      dismissedBy: userId,
-      dismissedAt: at,
-      // Dismissal implies acknowledgement; an existing one for this date is kept.
-      acknowledgedFor: eventDate,
-      acknowledgedBy: sql`case when ${reminders.acknowledgedFor} = ${eventDate}::date then ${reminders.acknowledgedBy} else ${userId}::uuid end`,
-      acknowledgedAt: sql`case when ${reminders.acknowledgedFor} = ${eventDate}::date then ${reminders.acknowledgedAt} else ${at} end`,
-      updatedAt: at,
-    })
-    .where(
-      and(
-        eq(reminders.orgId, orgId),
-        eq(reminders.id, reminderId),
-        or(isNull(reminders.dismissedFor), sql`${reminders.dismissedFor} <> ${eventDate}`),
-      ),
-    )
-    .returning({ id: reminders.id });
-  return done.length > 0;
-}

@@ -3,10 +3,11 @@ import { todayIn } from '../../../common/terms/dates.js';
 import { setClaims } from '../../db/tx.js';
 import { type Ctx, type PublicCtx, transact } from '../../platform/context.js';
 import { AppError } from '../../platform/errors.js';
-import { record } from '../audit/audit.service.js';
 import { userActor } from '../auth/auth.service.js';
 import { type ReminderLinkPayload, readReminderLink } from './links.js';
 import * as repo from './links.repo.js';
+import * as remindersRepo from './reminders.repo.js';
+import { act } from './reminders.service.js';
 
 const invalid = () => new AppError('not_found', 'This link is not valid.');
 
@@ -64,31 +65,13 @@ export function describe(pub: PublicCtx, token: string): Promise<ReminderLinkInf
   return withTarget(pub, token, async (_ctx, link, target) => present(link, target));
 }
 
-/** Writes the change and its audit entry; the target as it is afterwards. */
+/** Acknowledges or dismisses as the reminders API does (same rules, same log entry); the target afterwards. */
 async function apply(ctx: Ctx, link: ReminderLinkPayload, t: repo.LinkTarget): Promise<repo.LinkTarget> {
-  const date = t.occurrenceDate;
-  const acknowledge = link.action === 'acknowledge';
-  // Dismissed implies acknowledged: acknowledging then changes nothing.
-  if (stateOf(t) === 'dismissed') return t;
-  const change = acknowledge ? repo.acknowledge : repo.dismiss;
-  if (!(await change(ctx.tx, ctx.orgId, t.reminderId, date, t.user.id))) return t;
-  const after: repo.LinkTarget = acknowledge
-    ? { ...t, acknowledgedFor: date }
-    : { ...t, dismissedFor: date, acknowledgedFor: date };
-  await record(ctx, {
-    action: acknowledge ? 'reminder.acknowledged' : 'reminder.dismissed',
-    objectType: 'reminder',
-    objectId: t.reminderId,
-    changes: { state: { before: stateOf(t), after: stateOf(after) } },
-    extra: {
-      contractId: t.contractId,
-      eventId: t.eventId,
-      eventDate: date,
-      deliveryId: link.deliveryId,
-      source: 'mail_link',
-    },
-  });
-  return after;
+  const today = todayIn(t.timeZone);
+  const row = await remindersRepo.find(ctx.tx, ctx.orgId, t.reminderId, today);
+  if (!row) throw invalid();
+  await act(ctx, row, link.action, today, { deliveryId: link.deliveryId, source: 'mail_link' });
+  return (await repo.findLinkTarget(ctx.tx, ctx.orgId, link.deliveryId))!;
 }
 
 /** Acknowledges or dismisses for the mail's event date, once; repeating it answers the same. */

@@ -138,17 +138,33 @@ export function deliveriesOf(tx: Tx, orgId: string, reminderId: string) {
     .limit(500);
 }
 
-/** Open reminders (active or acknowledged) that would reach the user, soonest event first. */
-export async function mine(tx: Tx, orgId: string, userId: string, units: string[] | 'all', today: string) {
-  const state = stateOf(today);
+/**
+ * Reminders (joined to their contract) whose mails reach the user: as owner or backup owner, by
+ * name, as an editor of the contract's unit, as the owner under the expiry notification — or,
+ * for administrators, the expiry notification of a contract without owner. The engine's
+ * recipient list (engine/enqueue.repo.ts) says the same for sending.
+ */
+export function reachesUser(orgId: string, userId: string, isAdmin: boolean): SQL {
   const flag = (name: string) => sql`coalesce((${reminders.recipients} ->> ${name})::boolean, false)`;
-  const reaches: SQL = sql`(
+  return sql`(
     (${flag('owner')} and ${contracts.ownerId} = ${userId})
     or (${flag('backupOwner')} and ${contracts.backupOwnerId} = ${userId})
     or (${reminders.recipients} -> 'userIds') @> ${JSON.stringify([userId])}::jsonb
     or (${flag('unitEditors')} and exists (select 1 from unit_roles ur where ur.org_id = ${orgId}
       and ur.user_id = ${userId} and ur.business_unit_id = ${contracts.businessUnitId} and ur.role = 'editor'))
-    or (${reminders.kind} = 'expiry' and ${contracts.ownerId} = ${userId}))`;
+    or (${reminders.kind} = 'expiry' and ${contracts.ownerId} = ${userId})
+    or (${reminders.kind} = 'expiry' and ${contracts.ownerId} is null and ${isAdmin}))`;
+}
+
+/** Open reminders (active or acknowledged) that would reach the user, soonest event first. */
+export async function mine(
+  tx: Tx,
+  orgId: string,
+  user: { id: string; isAdmin: boolean },
+  units: string[] | 'all',
+  today: string,
+) {
+  const state = stateOf(today);
   const rows = await selectReminders(tx, today)
     .where(
       and(
@@ -156,7 +172,7 @@ export async function mine(tx: Tx, orgId: string, userId: string, units: string[
         isNull(contracts.deletedAt),
         units === 'all' ? undefined : units.length ? inArray(contracts.businessUnitId, units) : sql`false`,
         sql`${state} in ('active', 'acknowledged')`,
-        reaches,
+        reachesUser(orgId, user.id, user.isAdmin),
       ),
     )
     .orderBy(asc(events.date), asc(contracts.title), asc(reminders.id))

@@ -190,7 +190,17 @@ const ACTION_AUDIT = {
   reopen: 'reminder.reopened',
 } as const;
 
-async function act(ctx: Ctx, row: repo.ReminderRow, action: Action, today: string): Promise<void> {
+/**
+ * Acknowledges, dismisses or reopens for the event's current date, with its activity-log entry
+ * (`extra` says where it came from, e.g. a mail link). Acting twice changes nothing.
+ */
+export async function act(
+  ctx: Ctx,
+  row: repo.ReminderRow,
+  action: Action,
+  today: string,
+  extra: Record<string, unknown> = {},
+): Promise<void> {
   const marks = marksFor(ctx, row, action);
   if (!marks) return;
   await repo.setMarks(ctx.tx, ctx.orgId, row.id, marks);
@@ -200,7 +210,7 @@ async function act(ctx: Ctx, row: repo.ReminderRow, action: Action, today: strin
     objectType: 'reminder',
     objectId: row.id,
     changes: diff({ state: row.state }, { state: after.state }),
-    extra: { contractId: row.contractId, eventId: row.eventId, eventDate: row.eventDate },
+    extra: { contractId: row.contractId, eventId: row.eventId, eventDate: row.eventDate, ...extra },
   });
 }
 
@@ -235,7 +245,7 @@ export async function deliveries(ctx: Ctx, id: string): Promise<Delivery[]> {
 /** Open reminders that would reach the caller; an API key reaches nobody. */
 export async function mine(ctx: Ctx): Promise<MyReminder[]> {
   if (ctx.actor.type !== 'user') return [];
-  const rows = await repo.mine(ctx.tx, ctx.orgId, ctx.actor.id, readableUnits(ctx.actor), await orgToday(ctx));
+  const rows = await repo.mine(ctx.tx, ctx.orgId, ctx.actor, readableUnits(ctx.actor), await orgToday(ctx));
   return rows.map(presentMine);
 }
 
