@@ -142,7 +142,7 @@ async function contractsJob(job: 'refresh' | 'purge', args: string[]) {
   });
 }
 
-async function remindersRun(args: string[]) {
+async function remindersRun(args: string[]): Promise<number> {
   const asOf = z
     .string()
     .regex(
@@ -152,7 +152,11 @@ async function remindersRun(args: string[]) {
     .refine((v) => isValidDate(v.slice(0, 10)), 'is not a real date')
     .optional();
   const input = parse(z.object({ 'as-of': asOf, org: z.uuid().optional() }), flags(args, ['as-of', 'org']));
-  await withDeps(async (deps) => print(await runReminders(deps, { asOf: input['as-of'], orgId: input.org })));
+  return withDeps(async (deps) => {
+    const result = await runReminders(deps, { asOf: input['as-of'], orgId: input.org });
+    print(result);
+    return result.errors > 0 ? 1 : 0;
+  });
 }
 
 async function worker() {
@@ -204,8 +208,7 @@ export async function run(argv: string[]): Promise<number> {
         await worker();
         return -1;
       case 'reminders run':
-        await remindersRun(rest);
-        return 0;
+        return await remindersRun(rest);
       case 'migrate':
         await withDeps(async (deps) => print({ migrated: true, applied: await deps.database.appliedMigrations() }));
         return 0;

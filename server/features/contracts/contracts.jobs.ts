@@ -24,8 +24,7 @@ export interface JobResult {
 }
 
 async function orgsToSweep(deps: Deps, only?: string) {
-  const all = await transact(deps, {}, (tx) => jobsRepo.allOrgs(tx));
-  return only ? all.filter((o) => o.id === only) : all;
+  return transact(deps, {}, (tx) => jobsRepo.allOrgs(tx, only));
 }
 
 /**

@@ -37,6 +37,8 @@ export interface RunResult {
   bounced: number;
   /** Orgs whose queueing another worker was doing at that moment (it does the work). */
   skipped: number;
+  /** Orgs whose run failed (logged); the others still ran. */
+  errors: number;
 }
 
 export interface RunOptions {
@@ -209,10 +211,17 @@ export async function runReminders(deps: Deps, opts: RunOptions = {}): Promise<R
     failed: 0,
     bounced: 0,
     skipped: 0,
+    errors: 0,
   };
   const ids = opts.orgId ? [opts.orgId] : (await transact(deps, {}, (tx) => allOrgs(tx))).map((o) => o.id);
   for (const orgId of ids) {
-    await runOrg(deps, orgId, opts, total);
+    try {
+      await runOrg(deps, orgId, opts, total);
+    } catch (err) {
+      // One account's trouble must not hold up everyone else's reminders.
+      deps.log.error({ err, orgId }, 'reminder run failed for an org');
+      total.errors++;
+    }
     total.orgs++;
   }
   return total;

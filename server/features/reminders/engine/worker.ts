@@ -20,7 +20,7 @@ export function startWorker(deps: Deps, everyMs = MINUTE_MS): { stop(): Promise<
     running = (async () => {
       try {
         const result = await runReminders(deps);
-        if (result.deliveries + result.sent + result.retrying + result.failed + result.bounced > 0)
+        if (result.deliveries + result.sent + result.retrying + result.failed + result.bounced + result.errors > 0)
           deps.log.info({ reminders: result }, 'reminders ran');
         if (Date.now() - lastPurge >= HOUR_MS) {
           lastPurge = Date.now();
