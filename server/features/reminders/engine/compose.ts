@@ -5,21 +5,13 @@ import { computeTerms } from '../../../../common/terms/engine.js';
 import type { Lifecycle } from '../../../../common/terms/lifecycle.js';
 import type { Config } from '../../../config.js';
 import type { Mail } from '../../../platform/mail/mailer.js';
-import { reminderLinkUrl } from '../links.js';
+import { reminderLinks } from '../links.js';
+import { MAIL_WORDS, mailDate } from '../mail/defaults.js';
 import { listLines, renderMail, summaryValues } from '../mail/render.js';
 import type { Claimed, ReminderFacts, SummaryFacts } from './outbox.repo.js';
 
 type Templates = Parameters<typeof renderMail>[0];
 type Locale = (typeof LOCALES)[number];
-
-const EVENT_LABELS: Record<Locale, Record<Exclude<EventType, 'custom'>, string>> = {
-  en: { start: 'Start', end: 'End', notice_deadline: 'Notice deadline', renewal: 'Renewal' },
-  de: { start: 'Beginn', end: 'Ende', notice_deadline: 'Kündigungsfrist', renewal: 'Verlängerung' },
-};
-const LEVELS: Record<Locale, Record<number, string>> = {
-  en: { 1: 'the backup owner', 2: 'the administrators' },
-  de: { 1: 'die Vertretung', 2: 'die Administratoren' },
-};
 
 /** How long an acknowledge/dismiss link works: until a week after the event. */
 const LINK_GRACE_DAYS = 7;
@@ -31,13 +23,8 @@ export interface OrgFacts {
   today: string;
 }
 
-const longDate = (date: string, locale: Locale) =>
-  new Intl.DateTimeFormat(locale === 'de' ? 'de-DE' : 'en-GB', { dateStyle: 'long', timeZone: 'UTC' }).format(
-    new Date(`${date}T00:00:00Z`),
-  );
-
 function eventLabel(f: ReminderFacts, locale: Locale): string {
-  return f.eventType === 'custom' ? (f.eventTitle ?? '') : EVENT_LABELS[locale][f.eventType as 'start'];
+  return f.eventType === 'custom' ? (f.eventTitle ?? '') : MAIL_WORDS[locale].eventType[f.eventType as EventType];
 }
 
 /** The proof sentence of a notice deadline, as the contract page shows it. */
@@ -53,7 +40,7 @@ function proofOf(f: ReminderFacts, today: string): string {
 function itemLine(f: ReminderFacts, locale: Locale, today: string): string {
   const days = daysBetween(today, f.eventDate);
   const when = locale === 'de' ? `in ${days} Tagen` : `in ${days} days`;
-  return `${eventLabel(f, locale)}: ${f.contractTitle}${f.contractNumber ? ` (${f.contractNumber})` : ''} — ${longDate(f.eventDate, locale)} (${when})`;
+  return `${eventLabel(f, locale)}: ${f.contractTitle}${f.contractNumber ? ` (${f.contractNumber})` : ''} — ${mailDate(locale, f.eventDate)} (${when})`;
 }
 
 /** The mail for one claimed delivery, in the recipient's language, from the account's templates. */
@@ -70,13 +57,13 @@ export function compose(
   let values: Record<string, string>;
   if (d.kind === 'reminder' || d.kind === 'escalation') {
     const f = facts.own!;
-    const link = (action: 'acknowledge' | 'dismiss') =>
+    // Information-only recipients and escalations are told, not asked: no links for them.
+    const links =
       d.infoOnly || d.kind === 'escalation'
-        ? ''
-        : reminderLinkUrl(config, {
+        ? { acknowledgeLink: '', dismissLink: '' }
+        : reminderLinks(config, {
             orgId: org.id,
             deliveryId: d.id,
-            action,
             expiresAt: new Date(`${addDays(f.eventDate, LINK_GRACE_DAYS)}T23:59:59Z`),
           });
     values = {
@@ -86,20 +73,19 @@ export function compose(
       partnerName: f.partnerName ?? '',
       eventType: eventLabel(f, locale),
       eventTitle: f.eventTitle ?? eventLabel(f, locale),
-      eventDate: longDate(f.eventDate, locale),
+      eventDate: mailDate(locale, f.eventDate),
       daysLeft: String(daysBetween(org.today, f.eventDate)),
       proof: proofOf(f, org.today),
       contractLink: `${config.appUrl}/contracts/${f.contractId}`,
-      acknowledgeLink: link('acknowledge'),
-      dismissLink: link('dismiss'),
-      level: d.kind === 'escalation' ? (LEVELS[locale][d.level] ?? '') : '',
+      ...links,
+      level: d.kind === 'escalation' ? (MAIL_WORDS[locale].level[d.level as 1 | 2] ?? '') : '',
       originalRecipients: [f.ownerName, d.level === 2 ? f.backupOwnerName : null].filter(Boolean).join(', '),
     };
   } else if (d.kind === 'digest') {
     values = {
       ...base,
       recipientName: facts.items[0]?.recipientName ?? '',
-      date: longDate(org.today, locale),
+      date: mailDate(locale, org.today),
       count: String(facts.items.length),
       items: listLines(facts.items.map((f) => itemLine(f, locale, org.today))),
     };
@@ -108,14 +94,15 @@ export function compose(
     const since = locale === 'de' ? 'erinnert seit' : 'reminded since';
     values = {
       ...base,
-      weekOf: longDate(org.today, locale),
+      weekOf: mailDate(locale, org.today),
       ...summaryValues(locale, {
         upcoming: s.upcoming.map(
-          (u) => `${EVENT_LABELS[locale][u.eventType as 'end']}: ${u.contractTitle} — ${longDate(u.date, locale)}`,
+          (u) =>
+            `${MAIL_WORDS[locale].eventType[u.eventType as EventType]}: ${u.contractTitle} — ${mailDate(locale, u.date)}`,
         ),
         unacknowledged: s.unacknowledged.map(
           (u) =>
-            `${u.contractTitle}: ${EVENT_LABELS[locale][u.eventType as 'end'] ?? u.eventType} ${longDate(u.date, locale)} (${since} ${longDate(u.since, locale)})`,
+            `${u.contractTitle}: ${MAIL_WORDS[locale].eventType[u.eventType as EventType] ?? u.eventType} ${mailDate(locale, u.date)} (${since} ${mailDate(locale, u.since)})`,
         ),
         undeliverable: s.undeliverable.map(
           (u) => `${u.recipientEmail}${u.contractTitle ? ` (${u.contractTitle})` : ''}: ${u.lastError ?? u.status}`,
