@@ -57,15 +57,14 @@ export function compose(
   let values: Record<string, string>;
   if (d.kind === 'reminder' || d.kind === 'escalation') {
     const f = facts.own!;
-    // Information-only recipients and escalations are told, not asked: no links for them.
-    const links =
-      d.infoOnly || d.kind === 'escalation'
-        ? { acknowledgeLink: '', dismissLink: '' }
-        : reminderLinks(config, {
-            orgId: org.id,
-            deliveryId: d.id,
-            expiresAt: new Date(`${addDays(f.eventDate, LINK_GRACE_DAYS)}T23:59:59Z`),
-          });
+    // Information-only recipients are told, not asked: no links for them.
+    const links = d.infoOnly
+      ? { acknowledgeLink: '', dismissLink: '' }
+      : reminderLinks(config, {
+          orgId: org.id,
+          deliveryId: d.id,
+          expiresAt: new Date(`${addDays(f.eventDate, LINK_GRACE_DAYS)}T23:59:59Z`),
+        });
     values = {
       ...base,
       contractTitle: f.contractTitle,

@@ -211,6 +211,8 @@ describe('reminder delivery', () => {
     expect(first).toMatchObject({ escalations: 1, sent: 1 });
     const toBackup = await reminderMailTo(backup.email);
     expect(toBackup.text).toContain(contract.title as string);
+    // The backup owner can take it over from the mail.
+    expect(toBackup.text).toMatch(/http:\/\/deedbox\.test\/respond\/\S+/);
     expect((await run(orgId, at(addDays(day, 4)))).escalations).toBe(0);
     const second = await run(orgId, at(addDays(day, 6)));
     expect(second.escalations).toBe(1);
