@@ -64,6 +64,8 @@ export const reminders: Record<keyof typeof en, string> = {
   'reminder.to.owner': 'Verantwortliche Person',
   'reminder.to.backupOwner': 'Vertretung',
   'reminder.to.unitEditors': 'Bearbeitende des Geschäftsbereichs',
+  'reminder.to.noneSet': 'nicht festgelegt',
+  'reminder.to.noOwnerAdmins': 'niemand — die Administratoren',
   'reminder.toLabel': 'An:',
   'reminder.toOthers': '{count} weitere',
   'reminder.infoOnly': 'nur zur Info',

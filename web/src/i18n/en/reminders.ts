@@ -62,6 +62,8 @@ export const reminders = {
   'reminder.to.owner': 'Owner',
   'reminder.to.backupOwner': 'Backup owner',
   'reminder.to.unitEditors': 'Editors of the business unit',
+  'reminder.to.noneSet': 'none set',
+  'reminder.to.noOwnerAdmins': 'none — the administrators',
   'reminder.toLabel': 'To:',
   'reminder.toOthers': '{count} more',
   'reminder.infoOnly': 'info only',

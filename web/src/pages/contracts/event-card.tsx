@@ -79,6 +79,7 @@ export function EventCard({ event, reminders, contract, actions }: Props) {
               key={reminder.id}
               reminder={reminder}
               contractId={contract.id}
+              owners={{ ownerId: contract.ownerId, backupOwnerId: contract.backupOwnerId }}
               canEdit={canEdit}
               onEdit={(r) => actions.onEditReminder(event, r)}
               onDelete={actions.onDeleteReminder}

@@ -19,9 +19,13 @@ import type { MessageKey } from '../../i18n/en.js';
 import { useI18n } from '../../i18n/i18n-context.js';
 import { leadTimeLabel, STATE_COLOR } from './reminder-labels.js';
 
+/** The contract's owner and backup owner, to name them among the recipients. */
+type Owners = { ownerId: string | null; backupOwnerId: string | null };
+
 type Props = {
   reminder: Reminder;
   contractId: string;
+  owners: Owners;
   canEdit: boolean;
   onEdit: (reminder: Reminder) => void;
   onDelete: (reminder: Reminder) => void;
@@ -35,7 +39,7 @@ const DONE: Record<ReminderAction, MessageKey> = {
 };
 
 /** One reminder under its event: when it fires, who gets it, where it stands, and what can be done. */
-export function ReminderItem({ reminder, contractId, canEdit, onEdit, onDelete, onDeliveries }: Props) {
+export function ReminderItem({ reminder, contractId, owners, canEdit, onEdit, onDelete, onDeliveries }: Props) {
   const { t, fmt } = useI18n();
   const action = useReminderAction(contractId);
   const expiry = reminder.kind === 'expiry';
@@ -92,7 +96,7 @@ export function ReminderItem({ reminder, contractId, canEdit, onEdit, onDelete, 
           </Text>
         </Group>
       </Group>
-      <Recipients reminder={reminder} />
+      <Recipients reminder={reminder} owners={owners} />
       <Group gap="xs" justify="space-between">
         <Group gap="xs">
           {state === 'active' && (
@@ -142,15 +146,22 @@ export function ReminderItem({ reminder, contractId, canEdit, onEdit, onDelete, 
   );
 }
 
-function Recipients({ reminder }: { reminder: Reminder }) {
+/**
+ * Who the mails go to, with the contract's owner and backup owner named; an expiry
+ * notification of a contract without owner goes to the administrators.
+ */
+function Recipients({ reminder, owners }: { reminder: Reminder; owners: Owners }) {
   const t = useI18n().t;
   const directory = useDirectory();
   const r = reminder.recipients;
+  const nameOf = (id: string) => directory.data?.find((m) => m.id === id)?.name ?? t('contract.formerMember');
+  const role = (label: string, id: string | null, fallback: string) => `${label} (${id ? nameOf(id) : fallback})`;
+  const ownerFallback = reminder.kind === 'expiry' ? t('reminder.to.noOwnerAdmins') : t('reminder.to.noneSet');
   const names = [
-    ...(r.owner ? [t('reminder.to.owner')] : []),
-    ...(r.backupOwner ? [t('reminder.to.backupOwner')] : []),
+    ...(r.owner ? [role(t('reminder.to.owner'), owners.ownerId, ownerFallback)] : []),
+    ...(r.backupOwner ? [role(t('reminder.to.backupOwner'), owners.backupOwnerId, t('reminder.to.noneSet'))] : []),
     ...(r.unitEditors ? [t('reminder.to.unitEditors')] : []),
-    ...r.userIds.map((id) => directory.data?.find((m) => m.id === id)?.name ?? t('contract.formerMember')),
+    ...r.userIds.map(nameOf),
   ];
   return (
     <Text size="sm" className="break-anywhere">
