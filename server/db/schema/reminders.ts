@@ -94,6 +94,12 @@ export const reminders = pgTable(
     /** 0 none, 1 backup owner, 2 administrators; holds for `escalatedFor` only. */
     escalationLevel: smallint('escalation_level').notNull().default(0),
     escalatedFor: day('escalated_for'),
+    /**
+     * The day of the first mail for the event's current date while nobody has acknowledged it:
+     * escalation counts from here. Null once acknowledged, fully escalated or the event moved,
+     * so the open ones are an index range and not a scan of every reminder.
+     */
+    openSince: day('open_since'),
     createdBy: uuid('created_by'),
     createdAt: ts('created_at').notNull().defaultNow(),
     updatedAt: ts('updated_at').notNull().defaultNow(),
@@ -104,6 +110,7 @@ export const reminders = pgTable(
     foreignKey({ columns: [t.orgId, t.eventId], foreignColumns: [events.orgId, events.id] }).onDelete('cascade'),
     uniqueIndex('reminders_expiry_key').on(t.orgId, t.eventId).where(sql`${t.kind} = 'expiry'`),
     index('reminders_due_idx').on(t.orgId, t.nextDueOn).where(sql`${t.nextDueOn} is not null`),
+    index('reminders_open_idx').on(t.orgId, t.openSince).where(sql`${t.openSince} is not null`),
     index('reminders_event_idx').on(t.orgId, t.eventId),
     index('reminders_contract_idx').on(t.orgId, t.contractId),
   ],
@@ -178,6 +185,9 @@ export const deliveries = pgTable(
       .on(t.orgId, t.nextAttemptAt)
       .where(sql`${t.status} in ('queued', 'retrying', 'sending')`),
     index('deliveries_reminder_idx').on(t.orgId, t.reminderId),
+    index('deliveries_held_idx')
+      .on(t.orgId, t.recipientUserId)
+      .where(sql`${t.status} = 'held' and ${t.digestId} is null`),
     index('deliveries_digest_idx').on(t.orgId, t.digestId).where(sql`${t.digestId} is not null`),
     index('deliveries_problem_idx').on(t.orgId, t.updatedAt).where(sql`${t.status} in ('failed', 'bounced')`),
   ],

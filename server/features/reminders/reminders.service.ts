@@ -161,13 +161,14 @@ function marksFor(ctx: Ctx, row: repo.ReminderRow, action: Action): Partial<repo
   if (action !== 'reopen' && row.state === 'inactive') {
     throw new AppError('conflict', 'The reminder is not active: its event has no date ahead, or its contract ended.');
   }
-  const acknowledge = { acknowledgedFor: row.eventDate, acknowledgedBy: by, acknowledgedAt: now };
+  // Acknowledged or dismissed: nothing left to escalate for this date.
+  const acknowledge = { acknowledgedFor: row.eventDate, acknowledgedBy: by, acknowledgedAt: now, openSince: null };
   switch (action) {
     case 'acknowledge':
       return row.state === 'active' ? acknowledge : null;
     case 'dismiss': {
       if (row.state === 'dismissed') return null;
-      const dismiss = { dismissedFor: row.eventDate, dismissedBy: by, dismissedAt: now };
+      const dismiss = { dismissedFor: row.eventDate, dismissedBy: by, dismissedAt: now, openSince: null };
       // Dismissal implies acknowledgement; an existing one for this date is kept.
       return row.state === 'active' ? { ...acknowledge, ...dismiss } : dismiss;
     }

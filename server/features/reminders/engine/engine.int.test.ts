@@ -13,7 +13,12 @@ beforeAll(async () => {
 });
 afterAll(() => h.close());
 
-const run = (orgId: string, asOf: string) => runReminders(h.app.deps, { orgId, asOf });
+/** One reminder run for the org; a run that failed (it is logged, not thrown) fails the test. */
+async function run(orgId: string, asOf: string) {
+  const result = await runReminders(h.app.deps, { orgId, asOf });
+  expect(result.errors).toBe(0);
+  return result;
+}
 /** Reminder mails (their Message-ID names the delivery) to one address; sign-up and invitation mails aside. */
 const mailsTo = (address: string) =>
   h.sink.messages.filter((m) => m.to.includes(address) && m.messageId?.endsWith('@deedbox.test>'));

@@ -9,10 +9,14 @@ import type { Tx } from '../../../db/client.js';
 
 const rowsOf = <T>(result: unknown): T[] => (result as { rows: T[] }).rows;
 
-/** Takes this org's reminder lock for the transaction, or answers false when another worker holds it. */
+/**
+ * Takes this org's reminder lock for the transaction, or answers false when another worker holds
+ * it. The queueing statements run once each: compiling them (JIT) costs more than it saves.
+ */
 export async function tryReminderLock(tx: Tx, orgId: string): Promise<boolean> {
   const result = await tx.execute(
-    sql`select pg_try_advisory_xact_lock(hashtext('deedbox.reminders.enqueue'), hashtext(${orgId})) as locked`,
+    sql`select pg_try_advisory_xact_lock(hashtext('deedbox.reminders.enqueue'), hashtext(${orgId})) as locked,
+               set_config('jit', 'off', true)`,
   );
   return rowsOf<{ locked: boolean }>(result)[0]?.locked === true;
 }
@@ -46,16 +50,21 @@ export async function enqueueDue(
   now: Date,
 ): Promise<{ occurrences: number; deliveries: number }> {
   // Reminders whose event has passed (or lost its date) wait for the event to move: the trigger
-  // on events recomputes next_due_on then.
+  // on events recomputes next_due_on then. Nothing escalates for a past date either.
   await tx.execute(sql`
     UPDATE reminders r SET next_due_on = NULL
     FROM events e
     WHERE r.org_id = ${orgId} AND r.next_due_on <= ${day}::date
       AND e.org_id = r.org_id AND e.id = r.event_id AND (e.date IS NULL OR e.date < ${day}::date)`);
+  await tx.execute(sql`
+    UPDATE reminders r SET open_since = NULL
+    FROM events e
+    WHERE r.org_id = ${orgId} AND r.open_since IS NOT NULL
+      AND e.org_id = r.org_id AND e.id = r.event_id AND (e.date IS NULL OR e.date < ${day}::date)`);
   const result = await tx.execute(sql`
     WITH due AS (
       SELECT r.org_id, r.id AS reminder_id, r.event_id, r.contract_id, r.kind, r.recipients, r.created_by,
-             e.date AS event_date, c.owner_id, c.backup_owner_id, c.business_unit_id
+             r.acknowledged_for, e.date AS event_date, c.owner_id, c.backup_owner_id, c.business_unit_id
       FROM reminders r
       JOIN events e ON e.org_id = r.org_id AND e.id = r.event_id
       JOIN contracts c ON c.org_id = r.org_id AND c.id = r.contract_id
@@ -66,7 +75,10 @@ export async function enqueueDue(
     ),
     advanced AS (
       UPDATE reminders r
-      SET next_due_on = reminder_next_due(d.event_date, r.lead_times, r.repeat, ${day}::date + 1)
+      SET next_due_on = reminder_next_due(d.event_date, r.lead_times, r.repeat, ${day}::date + 1),
+          -- Unacknowledged from the first mail on: escalation counts from then.
+          open_since = CASE WHEN d.acknowledged_for IS DISTINCT FROM d.event_date
+                            THEN coalesce(r.open_since, ${day}::date) END
       FROM due d
       WHERE r.org_id = d.org_id AND r.id = d.reminder_id
       RETURNING r.id
@@ -106,34 +118,36 @@ export async function enqueueDue(
 /**
  * Escalates reminders whose first mail for the event's current date went out `afterDays` days
  * ago (twice that for the second step) without acknowledgement: first to the backup owner, then
- * to the administrators (straight to them when there is no backup owner).
+ * to the administrators (straight to them when there is no backup owner). Driven by the open
+ * reminders' `open_since`, an index range, not by the history of occurrences.
  */
 export async function escalate(tx: Tx, orgId: string, day: string, afterDays: number, now: Date): Promise<number> {
   const result = await tx.execute(sql`
-    WITH firsts AS (
-      SELECT DISTINCT ON (o.reminder_id) o.reminder_id, o.id AS occurrence_id, o.event_date, o.due_on
-      FROM reminder_occurrences o
-      WHERE o.org_id = ${orgId} AND o.event_date >= ${day}::date AND o.due_on <= ${day}::date - ${afterDays}::int
-      ORDER BY o.reminder_id, o.due_on
-    ),
-    cand AS (
-      SELECT r.org_id, r.id AS reminder_id, f.occurrence_id, f.event_date, r.contract_id, c.backup_owner_id, r.created_by,
-             CASE WHEN r.escalated_for = f.event_date THEN r.escalation_level ELSE 0 END AS level, f.due_on
-      FROM firsts f
-      JOIN reminders r ON r.org_id = ${orgId} AND r.id = f.reminder_id
-      JOIN events e ON e.org_id = r.org_id AND e.id = r.event_id AND e.date = f.event_date
+    WITH cand AS (
+      SELECT r.org_id, r.id AS reminder_id, e.date AS event_date, r.contract_id, c.backup_owner_id, r.open_since,
+             CASE WHEN r.escalated_for = e.date THEN r.escalation_level ELSE 0 END AS level,
+             (SELECT o.id FROM reminder_occurrences o
+              WHERE o.org_id = r.org_id AND o.reminder_id = r.id AND o.event_date = e.date
+              ORDER BY o.due_on LIMIT 1) AS occurrence_id
+      FROM reminders r
+      JOIN events e ON e.org_id = r.org_id AND e.id = r.event_id
       JOIN contracts c ON c.org_id = r.org_id AND c.id = r.contract_id
-      WHERE r.acknowledged_for IS DISTINCT FROM f.event_date AND r.dismissed_for IS DISTINCT FROM f.event_date
+      WHERE r.org_id = ${orgId} AND r.open_since <= ${day}::date - ${afterDays}::int
+        AND e.date >= ${day}::date
+        AND r.acknowledged_for IS DISTINCT FROM e.date AND r.dismissed_for IS DISTINCT FROM e.date
         AND ${CONTRACT_LIVE}
     ),
     step AS (
       SELECT cand.*,
              CASE WHEN level = 0 AND backup_owner_id IS NOT NULL THEN 1 ELSE 2 END AS next_level
       FROM cand
-      WHERE level < 2 AND due_on <= ${day}::date - ${afterDays}::int * (level + 1)
+      WHERE level < 2 AND occurrence_id IS NOT NULL AND open_since <= ${day}::date - ${afterDays}::int * (level + 1)
     ),
     marked AS (
-      UPDATE reminders r SET escalation_level = s.next_level, escalated_for = s.event_date, updated_at = now()
+      UPDATE reminders r
+      SET escalation_level = s.next_level, escalated_for = s.event_date, updated_at = now(),
+          -- The administrators are the last step: nothing stays open to escalate.
+          open_since = CASE WHEN s.next_level < 2 THEN r.open_since END
       FROM step s WHERE r.org_id = s.org_id AND r.id = s.reminder_id
       RETURNING r.id
     ),
