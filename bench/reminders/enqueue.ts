@@ -1,12 +1,9 @@
 import { randomUUID } from 'node:crypto';
-import { sql } from 'drizzle-orm';
 import pg from 'pg';
 import { dueDay } from '../../common/reminders/clock.js';
-import { orgs } from '../../server/db/schema/index.js';
 import { allOrgs } from '../../server/features/contracts/contracts.jobs.repo.js';
-import { weekOf } from '../../server/features/reminders/engine/compose.js';
 import * as queue from '../../server/features/reminders/engine/enqueue.repo.js';
-import { resolveAsOf } from '../../server/features/reminders/engine/run.js';
+import { queueDue, resolveAsOf, settingsOf } from '../../server/features/reminders/engine/run.js';
 import { type Actor, type Deps, runInOrg, transact } from '../../server/platform/context.js';
 import { capture, type Statement } from '../repository/capture.js';
 
@@ -52,41 +49,23 @@ export async function appEnqueue(deps: Deps, asOf: string, expectedDay: string, 
   const ids = only ? [only] : (await transact(deps, {}, (tx) => allOrgs(tx))).map((o) => o.id);
   for (const orgId of ids) {
     const orgStart = performance.now();
-    const settings = await runInOrg(deps, { orgId, actor: ENGINE }, request(), async (ctx) => {
-      const [row] = await ctx.tx
-        .select({
-          timeZone: orgs.timeZone,
-          sendHour: orgs.reminderSendHour,
-          escalationDays: orgs.escalationDays,
-          weeklySummary: orgs.weeklySummary,
-        })
-        .from(orgs)
-        .where(sql`${orgs.id} = ${orgId}`);
-      return row!;
-    });
+    const settings = (await settingsOf(deps, orgId))!;
     const now = resolveAsOf(asOf, settings.timeZone);
     const day = dueDay(now, settings.timeZone, settings.sendHour);
     if (day !== expectedDay) throw new Error(`org ${orgId}: due day ${day}, expected ${expectedDay}`);
     await runInOrg(deps, { orgId, actor: ENGINE }, request(), async (ctx) => {
       if (!(await queue.tryReminderLock(ctx.tx, orgId))) throw new Error(`reminder lock of ${orgId} is taken`);
       let t = performance.now();
-      const lap = (key: keyof StepTimes) => {
-        const now = performance.now();
-        figures.steps[key] += now - t;
-        t = now;
-      };
-      const due = await queue.enqueueDue(ctx.tx, orgId, day, now);
-      lap('enqueueDue');
-      if (settings.escalationDays !== null)
-        figures.escalations += await queue.escalate(ctx.tx, orgId, day, settings.escalationDays, now);
-      lap('escalate');
-      figures.digests += await queue.gatherDigests(ctx.tx, orgId, now);
-      lap('gatherDigests');
-      if (settings.weeklySummary)
-        figures.summaries += await queue.queueWeeklySummaries(ctx.tx, orgId, weekOf(day), now);
-      lap('summaries');
-      figures.occurrences += due.occurrences;
-      figures.deliveries += due.deliveries;
+      const queued = await queueDue(ctx.tx, orgId, settings, day, now, (step) => {
+        const at = performance.now();
+        figures.steps[step] += at - t;
+        t = at;
+      });
+      figures.occurrences += queued.occurrences;
+      figures.deliveries += queued.deliveries;
+      figures.escalations += queued.escalations;
+      figures.digests += queued.digests;
+      figures.summaries += queued.summaries;
     });
     figures.perOrg.push(performance.now() - orgStart);
   }
@@ -161,16 +140,18 @@ export async function ensureScratch(db: pg.Client) {
 
 /**
  * Back to the seeded state: rows made after the seed go, reminders get their seeded next due
- * day and escalation state back; then vacuum, analyze and a checkpoint, so each run starts alike.
+ * day, escalation state and open day back; then vacuum, analyze and a checkpoint, so each run starts alike.
  */
 export async function reset(db: pg.Client, seededAt: Date) {
   await db.query('delete from deliveries where created_at > $1', [seededAt]);
   await db.query('delete from reminder_occurrences where created_at > $1', [seededAt]);
   await db.query(`update reminders r
-    set next_due_on = s.next_due_on, escalation_level = s.escalation_level, escalated_for = s.escalated_for
+    set next_due_on = s.next_due_on, escalation_level = s.escalation_level, escalated_for = s.escalated_for,
+        open_since = s.open_since
     from bench.reminder_state s
     where s.id = r.id and s.org_id = r.org_id
-      and (r.next_due_on, r.escalation_level, r.escalated_for) is distinct from (s.next_due_on, s.escalation_level, s.escalated_for)`);
+      and (r.next_due_on, r.escalation_level, r.escalated_for, r.open_since)
+          is distinct from (s.next_due_on, s.escalation_level, s.escalated_for, s.open_since)`);
   await db.query('truncate bench.occurrences_scratch, bench.deliveries_scratch');
   await db.query('vacuum analyze reminders, reminder_occurrences, deliveries');
   await db.query('checkpoint');

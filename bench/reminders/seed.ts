@@ -120,7 +120,7 @@ export async function seed(url: string, log: Log): Promise<Marker> {
     await step(
       'snapshot of the reminders (for resets between runs)',
       `create table bench.reminder_state as
-         select org_id, id, next_due_on, escalation_level, escalated_for from reminders;
+         select org_id, id, next_due_on, escalation_level, escalated_for, open_since from reminders;
        alter table bench.reminder_state add primary key (id)`,
     );
     const seconds = Math.round((Date.now() - started.getTime()) / 1000);
@@ -293,7 +293,9 @@ async function seedOrg(client: pg.Client, orgId: string, n: number, started: Dat
          acknowledged_by = case when s.ack then s.owner_id end,
          acknowledged_at = case when s.ack then (s.first + 1)::timestamptz end,
          escalation_level = case when s.ack then 0 else s.level end,
-         escalated_for = case when not s.ack and s.level > 0 then s.event_date end
+         escalated_for = case when not s.ack and s.level > 0 then s.event_date end,
+         -- As the engine keeps it: open from the first mail until acknowledged or fully escalated.
+         open_since = case when not s.ack and s.level < 2 then s.first end
      from s where r.org_id = $1 and r.id = s.reminder_id`,
     [orgId, DAY, ESCALATION_DAYS],
   );

@@ -51,16 +51,15 @@ export async function enqueueDue(
 ): Promise<{ occurrences: number; deliveries: number }> {
   // Reminders whose event has passed (or lost its date) wait for the event to move: the trigger
   // on events recomputes next_due_on then. Nothing escalates for a past date either.
+  // Index lookups of each candidate's event (an anti-join), not a join of all past events.
+  const eventAhead = sql`EXISTS (SELECT 1 FROM events e WHERE e.org_id = r.org_id AND e.id = r.event_id
+    AND e.date >= ${day}::date)`;
   await tx.execute(sql`
     UPDATE reminders r SET next_due_on = NULL
-    FROM events e
-    WHERE r.org_id = ${orgId} AND r.next_due_on <= ${day}::date
-      AND e.org_id = r.org_id AND e.id = r.event_id AND (e.date IS NULL OR e.date < ${day}::date)`);
+    WHERE r.org_id = ${orgId} AND r.next_due_on <= ${day}::date AND NOT ${eventAhead}`);
   await tx.execute(sql`
     UPDATE reminders r SET open_since = NULL
-    FROM events e
-    WHERE r.org_id = ${orgId} AND r.open_since IS NOT NULL
-      AND e.org_id = r.org_id AND e.id = r.event_id AND (e.date IS NULL OR e.date < ${day}::date)`);
+    WHERE r.org_id = ${orgId} AND r.open_since IS NOT NULL AND NOT ${eventAhead}`);
   const result = await tx.execute(sql`
     WITH due AS (
       SELECT r.org_id, r.id AS reminder_id, r.event_id, r.contract_id, r.kind, r.recipients, r.created_by,

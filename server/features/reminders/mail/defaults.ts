@@ -204,12 +204,14 @@ export const MAIL_WORDS: Record<
 };
 
 /** A calendar day as mails show it: "31 March 2027", "31. März 2027". */
+const MAIL_DATE_FORMATS: Record<Locale, Intl.DateTimeFormat> = {
+  en: new Intl.DateTimeFormat('en-GB', { day: 'numeric', month: 'long', year: 'numeric', timeZone: 'UTC' }),
+  de: new Intl.DateTimeFormat('de-DE', { day: 'numeric', month: 'long', year: 'numeric', timeZone: 'UTC' }),
+};
+
 export function mailDate(locale: Locale, isoDate: string): string {
   const [y, m, d] = isoDate.split('-').map(Number) as [number, number, number];
-  const tag = locale === 'de' ? 'de-DE' : 'en-GB';
-  return new Intl.DateTimeFormat(tag, { day: 'numeric', month: 'long', year: 'numeric', timeZone: 'UTC' }).format(
-    new Date(Date.UTC(y, m - 1, d)),
-  );
+  return MAIL_DATE_FORMATS[locale].format(new Date(Date.UTC(y, m - 1, d)));
 }
 
 const SAMPLE_APP = 'https://deedbox.example';
