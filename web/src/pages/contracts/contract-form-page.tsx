@@ -1,10 +1,11 @@
-import { Box, Button, Grid, Group, Paper, Stack, Text, Title } from '@mantine/core';
+import { Box, Button, Grid, Group, Stack } from '@mantine/core';
 import { useMediaQuery } from '@mantine/hooks';
-import type { FormEvent, ReactNode } from 'react';
+import type { FormEvent } from 'react';
 import { Link, useNavigate, useParams, useSearchParams } from 'react-router';
 import { type CustomField, useCustomFields, useRepositorySettings } from '../../api/use-classification.js';
 import { type Contract, useContract, useCreateContract, useUpdateContract } from '../../api/use-contracts.js';
 import { BackLink } from '../../components/back-link.js';
+import { FormSection } from '../../components/form-section.js';
 import { notifySuccess } from '../../components/notify.js';
 import { PageHeader } from '../../components/page-header.js';
 import { ProblemAlert } from '../../components/problem-alert.js';
@@ -42,20 +43,6 @@ export function EditContractPage() {
   return <ContractFormView contract={contract.data} initial={valuesOf(contract.data)} fields={fields.data} />;
 }
 
-function Section({ title, description, children }: { title: string; description?: string; children: ReactNode }) {
-  return (
-    <Paper withBorder radius="lg" p={{ base: 'md', sm: 'lg' }} component="section" aria-label={title}>
-      <Title order={4}>{title}</Title>
-      {description && (
-        <Text size="sm" c="dimmed">
-          {description}
-        </Text>
-      )}
-      <Box mt="md">{children}</Box>
-    </Paper>
-  );
-}
-
 type ViewProps = { contract: Contract | null; initial: FormValues; fields: CustomField[] };
 
 function ContractFormView({ contract, initial, fields }: ViewProps) {
@@ -89,29 +76,29 @@ function ContractFormView({ contract, initial, fields }: ViewProps) {
         <Grid gap="md">
           <Grid.Col span={wide ? 8 : 12}>
             <Stack gap="md">
-              <Section title={t('form.basics')}>
+              <FormSection title={t('form.basics')}>
                 <BasicsSection form={form} />
-              </Section>
-              <Section title={t('form.lifecycle')} description={t('form.lifecycleHint')}>
+              </FormSection>
+              <FormSection title={t('form.lifecycle')} description={t('form.lifecycleHint')}>
                 <LifecycleSection form={form} />
-              </Section>
+              </FormSection>
               {/* On narrow screens the preview follows the terms it is computed from. */}
               {!wide && <TermsPreview preview={form.preview} today={form.today} />}
-              <Section title={t('form.classification')}>
+              <FormSection title={t('form.classification')}>
                 <ClassificationSection form={form} />
-              </Section>
-              <Section title={t('form.relations')}>
+              </FormSection>
+              <FormSection title={t('form.relations')}>
                 <RelationsSection form={form} contractId={contract?.id ?? null} />
-              </Section>
+              </FormSection>
               {fields.length > 0 && (
-                <Section title={t('form.customFields')}>
+                <FormSection title={t('form.customFields')}>
                   <CustomFieldsSection form={form} fields={fields} currency={settings.data?.currency ?? 'EUR'} />
-                </Section>
+                </FormSection>
               )}
               {reminders.defaults && reminders.defaults.length > 0 && (
-                <Section title={t('reminder.defaultsSection')} description={t('reminder.defaultsSectionHint')}>
+                <FormSection title={t('reminder.defaultsSection')} description={t('reminder.defaultsSectionHint')}>
                   <ReminderDefaultsSection choice={reminders} />
-                </Section>
+                </FormSection>
               )}
             </Stack>
           </Grid.Col>

@@ -1,8 +1,9 @@
-import { Button, Group, NumberInput, Paper, Select, SimpleGrid, Stack, Switch, Text, Title } from '@mantine/core';
-import { type FormEvent, type ReactNode, useMemo, useState } from 'react';
+import { Button, Group, NumberInput, Select, SimpleGrid, Stack, Switch, Text } from '@mantine/core';
+import { type FormEvent, useMemo, useState } from 'react';
 import { REPEATS, type Repeat } from '../../../../../common/schemas/reminders.js';
 import { useCurrentMe } from '../../../api/use-me.js';
 import { type ReminderSettings, useReminderSettings, useUpdateReminderSettings } from '../../../api/use-reminders.js';
+import { FormSection } from '../../../components/form-section.js';
 import { notifySuccess } from '../../../components/notify.js';
 import { PageHeader } from '../../../components/page-header.js';
 import { ProblemAlert } from '../../../components/problem-alert.js';
@@ -38,20 +39,6 @@ export function ReminderSettingsPage() {
         <SettingsForm settings={settings.data} />
       )}
     </Stack>
-  );
-}
-
-function Section({ title, description, children }: { title: string; description?: string; children: ReactNode }) {
-  return (
-    <Paper withBorder radius="lg" p={{ base: 'md', sm: 'lg' }} component="section" aria-label={title}>
-      <Title order={4}>{title}</Title>
-      {description && (
-        <Text size="sm" c="dimmed">
-          {description}
-        </Text>
-      )}
-      <Stack mt="md">{children}</Stack>
-    </Paper>
   );
 }
 
@@ -91,7 +78,7 @@ function SettingsForm({ settings }: { settings: ReminderSettings }) {
   return (
     <form onSubmit={submit} noValidate>
       <Stack gap="md">
-        <Section title={t('reminderSettings.deliveryTitle')} description={t('reminderSettings.deliveryText')}>
+        <FormSection title={t('reminderSettings.deliveryTitle')} description={t('reminderSettings.deliveryText')}>
           <Select
             label={t('reminderSettings.timeZone')}
             description={t('personal.timeZoneHint')}
@@ -124,8 +111,8 @@ function SettingsForm({ settings }: { settings: ReminderSettings }) {
               onChange={(value) => value && set('defaultRepeat', value as Repeat)}
             />
           </SimpleGrid>
-        </Section>
-        <Section title={t('reminderSettings.defaultsTitle')} description={t('reminderSettings.defaultsText')}>
+        </FormSection>
+        <FormSection title={t('reminderSettings.defaultsTitle')} description={t('reminderSettings.defaultsText')}>
           <DefaultRemindersEditor
             value={values.defaultReminders}
             errors={errors}
@@ -136,8 +123,8 @@ function SettingsForm({ settings }: { settings: ReminderSettings }) {
               {errors.defaultReminders}
             </Text>
           )}
-        </Section>
-        <Section title={t('reminderSettings.expiryTitle')} description={t('reminderSettings.expiryText')}>
+        </FormSection>
+        <FormSection title={t('reminderSettings.expiryTitle')} description={t('reminderSettings.expiryText')}>
           <LeadTimesInput
             label={t('reminderSettings.expiryNotice')}
             description={values.expiryNoticeDays.length === 0 ? t('reminderSettings.expiryOff') : undefined}
@@ -154,8 +141,8 @@ function SettingsForm({ settings }: { settings: ReminderSettings }) {
             error={errors.expiryEndDays}
             onChange={(days) => set('expiryEndDays', days)}
           />
-        </Section>
-        <Section title={t('reminderSettings.escalationTitle')} description={t('reminderSettings.escalationText')}>
+        </FormSection>
+        <FormSection title={t('reminderSettings.escalationTitle')} description={t('reminderSettings.escalationText')}>
           <Switch
             label={t('reminderSettings.escalationOn')}
             checked={escalation}
@@ -185,7 +172,7 @@ function SettingsForm({ settings }: { settings: ReminderSettings }) {
             checked={values.weeklySummary}
             onChange={(e) => set('weeklySummary', e.currentTarget.checked)}
           />
-        </Section>
+        </FormSection>
         {/* Beside the button, where the eye is after saving; the fields themselves say what is wrong. */}
         <ProblemAlert error={failure ? describeError(t, failure) : null} />
         {Object.keys(errors).length > 0 && !failure && (
