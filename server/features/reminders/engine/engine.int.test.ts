@@ -94,6 +94,25 @@ describe('reminder delivery', () => {
     expect(mailsTo(admin.email)).toHaveLength(2);
   });
 
+  it('keeps the expiry notification silent on a day another reminder already tells the owner', async () => {
+    const admin = await quietOrg(h, { expiryNoticeDays: [30, 7] });
+    const orgId = admin.me!.org.id;
+    const { contract, event } = await contractWithDeadline(h, admin);
+    await addReminder(h, admin, { contractId: contract.id, eventId: event.id }, { leadTimes: [30], owner: true });
+    const thirty = await run(orgId, at(addDays(event.date, -30)));
+    expect(thirty).toMatchObject({ occurrences: 1, deliveries: 1, sent: 1 });
+    // Seven days before, only the expiry notification is due: it mails the owner.
+    const seven = await run(orgId, at(addDays(event.date, -7)));
+    expect(seven).toMatchObject({ occurrences: 1, deliveries: 1, sent: 1 });
+    expect(mailsTo(admin.email)).toHaveLength(2);
+    const kinds = await inOrgSql<{ kind: string }>(
+      h,
+      admin,
+      sql`select r.kind from deliveries d join reminders r on r.id = d.reminder_id order by d.created_at`,
+    );
+    expect(kinds.map((k) => k.kind)).toEqual(['custom', 'expiry']);
+  });
+
   it('mails users, unit editors and external addresses; externals get no acknowledge link', async () => {
     const admin = await quietOrg(h);
     const orgId = admin.me!.org.id;

@@ -61,7 +61,7 @@ export async function enqueueDue(
     UPDATE reminders r SET open_since = NULL
     WHERE r.org_id = ${orgId} AND r.open_since IS NOT NULL AND NOT ${eventAhead}`);
   const result = await tx.execute(sql`
-    WITH due AS (
+    WITH candidates AS (
       SELECT r.org_id, r.id AS reminder_id, r.event_id, r.contract_id, r.kind, r.recipients, r.created_by,
              r.acknowledged_for, e.date AS event_date, c.owner_id, c.backup_owner_id, c.business_unit_id
       FROM reminders r
@@ -72,11 +72,23 @@ export async function enqueueDue(
         AND r.dismissed_for IS DISTINCT FROM e.date
         AND ${CONTRACT_LIVE}
     ),
+    -- The expiry notification is the safety net: on a day when another reminder of the same event
+    -- already reaches the owner, it stays silent (its next day still moves on).
+    owner_told AS (
+      SELECT o.event_id FROM candidates o
+      WHERE o.kind <> 'expiry' AND o.owner_id IS NOT NULL
+        AND (coalesce((o.recipients ->> 'owner')::boolean, false) OR (o.recipients -> 'userIds') ? o.owner_id::text)
+    ),
+    due AS (
+      SELECT d.*, (d.kind = 'expiry' AND d.event_id IN (SELECT event_id FROM owner_told)) AS silent
+      FROM candidates d
+    ),
     advanced AS (
       UPDATE reminders r
       SET next_due_on = reminder_next_due(d.event_date, r.lead_times, r.repeat, ${day}::date + 1),
           -- Unacknowledged from the first mail on: escalation counts from then.
-          open_since = CASE WHEN d.acknowledged_for IS DISTINCT FROM d.event_date
+          open_since = CASE WHEN d.silent THEN r.open_since
+                            WHEN d.acknowledged_for IS DISTINCT FROM d.event_date
                             THEN coalesce(r.open_since, ${day}::date) END
       FROM due d
       WHERE r.org_id = d.org_id AND r.id = d.reminder_id
@@ -86,6 +98,7 @@ export async function enqueueDue(
       INSERT INTO reminder_occurrences (org_id, id, reminder_id, event_id, contract_id, event_date, due_on)
       SELECT d.org_id, gen_random_uuid(), d.reminder_id, d.event_id, d.contract_id, d.event_date, ${day}::date
       FROM due d
+      WHERE NOT d.silent
       ON CONFLICT (org_id, reminder_id, event_date, due_on) DO NOTHING
       RETURNING id, reminder_id
     ),
