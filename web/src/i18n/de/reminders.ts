@@ -168,7 +168,7 @@ export const reminders: Record<keyof typeof en, string> = {
   'reminderSettings.defaultNumber': 'Standard-Erinnerung {n}',
   'reminderSettings.expiryTitle': 'Ablaufbenachrichtigung',
   'reminderSettings.expiryText':
-    'Schreibt an diesen Tagen der verantwortlichen Person des Vertrags (oder den Administratoren, wenn es keine gibt) – auch wenn niemand eine Erinnerung gesetzt hat.',
+    'Schreibt an diesen Tagen der verantwortlichen Person des Vertrags (oder den Administratoren, wenn es keine gibt) – auch wenn niemand eine Erinnerung gesetzt hat, aber nicht an einem Tag, an dem eine andere Erinnerung sie schon benachrichtigt.',
   'reminderSettings.expiryNotice': 'Tage vor der Kündigungsfrist',
   'reminderSettings.expiryEnd': 'Tage vor dem Vertragsende',
   'reminderSettings.expiryOff': 'Kein Tag gewählt: keine Ablaufbenachrichtigung für diesen Termin.',

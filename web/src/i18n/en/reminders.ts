@@ -163,7 +163,7 @@ export const reminders = {
   'reminderSettings.defaultNumber': 'Default reminder {n}',
   'reminderSettings.expiryTitle': 'Expiry notification',
   'reminderSettings.expiryText':
-    'Mails the contract’s owner (or the administrators, when it has none) on these days, even where nobody set a reminder.',
+    'Mails the contract’s owner (or the administrators, when it has none) on these days, even where nobody set a reminder — and stays silent on a day another reminder already tells the owner.',
   'reminderSettings.expiryNotice': 'Days before the notice deadline',
   'reminderSettings.expiryEnd': 'Days before the end',
   'reminderSettings.expiryOff': 'No day chosen: no expiry notification for this date.',
