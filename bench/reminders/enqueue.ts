@@ -83,7 +83,8 @@ export interface RawFigures {
  * The floor: the same find-and-insert done by one plain statement over all orgs as the
  * superuser (no row-level security, claims, lock, per-org transactions, escalation, digests
  * or summaries): due reminders joined to their events and live contracts, their next due day
- * moved on, one occurrence each and one delivery per recipient (owner, backup owner, external
+ * moved on, one occurrence each (none for an expiry notification whose event's owner another
+ * due reminder already tells) and one delivery per recipient (owner, backup owner, external
  * addresses, administrators for an ownerless expiry reminder) into scratch copies of the tables.
  */
 export async function rawEnqueue(db: pg.Client, day: string, now: Date): Promise<RawFigures> {
@@ -102,9 +103,14 @@ export async function rawEnqueue(db: pg.Client, day: string, now: Date): Promise
        update reminders r set next_due_on = reminder_next_due(d.event_date, r.lead_times, r.repeat, $1::date + 1)
        from due d where r.org_id = d.org_id and r.id = d.reminder_id
        returning r.id),
+     owner_told as (
+       select event_id from due
+       where kind <> 'expiry' and owner_id is not null
+         and (coalesce((recipients ->> 'owner')::boolean, false) or (recipients -> 'userIds') ? owner_id::text)),
      occ as (
        insert into bench.occurrences_scratch (org_id, id, reminder_id, event_id, contract_id, event_date, due_on)
        select org_id, gen_random_uuid(), reminder_id, event_id, contract_id, event_date, $1::date from due
+       where not (kind = 'expiry' and event_id in (select event_id from owner_told))
        returning id, reminder_id),
      od as (select o.id as occurrence_id, d.* from occ o join due d on d.reminder_id = o.reminder_id),
      rcpt as (
