@@ -16,7 +16,9 @@ const columns = {
   businessUnitId: contracts.businessUnitId,
   partnerName: partners.name,
   // Outer columns spelled out: drizzle renders ${column} unqualified, which would bind to r.
-  reminderCount: sql<number>`(select count(*)::int from reminders r where r.org_id = events.org_id and r.event_id = events.id)`,
+  // An expiry notification without days is switched off and not counted (as the reminder lists do).
+  reminderCount: sql<number>`(select count(*)::int from reminders r where r.org_id = events.org_id and r.event_id = events.id
+    and (r.kind <> 'expiry' or cardinality(r.lead_times) > 0))`,
 };
 
 export type EventRow = typeof events.$inferSelect & {
