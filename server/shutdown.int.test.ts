@@ -26,6 +26,8 @@ function serve(): Promise<{ child: ChildProcess; url: string; stdout: string[] }
     HOST: '127.0.0.1',
     SCRYPT_LOG_N: '12',
     SHUTDOWN_GRACE_MS: '5000',
+    // The database is shared with other test files: no background worker acting on their orgs.
+    WORKER: 'false',
     ...database,
   };
   const child = spawn(process.execPath, ['bin/deedbox.js', 'serve'], {

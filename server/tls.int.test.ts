@@ -46,6 +46,8 @@ function env(extra: Record<string, string>): Record<string, string> {
     SMTP_URL: `smtp://127.0.0.1:${sinkPort}`,
     SCRYPT_LOG_N: '12',
     LOG_LEVEL: 'warn',
+    // The database is shared with other test files: no background worker acting on their orgs.
+    WORKER: 'false',
     ...(TEST_DB === 'postgres' ? { DATABASE_URL: TEST_DATABASE_URL, DB_POOL_MAX: '2' } : { DATA_DIR: ':memory:' }),
     ...extra,
   };

@@ -1,0 +1,26 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { signUpOrg } from '../../../test/api.js';
+import { type Harness, startHarness } from '../../../test/harness.js';
+import { startWorker } from './worker.js';
+
+// The unit project's harness is an embedded database of its own: the worker acts on every org it
+// finds, so it must not share one with other test files.
+let h: Harness;
+beforeAll(async () => {
+  h = await startHarness();
+});
+afterAll(() => h.close());
+
+describe('the background worker', () => {
+  it('runs the reminder path at once when started, then stops cleanly', async () => {
+    const admin = await signUpOrg(h);
+    const worker = startWorker(h.app.deps, 3_600_000);
+    // A new account's first run queues and sends the administrators' weekly summary.
+    const summary = await h.sink.waitFor(
+      (m) => m.to.includes(admin.email) && /Weekly deadline summary/.test(m.subject),
+      20_000,
+    );
+    expect(summary.text).toMatch(/Nothing slipped/);
+    await worker.stop();
+  });
+});
