@@ -1,10 +1,11 @@
-import { ActionIcon, Badge, Button, Group, Menu, Paper, Stack, Table, Text } from '@mantine/core';
-import { IconDots, IconPencil, IconPlus, IconReceipt, IconTrash } from '@tabler/icons-react';
+import { Badge, Button, Group, Paper, Stack, Table, Text } from '@mantine/core';
+import { IconPlus, IconReceipt } from '@tabler/icons-react';
 import { useState } from 'react';
 import { type BillingLine, useBillingLines, useDeleteBillingLine } from '../../api/use-billing-lines.js';
 import { useRepositorySettings } from '../../api/use-classification.js';
 import { ConfirmModal } from '../../components/confirm-modal.js';
 import { notifyError, notifySuccess } from '../../components/notify.js';
+import { RowMenu } from '../../components/row-actions.js';
 import { EmptyBox, ErrorState, TableSkeleton } from '../../components/states.js';
 import { useI18n, useT } from '../../i18n/i18n-context.js';
 import { formatMoney } from '../../i18n/money.js';
@@ -116,7 +117,12 @@ function LinesTable({ lines, canEdit, onEdit, onDelete }: TableProps) {
               </Table.Td>
               {canEdit && (
                 <Table.Td>
-                  <LineMenu line={line} onEdit={onEdit} onDelete={onDelete} />
+                  <RowMenu
+                    label={t('billing.actionsFor', { description: line.description ?? t(`billingKind.${line.kind}`) })}
+                    editText={t('contract.edit')}
+                    onEdit={() => onEdit(line)}
+                    onDelete={() => onDelete(line)}
+                  />
                 </Table.Td>
               )}
             </Table.Tr>
@@ -124,33 +130,6 @@ function LinesTable({ lines, canEdit, onEdit, onDelete }: TableProps) {
         </Table.Tbody>
       </Table>
     </Table.ScrollContainer>
-  );
-}
-
-type MenuProps = { line: BillingLine; onEdit: (line: BillingLine) => void; onDelete: (line: BillingLine) => void };
-
-function LineMenu({ line, onEdit, onDelete }: MenuProps) {
-  const t = useT();
-  return (
-    <Menu position="bottom-end" shadow="md">
-      <Menu.Target>
-        <ActionIcon
-          variant="subtle"
-          color="gray"
-          aria-label={t('billing.actionsFor', { description: line.description ?? t(`billingKind.${line.kind}`) })}
-        >
-          <IconDots size={16} />
-        </ActionIcon>
-      </Menu.Target>
-      <Menu.Dropdown>
-        <Menu.Item leftSection={<IconPencil size={14} />} onClick={() => onEdit(line)}>
-          {t('contract.edit')}
-        </Menu.Item>
-        <Menu.Item color="red" leftSection={<IconTrash size={14} />} onClick={() => onDelete(line)}>
-          {t('common.delete')}
-        </Menu.Item>
-      </Menu.Dropdown>
-    </Menu>
   );
 }
 

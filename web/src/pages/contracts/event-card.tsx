@@ -1,15 +1,5 @@
-import { ActionIcon, Badge, Box, Button, Group, Menu, Paper, Stack, Text, ThemeIcon, Title } from '@mantine/core';
-import {
-  IconAlarm,
-  IconBellPlus,
-  IconCalendarEvent,
-  IconDots,
-  IconFlag,
-  IconPencil,
-  IconPlayerPlay,
-  IconRefresh,
-  IconTrash,
-} from '@tabler/icons-react';
+import { Badge, Box, Button, Group, Paper, Stack, Text, ThemeIcon, Title } from '@mantine/core';
+import { IconAlarm, IconBellPlus, IconCalendarEvent, IconFlag, IconPlayerPlay, IconRefresh } from '@tabler/icons-react';
 import type { ReactNode } from 'react';
 import type { EventType } from '../../../../common/schemas/reminders.js';
 import type { Contract } from '../../api/use-contracts.js';
@@ -17,6 +7,7 @@ import type { CalendarEvent } from '../../api/use-events.js';
 import { useEventCategories } from '../../api/use-events.js';
 import { useListItems } from '../../api/use-lists.js';
 import type { Reminder } from '../../api/use-reminders.js';
+import { RowMenu } from '../../components/row-actions.js';
 import { useI18n } from '../../i18n/i18n-context.js';
 import { countdown, countdownLabel, URGENCY_COLOR } from './deadline.js';
 import { eventLabel, noDateKey } from './events-labels.js';
@@ -69,7 +60,14 @@ export function EventCard({ event, reminders, contract, actions }: Props) {
           <Box visibleFrom="sm">
             <EventDate event={event} contract={contract} />
           </Box>
-          {custom && canEdit && <EventMenu event={event} actions={actions} />}
+          {custom && canEdit && (
+            <RowMenu
+              label={t('contractEvents.actionsFor', { title: event.title })}
+              editText={t('contractEvents.edit')}
+              onEdit={() => actions.onEditEvent(event)}
+              onDelete={() => actions.onDeleteEvent(event)}
+            />
+          )}
         </Group>
       </Group>
       {reminders.length > 0 && (
@@ -168,26 +166,5 @@ function EventDate({ event, contract, inline = false }: DateProps) {
         {countdownLabel(t, days)}
       </Badge>
     </Layout>
-  );
-}
-
-function EventMenu({ event, actions }: { event: CalendarEvent; actions: EventActions }) {
-  const t = useI18n().t;
-  return (
-    <Menu position="bottom-end" shadow="md">
-      <Menu.Target>
-        <ActionIcon variant="subtle" color="gray" aria-label={t('contractEvents.actionsFor', { title: event.title })}>
-          <IconDots size={16} />
-        </ActionIcon>
-      </Menu.Target>
-      <Menu.Dropdown>
-        <Menu.Item leftSection={<IconPencil size={14} />} onClick={() => actions.onEditEvent(event)}>
-          {t('contractEvents.edit')}
-        </Menu.Item>
-        <Menu.Item color="red" leftSection={<IconTrash size={14} />} onClick={() => actions.onDeleteEvent(event)}>
-          {t('common.delete')}
-        </Menu.Item>
-      </Menu.Dropdown>
-    </Menu>
   );
 }

@@ -1,20 +1,11 @@
-import { ActionIcon, Anchor, Badge, Button, Group, Menu, Stack, Text, Tooltip } from '@mantine/core';
-import {
-  IconCheck,
-  IconDots,
-  IconMail,
-  IconPencil,
-  IconPlayerPlay,
-  IconRepeat,
-  IconSettings,
-  IconTrash,
-  IconX,
-} from '@tabler/icons-react';
+import { Anchor, Badge, Button, Group, Stack, Text, Tooltip } from '@mantine/core';
+import { IconCheck, IconMail, IconPlayerPlay, IconRepeat, IconSettings, IconX } from '@tabler/icons-react';
 import { Link } from 'react-router';
 import { useDirectory } from '../../api/use-directory.js';
 import { useCurrentMe } from '../../api/use-me.js';
 import { type Reminder, type ReminderAction, useReminderAction } from '../../api/use-reminders.js';
 import { notifyError, notifySuccess } from '../../components/notify.js';
+import { RowMenu } from '../../components/row-actions.js';
 import type { MessageKey } from '../../i18n/en.js';
 import { useI18n } from '../../i18n/i18n-context.js';
 import { leadTimeLabel, STATE_COLOR } from './reminder-labels.js';
@@ -80,7 +71,14 @@ export function ReminderItem({ reminder, contractId, owners, canEdit, onEdit, on
               {t('reminder.nextDue', { date: fmt.date(reminder.nextDueOn) })}
             </Text>
           )}
-          {!expiry && canEdit && <ReminderMenu reminder={reminder} onEdit={onEdit} onDelete={onDelete} />}
+          {!expiry && canEdit && (
+            <RowMenu
+              label={t('reminder.actions')}
+              editText={t('reminder.edit')}
+              onEdit={() => onEdit(reminder)}
+              onDelete={() => onDelete(reminder)}
+            />
+          )}
         </Group>
       </Group>
       <Group gap={6}>
@@ -208,28 +206,5 @@ function ExpiryHint() {
         {t('reminder.expirySettings')}
       </Group>
     </Anchor>
-  );
-}
-
-type MenuProps = { reminder: Reminder; onEdit: (r: Reminder) => void; onDelete: (r: Reminder) => void };
-
-function ReminderMenu({ reminder, onEdit, onDelete }: MenuProps) {
-  const t = useI18n().t;
-  return (
-    <Menu position="bottom-end" shadow="md">
-      <Menu.Target>
-        <ActionIcon variant="subtle" color="gray" aria-label={t('reminder.actions')}>
-          <IconDots size={16} />
-        </ActionIcon>
-      </Menu.Target>
-      <Menu.Dropdown>
-        <Menu.Item leftSection={<IconPencil size={14} />} onClick={() => onEdit(reminder)}>
-          {t('reminder.edit')}
-        </Menu.Item>
-        <Menu.Item color="red" leftSection={<IconTrash size={14} />} onClick={() => onDelete(reminder)}>
-          {t('common.delete')}
-        </Menu.Item>
-      </Menu.Dropdown>
-    </Menu>
   );
 }

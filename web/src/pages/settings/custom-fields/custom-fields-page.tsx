@@ -10,15 +10,7 @@ import {
   Text,
   VisuallyHidden,
 } from '@mantine/core';
-import {
-  IconArrowDown,
-  IconArrowUp,
-  IconForms,
-  IconGripVertical,
-  IconPencil,
-  IconPlus,
-  IconTrash,
-} from '@tabler/icons-react';
+import { IconArrowDown, IconArrowUp, IconForms, IconGripVertical, IconPlus } from '@tabler/icons-react';
 import { useState } from 'react';
 import type { CustomFieldEntity } from '../../../../../common/schemas/vocabulary.js';
 import {
@@ -31,6 +23,7 @@ import { useCurrentMe } from '../../../api/use-me.js';
 import { ConfirmModal } from '../../../components/confirm-modal.js';
 import { notifyError, notifySuccess } from '../../../components/notify.js';
 import { PageHeader } from '../../../components/page-header.js';
+import { RowActions } from '../../../components/row-actions.js';
 import { EmptyBox, ErrorState, NoAccess, TableSkeleton } from '../../../components/states.js';
 import { useT } from '../../../i18n/i18n-context.js';
 import { CustomFieldModal } from './custom-field-modal.js';
@@ -179,24 +172,12 @@ function FieldList({ entity, onEdit, onDelete }: ListProps) {
                   </Text>
                 </Table.Td>
                 <Table.Td>
-                  <Group gap={4} justify="flex-end" wrap="nowrap">
-                    <ActionIcon
-                      variant="subtle"
-                      color="gray"
-                      aria-label={t('customFields.editNamed', { label: field.label })}
-                      onClick={() => onEdit(field)}
-                    >
-                      <IconPencil size={16} />
-                    </ActionIcon>
-                    <ActionIcon
-                      variant="subtle"
-                      color="red"
-                      aria-label={t('customFields.deleteNamed', { label: field.label })}
-                      onClick={() => onDelete(field)}
-                    >
-                      <IconTrash size={16} />
-                    </ActionIcon>
-                  </Group>
+                  <RowActions
+                    editLabel={t('customFields.editNamed', { label: field.label })}
+                    deleteLabel={t('customFields.deleteNamed', { label: field.label })}
+                    onEdit={() => onEdit(field)}
+                    onDelete={() => onDelete(field)}
+                  />
                 </Table.Td>
               </Table.Tr>
             ))}

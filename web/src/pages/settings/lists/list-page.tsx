@@ -1,11 +1,12 @@
-import { ActionIcon, Button, Group, Paper, Table, Text, VisuallyHidden } from '@mantine/core';
-import { IconList, IconPencil, IconPlus, IconTrash } from '@tabler/icons-react';
+import { Button, Paper, Table, Text, VisuallyHidden } from '@mantine/core';
+import { IconList, IconPlus } from '@tabler/icons-react';
 import { useState } from 'react';
 import { type ListItem, type ListKind, useDeleteListItem, useListItems } from '../../../api/use-lists.js';
 import { useCurrentMe } from '../../../api/use-me.js';
 import { ConfirmModal } from '../../../components/confirm-modal.js';
 import { notifyError, notifySuccess } from '../../../components/notify.js';
 import { PageHeader } from '../../../components/page-header.js';
+import { RowActions } from '../../../components/row-actions.js';
 import { EmptyBox, ErrorState, NoAccess, TableSkeleton } from '../../../components/states.js';
 import { useI18n, useT } from '../../../i18n/i18n-context.js';
 import { listLabel } from './list-labels.js';
@@ -93,24 +94,12 @@ function ListContent({ kind, onCreate, onRename, onDelete }: ContentProps) {
                   </Text>
                 </Table.Td>
                 <Table.Td>
-                  <Group gap={4} justify="flex-end" wrap="nowrap">
-                    <ActionIcon
-                      variant="subtle"
-                      color="gray"
-                      aria-label={t(listLabel(kind, 'renameNamed'), { name: item.name })}
-                      onClick={() => onRename(item)}
-                    >
-                      <IconPencil size={16} />
-                    </ActionIcon>
-                    <ActionIcon
-                      variant="subtle"
-                      color="red"
-                      aria-label={t(listLabel(kind, 'deleteNamed'), { name: item.name })}
-                      onClick={() => onDelete(item)}
-                    >
-                      <IconTrash size={16} />
-                    </ActionIcon>
-                  </Group>
+                  <RowActions
+                    editLabel={t(listLabel(kind, 'renameNamed'), { name: item.name })}
+                    deleteLabel={t(listLabel(kind, 'deleteNamed'), { name: item.name })}
+                    onEdit={() => onRename(item)}
+                    onDelete={() => onDelete(item)}
+                  />
                 </Table.Td>
               </Table.Tr>
             ))}
