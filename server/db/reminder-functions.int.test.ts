@@ -6,6 +6,7 @@ import { firstDue, nextDue } from '../../common/reminders/occurrences.js';
 import { REPEATS } from '../../common/schemas/reminders.js';
 import { addDays, type IsoDate } from '../../common/terms/dates.js';
 import { type Harness, startHarness } from '../test/harness.js';
+import { rowsOf } from './client.js';
 
 let h: Harness;
 beforeAll(async () => {
@@ -32,7 +33,7 @@ async function inSql(cases: readonly Case[]): Promise<Answer[]> {
              (j.c ->> 'from')::date as from_day
     ) c
     order by j.i`);
-  return (result as unknown as { rows: Answer[] }).rows.map((r) => ({ next: r.next, first: r.first }));
+  return rowsOf<Answer>(result).map((r) => ({ next: r.next, first: r.first }));
 }
 
 function inTypeScript(c: Case): Answer {

@@ -3,6 +3,7 @@ import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { signUpOrg } from '../test/api.js';
 import { type Harness, startHarness } from '../test/harness.js';
+import { rowsOf } from './client.js';
 import { businessUnits } from './schema/index.js';
 import { withClaims } from './tx.js';
 
@@ -15,8 +16,6 @@ beforeAll(async () => {
   orgB = (await signUpOrg(h, 'Org B')).me.org.id;
 });
 afterAll(() => h.close());
-
-const rows = <T>(result: unknown) => (result as { rows: T[] }).rows;
 
 /** Drizzle wraps the database's error; the reason is in its cause. */
 async function dbRefusal(work: Promise<unknown>): Promise<string> {
@@ -45,7 +44,7 @@ describe('row-level security', () => {
     const moved = await withClaims(h.database.db, { orgId: orgA }, (tx) =>
       tx.execute(sql`update business_units set name = 'Hijacked' where org_id = ${orgB} returning id`),
     );
-    expect(rows(moved)).toEqual([]);
+    expect(rowsOf(moved)).toEqual([]);
     const bUnits = await withClaims(h.database.db, { orgId: orgB }, (tx) => tx.select().from(businessUnits));
     expect(bUnits.map((u) => u.name)).not.toContain('Hijacked');
   });
@@ -60,7 +59,7 @@ describe('row-level security', () => {
         from pg_class c join pg_namespace n on n.oid = c.relnamespace
         where n.nspname = 'public' and c.relkind = 'r'`),
     );
-    const list = rows<{ name: string; enabled: boolean; forced: boolean; has_policy: boolean; has_org_id: boolean }>(
+    const list = rowsOf<{ name: string; enabled: boolean; forced: boolean; has_policy: boolean; has_org_id: boolean }>(
       tables,
     );
     expect(list.length).toBeGreaterThanOrEqual(12);
@@ -85,6 +84,6 @@ describe('row-level security', () => {
         sql`select current_user as who, rolbypassrls as bypass, rolsuper as super from pg_roles where rolname = current_user`,
       ),
     );
-    expect(rows(role)).toEqual([{ who: 'deedbox_app', bypass: false, super: false }]);
+    expect(rowsOf(role)).toEqual([{ who: 'deedbox_app', bypass: false, super: false }]);
   });
 });

@@ -1,5 +1,5 @@
 import { and, asc, desc, eq, gte, inArray, isNotNull, lt, ne, or, sql } from 'drizzle-orm';
-import type { Tx } from '../../db/client.js';
+import { rowsOf, type Tx } from '../../db/client.js';
 import { contractColumns, contracts, orgs } from '../../db/schema/index.js';
 import type { ContractInsert, ContractRow } from './contracts.repo.js';
 
@@ -18,7 +18,7 @@ export async function tryJobLock(tx: Tx, orgId: string): Promise<boolean> {
   const result = await tx.execute(
     sql`select pg_try_advisory_xact_lock(hashtext('deedbox.contracts.jobs'), hashtext(${orgId})) as locked`,
   );
-  return (result as unknown as { rows: { locked: boolean }[] }).rows[0]?.locked === true;
+  return rowsOf<{ locked: boolean }>(result)[0]?.locked === true;
 }
 
 export type BinRow = Pick<ContractRow, 'id' | 'title' | 'contractNumber' | 'businessUnitId'> & { deletedAt: Date };

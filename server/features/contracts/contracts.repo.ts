@@ -1,5 +1,5 @@
 import { and, eq, isNull, sql } from 'drizzle-orm';
-import type { Tx } from '../../db/client.js';
+import { rowsOf, type Tx } from '../../db/client.js';
 import { businessUnits, contractColumns, contractNumberCounters, contracts } from '../../db/schema/index.js';
 
 export type ContractRow = Omit<typeof contracts.$inferSelect, 'search'>;
@@ -47,7 +47,7 @@ export async function ancestorIds(tx: Tx, orgId: string, id: string): Promise<st
       where c.org_id = ${orgId} and up.depth < 100
     )
     select id from up where depth > 0 order by depth`);
-  return (result as unknown as { rows: { id: string }[] }).rows.map((r) => r.id);
+  return rowsOf<{ id: string }>(result).map((r) => r.id);
 }
 
 export async function defaultUnitId(tx: Tx, orgId: string): Promise<string> {
@@ -102,7 +102,7 @@ export async function rootOf(tx: Tx, orgId: string, id: string): Promise<string>
       where c.org_id = ${orgId} and c.deleted_at is null and up.depth < 100
     )
     select id from up order by depth desc limit 1`);
-  return (result as unknown as { rows: { id: string }[] }).rows[0]?.id ?? id;
+  return rowsOf<{ id: string }>(result)[0]?.id ?? id;
 }
 
 /** The root and all its live descendants, parents before children (bounded depth: cycles are refused on write). */
@@ -118,5 +118,5 @@ export async function subtree(tx: Tx, orgId: string, rootId: string): Promise<Tr
            c.master_id as "masterId", down.depth
     from down join contracts c on c.org_id = ${orgId} and c.id = down.id
     order by down.path`);
-  return (result as unknown as { rows: TreeRow[] }).rows;
+  return rowsOf<TreeRow>(result);
 }

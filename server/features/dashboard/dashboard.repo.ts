@@ -1,6 +1,6 @@
 import { and, desc, eq, inArray, isNull, ne, or, type SQL, sql } from 'drizzle-orm';
 import type { DeadlineType } from '../../../common/schemas/dashboard.js';
-import type { Tx } from '../../db/client.js';
+import { rowsOf, type Tx } from '../../db/client.js';
 import { categories, contracts, deliveries, events, reminders } from '../../db/schema/index.js';
 import { reachesUser } from '../reminders/reminders.repo.js';
 
@@ -49,7 +49,7 @@ export async function deadlines(tx: Tx, v: Viewer, from: string, to: string, lim
       union all ${part('end', sql`contracts.ends_on`)}) d
     order by d.date, d.type desc, d.title, d."contractId"
     limit ${limit}`);
-  return (result as unknown as { rows: DeadlineRow[] }).rows;
+  return rowsOf<DeadlineRow>(result);
 }
 
 /** How many notice deadlines and ends fall within 30, 60 and 90 days of `today`. */

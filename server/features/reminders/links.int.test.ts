@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { rowsOf } from '../../db/client.js';
 import { withClaims } from '../../db/tx.js';
 import { AppError } from '../../platform/errors.js';
 import { addMember, auditEvents, type Caller, call, expectProblem, signUpOrg } from '../../test/api.js';
@@ -14,7 +15,6 @@ beforeAll(async () => {
 });
 afterAll(() => h.close());
 
-const rowsOf = <T>(result: unknown) => (result as { rows: T[] }).rows;
 const inOrg = <T>(who: Caller, query: ReturnType<typeof sql>) =>
   withClaims(h.database.db, { orgId: who.me!.org.id }, async (tx) => rowsOf<T>(await tx.execute(query)));
 

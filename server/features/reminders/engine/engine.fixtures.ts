@@ -2,12 +2,11 @@ import { randomUUID } from 'node:crypto';
 import { sql } from 'drizzle-orm';
 import type { Repeat } from '../../../../common/schemas/reminders.js';
 import { addDays, todayIn } from '../../../../common/terms/dates.js';
+import { rowsOf } from '../../../db/client.js';
 import { withClaims } from '../../../db/tx.js';
 import { type Caller, signUpOrg } from '../../../test/api.js';
 import type { Harness } from '../../../test/harness.js';
 import { newContract, setOrg } from '../../contracts/contracts.fixtures.js';
-
-const rowsOf = <T>(result: unknown): T[] => (result as { rows: T[] }).rows;
 
 /** SQL in the caller's org, as the app role. */
 export function inOrgSql<T = Record<string, unknown>>(h: Harness, who: Caller, query: ReturnType<typeof sql>) {

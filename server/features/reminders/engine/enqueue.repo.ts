@@ -1,13 +1,11 @@
 import { sql } from 'drizzle-orm';
-import type { Tx } from '../../../db/client.js';
+import { rowsOf, type Tx } from '../../../db/client.js';
 
 /**
  * The set-wise half of the delivery engine. Each function is one SQL statement that runs in the
  * org's transaction: whatever it finds due becomes its occurrence and its deliveries in that same
  * statement, so a due reminder is never found twice nor lost between finding and queueing.
  */
-
-const rowsOf = <T>(result: unknown): T[] => (result as { rows: T[] }).rows;
 
 /**
  * Takes this org's reminder lock for the transaction, or answers false when another worker holds

@@ -1,8 +1,6 @@
 import { sql } from 'drizzle-orm';
 import type { DeliveryKind } from '../../../../common/schemas/reminders.js';
-import type { Tx } from '../../../db/client.js';
-
-const rowsOf = <T>(result: unknown): T[] => (result as { rows: T[] }).rows;
+import { rowsOf, type Tx } from '../../../db/client.js';
 
 /** How long a claimed delivery belongs to its worker; a worker that dies releases it when this runs out. */
 export const LEASE_MS = 10 * 60_000;
