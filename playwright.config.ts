@@ -1,8 +1,9 @@
 import { defineConfig } from '@playwright/test';
 
-const PORT = 3210;
-const SMTP_PORT = 2625;
-const SINK_HTTP_PORT = 2626;
+// Overridable so two checkouts on one machine can run their browser tests side by side.
+const PORT = Number(process.env.E2E_PORT ?? 3210);
+const SMTP_PORT = PORT - 585;
+const SINK_HTTP_PORT = PORT - 584;
 
 export const SINK_URL = `http://127.0.0.1:${SINK_HTTP_PORT}`;
 /** The browser tests' own PostgreSQL database, made afresh for each run. */
