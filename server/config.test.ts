@@ -1,8 +1,8 @@
-import { mkdtempSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { ConfigError, loadConfig } from './config.js';
+import { ConfigError, loadConfig, SECRET_KEY_FILE } from './config.js';
 
 const SECRET = 'k'.repeat(40);
 const productionBase = { NODE_ENV: 'production', SECRET_KEY: SECRET, SMTP_URL: 'smtp://mail.example.com:587' };
@@ -31,10 +31,25 @@ describe('loadConfig', () => {
     expect(problems.map((p) => p.split(':')[0]).sort()).toEqual(['LOG_LEVEL', 'METRICS_TOKEN', 'PORT']);
   });
 
-  it('refuses the development default secret in production', () => {
-    const devSecret = loadConfig({}).secretKey;
-    const problems = problemsOf({ ...productionBase, SECRET_KEY: devSecret, TRUST_PROXY: 'true' });
-    expect(problems).toEqual([expect.stringMatching(/^SECRET_KEY: .*not the development default/)]);
+  it('needs SECRET_KEY everywhere but development and test', () => {
+    for (const env of ['staging', 'production']) {
+      expect(problemsOf({ NODE_ENV: env, TRUST_PROXY: 'true', SMTP_URL: 'smtp://mail.example.com' })).toEqual([
+        `SECRET_KEY: required in ${env} (32+ random characters)`,
+      ]);
+    }
+  });
+
+  it('without SECRET_KEY, keeps a random key per data directory, never a constant', () => {
+    const dir = mkdtempSync(path.join(tmpdir(), 'deedbox-secret-'));
+    const other = mkdtempSync(path.join(tmpdir(), 'deedbox-secret-'));
+    const first = loadConfig({ NODE_ENV: 'test', DATA_DIR: dir }).secretKey;
+    expect(first).toMatch(/^[\w-]{43}$/);
+    expect(loadConfig({ NODE_ENV: 'development', DATA_DIR: dir }).secretKey).toBe(first);
+    expect(readFileSync(path.join(dir, SECRET_KEY_FILE), 'utf8')).toBe(first);
+    expect(statSync(path.join(dir, SECRET_KEY_FILE)).mode & 0o777).toBe(0o600);
+    expect(loadConfig({ DATA_DIR: other }).secretKey).not.toBe(first);
+    const memory = loadConfig({ DATA_DIR: ':memory:' }).secretKey;
+    expect(memory).not.toBe(loadConfig({ DATA_DIR: ':memory:' }).secretKey);
   });
 
   it('refuses a certificate without its key', () => {
@@ -75,11 +90,11 @@ describe('loadConfig', () => {
   });
 
   it('has development defaults that run without any setting', () => {
-    const config = loadConfig({});
+    const config = loadConfig({ DATA_DIR: mkdtempSync(path.join(tmpdir(), 'deedbox-defaults-')) });
     expect(config.env).toBe('development');
     expect(config.port).toBe(3000);
     expect(config.appUrl).toBe('http://localhost:3000');
-    expect(config.database).toEqual({ kind: 'pglite', dataDir: path.resolve('./data') });
+    expect(loadConfig({}).database).toEqual({ kind: 'pglite', dataDir: path.resolve('./data') });
     expect(config.mail).toEqual({ smtpUrl: null, from: 'Deedbox <no-reply@deedbox.local>', devOutbox: true });
     expect(config.tls).toBeNull();
     expect(config.metricsToken).toBeNull();

@@ -1,8 +1,10 @@
-import { readFileSync } from 'node:fs';
+import { randomBytes } from 'node:crypto';
+import { linkSync, mkdirSync, readFileSync, unlinkSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { z } from 'zod';
 
-const DEV_SECRET = 'dev-only-secret-change-me-dev-only-secret-change-me';
+/** Where development and test keep their generated secret: beside the data it protects. */
+export const SECRET_KEY_FILE = 'secret-key';
 
 const bool = z
   .enum(['true', 'false', '1', '0', 'yes', 'no'])
@@ -84,8 +86,8 @@ function combinationProblems(env: Record<string, string | undefined>): string[] 
   const problems: string[] = [];
   const production = env.NODE_ENV === 'production';
   const hasTls = Boolean(env.TLS_CERT_FILE && env.TLS_KEY_FILE);
-  if (production && (!env.SECRET_KEY || env.SECRET_KEY === DEV_SECRET)) {
-    problems.push('SECRET_KEY: required in production (32+ random characters, not the development default)');
+  if (!env.SECRET_KEY && env.NODE_ENV !== undefined && !['development', 'test'].includes(env.NODE_ENV)) {
+    problems.push(`SECRET_KEY: required in ${env.NODE_ENV} (32+ random characters)`);
   }
   if (Boolean(env.TLS_CERT_FILE) !== Boolean(env.TLS_KEY_FILE)) {
     problems.push('TLS_CERT_FILE and TLS_KEY_FILE: give both or neither');
@@ -98,6 +100,29 @@ function combinationProblems(env: Record<string, string | undefined>): string[] 
     problems.push('HTTP_REDIRECT_PORT: only meaningful with TLS_CERT_FILE and TLS_KEY_FILE');
   }
   return problems;
+}
+
+/**
+ * Development and test without SECRET_KEY: a random key kept in the data directory (made once,
+ * readable by its owner only), so links and feed URLs survive a restart but no two installations
+ * share a key. An in-memory database gets a key of its own.
+ */
+function generatedSecret(dataDir: string): string {
+  if (dataDir === ':memory:') return randomBytes(32).toString('base64url');
+  const dir = path.resolve(dataDir);
+  const file = path.join(dir, SECRET_KEY_FILE);
+  mkdirSync(dir, { recursive: true });
+  // Written aside and linked into place, so a second process starting at once reads a whole key.
+  const draft = `${file}.${process.pid}.${randomBytes(4).toString('hex')}`;
+  writeFileSync(draft, randomBytes(32).toString('base64url'), { mode: 0o600 });
+  try {
+    linkSync(draft, file);
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code !== 'EEXIST') throw error;
+  } finally {
+    unlinkSync(draft);
+  }
+  return readFileSync(file, 'utf8').trim();
 }
 
 /** The only reader of the environment: validates everything at once and lists every problem. */
@@ -129,7 +154,7 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     database: e.DATABASE_URL
       ? { kind: 'postgres', url: e.DATABASE_URL, poolMax: e.DB_POOL_MAX }
       : { kind: 'pglite', dataDir: e.DATA_DIR === ':memory:' ? null : path.resolve(e.DATA_DIR) },
-    secretKey: e.SECRET_KEY ?? DEV_SECRET,
+    secretKey: e.SECRET_KEY ?? generatedSecret(e.DATA_DIR),
     mail: { smtpUrl: e.SMTP_URL ?? null, from: e.MAIL_FROM, devOutbox: !e.SMTP_URL && !production },
     tls,
     trustProxy,
