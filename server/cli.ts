@@ -15,6 +15,7 @@ import { startWorker } from './features/reminders/engine/worker.js';
 import { findOrg, findUserByEmail } from './features/users/users.repo.js';
 import { type Actor, type Deps, runInOrg, transact } from './platform/context.js';
 import { hashPassword } from './platform/crypto/passwords.js';
+import { loggerOptions } from './platform/logger.js';
 import { createMailer } from './platform/mail/mailer.js';
 import { startServer } from './server.js';
 
@@ -59,7 +60,7 @@ async function withDeps<T>(fn: (deps: Deps) => Promise<T>): Promise<T> {
   const config = loadConfig();
   const database = await openDatabase(config);
   const { pino } = await import('pino');
-  const log = pino({ level: 'warn' }, process.stderr);
+  const log = pino(loggerOptions('warn'), process.stderr);
   const mailer = createMailer(config.mail, log);
   try {
     await database.migrate();
@@ -163,7 +164,7 @@ async function worker() {
   const config = loadConfig();
   const database = await openDatabase(config);
   const { pino } = await import('pino');
-  const log = pino({ level: config.logLevel });
+  const log = pino(loggerOptions(config.logLevel));
   const mailer = createMailer(config.mail, log);
   await database.migrate();
   const running = startWorker({ config, database, mailer, log });

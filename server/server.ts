@@ -5,6 +5,7 @@ import { buildApp } from './app.js';
 import type { Config } from './config.js';
 import { type Database, openDatabase } from './db/client.js';
 import { startWorker } from './features/reminders/engine/worker.js';
+import { loggerOptions } from './platform/logger.js';
 import { createMailer } from './platform/mail/mailer.js';
 
 export interface RunningServer {
@@ -24,7 +25,7 @@ export async function startServer(
   let app: FastifyInstance | null = null;
   try {
     await database.migrate();
-    const probeLog = (await import('pino')).pino({ level: config.logLevel }, opts.logStream ?? process.stdout);
+    const probeLog = (await import('pino')).pino(loggerOptions(config.logLevel), opts.logStream ?? process.stdout);
     const mailer = createMailer(config.mail, probeLog);
     const started = await buildApp({ config, database, mailer, ...opts });
     app = started;

@@ -1,4 +1,6 @@
+import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { reminderLinkToken } from '../features/reminders/links.js';
 import { type Caller, call, callerFrom, PASSWORD, signUpOrg, uniqueEmail } from '../test/api.js';
 import { type Harness, type Res, startHarness } from '../test/harness.js';
 import { linkIn } from '../test/smtp-sink.js';
@@ -92,6 +94,20 @@ describe('logs', () => {
     const again = callerFrom(
       expectStatus(await call(h, null, 'POST', '/auth/sign-in', { email: admin.email, password: reset }), 200),
     );
+    const feed = expectStatus(await call(h, again, 'POST', '/calendar/feeds', { name: 'Phone' }), 201);
+    const feedPath = new URL((feed.json() as { url: string }).url).pathname;
+    secrets.add(feedPath.split('/ical/')[1]!.replace('.ics', ''));
+    expectStatus(await h.app.inject({ url: feedPath }), 200);
+    const orgId = (expectStatus(await call(h, again, 'GET', '/me'), 200).json() as { org: { id: string } }).org.id;
+    const linkToken = reminderLinkToken(h.config.secretKey, {
+      orgId,
+      deliveryId: randomUUID(),
+      action: 'acknowledge',
+      expiresAt: new Date(Date.now() + 86_400_000),
+    });
+    secrets.add(linkToken);
+    expectStatus(await call(h, null, 'GET', `/reminder-links/${linkToken}`), 404);
+    seen(await h.app.inject({ url: `/respond/${linkToken}`, headers: { accept: 'text/html' } }));
     expectStatus(await call(h, again, 'POST', '/auth/sign-out'), 204);
 
     const logs = h.logs.join('');
@@ -99,6 +115,9 @@ describe('logs', () => {
     expect(logs).toContain('"url":"/api/v1/auth/reset-password"');
     expect(logs).toContain('"url":"/api/v1/invitations/[redacted]/accept"');
     expect(logs).toContain('"url":"/reset-password?token=[redacted]"');
+    expect(logs).toContain('"url":"/ical/[redacted]"');
+    expect(logs).toContain('"url":"/api/v1/reminder-links/[redacted]"');
+    expect(logs).toContain('"url":"/respond/[redacted]"');
     expect(secrets.size).toBeGreaterThanOrEqual(15);
     const leaked = [...secrets].filter((secret) => logs.includes(secret));
     expect(leaked).toEqual([]);
