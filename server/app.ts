@@ -39,7 +39,7 @@ import { settingsRoutes } from './features/settings/settings.routes.js';
 import { usersRoutes } from './features/users/users.routes.js';
 import { AppError } from './platform/errors.js';
 import { opsRoutes } from './platform/http/ops.routes.js';
-import { errorHandler, sendProblem } from './platform/http/problem.js';
+import { errorHandler, frameworkErrors, sendProblem } from './platform/http/problem.js';
 import type { App } from './platform/http/route-kit.js';
 import { contentSecurityPolicy, csrfGuard } from './platform/http/security.js';
 import { loggerOptions } from './platform/logger.js';
@@ -86,6 +86,8 @@ export async function buildApp({ config, database, mailer, logStream }: AppOptio
     trustProxy: config.trustProxy,
     forceCloseConnections: 'idle',
     return503OnClosing: true,
+    // Addresses the router cannot even parse get problem+json like every other answer.
+    frameworkErrors,
     ...(config.tls
       ? {
           https: {
@@ -122,6 +124,8 @@ export async function buildApp({ config, database, mailer, logStream }: AppOptio
   await app.register(fastifyHelmet, {
     contentSecurityPolicy: contentSecurityPolicy(tls),
     hsts: tls ? { maxAge: 31536000, includeSubDomains: true } : false,
+    // The same as the CSP's frame-ancestors 'none', for browsers that only know the older header.
+    frameguard: { action: 'deny' },
     crossOriginEmbedderPolicy: false,
   });
   await app.register(fastifyCookie);
@@ -160,8 +164,10 @@ export async function buildApp({ config, database, mailer, logStream }: AppOptio
 
   await app.register(
     async (api) => {
-      api.addHook('onRequest', async (req) => {
+      api.addHook('onRequest', async (req, reply) => {
         req.credential = credentialOf(req, config);
+        // Answers carry account data: no browser or proxy may keep a copy (a route may say otherwise).
+        reply.header('cache-control', 'no-store');
       });
       api.addHook('preHandler', async (req) => {
         if (!req.credential && !req.routeOptions.config.public) {

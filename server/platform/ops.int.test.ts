@@ -62,6 +62,20 @@ describe('/metrics', () => {
     expect(res.body).toContain('deedbox_http_requests_total');
   });
 
+  it('in production needs the token: without one it answers nobody, not even loopback', async () => {
+    const production = await startHarness({
+      NODE_ENV: 'production',
+      SECRET_KEY: 's'.repeat(40),
+      TRUST_PROXY: 'true',
+    });
+    try {
+      const res = await production.app.inject({ url: '/metrics', remoteAddress: '127.0.0.1' });
+      expectProblem(res, 404, 'not_found');
+    } finally {
+      await production.close();
+    }
+  });
+
   it('with a token, refuses callers without it, even on loopback', async () => {
     for (const headers of [
       {},

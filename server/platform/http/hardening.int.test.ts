@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { call, expectProblem, PASSWORD, uniqueEmail } from '../../test/api.js';
+import { call, expectProblem, PASSWORD, signUpOrg, uniqueEmail } from '../../test/api.js';
 import { type Harness, startHarness } from '../../test/harness.js';
 
 let h: Harness;
@@ -25,6 +25,42 @@ describe('HTTP hardening', () => {
     expect(res.headers['x-content-type-options']).toBe('nosniff');
     expect(res.headers['referrer-policy']).toBe('no-referrer');
     expect(res.headers['strict-transport-security']).toBeUndefined();
+    // One answer to framing, not SAMEORIGIN beside frame-ancestors 'none'.
+    expect(res.headers['x-frame-options']).toBe('DENY');
+  });
+
+  it('forbids caching of every API answer, successes and problems alike', async () => {
+    const admin = await signUpOrg(h);
+    for (const res of [
+      await call(h, admin, 'GET', '/me'),
+      await call(h, admin, 'GET', '/contracts'),
+      await call(h, null, 'GET', '/me'),
+      await call(h, admin, 'POST', '/contracts', {}),
+    ]) {
+      expect(res.headers['cache-control']).toBe('no-store');
+    }
+  });
+
+  it('answers an over-long or unreadable address with problem+json, never plain JSON', async () => {
+    const long = await h.app.inject({ url: `/api/v1/contracts/${'a'.repeat(300)}` });
+    expectProblem(long, 404, 'not_found');
+    const bad = await h.app.inject({ url: '/api/v1/contracts/%E0%A4%A' });
+    expect(bad.statusCode).toBeLessThan(500);
+    expect(bad.headers['content-type']).toMatch(/^application\/problem\+json/);
+  });
+
+  it('compares the whole origin for CSRF: another scheme on the same host is another site', async () => {
+    const attempt = (origin: string) =>
+      h.app.inject({
+        method: 'POST',
+        url: '/api/v1/auth/forgot-password',
+        remoteAddress: '192.0.2.20',
+        headers: { host: 'files.deedbox.test', origin },
+        payload: { email: uniqueEmail('csrf') },
+      });
+    expectProblem(await attempt('https://files.deedbox.test'), 403, 'csrf_failed');
+    expectProblem(await attempt('http://files.deedbox.test:8080'), 403, 'csrf_failed');
+    expect((await attempt('http://files.deedbox.test')).statusCode).toBe(202);
   });
 
   it('rate-limits sign-in per client with a 429 problem', async () => {

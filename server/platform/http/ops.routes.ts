@@ -6,7 +6,10 @@ import { sendProblem } from './problem.js';
 
 const LOOPBACK = /^(127\.|::1$|::ffff:127\.)/;
 
-/** Health for load balancers; metrics for Prometheus, behind a token (or loopback only). */
+/**
+ * Health for load balancers; metrics for Prometheus, behind a token. Without METRICS_TOKEN only
+ * loopback may read them, and in production not even that (behind a same-host proxy loopback is everyone).
+ */
 export function opsRoutes(app: FastifyInstance, registry: Registry) {
   const { config, database } = app.deps;
   app.get('/healthz', { schema: { hide: true } }, async () => ({ status: 'ok' }));
@@ -25,7 +28,9 @@ export function opsRoutes(app: FastifyInstance, registry: Registry) {
 
   app.get('/metrics', { schema: { hide: true } }, async (req, reply) => {
     const auth = req.headers.authorization ?? '';
-    const allowed = config.metricsToken ? safeEqual(auth, `Bearer ${config.metricsToken}`) : LOOPBACK.test(req.ip);
+    const allowed = config.metricsToken
+      ? safeEqual(auth, `Bearer ${config.metricsToken}`)
+      : config.env !== 'production' && LOOPBACK.test(req.ip);
     if (!allowed) return sendProblem(reply, 'not_found', 'No route GET /metrics.');
     return reply.type(registry.contentType).send(await registry.metrics());
   });

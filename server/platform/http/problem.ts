@@ -73,3 +73,11 @@ export function errorHandler(error: FastifyError, request: FastifyRequest, reply
   request.log.error({ err: error }, 'unhandled error');
   return sendProblem(reply, 'internal', 'Something went wrong on our side. Quote the request id when you contact us.');
 }
+
+/** Requests the router refuses before any route runs: an over-long path segment names nothing that exists. */
+export function frameworkErrors(error: FastifyError, request: FastifyRequest, reply: FastifyReply) {
+  if (error.code === 'FST_ERR_MAX_PARAM_LENGTH') {
+    return sendProblem(reply, 'not_found', `No route ${request.method} ${request.url.split('?')[0]!.slice(0, 200)}.`);
+  }
+  return sendProblem(reply, 'bad_request', 'The address could not be read.');
+}

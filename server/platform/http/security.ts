@@ -28,12 +28,8 @@ export function contentSecurityPolicy(tls: boolean) {
 function sameOrigin(req: FastifyRequest, config: Config): boolean {
   const origin = req.headers.origin;
   if (!origin) return req.headers['sec-fetch-site'] !== 'cross-site';
-  try {
-    const url = new URL(origin);
-    return origin === new URL(config.appUrl).origin || url.host === req.headers.host;
-  } catch {
-    return false;
-  }
+  // Scheme, host and port: an http:// page must not act on the https:// app of the same host.
+  return origin === new URL(config.appUrl).origin || origin === `${req.protocol}://${req.host}`;
 }
 
 /**
