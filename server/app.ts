@@ -164,17 +164,17 @@ export async function buildApp({ config, database, mailer, logStream }: AppOptio
 
   await app.register(
     async (api) => {
+      // Credentials and CSRF are checked on arrival, before the body is parsed or validated:
+      // a caller without them learns nothing about what a route would accept.
       api.addHook('onRequest', async (req, reply) => {
         req.credential = credentialOf(req, config);
         // Answers carry account data: no browser or proxy may keep a copy (a route may say otherwise).
         reply.header('cache-control', 'no-store');
-      });
-      api.addHook('preHandler', async (req) => {
         if (!req.credential && !req.routeOptions.config.public) {
           throw new AppError('unauthenticated', 'Sign in first, or send a valid API key.');
         }
       });
-      api.addHook('preHandler', csrfGuard(config));
+      api.addHook('onRequest', csrfGuard(config));
       api.get('/openapi.json', { config: { public: true }, schema: { hide: true } }, () => app.swagger());
       const features = [
         metaRoutes,

@@ -41,6 +41,26 @@ describe('HTTP hardening', () => {
     }
   });
 
+  it('refuses a caller without credentials (401) or from another site (403) before looking at the input', async () => {
+    const anonymous = await h.app.inject({ method: 'POST', url: '/api/v1/contracts', payload: { title: 7 } });
+    expectProblem(anonymous, 401, 'unauthenticated');
+    const malformed = await h.app.inject({
+      method: 'POST',
+      url: '/api/v1/contracts',
+      headers: { 'content-type': 'application/json' },
+      payload: '{"title":',
+    });
+    expectProblem(malformed, 401, 'unauthenticated');
+    const admin = await signUpOrg(h);
+    const foreign = await h.app.inject({
+      method: 'POST',
+      url: '/api/v1/contracts',
+      headers: { cookie: admin.cookie!, 'x-csrf-token': admin.csrf!, origin: 'https://evil.example' },
+      payload: { title: 7 },
+    });
+    expectProblem(foreign, 403, 'csrf_failed');
+  });
+
   it('answers an over-long or unreadable address with problem+json, never plain JSON', async () => {
     const long = await h.app.inject({ url: `/api/v1/contracts/${'a'.repeat(300)}` });
     expectProblem(long, 404, 'not_found');
