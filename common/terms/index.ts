@@ -28,3 +28,5 @@ export * from './periods.js';
 export { renewalEnd, termStart } from './renewals.js';
 export type { AutoRenewalTerms, FixedTerms, IndefiniteTerms, ResolvedTerms, TermsIssue } from './resolve.js';
 export { resolveTerms, TermsInputError, toTermsIssues } from './resolve.js';
+export type { NoticeOutcome } from './notice.js';
+export { noticeOutcome } from './notice.js';
