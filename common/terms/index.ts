@@ -24,9 +24,9 @@ export {
   NOTICE_ALIGNMENTS,
   periodText,
 } from './lifecycle.js';
+export type { NoticeOutcome, NoticePreview } from './notice.js';
+export { noticeOutcome, previewNotice } from './notice.js';
 export * from './periods.js';
 export { renewalEnd, termStart } from './renewals.js';
 export type { AutoRenewalTerms, FixedTerms, IndefiniteTerms, ResolvedTerms, TermsIssue } from './resolve.js';
 export { resolveTerms, TermsInputError, toTermsIssues } from './resolve.js';
-export type { NoticeOutcome } from './notice.js';
-export { noticeOutcome } from './notice.js';

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { noticeOutcome } from './notice.js';
+import { noticeOutcome, previewNotice } from './notice.js';
 import { yearly } from './worked-examples.js';
 
 describe('noticeOutcome', () => {
@@ -47,5 +47,28 @@ describe('noticeOutcome', () => {
     expect(noticeOutcome(indefinite, '2026-11-24')).toMatchObject({ endsOn: '2027-02-24', late: false });
     const fixed = { type: 'fixed', startDate: '2026-01-01', endDate: '2026-12-31' } as const;
     expect(noticeOutcome(fixed, '2026-03-01')).toMatchObject({ endsOn: '2026-12-31', late: false });
+  });
+});
+
+describe('previewNotice', () => {
+  it('refuses a day after today, an empty or impossible day, and a day before the start', () => {
+    expect(previewNotice(yearly, '2026-12-07', '2026-12-06')).toEqual({ ok: false, rule: 'notice_in_future' });
+    expect(previewNotice(yearly, '', '2026-12-06')).toEqual({ ok: false, rule: 'required' });
+    expect(previewNotice(yearly, '2026-02-30', '2026-12-06')).toEqual({ ok: false, rule: 'invalid_date' });
+    expect(previewNotice(yearly, '2024-12-31', '2026-12-06')).toEqual({
+      ok: false,
+      rule: 'notice_given_before_start',
+    });
+  });
+
+  it('says when notice after the deadline ends the contract a term later', () => {
+    expect(previewNotice(yearly, '2026-12-06', '2026-12-06')).toEqual({
+      ok: true,
+      outcome: { givenOn: '2026-12-06', endsOn: '2027-12-31', termEnd: '2026-12-31', termsLater: 1, late: true },
+    });
+    expect(previewNotice(yearly, '2026-09-30', '2026-12-06')).toMatchObject({
+      ok: true,
+      outcome: { endsOn: '2026-12-31', late: false },
+    });
   });
 });

@@ -1,8 +1,8 @@
-import { type IsoDate, isAfter, isBefore } from './dates.js';
+import { dateProblem, type IsoDate, isAfter, isBefore } from './dates.js';
 import { computeResolvedTerms } from './engine.js';
 import type { LifecycleInput } from './lifecycle.js';
 import { firstEndAtOrAfter, lastTermIndex, renewalEnd } from './renewals.js';
-import { type ResolvedTerms, resolveTerms } from './resolve.js';
+import { type ResolvedTerms, resolveTerms, TermsInputError } from './resolve.js';
 
 /** What recording notice on a day means, for the dialog to say before anyone confirms it. */
 export interface NoticeOutcome {
@@ -36,4 +36,19 @@ export function noticeOutcome(input: LifecycleInput, givenOn: IsoDate): NoticeOu
   const { termEnd, termsLater } =
     terms.type === 'auto_renewal' ? autoRenewalOutcome(terms, givenOn) : { termEnd: endsOn, termsLater: 0 };
   return { givenOn, endsOn, termEnd, termsLater, late: termsLater > 0 && isAfter(endsOn, termEnd) };
+}
+
+/** What notice on `givenOn` would do, or the rule that refuses the day: the server's rules, for a dialog to check first. */
+export type NoticePreview = { ok: true; outcome: NoticeOutcome } | { ok: false; rule: string };
+
+export function previewNotice(input: LifecycleInput, givenOn: string, today: IsoDate): NoticePreview {
+  if (!givenOn) return { ok: false, rule: 'required' };
+  if (dateProblem(givenOn)) return { ok: false, rule: 'invalid_date' };
+  if (isAfter(givenOn, today)) return { ok: false, rule: 'notice_in_future' };
+  try {
+    return { ok: true, outcome: noticeOutcome(input, givenOn) };
+  } catch (error) {
+    if (error instanceof TermsInputError) return { ok: false, rule: error.issues[0]?.rule ?? 'invalid' };
+    throw error;
+  }
 }

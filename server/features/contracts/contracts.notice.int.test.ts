@@ -44,7 +44,10 @@ describe('recording notice', () => {
     expect(problem.detail).toContain('2026-12-31');
     expect(await auditEvents(h, admin, '&action=contract.notice_recorded')).toEqual([]);
 
-    const res = await call(h, admin, 'POST', `/contracts/${id}/notice`, { givenOn: '2025-10-01', confirmLaterEnd: true });
+    const res = await call(h, admin, 'POST', `/contracts/${id}/notice`, {
+      givenOn: '2025-10-01',
+      confirmLaterEnd: true,
+    });
     expect(res.statusCode).toBe(200);
     expect(res.json()).toMatchObject({
       status: 'terminated',
@@ -94,7 +97,12 @@ describe('status and notice never contradict each other', () => {
 
   it('makes a contract with a notice date terminated, showing its end, never open-ended', async () => {
     const admin = await signUpOrg(h);
-    const indefinite = { type: 'indefinite', startDate: '2024-01-01', noticePeriod: 'P3M', noticeGivenOn: '2025-03-01' };
+    const indefinite = {
+      type: 'indefinite',
+      startDate: '2024-01-01',
+      noticePeriod: 'P3M',
+      noticeGivenOn: '2025-03-01',
+    };
     const c = await create(admin, { status: 'active', lifecycle: indefinite });
     expect(c).toMatchObject({ status: 'terminated', computed: { endsOn: '2025-06-01', phase: 'ended' } });
     const other = await create(admin, { status: 'active' });
@@ -109,7 +117,9 @@ describe('status and notice never contradict each other', () => {
   it('refuses a notice date in the future in the contract form too', async () => {
     const admin = await signUpOrg(h);
     const { id } = await create(admin);
-    const res = await call(h, admin, 'PATCH', `/contracts/${id}`, { lifecycle: { ...yearly, noticeGivenOn: '2099-01-02' } });
+    const res = await call(h, admin, 'PATCH', `/contracts/${id}`, {
+      lifecycle: { ...yearly, noticeGivenOn: '2099-01-02' },
+    });
     expect(expectProblem(res, 422, 'validation_failed').errors?.[0]).toMatchObject({
       field: 'lifecycle.noticeGivenOn',
       rule: 'notice_in_future',

@@ -8,7 +8,11 @@ import { AppError } from '../../platform/errors.js';
 /** Notice is a fact that happened: a day after today (in the account's zone) is a typing error, not a plan. */
 export function refuseFutureNotice(field: string, givenOn: string | null | undefined, today: string): void {
   if (givenOn && isAfter(givenOn, today)) {
-    throw AppError.invalid(field, 'notice_in_future', `is after today (${today}); record notice once it has been given`);
+    throw AppError.invalid(
+      field,
+      'notice_in_future',
+      `is after today (${today}); record notice once it has been given`,
+    );
   }
 }
 
