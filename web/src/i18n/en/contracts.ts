@@ -154,7 +154,7 @@ export const contracts = {
   'deadline.passedDays': 'passed {count} days ago',
   'deadline.proof': 'end {end} − notice {notice} = {deadline}',
   'deadline.proofAdjusted': '{base}; {from} → {to} {date}',
-  'deadline.proofLapsed': 'the deadline {deadline} passed without notice, so the contract runs to {end}; {rule}',
+  'deadline.proofLapsed': 'deadline {deadline} passed without notice, so the contract runs to {end}; {rule}',
   'deadline.none': 'No notice deadline',
   'deadline.noneEnds': 'No notice needed: ends on {date}',
   'deadline.noticeGiven': 'Notice given: ends on {date}',
