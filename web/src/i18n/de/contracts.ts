@@ -149,7 +149,8 @@ export const contracts: Record<keyof typeof en, string> = {
   'weekday.Saturday': 'Samstag',
   'weekday.Sunday': 'Sonntag',
 
-  'deadline.title': 'Nächster letzter Kündigungstag',
+  'deadline.title': 'Letzter Kündigungstag',
+  'deadline.titleNoticeGiven': 'Kündigung',
   'deadline.asOf': 'Stand {date}',
   'deadline.inDays': 'in {count} Tagen',
   'deadline.today': 'heute',
@@ -158,7 +159,7 @@ export const contracts: Record<keyof typeof en, string> = {
   'deadline.proof': 'Ende {end} − Kündigungsfrist {notice} = {deadline}',
   'deadline.proofAdjusted': '{base}; {from} → {to} {date}',
   'deadline.proofLapsed':
-    'der letzte Kündigungstag {deadline} ist ohne Kündigung verstrichen, daher läuft der Vertrag bis {end}; {rule}',
+    'Der letzte Kündigungstag {deadline} ist ohne Kündigung verstrichen, daher läuft der Vertrag bis {end}; {rule}',
   'deadline.none': 'Kein letzter Kündigungstag',
   'deadline.noneEnds': 'Keine Kündigung nötig: endet am {date}',
   'deadline.noticeGiven': 'Gekündigt: endet am {date}',

@@ -147,6 +147,7 @@ export const contracts = {
   'weekday.Sunday': 'Sunday',
 
   'deadline.title': 'Next notice deadline',
+  'deadline.titleNoticeGiven': 'Notice',
   'deadline.asOf': 'As of {date}',
   'deadline.inDays': 'in {count} days',
   'deadline.today': 'today',

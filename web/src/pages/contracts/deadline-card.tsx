@@ -23,7 +23,7 @@ export function DeadlineCard({ computed, asOf, noticeGivenOn }: Props) {
       <Group justify="space-between" align="flex-start" wrap="nowrap" gap="md">
         <Stack gap={6} style={{ minWidth: 0 }}>
           <Text size="xs" tt="uppercase" fw={700} c="dimmed" id="deadline-title">
-            {t('deadline.title')}
+            {noticeGivenOn && computed.phase === 'notice_given' ? t('deadline.titleNoticeGiven') : t('deadline.title')}
           </Text>
           {deadline ? (
             <>
