@@ -27,7 +27,9 @@ describe('imports keep status and notice in step, as the contract form does', ()
     const head = 'Title;Status;Start date;End date;Notice given on';
     const bad = [head, 'B;terminated;2020-01-01;2020-12-31;', 'C;active;2020-01-01;2099-12-31;2099-01-01'].join('\n');
     const imp = (await upload(admin, bad)).json();
-    const checked = (await call(h, admin, 'POST', `/imports/${imp.id}/check`, { mapping: imp.suggestedMapping })).json();
+    const checked = (
+      await call(h, admin, 'POST', `/imports/${imp.id}/check`, { mapping: imp.suggestedMapping })
+    ).json();
     expect(checked.errors).toEqual([
       expect.objectContaining({ row: 2, column: 'Status', reason: expect.stringContaining('notice date') }),
       expect.objectContaining({ row: 3, column: 'Notice given on', reason: expect.stringContaining('after today') }),
