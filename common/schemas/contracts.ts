@@ -52,7 +52,12 @@ export const contractPatch = z
   })
   .partial();
 
-export const noticeInput = z.object({ givenOn: calendarDate });
+export const noticeInput = z.object({
+  /** Today or earlier, in the account's time zone. */
+  givenOn: calendarDate,
+  /** Required when the notice misses the running term's deadline, so the contract ends terms later. */
+  confirmLaterEnd: z.boolean().optional(),
+});
 export const asOfQuery = z.object({ asOf: calendarDate.optional() });
 
 export const contractOutput = z.object({

@@ -126,11 +126,11 @@ describe('auto_renewal: maxRenewals', () => {
 });
 
 describe('auto_renewal: noticeGivenOn', () => {
-  it('notice on the deadline day ends the running term', () => {
+  it('notice on the deadline day ends the running term and meets the deadline', () => {
     const input = { ...yearly, noticeGivenOn: '2026-09-30' };
     expect(at(input, '2026-09-30')).toMatchObject({
       endsOn: '2026-12-31',
-      noticeDeadline: '2026-09-30',
+      noticeDeadline: null,
       earliestEndDate: '2026-12-31',
       phase: 'notice_given',
     });
@@ -147,7 +147,7 @@ describe('auto_renewal: noticeGivenOn', () => {
     const input = { ...yearly, noticeGivenOn: '2026-10-01' };
     expect(at(input, '2026-10-01')).toMatchObject({
       endsOn: '2027-12-31',
-      noticeDeadline: '2027-09-30',
+      noticeDeadline: null,
       earliestEndDate: '2027-12-31',
       phase: 'notice_given',
     });
@@ -160,6 +160,15 @@ describe('auto_renewal: noticeGivenOn', () => {
       endsOn: null,
       noticeDeadline: '2026-09-30',
       phase: 'running',
+    });
+  });
+
+  it('has no deadline left once notice is given well ahead of it', () => {
+    expect(at({ ...yearly, noticeGivenOn: '2026-03-01' }, '2026-03-02')).toMatchObject({
+      endsOn: '2026-12-31',
+      noticeDeadline: null,
+      earliestEndDate: '2026-12-31',
+      phase: 'notice_given',
     });
   });
 

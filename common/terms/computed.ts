@@ -27,6 +27,8 @@ const proofDetail = z.object({
     })
     .nullable(),
   deadline: date,
+  /** The deadline that passed without notice, so the deadline above belongs to a later end. */
+  lapsed: z.object({ deadline: date, end: date }).nullable(),
 }) satisfies z.ZodType<DeadlineProof>;
 
 /** The `computed` object of terms.md, as the API returns it. */

@@ -15,6 +15,13 @@ export type EndSource =
   | { rule: 'renewal_end'; anchor: IsoDate; renewalTerm: string; renewals: number }
   | { rule: 'indefinite_end'; alignment: NoticeAlignment; minimumEnd: IsoDate | null };
 
+/** An earlier deadline that passed without notice, which is why the deadline belongs to a later end. */
+export interface LapsedDeadline {
+  deadline: IsoDate;
+  /** The end that deadline would have given; the contract now runs past it. */
+  end: IsoDate;
+}
+
 /** The structured proof of a notice deadline, for the UI to render in any language. */
 export interface DeadlineProof {
   rule: 'latest_day_for_cancellation';
@@ -24,6 +31,7 @@ export interface DeadlineProof {
   rawDeadline: IsoDate;
   adjustment: AdjustmentStep | null;
   deadline: IsoDate;
+  lapsed: LapsedDeadline | null;
 }
 
 /** Saturday and Sunday move back to Friday; a deadline never moves later. */
@@ -68,13 +76,21 @@ export function latestDayForCancellation(
     rawDeadline,
     adjustment: step,
     deadline,
+    lapsed: null,
   };
 }
 
-/** "end 2027-12-31 − notice 3 months = 2027-09-30; Saturday → Friday 2027-09-29" */
+/**
+ * "end 2027-12-31 − notice 3 months = 2027-09-30; Saturday → Friday 2027-09-29", preceded by
+ * "deadline 2026-09-30 passed without notice, so the contract runs to 2027-12-31; " when a lapsed
+ * deadline explains why the end is not the current term's.
+ */
 export function proofSentence(proof: DeadlineProof): string {
   const notice = describePeriod(parsePeriod(proof.noticePeriod));
-  const base = `end ${proof.end} − notice ${notice} = ${proof.rawDeadline}`;
+  const lapsed = proof.lapsed
+    ? `deadline ${proof.lapsed.deadline} passed without notice, so the contract runs to ${proof.end}; `
+    : '';
+  const base = `${lapsed}end ${proof.end} − notice ${notice} = ${proof.rawDeadline}`;
   const step = proof.adjustment;
   return step ? `${base}; ${step.fromWeekday} → ${step.toWeekday} ${step.to}` : base;
 }

@@ -38,6 +38,8 @@ describe('engine properties over random valid lifecycles', () => {
         const expected = upcoming ? 'upcoming' : ended ? 'ended' : noticeGiven ? 'notice_given' : 'running';
         expect(c.phase).toBe(expected);
         if (c.phase === 'ended') expect(c.noticeDeadline).toBeNull();
+        // Notice given meets the deadline and fixes the end: never "open-ended", nothing left to remind of.
+        if (noticeGiven) expect([c.noticeDeadline, c.endsOn !== null]).toEqual([null, true]);
         if (c.currentTermStart && c.currentTermEnd) expect(isAfter(c.currentTermStart, c.currentTermEnd)).toBe(false);
         const inTerm = input.type !== 'indefinite' && (c.phase === 'running' || c.phase === 'notice_given');
         if (inTerm) expect(!isBefore(asOf, c.currentTermStart!) && !isAfter(asOf, c.currentTermEnd!)).toBe(true);

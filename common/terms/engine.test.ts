@@ -16,7 +16,18 @@ describe('worked examples of terms.md', () => {
       endsOn: null,
       phase: 'running',
     });
-    expect(computed.proof).toBe('end 2027-12-31 − notice 3 months = 2027-09-30');
+    // The proof says why the deadline belongs to 2027: the current term's deadline passed unused.
+    expect(computed.proof).toBe(
+      'deadline 2026-09-30 passed without notice, so the contract runs to 2027-12-31; ' +
+        'end 2027-12-31 − notice 3 months = 2027-09-30',
+    );
+    expect(computed.proofDetail?.lapsed).toEqual({ deadline: '2026-09-30', end: '2026-12-31' });
+  });
+
+  it('proves a deadline of the current term without a lapsed step', () => {
+    const computed = computeTerms(yearly, '2026-06-01');
+    expect(computed.proof).toBe('end 2026-12-31 − notice 3 months = 2026-09-30');
+    expect(computed.proofDetail?.lapsed).toBeNull();
   });
 
   it('indefinite, start 2020-05-01, notice P3M, quarter_end, as of 2026-11-24', () => {

@@ -41,11 +41,10 @@ describe('upcomingDeadlines', () => {
     expect(events[0]?.proof).toBeNull();
   });
 
-  it('stops at the term that notice already given ends', () => {
+  it('stops at the term that notice already given ends, leaving out the deadline it met', () => {
     expect(list({ ...yearly, noticeGivenOn: '2026-09-30' }, '2025-06-01', '2030-12-31')).toEqual([
       ['notice_deadline', '2025-09-30', 0],
       ['renewal', '2026-01-01', 1],
-      ['notice_deadline', '2026-09-30', 1],
       ['end', '2026-12-31', null],
     ]);
   });
@@ -90,7 +89,6 @@ describe('upcomingDeadlines', () => {
       ['notice_deadline', '2026-03-31', null],
       ['notice_deadline', '2026-06-30', null],
       ['notice_deadline', '2026-09-30', null],
-      ['notice_deadline', '2026-12-31', null],
       ['end', '2027-03-31', null],
     ]);
   });

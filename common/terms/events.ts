@@ -84,6 +84,11 @@ function indefiniteEvents(terms: IndefiniteTerms, w: Window): TermEvent[] {
   return events;
 }
 
+/** A deadline on or after the day notice was given has been met; it is no longer an event to act on. */
+function isMet(event: TermEvent, terms: ResolvedTerms): boolean {
+  return event.kind === 'notice_deadline' && terms.noticeGivenOn !== null && !isBefore(event.date, terms.noticeGivenOn);
+}
+
 function lifecycleEvents(terms: ResolvedTerms, w: Window): TermEvent[] {
   const start = plain('start', terms.start);
   switch (terms.type) {
@@ -98,7 +103,8 @@ function lifecycleEvents(terms: ResolvedTerms, w: Window): TermEvent[] {
 
 /**
  * The start, renewals, notice deadlines and end of a contract falling within `from`..`to`
- * (inclusive), in date order, at most `limit` of them. Notice already given is taken into account.
+ * (inclusive), in date order, at most `limit` of them. Notice already given is taken into account:
+ * it fixes the end and meets the deadlines from its day on.
  */
 export function upcomingDeadlines(
   input: LifecycleInput,
@@ -109,8 +115,9 @@ export function upcomingDeadlines(
   if (!Number.isSafeInteger(limit) || limit < 1) throw new RangeError(`limit must be a positive integer, got ${limit}`);
   if (isAfter(from, to)) return [];
   const w: Window = { from, to, limit };
-  return lifecycleEvents(resolveTerms(input), w)
-    .filter((event) => within(event.date, w))
+  const terms = resolveTerms(input);
+  return lifecycleEvents(terms, w)
+    .filter((event) => within(event.date, w) && !isMet(event, terms))
     .sort(compareEvents)
     .slice(0, limit);
 }

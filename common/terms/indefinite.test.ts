@@ -121,11 +121,11 @@ describe('indefinite: deadline before asOf moves to the next aligned end', () =>
 describe('indefinite: noticeGivenOn', () => {
   const quarterly = { ...base, noticeAlignment: 'quarter_end', noticeGivenOn: '2026-11-24' } as const;
 
-  it('ends on the earliest end after notice', () => {
+  it('ends on the earliest end after notice, with the deadline met', () => {
     expect(at(quarterly, '2026-11-24')).toMatchObject({
       endsOn: '2027-03-31',
       currentTermEnd: '2027-03-31',
-      noticeDeadline: '2026-12-31',
+      noticeDeadline: null,
       earliestEndDate: '2027-03-31',
       phase: 'notice_given',
     });

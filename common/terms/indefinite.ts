@@ -1,5 +1,5 @@
 import type { Computed } from './computed.js';
-import { addDays, formatDate, type IsoDate, isAfter, isBefore, lastDayOfMonth, maxDate, parseDate } from './dates.js';
+import { addDays, formatDate, type IsoDate, isBefore, lastDayOfMonth, maxDate, parseDate } from './dates.js';
 import { type DeadlineProof, latestDayForCancellation, proofSentence } from './deadline.js';
 import type { NoticeAlignment } from './lifecycle.js';
 import { shift } from './periods.js';
@@ -57,8 +57,8 @@ export function computeIndefinite(terms: IndefiniteTerms, asOf: IsoDate): Comput
   const given = noticeGivenAsOf(terms.noticeGivenOn, asOf);
   const endsOn = given === null ? null : earliestEnd(terms, given);
   const next = nextIndefiniteDeadline(terms, asOf);
-  // Once notice is given, ends after the one it fixed no longer exist.
-  const proof = endsOn !== null && isAfter(next.end, endsOn) ? null : next;
+  // Notice given meets the deadline and fixes the end: no deadline is left to keep.
+  const proof = given !== null ? null : next;
   return {
     currentTermStart: terms.start,
     currentTermEnd: endsOn,

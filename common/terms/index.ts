@@ -24,6 +24,8 @@ export {
   NOTICE_ALIGNMENTS,
   periodText,
 } from './lifecycle.js';
+export type { NoticeOutcome, NoticePreview } from './notice.js';
+export { noticeOutcome, previewNotice } from './notice.js';
 export * from './periods.js';
 export { renewalEnd, termStart } from './renewals.js';
 export type { AutoRenewalTerms, FixedTerms, IndefiniteTerms, ResolvedTerms, TermsIssue } from './resolve.js';

@@ -196,7 +196,7 @@ describe('GET /ical/{token}.ics', () => {
       'Beginn — Far away',
       'Beginn — Mietvertrag',
       'Ende — Old',
-      'Kündigungsfrist — Mietvertrag',
+      'Letzter Kündigungstag — Mietvertrag',
       'Verlängerung — Mietvertrag',
     ]);
   });

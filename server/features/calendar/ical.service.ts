@@ -34,7 +34,7 @@ const LABELS: Record<Locale, Record<EventType | 'contract' | 'partner', string>>
   de: {
     start: 'Beginn',
     end: 'Ende',
-    notice_deadline: 'Kündigungsfrist',
+    notice_deadline: 'Letzter Kündigungstag',
     renewal: 'Verlängerung',
     custom: 'Termin',
     contract: 'Vertrag',

@@ -33,6 +33,8 @@ export function mayHaveRolledOver(stored: StoredDates, lifecycle: Lifecycle, tod
     passed(stored.noticeDeadline) ||
     passed(stored.currentTermEnd) ||
     passed(stored.endsOn) ||
-    (stored.phase === 'running' && noticeTakesEffect)
+    (stored.phase === 'running' && noticeTakesEffect) ||
+    // Dates stored before notice given was taken to meet the deadline still name it.
+    (stored.phase === 'notice_given' && stored.noticeDeadline !== null)
   );
 }

@@ -46,7 +46,9 @@ describe('contracts', () => {
       noticeDeadline: '2027-09-30',
       earliestEndDate: '2027-12-31',
       phase: 'running',
-      proof: 'end 2027-12-31 − notice 3 months = 2027-09-30',
+      proof:
+        'deadline 2026-09-30 passed without notice, so the contract runs to 2027-12-31; ' +
+        'end 2027-12-31 − notice 3 months = 2027-09-30',
     });
     const event = (await auditEvents(h, admin, '&objectType=contract'))[0]!;
     expect(event).toMatchObject({ action: 'contract.created', objectId: contract.id });

@@ -96,6 +96,8 @@ export function stale(tx: Tx, orgId: string, today: string, limit: number) {
           lt(contracts.currentTermEnd, today),
           lt(contracts.endsOn, today),
           and(eq(contracts.phase, 'running'), sql`${contracts.lifecycle} ->> 'noticeGivenOn' <= ${today}`),
+          // Stored before notice given was taken to meet the deadline: recompute to drop it.
+          and(eq(contracts.phase, 'notice_given'), sql`${contracts.noticeDeadline} is not null`),
         ),
       ),
     )

@@ -67,7 +67,7 @@ export function contractsRoutes(app: App) {
   app.post(
     '/contracts/:id/notice',
     { schema: { tags, params: idParams, body: noticeInput, response: { 200: contractOutput } } },
-    (req) => inOrg(req, (ctx) => contracts.recordNotice(ctx, req.params.id, req.body.givenOn)),
+    (req) => inOrg(req, (ctx) => contracts.recordNotice(ctx, req.params.id, req.body)),
   );
 
   app.post('/contracts/:id/restore', { schema: { tags, params: idParams, response: { 200: contractOutput } } }, (req) =>

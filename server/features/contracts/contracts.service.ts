@@ -10,6 +10,7 @@ import { getVisible, orgSettings, orgToday, requireWrite } from './contracts.acc
 import { checkReferences } from './contracts.checks.js';
 import { resolveContractCustom } from './contracts.custom.js';
 import { storedDates } from './contracts.dates.js';
+import { checkedOutcome, refuseFutureNotice, statusWithNotice } from './contracts.notice.js';
 import { numberForCreate, numberForUpdate } from './contracts.numbers.js';
 import { type ContractFields, fieldsOf, presentContract } from './contracts.presenter.js';
 import * as repo from './contracts.repo.js';
@@ -33,8 +34,10 @@ export async function create(ctx: Ctx, { reminders, ...input }: ContractInput) {
   requireWrite(ctx, businessUnitId);
   const org = await orgSettings(ctx);
   const today = await orgToday(ctx);
+  refuseFutureNotice('lifecycle.noticeGivenOn', input.lifecycle.noticeGivenOn, today);
   const fields: ContractFields = {
     ...input,
+    status: statusWithNotice(input.status, input.lifecycle),
     businessUnitId,
     categoryId: input.categoryId ?? null,
     orgUnitId: input.orgUnitId ?? null,
@@ -73,6 +76,8 @@ export async function update(ctx: Ctx, id: string, patch: ContractPatch) {
   const today = await orgToday(ctx);
   const { custom, contractNumber, ...rest } = patch;
   const after: ContractFields = { ...fieldsOf(before), ...rest };
+  if (rest.lifecycle) refuseFutureNotice('lifecycle.noticeGivenOn', rest.lifecycle.noticeGivenOn, today);
+  if (rest.status || rest.lifecycle) after.status = statusWithNotice(after.status, after.lifecycle);
   if (after.businessUnitId !== before.businessUnitId) requireWrite(ctx, after.businessUnitId);
   // A generated number is checked and allocated before the references, so its uniqueness is checked too.
   after.contractNumber = await numberForUpdate(ctx, org, before.contractNumber, contractNumber, today);
@@ -87,8 +92,13 @@ export async function update(ctx: Ctx, id: string, patch: ContractPatch) {
   return presentContract(ctx.actor, row, today);
 }
 
-/** Records notice given on `givenOn`: the contract is terminated and ends as terms.md says. */
-export async function recordNotice(ctx: Ctx, id: string, givenOn: string) {
+export type NoticeRecord = { givenOn: string; confirmLaterEnd?: boolean | undefined };
+
+/**
+ * Records notice given on `givenOn` (today or earlier): the contract is terminated and ends as
+ * terms.md says; notice that misses the running term's deadline needs `confirmLaterEnd`.
+ */
+export async function recordNotice(ctx: Ctx, id: string, { givenOn, confirmLaterEnd = false }: NoticeRecord) {
   const before = await getVisible(ctx, id);
   requireWrite(ctx, before.businessUnitId);
   const parsed = lifecycleSchema.safeParse({ ...before.lifecycle, noticeGivenOn: givenOn });
@@ -102,9 +112,12 @@ export async function recordNotice(ctx: Ctx, id: string, givenOn: string) {
     );
   }
   const today = await orgToday(ctx);
+  refuseFutureNotice('givenOn', givenOn, today);
+  const outcome = checkedOutcome(parsed.data, givenOn, confirmLaterEnd);
+  const status = statusWithNotice(before.status, parsed.data);
   const row = await repo.update(ctx.tx, ctx.orgId, id, {
     lifecycle: parsed.data,
-    status: 'terminated',
+    status,
     ...storedDates(parsed.data, today),
   });
   await record(ctx, {
@@ -113,8 +126,9 @@ export async function recordNotice(ctx: Ctx, id: string, givenOn: string) {
     objectId: id,
     changes: {
       noticeGivenOn: { before: before.lifecycle.noticeGivenOn ?? null, after: givenOn },
-      status: { before: before.status, after: 'terminated' },
+      status: { before: before.status, after: status },
     },
+    extra: { endsOn: outcome.endsOn, termsLater: outcome.termsLater },
   });
   return presentContract(ctx.actor, row, today);
 }

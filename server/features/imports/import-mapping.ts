@@ -39,7 +39,8 @@ const CONTRACT_TARGETS: Record<string, string[]> = {
   'lifecycle.startDate': ['start', 'start date', 'begin', 'beginn', 'vertragsbeginn', 'startdatum', 'laufzeitbeginn'],
   'lifecycle.endDate': ['end', 'end date', 'ende', 'vertragsende', 'enddatum', 'laufzeitende'],
   'lifecycle.initialTerm': ['initial term', 'term', 'duration', 'laufzeit', 'erstlaufzeit', 'mindestlaufzeit'],
-  'lifecycle.noticePeriod': ['notice period', 'notice', 'kündigungsfrist', 'frist'],
+  // Kündigungsfrist is the notice period; a bare "Frist" could as well mean the notice deadline, so it is no synonym.
+  'lifecycle.noticePeriod': ['notice period', 'notice', 'kündigungsfrist'],
   'lifecycle.renewalTerm': [
     'renewal term',
     'renewal',

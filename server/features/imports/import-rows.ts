@@ -1,7 +1,9 @@
+import { reconcileStatus } from '../../../common/contract-status.js';
 import { checkCustomValues, type FieldDefinition } from '../../../common/custom-fields.js';
 import type { ContractStatus } from '../../../common/schemas/contracts.js';
 import type { ImportOptions, RowError } from '../../../common/schemas/imports.js';
 import type { PARTNER_TYPES } from '../../../common/schemas/partners.js';
+import { isAfter } from '../../../common/terms/dates.js';
 import { type Lifecycle, lifecycleSchema } from '../../../common/terms/lifecycle.js';
 import type { FileRow } from './import-file.js';
 import { customRaw, type Parsed, parseChoice, parseDate, parsePeriodText } from './import-values.js';
@@ -19,6 +21,8 @@ export interface CheckContext {
   canWrite: (unitId: string) => boolean;
   orgUnitMandatory: boolean;
   currency: string;
+  /** The org's today: a notice date after it is refused, as in the contract form. */
+  today: string;
 }
 
 /** A reference by name: an existing id, or a name to create on commit. */
@@ -166,6 +170,10 @@ function readLifecycle(r: RowReader, c: CheckContext): Lifecycle | null {
     return null;
   }
   const parsed = lifecycleSchema.safeParse({ ...input, type });
+  if (parsed.success && parsed.data.noticeGivenOn && isAfter(parsed.data.noticeGivenOn, c.today)) {
+    r.fail('lifecycle.noticeGivenOn', `is after today (${c.today}); notice can only be recorded once given`);
+    return null;
+  }
   if (parsed.success) return parsed.data;
   for (const issue of parsed.error.issues) r.fail(`lifecycle.${issue.path.join('.')}`, issue.message);
   return null;
@@ -205,6 +213,11 @@ export function readContract(c: CheckContext, row: FileRow): { draft: ContractDr
   };
   if (draft.tags.some((t) => t.length > 60)) r.fail('tags', 'each tag must be at most 60 characters');
   const lifecycle = readLifecycle(r, c);
+  // The contract form's rule: a notice date makes the contract terminated; terminated needs one.
+  const reconciled = lifecycle ? reconcileStatus(draft.status, lifecycle.noticeGivenOn) : null;
+  if (reconciled?.ok === false)
+    r.fail('status', 'is terminated, so the notice date (lifecycle.noticeGivenOn) is required');
+  if (reconciled?.ok) draft.status = reconciled.status;
   return { draft: r.errors.length || !lifecycle ? null : { ...draft, lifecycle }, errors: r.errors };
 }
 

@@ -6,7 +6,7 @@ import type { Ctx } from '../../platform/context.js';
 import { AppError } from '../../platform/errors.js';
 import { canEditPartners, canWriteUnit, isAdmin } from '../access/access.policy.js';
 import { diff, record } from '../audit/audit.service.js';
-import { orgSettings } from '../contracts/contracts.access.js';
+import { orgSettings, orgToday } from '../contracts/contracts.access.js';
 import * as contractsRepo from '../contracts/contracts.repo.js';
 import { listDefinitions } from '../custom-fields/custom-fields.repo.js';
 import { namedIds } from '../exports/grid-lookups.repo.js';
@@ -127,6 +127,7 @@ export async function validate(ctx: Ctx, row: repo.ImportMeta, mapping: ImportMa
     canWrite: (unitId) => canWriteUnit(ctx.actor, unitId),
     orgUnitMandatory: org.orgUnitMandatory,
     currency: org.currency,
+    today: await orgToday(ctx),
   };
   const errors: RowError[] = [];
   const read = row.entity === 'contract' ? readContract : readPartner;

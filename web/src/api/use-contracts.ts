@@ -6,6 +6,7 @@ import {
   contractOutput,
   type contractPatch,
   hierarchyOutput,
+  type noticeInput,
 } from '../../../common/schemas/contracts.js';
 import { api, apiUrl } from './client.js';
 import { contractsKey } from './keys.js';
@@ -14,6 +15,7 @@ import { fetchPage, pagingOptions } from './paging.js';
 export type Contract = z.output<typeof contractOutput>;
 export type ContractInput = z.input<typeof contractInput>;
 export type ContractPatch = z.input<typeof contractPatch>;
+export type NoticeRecord = z.input<typeof noticeInput>;
 /** List filters and sort exactly as the API takes them, `cf.<key>` custom-field filters included. */
 export type ContractQuery = Record<string, string>;
 
@@ -52,7 +54,7 @@ export function useDeleteContract() {
 }
 
 export function useRecordNotice(id: string) {
-  return useContractMutation((givenOn: string) => api.post(`/contracts/${id}/notice`, { givenOn }, contractOutput));
+  return useContractMutation((notice: NoticeRecord) => api.post(`/contracts/${id}/notice`, notice, contractOutput));
 }
 
 /** The export link takes the list's filters and sort, so it downloads exactly the current view. */

@@ -190,7 +190,7 @@ export const MAIL_WORDS: Record<
     eventType: {
       start: 'Beginn',
       end: 'Ende',
-      notice_deadline: 'Kündigungsfrist',
+      notice_deadline: 'Letzter Kündigungstag',
       renewal: 'Verlängerung',
       custom: 'Termin',
     },
@@ -244,7 +244,7 @@ export function sampleValues(kind: MailTemplateKind, locale: Locale): Record<str
     case 'digest': {
       const items = en
         ? ['- Notice deadline on 31 March 2027: Office lease Berlin', '- End on 30 April 2027: Cleaning services']
-        : ['- Kündigungsfrist am 31. März 2027: Büromiete Berlin', '- Ende am 30. April 2027: Gebäudereinigung'];
+        : ['- Letzter Kündigungstag am 31. März 2027: Büromiete Berlin', '- Ende am 30. April 2027: Gebäudereinigung'];
       return {
         recipientName: reminder.recipientName,
         orgName: reminder.orgName,
@@ -258,7 +258,7 @@ export function sampleValues(kind: MailTemplateKind, locale: Locale): Record<str
       const s = words.summary;
       const upcoming = en
         ? '- Notice deadline on 31 March 2027: Office lease Berlin'
-        : '- Kündigungsfrist am 31. März 2027: Büromiete Berlin';
+        : '- Letzter Kündigungstag am 31. März 2027: Büromiete Berlin';
       const waiting = en
         ? '- End on 30 April 2027: Cleaning services (reminded 2 March 2027)'
         : '- Ende am 30. April 2027: Gebäudereinigung (erinnert am 2. März 2027)';

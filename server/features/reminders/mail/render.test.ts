@@ -42,13 +42,13 @@ describe('built-in templates', () => {
     expect(quiet).toContain('✓ Nichts ist durchgerutscht');
     expect(quiet).not.toContain('Demnächst');
     const busy = summaryValues('de', {
-      upcoming: ['Kündigungsfrist am 31. März 2027: Miete'],
+      upcoming: ['Letzter Kündigungstag am 31. März 2027: Miete'],
       unacknowledged: [],
       undeliverable: ['x'],
     });
     const text = renderMail(none, 'summary', 'de', { ...base, ...busy }).text;
     expect(text).not.toContain('durchgerutscht');
-    expect(text).toContain('Demnächst:\n- Kündigungsfrist am 31. März 2027: Miete\n\nNicht zustellbar:\n- x');
+    expect(text).toContain('Demnächst:\n- Letzter Kündigungstag am 31. März 2027: Miete\n\nNicht zustellbar:\n- x');
     expect(text).not.toContain('Noch nicht übernommen');
   });
 

@@ -62,7 +62,7 @@ describe('mail templates', () => {
     expect(mail.text).toBe('Hi Alex Example,\n\n<b>Office lease Berlin</b> is due.');
     expect(mail.html).toContain('&lt;b&gt;Office lease Berlin&lt;/b&gt; is due.');
     expect(renderMail(templates, 'reminder', 'de', sampleValues('reminder', 'de')).subject).toContain(
-      'Kündigungsfrist',
+      'Letzter Kündigungstag',
     );
 
     const reset = await call(h, admin, 'DELETE', '/settings/mail-templates/reminder/en');
@@ -89,10 +89,10 @@ describe('mail templates', () => {
     const preview = res.json() as { subject: string; text: string; html: string };
     expect(preview.subject).toBe('Woche 1. März 2027 Beispiel GmbH');
     expect(preview.text).toBe(
-      'Hallo Alex Example <script>\n\nDemnächst:\n- Kündigungsfrist am 31. März 2027: Büromiete Berlin\n\nFehler:\n\nhttps://deedbox.example',
+      'Hallo Alex Example <script>\n\nDemnächst:\n- Letzter Kündigungstag am 31. März 2027: Büromiete Berlin\n\nFehler:\n\nhttps://deedbox.example',
     );
     expect(preview.html).toContain('Hallo Alex Example &lt;script&gt;');
-    expect(preview.html).toContain('<li style="margin:0 0 6px 0">Kündigungsfrist am 31. März 2027');
+    expect(preview.html).toContain('<li style="margin:0 0 6px 0">Letzter Kündigungstag am 31. März 2027');
     expect(preview.html).toContain('<a href="https://deedbox.example"');
     expect((await listed(admin)).every((t) => t.isDefault)).toBe(true);
     expect(await auditEvents(h, admin, '&action=mail_template.updated')).toHaveLength(0);

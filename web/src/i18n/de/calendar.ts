@@ -5,7 +5,7 @@ export const calendar: Record<keyof typeof en, string> = {
 
   'calendar.title': 'Kalender',
   'calendar.description':
-    'Beginn, Ende, Kündigungsfristen, Verlängerungen und weitere Termine der Verträge, die Sie sehen dürfen.',
+    'Beginn, Ende, letzte Kündigungstage, Verlängerungen und weitere Termine der Verträge, die Sie sehen dürfen.',
   'calendar.viewLabel': 'Ansicht',
   'calendar.view.month': 'Monat',
   'calendar.view.week': 'Woche',
@@ -17,7 +17,7 @@ export const calendar: Record<keyof typeof en, string> = {
 
   'calendar.type.start': 'Beginn',
   'calendar.type.end': 'Ende',
-  'calendar.type.notice_deadline': 'Kündigungsfrist',
+  'calendar.type.notice_deadline': 'Letzter Kündigungstag',
   'calendar.type.renewal': 'Verlängerung',
   'calendar.type.custom': 'Weiterer Termin',
 

@@ -5,13 +5,13 @@ export const contracts: Record<keyof typeof en, string> = {
   'nav.partners': 'Partner',
 
   'contracts.title': 'Verträge',
-  'contracts.description': 'Alle Verträge Ihrer Organisation mit ihrer Kündigungsfrist.',
+  'contracts.description': 'Alle Verträge Ihrer Organisation mit ihrem letzten Kündigungstag.',
   'contracts.create': 'Neuer Vertrag',
   'contracts.search': 'Verträge durchsuchen',
   'contracts.searchPlaceholder': 'Titel, Nummer, Partner oder Beschreibung suchen',
   'contracts.any': 'Alle',
-  'contracts.deadlineFrom': 'Kündigungsfrist ab',
-  'contracts.deadlineTo': 'Kündigungsfrist bis',
+  'contracts.deadlineFrom': 'Letzter Kündigungstag ab',
+  'contracts.deadlineTo': 'Letzter Kündigungstag bis',
   'contracts.endsTo': 'Endet bis',
   'contracts.rangeError': 'Das Ende des Zeitraums liegt vor seinem Beginn.',
   'contracts.rangeFrom': '{field} von',
@@ -48,7 +48,7 @@ export const contracts: Record<keyof typeof en, string> = {
   'contract.partnerPlaceholder': 'Partner suchen',
   'contract.status': 'Status',
   'contract.phase': 'Phase',
-  'contract.noticeDeadline': 'Kündigungsfrist',
+  'contract.noticeDeadline': 'Letzter Kündigungstag',
   'contract.endsOn': 'Endet am',
   'contract.currentTerm': 'Aktuelle Laufzeit',
   'contract.currentTermEnd': 'Laufzeit endet',
@@ -99,7 +99,8 @@ export const contracts: Record<keyof typeof en, string> = {
   'contractType.auto_renewal': 'Verlängert sich',
   'contractType.indefinite': 'Unbefristet',
   'contractType.fixed.hint': 'Endet am Enddatum; keine Kündigung nötig.',
-  'contractType.auto_renewal.hint': 'Verlängert sich von selbst, wenn nicht vor Ablauf der Frist gekündigt wird.',
+  'contractType.auto_renewal.hint':
+    'Verlängert sich von selbst, wenn nicht bis zum letzten Kündigungstag gekündigt wird.',
   'contractType.indefinite.hint': 'Läuft, bis gekündigt wird; endet nach der Kündigungsfrist.',
 
   'alignment.any_day': 'Zu jedem Tag',
@@ -121,7 +122,7 @@ export const contracts: Record<keyof typeof en, string> = {
   'lifecycle.maxRenewalsHint': 'Leer lassen für unbegrenzt.',
   'lifecycle.noticePeriod': 'Kündigungsfrist',
   'lifecycle.noticeAlignment': 'Kündigung wirksam zum',
-  'lifecycle.deadlineAdjustment': 'Frist am Wochenende',
+  'lifecycle.deadlineAdjustment': 'Letzter Kündigungstag am Wochenende',
   'lifecycle.noticeGivenOn': 'Gekündigt am',
   'lifecycle.unitOf': 'Einheit von {field}',
   'lifecycle.unlimited': 'Unbegrenzt',
@@ -148,7 +149,8 @@ export const contracts: Record<keyof typeof en, string> = {
   'weekday.Saturday': 'Samstag',
   'weekday.Sunday': 'Sonntag',
 
-  'deadline.title': 'Nächste Kündigungsfrist',
+  'deadline.title': 'Letzter Kündigungstag',
+  'deadline.titleNoticeGiven': 'Kündigung',
   'deadline.asOf': 'Stand {date}',
   'deadline.inDays': 'in {count} Tagen',
   'deadline.today': 'heute',
@@ -156,15 +158,26 @@ export const contracts: Record<keyof typeof en, string> = {
   'deadline.passedDays': 'seit {count} Tagen vorbei',
   'deadline.proof': 'Ende {end} − Kündigungsfrist {notice} = {deadline}',
   'deadline.proofAdjusted': '{base}; {from} → {to} {date}',
-  'deadline.none': 'Keine Kündigungsfrist',
+  'deadline.proofLapsed':
+    'Der letzte Kündigungstag {deadline} ist ohne Kündigung verstrichen, daher läuft der Vertrag bis {end}; {rule}',
+  'deadline.none': 'Kein letzter Kündigungstag',
   'deadline.noneEnds': 'Keine Kündigung nötig: endet am {date}',
   'deadline.noticeGiven': 'Gekündigt: endet am {date}',
+  'deadline.noticeGivenOn': 'Gekündigt am {given} — endet am {date}',
   'deadline.ended': 'Beendet am {date}',
 
   'notice.action': 'Kündigung erfassen',
   'notice.title': 'Kündigung erfassen',
   'notice.text': 'Der Vertrag wird gekündigt und endet, wie seine Bedingungen es vorsehen.',
   'notice.givenOn': 'Gekündigt am',
+  'notice.givenOnHint': 'Der Tag, an dem die Kündigung versandt wurde oder zuging: heute oder früher.',
+  'notice.endsOn': 'Der Vertrag endet dann am {date}.',
+  'notice.lateTitle': 'Nach dem letzten Kündigungstag',
+  'notice.late.one':
+    'Der letzte Kündigungstag für die Laufzeit bis {termEnd} ist verstrichen. Mit einer Kündigung an diesem Tag endet der Vertrag am {date}, eine Laufzeit später.',
+  'notice.late.other':
+    'Der letzte Kündigungstag für die Laufzeit bis {termEnd} ist verstrichen. Mit einer Kündigung an diesem Tag endet der Vertrag am {date}, {count} Laufzeiten später.',
+  'notice.confirmLater': 'Verstanden: Der Vertrag endet am {date}.',
   'notice.submit': 'Kündigung erfassen',
   'notice.recorded': 'Kündigung erfasst.',
 
@@ -191,6 +204,12 @@ export const contracts: Record<keyof typeof en, string> = {
   'validation.alignment_not_allowed': 'Nur unbefristete Verträge haben einen Kündigungstermin.',
   'validation.max_renewals_not_allowed': 'Nur sich verlängernde Verträge haben eine Höchstzahl an Verlängerungen.',
   'validation.notice_given_before_start': 'Eine Kündigung kann nicht vor dem Beginn erfolgen.',
+  'validation.notice_in_future':
+    'Eine Kündigung lässt sich erst erfassen, wenn sie erfolgt ist: heute oder ein früherer Tag.',
+  'validation.notice_after_deadline':
+    'Diese Kündigung kommt nach dem letzten Kündigungstag, der Vertrag endet eine Laufzeit später. Bestätigen Sie das spätere Ende, um sie zu erfassen.',
+  'validation.terminated_without_notice':
+    'Ein gekündigter Vertrag braucht das Datum der Kündigung. Erfassen Sie die Kündigung auf der Vertragsseite.',
   'validation.out_of_range': 'Das reicht über das Jahr 9999 hinaus.',
   'validation.unique': 'Dies wird bereits von einem anderen Vertrag verwendet.',
   'validation.unknown_partner': 'Diesen Partner gibt es nicht mehr.',

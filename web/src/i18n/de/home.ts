@@ -41,15 +41,15 @@ export const home: Record<keyof typeof en, string> = {
   'home.deadlinesTitle': 'Anstehende Fristen',
   'home.deadlinesWindow': 'Fristen anzeigen innerhalb von',
   'home.days': '{count} Tage',
-  'home.deadlinesNone': 'Keine Kündigungsfrist und kein Vertragsende in den nächsten {count} Tagen.',
+  'home.deadlinesNone': 'Kein letzter Kündigungstag und kein Vertragsende in den nächsten {count} Tagen.',
   'home.deadlinesSummary': '{notices} und {ends} in den nächsten {count} Tagen.',
-  'home.noticeCount.one': '1 Kündigungsfrist',
-  'home.noticeCount.other': '{count} Kündigungsfristen',
+  'home.noticeCount.one': '1 letzter Kündigungstag',
+  'home.noticeCount.other': '{count} letzte Kündigungstage',
   'home.endCount.one': '1 Vertragsende',
   'home.endCount.other': '{count} Vertragsenden',
   'home.deadlinesMore': 'Die nächsten {shown} von {total}.',
-  'home.deadlinesOpenList': 'Diese Kündigungsfristen in der Vertragsliste öffnen',
-  'home.deadlineType.notice_deadline': 'Kündigungsfrist',
+  'home.deadlinesOpenList': 'Diese letzten Kündigungstage in der Vertragsliste öffnen',
+  'home.deadlineType.notice_deadline': 'Letzter Kündigungstag',
   'home.deadlineType.end': 'Vertragsende',
 
   'home.remindersTitle': 'Meine Erinnerungen',
@@ -62,7 +62,7 @@ export const home: Record<keyof typeof en, string> = {
   'home.overdue.other': '{count} Erinnerungen warten seit mehr als 3 Tagen darauf, dass sich jemand kümmert.',
   'home.eventType.start': 'Beginn',
   'home.eventType.end': 'Vertragsende',
-  'home.eventType.notice_deadline': 'Kündigungsfrist',
+  'home.eventType.notice_deadline': 'Letzter Kündigungstag',
   'home.eventType.renewal': 'Verlängerung',
   'home.eventType.custom': 'Termin',
 
@@ -92,7 +92,7 @@ export const home: Record<keyof typeof en, string> = {
 
   'home.emptyTitle': 'Legen Sie Ihren ersten Vertrag an',
   'home.emptyText':
-    'Erfassen Sie einen Vertrag oder importieren Sie eine Tabelle. Deedbox zählt dann bis zu jeder Kündigungsfrist herunter und erinnert rechtzeitig die richtigen Personen.',
+    'Erfassen Sie einen Vertrag oder importieren Sie eine Tabelle. Deedbox zählt dann bis zu jedem letzten Kündigungstag herunter und erinnert rechtzeitig die richtigen Personen.',
   'home.emptyTitleMember': 'Noch keine Verträge für Sie',
   'home.emptyTextMember':
     'Sobald Verträge für Sie freigegeben sind, erscheinen hier ihre Fristen, Ihre Erinnerungen und die letzten Änderungen.',

@@ -29,7 +29,7 @@ export const reminders: Record<keyof typeof en, string> = {
   'contractEvents.emptyText': 'Termine erscheinen, sobald der Vertrag Daten hat; Sie können auch eigene anlegen.',
   'contractEvents.explain.start': 'Beginn – der Vertrag tritt in Kraft',
   'contractEvents.explain.end': 'Ende – die laufende Vertragszeit endet',
-  'contractEvents.explain.notice_deadline': 'Kündigungsfrist – letzter Tag, um zu kündigen',
+  'contractEvents.explain.notice_deadline': 'Letzter Kündigungstag – bis dahin muss die Kündigung zugehen',
   'contractEvents.explain.renewal': 'Verlängerung – die nächste Laufzeit beginnt, wenn niemand kündigt',
   'contractEvents.none.noticeGiven': 'keine (gekündigt)',
   'contractEvents.none.ended': 'keine (Vertrag beendet)',
@@ -41,7 +41,7 @@ export const reminders: Record<keyof typeof en, string> = {
 
   'reminder.eventType.start': 'Beginn',
   'reminder.eventType.end': 'Ende',
-  'reminder.eventType.notice_deadline': 'Kündigungsfrist',
+  'reminder.eventType.notice_deadline': 'Letzter Kündigungstag',
   'reminder.eventType.renewal': 'Verlängerung',
   'reminder.repeat.once': 'Einmal',
   'reminder.repeat.daily': 'Täglich',
@@ -169,7 +169,7 @@ export const reminders: Record<keyof typeof en, string> = {
   'reminderSettings.expiryTitle': 'Ablaufbenachrichtigung',
   'reminderSettings.expiryText':
     'Schreibt an diesen Tagen der verantwortlichen Person des Vertrags (oder den Administratoren, wenn es keine gibt) – auch wenn niemand eine Erinnerung gesetzt hat, aber nicht an einem Tag, an dem eine andere Erinnerung sie schon benachrichtigt.',
-  'reminderSettings.expiryNotice': 'Tage vor der Kündigungsfrist',
+  'reminderSettings.expiryNotice': 'Tage vor dem letzten Kündigungstag',
   'reminderSettings.expiryEnd': 'Tage vor dem Vertragsende',
   'reminderSettings.expiryOff': 'Kein Tag gewählt: keine Ablaufbenachrichtigung für diesen Termin.',
   'reminderSettings.escalationTitle': 'Eskalation und Übersicht',

@@ -147,6 +147,7 @@ export const contracts = {
   'weekday.Sunday': 'Sunday',
 
   'deadline.title': 'Next notice deadline',
+  'deadline.titleNoticeGiven': 'Notice',
   'deadline.asOf': 'As of {date}',
   'deadline.inDays': 'in {count} days',
   'deadline.today': 'today',
@@ -154,15 +155,25 @@ export const contracts = {
   'deadline.passedDays': 'passed {count} days ago',
   'deadline.proof': 'end {end} − notice {notice} = {deadline}',
   'deadline.proofAdjusted': '{base}; {from} → {to} {date}',
+  'deadline.proofLapsed': 'deadline {deadline} passed without notice, so the contract runs to {end}; {rule}',
   'deadline.none': 'No notice deadline',
   'deadline.noneEnds': 'No notice needed: ends on {date}',
   'deadline.noticeGiven': 'Notice given: ends on {date}',
+  'deadline.noticeGivenOn': 'Notice given on {given} — ends on {date}',
   'deadline.ended': 'Ended on {date}',
 
   'notice.action': 'Record notice',
   'notice.title': 'Record notice',
   'notice.text': 'The contract becomes terminated and ends as its terms say.',
   'notice.givenOn': 'Notice given on',
+  'notice.givenOnHint': 'The day the notice was sent or received: today or earlier.',
+  'notice.endsOn': 'The contract then ends on {date}.',
+  'notice.lateTitle': 'After the notice deadline',
+  'notice.late.one':
+    'The deadline for the term ending {termEnd} has passed. With notice on this day the contract ends on {date}, one term later.',
+  'notice.late.other':
+    'The deadline for the term ending {termEnd} has passed. With notice on this day the contract ends on {date}, {count} terms later.',
+  'notice.confirmLater': 'I understand: the contract ends on {date}.',
   'notice.submit': 'Record notice',
   'notice.recorded': 'Notice recorded.',
 
@@ -189,6 +200,11 @@ export const contracts = {
   'validation.alignment_not_allowed': 'Only indefinite contracts have a notice alignment.',
   'validation.max_renewals_not_allowed': 'Only auto-renewing contracts have a maximum of renewals.',
   'validation.notice_given_before_start': 'Notice cannot be given before the start.',
+  'validation.notice_in_future': 'Notice can only be recorded once given: pick today or an earlier day.',
+  'validation.notice_after_deadline':
+    'This notice misses the deadline, so the contract ends a term later. Confirm the later end to record it.',
+  'validation.terminated_without_notice':
+    'A terminated contract needs the day notice was given. Record notice on the contract page instead.',
   'validation.out_of_range': 'This would reach beyond the year 9999.',
   'validation.unique': 'This is already used by another contract.',
   'validation.unknown_partner': 'This partner no longer exists.',

@@ -2,11 +2,12 @@ import { Button, Grid, Group, Stack, Tabs, Text } from '@mantine/core';
 import { IconAlarmOff, IconPencil, IconTrash } from '@tabler/icons-react';
 import { useState } from 'react';
 import { Link, useParams, useSearchParams } from 'react-router';
+import { todayIn } from '../../../../common/terms/dates.js';
 import { type Contract, useContract } from '../../api/use-contracts.js';
 import { BackLink } from '../../components/back-link.js';
 import { PageHeader } from '../../components/page-header.js';
 import { ErrorState, PageLoader } from '../../components/states.js';
-import { useT } from '../../i18n/i18n-context.js';
+import { useI18n } from '../../i18n/i18n-context.js';
 import { BillingTab } from './billing-tab.js';
 import { lifecycleOf } from './contract-lifecycle.js';
 import { CustomValuesCard } from './custom-values-card.js';
@@ -31,12 +32,14 @@ export function ContractPage() {
 }
 
 function ContractView({ contract }: { contract: Contract }) {
-  const t = useT();
+  const { t, timeZone } = useI18n();
   // ?tab=events opens a tab directly, e.g. from the calendar or a reminder mail.
   const [params] = useSearchParams();
   const [dialog, setDialog] = useState<'notice' | 'delete' | null>(null);
   const lifecycle = lifecycleOf(contract);
   const canGiveNotice = contract.abilities.edit && lifecycle.type !== 'fixed' && !lifecycle.noticeGivenOn;
+  // The API's asOf is the org's today unless the page shows another day; notice can never be dated later.
+  const orgToday = params.get('asOf') ? todayIn(timeZone) : contract.asOf;
   return (
     <Stack gap="md">
       <BackLink to="/contracts">{t('contracts.title')}</BackLink>
@@ -90,7 +93,11 @@ function ContractView({ contract }: { contract: Contract }) {
         <Tabs.Panel value="overview">
           <Grid gap="md">
             <Grid.Col span={{ base: 12, md: 5 }}>
-              <DeadlineCard computed={contract.computed} asOf={contract.asOf} />
+              <DeadlineCard
+                computed={contract.computed}
+                asOf={contract.asOf}
+                noticeGivenOn={lifecycle.noticeGivenOn ?? null}
+              />
             </Grid.Col>
             <Grid.Col span={{ base: 12, md: 7 }}>
               <DetailsCard contract={contract} />
@@ -118,8 +125,9 @@ function ContractView({ contract }: { contract: Contract }) {
       </Tabs>
       <RecordNoticeModal
         contractId={contract.id}
+        lifecycle={lifecycle}
         opened={dialog === 'notice'}
-        today={contract.asOf}
+        today={orgToday}
         onClose={() => setDialog(null)}
       />
       <DeleteContractModal contract={contract} opened={dialog === 'delete'} onClose={() => setDialog(null)} />

@@ -5,10 +5,10 @@ import { useI18n } from '../../i18n/i18n-context.js';
 import { countdown, proofText, URGENCY_COLOR } from './deadline.js';
 import { DeadlineBadge } from './deadline-badge.js';
 
-type Props = { computed: Computed; asOf: string };
+type Props = { computed: Computed; asOf: string; noticeGivenOn: string | null };
 
 /** The one thing a contract page must make plain: until when notice can be given, and why. */
-export function DeadlineCard({ computed, asOf }: Props) {
+export function DeadlineCard({ computed, asOf, noticeGivenOn }: Props) {
   const { t, fmt } = useI18n();
   const deadline = computed.noticeDeadline;
   const color = deadline ? URGENCY_COLOR[countdown(asOf, deadline).urgency] : 'gray';
@@ -23,7 +23,7 @@ export function DeadlineCard({ computed, asOf }: Props) {
       <Group justify="space-between" align="flex-start" wrap="nowrap" gap="md">
         <Stack gap={6} style={{ minWidth: 0 }}>
           <Text size="xs" tt="uppercase" fw={700} c="dimmed" id="deadline-title">
-            {t('deadline.title')}
+            {noticeGivenOn && computed.phase === 'notice_given' ? t('deadline.titleNoticeGiven') : t('deadline.title')}
           </Text>
           {deadline ? (
             <>
@@ -38,7 +38,7 @@ export function DeadlineCard({ computed, asOf }: Props) {
               )}
             </>
           ) : (
-            <NoDeadline computed={computed} />
+            <NoDeadline computed={computed} noticeGivenOn={noticeGivenOn} />
           )}
           <Text size="xs" c="dimmed">
             {t('deadline.asOf', { date: fmt.date(asOf) })}
@@ -52,18 +52,19 @@ export function DeadlineCard({ computed, asOf }: Props) {
   );
 }
 
-function NoDeadline({ computed }: { computed: Computed }) {
+/** Notice given met the deadline: the card says so and when the contract ends, not a countdown. */
+function NoDeadline({ computed, noticeGivenOn }: { computed: Computed; noticeGivenOn: string | null }) {
   const { t, fmt } = useI18n();
   const text =
-    computed.phase === 'notice_given' && computed.endsOn
-      ? t('deadline.noticeGiven', { date: fmt.date(computed.endsOn) })
+    computed.phase === 'notice_given' && computed.endsOn && noticeGivenOn
+      ? t('deadline.noticeGivenOn', { given: fmt.date(noticeGivenOn), date: fmt.date(computed.endsOn) })
       : computed.phase === 'ended' && computed.endsOn
         ? t('deadline.ended', { date: fmt.date(computed.endsOn) })
         : computed.endsOn
           ? t('deadline.noneEnds', { date: fmt.date(computed.endsOn) })
           : t('deadline.none');
   return (
-    <Title order={4} fw={600}>
+    <Title order={4} fw={600} data-testid="deadline-none">
       {text}
     </Title>
   );

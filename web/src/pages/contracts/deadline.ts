@@ -41,11 +41,15 @@ export function periodLabel(t: Translate, period: Period | string): string {
 
 /** The proof of terms.md in the reader's language: "end 2027-12-31 − notice 3 months = 2027-09-30". */
 export function proofText(t: Translate, fmt: Formatters, proof: DeadlineProof): string {
-  const base = t('deadline.proof', {
+  const rule = t('deadline.proof', {
     end: fmt.date(proof.end),
     notice: periodLabel(t, proof.noticePeriod),
     deadline: fmt.date(proof.rawDeadline),
   });
+  // A deadline of a later term first says which deadline passed unused, so the end is not a surprise.
+  const base = proof.lapsed
+    ? t('deadline.proofLapsed', { deadline: fmt.date(proof.lapsed.deadline), end: fmt.date(proof.end), rule })
+    : rule;
   const step = proof.adjustment;
   if (!step) return base;
   return t('deadline.proofAdjusted', {

@@ -1,7 +1,8 @@
 import { useState } from 'react';
+import { reconcileStatus } from '../../../../common/contract-status.js';
 import { checkCustomValues, type ValueIssue } from '../../../../common/custom-fields.js';
 import type { Computed } from '../../../../common/terms/computed.js';
-import { todayIn } from '../../../../common/terms/dates.js';
+import { isAfter, todayIn } from '../../../../common/terms/dates.js';
 import { computeTerms } from '../../../../common/terms/engine.js';
 import { lifecycleSchema } from '../../../../common/terms/lifecycle.js';
 import { type FieldProblem, isApiError } from '../../api/api-error.js';
@@ -66,6 +67,12 @@ export function useContractForm(initial: FormValues, fields: CustomField[]) {
     const empty = raw === '' || (typeof raw === 'object' && raw !== null && 'count' in raw && raw.count === '');
     client[name] ??= empty ? t('validation.required') : issueMessage(t, issue);
   }
+  // The server's notice rules (contracts.notice.ts), said before saving.
+  if (values.noticeGivenOn && !client.noticeGivenOn && isAfter(values.noticeGivenOn, today)) {
+    client.noticeGivenOn = t('validation.notice_in_future');
+  }
+  if (!reconcileStatus(values.status, values.noticeGivenOn).ok)
+    client.status = t('validation.terminated_without_notice');
 
   const error = (name: string): string | undefined => {
     const fromServer = server[name];
