@@ -4,6 +4,7 @@ import type { ImportOptions, RowError } from '../../../common/schemas/imports.js
 import type { PARTNER_TYPES } from '../../../common/schemas/partners.js';
 import { type Lifecycle, lifecycleSchema } from '../../../common/terms/lifecycle.js';
 import type { FileRow } from './import-file.js';
+import type { LifecycleHint } from './import-mapping.js';
 import { customRaw, type Parsed, parseChoice, parseDate, parsePeriodText } from './import-values.js';
 
 type Names = Map<string, string>;
@@ -12,6 +13,8 @@ export interface CheckContext {
   headers: string[];
   /** Target field → column index. */
   columns: Map<string, number>;
+  /** Columns not imported; those whose name says renewal, notice or type are watched for lost terms. */
+  ignored: { index: number; header: string; hint: LifecycleHint | null }[];
   options: ImportOptions;
   defs: readonly FieldDefinition[];
   names: { partner: Names; category: Names; orgUnit: Names; businessUnit: Names; userByEmail: Names };
@@ -96,6 +99,15 @@ class RowReader {
     this.errors.push({ row: this.row.line, column, value: value ?? (target ? this.text(target) : null), reason });
   }
 
+  /** A problem with a rule the web app translates, in a column that may not be mapped. */
+  flag(column: string, value: string | null, rule: string, reason: string, params?: RowError['params']) {
+    this.errors.push({ row: this.row.line, column, value, reason, rule, ...(params ? { params } : {}) });
+  }
+
+  cell(index: number): string {
+    return (this.row.cells[index] ?? '').trim();
+  }
+
   parse<T>(target: string, parse: (t: string) => Parsed<T>): T | null {
     const t = this.text(target);
     if (t === null) return null;
@@ -171,6 +183,58 @@ function readLifecycle(r: RowReader, c: CheckContext): Lifecycle | null {
   return null;
 }
 
+/** Cells that say "nothing here": a column of these loses no terms when it is left out. */
+const NOTHING = new Set([
+  '',
+  '-',
+  '–',
+  '—',
+  '0',
+  'no',
+  'n',
+  'nein',
+  'false',
+  'falsch',
+  'none',
+  'keine',
+  'kein',
+  'n/a',
+  'na',
+]);
+
+/**
+ * A row whose renewal or notice terms sit in a column that is not imported would be saved with
+ * a different lifecycle (an auto-renewing contract as fixed-term, a deadline lost): an error.
+ */
+function lostTerms(r: RowReader, c: CheckContext, lifecycle: Lifecycle) {
+  for (const { index, header, hint } of c.ignored) {
+    const value = r.cell(index);
+    if (!hint || NOTHING.has(value.toLowerCase())) continue;
+    if (hint === 'renewal' && lifecycle.type !== 'auto_renewal')
+      r.flag(
+        header,
+        value,
+        'renewal_not_imported',
+        'holds renewal terms but is not imported: this row would not renew',
+        {
+          type: lifecycle.type,
+        },
+      );
+    if (hint === 'notice' && !lifecycle.noticePeriod)
+      r.flag(
+        header,
+        value,
+        'notice_not_imported',
+        'holds notice terms but is not imported: this row would have no notice deadline',
+      );
+    const typed = parseChoice(value, TYPE_NAMES);
+    if (hint === 'type' && typed.ok && typed.value !== lifecycle.type)
+      r.flag(header, value, 'type_not_imported', `names the contract type ${typed.value} but is not imported`, {
+        type: lifecycle.type,
+      });
+  }
+}
+
 export function readContract(c: CheckContext, row: FileRow): { draft: ContractDraft | null; errors: RowError[] } {
   const r = new RowReader(c, row);
   const title = r.str('title', 300, true);
@@ -205,6 +269,7 @@ export function readContract(c: CheckContext, row: FileRow): { draft: ContractDr
   };
   if (draft.tags.some((t) => t.length > 60)) r.fail('tags', 'each tag must be at most 60 characters');
   const lifecycle = readLifecycle(r, c);
+  if (lifecycle) lostTerms(r, c, lifecycle);
   return { draft: r.errors.length || !lifecycle ? null : { ...draft, lifecycle }, errors: r.errors };
 }
 

@@ -13,7 +13,12 @@ import { carryOver, missingRequired } from './import-targets.js';
 export type WizardStep = 'upload' | 'mapping' | 'check' | 'done';
 export const STEPS: WizardStep[] = ['upload', 'mapping', 'check', 'done'];
 
-const DEFAULT_OPTIONS: ImportOptions = { createPartners: false, createCategories: false, dateFormat: 'auto' };
+const DEFAULT_OPTIONS: ImportOptions = {
+  createPartners: false,
+  createCategories: false,
+  dateFormat: 'auto',
+  applyDefaultReminders: true,
+};
 
 /** Upload → mapping → dry run → commit; a new file keeps the mapping chosen so far. */
 export function useImportWizard(entity: GridEntity) {
