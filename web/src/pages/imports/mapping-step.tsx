@@ -122,6 +122,12 @@ function OptionsBox({ upload, options, onOptions }: Props) {
               checked={options.createCategories}
               onChange={(e) => set('createCategories', e.currentTarget.checked)}
             />
+            <Checkbox
+              label={t('imports.applyDefaultReminders')}
+              description={t('imports.applyDefaultRemindersHint')}
+              checked={options.applyDefaultReminders}
+              onChange={(e) => set('applyDefaultReminders', e.currentTarget.checked)}
+            />
           </>
         )}
         <NativeSelect
