@@ -72,6 +72,8 @@ describe('imports keep what the file says', () => {
     const mapping = { ...imp.suggestedMapping, Comment: null };
     const ok = await check(admin, imp.id, mapping);
     expect(ok.errorCount).toBe(0);
+    const badBody = await call(h, admin, 'POST', `/imports/${imp.id}/commit`, { skipInvalidRows: 'yes' });
+    expect(expectProblem(badBody, 422, 'validation_failed').errors?.[0]?.field).toBe('skipInvalidRows');
     const unconfirmed = await call(h, admin, 'POST', `/imports/${imp.id}/commit`, {});
     expect(expectProblem(unconfirmed, 422, 'validation_failed').errors?.[0]).toMatchObject({
       field: 'ignoredColumns',
