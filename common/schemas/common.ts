@@ -22,6 +22,15 @@ export const problem = z.object({
   code: z.string(),
   detail: z.string().optional(),
   requestId: z.string(),
-  errors: z.array(z.object({ field: z.string(), rule: z.string(), message: z.string() })).optional(),
+  errors: z
+    .array(
+      z.object({
+        field: z.string(),
+        rule: z.string(),
+        message: z.string(),
+        params: z.record(z.string(), z.union([z.string(), z.number()])).optional(),
+      }),
+    )
+    .optional(),
 });
 export type Problem = z.infer<typeof problem>;

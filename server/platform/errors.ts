@@ -25,6 +25,8 @@ export interface FieldError {
   field: string;
   rule: string;
   message: string;
+  /** Values for the translated message (a row and column, a limit), when the rule has any. */
+  params?: Record<string, string | number>;
 }
 
 export class AppError extends Error {

@@ -2,6 +2,7 @@ import { Readable } from 'node:stream';
 import { CsvError, parse } from 'csv-parse/sync';
 import ExcelJS from 'exceljs';
 import { AppError } from '../../platform/errors.js';
+import { type QuoteProblem, quoteProblems } from './csv-quotes.js';
 
 /** One data row: its row number in the file (the header is row 1) and its cells as text. */
 export interface FileRow {
@@ -19,7 +20,16 @@ export interface Table {
 export const MAX_CELL = 1024 * 1024;
 export const MAX_FILE = 50 * 1024 * 1024;
 
-const bad = (rule: string, message: string) => AppError.invalid('file', rule, message);
+const bad = (rule: string, message: string, params?: Record<string, string | number>) =>
+  new AppError('validation_failed', `file ${message}`, {
+    errors: [{ field: 'file', rule, message, ...(params ? { params } : {}) }],
+  });
+
+const QUOTE_MESSAGES: Record<Exclude<QuoteProblem['kind'], 'quote_in_value'>, string> = {
+  unclosed_quote: 'opens a quoted value that is never closed. Close the quote, or remove it.',
+  text_after_quote:
+    'has text right after a closing quote. Put the whole value in quotes and double any quote inside it ("").',
+};
 
 const isZip = (b: Buffer) => b.length >= 4 && b[0] === 0x50 && b[1] === 0x4b && b[2] === 0x03 && b[3] === 0x04;
 
@@ -50,18 +60,26 @@ function readCsv(content: Buffer): string[][] {
     throw new AppError('unsupported_media_type', 'The file is neither CSV text nor an Excel (.xlsx) workbook.');
   }
   const text = decodeUtf8(content);
+  const delimiter = detectDelimiter(text);
+  const problems = quoteProblems(text, delimiter);
+  for (const { kind, row, column } of problems) {
+    if (kind !== 'quote_in_value')
+      throw bad(`csv_${kind}`, `row ${row}, column ${column}: ${QUOTE_MESSAGES[kind]}`, { row, column });
+  }
   try {
     return parse(text, {
-      delimiter: detectDelimiter(text),
+      delimiter,
       relax_column_count: true,
+      // A quote inside an unquoted value (12" screen) is kept as a character; the scan above refused the rest.
+      relax_quotes: problems.length > 0,
       max_record_size: MAX_CELL * 4,
     }) as string[][];
   } catch (error) {
     if (error instanceof CsvError) {
-      const line = (error as CsvError & { lines?: number }).lines;
+      const row = (error as CsvError & { lines?: number }).lines ?? 1;
       if (error.code === 'CSV_MAX_RECORD_SIZE')
-        throw bad('cell_too_large', `has a row larger than ${MAX_CELL * 4} characters near line ${line}`);
-      throw bad('csv_syntax', `could not be read as CSV near line ${line}: ${error.message}`);
+        throw bad('cell_too_large', `has a row larger than ${MAX_CELL * 4} characters near row ${row}`, { row });
+      throw bad('csv_syntax', `could not be read as CSV near row ${row}.`, { row });
     }
     throw error;
   }

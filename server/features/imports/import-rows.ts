@@ -6,6 +6,7 @@ import type { PARTNER_TYPES } from '../../../common/schemas/partners.js';
 import { isAfter } from '../../../common/terms/dates.js';
 import { type Lifecycle, lifecycleSchema } from '../../../common/terms/lifecycle.js';
 import type { FileRow } from './import-file.js';
+import type { LifecycleHint } from './import-mapping.js';
 import { customRaw, type Parsed, parseChoice, parseDate, parsePeriodText } from './import-values.js';
 
 type Names = Map<string, string>;
@@ -14,6 +15,8 @@ export interface CheckContext {
   headers: string[];
   /** Target field → column index. */
   columns: Map<string, number>;
+  /** Columns not imported; those whose name says renewal, notice or type are watched for lost terms. */
+  ignored: { index: number; header: string; hint: LifecycleHint | null }[];
   options: ImportOptions;
   defs: readonly FieldDefinition[];
   names: { partner: Names; category: Names; orgUnit: Names; businessUnit: Names; userByEmail: Names };
@@ -100,6 +103,15 @@ class RowReader {
     this.errors.push({ row: this.row.line, column, value: value ?? (target ? this.text(target) : null), reason });
   }
 
+  /** A problem with a rule the web app translates, in a column that may not be mapped. */
+  flag(column: string, value: string | null, rule: string, reason: string, params?: RowError['params']) {
+    this.errors.push({ row: this.row.line, column, value, reason, rule, ...(params ? { params } : {}) });
+  }
+
+  cell(index: number): string {
+    return (this.row.cells[index] ?? '').trim();
+  }
+
   parse<T>(target: string, parse: (t: string) => Parsed<T>): T | null {
     const t = this.text(target);
     if (t === null) return null;
@@ -179,6 +191,58 @@ function readLifecycle(r: RowReader, c: CheckContext): Lifecycle | null {
   return null;
 }
 
+/** Cells that say "nothing here": a column of these loses no terms when it is left out. */
+const NOTHING = new Set([
+  '',
+  '-',
+  '–',
+  '—',
+  '0',
+  'no',
+  'n',
+  'nein',
+  'false',
+  'falsch',
+  'none',
+  'keine',
+  'kein',
+  'n/a',
+  'na',
+]);
+
+/**
+ * A row whose renewal or notice terms sit in a column that is not imported would be saved with
+ * a different lifecycle (an auto-renewing contract as fixed-term, a deadline lost): an error.
+ */
+function lostTerms(r: RowReader, c: CheckContext, lifecycle: Lifecycle) {
+  for (const { index, header, hint } of c.ignored) {
+    const value = r.cell(index);
+    if (!hint || NOTHING.has(value.toLowerCase())) continue;
+    if (hint === 'renewal' && lifecycle.type !== 'auto_renewal')
+      r.flag(
+        header,
+        value,
+        'renewal_not_imported',
+        'holds renewal terms but is not imported: this row would not renew',
+        {
+          type: lifecycle.type,
+        },
+      );
+    if (hint === 'notice' && !lifecycle.noticePeriod)
+      r.flag(
+        header,
+        value,
+        'notice_not_imported',
+        'holds notice terms but is not imported: this row would have no notice deadline',
+      );
+    const typed = parseChoice(value, TYPE_NAMES);
+    if (hint === 'type' && typed.ok && typed.value !== lifecycle.type)
+      r.flag(header, value, 'type_not_imported', `names the contract type ${typed.value} but is not imported`, {
+        type: lifecycle.type,
+      });
+  }
+}
+
 export function readContract(c: CheckContext, row: FileRow): { draft: ContractDraft | null; errors: RowError[] } {
   const r = new RowReader(c, row);
   const title = r.str('title', 300, true);
@@ -218,6 +282,7 @@ export function readContract(c: CheckContext, row: FileRow): { draft: ContractDr
   if (reconciled?.ok === false)
     r.fail('status', 'is terminated, so the notice date (lifecycle.noticeGivenOn) is required');
   if (reconciled?.ok) draft.status = reconciled.status;
+  if (lifecycle) lostTerms(r, c, lifecycle);
   return { draft: r.errors.length || !lifecycle ? null : { ...draft, lifecycle }, errors: r.errors };
 }
 

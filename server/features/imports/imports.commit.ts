@@ -1,12 +1,14 @@
 import { randomUUID } from 'node:crypto';
-import type { ImportMapping, ImportOptions } from '../../../common/schemas/imports.js';
+import type { ImportCommitInput, ImportMapping, ImportOptions, RowError } from '../../../common/schemas/imports.js';
 import type { Ctx } from '../../platform/context.js';
 import { AppError } from '../../platform/errors.js';
 import { diff, record } from '../audit/audit.service.js';
 import { orgSettings } from '../contracts/contracts.access.js';
 import { numberForCreate } from '../contracts/contracts.numbers.js';
 import { orgToday, storedDates } from '../contracts/contracts.service.js';
+import { applyDefaultRemindersToImport } from './import-reminders.js';
 import type { ContractDraft, PartnerDraft, Ref } from './import-rows.js';
+import { unmappedHeaders } from './import-summary.js';
 import * as repo from './imports.repo.js';
 import { getOwn, validate } from './imports.service.js';
 
@@ -27,7 +29,7 @@ function toCreate(refs: Ref[]): Map<string, { id: string; name: string }> {
 const refId = (ref: Ref, created: Map<string, { id: string }>) =>
   ref === null ? null : 'id' in ref ? ref.id : created.get(ref.create.toLowerCase())!.id;
 
-async function insertContracts(ctx: Ctx, drafts: ContractDraft[], createdBy: string | null) {
+async function insertContracts(ctx: Ctx, drafts: ContractDraft[], options: ImportOptions, createdBy: string | null) {
   const partners = toCreate(drafts.map((d) => d.partner));
   const categories = toCreate(drafts.map((d) => d.category));
   await repo.insertPartners(
@@ -41,15 +43,18 @@ async function insertContracts(ctx: Ctx, drafts: ContractDraft[], createdBy: str
   const org = await orgSettings(ctx);
   const today = await orgToday(ctx);
   const rows: repo.BulkContract[] = [];
+  let numbersGenerated = 0;
   for (const d of drafts) {
+    // A number from the file is kept (checked unique in the dry run); the pattern numbers the rest.
+    const contractNumber = d.contractNumber ?? (await numberForCreate(ctx, org, null, today));
+    if (!d.contractNumber && contractNumber) numbersGenerated += 1;
     const dates = storedDates(d.lifecycle, today);
     rows.push({
       org_id: ctx.orgId,
       id: randomUUID(),
       title: d.title,
       status: d.status,
-      // With a numbering pattern, numbers are allocated as for contracts created one by one.
-      contract_number: await numberForCreate(ctx, org, d.contractNumber, today),
+      contract_number: contractNumber,
       business_unit_id: d.businessUnitId,
       partner_id: refId(d.partner, partners),
       category_id: refId(d.category, categories),
@@ -71,7 +76,21 @@ async function insertContracts(ctx: Ctx, drafts: ContractDraft[], createdBy: str
     });
   }
   await repo.insertContracts(ctx.tx, rows);
-  return { contracts: rows.length, partnersCreated: partners.size, categoriesCreated: categories.size };
+  const remindersCreated = options.applyDefaultReminders
+    ? await applyDefaultRemindersToImport(
+        ctx,
+        rows.map((r) => ({ id: r.id as string, businessUnitId: r.business_unit_id as string })),
+        org.reminderDefaults,
+        { today, defaultRepeat: org.reminderDefaultRepeat, createdBy },
+      )
+    : 0;
+  return {
+    contracts: rows.length,
+    partnersCreated: partners.size,
+    categoriesCreated: categories.size,
+    numbersGenerated,
+    remindersCreated,
+  };
 }
 
 async function insertPartners(ctx: Ctx, drafts: PartnerDraft[]) {
@@ -82,35 +101,54 @@ async function insertPartners(ctx: Ctx, drafts: PartnerDraft[]) {
   return { partners: drafts.length };
 }
 
+/** Row numbers with at least one error: the rows a partial import skips. */
+const badRows = (errors: RowError[]) => [...new Set(errors.map((e) => e.row))].sort((a, b) => a - b);
+
 /**
- * Inserts every row in the request's one transaction: all or nothing. Refused unless the last
- * dry run passed with this mapping; the rows are checked again, as the data may have moved since.
+ * Inserts the rows in the request's one transaction: all of them, or with `skipInvalidRows` the
+ * ones that passed (the others stay listed in `errors`, the downloadable report). Refused unless
+ * the last dry run used this mapping and the user confirmed every column left out; the rows are
+ * checked again, as the data may have moved since, and must fail exactly as in the dry run.
  * One activity-log entry with the counts stands for the whole import (not one per row), so a
- * 100,000-row import does not bury the log; the import id links the rows to it via created_by/time.
+ * 100,000-row import does not bury the log.
  */
-export async function commit(ctx: Ctx, id: string, mapping?: ImportMapping) {
+export async function commit(ctx: Ctx, id: string, input: ImportCommitInput) {
   const row = await getOwn(ctx, id);
   if (row.status === 'committed') throw new AppError('conflict', 'This import has already been committed.');
   if (row.status !== 'checked' || !row.mapping) throw new AppError('conflict', 'Run the check (dry run) first.');
-  if ((row.errorCount ?? 0) > 0)
+  if ((row.errorCount ?? 0) > 0 && !input.skipInvalidRows)
     throw new AppError(
       'conflict',
-      `The last check found ${row.errorCount} errors. Fix the file or the mapping and check again.`,
+      `The last check found ${row.errorCount} errors. Fix the file or the mapping and check again, or skip the invalid rows.`,
     );
-  if (mapping && !sameMapping(mapping, row.mapping))
+  if (input.mapping && !sameMapping(input.mapping, row.mapping))
     throw new AppError('conflict', 'The mapping changed since the last check. Check again before committing.');
+  const unconfirmed = unmappedHeaders(row.headers, row.mapping).filter((h) => !input.ignoredColumns.includes(h));
+  if (unconfirmed.length > 0)
+    throw AppError.invalid(
+      'ignoredColumns',
+      'columns_not_confirmed',
+      `must name every column that is not imported; not confirmed: ${unconfirmed.join(', ')}`,
+    );
   const { drafts, errors } = await validate(ctx, row, row.mapping, row.options as ImportOptions);
-  if (errors.length > 0)
+  if (JSON.stringify(badRows(errors)) !== JSON.stringify(badRows((row.errors ?? []) as RowError[])))
     throw new AppError(
       'conflict',
-      `${errors.length} rows no longer pass (the data changed since the check). Check again.`,
+      'Some rows no longer check as they did (the data changed since the check). Check again.',
     );
+  if (drafts.drafts.length === 0)
+    throw new AppError('conflict', 'No row passed the check: there is nothing to import.');
   const createdBy = ctx.actor.type === 'system' ? null : ctx.actor.id;
-  const result =
+  const inserted =
     drafts.entity === 'contract'
-      ? await insertContracts(ctx, drafts.drafts, createdBy)
+      ? await insertContracts(ctx, drafts.drafts, row.options as ImportOptions, createdBy)
       : await insertPartners(ctx, drafts.drafts);
-  await repo.update(ctx.tx, ctx.orgId, id, { status: 'committed', content: null, result });
+  const result = { ...inserted, rowsSkipped: badRows(errors).length };
+  await repo.update(ctx.tx, ctx.orgId, id, {
+    status: 'committed',
+    content: null,
+    result: { ...(row.result ?? {}), ...result },
+  });
   await record(ctx, {
     action: 'import.committed',
     objectType: 'import',

@@ -166,7 +166,7 @@ describe('imports', () => {
     });
     await call(h, admin, 'POST', `/imports/${imp.id}/check`, { mapping: imp.suggestedMapping });
     const done = await call(h, admin, 'POST', `/imports/${imp.id}/commit`, {});
-    expect(done.json().result).toEqual({ partners: 2 });
+    expect(done.json().result).toEqual({ partners: 2, rowsSkipped: 0 });
     const items = (await call(h, admin, 'GET', '/partners')).json().items;
     expect(items[1]).toMatchObject({
       name: 'Gamma GmbH',

@@ -1,5 +1,5 @@
 import { and, eq, inArray, isNull, lt, ne, sql } from 'drizzle-orm';
-import type { Tx } from '../../db/client.js';
+import { rowsOf, type Tx } from '../../db/client.js';
 import { categories, contracts, imports, partners } from '../../db/schema/index.js';
 
 export type ImportRow = typeof imports.$inferSelect;
@@ -132,6 +132,37 @@ export async function insertContracts(tx: Tx, rows: BulkContract[]) {
     await tx.execute(sql`insert into contracts (${sql.raw(names.join(', '))})
       select ${sql.join(values, sql`, `)} from unnest(${sql.join(arrays, sql`, `)}) as u(${sql.raw(names.join(', '))})`);
   });
+}
+
+/**
+ * One default reminder on the `eventType` event of each of the contracts (made by the insert's
+ * trigger), with its first due day computed as for a reminder made one by one. Returns how many.
+ */
+export async function insertDefaultReminders(
+  tx: Tx,
+  r: {
+    orgId: string;
+    contractIds: string[];
+    eventType: string;
+    leadTimes: number[];
+    repeat: string;
+    recipients: object;
+    today: string;
+    createdBy: string | null;
+  },
+): Promise<number> {
+  const lead = sql`${`{${r.leadTimes.join(',')}}`}::int[]`;
+  const rows = rowsOf<{ id: string }>(
+    await tx.execute(sql`insert into reminders
+        (org_id, id, event_id, contract_id, kind, lead_times, repeat, recipients, created_on, next_due_on, created_by)
+      select e.org_id, gen_random_uuid(), e.id, e.contract_id, 'default', ${lead}, ${r.repeat},
+        ${JSON.stringify(r.recipients)}::jsonb, ${r.today}::date,
+        reminder_first_due(e.date, ${lead}, ${r.repeat}, ${r.today}::date), ${r.createdBy}::uuid
+      from events e
+      where e.org_id = ${r.orgId} and e.type = ${r.eventType} and e.contract_id = any(${sql.param(r.contractIds)}::uuid[])
+      returning id`),
+  );
+  return rows.length;
 }
 
 export const insertPartners = (tx: Tx, rows: (typeof partners.$inferInsert)[]) =>

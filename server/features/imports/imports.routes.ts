@@ -1,9 +1,8 @@
-import { z } from 'zod';
 import { idParams } from '../../../common/schemas/common.js';
 import {
   IMPORT_MIME,
   importCheckInput,
-  importMapping,
+  importCommitInput,
   importOutput,
   importUploadQuery,
 } from '../../../common/schemas/imports.js';
@@ -57,13 +56,13 @@ export function importsRoutes(app: App) {
       schema: {
         tags,
         params: idParams,
-        body: z.object({ mapping: importMapping.optional() }).optional(),
+        body: importCommitInput.optional(),
         response: { 200: importOutput },
       },
     },
     (req) =>
       inOrg(req, async (ctx) => {
-        await commit(ctx, req.params.id, req.body?.mapping);
+        await commit(ctx, req.params.id, req.body ?? importCommitInput.parse({}));
         return imports.get(ctx, req.params.id);
       }),
   );

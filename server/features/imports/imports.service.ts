@@ -1,6 +1,12 @@
 import { randomUUID } from 'node:crypto';
 import type { FieldDefinition } from '../../../common/custom-fields.js';
-import type { ImportMapping, ImportOptions, ImportOutput, RowError } from '../../../common/schemas/imports.js';
+import type {
+  ImportMapping,
+  ImportOptions,
+  ImportOutput,
+  ImportSummary,
+  RowError,
+} from '../../../common/schemas/imports.js';
 import type { GridEntity } from '../../../common/schemas/vocabulary.js';
 import type { Ctx } from '../../platform/context.js';
 import { AppError } from '../../platform/errors.js';
@@ -11,8 +17,9 @@ import * as contractsRepo from '../contracts/contracts.repo.js';
 import { listDefinitions } from '../custom-fields/custom-fields.repo.js';
 import { namedIds } from '../exports/grid-lookups.repo.js';
 import { readTable } from './import-file.js';
-import { suggestMapping, targetsOf } from './import-mapping.js';
+import { lifecycleHint, suggestMapping, targetsOf } from './import-mapping.js';
 import { type CheckContext, type ContractDraft, type PartnerDraft, readContract, readPartner } from './import-rows.js';
+import { summarize, unmappedHeaders } from './import-summary.js';
 import * as repo from './imports.repo.js';
 
 /** Editors (of some unit) and administrators import; which unit each row may go to is checked per row. */
@@ -34,7 +41,12 @@ export async function getOwn(ctx: Ctx, id: string): Promise<repo.ImportMeta> {
   return row;
 }
 
+/**
+ * The `result` column holds the last dry run's summary under `check` and, once committed, the
+ * commit's counts beside it: one record of what each step found, without a column per step.
+ */
 function present(row: repo.ImportMeta, defs: readonly FieldDefinition[]): ImportOutput {
+  const { check, ...counts } = (row.result ?? {}) as { check?: ImportSummary } & Record<string, unknown>;
   return {
     id: row.id,
     entity: row.entity,
@@ -47,7 +59,8 @@ function present(row: repo.ImportMeta, defs: readonly FieldDefinition[]): Import
     suggestedMapping: suggestMapping(row.entity, row.headers, defs),
     errorCount: row.errorCount ?? null,
     errors: (row.errors ?? []) as RowError[],
-    result: row.result ?? null,
+    summary: check ?? null,
+    result: row.status === 'committed' ? counts : null,
     createdAt: row.createdAt.toISOString(),
     updatedAt: row.updatedAt.toISOString(),
   };
@@ -117,9 +130,15 @@ export async function validate(ctx: Ctx, row: repo.ImportMeta, mapping: ImportMa
   if (!content) throw new AppError('conflict', 'This import has already been committed.');
   const table = await readTable(content);
   const org = await orgSettings(ctx);
+  const ignored = unmappedHeaders(table.headers, mapping).map((header) => ({
+    index: table.headers.indexOf(header),
+    header,
+    hint: row.entity === 'contract' ? lifecycleHint(header, defs) : null,
+  }));
   const c: CheckContext = {
     headers: table.headers,
     columns,
+    ignored,
     options,
     defs,
     names: await namedIds(ctx.tx, ctx.orgId),
@@ -139,7 +158,20 @@ export async function validate(ctx: Ctx, row: repo.ImportMeta, mapping: ImportMa
   }
   if (row.entity === 'contract') errors.push(...(await duplicateNumbers(ctx, drafts as ContractDraft[], c)));
   errors.sort((a, b) => a.row - b.row);
-  return { drafts: { entity: row.entity, drafts } as Drafts, errors, rowCount: table.rows.length };
+  // Only rows without any error are imported (all of them, or with skipInvalidRows the valid ones).
+  const invalid = new Set(errors.map((e) => e.row));
+  const valid = drafts.filter((d) => !invalid.has(d.line));
+  const summary = summarize({
+    entity: row.entity,
+    headers: table.headers,
+    rows: table.rows,
+    mapping,
+    drafts: valid,
+    options,
+    numberPattern: org.contractNumberPattern,
+    defaultReminderCount: org.reminderDefaults.length,
+  });
+  return { drafts: { entity: row.entity, drafts: valid } as Drafts, errors, rowCount: table.rows.length, summary };
 }
 
 /** Contract numbers must be unique per org: within the file and against live contracts. */
@@ -168,7 +200,7 @@ async function duplicateNumbers(ctx: Ctx, drafts: ContractDraft[], c: CheckConte
 export async function check(ctx: Ctx, id: string, input: { mapping: ImportMapping; options: ImportOptions }) {
   const row = await getOwn(ctx, id);
   if (row.status === 'committed') throw new AppError('conflict', 'This import has already been committed.');
-  const { errors, rowCount } = await validate(ctx, row, input.mapping, input.options);
+  const { errors, rowCount, summary } = await validate(ctx, row, input.mapping, input.options);
   await repo.update(ctx.tx, ctx.orgId, id, {
     status: 'checked',
     mapping: input.mapping,
@@ -176,12 +208,23 @@ export async function check(ctx: Ctx, id: string, input: { mapping: ImportMappin
     errors,
     errorCount: errors.length,
     rowCount,
+    result: { check: summary },
   });
   await record(ctx, {
     action: 'import.checked',
     objectType: 'import',
     objectId: id,
-    changes: diff({}, { rowCount, errorCount: errors.length, mapping: input.mapping, options: input.options }),
+    changes: diff(
+      {},
+      {
+        rowCount,
+        errorCount: errors.length,
+        invalidRows: summary.invalidRows,
+        ignoredColumns: summary.ignoredColumns.map((c) => c.column),
+        mapping: input.mapping,
+        options: input.options,
+      },
+    ),
   });
   return get(ctx, id);
 }

@@ -1,6 +1,6 @@
 import type { Problem } from '../../../common/schemas/common.js';
 
-export type FieldProblem = { field: string; rule: string; message: string };
+export type FieldProblem = { field: string; rule: string; message: string; params?: Record<string, string | number> };
 
 /** Every failed request, shaped like the server's problem+json (or a synthetic one for network failures). */
 export class ApiError extends Error {

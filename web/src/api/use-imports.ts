@@ -62,11 +62,12 @@ export const useCheckImport = () =>
       api.post(`/imports/${id}/check`, { mapping, options }, importOutput),
   });
 
+export type ImportCommit = { id: string; mapping: ImportMapping; ignoredColumns: string[]; skipInvalidRows: boolean };
+
 export function useCommitImport() {
   const client = useQueryClient();
   return useMutation({
-    mutationFn: ({ id, mapping }: { id: string; mapping: ImportMapping }) =>
-      api.post(`/imports/${id}/commit`, { mapping }, importOutput),
+    mutationFn: ({ id, ...body }: ImportCommit) => api.post(`/imports/${id}/commit`, body, importOutput),
     onSuccess: async () => {
       await client.invalidateQueries({ queryKey: contractsKey });
       await client.invalidateQueries({ queryKey: partnersKey });

@@ -4,7 +4,7 @@ export const imports: Record<keyof typeof en, string> = {
   'imports.action': 'Importieren',
   'imports.title': 'Import',
   'imports.description':
-    'Viele Datensätze auf einmal aus einer CSV- oder Excel-Datei übernehmen. Gespeichert wird erst, wenn jede Zeile passt.',
+    'Viele Datensätze auf einmal aus einer CSV- oder Excel-Datei übernehmen. Jede Zeile wird zuerst geprüft; gespeichert wird erst nach Ihrer Bestätigung.',
   'imports.entity': 'Was importieren',
   'imports.entity.contract': 'Verträge',
   'imports.entity.partner': 'Geschäftspartner',
@@ -25,6 +25,10 @@ export const imports: Record<keyof typeof en, string> = {
   'imports.file.xlsx_unreadable': 'Die Datei konnte nicht als Excel-Mappe gelesen werden.',
   'imports.file.cell_too_large': 'Die Datei enthält eine Zelle über 1 MB.',
   'imports.file.duplicate_header': 'Zwei Spalten der Datei haben denselben Namen.',
+  'imports.file.csv_unclosed_quote':
+    'Zeile {row}, Spalte {column}: Ein Wert in Anführungszeichen wird nie geschlossen. Schließen oder entfernen Sie das Anführungszeichen und laden Sie die Datei erneut hoch.',
+  'imports.file.csv_text_after_quote':
+    'Zeile {row}, Spalte {column}: Direkt nach einem schließenden Anführungszeichen folgt Text. Setzen Sie den ganzen Wert in Anführungszeichen und verdoppeln Sie Anführungszeichen darin (""), dann laden Sie die Datei erneut hoch.',
 
   'imports.fileInfo': '{fileName}: {rows} Zeilen, {columns} Spalten',
   'imports.column': 'Spalte in der Datei',
@@ -39,6 +43,9 @@ export const imports: Record<keyof typeof en, string> = {
   'imports.dateFormat.auto': 'Erkennen (2025-03-31 oder 31.03.2025)',
   'imports.dateFormat.YYYY-MM-DD': 'Jahr zuerst (2025-03-31)',
   'imports.dateFormat.DD.MM.YYYY': 'Tag zuerst (31.03.2025)',
+  'imports.applyDefaultReminders': 'Jedem Vertrag die Standard-Erinnerungen des Kontos geben',
+  'imports.applyDefaultRemindersHint':
+    'Wie bei einem im Formular angelegten Vertrag; festgelegt unter Einstellungen → Erinnerungen.',
   'imports.check': 'Alle Zeilen prüfen',
   'imports.uploadOther': 'Andere Datei hochladen',
 
@@ -46,7 +53,7 @@ export const imports: Record<keyof typeof en, string> = {
   'imports.errorCount': 'Fehler: {count}',
   'imports.noErrors': 'Keine Fehler: alle {rows} Zeilen können importiert werden.',
   'imports.hasErrors':
-    'Korrigieren Sie diese Zeilen in der Datei und laden Sie sie erneut hoch, oder ändern Sie die Zuordnung. Importiert wird erst, wenn jede Zeile passt.',
+    'Korrigieren Sie diese Zeilen in der Datei und laden Sie sie erneut hoch, oder ändern Sie die Zuordnung. Sie können auch nur die gültigen Zeilen importieren und diese überspringen.',
   'imports.errorsTitle': 'Fehler nach Zeile',
   'imports.error.row': 'Zeile',
   'imports.error.column': 'Spalte',
@@ -57,6 +64,27 @@ export const imports: Record<keyof typeof en, string> = {
   'imports.editMapping': 'Zuordnung ändern',
   'imports.commit': '{rows} Zeilen importieren',
   'imports.commitHint': 'Alle Zeilen werden gemeinsam gespeichert oder keine.',
+  'imports.summaryValid': 'Importierbare Zeilen: {count}',
+  'imports.ignoredTitle': 'Nicht importierte Spalten',
+  'imports.ignoredIntro':
+    'Diese Spalten der Datei stehen auf „Nicht importieren“. Ihre Daten werden nicht gespeichert:',
+  'imports.ignoredColumn': '{column}: {filled} Zeilen mit Wert, z. B. „{sample}“',
+  'imports.ignoredColumnEmpty': '{column}: in jeder Zeile leer',
+  'imports.ignoredConfirm': 'Ich habe diese Spalten geprüft: nicht importieren',
+  'imports.numberingTitle': 'Vertragsnummern',
+  'imports.numberingKept': '{count} Zeilen behalten die Vertragsnummer aus der Datei.',
+  'imports.numberingGenerated':
+    '{count} Zeilen haben keine Nummer und erhalten eine nach dem Muster {pattern}: Zeilen {rows}.',
+  'imports.numberingGeneratedMore':
+    '{count} Zeilen haben keine Nummer und erhalten eine nach dem Muster {pattern}: Zeilen {rows} und weitere.',
+  'imports.remindersPlanned': 'Jeder Vertrag erhält die Standard-Erinnerungen des Kontos ({count}).',
+  'imports.remindersOff': 'Die Standard-Erinnerungen des Kontos werden nicht angelegt.',
+  'imports.mode': 'Wenn Zeilen Fehler haben',
+  'imports.mode.all': 'Nichts importieren, bis jede Zeile passt',
+  'imports.mode.valid': 'Die {valid} gültigen Zeilen importieren und die {invalid} fehlerhaften überspringen',
+  'imports.commitValid': '{rows} Zeilen importieren, {skipped} überspringen',
+  'imports.commitValidHint': 'Die übersprungenen Zeilen stehen danach in einem Bericht zum Herunterladen.',
+  'imports.downloadErrors': 'Fehlerliste herunterladen (CSV)',
 
   'imports.doneTitle': 'Import abgeschlossen',
   'imports.doneContracts': 'Importierte Verträge: {count}',
@@ -66,6 +94,19 @@ export const imports: Record<keyof typeof en, string> = {
   'imports.toContracts': 'Zu den Verträgen',
   'imports.toPartners': 'Zu den Geschäftspartnern',
   'imports.again': 'Weitere Datei importieren',
+  'imports.doneSkipped': 'Wegen Fehlern übersprungene Zeilen: {count}',
+  'imports.doneNumbersGenerated': 'Vertragsnummern nach Muster vergeben: {count}',
+  'imports.doneReminders': 'Angelegte Standard-Erinnerungen: {count}',
+  'imports.downloadReport': 'Bericht der übersprungenen Zeilen herunterladen (CSV)',
+  'imports.reportFile': 'uebersprungene-zeilen',
+
+  'imports.reason.renewal_not_imported':
+    'Die Verlängerung dieser Zeile steht in einer Spalte, die nicht importiert wird: Der Vertrag würde mit der Vertragsart „{type}“ gespeichert und sich nie verlängern. Importieren Sie die Spalte als „{field}“ oder leeren Sie die Zelle.',
+  'imports.reason.notice_not_imported':
+    'Die Kündigungsregeln dieser Zeile stehen in einer Spalte, die nicht importiert wird: Der Vertrag hätte keine Kündigungsfrist. Importieren Sie die Spalte als „{field}“ oder leeren Sie die Zelle.',
+  'imports.reason.type_not_imported':
+    'Diese Spalte nennt eine andere Vertragsart, wird aber nicht importiert: Die Zeile würde mit der Vertragsart „{type}“ gespeichert. Importieren Sie die Spalte als „{field}“.',
+  'imports.rule.columns_not_confirmed': 'Bestätigen Sie vor dem Import die Spalten, die nicht importiert werden.',
 
   'importTarget.owner': 'Verantwortlich (E-Mail)',
   'importTarget.backupOwner': 'Stellvertretung (E-Mail)',

@@ -2,7 +2,7 @@ export const imports = {
   'imports.action': 'Import',
   'imports.title': 'Import',
   'imports.description':
-    'Bring many records in at once from a CSV or Excel file. Nothing is saved until every row passes.',
+    'Bring many records in at once from a CSV or Excel file. Every row is checked first; nothing is saved until you confirm.',
   'imports.entity': 'What to import',
   'imports.entity.contract': 'Contracts',
   'imports.entity.partner': 'Business partners',
@@ -23,6 +23,10 @@ export const imports = {
   'imports.file.xlsx_unreadable': 'The file could not be read as an Excel workbook.',
   'imports.file.cell_too_large': 'The file has a cell larger than 1 MB.',
   'imports.file.duplicate_header': 'Two columns of the file have the same name.',
+  'imports.file.csv_unclosed_quote':
+    'Row {row}, column {column}: a quoted value is never closed. Close the quote or remove it, then upload the file again.',
+  'imports.file.csv_text_after_quote':
+    'Row {row}, column {column}: there is text right after a closing quote. Put the whole value in quotes and double any quote inside it (""), then upload the file again.',
 
   'imports.fileInfo': '{fileName}: {rows} rows, {columns} columns',
   'imports.column': 'Column in the file',
@@ -37,6 +41,8 @@ export const imports = {
   'imports.dateFormat.auto': 'Recognise (2025-03-31 or 31.03.2025)',
   'imports.dateFormat.YYYY-MM-DD': 'Year first (2025-03-31)',
   'imports.dateFormat.DD.MM.YYYY': 'Day first (31.03.2025)',
+  'imports.applyDefaultReminders': 'Give each contract the account’s default reminders',
+  'imports.applyDefaultRemindersHint': 'As for a contract created in the form; set in Settings → Reminders.',
   'imports.check': 'Check all rows',
   'imports.uploadOther': 'Upload another file',
 
@@ -44,7 +50,7 @@ export const imports = {
   'imports.errorCount': 'Errors: {count}',
   'imports.noErrors': 'No errors: all {rows} rows can be imported.',
   'imports.hasErrors':
-    'Fix these rows in the file and upload it again, or change the mapping. Nothing is imported until every row passes.',
+    'Fix these rows in the file and upload it again, or change the mapping. You can also import only the valid rows and skip these.',
   'imports.errorsTitle': 'Errors by row',
   'imports.error.row': 'Row',
   'imports.error.column': 'Column',
@@ -55,6 +61,25 @@ export const imports = {
   'imports.editMapping': 'Change mapping',
   'imports.commit': 'Import {rows} rows',
   'imports.commitHint': 'All rows are saved together, or none.',
+  'imports.summaryValid': 'Rows that can be imported: {count}',
+  'imports.ignoredTitle': 'Columns not imported',
+  'imports.ignoredIntro': 'These columns of the file are set to “Do not import”. Their data will not be saved:',
+  'imports.ignoredColumn': '{column}: {filled} rows with a value, e.g. “{sample}”',
+  'imports.ignoredColumnEmpty': '{column}: empty in every row',
+  'imports.ignoredConfirm': 'I have checked these columns: do not import them',
+  'imports.numberingTitle': 'Contract numbers',
+  'imports.numberingKept': '{count} rows keep the contract number from the file.',
+  'imports.numberingGenerated': '{count} rows have no number and get one from the pattern {pattern}: rows {rows}.',
+  'imports.numberingGeneratedMore':
+    '{count} rows have no number and get one from the pattern {pattern}: rows {rows} and more.',
+  'imports.remindersPlanned': 'Each contract gets the account’s default reminders ({count}).',
+  'imports.remindersOff': 'The account’s default reminders are not added.',
+  'imports.mode': 'If rows have errors',
+  'imports.mode.all': 'Import nothing until every row passes',
+  'imports.mode.valid': 'Import the {valid} valid rows and skip the {invalid} rows with errors',
+  'imports.commitValid': 'Import {rows} rows, skip {skipped}',
+  'imports.commitValidHint': 'The skipped rows are listed in a report you can download afterwards.',
+  'imports.downloadErrors': 'Download error list (CSV)',
 
   'imports.doneTitle': 'Import complete',
   'imports.doneContracts': 'Contracts imported: {count}',
@@ -64,6 +89,19 @@ export const imports = {
   'imports.toContracts': 'Go to contracts',
   'imports.toPartners': 'Go to business partners',
   'imports.again': 'Import another file',
+  'imports.doneSkipped': 'Rows skipped because of errors: {count}',
+  'imports.doneNumbersGenerated': 'Contract numbers given by the pattern: {count}',
+  'imports.doneReminders': 'Default reminders added: {count}',
+  'imports.downloadReport': 'Download report of skipped rows (CSV)',
+  'imports.reportFile': 'skipped-rows',
+
+  'imports.reason.renewal_not_imported':
+    'This row’s renewal terms are in a column that is not imported: it would be saved with the contract type “{type}” and never renew. Import the column as “{field}”, or clear the cell.',
+  'imports.reason.notice_not_imported':
+    'This row’s notice terms are in a column that is not imported: it would get no notice deadline. Import the column as “{field}”, or clear the cell.',
+  'imports.reason.type_not_imported':
+    'This column names a different contract type but is not imported: the row would be saved with the contract type “{type}”. Import the column as “{field}”.',
+  'imports.rule.columns_not_confirmed': 'Confirm the columns that are not imported before importing.',
 
   'importTarget.owner': 'Owner (e-mail)',
   'importTarget.backupOwner': 'Backup owner (e-mail)',

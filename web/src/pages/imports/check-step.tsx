@@ -1,15 +1,29 @@
 import { Alert, Badge, Button, Group, Pagination, Paper, Stack, Table, Text, Title } from '@mantine/core';
-import { IconAlertTriangle, IconArrowLeft, IconCircleCheck, IconDatabaseImport } from '@tabler/icons-react';
+import {
+  IconAlertTriangle,
+  IconArrowLeft,
+  IconCircleCheck,
+  IconDatabaseImport,
+  IconDownload,
+} from '@tabler/icons-react';
 import { useState } from 'react';
+import type { CustomField } from '../../api/use-classification.js';
 import type { ImportOutput, RowErrorItem } from '../../api/use-imports.js';
 import { ProblemAlert } from '../../components/problem-alert.js';
 import { useI18n, useT } from '../../i18n/i18n-context.js';
+import { CommitMode, CommitPlan, IgnoredColumns } from './check-summary.js';
+import { columnText, errorsCsv, type ImportInfo, rowReason, saveFile } from './row-reason.js';
 import { ImportFileButton, importProblem } from './upload-step.js';
 
 const PER_PAGE = 50;
 
 type Props = {
   checked: ImportOutput;
+  fields: CustomField[];
+  ignoredConfirmed: boolean;
+  onIgnoredConfirmed: (confirmed: boolean) => void;
+  skipInvalid: boolean;
+  onSkipInvalid: (skip: boolean) => void;
   uploading: boolean;
   committing: boolean;
   error: unknown;
@@ -18,9 +32,16 @@ type Props = {
   onCommit: () => void;
 };
 
-export function CheckStep({ checked, uploading, committing, error, onFile, onBack, onCommit }: Props) {
+export function CheckStep(props: Props) {
+  const { checked, fields, uploading, committing, error, onFile, onBack, onCommit } = props;
   const { t, fmt } = useI18n();
   const errorCount = checked.errorCount ?? 0;
+  const summary = checked.summary;
+  const info: ImportInfo = { entity: checked.entity, headers: checked.headers, fields };
+  const skipping = props.skipInvalid && errorCount > 0;
+  const needsConfirm = (summary?.ignoredColumns.length ?? 0) > 0 && !props.ignoredConfirmed;
+  const validRows = summary?.validRows ?? (errorCount > 0 ? 0 : checked.rowCount);
+  const blocked = (errorCount > 0 && !skipping) || validRows === 0 || needsConfirm;
   return (
     <Stack gap="md">
       <Group gap="sm">
@@ -43,7 +64,14 @@ export function CheckStep({ checked, uploading, committing, error, onFile, onBac
           <Alert color="red" variant="light" icon={<IconAlertTriangle size={18} />}>
             {t('imports.hasErrors')}
           </Alert>
-          <ErrorsTable errors={checked.errors} />
+          <ErrorsTable errors={checked.errors} info={info} fileName={checked.fileName} />
+        </>
+      )}
+      {summary && (
+        <>
+          <IgnoredColumns summary={summary} confirmed={props.ignoredConfirmed} onConfirmed={props.onIgnoredConfirmed} />
+          {checked.entity === 'contract' && <CommitPlan summary={summary} />}
+          <CommitMode summary={summary} skip={props.skipInvalid} onSkip={props.onSkipInvalid} />
         </>
       )}
       <ProblemAlert error={importProblem(t, error)} />
@@ -62,14 +90,19 @@ export function CheckStep({ checked, uploading, committing, error, onFile, onBac
         <Stack gap={4} align="flex-end" ml="auto">
           <Button
             leftSection={<IconDatabaseImport size={16} />}
-            disabled={errorCount > 0}
+            disabled={blocked}
             loading={committing}
             onClick={onCommit}
           >
-            {t('imports.commit', { rows: fmt.number(checked.rowCount) })}
+            {skipping
+              ? t('imports.commitValid', {
+                  rows: fmt.number(validRows),
+                  skipped: fmt.number(summary?.invalidRows ?? 0),
+                })
+              : t('imports.commit', { rows: fmt.number(checked.rowCount) })}
           </Button>
           <Text size="xs" c="dimmed">
-            {t('imports.commitHint')}
+            {skipping ? t('imports.commitValidHint') : t('imports.commitHint')}
           </Text>
         </Stack>
       </Group>
@@ -77,8 +110,10 @@ export function CheckStep({ checked, uploading, committing, error, onFile, onBac
   );
 }
 
-/** Every stored error, a page at a time, so a file with thousands of bad rows stays usable. */
-function ErrorsTable({ errors }: { errors: RowErrorItem[] }) {
+type TableProps = { errors: RowErrorItem[]; info: ImportInfo; fileName: string; title?: string; download?: string };
+
+/** Every stored error, a page at a time, so a file with thousands of bad rows stays usable; downloadable as CSV. */
+export function ErrorsTable({ errors, info, fileName, title, download }: TableProps) {
   const t = useT();
   const [page, setPage] = useState(1);
   const pages = Math.max(1, Math.ceil(errors.length / PER_PAGE));
@@ -86,11 +121,21 @@ function ErrorsTable({ errors }: { errors: RowErrorItem[] }) {
   const shown = errors.slice((current - 1) * PER_PAGE, current * PER_PAGE);
   return (
     <Paper withBorder radius="md">
-      <Title order={4} px="md" pt="md" pb="xs">
-        {t('imports.errorsTitle')}
-      </Title>
+      <Group justify="space-between" px="md" pt="md" pb="xs" gap="xs">
+        <Title order={4}>{title ?? t('imports.errorsTitle')}</Title>
+        <Button
+          variant="subtle"
+          size="compact-sm"
+          leftSection={<IconDownload size={14} />}
+          onClick={() =>
+            saveFile(errorsCsv(t, info, errors), `${fileName.replace(/\.[^.]+$/, '')}-${t('imports.reportFile')}.csv`)
+          }
+        >
+          {download ?? t('imports.downloadErrors')}
+        </Button>
+      </Group>
       <Table.ScrollContainer minWidth={560} type="native">
-        <Table horizontalSpacing="md" className="nowrap-head" aria-label={t('imports.errorsTitle')}>
+        <Table horizontalSpacing="md" className="nowrap-head" aria-label={title ?? t('imports.errorsTitle')}>
           <Table.Thead>
             <Table.Tr>
               <Table.Th w={70}>{t('imports.error.row')}</Table.Th>
@@ -105,13 +150,13 @@ function ErrorsTable({ errors }: { errors: RowErrorItem[] }) {
               <Table.Tr key={`${error.row}-${error.column}-${index}`}>
                 <Table.Td>{error.row}</Table.Td>
                 <Table.Td className="break-anywhere" miw={120}>
-                  {error.column ?? '—'}
+                  {columnText(t, info, error) ?? '—'}
                 </Table.Td>
                 <Table.Td className="break-anywhere" ff="monospace" miw={120}>
                   {error.value ?? '—'}
                 </Table.Td>
                 <Table.Td className="break-anywhere" miw={200}>
-                  {error.reason}
+                  {rowReason(t, error)}
                 </Table.Td>
               </Table.Tr>
             ))}

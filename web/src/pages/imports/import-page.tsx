@@ -78,6 +78,11 @@ function ImportWizard({ entity, entities, onEntity }: Props) {
       {step === 'check' && checked && (
         <CheckStep
           checked={checked}
+          fields={fields}
+          ignoredConfirmed={wizard.ignoredConfirmed}
+          onIgnoredConfirmed={wizard.setIgnoredConfirmed}
+          skipInvalid={wizard.skipInvalid}
+          onSkipInvalid={wizard.setSkipInvalid}
           uploading={uploader.isPending || checker.isPending}
           committing={committer.isPending}
           error={uploader.error ?? committer.error}
@@ -86,7 +91,7 @@ function ImportWizard({ entity, entities, onEntity }: Props) {
           onCommit={wizard.commit}
         />
       )}
-      {step === 'done' && done && <DoneStep done={done} onAgain={wizard.reset} />}
+      {step === 'done' && done && <DoneStep done={done} fields={fields} onAgain={wizard.reset} />}
     </Stack>
   );
 }

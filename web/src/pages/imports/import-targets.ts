@@ -1,44 +1,15 @@
+import { CONTRACT_FIELDS, type ImportField, PARTNER_FIELDS } from '../../../../common/import-fields.js';
 import type { GridEntity } from '../../../../common/schemas/vocabulary.js';
 import type { CustomField } from '../../api/use-classification.js';
 import type { ImportMapping } from '../../api/use-imports.js';
 import type { MessageKey } from '../../i18n/en.js';
 import type { Translate } from '../../i18n/translate.js';
 
-/** The fields an import fills, as the server names them (server/features/imports/import-mapping.ts). */
-const CONTRACT_TARGETS: Record<string, MessageKey> = {
-  title: 'contract.title',
-  contractNumber: 'contract.number',
-  status: 'contract.status',
-  description: 'contract.description',
-  tags: 'contract.tags',
-  partner: 'contract.partner',
-  category: 'contract.category',
-  orgUnit: 'contract.orgUnit',
-  businessUnit: 'field.businessUnit',
-  owner: 'importTarget.owner',
-  backupOwner: 'importTarget.backupOwner',
-  'lifecycle.type': 'lifecycle.type',
-  'lifecycle.startDate': 'lifecycle.startDate',
-  'lifecycle.endDate': 'lifecycle.endDate',
-  'lifecycle.initialTerm': 'lifecycle.initialTerm',
-  'lifecycle.noticePeriod': 'lifecycle.noticePeriod',
-  'lifecycle.renewalTerm': 'lifecycle.renewalTerm',
-  'lifecycle.noticeAlignment': 'lifecycle.noticeAlignment',
-  'lifecycle.maxRenewals': 'lifecycle.maxRenewals',
-  'lifecycle.deadlineAdjustment': 'lifecycle.deadlineAdjustment',
-  'lifecycle.noticeGivenOn': 'lifecycle.noticeGivenOn',
-};
-
-const PARTNER_TARGETS: Record<string, MessageKey> = {
-  name: 'partner.name',
-  type: 'partner.type',
-  registrationNumber: 'partner.registrationNumber',
-  vatId: 'partner.vatId',
-  'address.street': 'partner.street',
-  'address.postalCode': 'partner.postalCode',
-  'address.city': 'partner.city',
-  'address.country': 'partner.country',
-};
+/** The fields an import fills and the message key of each label: the catalogue the server suggests from. */
+const labelKeys = (fields: Record<string, ImportField>) =>
+  Object.fromEntries(Object.entries(fields).map(([target, f]) => [target, f.labelKey as MessageKey]));
+const CONTRACT_TARGETS = labelKeys(CONTRACT_FIELDS);
+const PARTNER_TARGETS = labelKeys(PARTNER_FIELDS);
 
 /** The server refuses a check unless these are mapped. */
 export const REQUIRED_TARGETS: Record<GridEntity, string[]> = {

@@ -8,6 +8,8 @@ import { useT } from '../../i18n/i18n-context.js';
 import { assignTarget, missingRequired, targetLabel, targetOptions } from './import-targets.js';
 import { ImportFileButton, importProblem } from './upload-step.js';
 
+const SKIP = '__skip__';
+
 type Props = {
   upload: ImportOutput;
   fields: CustomField[];
@@ -26,7 +28,8 @@ export function MappingStep(props: Props) {
   const t = useT();
   const { upload, fields, mapping, onMapping, checking, error } = props;
   const missing = missingRequired(upload.entity, mapping);
-  const data = targetOptions(t, upload.entity, fields);
+  // "Do not import" is a choice of its own, not only what an empty field means.
+  const data = [{ value: SKIP, label: t('imports.skip') }, ...targetOptions(t, upload.entity, fields)];
   return (
     <Stack gap="md">
       <Text size="sm" c="dimmed">
@@ -62,7 +65,7 @@ export function MappingStep(props: Props) {
                       clearButtonProps={{ 'aria-label': t('common.clear') }}
                       data={data}
                       value={mapping[header] ?? null}
-                      onChange={(target) => onMapping(assignTarget(mapping, header, target))}
+                      onChange={(target) => onMapping(assignTarget(mapping, header, target === SKIP ? null : target))}
                     />
                   </Table.Td>
                 </Table.Tr>
@@ -121,6 +124,12 @@ function OptionsBox({ upload, options, onOptions }: Props) {
               label={t('imports.createCategories')}
               checked={options.createCategories}
               onChange={(e) => set('createCategories', e.currentTarget.checked)}
+            />
+            <Checkbox
+              label={t('imports.applyDefaultReminders')}
+              description={t('imports.applyDefaultRemindersHint')}
+              checked={options.applyDefaultReminders}
+              onChange={(e) => set('applyDefaultReminders', e.currentTarget.checked)}
             />
           </>
         )}

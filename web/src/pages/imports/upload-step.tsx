@@ -16,8 +16,10 @@ export function importProblem(t: Translate, error: unknown): ErrorText | null {
   const problems = isApiError(error) ? error.fieldErrors : [];
   if (problems.length === 0) return describeError(t, error);
   const first = problems[0]!;
-  const key = `imports.file.${first.rule}`;
-  if (first.field === 'file' && isMessageKey(key)) return { title: t(key as MessageKey), detail: first.message };
+  const key = first.field === 'file' ? `imports.file.${first.rule}` : `imports.rule.${first.rule}`;
+  // With values (a row and column) the translation says it all; the server's English would repeat it.
+  if (isMessageKey(key))
+    return { title: t(key as MessageKey, first.params), detail: first.params ? undefined : first.message };
   return {
     title: describeError(t, error).title,
     detail: problems.map((p) => `${p.field.replace(/^(body|query)[./]/, '')}: ${p.message}`).join(' · '),

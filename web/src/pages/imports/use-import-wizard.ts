@@ -13,7 +13,12 @@ import { carryOver, missingRequired } from './import-targets.js';
 export type WizardStep = 'upload' | 'mapping' | 'check' | 'done';
 export const STEPS: WizardStep[] = ['upload', 'mapping', 'check', 'done'];
 
-const DEFAULT_OPTIONS: ImportOptions = { createPartners: false, createCategories: false, dateFormat: 'auto' };
+const DEFAULT_OPTIONS: ImportOptions = {
+  createPartners: false,
+  createCategories: false,
+  dateFormat: 'auto',
+  applyDefaultReminders: true,
+};
 
 /** Upload → mapping → dry run → commit; a new file keeps the mapping chosen so far. */
 export function useImportWizard(entity: GridEntity) {
@@ -22,6 +27,9 @@ export function useImportWizard(entity: GridEntity) {
   const [mapping, setMapping] = useState<ImportMapping>({});
   const [options, setOptions] = useState<ImportOptions>(DEFAULT_OPTIONS);
   const [checked, setChecked] = useState<ImportOutput | null>(null);
+  // Both are answers to one dry run: a new check asks them again.
+  const [ignoredConfirmed, setIgnoredConfirmed] = useState(false);
+  const [skipInvalid, setSkipInvalid] = useState(false);
   const [done, setDone] = useState<ImportOutput | null>(null);
   const uploader = useUploadImport();
   const checker = useCheckImport();
@@ -34,6 +42,8 @@ export function useImportWizard(entity: GridEntity) {
       {
         onSuccess: (result) => {
           setChecked(result);
+          setIgnoredConfirmed(false);
+          setSkipInvalid(false);
           setStep('check');
         },
         onError: () => setStep('mapping'),
@@ -65,7 +75,12 @@ export function useImportWizard(entity: GridEntity) {
   const commit = () => {
     if (!checked) return;
     committer.mutate(
-      { id: checked.id, mapping },
+      {
+        id: checked.id,
+        mapping,
+        ignoredColumns: ignoredConfirmed ? (checked.summary?.ignoredColumns.map((c) => c.column) ?? []) : [],
+        skipInvalidRows: skipInvalid && (checked.errorCount ?? 0) > 0,
+      },
       {
         onSuccess: (result) => {
           setDone(result);
@@ -92,6 +107,10 @@ export function useImportWizard(entity: GridEntity) {
     options,
     checked,
     done,
+    ignoredConfirmed,
+    skipInvalid,
+    setIgnoredConfirmed,
+    setSkipInvalid,
     uploader,
     checker,
     committer,
