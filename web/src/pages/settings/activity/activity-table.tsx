@@ -20,7 +20,7 @@ export function ActivityTable({ events }: { events: AuditEvent[] }) {
     );
   }
   return (
-    <Paper withBorder radius="md">
+    <Paper withBorder radius="md" data-testid="activity-frame">
       <Table.ScrollContainer minWidth={720} type="native">
         <Table horizontalSpacing="md" verticalSpacing="sm" className="nowrap-head" data-testid="activity-table">
           <Table.Thead>

@@ -36,9 +36,9 @@ describe('what changed, in words', () => {
       status: { before: 'draft', after: 'active' },
     });
     expect(rows).toEqual([
+      { key: 'status', label: 'Status', before: 'Draft', after: 'Active' },
       { key: 'partnerId', label: 'Business partner', before: 'Not available', after: 'Bosch GmbH' },
       { key: 'ownerId', label: 'Owner', before: 'Former member', after: null },
-      { key: 'status', label: 'Status', before: 'Draft', after: 'Active' },
     ]);
     expect(JSON.stringify(rows)).not.toMatch(UUID);
   });
@@ -79,5 +79,20 @@ describe('what changed, in words', () => {
       address: { before: null, after: { street: 'Hauptstr. 1', postalCode: '10115', city: 'Berlin', country: 'DE' } },
     });
     expect(rows.map((r) => r.after)).toEqual(['Sales: Bearbeiter', 'Hauptstr. 1, 10115 Berlin, Deutschland']);
+  });
+});
+
+describe('a new object', () => {
+  it('lists what it was created with in the form’s order and leaves out what is empty', () => {
+    const rows = changeRows(context('en'), {
+      tags: { before: null, after: [] },
+      title: { before: null, after: 'Wartung' },
+      description: { before: null, after: null },
+      status: { before: null, after: 'draft' },
+    });
+    expect(rows.map((r) => [r.label, r.after])).toEqual([
+      ['Title', 'Wartung'],
+      ['Status', 'Draft'],
+    ]);
   });
 });

@@ -48,11 +48,39 @@ function plainRow(c: ChangeContext, field: string, before: unknown, after: unkno
   return row(field, fieldLabel(c.t, field), text(before), allUnits ? c.t('apiKeys.allUnits') : text(after));
 }
 
+/** The order of the forms, so a new contract or partner reads top to bottom; the stored JSON has its own. */
+const FIELD_ORDER = [
+  'title',
+  'name',
+  'label',
+  'contractNumber',
+  'type',
+  'status',
+  'partnerId',
+  'businessUnitId',
+  'categoryId',
+  'orgUnitId',
+  'ownerId',
+  'backupOwnerId',
+  'masterId',
+  'lifecycle',
+  'description',
+  'tags',
+  'custom',
+];
+const rank = (field: string) => {
+  const index = FIELD_ORDER.indexOf(field);
+  return index === -1 ? FIELD_ORDER.length : index;
+};
+
 /** Every change of an entry as labelled, readable lines; lifecycle and custom values opened up field by field. */
 export function changeRows(c: ChangeContext, changes: AuditEvent['changes']): ChangeRow[] {
-  return Object.entries(changes).flatMap(([field, { before, after }]) => {
-    if (field === 'lifecycle') return lifecycleRows(c, before, after);
-    if (field === 'custom') return customRows(c, before, after);
-    return [plainRow(c, field, before, after)];
-  });
+  return Object.entries(changes)
+    .sort(([a], [b]) => rank(a) - rank(b))
+    .flatMap(([field, { before, after }]) => {
+      if (field === 'lifecycle') return lifecycleRows(c, before, after);
+      if (field === 'custom') return customRows(c, before, after);
+      return [plainRow(c, field, before, after)];
+    })
+    .filter((row) => row.before !== null || row.after !== null);
 }
