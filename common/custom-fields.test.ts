@@ -56,6 +56,13 @@ describe('checkCustomValues', () => {
     });
   });
 
+  it('takes only ISO 4217 currencies for money', () => {
+    expect(check({ fee: { amount: '1', currency: 'XYZ' } }).issues).toEqual([
+      { field: 'custom.fee', rule: 'unknown_currency', message: '"XYZ" is not an ISO 4217 currency code' },
+    ]);
+    expect(check({ fee: { amount: '1', currency: 'CHF' } }).issues).toEqual([]);
+  });
+
   it('drops empty values instead of storing them', () => {
     expect(check({ note: '', tags: [], count: null, tier: undefined })).toEqual({ values: {}, issues: [] });
   });

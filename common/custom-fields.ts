@@ -1,3 +1,4 @@
+import { isCurrencyCode } from './iso-codes.js';
 import type { CustomFieldType } from './schemas/vocabulary.js';
 import { dateProblem } from './terms/dates.js';
 
@@ -13,7 +14,15 @@ export interface FieldDefinition {
 export interface ValueIssue {
   /** `custom.<key>`, as the API reports it. */
   field: string;
-  rule: 'unknown_field' | 'required' | 'wrong_type' | 'unknown_option' | 'invalid_date' | 'invalid_url' | 'too_long';
+  rule:
+    | 'unknown_field'
+    | 'required'
+    | 'wrong_type'
+    | 'unknown_option'
+    | 'invalid_date'
+    | 'invalid_url'
+    | 'too_long'
+    | 'unknown_currency';
   message: string;
 }
 
@@ -65,6 +74,8 @@ function checkValue(def: FieldDefinition, raw: unknown): Check {
         return wrong('amount must be a decimal string with at most 2 decimals, e.g. "1200.50"');
       if (typeof m.currency !== 'string' || !CURRENCY.test(m.currency))
         return wrong('currency must be a three-letter ISO 4217 code, e.g. "EUR"');
+      if (!isCurrencyCode(m.currency))
+        return { ok: false, rule: 'unknown_currency', message: `"${m.currency}" is not an ISO 4217 currency code` };
       return { ok: true, value: { amount: m.amount, currency: m.currency } };
     }
     case 'date': {

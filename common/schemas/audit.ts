@@ -19,6 +19,12 @@ export const auditEvent = z.object({
   /** Field → { before, after }; personal values appear here only until erased. */
   changes: z.record(z.string(), z.object({ before: z.unknown(), after: z.unknown() })),
   subject: z.object({ name: z.string().nullable(), email: z.string().nullable() }).nullable(),
+  /** The object's current name, or the name the log recorded last when it no longer exists. */
+  objectName: z.string().nullable(),
+  /** Id → name of every id this entry mentions (partners, people, units, categories…), so no reader sees a UUID. */
+  names: z.record(z.string(), z.string()),
+  /** Custom field key → its label, for the custom values in `changes`. */
+  fieldLabels: z.record(z.string(), z.string()),
   hash: z.string(),
   prevHash: z.string(),
 });

@@ -1,6 +1,7 @@
 import { z } from 'zod';
-import { CURRENCY, MONEY_AMOUNT } from '../custom-fields.js';
+import { MONEY_AMOUNT } from '../custom-fields.js';
 import { calendarDate } from '../terms/lifecycle.js';
+import { currencyCode } from './codes.js';
 import { isoDateTime } from './common.js';
 import { BILLING_FREQUENCIES, BILLING_KINDS } from './vocabulary.js';
 
@@ -12,7 +13,7 @@ const amount = z
   .trim()
   .regex(MONEY_AMOUNT, 'must be a decimal string with at most 2 decimals, e.g. "1200.50"')
   .refine((v) => !v.startsWith('-'), { message: 'must not be negative', params: { rule: 'not_negative' } });
-const currency = z.string().trim().regex(CURRENCY, 'must be a three-letter ISO 4217 code, e.g. "EUR"');
+const currency = currencyCode;
 const rate = z
   .string()
   .trim()

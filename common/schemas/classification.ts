@@ -1,6 +1,7 @@
 import { z } from 'zod';
-import { CURRENCY, FIELD_KEY } from '../custom-fields.js';
+import { FIELD_KEY } from '../custom-fields.js';
 import { patternProblem } from '../numbering.js';
+import { currencyCode } from './codes.js';
 import { isoDateTime } from './common.js';
 import { CATEGORY_KINDS, CUSTOM_FIELD_ENTITIES, CUSTOM_FIELD_TYPES, type CustomFieldType } from './vocabulary.js';
 
@@ -105,7 +106,7 @@ export const repositorySettings = z.object({
 
 export const repositorySettingsPatch = z
   .object({
-    currency: z.string().regex(CURRENCY, 'must be a three-letter ISO 4217 code such as EUR'),
+    currency: currencyCode,
     orgUnitMandatory: z.boolean(),
     contractNumberPattern: z
       .string()

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { email } from './auth.js';
+import { countryCode } from './codes.js';
 import { isoDateTime, pageQuery } from './common.js';
 
 export const PARTNER_TYPES = ['supplier', 'customer', 'both'] as const;
@@ -12,13 +13,11 @@ export const partnerAddress = z.object({
   street: text(200).nullable().default(null),
   postalCode: text(20).nullable().default(null),
   city: text(120).nullable().default(null),
-  country: z
-    .string()
-    .regex(/^[A-Z]{2}$/, 'must be an ISO 3166 country code such as DE')
-    .nullable()
-    .default(null),
+  country: countryCode.nullable().default(null),
 });
 export type PartnerAddress = z.infer<typeof partnerAddress>;
+/** As stored: a country saved before codes were checked is shown as it is and must be fixed on the next save. */
+const storedAddress = partnerAddress.extend({ country: z.string().nullable() });
 
 export const partnerContact = z.object({
   name: text(120),
@@ -61,7 +60,7 @@ export const partnerOutput = z.object({
   type: z.enum(PARTNER_TYPES),
   registrationNumber: z.string().nullable(),
   vatId: z.string().nullable(),
-  address: partnerAddress.nullable(),
+  address: storedAddress.nullable(),
   contacts: z.array(partnerContact),
   custom: z.record(z.string(), z.unknown()),
   /** Contracts with this partner that the caller can see (recycle bin excluded). */

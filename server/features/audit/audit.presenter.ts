@@ -24,6 +24,9 @@ export function presentEvent(e: StoredEvent): AuditEvent {
     userAgent: str('userAgent'),
     changes: { ...(data.changes ?? {}), ...((p.changes as Changes | undefined) ?? {}) },
     subject: e.subjectId ? { name: str('subjectName'), email: str('subjectEmail') } : null,
+    objectName: null,
+    names: {},
+    fieldLabels: {},
     hash: e.hash,
     prevHash: e.prevHash,
   };

@@ -4,6 +4,7 @@ import { auditEvent, auditFilter, auditListQuery, auditVerifyOutput } from '../.
 import { page } from '../../../common/schemas/common.js';
 import { type App, decodeCursor, encodeCursor, inOrg } from '../../platform/http/route-kit.js';
 import { requireAdmin } from '../access/access.policy.js';
+import { presentNamed } from './audit.names.js';
 import { csvHeader, csvRow, presentEvent } from './audit.presenter.js';
 import * as repo from './audit.repo.js';
 import { record, verify } from './audit.service.js';
@@ -18,12 +19,15 @@ export function auditRoutes(app: App) {
     async (req) => {
       const { limit, cursor, ...filter } = req.query;
       const before = decodeCursor(cursor, z.number().int().positive());
-      const rows = await inOrg(req, async (ctx) => {
+      const { items, more } = await inOrg(req, async (ctx) => {
         requireAdmin(ctx);
-        return repo.list(ctx.tx, ctx.orgId, filter, limit + 1, before);
+        const rows = await repo.list(ctx.tx, ctx.orgId, filter, limit + 1, before);
+        return {
+          items: await presentNamed(ctx.tx, ctx.orgId, ctx.actor, rows.slice(0, limit)),
+          more: rows.length > limit,
+        };
       });
-      const items = rows.slice(0, limit).map(presentEvent);
-      return { items, nextCursor: rows.length > limit ? encodeCursor(items.at(-1)!.seq) : null };
+      return { items, nextCursor: more ? encodeCursor(items.at(-1)!.seq) : null };
     },
   );
 

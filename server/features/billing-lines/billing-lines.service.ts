@@ -1,4 +1,5 @@
 import { randomUUID } from 'node:crypto';
+import { isCurrencyCode } from '../../../common/iso-codes.js';
 import type { BillingLine, BillingLineInput, BillingLinePatch } from '../../../common/schemas/billing.js';
 import type { Ctx } from '../../platform/context.js';
 import { AppError } from '../../platform/errors.js';
@@ -16,8 +17,6 @@ interface LineFields {
   lastBillingOn: string | null;
   description: string | null;
 }
-
-const ISO_CURRENCIES = new Set(Intl.supportedValuesOf('currency'));
 
 /** Equal decimal strings by value ("1", "1.0", "1.00000000"). */
 const isOne = (rate: string) => /^0*1(\.0*)?$/.test(rate);
@@ -46,7 +45,7 @@ function present(row: repo.BillingLineRow, companyCurrency: string): BillingLine
  * `rate` undefined means "not given".
  */
 function resolveRate(currency: string, companyCurrency: string, rate: string | undefined): string {
-  if (!ISO_CURRENCIES.has(currency)) {
+  if (!isCurrencyCode(currency)) {
     throw AppError.invalid('currency', 'unknown_currency', 'is not an ISO 4217 currency code');
   }
   if (currency === companyCurrency) {

@@ -1,7 +1,7 @@
 import type { AuditEvent } from '../../../common/schemas/audit.js';
 import type { Ctx } from '../../platform/context.js';
 import { canReadUnit, isAdmin } from '../access/access.policy.js';
-import { presentEvent } from '../audit/audit.presenter.js';
+import { presentNamed } from '../audit/audit.names.js';
 import * as audit from '../audit/audit.repo.js';
 import { getVisible } from './contracts.access.js';
 import * as repo from './contracts.repo.js';
@@ -14,10 +14,8 @@ export async function history(ctx: Ctx, id: string, limit: number, beforeSeq?: n
   await getVisible(ctx, id);
   const rows = await audit.list(ctx.tx, ctx.orgId, { objectType: 'contract', objectId: id }, limit + 1, beforeSeq);
   const admin = isAdmin(ctx.actor);
-  const items = rows
-    .slice(0, limit)
-    .map(presentEvent)
-    .map((e): AuditEvent => (admin ? e : { ...e, ip: null, userAgent: null }));
+  const named = await presentNamed(ctx.tx, ctx.orgId, ctx.actor, rows.slice(0, limit));
+  const items = named.map((e): AuditEvent => (admin ? e : { ...e, ip: null, userAgent: null }));
   return { items, next: rows.length > limit ? items.at(-1)!.seq : null };
 }
 

@@ -1,5 +1,6 @@
 import { reconcileStatus } from '../../../common/contract-status.js';
 import { checkCustomValues, type FieldDefinition } from '../../../common/custom-fields.js';
+import { countryCodeFrom } from '../../../common/iso-codes.js';
 import type { ContractStatus } from '../../../common/schemas/contracts.js';
 import type { ImportOptions, RowError } from '../../../common/schemas/imports.js';
 import type { PARTNER_TYPES } from '../../../common/schemas/partners.js';
@@ -288,11 +289,12 @@ export function readContract(c: CheckContext, row: FileRow): { draft: ContractDr
 
 export function readPartner(c: CheckContext, row: FileRow): { draft: PartnerDraft | null; errors: RowError[] } {
   const r = new RowReader(c, row);
-  const country = r.parse('address.country', (t) =>
-    /^[A-Za-z]{2}$/.test(t)
-      ? { ok: true, value: t.toUpperCase() }
-      : { ok: false, reason: 'must be an ISO 3166 country code such as DE' },
-  );
+  const country = r.parse('address.country', (t) => {
+    const code = countryCodeFrom(t);
+    return code
+      ? { ok: true, value: code }
+      : { ok: false, reason: 'must be an ISO 3166 country code such as DE, or a country name' };
+  });
   const address = {
     street: r.str('address.street', 200),
     postalCode: r.str('address.postalCode', 20),

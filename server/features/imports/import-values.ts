@@ -1,4 +1,5 @@
 import { CURRENCY, type FieldDefinition, MONEY_AMOUNT } from '../../../common/custom-fields.js';
+import { isCurrencyCode } from '../../../common/iso-codes.js';
 import { dateProblem } from '../../../common/terms/dates.js';
 import { periodProblem } from '../../../common/terms/periods.js';
 
@@ -83,7 +84,7 @@ export function customRaw(
       const m = /^(.*?)\s*([A-Z]{3})?$/.exec(t);
       const amount = m ? parseDecimal(m[1]!) : null;
       const currency = m?.[2] ?? ctx.currency;
-      if (amount === null || !MONEY_AMOUNT.test(amount) || !CURRENCY.test(currency))
+      if (amount === null || !MONEY_AMOUNT.test(amount) || !CURRENCY.test(currency) || !isCurrencyCode(currency))
         return no('is not an amount such as 1200.50 EUR');
       return ok({ amount, currency });
     }

@@ -1,3 +1,4 @@
+import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { addMember, auditEvents, call, defaultUnit, expectProblem, signUpOrg } from '../../test/api.js';
 import { type Harness, startHarness } from '../../test/harness.js';
@@ -65,8 +66,31 @@ describe('business partners', () => {
     const badMail = await call(h, admin, 'POST', '/partners', { ...acme, contacts: [{ name: 'A', email: 'nope' }] });
     expect(expectProblem(badMail, 422, 'validation_failed').errors?.[0]?.field).toBe('contacts.0.email');
     const badCountry = await call(h, admin, 'POST', '/partners', { ...acme, address: { country: 'Germany' } });
-    expect(expectProblem(badCountry, 422, 'validation_failed').errors?.[0]?.field).toBe('address.country');
+    expect(expectProblem(badCountry, 422, 'validation_failed').errors?.[0]).toMatchObject({
+      field: 'address.country',
+      rule: 'unknown_country',
+    });
+    // Two letters are not enough: XX is no country.
+    const noCountry = await call(h, admin, 'POST', '/partners', { ...acme, address: { country: 'XX' } });
+    expect(expectProblem(noCountry, 422, 'validation_failed').errors?.[0]?.rule).toBe('unknown_country');
     expect((await call(h, admin, 'GET', '/partners')).json().items).toEqual([]);
+  });
+
+  it('shows a country stored before codes were checked as it is, and asks for a real one on the next save', async () => {
+    const admin = await signUpOrg(h);
+    const { id } = (await call(h, admin, 'POST', '/partners', acme)).json();
+    await h.database.db.execute(
+      sql`update partners set address = jsonb_set(address, '{country}', '"XX"') where org_id = ${admin.me.org.id}`,
+    );
+    expect((await call(h, admin, 'GET', `/partners/${id}`)).json().address.country).toBe('XX');
+    expect((await call(h, admin, 'PATCH', `/partners/${id}`, { vatId: 'DE999' })).statusCode).toBe(200);
+    const stale = await call(h, admin, 'PATCH', `/partners/${id}`, { address: { ...acme.address, country: 'XX' } });
+    expect(expectProblem(stale, 422, 'validation_failed').errors?.[0]).toMatchObject({
+      field: 'address.country',
+      rule: 'unknown_country',
+    });
+    const fixed = await call(h, admin, 'PATCH', `/partners/${id}`, { address: { ...acme.address, country: 'GE' } });
+    expect(fixed.json().address.country).toBe('GE');
   });
 
   it('links contracts to partners and keeps partners that still have contracts', async () => {

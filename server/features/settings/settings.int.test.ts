@@ -50,6 +50,9 @@ describe('repository settings', () => {
     const first = (res: Awaited<ReturnType<typeof patch>>) => expectProblem(res, 422, 'validation_failed').errors?.[0];
     expect(first(await patch({ currency: 'eur' }))?.field).toBe('currency');
     expect(first(await patch({ currency: 'EURO' }))?.field).toBe('currency');
+    expect(first(await patch({ currency: 'XYZ' }))).toMatchObject({ field: 'currency', rule: 'unknown_currency' });
+    expect((await patch({ currency: 'CHF' })).json().currency).toBe('CHF');
+    await patch({ currency: 'EUR' });
     expect(first(await patch({ contractNumberPattern: 'CT-{YYYY}' }))).toMatchObject({
       field: 'contractNumberPattern',
       rule: 'invalid_pattern',

@@ -12,6 +12,7 @@ export const common: Record<keyof typeof en, string> = {
   'common.loadMore': 'Mehr laden',
   'common.loading': 'Wird geladen …',
   'common.no': 'Nein',
+  'common.noMatch': 'Nichts gefunden',
   'common.yes': 'Ja',
   'common.noAccessTitle': 'Für Ihre Rolle nicht verfügbar',
   'common.noAccessText': 'Ein Administrator Ihrer Organisation kann Ihnen bei Bedarf Zugriff geben.',

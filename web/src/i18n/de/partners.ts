@@ -33,7 +33,7 @@ export const partners: Record<keyof typeof en, string> = {
   'partner.postalCode': 'Postleitzahl',
   'partner.city': 'Ort',
   'partner.country': 'Land',
-  'partner.countryHint': 'Zweistelliger Code, z. B. DE',
+  'partner.countryHint': 'Nach Namen suchen',
   'partner.details': 'Angaben',
   'partner.contacts': 'Ansprechpartner',
   'partner.addContact': 'Ansprechpartner hinzufügen',

@@ -10,6 +10,7 @@ export const common = {
   'common.loadMore': 'Load more',
   'common.loading': 'Loading…',
   'common.no': 'No',
+  'common.noMatch': 'Nothing found',
   'common.yes': 'Yes',
   'common.noAccessTitle': 'Not available for your role',
   'common.noAccessText': 'An administrator of your organization can give you access if you need it.',

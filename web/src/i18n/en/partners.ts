@@ -31,7 +31,7 @@ export const partners = {
   'partner.postalCode': 'Postal code',
   'partner.city': 'City',
   'partner.country': 'Country',
-  'partner.countryHint': 'Two-letter code, e.g. DE',
+  'partner.countryHint': 'Search by name',
   'partner.details': 'Details',
   'partner.contacts': 'Contacts',
   'partner.addContact': 'Add contact',

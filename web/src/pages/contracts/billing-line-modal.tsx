@@ -5,6 +5,7 @@ import { BILLING_FREQUENCIES, BILLING_KINDS } from '../../../../common/schemas/v
 import { calendarDate } from '../../../../common/terms/lifecycle.js';
 import { type BillingLine, useCreateBillingLine, useUpdateBillingLine } from '../../api/use-billing-lines.js';
 import { AppModal } from '../../components/app-modal.js';
+import { CurrencySelect } from '../../components/code-select.js';
 import { notifySuccess } from '../../components/notify.js';
 import { ProblemAlert } from '../../components/problem-alert.js';
 import { useZodForm } from '../../forms/use-zod-form.js';
@@ -104,12 +105,13 @@ function LineForm({ contractId, line, companyCurrency, onDone }: FormProps) {
             onChange={(value) => value && form.setValue('frequency', value as (typeof BILLING_FREQUENCIES)[number])}
           />
           <TextInput label={t('billing.amount')} required data-autofocus {...decimalProps('amount')} />
-          <TextInput
+          <CurrencySelect
             label={t('billing.currency')}
             required
-            maxLength={3}
-            {...form.textProps('currency')}
-            onChange={(event) => form.setValue('currency', event.currentTarget.value.toUpperCase())}
+            clearable={false}
+            value={form.values.currency || null}
+            error={form.errors.currency}
+            onChange={(code) => form.setValue('currency', code ?? '')}
           />
           {foreign && (
             <TextInput

@@ -1,6 +1,7 @@
 import { Checkbox, Group, MultiSelect, Select, Textarea, TextInput } from '@mantine/core';
 import type { Money } from '../../../../common/custom-fields.js';
 import type { CustomField } from '../../api/use-classification.js';
+import { CurrencySelect } from '../../components/code-select.js';
 import { useT } from '../../i18n/i18n-context.js';
 import { UserSelect } from './user-select.js';
 
@@ -115,7 +116,7 @@ function MoneyInput({ label, required, error, value, currency, onChange }: Money
   const amount = value?.amount ?? '';
   const code = value?.currency ?? currency;
   const change = (next: { amount: string; currency: string }) =>
-    onChange(next.amount.trim() === '' ? null : { amount: next.amount.trim(), currency: next.currency.toUpperCase() });
+    onChange(next.amount.trim() === '' ? null : { amount: next.amount.trim(), currency: next.currency });
   return (
     <Group gap={6} align="flex-start" wrap="nowrap">
       <TextInput
@@ -127,12 +128,12 @@ function MoneyInput({ label, required, error, value, currency, onChange }: Money
         value={amount}
         onChange={(e) => change({ amount: e.currentTarget.value, currency: code })}
       />
-      <TextInput
+      <CurrencySelect
         label={t('customFields.currency')}
-        w={80}
-        maxLength={3}
+        w={130}
+        clearable={false}
         value={code}
-        onChange={(e) => change({ amount, currency: e.currentTarget.value })}
+        onChange={(next) => change({ amount, currency: next ?? currency })}
       />
     </Group>
   );

@@ -1,4 +1,3 @@
-import { Paper } from '@mantine/core';
 import { IconHistory } from '@tabler/icons-react';
 import { allItems } from '../../api/paging.js';
 import { useContractHistory } from '../../api/use-contracts.js';
@@ -16,9 +15,7 @@ export function HistoryTab({ contractId }: { contractId: string }) {
   if (events.length === 0) return <EmptyBox icon={<IconHistory />} title={t('contract.historyEmpty')} />;
   return (
     <div>
-      <Paper withBorder radius="md">
-        <ActivityTable events={events} />
-      </Paper>
+      <ActivityTable events={events} />
       <LoadMore
         hasMore={history.hasNextPage}
         loading={history.isFetchingNextPage}

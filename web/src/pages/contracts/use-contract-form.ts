@@ -42,6 +42,7 @@ const CUSTOM_RULES: Record<ValueIssue['rule'], MessageKey> = {
   invalid_date: 'validation.invalid_date',
   invalid_url: 'customFields.rule.invalid_url',
   too_long: 'customFields.rule.too_long',
+  unknown_currency: 'validation.unknown_currency',
 };
 
 function customMessages(t: Translate, fields: CustomField[], custom: Record<string, unknown>) {

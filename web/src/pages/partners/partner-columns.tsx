@@ -3,8 +3,9 @@ import { Link } from 'react-router';
 import { useCustomFields } from '../../api/use-classification.js';
 import type { Partner } from '../../api/use-partners.js';
 import { type ColumnId, customColumns, type GridColumn } from '../../components/grid/grid-column.js';
+import { countryName } from '../../i18n/display-names.js';
 import type { Formatters } from '../../i18n/format.js';
-import { useT } from '../../i18n/i18n-context.js';
+import { useI18n, useT } from '../../i18n/i18n-context.js';
 
 /** The partner list API sorts by name only (`name` / `-name`). */
 export type PartnerColumn = GridColumn<Partner>;
@@ -26,6 +27,11 @@ function TypeCell({ partner }: { partner: Partner }) {
   return <Text size="sm">{t(`partnerType.${partner.type}`)}</Text>;
 }
 
+function CountryCell({ code }: { code: string | null | undefined }) {
+  const { locale } = useI18n();
+  return plain(code ? countryName(code, locale) : null);
+}
+
 /** Ids are the export's partner column keys (server/features/exports/columns.ts). */
 export const PARTNER_COLUMNS: PartnerColumn[] = [
   {
@@ -45,7 +51,7 @@ export const PARTNER_COLUMNS: PartnerColumn[] = [
   { id: 'address.street', label: 'partner.street', render: (p) => plain(p.address?.street) },
   { id: 'address.postalCode', label: 'partner.postalCode', render: (p) => plain(p.address?.postalCode) },
   { id: 'address.city', label: 'partner.city', render: (p) => plain(p.address?.city) },
-  { id: 'address.country', label: 'partner.country', render: (p) => plain(p.address?.country) },
+  { id: 'address.country', label: 'partner.country', render: (p) => <CountryCell code={p.address?.country} /> },
   {
     id: 'contacts',
     label: 'partner.contacts',

@@ -15,6 +15,7 @@ const RULES: Record<ValueIssue['rule'], MessageKey> = {
   invalid_date: 'validation.invalid_date',
   invalid_url: 'customFields.rule.invalid_url',
   too_long: 'customFields.rule.too_long',
+  unknown_currency: 'validation.unknown_currency',
 };
 
 /** The same checks the server makes, so the form names a problem before it is sent. */

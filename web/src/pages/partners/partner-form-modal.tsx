@@ -6,6 +6,7 @@ import { type FieldProblem, isApiError } from '../../api/api-error.js';
 import { useCustomFields, useRepositorySettings } from '../../api/use-classification.js';
 import { type Partner, useCreatePartner, useUpdatePartner } from '../../api/use-partners.js';
 import { AppModal } from '../../components/app-modal.js';
+import { CountrySelect } from '../../components/code-select.js';
 import { notifySuccess } from '../../components/notify.js';
 import { ProblemAlert } from '../../components/problem-alert.js';
 import { describeError } from '../../forms/describe-error.js';
@@ -112,11 +113,12 @@ function PartnerForm({ partner, onDone, onSaved }: FormProps) {
           <TextInput label={t('partner.street')} {...text('street')} />
           <TextInput label={t('partner.postalCode')} {...text('postalCode')} />
           <TextInput label={t('partner.city')} {...text('city')} />
-          <TextInput
+          <CountrySelect
             label={t('partner.country')}
-            description={t('partner.countryHint')}
-            maxLength={2}
-            {...text('country')}
+            placeholder={t('partner.countryHint')}
+            value={values.country || null}
+            error={errors.country}
+            onChange={(code) => set('country', code ?? '')}
           />
         </SimpleGrid>
         <PartnerCustomInputs

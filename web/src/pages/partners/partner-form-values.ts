@@ -61,7 +61,7 @@ export function partnerBody(v: PartnerValues, stored: Record<string, unknown> | 
     street: orNull(v.street),
     postalCode: orNull(v.postalCode),
     city: orNull(v.city),
-    country: orNull(v.country.toUpperCase()),
+    country: orNull(v.country),
   };
   const hasAddress = Object.values(address).some((part) => part !== null);
   return {

@@ -13,7 +13,8 @@ import { LoadMore } from '../../components/load-more.js';
 import { notifyError, notifySuccess } from '../../components/notify.js';
 import { PageHeader } from '../../components/page-header.js';
 import { ErrorState, PageLoader, TableSkeleton } from '../../components/states.js';
-import { useT } from '../../i18n/i18n-context.js';
+import { countryName } from '../../i18n/display-names.js';
+import { useI18n, useT } from '../../i18n/i18n-context.js';
 import { BUILT_IN_COLUMNS } from '../contracts/contract-columns.js';
 import { ContractsTable } from '../contracts/contracts-table.js';
 import { CustomValuesCard } from '../contracts/custom-values-card.js';
@@ -30,7 +31,7 @@ export function PartnerPage() {
 }
 
 function PartnerView({ partner }: { partner: Partner }) {
-  const t = useT();
+  const { t, locale } = useI18n();
   const me = useCurrentMe();
   const navigate = useNavigate();
   const [dialog, setDialog] = useState<'edit' | 'merge' | 'delete' | null>(null);
@@ -49,7 +50,11 @@ function PartnerView({ partner }: { partner: Partner }) {
     });
   const address = partner.address;
   const addressText = address
-    ? [address.street, [address.postalCode, address.city].filter(Boolean).join(' '), address.country]
+    ? [
+        address.street,
+        [address.postalCode, address.city].filter(Boolean).join(' '),
+        address.country && countryName(address.country, locale),
+      ]
         .filter(Boolean)
         .join(', ')
     : '';

@@ -1,4 +1,4 @@
-import { Button, Paper, Stack } from '@mantine/core';
+import { Button, Stack } from '@mantine/core';
 import { IconDownload, IconHistory } from '@tabler/icons-react';
 import { allItems } from '../../../api/paging.js';
 import { auditExportUrl, useAuditEvents } from '../../../api/use-audit.js';
@@ -65,9 +65,7 @@ function ActivityResults({
   }
   return (
     <div>
-      <Paper withBorder radius="md">
-        <ActivityTable events={items} />
-      </Paper>
+      <ActivityTable events={items} />
       <LoadMore
         hasMore={events.hasNextPage}
         loading={events.isFetchingNextPage}

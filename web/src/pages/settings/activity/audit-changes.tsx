@@ -1,19 +1,15 @@
-import { Group, Stack, Text } from '@mantine/core';
+import { Group, Spoiler, Stack, Text } from '@mantine/core';
 import { IconArrowRight } from '@tabler/icons-react';
 import type { AuditEvent } from '../../../api/use-audit.js';
-import { useT } from '../../../i18n/i18n-context.js';
-import { changeFieldLabel } from './audit-labels.js';
-import { changeValue, type UnitNames } from './change-value.js';
-
-const EMPTY = '—';
-const isEmpty = (value: unknown) => value === null || value === undefined;
+import { useI18n } from '../../../i18n/i18n-context.js';
+import { changeRows } from './change-rows.js';
 
 /** A value that appeared is shown alone; a changed one as before → after; a removed one struck through. */
-function ChangeLine({ before, after }: { before: string; after: string | null }) {
-  const t = useT();
-  if (before === EMPTY) return <Value text={after ?? EMPTY} />;
+function ChangeLine({ before, after }: { before: string | null; after: string | null }) {
+  const { t } = useI18n();
+  if (before === null) return <Value text={after ?? '—'} />;
   return (
-    <Group gap={6} wrap="nowrap" align="flex-start">
+    <Group gap={6} wrap="wrap" align="flex-start">
       <Value text={before} removed />
       {after !== null && (
         <>
@@ -26,24 +22,31 @@ function ChangeLine({ before, after }: { before: string; after: string | null })
 }
 
 function Value({ text, removed }: { text: string; removed?: boolean }) {
-  return (
+  const { t } = useI18n();
+  const body = (
     <Text
       size="sm"
       c={removed ? 'red.8' : 'teal.9'}
       td={removed ? 'line-through' : undefined}
-      lineClamp={3}
-      maw={220}
-      style={{ overflowWrap: 'break-word' }}
+      className="break-anywhere"
+      style={{ whiteSpace: 'pre-line' }}
     >
       {text}
     </Text>
   );
+  // Long texts (a mail template, a description) fold instead of stretching the row.
+  if (text.length < 240) return body;
+  return (
+    <Spoiler maxHeight={66} showLabel={t('contract.showMore')} hideLabel={t('contract.showLess')} fz="xs">
+      {body}
+    </Spoiler>
+  );
 }
 
-export function AuditChanges({ changes, units }: { changes: AuditEvent['changes']; units: UnitNames }) {
-  const t = useT();
-  const entries = Object.entries(changes);
-  if (entries.length === 0) {
+export function AuditChanges({ event }: { event: AuditEvent }) {
+  const { t, fmt, locale } = useI18n();
+  const rows = changeRows({ t, fmt, locale, event }, event.changes);
+  if (rows.length === 0) {
     return (
       <Text size="sm" c="dimmed">
         —
@@ -52,15 +55,12 @@ export function AuditChanges({ changes, units }: { changes: AuditEvent['changes'
   }
   return (
     <Stack gap={4}>
-      {entries.map(([field, { before, after }]) => (
-        <div key={field}>
+      {rows.map((row) => (
+        <div key={row.key}>
           <Text size="xs" fw={600} c="dimmed">
-            {changeFieldLabel(t, field)}
+            {row.label}
           </Text>
-          <ChangeLine
-            before={isEmpty(before) ? EMPTY : changeValue(t, field, before, units)}
-            after={isEmpty(after) ? null : changeValue(t, field, after, units)}
-          />
+          <ChangeLine before={row.before} after={row.after} />
         </div>
       ))}
     </Stack>

@@ -31,10 +31,6 @@ export function objectTypeLabel(t: Translate, type: string): string {
   return labelOr(t, `objectType.${type}`, type);
 }
 
-export function changeFieldLabel(t: Translate, field: string): string {
-  return labelOr(t, `changeField.${field}`, field);
-}
-
 export function actorLabel(t: Translate, actor: AuditEvent['actor']): { name: string; detail: string | null } {
   switch (actor.type) {
     case 'user':
@@ -48,14 +44,11 @@ export function actorLabel(t: Translate, actor: AuditEvent['actor']): { name: st
   }
 }
 
-/** The best human name for the object: the subject, a known unit, the organization, or a name the event carries. */
-export function objectName(event: AuditEvent, units: ReadonlyMap<string, string>, orgName: string): string | null {
+/** The best human name for the object: the subject, the organization, or the name the server resolved. */
+export function objectName(event: AuditEvent, orgName: string): string | null {
   const subject = event.subject?.name ?? event.subject?.email;
   if (subject) return subject;
   if (event.objectType === 'org') return orgName;
   if (event.objectType === 'user' && event.objectId === event.actor.id) return event.actor.name ?? event.actor.email;
-  const unit = event.objectType === 'business_unit' && event.objectId ? units.get(event.objectId) : undefined;
-  if (unit) return unit;
-  const named = event.changes.name?.after ?? event.changes.name?.before;
-  return typeof named === 'string' ? named : null;
+  return event.objectName;
 }

@@ -1,6 +1,6 @@
 import { Button, Group, Paper, Stack, Switch, Text, TextInput } from '@mantine/core';
 import { type FormEvent, useState } from 'react';
-import { CURRENCY } from '../../../../../common/custom-fields.js';
+import { isCurrencyCode } from '../../../../../common/iso-codes.js';
 import { formatNumber, patternProblem } from '../../../../../common/numbering.js';
 import { todayIn } from '../../../../../common/terms/dates.js';
 import { fieldName, isApiError } from '../../../api/api-error.js';
@@ -10,6 +10,7 @@ import {
   useUpdateRepositorySettings,
 } from '../../../api/use-classification.js';
 import { useCurrentMe } from '../../../api/use-me.js';
+import { CurrencySelect } from '../../../components/code-select.js';
 import { notifySuccess } from '../../../components/notify.js';
 import { PageHeader } from '../../../components/page-header.js';
 import { ProblemAlert } from '../../../components/problem-alert.js';
@@ -52,7 +53,7 @@ function SettingsForm({ settings }: { settings: RepositorySettings }) {
   const submit = (event: FormEvent) => {
     event.preventDefault();
     const next: Record<string, string> = {};
-    if (!CURRENCY.test(currency)) next.currency = t('repository.currencyInvalid');
+    if (!isCurrencyCode(currency)) next.currency = t('validation.unknown_currency');
     if (problem) next.contractNumberPattern = problem;
     setErrors(next);
     if (Object.keys(next).length > 0) return;
@@ -76,14 +77,14 @@ function SettingsForm({ settings }: { settings: RepositorySettings }) {
       <Paper withBorder radius="lg" p={{ base: 'md', sm: 'lg' }} maw={640}>
         <Stack>
           {update.error && !placed && <ProblemAlert error={describeError(t, update.error)} />}
-          <TextInput
+          <CurrencySelect
             label={t('repository.currency')}
             description={t('repository.currencyHint')}
-            maxLength={3}
-            styles={{ input: { width: 120 } }}
+            maw={320}
+            clearable={false}
             value={currency}
             error={errors.currency}
-            onChange={(e) => setCurrency(e.currentTarget.value.toUpperCase())}
+            onChange={(code) => setCurrency(code ?? '')}
           />
           <Switch
             label={t('repository.orgUnitMandatory')}
