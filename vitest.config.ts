@@ -10,7 +10,11 @@ export default defineConfig({
     projects: [
       {
         extends: true,
-        test: { name: 'unit', include: ['server/**/*.test.ts', 'common/**/*.test.ts'], exclude: integration },
+        test: {
+          name: 'unit',
+          include: ['server/**/*.test.ts', 'common/**/*.test.ts', 'web/src/**/*.test.ts'],
+          exclude: integration,
+        },
       },
       // The integration suite runs twice: on PostgreSQL and on the embedded PGlite.
       {

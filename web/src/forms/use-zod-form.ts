@@ -1,4 +1,4 @@
-import { type FormEvent, useState } from 'react';
+import { useState } from 'react';
 import type { z } from 'zod';
 import { fieldName, isApiError } from '../api/api-error.js';
 import type { MessageKey } from '../i18n/en.js';
@@ -6,6 +6,7 @@ import { useT } from '../i18n/i18n-context.js';
 import type { Translate } from '../i18n/translate.js';
 import { describeError, type ErrorText } from './describe-error.js';
 import { fieldProblemMessage, issueMessage } from './issue-message.js';
+import { ownSubmit } from './own-submit.js';
 
 type Shape = Record<string, unknown>;
 /** Kept as functions of `t`, so messages follow a language switch while they are shown. */
@@ -67,11 +68,10 @@ export function useZodForm<S extends z.ZodType<Shape, Shape>>(schema: S, initial
   }
 
   function onSubmit(submit: (data: z.output<S>) => void) {
-    return (event: FormEvent) => {
-      event.preventDefault();
+    return ownSubmit(() => {
       const data = validate();
       if (data) submit(data);
-    };
+    });
   }
 
   const errors = Object.fromEntries(

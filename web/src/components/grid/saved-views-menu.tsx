@@ -9,6 +9,7 @@ import { useT } from '../../i18n/i18n-context.js';
 import { AppModal } from '../app-modal.js';
 import { notifyError, notifySuccess } from '../notify.js';
 import { ProblemAlert } from '../problem-alert.js';
+import { ownSubmit } from '../../forms/own-submit.js';
 
 type Props = { entity: GridEntity; current: ViewDefinition; onApply: (definition: ViewDefinition) => void };
 
@@ -94,7 +95,7 @@ function SaveViewForm({ entity, definition, onDone }: FormProps) {
     );
   };
   return (
-    <form onSubmit={submit} noValidate>
+    <form onSubmit={ownSubmit(submit)} noValidate>
       <Stack>
         {create.error && <ProblemAlert error={describeError(t, create.error)} />}
         <TextInput

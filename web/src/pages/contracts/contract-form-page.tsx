@@ -11,6 +11,7 @@ import { PageHeader } from '../../components/page-header.js';
 import { ProblemAlert } from '../../components/problem-alert.js';
 import { ErrorState, NoAccess, PageLoader } from '../../components/states.js';
 import { describeError } from '../../forms/describe-error.js';
+import { ownSubmit } from '../../forms/own-submit.js';
 import { useT } from '../../i18n/i18n-context.js';
 import { BasicsSection } from './basics-section.js';
 import { ClassificationSection } from './classification-section.js';
@@ -68,7 +69,7 @@ function ContractFormView({ contract, initial, fields }: ViewProps) {
     else create.mutate({ ...body, ...reminders.body }, { onSuccess, onError: form.showError });
   };
   return (
-    <form onSubmit={submit} noValidate>
+    <form onSubmit={ownSubmit(submit)} noValidate>
       <Stack gap="md">
         <BackLink to={back}>{contract ? contract.title : t('contracts.title')}</BackLink>
         <PageHeader title={contract ? t('contract.editTitle') : t('contracts.create')} mb={0} />

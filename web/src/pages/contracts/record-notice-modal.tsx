@@ -7,6 +7,7 @@ import { notifySuccess } from '../../components/notify.js';
 import { ProblemAlert } from '../../components/problem-alert.js';
 import { describeError } from '../../forms/describe-error.js';
 import { fieldProblemMessage } from '../../forms/issue-message.js';
+import { ownSubmit } from '../../forms/own-submit.js';
 import { useT } from '../../i18n/i18n-context.js';
 
 type Props = { contractId: string; opened: boolean; today: string; onClose: () => void };
@@ -38,7 +39,7 @@ function NoticeForm({ contractId, today, onDone }: { contractId: string; today: 
     });
   };
   return (
-    <form onSubmit={submit} noValidate>
+    <form onSubmit={ownSubmit(submit)} noValidate>
       <Stack>
         {record.error && !fieldError && <ProblemAlert error={describeError(t, record.error)} />}
         <Text size="sm">{t('notice.text')}</Text>

@@ -10,6 +10,7 @@ import { notifySuccess } from '../../components/notify.js';
 import { ProblemAlert } from '../../components/problem-alert.js';
 import { describeError } from '../../forms/describe-error.js';
 import { fieldProblemMessage, issueMessage } from '../../forms/issue-message.js';
+import { ownSubmit } from '../../forms/own-submit.js';
 import { useT } from '../../i18n/i18n-context.js';
 import { customFieldErrors, PartnerCustomInputs } from './partner-custom-fields.js';
 import {
@@ -91,7 +92,7 @@ function PartnerForm({ partner, onDone, onSaved }: FormProps) {
     onChange: (event: { currentTarget: { value: string } }) => set(name, event.currentTarget.value),
   });
   return (
-    <form onSubmit={submit} noValidate>
+    <form onSubmit={ownSubmit(submit)} noValidate>
       <Stack>
         <ProblemAlert error={problem ? describeError(t, problem) : null} />
         <SimpleGrid cols={{ base: 1, sm: 2 }} spacing="sm">

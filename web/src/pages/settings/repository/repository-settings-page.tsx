@@ -16,6 +16,7 @@ import { ProblemAlert } from '../../../components/problem-alert.js';
 import { ErrorState, NoAccess, PageLoader } from '../../../components/states.js';
 import { describeError } from '../../../forms/describe-error.js';
 import { fieldProblemMessage } from '../../../forms/issue-message.js';
+import { ownSubmit } from '../../../forms/own-submit.js';
 import { useI18n, useT } from '../../../i18n/i18n-context.js';
 
 /** Settings → Repository: currency, mandatory organizational unit, contract numbering. */
@@ -72,7 +73,7 @@ function SettingsForm({ settings }: { settings: RepositorySettings }) {
   };
   const placed = isApiError(update.error) && update.error.fieldErrors.length > 0;
   return (
-    <form onSubmit={submit} noValidate>
+    <form onSubmit={ownSubmit(submit)} noValidate>
       <Paper withBorder radius="lg" p={{ base: 'md', sm: 'lg' }} maw={640}>
         <Stack>
           {update.error && !placed && <ProblemAlert error={describeError(t, update.error)} />}
