@@ -26,14 +26,15 @@ export const OPTION_TYPES: readonly CustomFieldType[] = ['dropdown', 'multi_sele
 export function optionsProblem(
   type: CustomFieldType,
   options: readonly string[],
-): { rule: 'required' | 'forbidden' | 'unique'; message: string } | null {
+): { rule: 'required' | 'forbidden' | 'unique'; message: string; value?: string } | null {
   if (!OPTION_TYPES.includes(type)) {
     return options.length ? { rule: 'forbidden', message: 'only dropdown and multi-select fields have options' } : null;
   }
   if (options.length === 0) return { rule: 'required', message: 'must list at least one option' };
   const seen = new Set<string>();
   for (const option of options) {
-    if (seen.has(option.toLowerCase())) return { rule: 'unique', message: `"${option}" is listed twice` };
+    if (seen.has(option.toLowerCase()))
+      return { rule: 'unique', message: `"${option}" is listed twice`, value: option };
     seen.add(option.toLowerCase());
   }
   return null;
@@ -71,8 +72,10 @@ export const customFieldInput = z
   })
   .superRefine((value, ctx) => {
     const problem = optionsProblem(value.type, value.options);
-    if (problem)
-      ctx.addIssue({ code: 'custom', path: ['options'], message: problem.message, params: { rule: problem.rule } });
+    if (!problem) return;
+    const { rule, message, value: option } = problem;
+    const params = option === undefined ? { rule } : { rule, entity: 'option', value: option };
+    ctx.addIssue({ code: 'custom', path: ['options'], message, params });
   });
 
 /** `key` and `type` are accepted only unchanged: stored values depend on them. */

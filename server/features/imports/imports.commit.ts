@@ -90,20 +90,30 @@ async function insertPartners(ctx: Ctx, drafts: PartnerDraft[]) {
  */
 export async function commit(ctx: Ctx, id: string, mapping?: ImportMapping) {
   const row = await getOwn(ctx, id);
-  if (row.status === 'committed') throw new AppError('conflict', 'This import has already been committed.');
-  if (row.status !== 'checked' || !row.mapping) throw new AppError('conflict', 'Run the check (dry run) first.');
+  if (row.status === 'committed')
+    throw AppError.because('conflict', 'import_committed', 'This import has already been committed.');
+  if (row.status !== 'checked' || !row.mapping)
+    throw AppError.because('conflict', 'import_not_checked', 'Run the check (dry run) first.');
   if ((row.errorCount ?? 0) > 0)
-    throw new AppError(
+    throw AppError.because(
       'conflict',
+      'import_has_errors',
       `The last check found ${row.errorCount} errors. Fix the file or the mapping and check again.`,
+      { count: row.errorCount ?? 0 },
     );
   if (mapping && !sameMapping(mapping, row.mapping))
-    throw new AppError('conflict', 'The mapping changed since the last check. Check again before committing.');
+    throw AppError.because(
+      'conflict',
+      'import_mapping_changed',
+      'The mapping changed since the last check. Check again before committing.',
+    );
   const { drafts, errors } = await validate(ctx, row, row.mapping, row.options as ImportOptions);
   if (errors.length > 0)
-    throw new AppError(
+    throw AppError.because(
       'conflict',
+      'import_rows_changed',
       `${errors.length} rows no longer pass (the data changed since the check). Check again.`,
+      { count: errors.length },
     );
   const createdBy = ctx.actor.type === 'system' ? null : ctx.actor.id;
   const result =
