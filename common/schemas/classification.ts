@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { CURRENCY, FIELD_KEY } from '../custom-fields.js';
-import { patternProblem } from '../numbering.js';
+import { PATTERN_FAULTS, patternFault } from '../numbering.js';
 import { isoDateTime } from './common.js';
 import { CATEGORY_KINDS, CUSTOM_FIELD_ENTITIES, CUSTOM_FIELD_TYPES, type CustomFieldType } from './vocabulary.js';
 
@@ -114,8 +114,11 @@ export const repositorySettingsPatch = z
       .string()
       .trim()
       .superRefine((value, ctx) => {
-        const problem = patternProblem(value);
-        if (problem) ctx.addIssue({ code: 'custom', message: problem, params: { rule: 'invalid_pattern' } });
+        const fault = patternFault(value);
+        if (fault) {
+          const params = { rule: 'invalid_pattern', fault };
+          ctx.addIssue({ code: 'custom', message: PATTERN_FAULTS[fault], params });
+        }
       })
       .nullable(),
     contractNumberEditable: z.boolean(),

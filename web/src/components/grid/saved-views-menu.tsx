@@ -5,11 +5,11 @@ import type { ViewDefinition } from '../../../../common/schemas/grids.js';
 import type { GridEntity } from '../../../../common/schemas/vocabulary.js';
 import { type SavedView, useCreateSavedView, useDeleteSavedView, useSavedViews } from '../../api/use-saved-views.js';
 import { describeError } from '../../forms/describe-error.js';
+import { ownSubmit } from '../../forms/own-submit.js';
 import { useT } from '../../i18n/i18n-context.js';
 import { AppModal } from '../app-modal.js';
 import { notifyError, notifySuccess } from '../notify.js';
 import { ProblemAlert } from '../problem-alert.js';
-import { ownSubmit } from '../../forms/own-submit.js';
 
 type Props = { entity: GridEntity; current: ViewDefinition; onApply: (definition: ViewDefinition) => void };
 

@@ -192,7 +192,7 @@ export const contracts: Record<keyof typeof en, string> = {
   'validation.max_renewals_not_allowed': 'Nur sich verlängernde Verträge haben eine Höchstzahl an Verlängerungen.',
   'validation.notice_given_before_start': 'Eine Kündigung kann nicht vor dem Beginn erfolgen.',
   'validation.out_of_range': 'Das reicht über das Jahr 9999 hinaus.',
-  'validation.unique': 'Dies wird bereits von einem anderen Vertrag verwendet.',
+  'validation.unique': 'Dieser Wert ist bereits vergeben.',
   'validation.unknown_partner': 'Diesen Partner gibt es nicht mehr.',
   'validation.unknown_business_unit': 'Diesen Geschäftsbereich gibt es nicht mehr.',
   'validation.cycle': 'Ein Vertrag kann nicht sein eigener Rahmenvertrag sein.',

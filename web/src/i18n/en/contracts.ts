@@ -190,7 +190,7 @@ export const contracts = {
   'validation.max_renewals_not_allowed': 'Only auto-renewing contracts have a maximum of renewals.',
   'validation.notice_given_before_start': 'Notice cannot be given before the start.',
   'validation.out_of_range': 'This would reach beyond the year 9999.',
-  'validation.unique': 'This is already used by another contract.',
+  'validation.unique': 'This value is already taken.',
   'validation.unknown_partner': 'This partner no longer exists.',
   'validation.unknown_business_unit': 'This business unit no longer exists.',
   'validation.cycle': 'A contract cannot be its own master.',

@@ -1,7 +1,7 @@
 import { Button, Group, Paper, Stack, Switch, Text, TextInput } from '@mantine/core';
 import { type FormEvent, useState } from 'react';
 import { CURRENCY } from '../../../../../common/custom-fields.js';
-import { formatNumber, patternProblem } from '../../../../../common/numbering.js';
+import { formatNumber, patternFault } from '../../../../../common/numbering.js';
 import { todayIn } from '../../../../../common/terms/dates.js';
 import { fieldName, isApiError } from '../../../api/api-error.js';
 import {
@@ -15,7 +15,7 @@ import { PageHeader } from '../../../components/page-header.js';
 import { ProblemAlert } from '../../../components/problem-alert.js';
 import { ErrorState, NoAccess, PageLoader } from '../../../components/states.js';
 import { describeError } from '../../../forms/describe-error.js';
-import { fieldProblemMessage } from '../../../forms/issue-message.js';
+import { fieldProblemMessage, ruleMessage } from '../../../forms/issue-message.js';
 import { ownSubmit } from '../../../forms/own-submit.js';
 import { useI18n, useT } from '../../../i18n/i18n-context.js';
 
@@ -48,13 +48,13 @@ function SettingsForm({ settings }: { settings: RepositorySettings }) {
   const [pattern, setPattern] = useState(settings.contractNumberPattern ?? 'CT-{YYYY}-{SEQ:5}');
   const [editable, setEditable] = useState(settings.contractNumberEditable);
   const [errors, setErrors] = useState<Record<string, string>>({});
-  const problem = usePattern ? patternProblem(pattern.trim()) : null;
+  const problem = usePattern ? patternFault(pattern.trim()) : null;
   const example = usePattern && !problem ? formatNumber(pattern.trim(), todayIn(timeZone), 1) : null;
   const submit = (event: FormEvent) => {
     event.preventDefault();
     const next: Record<string, string> = {};
     if (!CURRENCY.test(currency)) next.currency = t('repository.currencyInvalid');
-    if (problem) next.contractNumberPattern = problem;
+    if (problem) next.contractNumberPattern = ruleMessage(t, 'invalid_pattern', { fault: problem });
     setErrors(next);
     if (Object.keys(next).length > 0) return;
     const body = {

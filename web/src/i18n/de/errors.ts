@@ -1,0 +1,124 @@
+import type { errors as en } from '../en/errors.js';
+
+export const errors: Record<keyof typeof en, string> = {
+  'problem.gone': 'Das ist nicht mehr gültig',
+  'problem.conflict.expiry_follows_settings':
+    'Die Ablaufbenachrichtigung folgt den Erinnerungseinstellungen des Kontos; ändern Sie sie dort.',
+  'problem.conflict.reminder_inactive':
+    'Diese Erinnerung ist nicht aktiv: Ihr Termin liegt nicht mehr in der Zukunft, oder der Vertrag ist beendet.',
+  'problem.conflict.invitation_accepted': 'Diese Person hat die Einladung bereits angenommen.',
+  'problem.conflict.lock_self': 'Sie können Ihr eigenes Konto nicht sperren.',
+  'problem.conflict.remove_self': 'Sie können sich nicht selbst aus diesem Konto entfernen.',
+  'problem.conflict.category_in_use':
+    'Verträge verwenden diese Kategorie noch ({count}, Papierkorb eingeschlossen). Ordnen Sie sie zuerst neu zu.',
+  'problem.conflict.org_unit_in_use':
+    'Verträge verwenden diese Organisationseinheit noch ({count}, Papierkorb eingeschlossen). Verschieben Sie sie zuerst.',
+  'problem.conflict.system_event':
+    'Beginn, Ende, Verlängerung und Kündigungsfrist folgen dem Vertrag; ändern Sie stattdessen den Vertrag.',
+  'problem.conflict.default_business_unit': 'Der Standard-Geschäftsbereich kann nicht gelöscht werden.',
+  'problem.conflict.business_unit_in_use':
+    'Dieser Geschäftsbereich enthält noch Verträge (eventuell im Papierkorb). Verschieben Sie sie zuerst.',
+  'problem.conflict.import_committed': 'Dieser Import wurde bereits ausgeführt.',
+  'problem.conflict.import_not_checked': 'Führen Sie zuerst die Prüfung aus.',
+  'problem.conflict.import_has_errors':
+    'Die letzte Prüfung hat {count} Fehler gefunden. Korrigieren Sie die Datei oder die Spaltenzuordnung und prüfen Sie erneut.',
+  'problem.conflict.import_mapping_changed':
+    'Die Spaltenzuordnung hat sich seit der letzten Prüfung geändert. Prüfen Sie vor dem Import erneut.',
+  'problem.conflict.import_rows_changed':
+    'Zeilen, die seit der Prüfung wegen geänderter Daten nicht mehr passen: {count}. Prüfen Sie erneut.',
+  'problem.conflict.partner_has_contracts':
+    'Dieser Partner hat noch Verträge. Ordnen Sie sie zuerst einem anderen Partner zu.',
+  'problem.conflict.numbers_exhausted':
+    'Es wurde keine freie Vertragsnummer gefunden: Der Zähler trifft immer wieder auf vergebene Nummern. Prüfen Sie das Nummernschema.',
+  'problem.conflict.number_reused':
+    'Die Vertragsnummer {number} gehört inzwischen einem anderen Vertrag; ändern Sie zuerst diesen.',
+  'problem.conflict.options_in_use':
+    'Diese Optionen sind in gespeicherten Werten noch gewählt (Papierkorb eingeschlossen): {options}. Ändern Sie zuerst diese Werte.',
+  'problem.gone.link_expired': 'Dieser Link ist abgelaufen.',
+  'problem.gone.reminder_moved':
+    'Diese Erinnerung wurde auf ein neues Datum verschoben. Öffnen Sie den Vertrag, um sie zu sehen.',
+  'problem.gone.reminder_inactive':
+    'Diese Erinnerung ist nicht mehr aktiv. Öffnen Sie den Vertrag, um den Grund zu sehen.',
+  'problem.account_locked.locked':
+    'Dieses Konto ist gesperrt. Versuchen Sie es später erneut oder wenden Sie sich an eine Administratorin oder einen Administrator.',
+  'problem.account_locked.no_account':
+    'Sie gehören keinem Konto mehr an. Bitten Sie eine Administratorin oder einen Administrator um eine Einladung.',
+
+  'validation.unique.category': 'Eine Kategorie mit dem Namen „{value}“ gibt es bereits.',
+  'validation.unique.org_unit': 'Eine Organisationseinheit mit dem Namen „{value}“ gibt es bereits.',
+  'validation.unique.business_unit': 'Einen Geschäftsbereich mit dem Namen „{value}“ gibt es bereits.',
+  'validation.unique.custom_field':
+    'Ein Feld mit dem Schlüssel „{value}“ gibt es bereits. Wählen Sie einen anderen Schlüssel.',
+  'validation.unique.contract': 'Die Vertragsnummer „{value}“ wird bereits von einem anderen Vertrag verwendet.',
+  'validation.unique.option': '„{value}“ steht doppelt in der Liste.',
+  'validation.too_big': 'Bitte geben Sie höchstens {max} ein.',
+  'validation.too_big.string': 'Bitte geben Sie höchstens {max} Zeichen ein.',
+  'validation.too_big.array': 'Bitte wählen Sie höchstens {max} Einträge.',
+  'validation.too_big.number': 'Bitte geben Sie eine Zahl bis höchstens {max} ein.',
+  'validation.too_small': 'Bitte geben Sie mindestens {min} ein.',
+  'validation.too_small.string': 'Bitte geben Sie mindestens {min} Zeichen ein.',
+  'validation.too_small.array': 'Bitte wählen Sie mindestens {min} Einträge.',
+  'validation.too_small.number': 'Bitte geben Sie eine Zahl von mindestens {min} ein.',
+  'validation.invalid_type': 'Bitte füllen Sie dieses Feld mit einem gültigen Wert aus.',
+  'validation.invalid_format': 'Dieser Wert hat nicht das erwartete Format.',
+  'validation.invalid_value': 'Bitte wählen Sie einen der angebotenen Werte.',
+  'validation.invalid_union': 'Dieser Wert ist ungültig.',
+  'validation.invalid_key': 'Dieser Wert ist ungültig.',
+  'validation.invalid_element': 'Einer der Einträge ist ungültig.',
+  'validation.not_multiple_of': 'Diese Zahl ist hier nicht zulässig.',
+  'validation.unrecognized_keys':
+    'Diese Seite hat Felder gesendet, die Deedbox nicht kennt. Bitte laden Sie die Seite neu.',
+  'validation.format': 'Dieser Wert hat nicht das erwartete Format.',
+  'validation.forbidden': 'Das ist hier nicht zulässig.',
+  'validation.immutable': 'Das kann nicht geändert werden.',
+  'validation.mismatch':
+    'Die Liste passt nicht mehr zu den aktuellen Feldern. Laden Sie die Seite neu und versuchen Sie es erneut.',
+  'validation.wrong_type': 'Bitte geben Sie einen passenden Wert ein (zum Beispiel eine Zahl oder ein Datum).',
+  'validation.unknown_field': 'Dieses Feld gibt es nicht (mehr).',
+  'validation.unknown_option': 'Das ist keine der Optionen.',
+  'validation.unknown_category': 'Diese Kategorie gibt es nicht (mehr).',
+  'validation.unknown_org_unit': 'Diese Organisationseinheit gibt es nicht (mehr).',
+  'validation.unknown_column': 'Diese Spalte gibt es nicht.',
+  'validation.unknown_filter': 'Diesen Filter gibt es nicht.',
+  'validation.unknown_time_zone': 'Bitte wählen Sie eine Zeitzone aus der Liste.',
+  'validation.invalid_url': 'Bitte geben Sie eine Adresse ein, die mit http:// oder https:// beginnt.',
+  'validation.not_editable': 'Die Vertragsnummer wird vergeben und kann nicht geändert werden.',
+  'validation.not_a_member': 'Diese Person ist kein aktives Mitglied dieses Kontos.',
+  'validation.cannot_see_contract': 'Diese Person kann diesen Vertrag nicht sehen.',
+  'validation.already_member': 'Diese Person gehört bereits zu diesem Konto.',
+  'validation.existing_password': 'Geben Sie das Passwort ein, das Sie bereits für Deedbox verwenden.',
+  'validation.taken':
+    'Diese E-Mail-Adresse ist bereits registriert. Melden Sie sich an oder setzen Sie Ihr Passwort zurück.',
+  'validation.wrong': 'Das ist nicht Ihr aktuelles Passwort.',
+  'validation.before_from': 'Das Ende darf nicht vor dem Beginn liegen.',
+  'validation.range_too_long': 'Dieser Zeitraum ist zu lang.',
+  'validation.range_only': 'Geldfelder werden nach Bereich gefiltert (von und bis).',
+  'validation.not_a_range': 'Nur Zahlen-, Geld- und Datumsfelder lassen sich nach Bereich filtern.',
+  'validation.single_value': 'Bitte geben Sie nur einen Wert an.',
+  'validation.max_feeds': 'Sie haben die Höchstzahl an Kalender-Feeds erreicht. Widerrufen Sie zuerst einen.',
+  'validation.self': 'Der Partner, den Sie behalten, kann nicht zugleich eines der Duplikate sein.',
+  'validation.render_failed': 'Die Vorlage lässt sich mit Beispielwerten nicht ausfüllen.',
+  'validation.unknown_placeholder': 'Die Vorlage verwendet einen Platzhalter, den Deedbox nicht kennt.',
+  'validation.malformed': 'Ein Platzhalter ist falsch geschrieben; Platzhalter sehen so aus: {{contractTitle}}.',
+  'validation.invalid_pattern': 'Dieses Nummernschema kann nicht verwendet werden.',
+  'validation.invalid_pattern.empty': 'Bitte geben Sie ein Schema ein.',
+  'validation.invalid_pattern.too_long': 'Das Schema ist zu lang (höchstens 60 Zeichen).',
+  'validation.invalid_pattern.counter': 'Das Schema braucht genau einen Zähler {SEQ:n}, zum Beispiel {SEQ:5}.',
+  'validation.invalid_pattern.counter_width': 'Die Zählerbreite n in {SEQ:n} muss 1 bis 9 sein.',
+  'validation.invalid_pattern.placeholder': 'Nur die Platzhalter {YYYY}, {YY}, {MM} und {SEQ:n} sind möglich.',
+  'validation.invalid_pattern.text': 'Text im Schema darf nur Buchstaben, Ziffern, Leerzeichen und - _ / . enthalten.',
+  'validation.invalid_pattern.month_without_year': '{MM} braucht zusätzlich {YYYY} oder {YY}.',
+  'validation.encoding':
+    'Die Datei ist kein gültiger UTF-8-Text. Speichern Sie sie als „CSV UTF-8“ und laden Sie sie erneut hoch.',
+  'validation.csv_syntax':
+    'Die Datei konnte nicht als CSV gelesen werden. Prüfen Sie Anführungszeichen und Trennzeichen.',
+  'validation.xlsx_unreadable': 'Die Datei konnte nicht als Excel-Arbeitsmappe (.xlsx) gelesen werden.',
+  'validation.cell_too_large': 'Die Datei enthält eine zu große Zelle.',
+  'validation.empty': 'Die Datei ist leer oder hat keine Kopfzeile.',
+  'validation.no_rows': 'Die Datei enthält keine Datenzeilen.',
+  'validation.duplicate_header': 'Zwei Spalten der Datei haben dieselbe Überschrift.',
+  'validation.unknown_header': 'Diese Spalte gibt es in der Datei nicht.',
+  'validation.unknown_target': 'In dieses Feld kann Deedbox nicht importieren.',
+  'validation.duplicate_target': 'Zwei Spalten sind demselben Feld zugeordnet.',
+  'validation.required_target': 'Bitte ordnen Sie jedem Pflichtfeld eine Spalte zu.',
+};
