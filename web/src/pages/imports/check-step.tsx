@@ -4,6 +4,7 @@ import { useState } from 'react';
 import type { ImportOutput, RowErrorItem } from '../../api/use-imports.js';
 import { ProblemAlert } from '../../components/problem-alert.js';
 import { useI18n, useT } from '../../i18n/i18n-context.js';
+import { importReason } from './import-reasons.js';
 import { ImportFileButton, importProblem } from './upload-step.js';
 
 const PER_PAGE = 50;
@@ -111,7 +112,7 @@ function ErrorsTable({ errors }: { errors: RowErrorItem[] }) {
                   {error.value ?? '—'}
                 </Table.Td>
                 <Table.Td className="break-anywhere" miw={200}>
-                  {error.reason}
+                  {importReason(t, error.reason)}
                 </Table.Td>
               </Table.Tr>
             ))}
