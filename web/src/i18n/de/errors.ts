@@ -1,6 +1,7 @@
 import type { errors as en } from '../en/errors.js';
 
 export const errors: Record<keyof typeof en, string> = {
+  'form.errorSummary': 'Zu prüfen: {fields}.',
   'problem.gone': 'Das ist nicht mehr gültig',
   'problem.conflict.expiry_follows_settings':
     'Die Ablaufbenachrichtigung folgt den Erinnerungseinstellungen des Kontos; ändern Sie sie dort.',

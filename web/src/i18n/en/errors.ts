@@ -1,5 +1,6 @@
 /** What the server can refuse, in words: causes of conflicts and every validation rule it sends. */
 export const errors = {
+  'form.errorSummary': 'To check: {fields}.',
   'problem.gone': 'This is no longer valid',
   'problem.conflict.expiry_follows_settings':
     'The expiry notification follows the account’s reminder settings; change it there.',

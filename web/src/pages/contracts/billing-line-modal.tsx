@@ -107,8 +107,8 @@ function LineForm({ contractId, line, companyCurrency, onDone }: FormProps) {
           <TextInput
             label={t('billing.currency')}
             required
-            maxLength={3}
             {...form.textProps('currency')}
+            maxLength={3}
             onChange={(event) => form.setValue('currency', event.currentTarget.value.toUpperCase())}
           />
           {foreign && (
