@@ -4,7 +4,7 @@ const run = Date.now().toString(36);
 const PASSWORD = 'Tr0ub4dor&3-horse-staple';
 
 async function signUp(page: Page, who: string, locale: 'en' | 'de') {
-  await page.addInitScript((l) => window.localStorage.setItem('dbx_locale', l), locale);
+  await page.addInitScript({ content: `window.localStorage.setItem('dbx_locale', '${locale}')` });
   await page.goto('/sign-up');
   const de = locale === 'de';
   await page.getByRole('textbox', { name: 'Name', exact: true }).fill('Fiona Former');
@@ -25,17 +25,15 @@ async function contractCount(page: Page): Promise<number> {
 }
 
 /** Every <button> inside a <form> must say what it does: the HTML default type is "submit". */
-async function untypedFormButtons(page: Page): Promise<string[]> {
-  return page.evaluate(() =>
-    [...document.querySelectorAll('form button:not([type])')].map((b) => b.outerHTML.slice(0, 120)),
-  );
+async function untypedFormButtons(page: Page): Promise<number> {
+  return page.locator('form button:not([type])').count();
 }
 
 test('the inline “+” buttons of the contract form create entries without saving the contract', async ({ page }) => {
   await signUp(page, 'plus', 'en');
   await page.goto('/contracts/new');
   await page.getByRole('textbox', { name: 'Title' }).fill('Half-filled lease');
-  expect(await untypedFormButtons(page)).toEqual([]);
+  expect(await untypedFormButtons(page)).toBe(0);
 
   const inline = [
     { button: 'New partner', field: 'Name', submit: 'Create partner', name: 'Inline Partner AG' },
@@ -46,7 +44,7 @@ test('the inline “+” buttons of the contract form create entries without sav
     await test.step(step.button, async () => {
       await page.getByRole('button', { name: step.button, exact: true }).click();
       const dialog = page.getByRole('dialog');
-      expect(await untypedFormButtons(page)).toEqual([]);
+      expect(await untypedFormButtons(page)).toBe(0);
       await dialog.getByRole('textbox', { name: step.field, exact: true }).fill(step.name);
       // Enter submits the modal's own form, the path that used to bubble to the contract form.
       await dialog.getByRole('textbox', { name: step.field, exact: true }).press('Enter');

@@ -116,10 +116,13 @@ export function useZodForm<S extends z.ZodType<Shape, Shape>>(schema: S, initial
   return { values, errors, formError, setValue, setFieldError, validate, showError, onSubmit, textProps, reset };
 }
 
-/** The summary above a form whose fields hold errors: what to fix, by label. */
-export function errorSummary(t: Translate, labels: string[]): ErrorText {
-  const detail = labels.length > 0 ? t('form.errorSummary', { fields: labels.join(', ') }) : undefined;
-  return { title: t('problem.validation_failed'), detail };
+/**
+ * The summary above a form with several invalid fields: what to fix, by label. One invalid
+ * field needs none; it has its message and the focus.
+ */
+export function errorSummary(t: Translate, labels: string[]): ErrorText | null {
+  if (labels.length < 2) return null;
+  return { title: t('problem.validation_failed'), detail: t('form.errorSummary', { fields: labels.join(', ') }) };
 }
 
 function withDetails(text: ErrorText, extra: string[]): ErrorText {

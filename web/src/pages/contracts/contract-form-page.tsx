@@ -79,11 +79,7 @@ function ContractFormView({ contract, initial, fields }: ViewProps) {
     if (contract) update.mutate(body, { onSuccess, onError });
     else create.mutate({ ...body, ...reminders.body }, { onSuccess, onError });
   };
-  const alert = form.problem
-    ? describeError(t, form.problem)
-    : focus.labels.length > 0
-      ? errorSummary(t, focus.labels)
-      : null;
+  const alert = form.problem ? describeError(t, form.problem) : errorSummary(t, focus.labels);
   return (
     <form onSubmit={ownSubmit(submit)} noValidate>
       <Stack gap="md">
