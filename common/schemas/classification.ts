@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { FIELD_KEY } from '../custom-fields.js';
-import { patternProblem } from '../numbering.js';
+import { PATTERN_FAULTS, patternFault } from '../numbering.js';
 import { currencyCode } from './codes.js';
 import { isoDateTime } from './common.js';
 import { CATEGORY_KINDS, CUSTOM_FIELD_ENTITIES, CUSTOM_FIELD_TYPES, type CustomFieldType } from './vocabulary.js';
@@ -27,14 +27,15 @@ export const OPTION_TYPES: readonly CustomFieldType[] = ['dropdown', 'multi_sele
 export function optionsProblem(
   type: CustomFieldType,
   options: readonly string[],
-): { rule: 'required' | 'forbidden' | 'unique'; message: string } | null {
+): { rule: 'required' | 'forbidden' | 'unique'; message: string; value?: string } | null {
   if (!OPTION_TYPES.includes(type)) {
     return options.length ? { rule: 'forbidden', message: 'only dropdown and multi-select fields have options' } : null;
   }
   if (options.length === 0) return { rule: 'required', message: 'must list at least one option' };
   const seen = new Set<string>();
   for (const option of options) {
-    if (seen.has(option.toLowerCase())) return { rule: 'unique', message: `"${option}" is listed twice` };
+    if (seen.has(option.toLowerCase()))
+      return { rule: 'unique', message: `"${option}" is listed twice`, value: option };
     seen.add(option.toLowerCase());
   }
   return null;
@@ -72,8 +73,10 @@ export const customFieldInput = z
   })
   .superRefine((value, ctx) => {
     const problem = optionsProblem(value.type, value.options);
-    if (problem)
-      ctx.addIssue({ code: 'custom', path: ['options'], message: problem.message, params: { rule: problem.rule } });
+    if (!problem) return;
+    const { rule, message, value: option } = problem;
+    const params = option === undefined ? { rule } : { rule, entity: 'option', value: option };
+    ctx.addIssue({ code: 'custom', path: ['options'], message, params });
   });
 
 /** `key` and `type` are accepted only unchanged: stored values depend on them. */
@@ -112,8 +115,11 @@ export const repositorySettingsPatch = z
       .string()
       .trim()
       .superRefine((value, ctx) => {
-        const problem = patternProblem(value);
-        if (problem) ctx.addIssue({ code: 'custom', message: problem, params: { rule: 'invalid_pattern' } });
+        const fault = patternFault(value);
+        if (fault) {
+          const params = { rule: 'invalid_pattern', fault };
+          ctx.addIssue({ code: 'custom', message: PATTERN_FAULTS[fault], params });
+        }
       })
       .nullable(),
     contractNumberEditable: z.boolean(),

@@ -14,6 +14,8 @@ export const page = <T extends z.ZodType>(item: T) =>
 export const isoDate = z.iso.date();
 export const isoDateTime = z.iso.datetime({ offset: true });
 
+const problemParams = z.record(z.string(), z.union([z.string(), z.number()]));
+
 /** RFC 9457 problem details, as every 4xx/5xx answer is shaped. */
 export const problem = z.object({
   type: z.string(),
@@ -22,15 +24,12 @@ export const problem = z.object({
   code: z.string(),
   detail: z.string().optional(),
   requestId: z.string(),
+  /** The named cause of a conflict (and of a gone link or a locked account), for a precise message. */
+  reason: z.string().optional(),
+  /** Values the message names (an entry's name, a count). */
+  params: problemParams.optional(),
   errors: z
-    .array(
-      z.object({
-        field: z.string(),
-        rule: z.string(),
-        message: z.string(),
-        params: z.record(z.string(), z.union([z.string(), z.number()])).optional(),
-      }),
-    )
+    .array(z.object({ field: z.string(), rule: z.string(), message: z.string(), params: problemParams.optional() }))
     .optional(),
 });
 export type Problem = z.infer<typeof problem>;

@@ -21,19 +21,60 @@ export const ERROR_CODES = {
 
 export type ErrorCode = keyof typeof ERROR_CODES;
 
+/**
+ * Why a request clashed, for codes that have more than one cause: the web app says exactly
+ * that, in the reader's language (`problem.<code>.<reason>`), instead of one generic sentence.
+ */
+export const REASONS = {
+  conflict: [
+    'expiry_follows_settings',
+    'reminder_inactive',
+    'invitation_accepted',
+    'lock_self',
+    'remove_self',
+    'category_in_use',
+    'org_unit_in_use',
+    'system_event',
+    'default_business_unit',
+    'business_unit_in_use',
+    'import_committed',
+    'import_not_checked',
+    'import_has_errors',
+    'import_mapping_changed',
+    'import_rows_changed',
+    'import_no_valid_rows',
+    'partner_has_contracts',
+    'numbers_exhausted',
+    'number_reused',
+    'options_in_use',
+  ],
+  gone: ['link_expired', 'reminder_moved', 'reminder_inactive'],
+  account_locked: ['locked', 'no_account'],
+} as const;
+
+export type ReasonCode = keyof typeof REASONS;
+export type Reason<C extends ReasonCode> = (typeof REASONS)[C][number];
+/** Values a translation puts into its sentence (a name, a count). */
+export type Params = Record<string, string | number>;
+
 export interface FieldError {
   field: string;
   rule: string;
   message: string;
-  /** Values for the translated message (a row and column, a limit), when the rule has any. */
-  params?: Record<string, string | number>;
+  params?: Params;
+}
+
+export interface ErrorDetails {
+  errors?: FieldError[];
+  reason?: string;
+  params?: Params;
 }
 
 export class AppError extends Error {
   constructor(
     readonly code: ErrorCode,
     message: string,
-    readonly details: { errors?: FieldError[] } = {},
+    readonly details: ErrorDetails = {},
   ) {
     super(message);
     this.name = 'AppError';
@@ -47,8 +88,15 @@ export class AppError extends Error {
     return new AppError('forbidden', message);
   }
 
-  static invalid(field: string, rule: string, message: string): AppError {
-    return new AppError('validation_failed', `${field} ${message}`, { errors: [{ field, rule, message }] });
+  /** A clash (or a gone link, a locked account) with its named cause. */
+  static because<C extends ReasonCode>(code: C, reason: Reason<C>, message: string, params?: Params): AppError {
+    return new AppError(code, message, { reason, ...(params ? { params } : {}) });
+  }
+
+  static invalid(field: string, rule: string, message: string, params?: Params): AppError {
+    return new AppError('validation_failed', `${field} ${message}`, {
+      errors: [{ field, rule, message, ...(params ? { params } : {}) }],
+    });
   }
 
   /** Several problems in one answer; the message names the first. */

@@ -88,18 +88,16 @@ export async function auditEvents(h: Harness, admin: Caller, query = ''): Promis
   return (res.json() as { items: AuditEvent[] }).items;
 }
 
-export function expectProblem(
-  res: Res,
-  status: number,
-  code: string,
-): { errors?: { field: string; rule: string }[]; detail: string } {
-  const body = res.json() as {
-    status: number;
-    code: string;
-    requestId: string;
-    errors?: { field: string; rule: string }[];
-    detail: string;
-  };
+type ProblemParams = Record<string, string | number>;
+type ProblemBody = {
+  errors?: { field: string; rule: string; params?: ProblemParams }[];
+  detail: string;
+  reason?: string;
+  params?: ProblemParams;
+};
+
+export function expectProblem(res: Res, status: number, code: string): ProblemBody {
+  const body = res.json() as ProblemBody & { status: number; code: string; requestId: string };
   if (
     res.statusCode !== status ||
     body.code !== code ||

@@ -148,9 +148,17 @@ export async function signIn(pub: PublicCtx, email: string, password: string): P
   if (outcome.ok) return outcome.session;
   switch (outcome.code) {
     case 'account_locked':
-      throw new AppError('account_locked', 'This account is locked. Try again later or ask an administrator.');
+      throw AppError.because(
+        'account_locked',
+        'locked',
+        'This account is locked. Try again later or ask an administrator.',
+      );
     case 'no_account':
-      throw new AppError('account_locked', 'You no longer belong to any account. Ask an administrator to invite you.');
+      throw AppError.because(
+        'account_locked',
+        'no_account',
+        'You no longer belong to any account. Ask an administrator to invite you.',
+      );
     case 'invalid_credentials':
       throw new AppError('invalid_credentials', 'The e-mail address or the password is wrong.');
   }

@@ -37,9 +37,14 @@ describe('business units', () => {
     ).toBe('name');
     expect(
       expectProblem(await call(h, admin, 'POST', '/business-units', { name: 'general' }), 422, 'validation_failed')
-        .errors?.[0]?.rule,
-    ).toBe('unique');
-    expectProblem(await call(h, admin, 'DELETE', `/business-units/${defaultUnit(admin)}`), 409, 'conflict');
+        .errors?.[0],
+    ).toMatchObject({ rule: 'unique', params: { entity: 'business_unit', value: 'general' } });
+    const isDefault = expectProblem(
+      await call(h, admin, 'DELETE', `/business-units/${defaultUnit(admin)}`),
+      409,
+      'conflict',
+    );
+    expect(isDefault.reason).toBe('default_business_unit');
     expectProblem(await call(h, admin, 'PATCH', '/business-units/not-a-uuid', { name: 'X' }), 422, 'validation_failed');
   });
 

@@ -31,7 +31,12 @@ async function get(ctx: Ctx, id: string): Promise<repo.BusinessUnitRow> {
 
 async function assertNameFree(ctx: Ctx, name: string, exceptId?: string) {
   const clash = await repo.findIdByName(ctx.tx, ctx.orgId, name);
-  if (clash && clash !== exceptId) throw AppError.invalid('name', 'unique', 'is already used by another business unit');
+  if (clash && clash !== exceptId) {
+    throw AppError.invalid('name', 'unique', 'is already used by another business unit', {
+      entity: 'business_unit',
+      value: name,
+    });
+  }
 }
 
 export async function create(ctx: Ctx, name: string) {
@@ -66,10 +71,12 @@ export async function rename(ctx: Ctx, id: string, name: string) {
 export async function remove(ctx: Ctx, id: string) {
   requireAdmin(ctx);
   const row = await get(ctx, id);
-  if (row.isDefault) throw new AppError('conflict', 'The default business unit cannot be deleted.');
+  if (row.isDefault)
+    throw AppError.because('conflict', 'default_business_unit', 'The default business unit cannot be deleted.');
   if ((await countInUnit(ctx.tx, ctx.orgId, id)) > 0) {
-    throw new AppError(
+    throw AppError.because(
       'conflict',
+      'business_unit_in_use',
       'This business unit still holds contracts (some perhaps in the recycle bin). Move them first.',
     );
   }

@@ -42,16 +42,32 @@ describe('categories', () => {
     const it1 = (await call(h, admin, 'POST', '/categories', { name: 'IT' })).json();
     const empty = await call(h, admin, 'POST', '/categories', { name: '  ' });
     expect(expectProblem(empty, 422, 'validation_failed').errors?.[0]?.field).toBe('name');
+    // A schema limit arrives as its rule and number, so the web app can say it in the reader's language.
+    const long = await call(h, admin, 'POST', '/categories', { name: 'x'.repeat(121) });
+    expect(expectProblem(long, 422, 'validation_failed').errors?.[0]).toMatchObject({
+      field: 'name',
+      rule: 'too_big',
+      params: { max: 120, origin: 'string' },
+    });
     const badKind = await call(h, admin, 'POST', '/categories', { name: 'X', kind: 'party' });
     expect(expectProblem(badKind, 422, 'validation_failed').errors?.[0]?.field).toBe('kind');
     expectProblem(await call(h, admin, 'GET', '/categories?kind=party'), 422, 'validation_failed');
     const dup = await call(h, admin, 'POST', '/categories', { name: 'it', kind: 'contract' });
-    expect(expectProblem(dup, 422, 'validation_failed').errors?.[0]).toMatchObject({ field: 'name', rule: 'unique' });
+    // The web app says "A category named “it” already exists" from the entity and value.
+    expect(expectProblem(dup, 422, 'validation_failed').errors?.[0]).toMatchObject({
+      field: 'name',
+      rule: 'unique',
+      params: { entity: 'category', value: 'it' },
+    });
     // The same name is free in the other list.
     expect((await call(h, admin, 'POST', '/categories', { name: 'IT', kind: 'event' })).statusCode).toBe(201);
     const other = (await call(h, admin, 'POST', '/categories', { name: 'Legal' })).json();
     const clash = await call(h, admin, 'PATCH', `/categories/${other.id}`, { name: 'IT' });
-    expect(expectProblem(clash, 422, 'validation_failed').errors?.[0]).toMatchObject({ field: 'name', rule: 'unique' });
+    expect(expectProblem(clash, 422, 'validation_failed').errors?.[0]).toMatchObject({
+      field: 'name',
+      rule: 'unique',
+      params: { entity: 'category', value: 'IT' },
+    });
     expect((await call(h, admin, 'PATCH', `/categories/${it1.id}`, { name: 'it' })).json().name).toBe('it');
     expectProblem(await call(h, admin, 'PATCH', '/categories/nope', { name: 'X' }), 422, 'validation_failed');
   });
@@ -61,7 +77,8 @@ describe('categories', () => {
     const cat = (await call(h, admin, 'POST', '/categories', { name: 'Leases' })).json();
     const contract = await newContract(h, admin);
     await setContract(h, admin, contract, { categoryId: cat.id, deletedAt: new Date() });
-    expectProblem(await call(h, admin, 'DELETE', `/categories/${cat.id}`), 409, 'conflict');
+    const inUse = expectProblem(await call(h, admin, 'DELETE', `/categories/${cat.id}`), 409, 'conflict');
+    expect(inUse).toMatchObject({ reason: 'category_in_use', params: { count: 1 } });
     await setContract(h, admin, contract, { categoryId: null });
     expect((await call(h, admin, 'DELETE', `/categories/${cat.id}`)).statusCode).toBe(204);
     expect(await auditEvents(h, admin, '&action=category.deleted')).toHaveLength(1);

@@ -14,7 +14,11 @@ export const present = (row: repo.CategoryRow) => ({
   createdAt: row.createdAt.toISOString(),
 });
 
-const taken = () => AppError.invalid('name', 'unique', 'is already used by another category of this kind');
+const taken = (name: string) =>
+  AppError.invalid('name', 'unique', 'is already used by another category of this kind', {
+    entity: 'category',
+    value: name,
+  });
 
 /** Every member may list categories (forms and filters need them). */
 export async function list(ctx: Ctx, kind: CategoryKind) {
@@ -35,9 +39,9 @@ const categoryList: NamedList<repo.CategoryRow> = {
 
 export async function create(ctx: Ctx, input: { name: string; kind: CategoryKind }) {
   requireListAdd(ctx);
-  if (await repo.findIdByName(ctx.tx, ctx.orgId, input.kind, input.name)) throw taken();
+  if (await repo.findIdByName(ctx.tx, ctx.orgId, input.kind, input.name)) throw taken(input.name);
   const row = await repo.insert(ctx.tx, { orgId: ctx.orgId, id: randomUUID(), ...input });
-  if (!row) throw taken();
+  if (!row) throw taken(input.name);
   await record(ctx, {
     action: 'category.created',
     objectType: 'category',

@@ -16,7 +16,8 @@ export interface NamedList<Row extends Entry> {
   label: string;
   /** How a contract is moved off an entry before it can go ("Re-file them first."). */
   moveHint: string;
-  taken: () => AppError;
+  /** The answer when another entry already has `name`. */
+  taken: (name: string) => AppError;
   find(tx: Tx, orgId: string, id: string): Promise<Row | null>;
   /** The entry of that name in the same list as `row`, if any. */
   clash(tx: Tx, orgId: string, row: Row, name: string): Promise<string | null>;
@@ -36,7 +37,7 @@ export async function renameEntry<Row extends Entry>(ctx: Ctx, list: NamedList<R
   requireAdmin(ctx);
   const before = await getEntry(ctx, list, id);
   const clash = await list.clash(ctx.tx, ctx.orgId, before, name);
-  if (clash && clash !== id) throw list.taken();
+  if (clash && clash !== id) throw list.taken(name);
   if (before.name === name) return before;
   const row = await list.rename(ctx.tx, ctx.orgId, id, name);
   await record(ctx, {
@@ -59,9 +60,11 @@ export async function removeEntry<Row extends Entry>(
   const row = await getEntry(ctx, list, id);
   const used = await list.countContracts(ctx.tx, ctx.orgId, id);
   if (used > 0) {
-    throw new AppError(
+    throw AppError.because(
       'conflict',
+      `${list.objectType}_in_use`,
       `This ${list.label.toLowerCase()} is used by ${used} contract(s) (some perhaps in the recycle bin). ${list.moveHint}`,
+      { count: used },
     );
   }
   await list.remove(ctx.tx, ctx.orgId, id);

@@ -35,9 +35,11 @@ export async function restore(ctx: Ctx, id: string) {
   const row = await jobsRepo.findDeleted(ctx.tx, ctx.orgId, id);
   if (!row) throw AppError.notFound('Deleted contract');
   if (row.contractNumber && (await repo.numberTaken(ctx.tx, ctx.orgId, row.contractNumber, id))) {
-    throw new AppError(
+    throw AppError.because(
       'conflict',
+      'number_reused',
       `Contract number ${row.contractNumber} is now used by another contract; change that one first.`,
+      { number: row.contractNumber },
     );
   }
   const today = await orgToday(ctx);

@@ -26,7 +26,10 @@ export async function checkReferences(ctx: Ctx, org: OrgSettings, f: ContractFie
     }
   }
   if (f.contractNumber && (await repo.numberTaken(ctx.tx, ctx.orgId, f.contractNumber, selfId))) {
-    throw AppError.invalid('contractNumber', 'unique', 'is already used by another contract');
+    throw AppError.invalid('contractNumber', 'unique', 'is already used by another contract', {
+      entity: 'contract',
+      value: f.contractNumber,
+    });
   }
   if (f.masterId) await checkMaster(ctx, f.masterId, selfId);
 }

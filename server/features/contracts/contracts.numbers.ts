@@ -19,7 +19,11 @@ export async function allocateNumber(ctx: Ctx, pattern: string, today: string): 
     const candidate = formatNumber(pattern, today, await repo.nextCounter(ctx.tx, ctx.orgId, period));
     if (!(await repo.numberTaken(ctx.tx, ctx.orgId, candidate))) return candidate;
   }
-  throw new AppError('conflict', 'No free contract number: the counter keeps meeting numbers already in use.');
+  throw AppError.because(
+    'conflict',
+    'numbers_exhausted',
+    'No free contract number: the counter keeps meeting numbers already in use.',
+  );
 }
 
 /** The number a new contract gets: with a pattern, allocated unless given and numbers are editable. */

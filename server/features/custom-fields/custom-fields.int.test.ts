@@ -53,7 +53,11 @@ describe('custom fields', () => {
     const post = (body: object) => call(h, admin, 'POST', '/custom-fields', body);
     const first = (res: Awaited<ReturnType<typeof post>>) => expectProblem(res, 422, 'validation_failed').errors?.[0];
     expect(first(await post({ ...tier, options: [] }))).toMatchObject({ field: 'options', rule: 'required' });
-    expect(first(await post({ ...tier, options: ['A', 'a'] }))).toMatchObject({ field: 'options', rule: 'unique' });
+    expect(first(await post({ ...tier, options: ['A', 'a'] }))).toMatchObject({
+      field: 'options',
+      rule: 'unique',
+      params: { entity: 'option', value: 'a' },
+    });
     expect(first(await post({ ...tier, type: 'text' }))).toMatchObject({ field: 'options', rule: 'forbidden' });
     expect(first(await post({ ...tier, type: 'colour' }))?.field).toBe('type');
     expect(first(await post({ ...tier, key: 'Bad Key' }))?.field).toBe('key');

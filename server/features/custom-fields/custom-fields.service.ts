@@ -62,6 +62,7 @@ export async function create(ctx: Ctx, input: NewField) {
       'key',
       'unique',
       `"${key}" is already the key of another ${input.entity} field; choose a key`,
+      { entity: 'custom_field', value: key },
     );
   }
   await record(ctx, {
@@ -81,10 +82,12 @@ async function assertOptionsFree(ctx: Ctx, field: repo.CustomFieldRow, options: 
     if (n > 0) used.push(`"${option}" (${n})`);
   }
   if (used.length) {
-    throw new AppError(
+    throw AppError.because(
       'conflict',
+      'options_in_use',
       `These options are still chosen in stored ${field.entity}s (recycle bin included): ${used.join(', ')}. ` +
         'Change those values first.',
+      { options: used.join(', ') },
     );
   }
 }
@@ -97,7 +100,10 @@ export async function update(ctx: Ctx, id: string, patch: FieldPatch) {
   if (type !== undefined && type !== before.type) throw AppError.invalid('type', 'immutable', 'cannot be changed');
   if (rest.options !== undefined) {
     const problem = optionsProblem(before.type, rest.options);
-    if (problem) throw AppError.invalid('options', problem.rule, problem.message);
+    if (problem) {
+      const params = problem.value === undefined ? undefined : { entity: 'option', value: problem.value };
+      throw AppError.invalid('options', problem.rule, problem.message, params);
+    }
     await assertOptionsFree(ctx, before, rest.options);
   }
   const changes = diff(before as unknown as Record<string, unknown>, rest);

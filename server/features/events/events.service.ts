@@ -48,7 +48,11 @@ export async function getVisibleEvent(ctx: Ctx, id: string): Promise<repo.EventR
 /** System events follow the contract's dates; only custom ones are edited by hand. */
 function requireCustom(row: repo.EventRow): void {
   if (row.type !== 'custom') {
-    throw new AppError('conflict', 'System events follow the contract; change the contract instead.');
+    throw AppError.because(
+      'conflict',
+      'system_event',
+      'System events follow the contract; change the contract instead.',
+    );
   }
 }
 

@@ -114,15 +114,23 @@ const badRows = (errors: RowError[]) => [...new Set(errors.map((e) => e.row))].s
  */
 export async function commit(ctx: Ctx, id: string, input: ImportCommitInput) {
   const row = await getOwn(ctx, id);
-  if (row.status === 'committed') throw new AppError('conflict', 'This import has already been committed.');
-  if (row.status !== 'checked' || !row.mapping) throw new AppError('conflict', 'Run the check (dry run) first.');
+  if (row.status === 'committed')
+    throw AppError.because('conflict', 'import_committed', 'This import has already been committed.');
+  if (row.status !== 'checked' || !row.mapping)
+    throw AppError.because('conflict', 'import_not_checked', 'Run the check (dry run) first.');
   if ((row.errorCount ?? 0) > 0 && !input.skipInvalidRows)
-    throw new AppError(
+    throw AppError.because(
       'conflict',
+      'import_has_errors',
       `The last check found ${row.errorCount} errors. Fix the file or the mapping and check again, or skip the invalid rows.`,
+      { count: row.errorCount ?? 0 },
     );
   if (input.mapping && !sameMapping(input.mapping, row.mapping))
-    throw new AppError('conflict', 'The mapping changed since the last check. Check again before committing.');
+    throw AppError.because(
+      'conflict',
+      'import_mapping_changed',
+      'The mapping changed since the last check. Check again before committing.',
+    );
   const unconfirmed = unmappedHeaders(row.headers, row.mapping).filter((h) => !input.ignoredColumns.includes(h));
   if (unconfirmed.length > 0)
     throw AppError.invalid(
@@ -132,12 +140,14 @@ export async function commit(ctx: Ctx, id: string, input: ImportCommitInput) {
     );
   const { drafts, errors } = await validate(ctx, row, row.mapping, row.options as ImportOptions);
   if (JSON.stringify(badRows(errors)) !== JSON.stringify(badRows((row.errors ?? []) as RowError[])))
-    throw new AppError(
+    throw AppError.because(
       'conflict',
+      'import_rows_changed',
       'Some rows no longer check as they did (the data changed since the check). Check again.',
+      { count: errors.length },
     );
   if (drafts.drafts.length === 0)
-    throw new AppError('conflict', 'No row passed the check: there is nothing to import.');
+    throw AppError.because('conflict', 'import_no_valid_rows', 'No row passed the check: there is nothing to import.');
   const createdBy = ctx.actor.type === 'system' ? null : ctx.actor.id;
   const inserted =
     drafts.entity === 'contract'

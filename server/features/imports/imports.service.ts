@@ -127,7 +127,7 @@ export async function validate(ctx: Ctx, row: repo.ImportMeta, mapping: ImportMa
   const defs = await listDefinitions(ctx.tx, ctx.orgId, row.entity);
   const columns = checkMapping(row.entity, row.headers, mapping, defs);
   const content = await repo.content(ctx.tx, ctx.orgId, row.id);
-  if (!content) throw new AppError('conflict', 'This import has already been committed.');
+  if (!content) throw AppError.because('conflict', 'import_committed', 'This import has already been committed.');
   const table = await readTable(content);
   const org = await orgSettings(ctx);
   const ignored = unmappedHeaders(table.headers, mapping).map((header) => ({
@@ -199,7 +199,8 @@ async function duplicateNumbers(ctx: Ctx, drafts: ContractDraft[], c: CheckConte
 /** The dry run: every row checked, every problem stored and returned; nothing imported. */
 export async function check(ctx: Ctx, id: string, input: { mapping: ImportMapping; options: ImportOptions }) {
   const row = await getOwn(ctx, id);
-  if (row.status === 'committed') throw new AppError('conflict', 'This import has already been committed.');
+  if (row.status === 'committed')
+    throw AppError.because('conflict', 'import_committed', 'This import has already been committed.');
   const { errors, rowCount, summary } = await validate(ctx, row, input.mapping, input.options);
   await repo.update(ctx.tx, ctx.orgId, id, {
     status: 'checked',

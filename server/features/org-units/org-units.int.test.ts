@@ -41,7 +41,11 @@ describe('organizational units', () => {
     const empty = await call(h, admin, 'POST', '/org-units', {});
     expect(expectProblem(empty, 422, 'validation_failed').errors?.[0]?.field).toBe('name');
     const dup = await call(h, admin, 'POST', '/org-units', { name: 'FINANCE' });
-    expect(expectProblem(dup, 422, 'validation_failed').errors?.[0]).toMatchObject({ field: 'name', rule: 'unique' });
+    expect(expectProblem(dup, 422, 'validation_failed').errors?.[0]).toMatchObject({
+      field: 'name',
+      rule: 'unique',
+      params: { entity: 'org_unit', value: 'FINANCE' },
+    });
     const clash = await call(h, admin, 'PATCH', `/org-units/${legal.id}`, { name: 'finance' });
     expect(expectProblem(clash, 422, 'validation_failed').errors?.[0]).toMatchObject({ field: 'name', rule: 'unique' });
     expect((await call(h, admin, 'PATCH', `/org-units/${finance.id}`, { name: 'FINANCE' })).statusCode).toBe(200);
@@ -55,6 +59,7 @@ describe('organizational units', () => {
     await setContract(h, admin, contract, { orgUnitId: unit.id });
     const refused = expectProblem(await call(h, admin, 'DELETE', `/org-units/${unit.id}`), 409, 'conflict');
     expect(refused.detail).toContain('1 contract');
+    expect(refused).toMatchObject({ reason: 'org_unit_in_use', params: { count: 1 } });
     await setContract(h, admin, contract, { orgUnitId: null });
     expect((await call(h, admin, 'DELETE', `/org-units/${unit.id}`)).statusCode).toBe(204);
   });

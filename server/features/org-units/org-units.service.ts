@@ -12,7 +12,11 @@ export const present = (row: repo.OrgUnitRow) => ({
   createdAt: row.createdAt.toISOString(),
 });
 
-const taken = () => AppError.invalid('name', 'unique', 'is already used by another organizational unit');
+const taken = (name: string) =>
+  AppError.invalid('name', 'unique', 'is already used by another organizational unit', {
+    entity: 'org_unit',
+    value: name,
+  });
 
 /** Every member may list organizational units (forms and filters need them). */
 export async function list(ctx: Ctx) {
@@ -33,9 +37,9 @@ const orgUnitList: NamedList<repo.OrgUnitRow> = {
 
 export async function create(ctx: Ctx, name: string) {
   requireListAdd(ctx);
-  if (await repo.findIdByName(ctx.tx, ctx.orgId, name)) throw taken();
+  if (await repo.findIdByName(ctx.tx, ctx.orgId, name)) throw taken(name);
   const row = await repo.insert(ctx.tx, { orgId: ctx.orgId, id: randomUUID(), name });
-  if (!row) throw taken();
+  if (!row) throw taken(name);
   await record(ctx, {
     action: 'org_unit.created',
     objectType: 'org_unit',

@@ -100,7 +100,11 @@ export async function remove(ctx: Ctx, id: string) {
   requireEdit(ctx);
   const row = await get(ctx, id);
   if ((await repo.countContracts(ctx.tx, ctx.orgId, id)) > 0) {
-    throw new AppError('conflict', 'This partner still has contracts. Assign them to another partner first.');
+    throw AppError.because(
+      'conflict',
+      'partner_has_contracts',
+      'This partner still has contracts. Assign them to another partner first.',
+    );
   }
   await repo.update(ctx.tx, ctx.orgId, id, { deletedAt: new Date() });
   await record(ctx, { action: 'partner.deleted', objectType: 'partner', objectId: id, extra: { name: row.name } });

@@ -78,8 +78,10 @@ async function apply(ctx: Ctx, link: ReminderLinkPayload, t: repo.LinkTarget): P
 export function perform(pub: PublicCtx, token: string): Promise<ReminderLinkInfo> {
   return withTarget(pub, token, async (ctx, link, target) => {
     const state = stateOf(target);
-    if (state === 'moved') throw new AppError('gone', 'This reminder has moved to a new date; open the contract.');
-    if (state === 'inactive') throw new AppError('gone', 'This reminder is no longer active; open the contract.');
+    if (state === 'moved')
+      throw AppError.because('gone', 'reminder_moved', 'This reminder has moved to a new date; open the contract.');
+    if (state === 'inactive')
+      throw AppError.because('gone', 'reminder_inactive', 'This reminder is no longer active; open the contract.');
     return present(link, await apply(ctx, link, target));
   });
 }

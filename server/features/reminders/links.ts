@@ -71,6 +71,6 @@ export function readReminderLink(secretKey: string, token: string, now: Date): R
   const action = ACTIONS[body.readUInt8(1)];
   if (body.readUInt8(0) !== VERSION || !action) throw invalid();
   const expiresAt = new Date(body.readUInt32BE(34) * 1000);
-  if (expiresAt.getTime() <= now.getTime()) throw new AppError('gone', 'This link has expired.');
+  if (expiresAt.getTime() <= now.getTime()) throw AppError.because('gone', 'link_expired', 'This link has expired.');
   return { orgId: uuidText(body.subarray(2, 18)), deliveryId: uuidText(body.subarray(18, 34)), action, expiresAt };
 }

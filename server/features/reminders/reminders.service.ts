@@ -61,7 +61,11 @@ async function getReminder(ctx: Ctx, id: string, today: string): Promise<repo.Re
 /** The account's expiry schedule is edited in the reminder settings only, and never deleted. */
 function requireNotExpiry(row: repo.ReminderRow): void {
   if (row.kind === 'expiry') {
-    throw new AppError('conflict', 'The expiry notification follows the account settings; change it there.');
+    throw AppError.because(
+      'conflict',
+      'expiry_follows_settings',
+      'The expiry notification follows the account settings; change it there.',
+    );
   }
 }
 
@@ -159,7 +163,11 @@ function marksFor(ctx: Ctx, row: repo.ReminderRow, action: Action): Partial<repo
   const by = actorUserId(ctx);
   const now = new Date();
   if (action !== 'reopen' && row.state === 'inactive') {
-    throw new AppError('conflict', 'The reminder is not active: its event has no date ahead, or its contract ended.');
+    throw AppError.because(
+      'conflict',
+      'reminder_inactive',
+      'The reminder is not active: its event has no date ahead, or its contract ended.',
+    );
   }
   // Acknowledged or dismissed: nothing left to escalate for this date.
   const acknowledge = { acknowledgedFor: row.eventDate, acknowledgedBy: by, acknowledgedAt: now, openSince: null };

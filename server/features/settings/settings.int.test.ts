@@ -56,8 +56,12 @@ describe('repository settings', () => {
     expect(first(await patch({ contractNumberPattern: 'CT-{YYYY}' }))).toMatchObject({
       field: 'contractNumberPattern',
       rule: 'invalid_pattern',
+      params: { fault: 'counter' },
     });
-    expect(first(await patch({ contractNumberPattern: 'CT#{SEQ:3}' }))?.rule).toBe('invalid_pattern');
+    expect(first(await patch({ contractNumberPattern: 'CT#{SEQ:3}' }))).toMatchObject({
+      rule: 'invalid_pattern',
+      params: { fault: 'text' },
+    });
     expect(first(await patch({ contractNumberEditable: 'no' }))?.field).toBe('contractNumberEditable');
     expect((await call(h, admin, 'GET', '/settings/repository')).json().currency).toBe('EUR');
   });

@@ -104,7 +104,8 @@ async function sendInvitation(ctx: Ctx, user: repo.UserRow) {
 export async function resendInvitation(ctx: Ctx, userId: string) {
   requireAdmin(ctx);
   const { user, membership } = await getMember(ctx, userId);
-  if (membership.status !== 'invited') throw new AppError('conflict', 'This user has already accepted the invitation.');
+  if (membership.status !== 'invited')
+    throw AppError.because('conflict', 'invitation_accepted', 'This user has already accepted the invitation.');
   await record(ctx, {
     action: 'user.invited',
     objectType: 'user',
@@ -144,7 +145,7 @@ export async function setLocked(ctx: Ctx, userId: string, locked: boolean) {
   requireAdmin(ctx);
   const { user, membership } = await getMember(ctx, userId);
   if (locked && ctx.actor.type === 'user' && ctx.actor.id === userId) {
-    throw new AppError('conflict', 'You cannot lock yourself out.');
+    throw AppError.because('conflict', 'lock_self', 'You cannot lock yourself out.');
   }
   if (locked) await assertNotLastAdmin(ctx, membership);
   if (Boolean(membership.lockedAt) === locked) {
@@ -166,7 +167,7 @@ export async function remove(ctx: Ctx, userId: string) {
   requireAdmin(ctx);
   const { user, membership } = await getMember(ctx, userId);
   if (ctx.actor.type === 'user' && ctx.actor.id === userId)
-    throw new AppError('conflict', 'You cannot remove yourself.');
+    throw AppError.because('conflict', 'remove_self', 'You cannot remove yourself.');
   await assertNotLastAdmin(ctx, membership);
   await repo.replaceUnitRoles(ctx.tx, ctx.orgId, userId, {});
   await invitations.removeOpen(ctx.tx, ctx.orgId, userId);

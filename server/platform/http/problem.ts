@@ -1,6 +1,6 @@
 import type { FastifyError, FastifyReply, FastifyRequest } from 'fastify';
 import { hasZodFastifySchemaValidationErrors, isResponseSerializationError } from 'fastify-type-provider-zod';
-import { AppError, ERROR_CODES, type ErrorCode, type FieldError } from '../errors.js';
+import { AppError, ERROR_CODES, type ErrorCode, type ErrorDetails, type FieldError, type Params } from '../errors.js';
 
 const TITLES: Record<ErrorCode, string> = {
   validation_failed: 'The input is not valid',
@@ -22,8 +22,9 @@ const TITLES: Record<ErrorCode, string> = {
   unavailable: 'Service unavailable',
 };
 
-export function sendProblem(reply: FastifyReply, code: ErrorCode, detail: string, errors?: FieldError[]) {
+export function sendProblem(reply: FastifyReply, code: ErrorCode, detail: string, details: ErrorDetails = {}) {
   const status = ERROR_CODES[code];
+  const { errors, reason, params } = details;
   return reply
     .code(status)
     .type('application/problem+json')
@@ -34,16 +35,34 @@ export function sendProblem(reply: FastifyReply, code: ErrorCode, detail: string
       code,
       detail,
       requestId: String(reply.request.id),
+      ...(reason ? { reason } : {}),
+      ...(params ? { params } : {}),
       ...(errors ? { errors } : {}),
     });
+}
+
+/** What a translation needs from zod's issue: the limit ("at most 300 characters") or a custom rule's values. */
+function paramsOf(keyword: string, raw: Record<string, unknown>): Params | undefined {
+  if (keyword === 'custom' && raw.params && typeof raw.params === 'object') {
+    const values = Object.entries(raw.params).filter(
+      ([name, value]) => name !== 'rule' && (typeof value === 'string' || typeof value === 'number'),
+    );
+    return values.length ? (Object.fromEntries(values) as Params) : undefined;
+  }
+  const limit = keyword === 'too_big' ? raw.maximum : keyword === 'too_small' ? raw.minimum : undefined;
+  if (typeof limit !== 'number' && typeof limit !== 'bigint') return undefined;
+  const origin = typeof raw.origin === 'string' ? raw.origin : 'value';
+  return { [keyword === 'too_big' ? 'max' : 'min']: Number(limit), origin };
 }
 
 function validationErrors(error: FastifyError): FieldError[] {
   if (!hasZodFastifySchemaValidationErrors(error)) return [];
   return error.validation.map((v) => {
     const field = v.instancePath.replace(/^\//, '').replaceAll('/', '.') || String(error.validationContext ?? '');
-    const params = v.params as { rule?: string; params?: { rule?: string } };
-    return { field, rule: params.params?.rule ?? params.rule ?? v.keyword, message: v.message ?? 'is not valid' };
+    const raw = v.params as Record<string, unknown> & { rule?: string; params?: { rule?: string } };
+    const rule = raw.params?.rule ?? raw.rule ?? v.keyword;
+    const params = paramsOf(v.keyword, raw);
+    return { field, rule, message: v.message ?? 'is not valid', ...(params ? { params } : {}) };
   });
 }
 
@@ -57,12 +76,12 @@ const FASTIFY_CODES: Record<string, ErrorCode> = {
 
 /** The one place errors become answers: known codes as problem+json, the rest logged and hidden. */
 export function errorHandler(error: FastifyError, request: FastifyRequest, reply: FastifyReply) {
-  if (error instanceof AppError) return sendProblem(reply, error.code, error.message, error.details.errors);
+  if (error instanceof AppError) return sendProblem(reply, error.code, error.message, error.details);
   if (hasZodFastifySchemaValidationErrors(error)) {
     const errors = validationErrors(error);
     const first = errors[0];
     const detail = first ? `${first.field}: ${first.message}` : 'The input is not valid.';
-    return sendProblem(reply, 'validation_failed', detail, errors);
+    return sendProblem(reply, 'validation_failed', detail, { errors });
   }
   const mapped = error.code ? FASTIFY_CODES[error.code] : undefined;
   if (mapped) return sendProblem(reply, mapped, error.message);

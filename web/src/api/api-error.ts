@@ -1,6 +1,7 @@
 import type { Problem } from '../../../common/schemas/common.js';
 
-export type FieldProblem = { field: string; rule: string; message: string; params?: Record<string, string | number> };
+export type ProblemParams = Record<string, string | number>;
+export type FieldProblem = { field: string; rule: string; message: string; params?: ProblemParams };
 
 /** Every failed request, shaped like the server's problem+json (or a synthetic one for network failures). */
 export class ApiError extends Error {
@@ -9,6 +10,9 @@ export class ApiError extends Error {
   readonly title: string;
   readonly detail: string | undefined;
   readonly requestId: string | undefined;
+  /** The named cause of a conflict (also of a gone link or a locked account). */
+  readonly reason: string | undefined;
+  readonly params: ProblemParams;
   readonly fieldErrors: FieldProblem[];
 
   constructor(problem: Omit<Problem, 'requestId' | 'type'> & { requestId?: string }) {
@@ -19,6 +23,8 @@ export class ApiError extends Error {
     this.title = problem.title;
     this.detail = problem.detail;
     this.requestId = problem.requestId;
+    this.reason = problem.reason;
+    this.params = problem.params ?? {};
     this.fieldErrors = problem.errors ?? [];
   }
 }

@@ -1,4 +1,4 @@
-import { type FormEvent, useState } from 'react';
+import { useState } from 'react';
 import type { z } from 'zod';
 import { fieldName, isApiError } from '../api/api-error.js';
 import type { MessageKey } from '../i18n/en.js';
@@ -6,6 +6,9 @@ import { useT } from '../i18n/i18n-context.js';
 import type { Translate } from '../i18n/translate.js';
 import { describeError, type ErrorText } from './describe-error.js';
 import { fieldProblemMessage, issueMessage } from './issue-message.js';
+import { maxLengthOf } from './max-length.js';
+import { ownSubmit } from './own-submit.js';
+import { useErrorFocus } from './use-error-focus.js';
 
 type Shape = Record<string, unknown>;
 /** Kept as functions of `t`, so messages follow a language switch while they are shown. */
@@ -23,6 +26,7 @@ export function useZodForm<S extends z.ZodType<Shape, Shape>>(schema: S, initial
   const [values, setValues] = useState<Values>(initialValues);
   const [messages, setMessages] = useState<Partial<Record<Field, Message>>>({});
   const [problem, setProblem] = useState<FormProblem | null>(null);
+  const focus = useErrorFocus();
 
   function setValue<F extends Field>(name: F, value: Values[F]) {
     setValues((current) => ({ ...current, [name]: value }));
@@ -38,6 +42,7 @@ export function useZodForm<S extends z.ZodType<Shape, Shape>>(schema: S, initial
     const result = schema.safeParse(values);
     if (result.success) {
       setMessages({});
+      focus.clear();
       return result.data;
     }
     const next: Partial<Record<Field, Message>> = {};
@@ -48,6 +53,7 @@ export function useZodForm<S extends z.ZodType<Shape, Shape>>(schema: S, initial
       next[name] ??= empty ? (tr) => tr('validation.required') : (tr) => issueMessage(tr, issue);
     }
     setMessages(next);
+    focus.focusFirst();
     return null;
   }
 
@@ -64,14 +70,15 @@ export function useZodForm<S extends z.ZodType<Shape, Shape>>(schema: S, initial
     setMessages(next);
     const placedAll = Object.keys(next).length > 0 && extra.length === 0;
     setProblem(placedAll ? null : { error, extra });
+    focus.focusFirst();
   }
 
   function onSubmit(submit: (data: z.output<S>) => void) {
-    return (event: FormEvent) => {
-      event.preventDefault();
+    return ownSubmit((event) => {
+      focus.capture(event.currentTarget);
       const data = validate();
       if (data) submit(data);
-    };
+    });
   }
 
   const errors = Object.fromEntries(
@@ -81,6 +88,8 @@ export function useZodForm<S extends z.ZodType<Shape, Shape>>(schema: S, initial
   function textProps(name: Field) {
     return {
       name,
+      // The browser stops typing at the schema's limit, so the error is never needed.
+      maxLength: maxLengthOf(schema, name),
       value: String(values[name] ?? ''),
       error: errors[name],
       onChange: (event: { currentTarget: { value: string } }) =>
@@ -92,15 +101,28 @@ export function useZodForm<S extends z.ZodType<Shape, Shape>>(schema: S, initial
     setValues(next);
     setMessages({});
     setProblem(null);
+    focus.clear();
   }
 
+  const hasFieldErrors = Object.keys(errors).length > 0;
   const formError = problem
     ? withDetails(
         describeError(t, problem.error),
         problem.extra.map((m) => m(t)),
       )
-    : null;
+    : hasFieldErrors
+      ? errorSummary(t, focus.labels)
+      : null;
   return { values, errors, formError, setValue, setFieldError, validate, showError, onSubmit, textProps, reset };
+}
+
+/**
+ * The summary above a form with several invalid fields: what to fix, by label. One invalid
+ * field needs none; it has its message and the focus.
+ */
+export function errorSummary(t: Translate, labels: string[]): ErrorText | null {
+  if (labels.length < 2) return null;
+  return { title: t('problem.validation_failed'), detail: t('form.errorSummary', { fields: labels.join(', ') }) };
 }
 
 function withDetails(text: ErrorText, extra: string[]): ErrorText {

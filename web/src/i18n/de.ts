@@ -4,6 +4,7 @@ import { auth } from './de/auth.js';
 import { calendar } from './de/calendar.js';
 import { common } from './de/common.js';
 import { contracts } from './de/contracts.js';
+import { errors } from './de/errors.js';
 import { home } from './de/home.js';
 import { imports } from './de/imports.js';
 import { mailTemplates } from './de/mail-templates.js';
@@ -32,4 +33,5 @@ export const de: Messages = {
   ...recycleBin,
   ...mailTemplates,
   ...reminders,
+  ...errors,
 };

@@ -4,6 +4,7 @@ import { auth } from './en/auth.js';
 import { calendar } from './en/calendar.js';
 import { common } from './en/common.js';
 import { contracts } from './en/contracts.js';
+import { errors } from './en/errors.js';
 import { home } from './en/home.js';
 import { imports } from './en/imports.js';
 import { mailTemplates } from './en/mail-templates.js';
@@ -31,6 +32,7 @@ export const en = {
   ...recycleBin,
   ...mailTemplates,
   ...reminders,
+  ...errors,
 };
 
 export type MessageKey = keyof typeof en;

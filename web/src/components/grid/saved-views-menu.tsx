@@ -5,6 +5,7 @@ import type { ViewDefinition } from '../../../../common/schemas/grids.js';
 import type { GridEntity } from '../../../../common/schemas/vocabulary.js';
 import { type SavedView, useCreateSavedView, useDeleteSavedView, useSavedViews } from '../../api/use-saved-views.js';
 import { describeError } from '../../forms/describe-error.js';
+import { ownSubmit } from '../../forms/own-submit.js';
 import { useT } from '../../i18n/i18n-context.js';
 import { AppModal } from '../app-modal.js';
 import { notifyError, notifySuccess } from '../notify.js';
@@ -94,7 +95,7 @@ function SaveViewForm({ entity, definition, onDone }: FormProps) {
     );
   };
   return (
-    <form onSubmit={submit} noValidate>
+    <form onSubmit={ownSubmit(submit)} noValidate>
       <Stack>
         {create.error && <ProblemAlert error={describeError(t, create.error)} />}
         <TextInput

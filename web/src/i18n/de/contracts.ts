@@ -211,7 +211,7 @@ export const contracts: Record<keyof typeof en, string> = {
   'validation.terminated_without_notice':
     'Ein gekündigter Vertrag braucht das Datum der Kündigung. Erfassen Sie die Kündigung auf der Vertragsseite.',
   'validation.out_of_range': 'Das reicht über das Jahr 9999 hinaus.',
-  'validation.unique': 'Dies wird bereits von einem anderen Vertrag verwendet.',
+  'validation.unique': 'Dieser Wert ist bereits vergeben.',
   'validation.unknown_partner': 'Diesen Partner gibt es nicht mehr.',
   'validation.unknown_business_unit': 'Diesen Geschäftsbereich gibt es nicht mehr.',
   'validation.cycle': 'Ein Vertrag kann nicht sein eigener Rahmenvertrag sein.',

@@ -206,7 +206,7 @@ export const contracts = {
   'validation.terminated_without_notice':
     'A terminated contract needs the day notice was given. Record notice on the contract page instead.',
   'validation.out_of_range': 'This would reach beyond the year 9999.',
-  'validation.unique': 'This is already used by another contract.',
+  'validation.unique': 'This value is already taken.',
   'validation.unknown_partner': 'This partner no longer exists.',
   'validation.unknown_business_unit': 'This business unit no longer exists.',
   'validation.cycle': 'A contract cannot be its own master.',

@@ -19,6 +19,7 @@ import { MAX_CALENDAR_FEEDS } from '../../../../common/schemas/reminders.js';
 import { AppModal } from '../../components/app-modal.js';
 import { notifyError, notifySuccess } from '../../components/notify.js';
 import { ErrorState } from '../../components/states.js';
+import { ownSubmit } from '../../forms/own-submit.js';
 import { useI18n, useT } from '../../i18n/i18n-context.js';
 import { type CalendarFeed, useCalendarFeeds, useCreateCalendarFeed, useRevokeCalendarFeed } from './use-calendar.js';
 
@@ -175,7 +176,7 @@ function CreateFeed({ full }: { full: boolean }) {
     );
   }
   return (
-    <form onSubmit={submit}>
+    <form onSubmit={ownSubmit(submit)}>
       <Group gap="xs" align="flex-end" wrap="wrap">
         <TextInput
           label={t('calendar.feedName')}

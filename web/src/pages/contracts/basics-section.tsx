@@ -1,10 +1,11 @@
 import { ActionIcon, Group, NativeSelect, SimpleGrid, Stack, Textarea, TextInput, Tooltip } from '@mantine/core';
 import { IconPlus } from '@tabler/icons-react';
 import { useState } from 'react';
-import { CONTRACT_STATUSES, type ContractStatus } from '../../../../common/schemas/contracts.js';
+import { CONTRACT_STATUSES, type ContractStatus, contractInput } from '../../../../common/schemas/contracts.js';
 import { meCan } from '../../api/abilities.js';
 import { useRepositorySettings } from '../../api/use-classification.js';
 import { useCurrentMe } from '../../api/use-me.js';
+import { maxLengthOf } from '../../forms/max-length.js';
 import { useT } from '../../i18n/i18n-context.js';
 import { PartnerFormModal } from '../partners/partner-form-modal.js';
 import { PartnerSelect } from '../partners/partner-select.js';
@@ -24,6 +25,7 @@ export function BasicsSection({ form }: { form: ContractForm }) {
         label={t('contract.title')}
         required
         data-autofocus
+        maxLength={maxLengthOf(contractInput, 'title')}
         value={values.title}
         error={error('title')}
         onChange={(event) => set('title', event.currentTarget.value)}
@@ -67,6 +69,7 @@ export function BasicsSection({ form }: { form: ContractForm }) {
               : t('contract.numberHint')
           }
           disabled={pattern && !settings.data?.contractNumberEditable}
+          maxLength={maxLengthOf(contractInput, 'contractNumber')}
           value={values.contractNumber}
           error={error('contractNumber')}
           onChange={(event) => set('contractNumber', event.currentTarget.value)}
@@ -77,6 +80,7 @@ export function BasicsSection({ form }: { form: ContractForm }) {
         autosize
         minRows={3}
         maxRows={10}
+        maxLength={maxLengthOf(contractInput, 'description')}
         value={values.description}
         error={error('description')}
         onChange={(event) => set('description', event.currentTarget.value)}

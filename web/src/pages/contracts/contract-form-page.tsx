@@ -11,6 +11,9 @@ import { PageHeader } from '../../components/page-header.js';
 import { ProblemAlert } from '../../components/problem-alert.js';
 import { ErrorState, NoAccess, PageLoader } from '../../components/states.js';
 import { describeError } from '../../forms/describe-error.js';
+import { ownSubmit } from '../../forms/own-submit.js';
+import { useErrorFocus } from '../../forms/use-error-focus.js';
+import { errorSummary } from '../../forms/use-zod-form.js';
 import { useT } from '../../i18n/i18n-context.js';
 import { BasicsSection } from './basics-section.js';
 import { ClassificationSection } from './classification-section.js';
@@ -56,23 +59,33 @@ function ContractFormView({ contract, initial, fields }: ViewProps) {
   const update = useUpdateContract(contract?.id ?? '');
   const pending = create.isPending || update.isPending;
   const back = contract ? `/contracts/${contract.id}` : '/contracts';
-  const submit = (event: FormEvent) => {
-    event.preventDefault();
-    if (!form.check()) return;
+  const focus = useErrorFocus();
+  const submit = (event: FormEvent<HTMLFormElement>) => {
+    focus.capture(event.currentTarget);
+    if (!form.check()) {
+      focus.focusFirst();
+      return;
+    }
+    focus.clear();
+    const onError = (error: unknown) => {
+      form.showError(error);
+      focus.focusFirst();
+    };
     const body = toBody(form.values);
     const onSuccess = (saved: Contract) => {
       notifySuccess(contract ? t('contract.saved') : t('contract.created', { title: saved.title }));
       navigate(`/contracts/${saved.id}`);
     };
-    if (contract) update.mutate(body, { onSuccess, onError: form.showError });
-    else create.mutate({ ...body, ...reminders.body }, { onSuccess, onError: form.showError });
+    if (contract) update.mutate(body, { onSuccess, onError });
+    else create.mutate({ ...body, ...reminders.body }, { onSuccess, onError });
   };
+  const alert = form.problem ? describeError(t, form.problem) : errorSummary(t, focus.labels);
   return (
-    <form onSubmit={submit} noValidate>
+    <form onSubmit={ownSubmit(submit)} noValidate>
       <Stack gap="md">
         <BackLink to={back}>{contract ? contract.title : t('contracts.title')}</BackLink>
         <PageHeader title={contract ? t('contract.editTitle') : t('contracts.create')} mb={0} />
-        <ProblemAlert error={form.problem ? describeError(t, form.problem) : null} />
+        <ProblemAlert error={alert} />
         <Grid gap="md">
           <Grid.Col span={wide ? 8 : 12}>
             <Stack gap="md">

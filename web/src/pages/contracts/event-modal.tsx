@@ -86,13 +86,7 @@ function EventForm({ contractId, event, onDone }: FormProps) {
     <form onSubmit={submit} noValidate>
       <Stack>
         <ProblemAlert error={form.formError} />
-        <TextInput
-          label={t('contractEvents.title')}
-          required
-          data-autofocus
-          maxLength={200}
-          {...form.textProps('title')}
-        />
+        <TextInput label={t('contractEvents.title')} required data-autofocus {...form.textProps('title')} />
         <SimpleGrid cols={{ base: 1, xs: 2 }} spacing="md">
           <TextInput type="date" label={t('contractEvents.date')} required {...form.textProps('date')} />
           <Select

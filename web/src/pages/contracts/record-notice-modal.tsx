@@ -10,6 +10,7 @@ import { notifySuccess } from '../../components/notify.js';
 import { ProblemAlert } from '../../components/problem-alert.js';
 import { describeError } from '../../forms/describe-error.js';
 import { fieldProblemMessage } from '../../forms/issue-message.js';
+import { ownSubmit } from '../../forms/own-submit.js';
 import { useI18n, useT } from '../../i18n/i18n-context.js';
 import { isMessageKey } from '../../i18n/translate.js';
 
@@ -62,7 +63,7 @@ function NoticeForm({
     );
   };
   return (
-    <form onSubmit={submit} noValidate>
+    <form onSubmit={ownSubmit(submit)} noValidate>
       <Stack>
         {record.error && !serverError && <ProblemAlert error={describeError(t, record.error)} />}
         <Text size="sm">{t('notice.text')}</Text>

@@ -7,6 +7,7 @@ import { AppModal } from '../../components/app-modal.js';
 import { notifySuccess } from '../../components/notify.js';
 import { ProblemAlert } from '../../components/problem-alert.js';
 import { describeError } from '../../forms/describe-error.js';
+import { ownSubmit } from '../../forms/own-submit.js';
 import { useI18n } from '../../i18n/i18n-context.js';
 import { useEventLabel } from './events-labels.js';
 import {
@@ -84,7 +85,7 @@ function ReminderForm({ contractId, event, reminder, onDone }: FormProps) {
   };
   const defaultRepeat = settings.data?.defaultRepeat;
   return (
-    <form onSubmit={submit} noValidate>
+    <form onSubmit={ownSubmit(submit)} noValidate>
       <Stack>
         <Text size="sm" c="dimmed">
           {event.date

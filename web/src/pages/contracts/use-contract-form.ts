@@ -77,6 +77,9 @@ export function useContractForm(initial: FormValues, fields: CustomField[]) {
 
   const error = (name: string): string | undefined => {
     const fromServer = server[name];
+    // A custom value's rules (e.g. too_long) read differently from the same rule of a password.
+    const customRule = name.startsWith('custom.') ? CUSTOM_RULES[fromServer?.rule as ValueIssue['rule']] : undefined;
+    if (customRule) return t(customRule);
     if (fromServer) return fieldProblemMessage(t, fromServer);
     return touched.has(name) || submitted ? client[name] : undefined;
   };

@@ -3,6 +3,7 @@ import type { CustomField } from '../../api/use-classification.js';
 import type { RowErrorItem } from '../../api/use-imports.js';
 import type { MessageKey } from '../../i18n/en.js';
 import { isMessageKey, type Translate } from '../../i18n/translate.js';
+import { importReason } from './import-reasons.js';
 import { targetLabel } from './import-targets.js';
 
 /** The field each lifecycle-loss rule asks the user to import the column as. */
@@ -15,7 +16,7 @@ const RULE_FIELD: Record<string, MessageKey> = {
 /** A row problem in the user's language when its rule is known; the server's words otherwise. */
 export function rowReason(t: Translate, error: RowErrorItem): string {
   const key = error.rule ? `imports.reason.${error.rule}` : '';
-  if (!error.rule || !isMessageKey(key)) return error.reason;
+  if (!error.rule || !isMessageKey(key)) return importReason(t, error.reason);
   const type = error.params?.type;
   const typeKey = `contractType.${type}`;
   return t(key as MessageKey, {

@@ -1,7 +1,7 @@
 import { ActionIcon, Button, Group, NativeSelect, Paper, SimpleGrid, Stack, Text, TextInput } from '@mantine/core';
 import { IconPlus, IconTrash } from '@tabler/icons-react';
 import { type FormEvent, useState } from 'react';
-import { partnerInput } from '../../../../common/schemas/partners.js';
+import { partnerAddress, partnerInput } from '../../../../common/schemas/partners.js';
 import { type FieldProblem, isApiError } from '../../api/api-error.js';
 import { useCustomFields, useRepositorySettings } from '../../api/use-classification.js';
 import { type Partner, useCreatePartner, useUpdatePartner } from '../../api/use-partners.js';
@@ -11,6 +11,8 @@ import { notifySuccess } from '../../components/notify.js';
 import { ProblemAlert } from '../../components/problem-alert.js';
 import { describeError } from '../../forms/describe-error.js';
 import { fieldProblemMessage, issueMessage } from '../../forms/issue-message.js';
+import { maxLengthOf } from '../../forms/max-length.js';
+import { ownSubmit } from '../../forms/own-submit.js';
 import { useT } from '../../i18n/i18n-context.js';
 import { customFieldErrors, PartnerCustomInputs } from './partner-custom-fields.js';
 import {
@@ -87,12 +89,13 @@ function PartnerForm({ partner, onDone, onSaved }: FormProps) {
     else create.mutate(body, { onSuccess, onError: showServerError });
   };
   const text = (name: Exclude<keyof PartnerValues, 'contacts' | 'type' | 'custom'>) => ({
+    maxLength: maxLengthOf(partnerInput, name) ?? maxLengthOf(partnerAddress, name),
     value: values[name],
     error: errors[name],
     onChange: (event: { currentTarget: { value: string } }) => set(name, event.currentTarget.value),
   });
   return (
-    <form onSubmit={submit} noValidate>
+    <form onSubmit={ownSubmit(submit)} noValidate>
       <Stack>
         <ProblemAlert error={problem ? describeError(t, problem) : null} />
         <SimpleGrid cols={{ base: 1, sm: 2 }} spacing="sm">

@@ -14,6 +14,7 @@ import { notifySuccess } from '../../../components/notify.js';
 import { ProblemAlert } from '../../../components/problem-alert.js';
 import { describeError } from '../../../forms/describe-error.js';
 import { fieldProblemMessage } from '../../../forms/issue-message.js';
+import { ownSubmit } from '../../../forms/own-submit.js';
 import { useT } from '../../../i18n/i18n-context.js';
 
 type Props = { entity: CustomFieldEntity; field: CustomField | null; opened: boolean; onClose: () => void };
@@ -78,7 +79,7 @@ function FieldForm({
   };
   const placed = isApiError(failure) && failure.fieldErrors.length > 0;
   return (
-    <form onSubmit={submit} noValidate>
+    <form onSubmit={ownSubmit(submit)} noValidate>
       <Stack>
         {failure && !placed && <ProblemAlert error={describeError(t, failure)} />}
         <TextInput

@@ -6,6 +6,7 @@ import { isApiError } from '../../../api/api-error.js';
 import { notifySuccess } from '../../../components/notify.js';
 import { ProblemAlert } from '../../../components/problem-alert.js';
 import { describeError } from '../../../forms/describe-error.js';
+import { ownSubmit } from '../../../forms/own-submit.js';
 import { useT } from '../../../i18n/i18n-context.js';
 import { MailPreview } from './mail-preview.js';
 import { PlaceholderList } from './placeholder-list.js';
@@ -69,13 +70,7 @@ export function TemplateEditor({ template, value, onChange, onReset }: Props) {
   return (
     <SimpleGrid cols={{ base: 1, lg: 2 }} spacing="md">
       <Paper withBorder radius="lg" p={{ base: 'md', sm: 'lg' }}>
-        <form
-          onSubmit={(e) => {
-            e.preventDefault();
-            submit();
-          }}
-          noValidate
-        >
+        <form onSubmit={ownSubmit(submit)} noValidate>
           <Stack gap="md">
             <Group gap="xs">
               <Badge variant="light" color={template.isDefault ? 'gray' : 'blue'}>

@@ -9,6 +9,7 @@ import { PageHeader } from '../../../components/page-header.js';
 import { ProblemAlert } from '../../../components/problem-alert.js';
 import { ErrorState, NoAccess, PageLoader } from '../../../components/states.js';
 import { describeError } from '../../../forms/describe-error.js';
+import { ownSubmit } from '../../../forms/own-submit.js';
 import { useT } from '../../../i18n/i18n-context.js';
 import { repeatLabel } from '../../contracts/reminder-labels.js';
 import { LeadTimesInput } from '../../contracts/reminder-lead-times.js';
@@ -76,7 +77,7 @@ function SettingsForm({ settings }: { settings: ReminderSettings }) {
     });
   };
   return (
-    <form onSubmit={submit} noValidate>
+    <form onSubmit={ownSubmit(submit)} noValidate>
       <Stack gap="md">
         <FormSection title={t('reminderSettings.deliveryTitle')} description={t('reminderSettings.deliveryText')}>
           <Select

@@ -1,7 +1,7 @@
 import { Button, Group, Paper, Stack, Switch, Text, TextInput } from '@mantine/core';
 import { type FormEvent, useState } from 'react';
 import { isCurrencyCode } from '../../../../../common/iso-codes.js';
-import { formatNumber, patternProblem } from '../../../../../common/numbering.js';
+import { formatNumber, patternFault } from '../../../../../common/numbering.js';
 import { todayIn } from '../../../../../common/terms/dates.js';
 import { fieldName, isApiError } from '../../../api/api-error.js';
 import {
@@ -16,7 +16,8 @@ import { PageHeader } from '../../../components/page-header.js';
 import { ProblemAlert } from '../../../components/problem-alert.js';
 import { ErrorState, NoAccess, PageLoader } from '../../../components/states.js';
 import { describeError } from '../../../forms/describe-error.js';
-import { fieldProblemMessage } from '../../../forms/issue-message.js';
+import { fieldProblemMessage, ruleMessage } from '../../../forms/issue-message.js';
+import { ownSubmit } from '../../../forms/own-submit.js';
 import { useI18n, useT } from '../../../i18n/i18n-context.js';
 
 /** Settings → Repository: currency, mandatory organizational unit, contract numbering. */
@@ -48,13 +49,13 @@ function SettingsForm({ settings }: { settings: RepositorySettings }) {
   const [pattern, setPattern] = useState(settings.contractNumberPattern ?? 'CT-{YYYY}-{SEQ:5}');
   const [editable, setEditable] = useState(settings.contractNumberEditable);
   const [errors, setErrors] = useState<Record<string, string>>({});
-  const problem = usePattern ? patternProblem(pattern.trim()) : null;
+  const problem = usePattern ? patternFault(pattern.trim()) : null;
   const example = usePattern && !problem ? formatNumber(pattern.trim(), todayIn(timeZone), 1) : null;
   const submit = (event: FormEvent) => {
     event.preventDefault();
     const next: Record<string, string> = {};
     if (!isCurrencyCode(currency)) next.currency = t('validation.unknown_currency');
-    if (problem) next.contractNumberPattern = problem;
+    if (problem) next.contractNumberPattern = ruleMessage(t, 'invalid_pattern', { fault: problem });
     setErrors(next);
     if (Object.keys(next).length > 0) return;
     const body = {
@@ -73,7 +74,7 @@ function SettingsForm({ settings }: { settings: RepositorySettings }) {
   };
   const placed = isApiError(update.error) && update.error.fieldErrors.length > 0;
   return (
-    <form onSubmit={submit} noValidate>
+    <form onSubmit={ownSubmit(submit)} noValidate>
       <Paper withBorder radius="lg" p={{ base: 'md', sm: 'lg' }} maw={640}>
         <Stack>
           {update.error && !placed && <ProblemAlert error={describeError(t, update.error)} />}
