@@ -101,6 +101,8 @@ export const reminder = z.object({
   escalationLevel: z.number().int(),
   createdBy: z.uuid().nullable(),
   createdAt: isoDateTime,
+  /** What the caller may do with this reminder: change or delete it; acknowledge, dismiss or reopen it. */
+  abilities: z.object({ edit: z.boolean(), respond: z.boolean() }),
 });
 export type Reminder = z.infer<typeof reminder>;
 

@@ -42,3 +42,26 @@ export function canWriteUnit(actor: Actor, unitId: string): boolean {
 export function canEditPartners(actor: Actor): boolean {
   return isAdmin(actor) || (actor.type !== 'system' && Object.values(actor.unitRoles).includes('editor'));
 }
+
+/** What a reminder tells the policy: where its contract lives, who owns it and whom it names. */
+export interface ReminderScope {
+  businessUnitId: string;
+  contractOwnerId: string | null;
+  contractBackupOwnerId: string | null;
+  recipients: { userIds?: string[] };
+}
+
+/**
+ * Acknowledging, dismissing and reopening silence mails meant for someone: only the people a
+ * reminder is for may do it — its named recipients, the contract's owner and backup owner, and
+ * editors of its unit (administrators included). The API and the mail links share this rule.
+ */
+export function canRespondToReminder(actor: Actor, r: ReminderScope): boolean {
+  if (canWriteUnit(actor, r.businessUnitId)) return true;
+  if (actor.type !== 'user') return false;
+  return (
+    actor.id === r.contractOwnerId ||
+    actor.id === r.contractBackupOwnerId ||
+    (r.recipients.userIds ?? []).includes(actor.id)
+  );
+}

@@ -4,6 +4,7 @@ import { setClaims } from '../../db/tx.js';
 import { type Ctx, type PublicCtx, transact } from '../../platform/context.js';
 import { AppError } from '../../platform/errors.js';
 import { userActor } from '../auth/auth.service.js';
+import { unitRolesOf } from '../users/users.repo.js';
 import { type ReminderLinkPayload, readReminderLink } from './links.js';
 import * as repo from './links.repo.js';
 import * as remindersRepo from './reminders.repo.js';
@@ -48,9 +49,11 @@ async function withTarget<T>(
     const target = await repo.findLinkTarget(tx, link.orgId, link.deliveryId);
     if (!target || target.infoOnly || (target.kind !== 'reminder' && target.kind !== 'escalation')) throw invalid();
     await setClaims(tx, { userId: target.user.id });
+    // The recipient with their roles of today, so the reminders policy judges them as in the app.
+    const unitRoles = target.isAdmin ? {} : await unitRolesOf(tx, link.orgId, target.user.id);
     const ctx: Ctx = {
       orgId: link.orgId,
-      actor: userActor(target.user),
+      actor: { ...userActor(target.user), isAdmin: target.isAdmin, unitRoles },
       tx,
       request: pub.request,
       deps: pub.deps,
