@@ -107,6 +107,8 @@ export const directoryOutput = z.object({ items: z.array(directoryMember) });
 export const invitationOutput = z.object({
   orgName: z.string(),
   email: z.string(),
+  /** The name the administrator typed for the invitee; null when they left it empty. */
+  name: z.string().nullable(),
   invitedBy: z.string(),
   expiresAt: isoDateTime,
 });
