@@ -6,16 +6,26 @@ export function isAdmin(actor: Actor): boolean {
   return actor.type === 'system' || actor.isAdmin;
 }
 
+/** Every ability the UI needs, from the same rules the services enforce. */
 export function abilitiesOf(actor: Actor): Abilities {
   const admin = isAdmin(actor);
+  const createContracts = admin || (actor.type !== 'system' && Object.values(actor.unitRoles).includes('editor'));
+  const editPartners = canEditPartners(actor);
   return {
     manageUsers: admin,
     manageBusinessUnits: admin,
     manageApiKeys: admin,
     viewActivity: admin,
     manageSettings: admin,
-    createContracts: admin || (actor.type !== 'system' && Object.values(actor.unitRoles).includes('editor')),
-    editPartners: canEditPartners(actor),
+    manageLists: admin,
+    manageCustomFields: admin,
+    manageMailTemplates: admin,
+    manageReminderSettings: admin,
+    useRecycleBin: admin,
+    createContracts,
+    editPartners,
+    addListEntries: editPartners,
+    importData: createContracts || editPartners,
   };
 }
 

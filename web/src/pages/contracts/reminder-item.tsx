@@ -193,7 +193,7 @@ function Recipients({ reminder, owners }: { reminder: Reminder; owners: Owners }
 function ExpiryHint() {
   const t = useI18n().t;
   const { abilities } = useCurrentMe();
-  if (!abilities.manageSettings) {
+  if (!abilities.manageReminderSettings) {
     return (
       <Text size="xs" c="dimmed">
         {t('reminder.expiryHint')}
