@@ -1,6 +1,9 @@
 import { type Browser, expect, type Page, test } from '@playwright/test';
 import { linkFromMail } from './mail.js';
 
+// Many full page loads on a shared two-core machine: each page may take longer than the default five seconds.
+const look = expect.configure({ timeout: 20_000 });
+
 const run = Date.now().toString(36);
 const adminEmail = `ada-${run}@access.example`;
 const PASSWORD = 'Tr0ub4dor&3-horse-staple';
@@ -24,10 +27,10 @@ async function api(page: Page, method: 'GET' | 'POST', url: string, data?: unkno
 async function acceptInvitation(browser: Browser, email: string, name: string): Promise<Page> {
   const page = await (await browser.newContext()).newPage();
   await page.goto(new URL(await linkFromMail(email, /invited to Access GmbH/)).pathname);
-  await expect(page.getByRole('textbox', { name: 'Name', exact: true })).toHaveValue(name);
+  await look(page.getByRole('textbox', { name: 'Name', exact: true })).toHaveValue(name);
   await page.getByRole('textbox', { name: 'Password', exact: true }).fill(PASSWORD);
   await page.getByRole('button', { name: 'Accept invitation' }).click();
-  await expect(page.getByRole('heading', { name: new RegExp(`, ${name.split(' ')[0]}$`) })).toBeVisible();
+  await look(page.getByRole('heading', { name: new RegExp(`, ${name.split(' ')[0]}$`) })).toBeVisible();
   return page;
 }
 
@@ -60,7 +63,7 @@ const ADMIN_ONLY_LINKS = [
 
 async function expectNoAccess(page: Page, path: string) {
   await page.goto(path);
-  await expect(page.getByText('Not available for your role'), path).toBeVisible();
+  await look(page.getByText('Not available for your role'), path).toBeVisible();
   await expect(page.getByRole('textbox'), path).toHaveCount(0);
 }
 
@@ -74,13 +77,13 @@ async function expectAdminPagesClosed(page: Page) {
 /** The contract page offers nothing to change: no edit, notice, delete, event, reminder or acknowledgement. */
 async function expectReadOnlyContract(page: Page, id: string) {
   await page.goto(`/contracts/${id}`);
-  await expect(page.getByRole('heading', { name: 'General lease' })).toBeVisible();
+  await look(page.getByRole('heading', { name: 'General lease' })).toBeVisible();
   for (const name of ['Edit', 'Record notice', 'Delete']) {
     await expect(page.getByRole('button', { name, exact: true })).toHaveCount(0);
     await expect(page.getByRole('link', { name, exact: true })).toHaveCount(0);
   }
   await page.getByRole('tab', { name: 'Events & reminders' }).click();
-  await expect(page.getByTestId('reminder').first()).toBeVisible();
+  await look(page.getByTestId('reminder').first()).toBeVisible();
   for (const name of ['Add event', 'Add reminder', 'I’m on it', 'Dismiss', 'Reopen']) {
     await expect(page.getByRole('button', { name, exact: true })).toHaveCount(0);
   }
@@ -88,7 +91,7 @@ async function expectReadOnlyContract(page: Page, id: string) {
 }
 
 test('a Viewer and an Editor of another unit are offered only what their role allows', async ({ browser }) => {
-  test.setTimeout(180_000);
+  test.setTimeout(400_000);
   const admin = await (await browser.newContext()).newPage();
   const ids = await test.step('an administrator sets up two units, two contracts and two members', async () => {
     await admin.goto('/sign-up');
@@ -97,7 +100,7 @@ test('a Viewer and an Editor of another unit are offered only what their role al
     await admin.getByRole('textbox', { name: 'Password', exact: true }).fill(PASSWORD);
     await admin.getByRole('textbox', { name: 'Company name', exact: true }).fill('Access GmbH');
     await admin.getByRole('button', { name: 'Create account' }).click();
-    await expect(admin.getByRole('heading', { name: /, Ada$/ })).toBeVisible();
+    await look(admin.getByRole('heading', { name: /, Ada$/ })).toBeVisible();
     const me = await api(admin, 'GET', '/me');
     const general = me.roles[0].businessUnitId as string;
     const sales = (await api(admin, 'POST', '/business-units', { name: 'Sales' })).id as string;
@@ -134,10 +137,11 @@ test('a Viewer and an Editor of another unit are offered only what their role al
 
   await test.step('the Viewer is offered no way to create contracts or partners', async () => {
     await viewer.goto('/contracts');
-    await expect(viewer.getByRole('link', { name: 'General lease' })).toBeVisible();
+    await look(viewer.getByRole('link', { name: 'General lease' })).toBeVisible();
     await expect(viewer.getByRole('link', { name: 'New contract' })).toHaveCount(0);
     await expect(viewer.getByRole('link', { name: 'Import', exact: true })).toHaveCount(0);
     await viewer.goto('/partners');
+    await look(viewer.getByRole('heading', { name: 'Partners' })).toBeVisible();
     await expect(viewer.getByRole('button', { name: 'New partner' })).toHaveCount(0);
     await expect(viewer.getByRole('link', { name: 'Import', exact: true })).toHaveCount(0);
   });
@@ -147,7 +151,7 @@ test('a Viewer and an Editor of another unit are offered only what their role al
 
   await test.step('a contract of another unit is "not found or not shared", with nothing to retry', async () => {
     await viewer.goto(`/contracts/${ids.deal}`);
-    await expect(viewer.getByText('Not found, or not shared with you.')).toBeVisible();
+    await look(viewer.getByText('Not found, or not shared with you.')).toBeVisible();
     await expect(viewer.getByRole('button', { name: 'Try again' })).toHaveCount(0);
     await expect(viewer.getByText(/try again/i)).toHaveCount(0);
   });
@@ -159,14 +163,14 @@ test('a Viewer and an Editor of another unit are offered only what their role al
     await expectAdminPagesClosed(editor);
     await expectReadOnlyContract(editor, ids.lease);
     await editor.goto(`/contracts/${ids.deal}`);
-    await expect(editor.getByRole('heading', { name: 'Sales deal' })).toBeVisible();
+    await look(editor.getByRole('heading', { name: 'Sales deal' })).toBeVisible();
     await expect(editor.getByRole('link', { name: 'Edit', exact: true })).toBeVisible();
     await expect(editor.getByRole('button', { name: 'Delete', exact: true })).toHaveCount(0);
     await editor.getByRole('tab', { name: 'Events & reminders' }).click();
     await expect(editor.getByRole('button', { name: 'I’m on it' }).first()).toBeVisible();
     await editor.goto('/contracts');
     await editor.getByRole('link', { name: 'New contract' }).click();
-    await expect(editor.getByRole('textbox', { name: 'Title' })).toBeVisible();
+    await look(editor.getByRole('textbox', { name: 'Title' })).toBeVisible();
     await expect(editor.getByRole('combobox', { name: 'Owner', exact: true })).toHaveValue('Eddie Editor');
   });
 });
