@@ -164,8 +164,10 @@ describe('reminder links', () => {
   it('refuses (403) a link of someone the reminder is no longer for, by the same rule as the API', async () => {
     const s = await setup();
     const token = tokenFor(s, await addDelivery(s), 'dismiss');
+    expect((await call(h, null, 'GET', `/reminder-links/${token}`)).json().state).toBe('active');
     const moved = await call(h, s.admin, 'PATCH', `/contracts/${s.contractId}`, { ownerId: s.admin.me!.user!.id });
     expect(moved.statusCode).toBe(200);
+    expect((await call(h, null, 'GET', `/reminder-links/${token}`)).json().state).toBe('not_yours');
     expectProblem(await call(h, null, 'POST', `/reminder-links/${token}`), 403, 'forbidden');
     expect(await marks(s)).toMatchObject({ ack: null, dismissed: null });
     expectProblem(
