@@ -59,6 +59,14 @@ describe('the deedbox CLI', () => {
     expect(verified.code).toBe(0);
     expect(json<{ intact: boolean; checked: number }>(verified)).toMatchObject({ intact: true, checked: 3 });
 
+    // Something to watch: a contract, added through the API key (after the log check above counted its entries).
+    const again = await startHarness(database);
+    try {
+      const lease = { title: 'Lease', lifecycle: { type: 'fixed', startDate: '2029-01-01', endDate: '2031-12-31' } };
+      expect((await call(again, { bearer: key.token }, 'POST', '/contracts', lease)).statusCode).toBe(201);
+    } finally {
+      await again.close();
+    }
     // A Monday at 08:00 in the account's zone: the weekly summary goes out once, however often the job runs.
     const reminders = () => deedbox('reminders', 'run', '--org', orgId, '--as-of', '2030-01-07T08:00');
     expect(json<Record<string, number>>(await reminders())).toMatchObject({ orgs: 1, summaries: 1, sent: 1 });

@@ -63,15 +63,28 @@ export const updateMeInput = z
   })
   .partial();
 
+/** What the caller may do across the account; the UI shows pages and actions only from these. */
 export const abilities = z.object({
   manageUsers: z.boolean(),
   manageBusinessUnits: z.boolean(),
   manageApiKeys: z.boolean(),
   viewActivity: z.boolean(),
+  /** The repository settings: currency, numbering, mandatory organizational unit. */
   manageSettings: z.boolean(),
+  /** Rename and delete categories and organizational units (settings lists). */
+  manageLists: z.boolean(),
+  manageCustomFields: z.boolean(),
+  manageMailTemplates: z.boolean(),
+  manageReminderSettings: z.boolean(),
+  /** See deleted contracts, restore or purge them. */
+  useRecycleBin: z.boolean(),
   /** Writes in at least one business unit, so a new contract has somewhere to go. */
   createContracts: z.boolean(),
   editPartners: z.boolean(),
+  /** Add categories and organizational units from the contract form. */
+  addListEntries: z.boolean(),
+  /** Import contracts or partners (at least one of them). */
+  importData: z.boolean(),
 });
 export type Abilities = z.infer<typeof abilities>;
 
@@ -107,6 +120,8 @@ export const directoryOutput = z.object({ items: z.array(directoryMember) });
 export const invitationOutput = z.object({
   orgName: z.string(),
   email: z.string(),
+  /** The name the administrator typed for the invitee; null when they left it empty. */
+  name: z.string().nullable(),
   invitedBy: z.string(),
   expiresAt: isoDateTime,
 });

@@ -19,7 +19,8 @@ export const contractInput = z.object({
   /** Omitted: the org's default business unit. */
   businessUnitId: z.uuid().optional(),
   partnerId: z.uuid().nullable().default(null),
-  ownerId: z.uuid().nullable().default(null),
+  /** Omitted: the person creating it (none for an API key); null: no owner. */
+  ownerId: z.uuid().nullable().optional(),
   backupOwnerId: z.uuid().nullable().default(null),
   masterId: z.uuid().nullable().default(null),
   categoryId: z.uuid().nullable().default(null),

@@ -101,6 +101,8 @@ export const reminder = z.object({
   escalationLevel: z.number().int(),
   createdBy: z.uuid().nullable(),
   createdAt: isoDateTime,
+  /** What the caller may do with this reminder: change or delete it; acknowledge, dismiss or reopen it. */
+  abilities: z.object({ edit: z.boolean(), respond: z.boolean() }),
 });
 export type Reminder = z.infer<typeof reminder>;
 
@@ -271,7 +273,8 @@ export type MailPreview = z.infer<typeof mailPreview>;
 export const REMINDER_LINK_ACTIONS = ['acknowledge', 'dismiss'] as const;
 export type ReminderLinkAction = (typeof REMINDER_LINK_ACTIONS)[number];
 /** A reminder's state as a mail link sees it; moved: the event has a new date since the mail. */
-export const REMINDER_LINK_STATES = [...REMINDER_STATES, 'moved'] as const;
+/** `not_yours`: the reminder is no longer for the mail's recipient (see the reminders API's "who may respond"). */
+export const REMINDER_LINK_STATES = [...REMINDER_STATES, 'moved', 'not_yours'] as const;
 export const reminderLinkInfo = z.object({
   action: z.enum(REMINDER_LINK_ACTIONS),
   contractId: z.uuid(),

@@ -108,6 +108,8 @@ export const invitations = pgTable(
     id: uuid('id').notNull(),
     userId: uuid('user_id').notNull(),
     tokenHash: text('token_hash').notNull(),
+    /** The name the administrator typed, shown to the invitee; never the user's name from elsewhere. */
+    name: text('name'),
     invitedBy: uuid('invited_by'),
     expiresAt: ts('expires_at').notNull(),
     acceptedAt: ts('accepted_at'),

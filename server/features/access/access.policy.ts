@@ -6,16 +6,26 @@ export function isAdmin(actor: Actor): boolean {
   return actor.type === 'system' || actor.isAdmin;
 }
 
+/** Every ability the UI needs, from the same rules the services enforce. */
 export function abilitiesOf(actor: Actor): Abilities {
   const admin = isAdmin(actor);
+  const createContracts = admin || (actor.type !== 'system' && Object.values(actor.unitRoles).includes('editor'));
+  const editPartners = canEditPartners(actor);
   return {
     manageUsers: admin,
     manageBusinessUnits: admin,
     manageApiKeys: admin,
     viewActivity: admin,
     manageSettings: admin,
-    createContracts: admin || (actor.type !== 'system' && Object.values(actor.unitRoles).includes('editor')),
-    editPartners: canEditPartners(actor),
+    manageLists: admin,
+    manageCustomFields: admin,
+    manageMailTemplates: admin,
+    manageReminderSettings: admin,
+    useRecycleBin: admin,
+    createContracts,
+    editPartners,
+    addListEntries: editPartners,
+    importData: createContracts || editPartners,
   };
 }
 
@@ -41,4 +51,27 @@ export function canWriteUnit(actor: Actor, unitId: string): boolean {
 /** Partners are shared by all units: anyone who edits contracts somewhere may maintain them. */
 export function canEditPartners(actor: Actor): boolean {
   return isAdmin(actor) || (actor.type !== 'system' && Object.values(actor.unitRoles).includes('editor'));
+}
+
+/** What a reminder tells the policy: where its contract lives, who owns it and whom it names. */
+export interface ReminderScope {
+  businessUnitId: string;
+  contractOwnerId: string | null;
+  contractBackupOwnerId: string | null;
+  recipients: { userIds?: string[] };
+}
+
+/**
+ * Acknowledging, dismissing and reopening silence mails meant for someone: only the people a
+ * reminder is for may do it — its named recipients, the contract's owner and backup owner, and
+ * editors of its unit (administrators included). The API and the mail links share this rule.
+ */
+export function canRespondToReminder(actor: Actor, r: ReminderScope): boolean {
+  if (canWriteUnit(actor, r.businessUnitId)) return true;
+  if (actor.type !== 'user') return false;
+  return (
+    actor.id === r.contractOwnerId ||
+    actor.id === r.contractBackupOwnerId ||
+    (r.recipients.userIds ?? []).includes(actor.id)
+  );
 }

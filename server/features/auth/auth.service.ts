@@ -32,7 +32,7 @@ export function assertPasswordRules(password: string, email: string, field = 'pa
   if (problem) throw AppError.invalid(field, problem, PASSWORD_MESSAGES[problem]);
 }
 
-export function userActor(user: users.UserRow, sessionId = ''): Actor {
+export function userActor(user: users.UserRow, sessionId = ''): Extract<Actor, { type: 'user' }> {
   return {
     type: 'user',
     id: user.id,

@@ -37,6 +37,7 @@ describe('contracts', () => {
       status: 'draft',
       businessUnitId: defaultUnit(admin),
       tags: ['rent'],
+      ownerId: admin.me!.user!.id,
     });
     const asOf = await call(h, admin, 'GET', `/contracts/${contract.id}?asOf=2026-11-24`);
     expect(asOf.json().computed).toMatchObject({
@@ -53,6 +54,17 @@ describe('contracts', () => {
     const event = (await auditEvents(h, admin, '&objectType=contract'))[0]!;
     expect(event).toMatchObject({ action: 'contract.created', objectId: contract.id });
     expect(event.changes.title).toEqual({ before: null, after: 'Office lease' });
+  });
+
+  it('makes the person who records a contract its owner unless the request names one or says null', async () => {
+    const admin = await signUpOrg(h);
+    const editor = await addMember(h, admin, { roles: { [defaultUnit(admin)]: 'editor' } });
+    expect((await create(editor)).ownerId).toBe(editor.id);
+    expect((await create(editor, { ownerId: admin.me!.user!.id })).ownerId).toBe(admin.me!.user!.id);
+    expect((await create(editor, { ownerId: null })).ownerId).toBeNull();
+    const key = await call(h, admin, 'POST', '/api-keys', { name: 'Importer', role: 'editor' });
+    expect(key.statusCode).toBe(201);
+    expect((await create({ bearer: key.json().token })).ownerId).toBeNull();
   });
 
   it('refuses impossible lifecycles with a 422 naming the field and the rule, storing nothing', async () => {

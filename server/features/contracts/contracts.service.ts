@@ -19,8 +19,13 @@ export { getVisible, orgToday, requireWrite } from './contracts.access.js';
 export { storedDates } from './contracts.dates.js';
 export { iterate, type ListQuery, list } from './contracts.list.js';
 export type { ContractFields };
-export type ContractInput = Omit<ContractFields, 'businessUnitId' | 'categoryId' | 'orgUnitId' | 'custom'> & {
+export type ContractInput = Omit<
+  ContractFields,
+  'businessUnitId' | 'categoryId' | 'orgUnitId' | 'custom' | 'ownerId'
+> & {
   businessUnitId?: string;
+  /** Omitted: the creator when a person creates it; null: no owner. */
+  ownerId?: string | null;
   categoryId?: string | null;
   orgUnitId?: string | null;
   custom?: Record<string, unknown>;
@@ -38,6 +43,8 @@ export async function create(ctx: Ctx, { reminders, ...input }: ContractInput) {
   const fields: ContractFields = {
     ...input,
     status: statusWithNotice(input.status, input.lifecycle),
+    // Someone has to watch the deadlines: by default the person who records the contract.
+    ownerId: input.ownerId === undefined ? (ctx.actor.type === 'user' ? ctx.actor.id : null) : input.ownerId,
     businessUnitId,
     categoryId: input.categoryId ?? null,
     orgUnitId: input.orgUnitId ?? null,

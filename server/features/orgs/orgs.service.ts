@@ -15,12 +15,15 @@ export interface NewOrg {
 export async function createOrgWithOwner(tx: Tx, input: NewOrg): Promise<users.UserRow> {
   const now = new Date();
   await insertOrg(tx, { id: input.orgId, name: input.companyName });
+  const org = (await users.findOrg(tx, input.orgId))!;
   const user = await users.insertUser(tx, {
     id: input.userId,
     email: input.owner.email,
     name: input.owner.name,
     passwordHash: input.owner.passwordHash,
     locale: input.owner.locale,
+    // The first administrator works in the account's time zone until they choose another.
+    timeZone: org.timeZone,
     passwordChangedAt: now,
     emailVerifiedAt: input.owner.emailVerified ? now : null,
   });

@@ -4,7 +4,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { rowsOf } from '../../db/client.js';
 import { withClaims } from '../../db/tx.js';
 import { AppError } from '../../platform/errors.js';
-import { addMember, auditEvents, type Caller, call, expectProblem, signUpOrg } from '../../test/api.js';
+import { addMember, auditEvents, type Caller, call, defaultUnit, expectProblem, signUpOrg } from '../../test/api.js';
 import { type Harness, startHarness } from '../../test/harness.js';
 import { newContract } from '../contracts/contracts.fixtures.js';
 import { readReminderLink, reminderLinks, reminderLinkToken } from './links.js';
@@ -31,11 +31,11 @@ interface Setup {
   eventDate: string;
 }
 
-/** A contract's end event with its expiry reminder (made by trigger), one occurrence, and a mail to `member`. */
+/** A contract's end event with its expiry reminder (made by trigger), one occurrence, and a mail to `member`, a Viewer who owns it. */
 async function setup(): Promise<Setup> {
   const admin = await signUpOrg(h);
-  const member = await addMember(h, admin, { name: 'Rita Recipient' });
-  const contract = await newContract(h, admin, { title: 'Office lease' });
+  const member = await addMember(h, admin, { name: 'Rita Recipient', roles: { [defaultUnit(admin)]: 'viewer' } });
+  const contract = await newContract(h, admin, { title: 'Office lease', ownerId: member.id });
   const [row] = await inOrg<{ eventId: string; reminderId: string; eventDate: string }>(
     admin,
     sql`select e.id as "eventId", r.id as "reminderId", e.date::text as "eventDate" from events e
@@ -159,6 +159,22 @@ describe('reminder links', () => {
       actor: { type: 'user', id: s.member.id, name: 'Rita Recipient', email: s.member.email },
       changes: { state: { before: 'active', after: 'acknowledged' } },
     });
+  });
+
+  it('refuses (403) a link of someone the reminder is no longer for, by the same rule as the API', async () => {
+    const s = await setup();
+    const token = tokenFor(s, await addDelivery(s), 'dismiss');
+    expect((await call(h, null, 'GET', `/reminder-links/${token}`)).json().state).toBe('active');
+    const moved = await call(h, s.admin, 'PATCH', `/contracts/${s.contractId}`, { ownerId: s.admin.me!.user!.id });
+    expect(moved.statusCode).toBe(200);
+    expect((await call(h, null, 'GET', `/reminder-links/${token}`)).json().state).toBe('not_yours');
+    expectProblem(await call(h, null, 'POST', `/reminder-links/${token}`), 403, 'forbidden');
+    expect(await marks(s)).toMatchObject({ ack: null, dismissed: null });
+    expectProblem(
+      await call(h, s.member, 'PATCH', `/reminders/${s.reminderId}`, { action: 'dismiss' }),
+      403,
+      'forbidden',
+    );
   });
 
   it('dismisses for the date (which implies acknowledged); acknowledging afterwards changes nothing', async () => {

@@ -33,6 +33,7 @@ export async function findLinkTarget(tx: Tx, orgId: string, deliveryId: string) 
       contractDeletedAt: contracts.deletedAt,
       timeZone: orgs.timeZone,
       user: users,
+      isAdmin: memberships.isAdmin,
     })
     .from(deliveries)
     .innerJoin(orgs, eq(orgs.id, deliveries.orgId))

@@ -3,7 +3,9 @@ import { todayIn } from '../../../common/terms/dates.js';
 import { setClaims } from '../../db/tx.js';
 import { type Ctx, type PublicCtx, transact } from '../../platform/context.js';
 import { AppError } from '../../platform/errors.js';
+import { canRespondToReminder } from '../access/access.policy.js';
 import { userActor } from '../auth/auth.service.js';
+import { unitRolesOf } from '../users/users.repo.js';
 import { type ReminderLinkPayload, readReminderLink } from './links.js';
 import * as repo from './links.repo.js';
 import * as remindersRepo from './reminders.repo.js';
@@ -21,7 +23,8 @@ function stateOf(t: repo.LinkTarget): ReminderLinkInfo['state'] {
   return 'active';
 }
 
-function present(link: ReminderLinkPayload, t: repo.LinkTarget): ReminderLinkInfo {
+function present(link: ReminderLinkPayload, t: repo.LinkTarget, mayRespond: boolean): ReminderLinkInfo {
+  const state = stateOf(t);
   return {
     action: link.action,
     contractId: t.contractId,
@@ -29,7 +32,7 @@ function present(link: ReminderLinkPayload, t: repo.LinkTarget): ReminderLinkInf
     eventType: t.eventType,
     eventTitle: t.eventType === 'custom' ? t.eventTitle : null,
     eventDate: t.occurrenceDate,
-    state: stateOf(t),
+    state: mayRespond || state === 'moved' || state === 'inactive' ? state : 'not_yours',
     recipientEmail: t.recipientEmail,
   };
 }
@@ -48,9 +51,11 @@ async function withTarget<T>(
     const target = await repo.findLinkTarget(tx, link.orgId, link.deliveryId);
     if (!target || target.infoOnly || (target.kind !== 'reminder' && target.kind !== 'escalation')) throw invalid();
     await setClaims(tx, { userId: target.user.id });
+    // The recipient with their roles of today, so the reminders policy judges them as in the app.
+    const unitRoles = target.isAdmin ? {} : await unitRolesOf(tx, link.orgId, target.user.id);
     const ctx: Ctx = {
       orgId: link.orgId,
-      actor: userActor(target.user),
+      actor: { ...userActor(target.user), isAdmin: target.isAdmin, unitRoles },
       tx,
       request: pub.request,
       deps: pub.deps,
@@ -60,9 +65,15 @@ async function withTarget<T>(
   });
 }
 
+/** Whether the mail's recipient may still respond to the reminder, by the reminders API's rule. */
+async function mayRespond(ctx: Ctx, t: repo.LinkTarget): Promise<boolean> {
+  const row = await remindersRepo.find(ctx.tx, ctx.orgId, t.reminderId, todayIn(t.timeZone));
+  return row !== null && canRespondToReminder(ctx.actor, row);
+}
+
 /** What the link would do; changes nothing (mail scanners follow links). */
 export function describe(pub: PublicCtx, token: string): Promise<ReminderLinkInfo> {
-  return withTarget(pub, token, async (_ctx, link, target) => present(link, target));
+  return withTarget(pub, token, async (ctx, link, target) => present(link, target, await mayRespond(ctx, target)));
 }
 
 /** Acknowledges or dismisses as the reminders API does (same rules, same log entry); the target afterwards. */
@@ -82,6 +93,6 @@ export function perform(pub: PublicCtx, token: string): Promise<ReminderLinkInfo
       throw AppError.because('gone', 'reminder_moved', 'This reminder has moved to a new date; open the contract.');
     if (state === 'inactive')
       throw AppError.because('gone', 'reminder_inactive', 'This reminder is no longer active; open the contract.');
-    return present(link, await apply(ctx, link, target));
+    return present(link, await apply(ctx, link, target), true);
   });
 }

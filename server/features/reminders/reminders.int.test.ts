@@ -89,7 +89,10 @@ describe('reminders on events', () => {
     const viewer = await addMember(h, admin, { roles: { [defaultUnit(admin)]: 'viewer' } });
     const c = await contractWithDeadline(h, admin, 100);
     const event = await addCustomEvent(h, admin, c.id, { date: addDays(c.today, 50) });
-    const r = await addReminder(h, admin, event.id, { leadTimes: [7] });
+    const r = await addReminder(h, admin, event.id, {
+      leadTimes: [7],
+      recipients: { owner: true, userIds: [viewer.id] },
+    });
     const acked = await act(viewer, r.id, 'acknowledge');
     expect(acked.json()).toMatchObject({ state: 'acknowledged', acknowledgedBy: viewer.id, dismissedAt: null });
     expect((await act(viewer, r.id, 'acknowledge')).json().state).toBe('acknowledged');
@@ -216,7 +219,37 @@ describe('reminders on events', () => {
     expectProblem(await call(h, viewer, 'POST', `/events/${notice.id}/reminders`, body), 403, 'forbidden');
     expectProblem(await call(h, viewer, 'PATCH', `/reminders/${r.id}`, { leadTimes: [1] }), 403, 'forbidden');
     expectProblem(await call(h, viewer, 'DELETE', `/reminders/${r.id}`), 403, 'forbidden');
-    expect((await act(viewer, r.id, 'acknowledge')).statusCode).toBe(200);
+    expectProblem(await act(viewer, r.id, 'acknowledge'), 403, 'forbidden');
+  });
+
+  it("lets only the reminder's recipients, the contract's owners and the unit's editors respond, and says so per reminder", async () => {
+    const admin = await signUpOrg(h);
+    const unit = defaultUnit(admin);
+    const viewer = await addMember(h, admin, { roles: { [unit]: 'viewer' } });
+    const named = await addMember(h, admin, { roles: { [unit]: 'viewer' } });
+    const backup = await addMember(h, admin, { roles: { [unit]: 'viewer' } });
+    const editor = await addMember(h, admin, { roles: { [unit]: 'editor' } });
+    const c = await contractWithDeadline(h, admin, 100, { backupOwnerId: backup.id });
+    const notice = await systemEvent(h, admin, c.id, 'notice_deadline');
+    const r = await addReminder(h, admin, notice.id, { recipients: { owner: true, userIds: [named.id] } });
+    const listed = (await call(h, viewer, 'GET', `/contracts/${c.id}/reminders`)).json().items as Reminder[];
+    const expiry = listed.find((x) => x.kind === 'expiry')!;
+    // The owner's safety net and the owner's own reminder are not a bystander's to silence.
+    for (const target of [expiry, r]) {
+      expect(listed.find((x) => x.id === target.id)!.abilities).toEqual({ edit: false, respond: false });
+      for (const action of ['acknowledge', 'dismiss', 'reopen']) {
+        expectProblem(await act(viewer, target.id, action), 403, 'forbidden');
+      }
+    }
+    expect(await auditEvents(h, admin, '&action=reminder.dismissed')).toHaveLength(0);
+    expect((await getReminder(named, r.id)).abilities).toEqual({ edit: false, respond: true });
+    expect((await getReminder(named, expiry.id)).abilities.respond).toBe(false);
+    expect((await act(named, r.id, 'acknowledge')).json().state).toBe('acknowledged');
+    expect((await getReminder(backup, expiry.id)).abilities).toEqual({ edit: false, respond: true });
+    expect((await act(backup, expiry.id, 'dismiss')).json().state).toBe('dismissed');
+    expect((await getReminder(editor, r.id)).abilities).toEqual({ edit: true, respond: true });
+    expect((await getReminder(editor, expiry.id)).abilities).toEqual({ edit: false, respond: true });
+    expect((await act(editor, expiry.id, 'reopen')).json().state).toBe('active');
   });
 });
 

@@ -1,10 +1,12 @@
 import type { Delivery, MyReminder, Reminder } from '../../../common/schemas/reminders.js';
+import type { Actor } from '../../platform/context.js';
+import { canRespondToReminder, canWriteUnit } from '../access/access.policy.js';
 import { eventTitle } from '../events/events.presenter.js';
 import type * as repo from './reminders.repo.js';
 
 type DeliveryRow = Awaited<ReturnType<typeof repo.deliveriesOf>>[number];
 
-export function presentReminder(row: repo.ReminderRow): Reminder {
+export function presentReminder(actor: Actor, row: repo.ReminderRow): Reminder {
   const r = row.recipients;
   return {
     id: row.id,
@@ -30,12 +32,17 @@ export function presentReminder(row: repo.ReminderRow): Reminder {
     escalationLevel: row.escalationLevel,
     createdBy: row.createdBy,
     createdAt: row.createdAt.toISOString(),
+    abilities: {
+      // The expiry notification follows the account settings and is never edited here.
+      edit: row.kind !== 'expiry' && canWriteUnit(actor, row.businessUnitId),
+      respond: canRespondToReminder(actor, row),
+    },
   };
 }
 
-export function presentMine(row: repo.ReminderRow): MyReminder {
+export function presentMine(actor: Actor, row: repo.ReminderRow): MyReminder {
   return {
-    ...presentReminder(row),
+    ...presentReminder(actor, row),
     eventType: row.eventType,
     eventDate: row.eventDate,
     eventTitle: eventTitle(row.eventType, row.eventTitle),

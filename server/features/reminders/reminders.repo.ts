@@ -35,6 +35,8 @@ const columns = (today: string) => ({
   contractTitle: contracts.title,
   contractNumber: contracts.contractNumber,
   businessUnitId: contracts.businessUnitId,
+  contractOwnerId: contracts.ownerId,
+  contractBackupOwnerId: contracts.backupOwnerId,
   contractDeletedAt: contracts.deletedAt,
   state: stateOf(today),
 });
@@ -46,6 +48,8 @@ export type ReminderRow = typeof reminders.$inferSelect & {
   contractTitle: string;
   contractNumber: string | null;
   businessUnitId: string;
+  contractOwnerId: string | null;
+  contractBackupOwnerId: string | null;
   contractDeletedAt: Date | null;
   state: ReminderState;
 };

@@ -11,7 +11,7 @@ import type {
 import { todayIn } from '../../../common/terms/dates.js';
 import type { Ctx } from '../../platform/context.js';
 import { AppError, type FieldError } from '../../platform/errors.js';
-import { canReadUnit, readableUnits } from '../access/access.policy.js';
+import { canReadUnit, canRespondToReminder, readableUnits } from '../access/access.policy.js';
 import { diff, record } from '../audit/audit.service.js';
 import { getVisible, orgSettings, orgToday, requireWrite } from '../contracts/contracts.access.js';
 import * as eventsRepo from '../events/events.repo.js';
@@ -92,19 +92,19 @@ async function checkRecipients(ctx: Ctx, userIds: string[], unitId: string, fiel
 }
 
 export async function get(ctx: Ctx, id: string): Promise<Reminder> {
-  return presentReminder(await getReminder(ctx, id, await orgToday(ctx)));
+  return presentReminder(ctx.actor, await getReminder(ctx, id, await orgToday(ctx)));
 }
 
 export async function listOfEvent(ctx: Ctx, eventId: string): Promise<Reminder[]> {
   await getVisibleEvent(ctx, eventId);
   const rows = await repo.listOfEvent(ctx.tx, ctx.orgId, eventId, await orgToday(ctx));
-  return rows.map(presentReminder);
+  return rows.map((row) => presentReminder(ctx.actor, row));
 }
 
 export async function listOfContract(ctx: Ctx, contractId: string): Promise<Reminder[]> {
   await getVisible(ctx, contractId);
   const rows = await repo.listOfContract(ctx.tx, ctx.orgId, contractId, await orgToday(ctx));
-  return rows.map(presentReminder);
+  return rows.map((row) => presentReminder(ctx.actor, row));
 }
 
 export async function create(ctx: Ctx, eventId: string, input: ReminderInput): Promise<Reminder> {
@@ -128,7 +128,7 @@ export async function create(ctx: Ctx, eventId: string, input: ReminderInput): P
     ...auditChanges(null, fields),
     extra: { contractId: event.contractId, eventId, kind: 'custom' },
   });
-  return presentReminder((await repo.find(ctx.tx, ctx.orgId, id, today))!);
+  return presentReminder(ctx.actor, (await repo.find(ctx.tx, ctx.orgId, id, today))!);
 }
 
 async function changeFields(ctx: Ctx, row: repo.ReminderRow, patch: ReminderPatch, today: string): Promise<void> {
@@ -210,6 +210,11 @@ export async function act(
   today: string,
   extra: Record<string, unknown> = {},
 ): Promise<void> {
+  if (!canRespondToReminder(ctx.actor, row)) {
+    throw AppError.forbidden(
+      "Only the reminder's recipients, the contract's owners and editors of its unit may do this.",
+    );
+  }
   const marks = marksFor(ctx, row, action);
   if (!marks) return;
   await repo.setMarks(ctx.tx, ctx.orgId, row.id, marks);
@@ -223,13 +228,13 @@ export async function act(
   });
 }
 
-/** Field changes (editors) and/or an action (anyone who sees the contract). */
+/** Field changes (editors) and/or an action (the people the reminder is for: see canRespondToReminder). */
 export async function update(ctx: Ctx, id: string, patch: ReminderPatch): Promise<Reminder> {
   const today = await orgToday(ctx);
   const row = await getReminder(ctx, id, today);
   if (patch.leadTimes || patch.repeat || patch.recipients) await changeFields(ctx, row, patch, today);
   if (patch.action) await act(ctx, (await repo.find(ctx.tx, ctx.orgId, id, today))!, patch.action, today);
-  return presentReminder((await repo.find(ctx.tx, ctx.orgId, id, today))!);
+  return presentReminder(ctx.actor, (await repo.find(ctx.tx, ctx.orgId, id, today))!);
 }
 
 export async function remove(ctx: Ctx, id: string): Promise<void> {
@@ -255,7 +260,7 @@ export async function deliveries(ctx: Ctx, id: string): Promise<Delivery[]> {
 export async function mine(ctx: Ctx): Promise<MyReminder[]> {
   if (ctx.actor.type !== 'user') return [];
   const rows = await repo.mine(ctx.tx, ctx.orgId, ctx.actor, readableUnits(ctx.actor), await orgToday(ctx));
-  return rows.map(presentMine);
+  return rows.map((row) => presentMine(ctx.actor, row));
 }
 
 /**

@@ -13,6 +13,15 @@ export async function replace(tx: Tx, row: typeof invitations.$inferInsert): Pro
   await tx.insert(invitations).values(row);
 }
 
+/** The name typed for the member's open invitation, if any (carried over when it is sent again). */
+export async function openName(tx: Tx, orgId: string, userId: string): Promise<string | null> {
+  const [row] = await tx
+    .select({ name: invitations.name })
+    .from(invitations)
+    .where(and(eq(invitations.orgId, orgId), eq(invitations.userId, userId), isNull(invitations.acceptedAt)));
+  return row?.name ?? null;
+}
+
 /** An open invitation by the hash of its token; needs the `tokenHash` claim. */
 export async function findOpen(tx: Tx, tokenHash: string) {
   const [row] = await tx

@@ -22,6 +22,7 @@ export async function getInvitation(pub: PublicCtx, token: string) {
     return {
       orgName: org.name,
       email: user.email,
+      name: invitation.name,
       invitedBy: inviter?.name ?? org.name,
       expiresAt: invitation.expiresAt.toISOString(),
     };

@@ -48,6 +48,47 @@ describe('invitations', () => {
     expect(actions).toEqual(expect.arrayContaining(['user.invited', 'user.invitation_accepted']));
   });
 
+  it("prefills the invitee's name from the invitation only, and starts them in the account's time zone", async () => {
+    const admin = await signUpOrg(h, 'Name Co');
+    await call(h, admin, 'PATCH', '/settings/reminders', { timeZone: 'America/New_York' });
+    const email = uniqueEmail('named');
+    const { id } = (await call(h, admin, 'POST', '/users/invitations', { email, name: 'Nina Named' })).json();
+    const tokenOf = async (skip: string[] = []) =>
+      linkIn(await h.sink.waitFor((m) => m.to.includes(email) && !skip.some((t) => m.text.includes(t)))).split(
+        '/invite/',
+      )[1]!;
+    const first = await tokenOf();
+    expect((await call(h, null, 'GET', `/invitations/${first}`)).json()).toMatchObject({ email, name: 'Nina Named' });
+    expect((await call(h, admin, 'POST', `/users/${id}/invitation`)).statusCode).toBe(202);
+    const resent = await tokenOf([first]);
+    expect((await call(h, null, 'GET', `/invitations/${resent}`)).json().name).toBe('Nina Named');
+    const accepted = await call(h, null, 'POST', `/invitations/${resent}/accept`, {
+      name: 'Nina N.',
+      password: PASSWORD,
+    });
+    expect(accepted.json().user).toMatchObject({ name: 'Nina N.', timeZone: 'America/New_York' });
+
+    // Someone who already uses Deedbox elsewhere: this account learns nothing of their name there.
+    const other = { email: uniqueEmail('elsewhere'), name: 'Oscar Otherorg' };
+    const signedUp = await call(h, null, 'POST', '/auth/sign-up', {
+      ...other,
+      password: PASSWORD,
+      companyName: 'Other Co',
+    });
+    expect(signedUp.statusCode).toBe(201);
+    await call(h, admin, 'POST', '/users/invitations', { email: other.email });
+    const mail = await h.sink.waitFor((m) => m.to.includes(other.email) && m.subject.includes('Name Co'));
+    const shown = (await call(h, null, 'GET', `/invitations/${linkIn(mail).split('/invite/')[1]!}`)).json();
+    expect(shown).toEqual({
+      orgName: 'Name Co',
+      email: other.email,
+      name: null,
+      invitedBy: 'Ada Admin',
+      expiresAt: shown.expiresAt,
+    });
+    expect(JSON.stringify(shown)).not.toContain(other.name);
+  });
+
   it('refuses bad input, members already in the org, and unknown business units', async () => {
     const admin = await signUpOrg(h);
     expect(

@@ -57,10 +57,12 @@ export async function invite(ctx: Ctx, input: InviteInput) {
   if (user && (await repo.findMembership(ctx.tx, ctx.orgId, user.id))) {
     throw AppError.invalid('email', 'already_member', 'already belongs to this account');
   }
+  // Someone new to Deedbox starts in the account's time zone; an existing user keeps their own.
   user ??= await repo.insertUser(ctx.tx, {
     id: randomUUID(),
     email: input.email,
     name: input.name ?? input.email.split('@')[0]!,
+    timeZone: (await repo.findOrg(ctx.tx, ctx.orgId))!.timeZone,
   });
   const invitedBy = ctx.actor.type === 'user' ? ctx.actor.id : null;
   await repo.insertMembership(ctx.tx, {
@@ -78,19 +80,23 @@ export async function invite(ctx: Ctx, input: InviteInput) {
     subject: user,
     changes: { isAdmin: { before: null, after: input.isAdmin }, roles: { before: null, after: roles } },
   });
-  await sendInvitation(ctx, user);
+  await sendInvitation(ctx, user, input.name ?? null);
   const membership = (await repo.findMembership(ctx.tx, ctx.orgId, user.id))!;
   return presentOrgUser(user, membership, roles);
 }
 
-/** A fresh link replaces any earlier one, so only the newest invitation works. */
-async function sendInvitation(ctx: Ctx, user: repo.UserRow) {
+/**
+ * A fresh link replaces any earlier one, so only the newest invitation works. It keeps the name
+ * the administrator typed: the accept page shows that, never the person's name from another account.
+ */
+async function sendInvitation(ctx: Ctx, user: repo.UserRow, name: string | null) {
   const token = newToken();
   await invitations.replace(ctx.tx, {
     orgId: ctx.orgId,
     id: randomUUID(),
     userId: user.id,
     tokenHash: hashToken(token),
+    name,
     invitedBy: ctx.actor.type === 'user' ? ctx.actor.id : null,
     expiresAt: new Date(Date.now() + INVITATION_TTL_MS),
   });
@@ -113,7 +119,7 @@ export async function resendInvitation(ctx: Ctx, userId: string) {
     subject: user,
     extra: { resent: true },
   });
-  await sendInvitation(ctx, user);
+  await sendInvitation(ctx, user, await invitations.openName(ctx.tx, ctx.orgId, user.id));
 }
 
 async function assertNotLastAdmin(ctx: Ctx, membership: repo.MembershipRow) {

@@ -1,12 +1,10 @@
+import type { Abilities } from '../../../common/schemas/auth.js';
 import type { SessionMe } from './use-me.js';
 
-/** Actions on the repository that /me may report; each is checked by the server on every request. */
-export type RepositoryAbility = 'createContracts' | 'editPartners';
-
 /**
- * Whether to offer a repository action. Until /me reports these abilities the action is
- * offered to everyone and the server's 403 explains a refusal; the UI never guesses from roles.
+ * Whether to offer an action or page, from the abilities /me reports (the server checks every
+ * request anyway). An ability the server did not report is not offered: the UI never guesses.
  */
-export function meCan(me: SessionMe, ability: RepositoryAbility): boolean {
-  return (me.abilities as Record<string, boolean | undefined>)[ability] ?? true;
+export function meCan(me: SessionMe, ability: keyof Abilities): boolean {
+  return (me.abilities as Partial<Record<keyof Abilities, boolean>>)[ability] === true;
 }

@@ -1,6 +1,7 @@
 import { Button, Center, EmptyState, Loader, Paper, Skeleton, Stack } from '@mantine/core';
-import { IconAlertTriangle, IconLock } from '@tabler/icons-react';
+import { IconAlertTriangle, IconLock, IconSearchOff } from '@tabler/icons-react';
 import type { ReactNode } from 'react';
+import { isApiError } from '../api/api-error.js';
 import { describeError } from '../forms/describe-error.js';
 import { useT } from '../i18n/i18n-context.js';
 
@@ -26,8 +27,14 @@ export function PageLoader() {
   );
 }
 
+/**
+ * What a failed load says. Not found (deleted, another account's, or in a unit the reader cannot
+ * see — the server does not tell which) and not allowed are final: no "try again".
+ */
 export function ErrorState({ error, onRetry }: { error: unknown; onRetry?: () => void }) {
   const t = useT();
+  if (isApiError(error) && error.status === 404) return <NotFoundState />;
+  if (isApiError(error) && error.status === 403) return <NoAccess />;
   const { title, detail, reference } = describeError(t, error);
   return (
     <Paper withBorder p="xl" radius="md" role="alert">
@@ -58,6 +65,20 @@ export function EmptyBox({ icon, title, description, action }: EmptyProps) {
       <EmptyState icon={icon} variant="light" title={title} description={description}>
         {action && <EmptyState.Actions>{action}</EmptyState.Actions>}
       </EmptyState>
+    </Paper>
+  );
+}
+
+export function NotFoundState() {
+  const t = useT();
+  return (
+    <Paper withBorder p="xl" radius="md" role="alert">
+      <EmptyState
+        icon={<IconSearchOff />}
+        variant="light"
+        title={t('problem.not_found')}
+        description={t('common.notFoundText')}
+      />
     </Paper>
   );
 }

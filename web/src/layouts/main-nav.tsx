@@ -36,23 +36,28 @@ const SETTINGS: Entry[] = [
     icon: <IconBuildingCommunity size={18} />,
     ability: 'manageBusinessUnits',
   },
-  { to: '/settings/categories', label: 'nav.categories', icon: <IconTags size={18} />, ability: 'manageSettings' },
-  { to: '/settings/org-units', label: 'nav.orgUnits', icon: <IconSitemap size={18} />, ability: 'manageSettings' },
+  { to: '/settings/categories', label: 'nav.categories', icon: <IconTags size={18} />, ability: 'manageLists' },
+  { to: '/settings/org-units', label: 'nav.orgUnits', icon: <IconSitemap size={18} />, ability: 'manageLists' },
   {
     to: '/settings/custom-fields',
     label: 'nav.customFields',
     icon: <IconForms size={18} />,
-    ability: 'manageSettings',
+    ability: 'manageCustomFields',
   },
   { to: '/settings/repository', label: 'nav.repository', icon: <IconNumbers size={18} />, ability: 'manageSettings' },
   {
     to: '/settings/mail-templates',
     label: 'nav.mailTemplates',
     icon: <IconMailCog size={18} />,
-    ability: 'manageSettings',
+    ability: 'manageMailTemplates',
   },
-  { to: '/settings/reminders', label: 'nav.reminders', icon: <IconBell size={18} />, ability: 'manageSettings' },
-  { to: '/settings/recycle-bin', label: 'nav.recycleBin', icon: <IconRecycle size={18} />, ability: 'manageSettings' },
+  {
+    to: '/settings/reminders',
+    label: 'nav.reminders',
+    icon: <IconBell size={18} />,
+    ability: 'manageReminderSettings',
+  },
+  { to: '/settings/recycle-bin', label: 'nav.recycleBin', icon: <IconRecycle size={18} />, ability: 'useRecycleBin' },
   { to: '/settings/api-keys', label: 'nav.apiKeys', icon: <IconKey size={18} />, ability: 'manageApiKeys' },
   { to: '/settings/activity', label: 'nav.activity', icon: <IconActivity size={18} />, ability: 'viewActivity' },
   { to: '/settings/personal', label: 'nav.personal', icon: <IconUserCog size={18} /> },
@@ -60,7 +65,7 @@ const SETTINGS: Entry[] = [
 
 /** Shows only what the server's abilities allow; the server still checks every request. */
 export function allowedSettings(abilities: Abilities): Entry[] {
-  return SETTINGS.filter((entry) => !entry.ability || abilities[entry.ability]);
+  return SETTINGS.filter((entry) => !entry.ability || abilities[entry.ability] === true);
 }
 
 export function MainNav() {

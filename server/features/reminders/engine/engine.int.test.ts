@@ -3,7 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { addDays } from '../../../../common/terms/dates.js';
 import { addMember, call, defaultUnit, uniqueEmail } from '../../../test/api.js';
 import { type Harness, startHarness } from '../../../test/harness.js';
-import { setContract } from '../../contracts/contracts.fixtures.js';
+import { newContract, setContract } from '../../contracts/contracts.fixtures.js';
 import { addReminder, at, contractWithDeadline, deliveriesOf, inOrgSql, quietOrg } from './engine.fixtures.js';
 import { RETRY_FOR_MS, runReminders } from './run.js';
 
@@ -290,15 +290,29 @@ describe('reminder delivery', () => {
   });
 
   it('sends administrators a weekly summary once a week, saying when nothing slipped', async () => {
-    const admin = await quietOrg(h, { weeklySummary: true });
+    // An account made on Wednesday 2 January 2030 (10:00 in Berlin) with one contract.
+    const admin = await quietOrg(h, { weeklySummary: true, createdAt: new Date('2030-01-02T09:00:00Z') });
+    await newContract(h, admin, { title: 'Watched lease' });
     const orgId = admin.me!.org.id;
-    const monday = '2030-01-07';
-    const first = await run(orgId, at(monday));
+    const first = await run(orgId, at('2030-01-14'));
     expect(first).toMatchObject({ summaries: 1, sent: 1 });
     const summary = await reminderMailTo(admin.email);
     expect(summary.text).toMatch(/Nothing slipped/);
-    expect((await run(orgId, at('2030-01-09'))).summaries).toBe(0);
-    expect((await run(orgId, at('2030-01-14'))).summaries).toBe(1);
+    expect((await run(orgId, at('2030-01-16'))).summaries).toBe(0);
+    expect((await run(orgId, at('2030-01-21'))).summaries).toBe(1);
+  });
+
+  it('sends no summary for a week Deedbox did not watch whole, nor to an account without contracts', async () => {
+    const admin = await quietOrg(h, { weeklySummary: true, createdAt: new Date('2030-01-02T09:00:00Z') });
+    const orgId = admin.me!.org.id;
+    // Its first week (from Monday 31 December) and the next, still without a contract: nothing to vouch for.
+    expect(await run(orgId, at('2030-01-02', '12:00'))).toMatchObject({ summaries: 0, sent: 0 });
+    expect(await run(orgId, at('2030-01-07'))).toMatchObject({ summaries: 0, sent: 0 });
+    expect(await run(orgId, at('2030-01-14'))).toMatchObject({ summaries: 0, sent: 0 });
+    const contract = await newContract(h, admin, { title: 'Binned lease' });
+    expect((await call(h, admin, 'DELETE', `/contracts/${contract.id}`)).statusCode).toBe(204);
+    expect(await run(orgId, at('2030-01-21'))).toMatchObject({ summaries: 0, sent: 0 });
+    expect(mailsTo(admin.email)).toEqual([]);
   });
 
   it('stops the reminders of an archived contract', async () => {

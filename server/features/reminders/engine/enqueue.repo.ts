@@ -204,14 +204,21 @@ export async function gatherDigests(tx: Tx, orgId: string, now: Date): Promise<n
   return new Set(rowsOf<{ id: string }>(result).map((r) => r.id)).size;
 }
 
-/** Queues the weekly summary for each administrator once per week (the week starting Monday `weekOf`). */
+/**
+ * Queues the weekly summary for each administrator once per week (the week starting Monday `weekOf`).
+ * The summary vouches for the week before ("nothing slipped"), so it only goes out when Deedbox
+ * watched that whole week — the account existed by its Monday, in the account's time zone — and
+ * there is something to watch: at least one contract outside the recycle bin.
+ */
 export async function queueWeeklySummaries(tx: Tx, orgId: string, weekOf: string, now: Date): Promise<number> {
   const result = await tx.execute(sql`
     INSERT INTO deliveries (org_id, id, dedupe_key, kind, recipient_user_id, recipient_email, locale, status, next_attempt_at)
     SELECT m.org_id, gen_random_uuid(), 's:' || ${weekOf} || ':' || m.user_id, 'summary', m.user_id, u.email, u.locale,
            'queued', ${now}
-    FROM memberships m JOIN users u ON u.id = m.user_id
+    FROM memberships m JOIN users u ON u.id = m.user_id JOIN orgs o ON o.id = m.org_id
     WHERE m.org_id = ${orgId} AND m.is_admin AND m.status = 'active' AND m.locked_at IS NULL
+      AND (o.created_at AT TIME ZONE o.time_zone)::date <= ${weekOf}::date - 7
+      AND EXISTS (SELECT 1 FROM contracts c WHERE c.org_id = m.org_id AND c.deleted_at IS NULL)
     ON CONFLICT (org_id, dedupe_key) DO NOTHING
     RETURNING id`);
   return rowsOf(result).length;

@@ -17,6 +17,8 @@ export const common: Record<keyof typeof en, string> = {
   'common.noAccessTitle': 'Für Ihre Rolle nicht verfügbar',
   'common.noAccessText': 'Ein Administrator Ihrer Organisation kann Ihnen bei Bedarf Zugriff geben.',
   'common.retry': 'Erneut versuchen',
+  'common.notFoundText':
+    'Es wurde vielleicht gelöscht, oder es gehört zu einem Geschäftsbereich, den Sie nicht sehen. Ein Administrator Ihrer Organisation kann Ihnen bei Bedarf Zugriff geben.',
   'common.save': 'Änderungen speichern',
 
   'nav.home': 'Start',
@@ -83,7 +85,7 @@ export const common: Record<keyof typeof en, string> = {
   'problem.invalid_token': 'Dieser Link ist ungültig oder abgelaufen.',
   'problem.unauthenticated': 'Ihre Sitzung ist abgelaufen. Bitte melden Sie sich erneut an.',
   'problem.forbidden': 'Dazu sind Sie nicht berechtigt.',
-  'problem.not_found': 'Dieses Element existiert nicht mehr.',
+  'problem.not_found': 'Nicht gefunden oder nicht für Sie freigegeben.',
   'problem.conflict': 'Diese Änderung ist nicht möglich',
   'problem.last_administrator': 'Mindestens ein Administrator muss bleiben',
   'problem.validation_failed': 'Bitte prüfen Sie die markierten Felder.',

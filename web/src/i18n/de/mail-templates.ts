@@ -103,6 +103,9 @@ export const mailTemplates: Record<keyof typeof en, string> = {
     'Der Termin „{event}“ von {contract} hat seit dieser E-Mail ein neues Datum. Öffnen Sie den Vertrag, um es zu sehen.',
   'respond.inactiveTitle': 'Diese Erinnerung ist nicht mehr aktiv',
   'respond.inactiveText': 'Der Termin ist vorbei oder der Vertrag beendet. Details finden Sie am Vertrag.',
+  'respond.notYoursTitle': 'Diese Erinnerung ist nicht mehr für Sie',
+  'respond.notYoursText':
+    'Nur ihre Empfänger, die Verantwortlichen des Vertrags und Bearbeiter seines Geschäftsbereichs können sie übernehmen oder verwerfen.',
   'respond.event.start': 'Beginn',
   'respond.event.end': 'Ende',
   'respond.event.notice_deadline': 'Letzter Kündigungstag',

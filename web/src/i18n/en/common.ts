@@ -15,6 +15,8 @@ export const common = {
   'common.noAccessTitle': 'Not available for your role',
   'common.noAccessText': 'An administrator of your organization can give you access if you need it.',
   'common.retry': 'Try again',
+  'common.notFoundText':
+    'It may have been deleted, or it belongs to a business unit you cannot see. An administrator of your organization can give you access if you need it.',
   'common.save': 'Save changes',
 
   'nav.home': 'Home',
@@ -80,7 +82,7 @@ export const common = {
   'problem.invalid_token': 'This link is invalid or has expired.',
   'problem.unauthenticated': 'Your session has ended. Please sign in again.',
   'problem.forbidden': 'You are not allowed to do this.',
-  'problem.not_found': 'This item no longer exists.',
+  'problem.not_found': 'Not found, or not shared with you.',
   'problem.conflict': 'This change is not possible',
   'problem.last_administrator': 'At least one administrator must remain',
   'problem.validation_failed': 'Please check the highlighted fields.',

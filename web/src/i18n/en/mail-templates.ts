@@ -98,6 +98,9 @@ export const mailTemplates = {
     'The {event} of {contract} has a new date since this mail was sent. Open the contract to see the new date.',
   'respond.inactiveTitle': 'This reminder is no longer active',
   'respond.inactiveText': 'The date has passed or the contract has ended. Open the contract for details.',
+  'respond.notYoursTitle': 'This reminder is no longer yours',
+  'respond.notYoursText':
+    'Only its recipients, the contract’s owners and editors of its business unit may acknowledge or dismiss it.',
   'respond.event.start': 'start',
   'respond.event.end': 'end',
   'respond.event.notice_deadline': 'notice deadline',

@@ -32,22 +32,23 @@ export function InvitePage() {
     return <InvalidLink title={t('invite.invalidTitle')} text={t('invite.invalidText')} />;
   }
   if (invitation.isError) return <ErrorState error={invitation.error} onRetry={() => void invitation.refetch()} />;
-  const { orgName, invitedBy, email } = invitation.data;
+  const { orgName, invitedBy, email, name } = invitation.data;
   return (
     <AuthCard
       title={t('invite.title', { org: orgName })}
       description={t('invite.description', { inviter: invitedBy, org: orgName })}
     >
-      <AcceptForm token={token} email={email} />
+      <AcceptForm token={token} email={email} name={name ?? ''} />
     </AuthCard>
   );
 }
 
-function AcceptForm({ token, email }: { token: string; email: string }) {
+/** The name starts as the administrator typed it; the invitee may correct it before accepting. */
+function AcceptForm({ token, email, name }: { token: string; email: string; name: string }) {
   const { t, locale } = useI18n();
   const navigate = useNavigate();
   const accept = useAcceptInvitation(token);
-  const form = useZodForm(acceptInvitationInput, { name: '', password: '' });
+  const form = useZodForm(acceptInvitationInput, { name, password: '' });
   const submit = form.onSubmit((input) => {
     if (passwordProblem(input.password, email) === 'contains_email') {
       form.setFieldError('password', 'validation.contains_email');

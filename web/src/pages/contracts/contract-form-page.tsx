@@ -2,8 +2,10 @@ import { Box, Button, Grid, Group, Stack } from '@mantine/core';
 import { useMediaQuery } from '@mantine/hooks';
 import type { FormEvent } from 'react';
 import { Link, useNavigate, useParams, useSearchParams } from 'react-router';
+import { meCan } from '../../api/abilities.js';
 import { type CustomField, useCustomFields, useRepositorySettings } from '../../api/use-classification.js';
 import { type Contract, useContract, useCreateContract, useUpdateContract } from '../../api/use-contracts.js';
+import { useCurrentMe } from '../../api/use-me.js';
 import { BackLink } from '../../components/back-link.js';
 import { FormSection } from '../../components/form-section.js';
 import { notifySuccess } from '../../components/notify.js';
@@ -27,11 +29,15 @@ import { useContractForm } from './use-contract-form.js';
 
 export function NewContractPage() {
   const [params] = useSearchParams();
+  const me = useCurrentMe();
+  const allowed = meCan(me, 'createContracts');
   const fields = useCustomFields('contract');
+  // A role that cannot create contracts anywhere gets no form to fill in first.
+  if (!allowed) return <NoAccess />;
   if (fields.isPending) return <PageLoader />;
   if (fields.isError) return <ErrorState error={fields.error} onRetry={() => void fields.refetch()} />;
-  // Started from a partner's page, the contract is with that partner.
-  const initial = { ...emptyValues(), partnerId: params.get('partnerId') };
+  // Started from a partner's page, the contract is with that partner; its owner is, at first, whoever records it.
+  const initial = { ...emptyValues(), partnerId: params.get('partnerId'), ownerId: me.user?.id ?? null };
   return <ContractFormView contract={null} initial={initial} fields={fields.data} />;
 }
 

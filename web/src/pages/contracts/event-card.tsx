@@ -78,7 +78,6 @@ export function EventCard({ event, reminders, contract, actions }: Props) {
               reminder={reminder}
               contractId={contract.id}
               owners={{ ownerId: contract.ownerId, backupOwnerId: contract.backupOwnerId }}
-              canEdit={canEdit}
               onEdit={(r) => actions.onEditReminder(event, r)}
               onDelete={actions.onDeleteReminder}
               onDeliveries={(r) => actions.onDeliveries(event, r)}

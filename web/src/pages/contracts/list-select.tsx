@@ -23,7 +23,7 @@ export function ListSelect({ kind, label, value, error, required, onChange }: Pr
   const list = useListItems(kind);
   const [adding, setAdding] = useState(false);
   // Same rule as the server's: whoever writes contracts somewhere may add entries inline.
-  const canAdd = meCan(useCurrentMe(), 'createContracts');
+  const canAdd = meCan(useCurrentMe(), 'addListEntries');
   return (
     <Group gap={6} align="flex-end" wrap="nowrap">
       <Select

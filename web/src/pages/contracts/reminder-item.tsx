@@ -17,7 +17,6 @@ type Props = {
   reminder: Reminder;
   contractId: string;
   owners: Owners;
-  canEdit: boolean;
   onEdit: (reminder: Reminder) => void;
   onDelete: (reminder: Reminder) => void;
   onDeliveries: (reminder: Reminder) => void;
@@ -30,7 +29,7 @@ const DONE: Record<ReminderAction, MessageKey> = {
 };
 
 /** One reminder under its event: when it fires, who gets it, where it stands, and what can be done. */
-export function ReminderItem({ reminder, contractId, owners, canEdit, onEdit, onDelete, onDeliveries }: Props) {
+export function ReminderItem({ reminder, contractId, owners, onEdit, onDelete, onDeliveries }: Props) {
   const { t, fmt } = useI18n();
   const action = useReminderAction(contractId);
   const expiry = reminder.kind === 'expiry';
@@ -41,6 +40,8 @@ export function ReminderItem({ reminder, contractId, owners, canEdit, onEdit, on
     );
   const pending = (name: ReminderAction) => action.isPending && action.variables?.action === name;
   const state = reminder.state;
+  // The server says who may silence this reminder: its recipients, the contract's owners, the unit's editors.
+  const respond = reminder.abilities.respond;
   return (
     <Stack
       gap={6}
@@ -71,7 +72,7 @@ export function ReminderItem({ reminder, contractId, owners, canEdit, onEdit, on
               {t('reminder.nextDue', { date: fmt.date(reminder.nextDueOn) })}
             </Text>
           )}
-          {!expiry && canEdit && (
+          {reminder.abilities.edit && (
             <RowMenu
               label={t('reminder.actions')}
               editText={t('reminder.edit')}
@@ -97,7 +98,7 @@ export function ReminderItem({ reminder, contractId, owners, canEdit, onEdit, on
       <Recipients reminder={reminder} owners={owners} />
       <Group gap="xs" justify="space-between">
         <Group gap="xs">
-          {state === 'active' && (
+          {respond && state === 'active' && (
             <Button
               size="xs"
               leftSection={<IconCheck size={14} />}
@@ -107,7 +108,7 @@ export function ReminderItem({ reminder, contractId, owners, canEdit, onEdit, on
               {t('reminder.acknowledge')}
             </Button>
           )}
-          {(state === 'active' || state === 'acknowledged') && (
+          {respond && (state === 'active' || state === 'acknowledged') && (
             <Button
               size="xs"
               variant="default"
@@ -118,7 +119,7 @@ export function ReminderItem({ reminder, contractId, owners, canEdit, onEdit, on
               {t('reminder.dismiss')}
             </Button>
           )}
-          {(state === 'acknowledged' || state === 'dismissed') && (
+          {respond && (state === 'acknowledged' || state === 'dismissed') && (
             <Button
               size="xs"
               variant="default"
@@ -192,7 +193,7 @@ function Recipients({ reminder, owners }: { reminder: Reminder; owners: Owners }
 function ExpiryHint() {
   const t = useI18n().t;
   const { abilities } = useCurrentMe();
-  if (!abilities.manageSettings) {
+  if (!abilities.manageReminderSettings) {
     return (
       <Text size="xs" c="dimmed">
         {t('reminder.expiryHint')}

@@ -14,7 +14,7 @@ export function RecycleBinPage() {
   const t = useT();
   const { abilities } = useCurrentMe();
   // Administrators only, as the server decides; manageSettings is the administrators' ability.
-  if (!abilities.manageSettings) return <NoAccess />;
+  if (!abilities.useRecycleBin) return <NoAccess />;
   return (
     <>
       <PageHeader title={t('recycleBin.title')} description={t('recycleBin.description')} />

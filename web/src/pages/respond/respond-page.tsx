@@ -53,6 +53,9 @@ function Confirm({ token, info }: { token: string; info: ReminderLinkInfo }) {
   if (info.state === 'inactive') {
     return <Outcome title={t('respond.inactiveTitle')} text={t('respond.inactiveText')} to={contractLink} />;
   }
+  if (info.state === 'not_yours') {
+    return <Outcome title={t('respond.notYoursTitle')} text={t('respond.notYoursText')} to={contractLink} />;
+  }
   const title = acknowledge ? t('respond.acknowledgeTitle') : t('respond.dismissTitle');
   const done = info.state === 'dismissed' || (acknowledge && info.state === 'acknowledged');
   if (done) {

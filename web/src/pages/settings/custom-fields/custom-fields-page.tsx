@@ -36,7 +36,7 @@ export function CustomFieldsPage() {
   const [editing, setEditing] = useState<{ field: CustomField | null } | null>(null);
   const [deleting, setDeleting] = useState<CustomField | null>(null);
   const remove = useDeleteCustomField();
-  if (!abilities.manageSettings) return <NoAccess />;
+  if (!abilities.manageCustomFields) return <NoAccess />;
   const confirmDelete = () =>
     deleting &&
     remove.mutate(deleting.id, {

@@ -20,7 +20,7 @@ export function ListPage({ kind }: { kind: ListKind }) {
   const { abilities } = useCurrentMe();
   const [editing, setEditing] = useState<Editing>(null);
   const [deleting, setDeleting] = useState<ListItem | null>(null);
-  if (!abilities.manageSettings) return <NoAccess />;
+  if (!abilities.manageLists) return <NoAccess />;
   const create = () => setEditing({ item: null });
   return (
     <>

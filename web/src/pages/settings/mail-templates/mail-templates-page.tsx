@@ -22,7 +22,7 @@ export function MailTemplatesPage() {
   // Unsaved edits per kind and language survive switching between them.
   const [drafts, setDrafts] = useState<Record<string, MailText>>({});
   const [confirmReset, setConfirmReset] = useState(false);
-  if (!abilities.manageSettings) return <NoAccess />;
+  if (!abilities.manageMailTemplates) return <NoAccess />;
 
   const key = `${kind}:${locale}`;
   const template = templates.data?.find((x) => x.kind === kind && x.locale === locale);

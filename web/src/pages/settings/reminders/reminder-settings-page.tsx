@@ -27,8 +27,8 @@ const HOURS = Array.from({ length: 24 }, (_, hour) => ({
 export function ReminderSettingsPage() {
   const t = useT();
   const { abilities } = useCurrentMe();
-  const settings = useReminderSettings({ enabled: abilities.manageSettings });
-  if (!abilities.manageSettings) return <NoAccess />;
+  const settings = useReminderSettings({ enabled: abilities.manageReminderSettings });
+  if (!abilities.manageReminderSettings) return <NoAccess />;
   return (
     <Stack gap="md" maw={820}>
       <PageHeader title={t('reminderSettings.title')} description={t('reminderSettings.description')} mb="xs" />
