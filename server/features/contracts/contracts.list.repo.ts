@@ -12,6 +12,7 @@ import {
   partners,
   users,
 } from '../../db/schema/index.js';
+import { customValueOf } from '../custom-fields/custom-sql.js';
 import type { ContractRow } from './contracts.repo.js';
 
 /** A custom-field filter, already checked against the field's definition. */
@@ -43,20 +44,7 @@ export type SortSpec = SortField & { descending: boolean };
 /** The last row seen: its sort value as text (null when it has none) and its id. */
 export type Cursor = [string | null, string];
 
-/** A custom value as a typed SQL expression; null when absent or not of the field's type. */
-function customValue(key: string, type: CustomFieldType): SQL {
-  const value = sql`${contracts.custom} -> ${key}`;
-  switch (type) {
-    case 'number':
-      return sql`(case when jsonb_typeof(${value}) = 'number' then (${value})::numeric end)`;
-    case 'money':
-      return sql`(case when (${value} ->> 'amount') ~ '^-?[0-9]+(\\.[0-9]+)?$' then (${value} ->> 'amount')::numeric end)`;
-    case 'date':
-      return sql`(case when jsonb_typeof(${value}) = 'string' then (${value} #>> '{}') end) collate "C"`;
-    default:
-      return sql`(${value} #>> '{}')`;
-  }
-}
+const customValue = (key: string, type: CustomFieldType) => customValueOf(sql`${contracts.custom}`, key, type);
 
 /** A referenced row's name, lower-cased so the order ignores case (looked up per row: sorts by name only). */
 const nameOf = (table: SQL, id: SQL) => sql`(select lower(t.name) from ${table} t where t.id = ${id})`;

@@ -37,7 +37,7 @@ async function partner(who: Caller, name: string) {
 }
 
 describe('contract list: every column sorts, rows carry names, the first page counts', () => {
-  let admin: Caller;
+  let admin: Awaited<ReturnType<typeof signUpOrg>>;
   beforeAll(async () => {
     admin = await signUpOrg(h);
     const zeta = await partner(admin, 'zeta Supplies');
@@ -60,7 +60,7 @@ describe('contract list: every column sorts, rows carry names, the first page co
       partnerId: alpha,
       categoryId: lease,
       orgUnitId: legal,
-      ownerId: admin.me!.user.id,
+      ownerId: admin.me.user!.id,
       contractNumber: 'N-1',
       custom: { seats: 50 },
     });
@@ -89,7 +89,7 @@ describe('contract list: every column sorts, rows carry names, the first page co
     const items = (await page(admin, 'sort=title')).items;
     expect(items[1]!.names).toEqual({
       partner: 'Alpha GmbH',
-      owner: admin.me!.user.name,
+      owner: admin.me.user!.name,
       backupOwner: null,
       businessUnit: expect.any(String),
       category: 'Lease',
