@@ -9,6 +9,7 @@ import { listDefinitions } from '../custom-fields/custom-fields.repo.js';
 import { listPartnerRows, type PartnerCursor, type PartnerQuery } from '../partners/partners.list.js';
 import { type Cell, type Column, resolveColumns } from './columns.js';
 import { type NameKind, namesByIds } from './grid-lookups.repo.js';
+import { type Locale, word } from './labels.js';
 
 /** Rows fetched per keyset page: large enough to be quick, small enough to keep memory flat. */
 export const EXPORT_PAGE = 500;
@@ -57,7 +58,7 @@ async function partnerRecords(ctx: Ctx, f: PartnerExportFilter, after?: ExportCu
 }
 
 /** One page of rows as cells, with every referenced name resolved in one query per kind. */
-export async function page(ctx: Ctx, what: ExportFilter, columns: Column[], after?: ExportCursor) {
+export async function page(ctx: Ctx, what: ExportFilter, columns: Column[], locale: Locale, after?: ExportCursor) {
   const { records, next } =
     what.entity === 'contract'
       ? await contractRecords(ctx, what.filter, after)
@@ -76,7 +77,9 @@ export async function page(ctx: Ctx, what: ExportFilter, columns: Column[], afte
   for (const [kind, ids] of wanted) found.set(kind, await namesByIds(ctx.tx, ctx.orgId, kind, [...ids]));
   const names = (kind: NameKind, id: unknown) => (typeof id === 'string' ? (found.get(kind)?.get(id) ?? null) : null);
   const rows: Cell[][] = records.map((r) =>
-    columns.map((c) => c.value({ record: r as Record<string, unknown>, names })),
+    columns.map((c) =>
+      c.value({ record: r as Record<string, unknown>, names, word: (kind, code) => word(locale, kind, code) }),
+    ),
   );
   return { rows, next };
 }

@@ -3,15 +3,18 @@ import type { z } from 'zod';
 import { auditEvent } from '../../../common/schemas/audit.js';
 import {
   type contractInput,
+  contractListItem,
   contractOutput,
   type contractPatch,
   hierarchyOutput,
 } from '../../../common/schemas/contracts.js';
 import { api, apiUrl } from './client.js';
 import { contractsKey } from './keys.js';
-import { fetchPage, pagingOptions } from './paging.js';
+import { fetchCountedPage, fetchPage, pagingOptions } from './paging.js';
 
 export type Contract = z.output<typeof contractOutput>;
+/** A grid row: the contract with the names of what it refers to (partner, owner, units). */
+export type ContractRow = z.output<typeof contractListItem>;
 export type ContractInput = z.input<typeof contractInput>;
 export type ContractPatch = z.input<typeof contractPatch>;
 /** List filters and sort exactly as the API takes them, `cf.<key>` custom-field filters included. */
@@ -20,7 +23,7 @@ export type ContractQuery = Record<string, string>;
 export function useContracts(query: ContractQuery, options: { enabled?: boolean } = {}) {
   return useInfiniteQuery({
     queryKey: [...contractsKey, 'list', query],
-    queryFn: ({ pageParam }) => fetchPage('/contracts', contractOutput, query, pageParam),
+    queryFn: ({ pageParam }) => fetchCountedPage('/contracts', contractListItem, query, pageParam),
     ...pagingOptions,
     ...options,
   });
