@@ -11,7 +11,7 @@ async function signUp(page: Page, email: string) {
   await page.getByRole('textbox', { name: 'Password', exact: true }).fill(PASSWORD);
   await page.getByRole('textbox', { name: 'Company name', exact: true }).fill('Gridworks GmbH');
   await page.getByRole('button', { name: 'Create account' }).click();
-  await expect(page.getByRole('heading', { name: /, Gina$/ })).toBeVisible();
+  await expect(page.getByRole('heading', { name: /, Gina$/ })).toBeVisible({ timeout: 20_000 });
 }
 
 /** Writes through the API as the signed-in browser (its cookies and CSRF token). */
@@ -119,5 +119,17 @@ test.describe('the contract grid', () => {
     await page.reload();
     await expect(page.getByRole('button', { name: /^Filters/ })).toHaveAttribute('aria-expanded', 'false');
     await expect(page.getByTestId('grid-total')).toHaveText('27 contracts', { timeout: 20_000 });
+  });
+
+  test('the dashboard looks beyond 90 days and shows a few deadlines until asked for all', async () => {
+    await page.goto('/');
+    const card = page.getByRole('region', { name: 'Upcoming deadlines' });
+    await card.getByText('Later', { exact: true }).click({ timeout: 20_000 });
+    await expect(card.getByText(/and 54 contract ends after the next 90 days\./)).toBeVisible();
+    const rows = card.getByRole('listitem');
+    await expect(rows).toHaveCount(8);
+    await card.getByRole('button', { name: 'Show all 50' }).click();
+    await expect(rows).toHaveCount(50);
+    await expect(card.getByText(/^Showing the nearest 50 of 5\d\.$/)).toBeVisible();
   });
 });
