@@ -104,8 +104,10 @@ test.describe('the contract grid', () => {
     for (const column of ['Contract number', 'Status', 'Notice deadline', 'Ends on']) {
       await expect(page.getByRole('button', { name: `Sort by ${column}` })).toBeVisible();
     }
+    await page.goto('/contracts?sort=partner');
     const auto = page.getByRole('row', { name: /Contract 00/ });
-    await expect(auto.getByText('renews')).toBeVisible();
+    await expect(auto.getByText('renews')).toBeVisible({ timeout: 20_000 });
+    await expect(page.getByRole('row', { name: /Contract 01/ }).getByText('renews')).toBeHidden();
   });
 
   test('the filter panel folds away and says how many filters are set', async () => {
