@@ -113,13 +113,15 @@ test.describe('the contract grid', () => {
   test('the filter panel folds away and says how many filters are set', async () => {
     await page.goto('/contracts?status=draft');
     const toggle = page.getByRole('button', { name: /^Filters/ });
-    await expect(toggle).toHaveAttribute('aria-expanded', 'true');
+    await expect(toggle).toHaveAttribute('aria-expanded', 'true', { timeout: 20_000 });
     await expect(toggle).toContainText('1');
     await toggle.click();
     await expect(toggle).toHaveAttribute('aria-expanded', 'false');
     await expect(page.getByRole('combobox', { name: 'Status' })).toBeHidden();
     await page.reload();
-    await expect(page.getByRole('button', { name: /^Filters/ })).toHaveAttribute('aria-expanded', 'false');
+    await expect(page.getByRole('button', { name: /^Filters/ })).toHaveAttribute('aria-expanded', 'false', {
+      timeout: 20_000,
+    });
     await expect(page.getByTestId('grid-total')).toHaveText('27 contracts', { timeout: 20_000 });
   });
 
