@@ -11,6 +11,14 @@ export const pageQuery = z.object({
 export const page = <T extends z.ZodType>(item: T) =>
   z.object({ items: z.array(item), nextCursor: z.string().nullable() });
 
+/**
+ * A grid's page: the first page (no cursor) also says how many rows match in all, counted up
+ * to COUNT_LIMIT; `totalCapped` says there are more (so a count never costs a full scan).
+ */
+export const COUNT_LIMIT = 10_000;
+export const countedPage = <T extends z.ZodType>(item: T) =>
+  page(item).extend({ total: z.number().int().nullable(), totalCapped: z.boolean() });
+
 export const isoDate = z.iso.date();
 export const isoDateTime = z.iso.datetime({ offset: true });
 

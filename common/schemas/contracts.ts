@@ -85,10 +85,46 @@ export const contractOutput = z.object({
 });
 export type ContractOutput = z.infer<typeof contractOutput>;
 
-/** Sort keys of the contract list; `cf.<key>` sorts by a custom field. Nulls sort last either way. */
-export const CONTRACT_SORTS = ['noticeDeadline', 'endsOn', 'title', 'updatedAt'] as const;
+/** Display names of what a list row refers to, so a page of the grid is one request. */
+export const contractNames = z.object({
+  partner: z.string().nullable(),
+  owner: z.string().nullable(),
+  backupOwner: z.string().nullable(),
+  businessUnit: z.string().nullable(),
+  category: z.string().nullable(),
+  orgUnit: z.string().nullable(),
+});
+export const contractListItem = contractOutput.extend({ names: contractNames });
+export type ContractListItem = z.infer<typeof contractListItem>;
+
+/**
+ * Sort keys of the contract list — one per grid column; `cf.<key>` sorts by a custom field.
+ * Nulls sort last either way; names (partner, owner, …) sort case-insensitively; status sorts
+ * in workflow order (draft → archived), phase in time order (upcoming → ended).
+ */
+export const CONTRACT_SORTS = [
+  'noticeDeadline',
+  'endsOn',
+  'currentTermEnd',
+  'earliestEndDate',
+  'title',
+  'contractNumber',
+  'status',
+  'phase',
+  'partner',
+  'owner',
+  'backupOwner',
+  'businessUnit',
+  'category',
+  'orgUnit',
+  'tags',
+  'createdAt',
+  'updatedAt',
+] as const;
 export type ContractSortField = (typeof CONTRACT_SORTS)[number] | `cf.${string}`;
-const SORT = /^-?(((computed\.)?(noticeDeadline|endsOn))|title|updatedAt|cf\.[a-z][a-z0-9_]{0,39})$/;
+const SORT = new RegExp(
+  `^-?(((computed\\.)?(noticeDeadline|endsOn|currentTermEnd|earliestEndDate))|${CONTRACT_SORTS.join('|')}|cf\\.[a-z][a-z0-9_]{0,39})$`,
+);
 
 const oneOrMany = z
   .union([z.string().trim().min(1).max(60), z.array(z.string().trim().min(1).max(60)).max(20)])
@@ -114,7 +150,7 @@ export const contractListFilters = pageQuery.extend({
   noticeDeadlineTo: calendarDate.optional(),
   endsFrom: calendarDate.optional(),
   endsTo: calendarDate.optional(),
-  /** `noticeDeadline`, `endsOn`, `title`, `updatedAt` or `cf.<key>`; `-` for descending; `computed.` accepted. */
+  /** One of CONTRACT_SORTS or `cf.<key>`; `-` for descending; `computed.` accepted before dates. */
   sort: z.string().regex(SORT, 'is not a sort order of the contract list').default('-updatedAt'),
 });
 export const contractListQuery = contractListFilters.catchall(

@@ -20,11 +20,12 @@ export const dashboardDeadline = z.object({
 });
 export type DashboardDeadline = z.infer<typeof dashboardDeadline>;
 
-/** Cumulative: within60 includes within30. */
+/** Cumulative: within60 includes within30; `later` counts what lies beyond 90 days (not cumulative). */
 const windowCounts = z.object({
   within30: z.number().int(),
   within60: z.number().int(),
   within90: z.number().int(),
+  later: z.number().int(),
 });
 export type DeadlineWindowCounts = z.infer<typeof windowCounts>;
 
@@ -62,6 +63,8 @@ export const dashboard = z.object({
   deadlines: z.object({
     /** Notice deadlines and ends from today to today + 90 days, by date, at most 50. */
     items: z.array(dashboardDeadline),
+    /** Notice deadlines and ends after today + 90 days, nearest first, at most 50. */
+    later: z.array(dashboardDeadline),
     counts: z.object({ notice_deadline: windowCounts, end: windowCounts }),
   }),
   /** Open reminders that reach the caller, by event date, at most 20. */

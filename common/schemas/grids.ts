@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { LOCALES } from './auth.js';
 import { isoDateTime } from './common.js';
 import { GRID_ENTITIES } from './vocabulary.js';
 
@@ -20,6 +21,12 @@ export const columnList = z
 /** What an export adds to a grid's list query. */
 export const exportParams = z.object({
   format: z.enum(EXPORT_FORMATS).default('csv'),
+  /**
+   * The reader's language: headers and codes (status, phase, types, yes/no) as words, and for CSV
+   * the conventions their Excel expects — `de`: `;` between fields, decimal comma, dates DD.MM.YYYY;
+   * `en`: `,`, decimal point, dates YYYY-MM-DD.
+   */
+  locale: z.enum(LOCALES).default('en'),
   columns: columnList.optional(),
 });
 

@@ -70,14 +70,29 @@ export const partnerOutput = z.object({
 });
 
 /** Filters; `cf.<key>=value` filters by custom field (equality, "has this option" for multi-select; repeat to match any). */
-export const PARTNER_SORTS = ['name', '-name'] as const;
-export type PartnerSort = (typeof PARTNER_SORTS)[number];
+/** Sort keys of the partner list, one per grid column; `cf.<key>` sorts by a custom field; `-` for descending. */
+export const PARTNER_SORTS = [
+  'name',
+  'type',
+  'registrationNumber',
+  'vatId',
+  'address.street',
+  'address.postalCode',
+  'address.city',
+  'address.country',
+  'contacts',
+  'contractCount',
+  'createdAt',
+  'updatedAt',
+] as const;
+export type PartnerSort = string;
+const PARTNER_SORT = new RegExp(`^-?(${PARTNER_SORTS.join('|').replaceAll('.', '\\.')}|cf\\.[a-z][a-z0-9_]{0,39})$`);
 
 export const partnerListQuery = pageQuery
   .extend({
     q: z.string().trim().min(1).max(200).optional(),
     type: z.enum(PARTNER_TYPES).optional(),
-    sort: z.enum(PARTNER_SORTS).default('name'),
+    sort: z.string().regex(PARTNER_SORT, 'is not a sort order of the partner list').default('name'),
   })
   .catchall(z.union([z.string().max(200), z.array(z.string().max(200)).max(20)]));
 

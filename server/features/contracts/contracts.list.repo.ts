@@ -1,7 +1,18 @@
 import { and, arrayContains, asc, desc, eq, gt, gte, inArray, isNull, lt, lte, or, type SQL, sql } from 'drizzle-orm';
+import { type CONTRACT_SORTS, CONTRACT_STATUSES } from '../../../common/schemas/contracts.js';
 import type { CustomFieldType } from '../../../common/schemas/vocabulary.js';
+import { PHASES } from '../../../common/terms/computed.js';
 import type { Tx } from '../../db/client.js';
-import { contractColumns, contracts, partners } from '../../db/schema/index.js';
+import {
+  businessUnits,
+  categories,
+  contractColumns,
+  contracts,
+  orgUnits,
+  partners,
+  users,
+} from '../../db/schema/index.js';
+import { customValueOf } from '../custom-fields/custom-sql.js';
 import type { ContractRow } from './contracts.repo.js';
 
 /** A custom-field filter, already checked against the field's definition. */
@@ -26,27 +37,24 @@ export interface ListFilter {
   custom?: CustomFilter[];
 }
 
-export type SortField =
-  | { field: 'noticeDeadline' | 'endsOn' | 'title' | 'updatedAt' }
-  | { field: 'custom'; key: string; type: CustomFieldType };
+/** A built-in sort key (the API's `computed.` prefix already dropped). */
+export type BuiltInSort = (typeof CONTRACT_SORTS)[number];
+export type SortField = { field: BuiltInSort } | { field: 'custom'; key: string; type: CustomFieldType };
 export type SortSpec = SortField & { descending: boolean };
 /** The last row seen: its sort value as text (null when it has none) and its id. */
 export type Cursor = [string | null, string];
 
-/** A custom value as a typed SQL expression; null when absent or not of the field's type. */
-function customValue(key: string, type: CustomFieldType): SQL {
-  const value = sql`${contracts.custom} -> ${key}`;
-  switch (type) {
-    case 'number':
-      return sql`(case when jsonb_typeof(${value}) = 'number' then (${value})::numeric end)`;
-    case 'money':
-      return sql`(case when (${value} ->> 'amount') ~ '^-?[0-9]+(\\.[0-9]+)?$' then (${value} ->> 'amount')::numeric end)`;
-    case 'date':
-      return sql`(case when jsonb_typeof(${value}) = 'string' then (${value} #>> '{}') end) collate "C"`;
-    default:
-      return sql`(${value} #>> '{}')`;
-  }
-}
+const customValue = (key: string, type: CustomFieldType) => customValueOf(sql`${contracts.custom}`, key, type);
+
+/** A referenced row's name, lower-cased so the order ignores case (looked up per row: sorts by name only). */
+const nameOf = (table: SQL, id: SQL) => sql`(select lower(t.name) from ${table} t where t.id = ${id})`;
+
+/** A position in a fixed order, as a number (so the cursor compares it as one). */
+const positionIn = (values: readonly string[], column: SQL) =>
+  sql`array_position(array[${sql.join(
+    values.map((v) => sql`${v}`),
+    sql`, `,
+  )}]::text[], ${column}::text)`;
 
 function sortExpression(sort: SortField): SQL {
   switch (sort.field) {
@@ -54,8 +62,35 @@ function sortExpression(sort: SortField): SQL {
       return sql`${contracts.noticeDeadline}`;
     case 'endsOn':
       return sql`${contracts.endsOn}`;
+    case 'currentTermEnd':
+      return sql`${contracts.currentTermEnd}`;
+    case 'earliestEndDate':
+      return sql`${contracts.earliestEndDate}`;
     case 'title':
       return sql`${contracts.title}`;
+    case 'contractNumber':
+      return sql`${contracts.contractNumber}`;
+    case 'status':
+      return positionIn(CONTRACT_STATUSES, sql`${contracts.status}`);
+    case 'phase':
+      return positionIn(PHASES, sql`${contracts.phase}`);
+    case 'partner':
+      return nameOf(sql`${partners}`, sql`${contracts.partnerId}`);
+    case 'owner':
+      return nameOf(sql`${users}`, sql`${contracts.ownerId}`);
+    case 'backupOwner':
+      return nameOf(sql`${users}`, sql`${contracts.backupOwnerId}`);
+    case 'businessUnit':
+      return nameOf(sql`${businessUnits}`, sql`${contracts.businessUnitId}`);
+    case 'category':
+      return nameOf(sql`${categories}`, sql`${contracts.categoryId}`);
+    case 'orgUnit':
+      return nameOf(sql`${orgUnits}`, sql`${contracts.orgUnitId}`);
+    case 'tags':
+      // Contracts without tags have no value, so they sort last like other empty cells.
+      return sql`nullif(array_to_string(${contracts.tags}, ', '), '')`;
+    case 'createdAt':
+      return sql`${contracts.createdAt}`;
     case 'updatedAt':
       return sql`${contracts.updatedAt}`;
     case 'custom':
@@ -64,7 +99,8 @@ function sortExpression(sort: SortField): SQL {
 }
 
 /** Can the sort value be null? Then nulls go last in both directions. */
-const nullable = (sort: SortField) => sort.field !== 'title' && sort.field !== 'updatedAt';
+const NOT_NULL = new Set<SortField['field']>(['title', 'status', 'phase', 'createdAt', 'updatedAt']);
+const nullable = (sort: SortField) => !NOT_NULL.has(sort.field);
 
 function customCondition(f: CustomFilter): SQL | undefined {
   if (f.op === 'eq') {
@@ -131,4 +167,16 @@ export async function list(tx: Tx, orgId: string, f: ListFilter, sort: SortSpec,
     .where(and(...conditions(orgId, f), after ? afterCondition(key, sort, after) : undefined))
     .orderBy(direction, sort.descending ? desc(contracts.id) : asc(contracts.id))
     .limit(limit);
+}
+
+/** How many contracts match, counted up to `cap` (a count past it would be a scan of them all). */
+export async function count(tx: Tx, orgId: string, f: ListFilter, cap: number): Promise<number> {
+  const capped = tx
+    .select({ one: sql`1` })
+    .from(contracts)
+    .where(and(...conditions(orgId, f)))
+    .limit(cap)
+    .as('capped');
+  const [row] = await tx.select({ n: sql<number>`count(*)::int` }).from(capped);
+  return row?.n ?? 0;
 }

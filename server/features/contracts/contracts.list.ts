@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import type { FieldDefinition } from '../../../common/custom-fields.js';
-import type { ContractListQuery, ContractOutput } from '../../../common/schemas/contracts.js';
+import { COUNT_LIMIT } from '../../../common/schemas/common.js';
+import type { ContractListItem, ContractListQuery, ContractOutput } from '../../../common/schemas/contracts.js';
 import { dateProblem } from '../../../common/terms/dates.js';
 import type { Ctx } from '../../platform/context.js';
 import { AppError } from '../../platform/errors.js';
@@ -8,6 +9,7 @@ import { readableUnits } from '../access/access.policy.js';
 import { orgToday } from './contracts.access.js';
 import { contractFieldDefinitions } from './contracts.custom.js';
 import * as listRepo from './contracts.list.repo.js';
+import { rowNames } from './contracts.names.js';
 import { presentContract } from './contracts.presenter.js';
 import type { ContractRow } from './contracts.repo.js';
 
@@ -96,9 +98,7 @@ function parseSort(raw: string, defs: FieldDefinition[]): { spec: listRepo.SortS
   const descending = raw.startsWith('-');
   const field = raw.replace(/^-/, '').replace(/^computed\./, '');
   const name = `${descending ? '-' : ''}${field}`;
-  if (!field.startsWith('cf.')) {
-    return { spec: { field: field as 'noticeDeadline' | 'endsOn' | 'title' | 'updatedAt', descending }, name };
-  }
+  if (!field.startsWith('cf.')) return { spec: { field: field as listRepo.BuiltInSort, descending }, name };
   const def = defs.find((d) => d.key === field.slice(3));
   if (!def) throw bad('sort', 'unknown_field', `${field} is not a custom field of contracts`);
   return { spec: { field: 'custom', key: def.key, type: def.type, descending }, name };
@@ -111,9 +111,15 @@ function cursorFits(spec: listRepo.SortSpec, value: string | null): boolean {
   switch (kind) {
     case 'noticeDeadline':
     case 'endsOn':
+    case 'currentTermEnd':
+    case 'earliestEndDate':
       return dateProblem(value) === null;
+    case 'createdAt':
     case 'updatedAt':
       return TIMESTAMP.test(value);
+    case 'status':
+    case 'phase':
+      return /^\d{1,2}$/.test(value);
     case 'number':
     case 'money':
       return NUMBER.test(value);
@@ -158,13 +164,22 @@ export async function listRows(ctx: Ctx, query: ListQuery, after?: ListCursor, l
   return {
     rows: rows.slice(0, limit).map((r): ContractRow => r.contract),
     next: last ? ([name, last.key, last.contract.id] as ListCursor) : null,
+    filter,
   };
 }
 
+/** A page of the grid: rows with the names they refer to, and on the first page the count of all matches. */
 export async function list(ctx: Ctx, query: ListQuery, after?: ListCursor) {
-  const { rows, next } = await listRows(ctx, query, after);
+  const { rows, next, filter } = await listRows(ctx, query, after);
   const today = await orgToday(ctx);
-  return { items: rows.map((r) => presentContract(ctx.actor, r, today)), next };
+  const names = await rowNames(ctx, rows);
+  const counted = after ? null : await listRepo.count(ctx.tx, ctx.orgId, filter, COUNT_LIMIT + 1);
+  return {
+    items: rows.map((r): ContractListItem => ({ ...presentContract(ctx.actor, r, today), names: names(r) })),
+    next,
+    total: counted === null ? null : Math.min(counted, COUNT_LIMIT),
+    totalCapped: counted !== null && counted > COUNT_LIMIT,
+  };
 }
 
 /** Every matching contract, a keyset page at a time, in the caller's transaction. */

@@ -1,9 +1,10 @@
 import { z } from 'zod';
 import { auditEvent } from '../../../common/schemas/audit.js';
-import { idParams, page, pageQuery } from '../../../common/schemas/common.js';
+import { countedPage, idParams, page, pageQuery } from '../../../common/schemas/common.js';
 import {
   asOfQuery,
   contractInput,
+  contractListItem,
   contractListQuery,
   contractOutput,
   contractPatch,
@@ -23,11 +24,13 @@ export function contractsRoutes(app: App) {
   const tags = ['contracts'];
   app.get(
     '/contracts',
-    { schema: { tags, querystring: contractListQuery, response: { 200: page(contractOutput) } } },
+    { schema: { tags, querystring: contractListQuery, response: { 200: countedPage(contractListItem) } } },
     async (req) => {
       const { cursor: raw, ...query } = req.query;
-      const result = await inOrg(req, (ctx) => contracts.list(ctx, query, decodeCursor(raw, contractCursor)));
-      return { items: result.items, nextCursor: result.next && encodeCursor(result.next) };
+      const { next, ...result } = await inOrg(req, (ctx) =>
+        contracts.list(ctx, query, decodeCursor(raw, contractCursor)),
+      );
+      return { ...result, nextCursor: next && encodeCursor(next) };
     },
   );
 

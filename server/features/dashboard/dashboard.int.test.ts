@@ -182,9 +182,20 @@ describe('dashboard', () => {
       expect.objectContaining({ contractId: b, type: 'end', daysLeft: 75 }),
     ]);
     expect(mine.deadlines.counts).toEqual({
-      notice_deadline: { within30: 1, within60: 1, within90: 1 },
-      end: { within30: 0, within60: 1, within90: 2 },
+      notice_deadline: { within30: 1, within60: 1, within90: 1, later: 1 },
+      end: {
+        within30: 0,
+        within60: 1,
+        within90: 2,
+        later: mine.deadlines.later.filter((x) => x.type === 'end').length,
+      },
     });
+    // Beyond 90 days: listed apart, nearest first, so the dashboard can show what comes later.
+    expect(mine.deadlines.later.every((x) => x.daysLeft > 90)).toBe(true);
+    expect(mine.deadlines.later.map((x) => x.daysLeft)).toEqual(
+      [...mine.deadlines.later.map((x) => x.daysLeft)].sort((x, y) => x - y),
+    );
+    expect(mine.deadlines.later).toContainEqual(expect.objectContaining({ type: 'notice_deadline', daysLeft: 100 }));
     expect(mine.myReminders.map((r) => [r.reminderId, r.state, r.daysLeft])).toEqual([
       [aNoticeExpiry, 'active', 10],
       [aEndExpiry, 'acknowledged', 40],
@@ -220,7 +231,7 @@ describe('dashboard', () => {
       [a, 'end', 40],
       [b, 'end', 75],
     ]);
-    expect(all.deadlines.counts.notice_deadline).toEqual({ within30: 2, within60: 2, within90: 2 });
+    expect(all.deadlines.counts.notice_deadline).toMatchObject({ within30: 2, within60: 2, within90: 2 });
     // Administrators also receive the expiry notification of contracts without an owner (c, s).
     expect(all.myReminders.map((r) => `${r.contractId}:${r.eventType}`).sort()).toEqual(
       [`${b}:end`, `${c}:notice_deadline`, `${s}:notice_deadline`].sort(),
@@ -319,9 +330,10 @@ describe('dashboard', () => {
     const theirs = await dashboardOf(stranger);
     expect(theirs.deadlines).toEqual({
       items: [],
+      later: [],
       counts: {
-        notice_deadline: { within30: 0, within60: 0, within90: 0 },
-        end: { within30: 0, within60: 0, within90: 0 },
+        notice_deadline: { within30: 0, within60: 0, within90: 0, later: 0 },
+        end: { within30: 0, within60: 0, within90: 0, later: 0 },
       },
     });
     expect(theirs.myReminders).toEqual([]);

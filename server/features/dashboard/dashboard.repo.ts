@@ -36,14 +36,23 @@ export interface DeadlineRow {
 }
 
 /** Notice deadlines and ends in [from, to], each an index range scan on its stored column. */
-export async function deadlines(tx: Tx, v: Viewer, from: string, to: string, limit: number): Promise<DeadlineRow[]> {
+/** Deadlines from `from` up to `to` (no bound when null), nearest first; `daysLeft` counts from `today`. */
+export async function deadlines(
+  tx: Tx,
+  v: Viewer,
+  today: string,
+  from: string,
+  to: string | null,
+  limit: number,
+): Promise<DeadlineRow[]> {
   const part = (type: DeadlineType, column: SQL) => sql`
     select contracts.id as "contractId", contracts.title, contracts.contract_number as "contractNumber",
            partners.name as "partnerName", ${type}::text as type, ${column}::text as date,
-           (${column} - ${from}::date)::int as "daysLeft"
+           (${column} - ${today}::date)::int as "daysLeft"
     from contracts
     left join partners on partners.org_id = contracts.org_id and partners.id = contracts.partner_id
-    where ${visible(v)} and ${running()} and ${column} between ${from}::date and ${to}::date`;
+    where ${visible(v)} and ${running()} and ${column} >= ${from}::date
+      ${to === null ? sql`` : sql`and ${column} <= ${to}::date`}`;
   const result = await tx.execute(sql`
     select * from (${part('notice_deadline', sql`contracts.notice_deadline`)}
       union all ${part('end', sql`contracts.ends_on`)}) d
@@ -52,7 +61,7 @@ export async function deadlines(tx: Tx, v: Viewer, from: string, to: string, lim
   return rowsOf<DeadlineRow>(result);
 }
 
-/** How many notice deadlines and ends fall within 30, 60 and 90 days of `today`. */
+/** How many notice deadlines and ends fall within 30, 60 and 90 days of `today`, and how many later. */
 export async function deadlineCounts(tx: Tx, v: Viewer, today: string) {
   const within = (column: SQL, days: number) =>
     sql<number>`(count(*) filter (where ${column} between ${today}::date and ${today}::date + ${days}::int))::int`;
@@ -66,18 +75,11 @@ export async function deadlineCounts(tx: Tx, v: Viewer, today: string) {
       e30: within(end, 30),
       e60: within(end, 60),
       e90: within(end, 90),
+      nLater: sql<number>`(count(*) filter (where ${notice} > ${today}::date + 90))::int`,
+      eLater: sql<number>`(count(*) filter (where ${end} > ${today}::date + 90))::int`,
     })
     .from(contracts)
-    .where(
-      and(
-        visible(v),
-        running(),
-        or(
-          sql`${notice} between ${today}::date and ${today}::date + 90`,
-          sql`${end} between ${today}::date and ${today}::date + 90`,
-        ),
-      ),
-    );
+    .where(and(visible(v), running(), or(sql`${notice} >= ${today}::date`, sql`${end} >= ${today}::date`)));
   return row!;
 }
 

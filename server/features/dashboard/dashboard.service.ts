@@ -59,7 +59,8 @@ export async function get(ctx: Ctx): Promise<Dashboard> {
   const v = viewerOf(ctx);
   const today = await orgToday(ctx);
   const until = addDays(today, DASHBOARD_HORIZON);
-  const deadlineItems = await repo.deadlines(ctx.tx, v, today, until, MAX_DEADLINES);
+  const deadlineItems = await repo.deadlines(ctx.tx, v, today, today, until, MAX_DEADLINES);
+  const laterItems = await repo.deadlines(ctx.tx, v, today, addDays(until, 1), null, MAX_DEADLINES);
   const c = await repo.deadlineCounts(ctx.tx, v, today);
   const myReminders = await remindersFor(ctx, v, today, until);
   const overdue = await repo.overdueCount(ctx.tx, v, today, OVERDUE_AFTER_DAYS);
@@ -72,9 +73,10 @@ export async function get(ctx: Ctx): Promise<Dashboard> {
     asOf: today,
     deadlines: {
       items: deadlineItems,
+      later: laterItems,
       counts: {
-        notice_deadline: { within30: c.n30, within60: c.n60, within90: c.n90 },
-        end: { within30: c.e30, within60: c.e60, within90: c.e90 },
+        notice_deadline: { within30: c.n30, within60: c.n60, within90: c.n90, later: c.nLater },
+        end: { within30: c.e30, within60: c.e60, within90: c.e90, later: c.eLater },
       },
     },
     myReminders,

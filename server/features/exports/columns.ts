@@ -3,6 +3,7 @@ import { MONEY_AMOUNT } from '../../../common/custom-fields.js';
 import type { GridEntity } from '../../../common/schemas/vocabulary.js';
 import { AppError } from '../../platform/errors.js';
 import type { NameKind } from './grid-lookups.repo.js';
+import type { WordKind } from './labels.js';
 
 /** One cell as the writers see it: dates and exact amounts keep their type for Excel. */
 export type Cell =
@@ -13,10 +14,11 @@ export type Cell =
   | { date: string }
   | { amount: string; currency: string; exact: boolean };
 
-/** A record plus the display names its ids resolve to (filled per page). */
+/** A record plus the display names its ids resolve to (filled per page) and codes as words in the reader's language. */
 export interface RowContext {
   record: Record<string, unknown>;
   names: (kind: NameKind, id: unknown) => string | null;
+  word: (kind: WordKind, code: unknown) => string | null;
 }
 
 export interface Column {
@@ -41,6 +43,13 @@ const field = (key: string, label: string, path = key, as: (v: unknown) => Cell 
   value: ({ record }) => as(get(record, path)),
 });
 
+/** A code (status, phase, type) written as a word, as the app shows it. */
+const coded = (key: string, label: string, kind: WordKind, path = key): Column => ({
+  key,
+  label,
+  value: ({ record, word }) => word(kind, get(record, path)),
+});
+
 const ref = (key: string, label: string, kind: NameKind, idField: string): Column => ({
   key,
   label,
@@ -52,7 +61,7 @@ const CONTRACT_COLUMNS: Column[] = [
   field('id', 'ID'),
   field('contractNumber', 'Contract number'),
   field('title', 'Title'),
-  field('status', 'Status'),
+  coded('status', 'Status', 'status'),
   ref('partner', 'Partner', 'partner', 'partnerId'),
   ref('category', 'Category', 'category', 'categoryId'),
   ref('orgUnit', 'Organizational unit', 'orgUnit', 'orgUnitId'),
@@ -61,7 +70,7 @@ const CONTRACT_COLUMNS: Column[] = [
   ref('backupOwner', 'Backup owner', 'user', 'backupOwnerId'),
   field('description', 'Description'),
   { key: 'tags', label: 'Tags', value: ({ record }) => text((record.tags as string[] | undefined)?.join(', ')) },
-  field('lifecycle.type', 'Contract type'),
+  coded('lifecycle.type', 'Contract type', 'contractType'),
   field('lifecycle.startDate', 'Start date', 'lifecycle.startDate', date),
   field('lifecycle.endDate', 'End date', 'lifecycle.endDate', date),
   field('lifecycle.initialTerm', 'Initial term'),
@@ -77,7 +86,7 @@ const CONTRACT_COLUMNS: Column[] = [
   field('earliestEndDate', 'Earliest end', 'computed.earliestEndDate', date),
   field('currentTermEnd', 'Current term ends', 'computed.currentTermEnd', date),
   field('renewalCount', 'Renewals so far', 'computed.renewalCount', (v) => (typeof v === 'number' ? v : null)),
-  field('phase', 'Phase', 'computed.phase'),
+  coded('phase', 'Phase', 'phase', 'computed.phase'),
   field('createdAt', 'Created', 'createdAt', date),
   field('updatedAt', 'Updated', 'updatedAt', date),
 ];
@@ -85,7 +94,7 @@ const CONTRACT_COLUMNS: Column[] = [
 const PARTNER_COLUMNS: Column[] = [
   field('id', 'ID'),
   field('name', 'Name'),
-  field('type', 'Type'),
+  coded('type', 'Type', 'partnerType'),
   field('registrationNumber', 'Registration number'),
   field('vatId', 'VAT ID'),
   field('address.street', 'Street'),
@@ -139,7 +148,10 @@ function customColumn(def: FieldDefinition): Column {
     case 'date':
       return { ...base, value: ({ record }) => date(raw(record)) };
     case 'checkbox':
-      return { ...base, value: ({ record }) => (typeof raw(record) === 'boolean' ? (raw(record) as boolean) : null) };
+      return {
+        ...base,
+        value: ({ record, word }) => (typeof raw(record) === 'boolean' ? word('boolean', raw(record)) : null),
+      };
     case 'multi_select':
       return { ...base, value: ({ record }) => text((raw(record) as string[] | undefined)?.join('; ')) };
     case 'user':

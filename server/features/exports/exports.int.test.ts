@@ -98,7 +98,7 @@ describe('exports', () => {
     expect(seen.body).not.toContain('Secret');
     expect(seen.body.trim().split('\r\n')).toHaveLength(4);
     const partners = await get(viewer, '/partners/export?format=csv');
-    expect(partners.body.split('\r\n')[1]).toBe('Acme GmbH,supplier,,,');
+    expect(partners.body.split('\r\n')[1]).toBe('Acme GmbH,Supplier,,,');
     const events = await auditEvents(h, admin, '&action=partner.exported');
     expect(events).toHaveLength(1);
   });
@@ -123,4 +123,105 @@ describe('exports', () => {
     expect(theirs.body.trim().split('\r\n')).toHaveLength(1);
     expect(await auditEvents(h, admin, '&action=contract.exported')).toHaveLength(0);
   });
+
+  it('writes CSV that German Excel reads: BOM, semicolons, decimal comma, DD.MM.YYYY dates, codes as German words', async () => {
+    const admin = await signUpOrg(h);
+    await seed(admin);
+    await call(h, admin, 'POST', '/custom-fields', { entity: 'contract', label: 'Seats', type: 'number' });
+    await call(h, admin, 'POST', '/custom-fields', { entity: 'contract', label: 'Signed', type: 'checkbox' });
+    await call(h, admin, 'POST', '/contracts', {
+      title: 'Halbe Sachen; mit Semikolon',
+      status: 'in_negotiation',
+      custom: { seats: 2.5, signed: true },
+      lifecycle,
+    });
+    const res = await get(
+      admin,
+      '/contracts/export?format=csv&locale=de&sort=title&columns=title,status,phase,lifecycle.type,noticeDeadline,cf.seats,cf.signed,cf.budget',
+    );
+    expect(res.statusCode).toBe(200);
+    expect(res.rawPayload.subarray(0, 3)).toEqual(Buffer.from([0xef, 0xbb, 0xbf]));
+    const rows = excelDe(res.rawPayload);
+    expect(rows[0]).toEqual([
+      'Titel',
+      'Status',
+      'Phase',
+      'Vertragsart',
+      'Kündigungstermin',
+      'Seats',
+      'Signed',
+      'Budget',
+    ]);
+    const half = rows.find((r) => r[0] === 'Halbe Sachen; mit Semikolon')!;
+    expect(half).toEqual([
+      'Halbe Sachen; mit Semikolon',
+      'In Verhandlung',
+      'Noch nicht begonnen',
+      'Verlängert sich',
+      new Date(Date.UTC(2030, 8, 30)),
+      2.5,
+      'Ja',
+      null,
+    ]);
+    const plain = rows.find((r) => r[0] === 'Plain')!;
+    expect(plain.slice(1, 2)).toEqual(['Aktiv']);
+    expect(plain[7]).toBe('1200,50 EUR');
+    // The English dialect stays as it was: commas, decimal points, ISO dates, English words.
+    const en = await get(admin, '/contracts/export?format=csv&sort=title&columns=title,status,cf.seats');
+    expect(en.body).toContain('Halbe Sachen; mit Semikolon,In negotiation,2.5');
+  });
+
+  it('writes codes as words in Excel too', async () => {
+    const admin = await signUpOrg(h);
+    await seed(admin);
+    const res = await get(admin, '/contracts/export?format=xlsx&locale=de&columns=title,status,phase');
+    const book = new ExcelJS.Workbook();
+    await book.xlsx.load(res.rawPayload as unknown as ArrayBuffer);
+    const sheet = book.worksheets[0]!;
+    expect(sheet.getRow(1).values).toEqual([undefined, 'Titel', 'Status', 'Phase']);
+    expect(sheet.getRow(2).getCell(2).value).toBe('Aktiv');
+    expect(sheet.getRow(2).getCell(3).value).toBe('Noch nicht begonnen');
+  });
 });
+
+/**
+ * Reads a CSV as German Excel does: UTF-8 after the BOM, fields split at semicolons outside
+ * quotes, 1234,5 as a number, 31.12.2026 as a date, everything else as text.
+ */
+function excelDe(bytes: Buffer): (string | number | Date | null)[][] {
+  const text = bytes.toString('utf8');
+  if (!text.startsWith('\uFEFF')) throw new Error('no BOM: Excel would guess the encoding');
+  const rows: string[][] = [];
+  let row: string[] = [];
+  let field = '';
+  let quoted = false;
+  const body = text.slice(1);
+  for (let i = 0; i < body.length; i++) {
+    const c = body[i]!;
+    if (quoted && c === '"' && body[i + 1] === '"') {
+      field += '"';
+      i++;
+    } else if (c === '"') {
+      quoted = !quoted;
+    } else if (!quoted && c === ';') {
+      row.push(field);
+      field = '';
+    } else if (!quoted && c === '\r' && body[i + 1] === '\n') {
+      row.push(field);
+      rows.push(row);
+      row = [];
+      field = '';
+      i++;
+    } else {
+      field += c;
+    }
+  }
+  const cell = (s: string) => {
+    if (s === '') return null;
+    const date = /^(\d{2})\.(\d{2})\.(\d{4})$/.exec(s);
+    if (date) return new Date(Date.UTC(Number(date[3]), Number(date[2]) - 1, Number(date[1])));
+    if (/^-?\d+(,\d+)?$/.test(s)) return Number(s.replace(',', '.'));
+    return s;
+  };
+  return rows.map((r) => r.map(cell));
+}

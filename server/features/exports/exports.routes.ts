@@ -7,6 +7,7 @@ import type { Ctx } from '../../platform/context.js';
 import { type App, inOrg } from '../../platform/http/route-kit.js';
 import { type ContractExportFilter, type ExportFilter, prepare } from './exports.service.js';
 import { startExport } from './exports.stream.js';
+import type { Locale } from './labels.js';
 
 const contractExportQuery = contractListQuery.omit({ limit: true, cursor: true }).extend(exportParams.shape);
 const partnerExportQuery = partnerListQuery.omit({ limit: true, cursor: true }).extend(exportParams.shape);
@@ -18,6 +19,7 @@ const MIME: Record<ExportFormat, string> = {
 
 const description =
   'Streams every row the list would return for these filters (no paging) as CSV (UTF-8 with BOM) or Excel. ' +
+  '`locale` (en, de) sets the headers, codes as words and the CSV dialect (de: semicolons, decimal comma, DD.MM.YYYY). ' +
   '`columns` picks and orders the columns (built-in keys and `cf.<key>`); an unknown column is a 422.';
 
 /** Validates columns first (errors stay problem+json), then streams; each page is its own transaction. */
@@ -25,13 +27,13 @@ async function sendExport(
   req: FastifyRequest,
   reply: FastifyReply,
   entity: GridEntity,
-  query: { format: ExportFormat; columns?: string[] },
+  query: { format: ExportFormat; locale: Locale; columns?: string[] },
   what: ExportFilter,
 ) {
   const run = <T>(fn: (ctx: Ctx) => Promise<T>) => inOrg(req, fn);
   const columns = await run((ctx) => prepare(ctx, what, query.columns));
-  const { format, columns: _keys, ...filters } = query as Record<string, unknown> & typeof query;
-  const stream = startExport(run, { what, format, columns, filters }, (err) =>
+  const { format, locale, columns: _keys, ...filters } = query as Record<string, unknown> & typeof query;
+  const stream = startExport(run, { what, format, locale, columns, filters }, (err) =>
     req.log.error({ err }, 'export failed while streaming'),
   );
   const day = new Date().toISOString().slice(0, 10);
@@ -47,7 +49,7 @@ export function exportsRoutes(app: App) {
     '/contracts/export',
     { schema: { tags: ['contracts'], description, querystring: contractExportQuery } },
     (req, reply) => {
-      const { format, columns, ...filter } = req.query;
+      const { format, locale, columns, ...filter } = req.query;
       return sendExport(req, reply, 'contract', req.query, {
         entity: 'contract',
         filter: filter as ContractExportFilter,
@@ -58,7 +60,7 @@ export function exportsRoutes(app: App) {
     '/partners/export',
     { schema: { tags: ['partners'], description, querystring: partnerExportQuery } },
     (req, reply) => {
-      const { format, columns, q, type, sort, ...extra } = req.query;
+      const { format, locale, columns, q, type, sort, ...extra } = req.query;
       return sendExport(req, reply, 'partner', req.query, { entity: 'partner', filter: { q, type, sort, extra } });
     },
   );

@@ -1,40 +1,32 @@
 import type { ExportFormat } from '../../../common/schemas/grids.js';
-import type { PartnerSort } from '../../../common/schemas/partners.js';
 import type { GridEntity } from '../../../common/schemas/vocabulary.js';
 import { computeTerms } from '../../../common/terms/engine.js';
 import type { Ctx } from '../../platform/context.js';
-import { readableUnits } from '../access/access.policy.js';
 import { diff, record } from '../audit/audit.service.js';
 import { type ListCursor, type ListQuery, listRows } from '../contracts/contracts.list.js';
 import { orgToday } from '../contracts/contracts.service.js';
 import { listDefinitions } from '../custom-fields/custom-fields.repo.js';
-import { customFilters } from '../partners/partners.custom.js';
-import * as partners from '../partners/partners.repo.js';
+import { listPartnerRows, type PartnerCursor, type PartnerQuery } from '../partners/partners.list.js';
 import { type Cell, type Column, resolveColumns } from './columns.js';
 import { type NameKind, namesByIds } from './grid-lookups.repo.js';
+import { type Locale, word } from './labels.js';
 
 /** Rows fetched per keyset page: large enough to be quick, small enough to keep memory flat. */
 export const EXPORT_PAGE = 500;
 
 export type ContractExportFilter = Omit<ListQuery, 'limit'>;
-export type PartnerExportFilter = {
-  q?: string | undefined;
-  type?: partners.PartnerRow['type'] | undefined;
-  sort: PartnerSort;
-  /** The `cf.*` parameters. */
-  extra: Record<string, unknown>;
-};
+export type PartnerExportFilter = PartnerQuery;
 export type ExportFilter =
   | { entity: 'contract'; filter: ContractExportFilter }
   | { entity: 'partner'; filter: PartnerExportFilter };
 
-export type ExportCursor = ListCursor | [string, string];
+export type ExportCursor = ListCursor | PartnerCursor;
 
 /** Checks columns, filters and sort before anything is streamed, so a mistake is still a 422. */
 export async function prepare(ctx: Ctx, what: ExportFilter, keys: string[] | undefined): Promise<Column[]> {
   const columns = resolveColumns(what.entity, keys, await listDefinitions(ctx.tx, ctx.orgId, what.entity));
   if (what.entity === 'contract') await listRows(ctx, { ...what.filter, limit: 1 } as unknown as ListQuery);
-  else await customFilters(ctx, what.filter.extra);
+  else await listPartnerRows(ctx, what.filter, 1);
   return columns;
 }
 
@@ -56,26 +48,17 @@ async function contractRecords(ctx: Ctx, f: ContractExportFilter, after?: Export
 }
 
 async function partnerRecords(ctx: Ctx, f: PartnerExportFilter, after?: ExportCursor) {
-  const filter = { q: f.q, type: f.type, custom: await customFilters(ctx, f.extra), units: readableUnits(ctx.actor) };
-  const rows = await partners.list(
-    ctx.tx,
-    ctx.orgId,
-    filter,
-    EXPORT_PAGE,
-    after as [string, string] | undefined,
-    f.sort === '-name',
-  );
+  const { rows, next } = await listPartnerRows(ctx, f, EXPORT_PAGE, after as PartnerCursor | undefined);
   const records = rows.map((p) => ({
     ...p,
     createdAt: p.createdAt.toISOString(),
     updatedAt: p.updatedAt.toISOString(),
   }));
-  const last = rows.length === EXPORT_PAGE ? rows[rows.length - 1] : undefined;
-  return { records, next: last ? ([last.name.toLowerCase(), last.id] as ExportCursor) : null };
+  return { records, next: next as ExportCursor | null };
 }
 
 /** One page of rows as cells, with every referenced name resolved in one query per kind. */
-export async function page(ctx: Ctx, what: ExportFilter, columns: Column[], after?: ExportCursor) {
+export async function page(ctx: Ctx, what: ExportFilter, columns: Column[], locale: Locale, after?: ExportCursor) {
   const { records, next } =
     what.entity === 'contract'
       ? await contractRecords(ctx, what.filter, after)
@@ -94,7 +77,9 @@ export async function page(ctx: Ctx, what: ExportFilter, columns: Column[], afte
   for (const [kind, ids] of wanted) found.set(kind, await namesByIds(ctx.tx, ctx.orgId, kind, [...ids]));
   const names = (kind: NameKind, id: unknown) => (typeof id === 'string' ? (found.get(kind)?.get(id) ?? null) : null);
   const rows: Cell[][] = records.map((r) =>
-    columns.map((c) => c.value({ record: r as Record<string, unknown>, names })),
+    columns.map((c) =>
+      c.value({ record: r as Record<string, unknown>, names, word: (kind, code) => word(locale, kind, code) }),
+    ),
   );
   return { rows, next };
 }

@@ -3,6 +3,7 @@ import type { ExportFormat } from '../../../common/schemas/grids.js';
 import type { Ctx } from '../../platform/context.js';
 import type { Column } from './columns.js';
 import { type ExportCursor, type ExportFilter, page, recordExport } from './exports.service.js';
+import type { Locale } from './labels.js';
 import { csvWriter, type SheetWriter, xlsxWriter } from './writers.js';
 
 /** Runs one unit of work in its own transaction as the caller (inOrg, bound to the request). */
@@ -11,6 +12,7 @@ export type Runner = <T>(fn: (ctx: Ctx) => Promise<T>) => Promise<T>;
 export interface ExportJob {
   what: ExportFilter;
   format: ExportFormat;
+  locale: Locale;
   columns: Column[];
   /** The filters as asked, for the activity log. */
   filters: Record<string, unknown>;
@@ -24,7 +26,9 @@ export interface ExportJob {
 export function startExport(run: Runner, job: ExportJob, onError: (err: unknown) => void): Readable {
   const out = new PassThrough({ highWaterMark: 256 * 1024 });
   const writer: SheetWriter =
-    job.format === 'csv' ? csvWriter(out) : xlsxWriter(out, job.what.entity === 'contract' ? 'Contracts' : 'Partners');
+    job.format === 'csv'
+      ? csvWriter(out, job.locale)
+      : xlsxWriter(out, job.what.entity === 'contract' ? 'Contracts' : 'Partners', job.locale);
   const summary = (rowCount: number, complete: boolean) => ({
     entity: job.what.entity,
     format: job.format,
@@ -44,7 +48,7 @@ export function startExport(run: Runner, job: ExportJob, onError: (err: unknown)
       }
       const cursor = after;
       const result = await run(async (ctx) => {
-        const p = await page(ctx, job.what, job.columns, cursor);
+        const p = await page(ctx, job.what, job.columns, job.locale, cursor);
         if (!p.next) await recordExport(ctx, summary(sent + p.rows.length, true));
         return p;
       });

@@ -2,6 +2,7 @@ import { once } from 'node:events';
 import type { Writable } from 'node:stream';
 import ExcelJS from 'exceljs';
 import type { Cell, Column } from './columns.js';
+import { header, type Locale } from './labels.js';
 
 /** Receives pages of cells and turns them into bytes on `out`, waiting when the reader is slow. */
 export interface SheetWriter {
@@ -13,18 +14,42 @@ export interface SheetWriter {
 /** Spreadsheet apps run cells that start like a formula; a leading apostrophe keeps them text. */
 const FORMULA_START = /^[=+\-@\t\r]/;
 
-function csvText(cell: Cell): string {
+/** How the reader's Excel splits fields and reads numbers and dates when it opens a CSV. */
+interface CsvDialect {
+  separator: string;
+  decimal: string;
+  date: (iso: string) => string;
+}
+
+const DIALECTS: Record<Locale, CsvDialect> = {
+  en: { separator: ',', decimal: '.', date: (iso) => iso },
+  // German Excel splits at semicolons, reads 1234,5 as a number and 31.12.2026 as a date.
+  de: { separator: ';', decimal: ',', date: (iso) => `${iso.slice(8, 10)}.${iso.slice(5, 7)}.${iso.slice(0, 4)}` },
+};
+
+/** A decimal as written in JSON ("-1234.5"), with the reader's decimal mark and no grouping. */
+const decimal = (d: CsvDialect, value: string) => value.replace('.', d.decimal);
+
+function csvText(d: CsvDialect, cell: Cell): string {
   if (cell === null) return '';
-  if (typeof cell === 'object') return 'date' in cell ? cell.date : `${cell.amount} ${cell.currency}`.trim();
+  if (typeof cell === 'object') {
+    if ('date' in cell) return d.date(cell.date);
+    return `${decimal(d, cell.amount)} ${cell.currency}`.trim();
+  }
+  if (typeof cell === 'number') return decimal(d, String(cell));
   if (typeof cell !== 'string') return String(cell);
   return FORMULA_START.test(cell) ? `'${cell}` : cell;
 }
 
-/** RFC 4180: quote when needed, double the quotes inside. */
-function csvField(cell: Cell): string {
-  const s = csvText(cell);
-  return /[",\r\n]/.test(s) || s !== s.trim() ? `"${s.replaceAll('"', '""')}"` : s;
+/** RFC 4180 with the dialect's separator: quote when needed, double the quotes inside. */
+function csvField(d: CsvDialect, cell: Cell): string {
+  const s = csvText(d, cell);
+  const special = s.includes(d.separator) || /["\r\n]/.test(s) || s !== s.trim();
+  return special ? `"${s.replaceAll('"', '""')}"` : s;
 }
+
+/** The header of a column in the reader's language. */
+const title = (locale: Locale, c: Column) => header(locale, c.label, c.key.startsWith('cf.'));
 
 /** Waits for the reader; a closed stream (the client went away) ends the wait too. */
 async function drained(out: Writable) {
@@ -41,11 +66,13 @@ async function write(out: Writable, chunk: string) {
   await drained(out);
 }
 
-export function csvWriter(out: Writable): SheetWriter {
+export function csvWriter(out: Writable, locale: Locale): SheetWriter {
+  const d = DIALECTS[locale];
+  const line = (cells: Cell[]) => `${cells.map((c) => csvField(d, c)).join(d.separator)}\r\n`;
   return {
     // The BOM tells Excel the file is UTF-8.
-    header: (columns) => write(out, `\uFEFF${columns.map((c) => csvField(c.label)).join(',')}\r\n`),
-    rows: (rows) => write(out, rows.map((r) => `${r.map(csvField).join(',')}\r\n`).join('')),
+    header: (columns) => write(out, `\uFEFF${line(columns.map((c) => title(locale, c)))}`),
+    rows: (rows) => write(out, rows.map(line).join('')),
     finish: async () => {
       out.end();
     },
@@ -73,12 +100,15 @@ function setCell(cell: ExcelJS.Cell, value: Cell) {
 }
 
 /** Streams an .xlsx: rows are committed as they come, so memory stays flat. */
-export function xlsxWriter(out: Writable, sheetName: string): SheetWriter {
+export function xlsxWriter(out: Writable, sheetName: string, locale: Locale): SheetWriter {
   const workbook = new ExcelJS.stream.xlsx.WorkbookWriter({ stream: out, useStyles: true, useSharedStrings: false });
   const sheet = workbook.addWorksheet(sheetName);
   return {
     header: async (columns) => {
-      sheet.columns = columns.map((c) => ({ header: c.label, key: c.key, width: Math.max(12, c.label.length + 2) }));
+      sheet.columns = columns.map((c) => {
+        const text = title(locale, c);
+        return { header: text, key: c.key, width: Math.max(12, text.length + 2) };
+      });
       sheet.getRow(1).font = { bold: true };
       sheet.getRow(1).commit();
     },

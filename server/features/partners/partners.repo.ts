@@ -1,6 +1,9 @@
 import { and, asc, desc, eq, gt, ilike, inArray, isNull, lt, or, type SQL, sql } from 'drizzle-orm';
+import type { PARTNER_SORTS } from '../../../common/schemas/partners.js';
+import type { CustomFieldType } from '../../../common/schemas/vocabulary.js';
 import type { Tx } from '../../db/client.js';
 import { contracts, partnerColumns, partners } from '../../db/schema/index.js';
+import { customValueOf } from '../custom-fields/custom-sql.js';
 import type { CustomEquals } from './partners.custom.js';
 
 export type PartnerRow = Omit<typeof partners.$inferSelect, 'search'>;
@@ -105,35 +108,103 @@ function customCondition(f: CustomEquals): SQL | undefined {
   return or(...f.values.map(contains));
 }
 
-/** By name (descending when asked), then id; `after` is the last (lower-cased name, id) seen. */
+export type PartnerSortField =
+  | { field: (typeof PARTNER_SORTS)[number] }
+  | { field: 'custom'; key: string; type: CustomFieldType };
+export type PartnerSortSpec = PartnerSortField & { descending: boolean };
+
+const text = (expr: SQL) => sql`nullif(lower(${expr}), '')`;
+
+function sortExpression(sort: PartnerSortField, units: Units): SQL {
+  switch (sort.field) {
+    case 'name':
+      return byName;
+    case 'type':
+      return sql`${partners.type}`;
+    case 'registrationNumber':
+      return text(sql`${partners.registrationNumber}`);
+    case 'vatId':
+      return text(sql`${partners.vatId}`);
+    case 'address.street':
+      return text(sql`${partners.address} ->> 'street'`);
+    case 'address.postalCode':
+      return text(sql`${partners.address} ->> 'postalCode'`);
+    case 'address.city':
+      return text(sql`${partners.address} ->> 'city'`);
+    case 'address.country':
+      return text(sql`${partners.address} ->> 'country'`);
+    case 'contacts':
+      return text(sql`${partners.contacts} -> 0 ->> 'name'`);
+    case 'contractCount':
+      return contractCount(units);
+    case 'createdAt':
+      return sql`${partners.createdAt}`;
+    case 'updatedAt':
+      return sql`${partners.updatedAt}`;
+    case 'custom':
+      return customValueOf(sql`${partners.custom}`, sort.key, sort.type);
+  }
+}
+
+const NOT_NULL = new Set<PartnerSortField['field']>(['name', 'type', 'contractCount', 'createdAt', 'updatedAt']);
+
+function filterConditions(orgId: string, f: PartnerFilter): (SQL | undefined)[] {
+  const escaped = f.q?.replace(/[\\%_]/g, (c) => `\\${c}`);
+  return [
+    live(orgId),
+    escaped
+      ? or(
+          ilike(partners.name, `%${escaped}%`),
+          ilike(partners.vatId, `%${escaped}%`),
+          ilike(partners.registrationNumber, `%${escaped}%`),
+        )
+      : undefined,
+    f.type ? eq(partners.type, f.type) : undefined,
+    ...(f.custom ?? []).map(customCondition),
+  ];
+}
+
+/** Keyset pages in (sort value, id) order, rows without a value last; `after` is the last (value as text, id) seen. */
 export function list(
   tx: Tx,
   orgId: string,
   f: PartnerFilter,
+  sort: PartnerSortSpec,
   limit: number,
-  after?: [string, string],
-  descending = false,
+  after?: [string | null, string],
 ) {
-  const past = descending ? lt : gt;
-  const escaped = f.q?.replace(/[\\%_]/g, (c) => `\\${c}`);
+  const key = sortExpression(sort, f.units ?? 'all');
+  const past = (a: SQL, b: unknown) => (sort.descending ? lt(a, b) : gt(a, b));
+  const id = sql`${partners.id}`;
+  const afterCondition = !after
+    ? undefined
+    : after[0] === null
+      ? and(sql`${key} is null`, past(id, after[1]))
+      : or(past(key, after[0]), and(eq(key, sql`${after[0]}`), past(id, after[1])), sql`${key} is null`);
+  const nullsLast = !NOT_NULL.has(sort.field);
   return tx
-    .select({ ...partnerColumns, contractCount: contractCount(f.units ?? 'all') })
+    .select({
+      ...partnerColumns,
+      contractCount: contractCount(f.units ?? 'all'),
+      key: sql<string | null>`(${key})::text`,
+    })
     .from(partners)
-    .where(
-      and(
-        live(orgId),
-        escaped
-          ? or(
-              ilike(partners.name, `%${escaped}%`),
-              ilike(partners.vatId, `%${escaped}%`),
-              ilike(partners.registrationNumber, `%${escaped}%`),
-            )
-          : undefined,
-        f.type ? eq(partners.type, f.type) : undefined,
-        ...(f.custom ?? []).map(customCondition),
-        after ? or(past(byName, after[0]), and(eq(byName, after[0]), past(partners.id, after[1]))) : undefined,
-      ),
+    .where(and(...filterConditions(orgId, f), afterCondition))
+    .orderBy(
+      sort.descending ? (nullsLast ? sql`${key} desc nulls last` : desc(key)) : asc(key),
+      sort.descending ? desc(partners.id) : asc(partners.id),
     )
-    .orderBy(descending ? desc(byName) : asc(byName), descending ? desc(partners.id) : asc(partners.id))
     .limit(limit);
+}
+
+/** How many partners match, counted up to `cap`. */
+export async function count(tx: Tx, orgId: string, f: PartnerFilter, cap: number): Promise<number> {
+  const capped = tx
+    .select({ one: sql`1` })
+    .from(partners)
+    .where(and(...filterConditions(orgId, f)))
+    .limit(cap)
+    .as('capped');
+  const [row] = await tx.select({ n: sql<number>`count(*)::int` }).from(capped);
+  return row?.n ?? 0;
 }

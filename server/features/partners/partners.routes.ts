@@ -1,5 +1,4 @@
-import { z } from 'zod';
-import { idParams, page } from '../../../common/schemas/common.js';
+import { countedPage, idParams } from '../../../common/schemas/common.js';
 import {
   partnerInput,
   partnerListQuery,
@@ -8,21 +7,20 @@ import {
   partnerPatch,
 } from '../../../common/schemas/partners.js';
 import { type App, decodeCursor, encodeCursor, inOrg } from '../../platform/http/route-kit.js';
+import { partnerCursor } from './partners.list.js';
 import { merge } from './partners.merge.js';
 import * as partners from './partners.service.js';
-
-const nameCursor = z.tuple([z.string(), z.uuid()]);
 
 export function partnersRoutes(app: App) {
   const tags = ['partners'];
   app.get(
     '/partners',
-    { schema: { tags, querystring: partnerListQuery, response: { 200: page(partnerOutput) } } },
+    { schema: { tags, querystring: partnerListQuery, response: { 200: countedPage(partnerOutput) } } },
     async (req) => {
       const { cursor, limit, q, type, sort, ...extra } = req.query;
-      const after = decodeCursor(cursor, nameCursor);
-      const result = await inOrg(req, (ctx) => partners.list(ctx, { limit, q, type, sort }, extra, after));
-      return { items: result.items, nextCursor: result.next && encodeCursor(result.next) };
+      const after = decodeCursor(cursor, partnerCursor);
+      const { next, ...result } = await inOrg(req, (ctx) => partners.list(ctx, { q, type, sort, extra }, limit, after));
+      return { ...result, nextCursor: next && encodeCursor(next) };
     },
   );
 

@@ -1,10 +1,12 @@
 import { randomUUID } from 'node:crypto';
-import type { PartnerAddress, PartnerContact, PartnerSort } from '../../../common/schemas/partners.js';
+import { COUNT_LIMIT } from '../../../common/schemas/common.js';
+import type { PartnerAddress, PartnerContact } from '../../../common/schemas/partners.js';
 import type { Ctx } from '../../platform/context.js';
 import { AppError } from '../../platform/errors.js';
 import { canEditPartners, readableUnits } from '../access/access.policy.js';
 import { diff, record } from '../audit/audit.service.js';
-import { customFilters, resolvePartnerCustom } from './partners.custom.js';
+import { resolvePartnerCustom } from './partners.custom.js';
+import { listPartnerRows, type PartnerCursor, type PartnerQuery } from './partners.list.js';
 import * as repo from './partners.repo.js';
 
 export interface PartnerFields {
@@ -49,19 +51,15 @@ export async function get(ctx: Ctx, id: string): Promise<repo.PartnerRow> {
   return row;
 }
 
-export async function list(
-  ctx: Ctx,
-  query: { q?: string | undefined; type?: repo.PartnerRow['type'] | undefined; sort: PartnerSort; limit: number },
-  extra: Record<string, unknown>,
-  after?: [string, string],
-) {
-  const custom = await customFilters(ctx, extra);
-  const filter = { q: query.q, type: query.type, custom, units: readableUnits(ctx.actor) };
-  const rows = await repo.list(ctx.tx, ctx.orgId, filter, query.limit + 1, after, query.sort === '-name');
-  const last = rows.length > query.limit ? rows[query.limit - 1] : undefined;
+/** A page of the grid; the first page also counts every match (up to COUNT_LIMIT). */
+export async function list(ctx: Ctx, query: PartnerQuery, limit: number, after?: PartnerCursor) {
+  const { rows, next, count } = await listPartnerRows(ctx, query, limit, after);
+  const counted = after ? null : await count();
   return {
-    items: rows.slice(0, query.limit).map(presentRow),
-    next: last ? ([last.name.toLowerCase(), last.id] as [string, string]) : null,
+    items: rows.map(presentRow),
+    next,
+    total: counted === null ? null : Math.min(counted, COUNT_LIMIT),
+    totalCapped: counted !== null && counted > COUNT_LIMIT,
   };
 }
 

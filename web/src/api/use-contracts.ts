@@ -3,6 +3,7 @@ import type { z } from 'zod';
 import { auditEvent } from '../../../common/schemas/audit.js';
 import {
   type contractInput,
+  contractListItem,
   contractOutput,
   type contractPatch,
   hierarchyOutput,
@@ -10,9 +11,11 @@ import {
 } from '../../../common/schemas/contracts.js';
 import { api, apiUrl } from './client.js';
 import { contractsKey } from './keys.js';
-import { fetchPage, pagingOptions } from './paging.js';
+import { fetchCountedPage, fetchPage, pagingOptions } from './paging.js';
 
 export type Contract = z.output<typeof contractOutput>;
+/** A grid row: the contract with the names of what it refers to (partner, owner, units). */
+export type ContractRow = z.output<typeof contractListItem>;
 export type ContractInput = z.input<typeof contractInput>;
 export type ContractPatch = z.input<typeof contractPatch>;
 export type NoticeRecord = z.input<typeof noticeInput>;
@@ -22,7 +25,7 @@ export type ContractQuery = Record<string, string>;
 export function useContracts(query: ContractQuery, options: { enabled?: boolean } = {}) {
   return useInfiniteQuery({
     queryKey: [...contractsKey, 'list', query],
-    queryFn: ({ pageParam }) => fetchPage('/contracts', contractOutput, query, pageParam),
+    queryFn: ({ pageParam }) => fetchCountedPage('/contracts', contractListItem, query, pageParam),
     ...pagingOptions,
     ...options,
   });

@@ -3,7 +3,7 @@ import type { z } from 'zod';
 import { type partnerInput, partnerOutput, type partnerPatch } from '../../../common/schemas/partners.js';
 import { api, apiUrl } from './client.js';
 import { contractsKey, partnersKey } from './keys.js';
-import { fetchPage, pagingOptions } from './paging.js';
+import { fetchCountedPage, pagingOptions } from './paging.js';
 
 export type Partner = z.output<typeof partnerOutput>;
 export type PartnerInput = z.input<typeof partnerInput>;
@@ -14,7 +14,7 @@ export type PartnerQuery = Record<string, string | undefined>;
 export function usePartners(query: PartnerQuery) {
   return useInfiniteQuery({
     queryKey: [...partnersKey, 'list', query],
-    queryFn: ({ pageParam }) => fetchPage('/partners', partnerOutput, query, pageParam),
+    queryFn: ({ pageParam }) => fetchCountedPage('/partners', partnerOutput, query, pageParam),
     ...pagingOptions,
   });
 }

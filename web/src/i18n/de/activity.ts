@@ -138,7 +138,7 @@ export const activity: Record<keyof typeof en, string> = {
   'changeField.defaultRepeat': 'Standard-Wiederholung',
   'changeField.defaultReminders': 'Standard-Erinnerungen',
   'changeField.expiryEndDays': 'Ablaufhinweis vor dem Ende',
-  'changeField.expiryNoticeDays': 'Ablaufhinweis vor der Kündigungsfrist',
+  'changeField.expiryNoticeDays': 'Ablaufhinweis vor dem letzten Kündigungstag',
   'changeField.escalationDays': 'Eskalation nach (Tagen)',
   'changeField.weeklySummary': 'Wöchentliche Übersicht',
   'changeField.digest': 'Tägliche Sammelmail',

@@ -2,6 +2,9 @@ import type { partners as en } from '../en/partners.js';
 
 export const partners: Record<keyof typeof en, string> = {
   'partners.title': 'Geschäftspartner',
+  'partners.count.one': '{count} Partner',
+  'partners.count.other': '{count} Partner',
+  'partners.countCapped': 'Mehr als {count} Partner',
   'partners.description': 'Lieferanten und Kunden, mit denen Ihre Verträge bestehen.',
   'partners.create': 'Neuer Partner',
   'partners.createTitle': 'Neuer Geschäftspartner',

@@ -1,5 +1,8 @@
 export const partners = {
   'partners.title': 'Business partners',
+  'partners.count.one': '{count} partner',
+  'partners.count.other': '{count} partners',
+  'partners.countCapped': 'More than {count} partners',
   'partners.description': 'Suppliers and customers your contracts are with.',
   'partners.create': 'New partner',
   'partners.createTitle': 'New business partner',

@@ -1,24 +1,60 @@
-import { Anchor, Group, Text } from '@mantine/core';
+import { Anchor, Badge, Group, Text, Tooltip } from '@mantine/core';
 import { Link } from 'react-router';
 import { useCustomFields } from '../../api/use-classification.js';
-import type { Contract } from '../../api/use-contracts.js';
+import type { ContractRow } from '../../api/use-contracts.js';
 import { type ColumnId, customColumns, type GridColumn } from '../../components/grid/grid-column.js';
 import type { Formatters } from '../../i18n/format.js';
 import { useT } from '../../i18n/i18n-context.js';
 import { DeadlineBadge } from './deadline-badge.js';
-import { BusinessUnitName, ListItemName, PartnerName } from './names.js';
 import { PhaseBadge, StatusBadge } from './status-badges.js';
-import { UserName } from './user-select.js';
 
 export type { ColumnId };
-/** A `sortKey` is set only for the API's sorts (CONTRACT_SORTS and `cf.<key>`). */
-export type Column = GridColumn<Contract>;
+/** Every column sorts: its `sortKey` is one of the API's CONTRACT_SORTS or `cf.<key>`. */
+export type Column = GridColumn<ContractRow>;
 
 const dimDate = (value: string | null, fmt: Formatters) => (
   <Text size="sm" c={value ? undefined : 'dimmed'} style={{ whiteSpace: 'nowrap' }}>
     {value ? fmt.date(value) : '—'}
   </Text>
 );
+
+/** A name the list sent with the row (no request per cell). */
+const name = (value: string | null) => (
+  <Text size="sm" c={value ? undefined : 'dimmed'}>
+    {value ?? '—'}
+  </Text>
+);
+
+function PartnerCell({ row }: { row: ContractRow }) {
+  if (!row.partnerId || !row.names.partner) return name(null);
+  return (
+    <Anchor component={Link} to={`/partners/${row.partnerId}`} size="sm" className="break-anywhere">
+      {row.names.partner}
+    </Anchor>
+  );
+}
+
+/**
+ * When the contract ends. An auto-renewing contract without notice has no end: it shows when the
+ * current term ends and that it renews then, rather than an empty cell.
+ */
+function EndsOnCell({ row, fmt }: { row: ContractRow; fmt: Formatters }) {
+  const t = useT();
+  const { endsOn, currentTermEnd, phase } = row.computed;
+  const renews =
+    endsOn === null && currentTermEnd !== null && row.lifecycle.type === 'auto_renewal' && phase !== 'ended';
+  if (!renews) return dimDate(endsOn, fmt);
+  return (
+    <Group gap={6} wrap="nowrap">
+      {dimDate(currentTermEnd, fmt)}
+      <Tooltip label={t('contracts.renewsTitle')} multiline w={260}>
+        <Badge size="sm" variant="light" color="teal" tabIndex={0}>
+          {t('contracts.renews')}
+        </Badge>
+      </Tooltip>
+    </Group>
+  );
+}
 
 export const BUILT_IN_COLUMNS: Column[] = [
   {
@@ -35,35 +71,50 @@ export const BUILT_IN_COLUMNS: Column[] = [
   {
     id: 'contractNumber',
     label: 'contract.number',
+    sortKey: 'contractNumber',
     render: (c) => <Text size="sm">{c.contractNumber ?? '—'}</Text>,
   },
-  { id: 'partner', label: 'contract.partner', render: (c) => <PartnerName id={c.partnerId} /> },
-  { id: 'status', label: 'contract.status', render: (c) => <StatusBadge status={c.status} /> },
-  { id: 'phase', label: 'contract.phase', render: (c) => <PhaseBadge phase={c.computed.phase} /> },
+  { id: 'partner', label: 'contract.partner', sortKey: 'partner', render: (c) => <PartnerCell row={c} /> },
+  { id: 'status', label: 'contract.status', sortKey: 'status', render: (c) => <StatusBadge status={c.status} /> },
+  { id: 'phase', label: 'contract.phase', sortKey: 'phase', render: (c) => <PhaseBadge phase={c.computed.phase} /> },
   {
     id: 'noticeDeadline',
     label: 'contract.noticeDeadline',
     sortKey: 'noticeDeadline',
     render: (c) => <DeadlineBadge deadline={c.computed.noticeDeadline} asOf={c.asOf} />,
   },
-  { id: 'endsOn', label: 'contract.endsOn', sortKey: 'endsOn', render: (c, fmt) => dimDate(c.computed.endsOn, fmt) },
+  { id: 'endsOn', label: 'contract.endsOn', sortKey: 'endsOn', render: (c, fmt) => <EndsOnCell row={c} fmt={fmt} /> },
   {
     id: 'currentTermEnd',
     label: 'contract.currentTermEnd',
+    sortKey: 'currentTermEnd',
     render: (c, fmt) => dimDate(c.computed.currentTermEnd, fmt),
   },
-  { id: 'owner', label: 'contract.owner', render: (c) => <UserName id={c.ownerId} /> },
-  { id: 'backupOwner', label: 'contract.backupOwner', render: (c) => <UserName id={c.backupOwnerId} /> },
-  { id: 'businessUnit', label: 'field.businessUnit', render: (c) => <BusinessUnitName id={c.businessUnitId} /> },
   {
-    id: 'category',
-    label: 'contract.category',
-    render: (c) => <ListItemName kind="categories" id={c.categoryId} />,
+    id: 'earliestEndDate',
+    label: 'contract.earliestEnd',
+    sortKey: 'earliestEndDate',
+    render: (c, fmt) => dimDate(c.computed.earliestEndDate, fmt),
   },
-  { id: 'orgUnit', label: 'contract.orgUnit', render: (c) => <ListItemName kind="orgUnits" id={c.orgUnitId} /> },
+  { id: 'owner', label: 'contract.owner', sortKey: 'owner', render: (c) => name(c.names.owner) },
+  {
+    id: 'backupOwner',
+    label: 'contract.backupOwner',
+    sortKey: 'backupOwner',
+    render: (c) => name(c.names.backupOwner),
+  },
+  {
+    id: 'businessUnit',
+    label: 'field.businessUnit',
+    sortKey: 'businessUnit',
+    render: (c) => name(c.names.businessUnit),
+  },
+  { id: 'category', label: 'contract.category', sortKey: 'category', render: (c) => name(c.names.category) },
+  { id: 'orgUnit', label: 'contract.orgUnit', sortKey: 'orgUnit', render: (c) => name(c.names.orgUnit) },
   {
     id: 'tags',
     label: 'contract.tags',
+    sortKey: 'tags',
     render: (c) => (
       <Group gap={4} wrap="wrap">
         {c.tags.map((tag) => (
@@ -74,6 +125,7 @@ export const BUILT_IN_COLUMNS: Column[] = [
       </Group>
     ),
   },
+  { id: 'createdAt', label: 'contract.createdAt', sortKey: 'createdAt', render: (c, fmt) => dimDate(c.createdAt, fmt) },
   { id: 'updatedAt', label: 'contract.updatedAt', sortKey: 'updatedAt', render: (c, fmt) => dimDate(c.updatedAt, fmt) },
 ];
 
@@ -83,5 +135,5 @@ export const DEFAULT_COLUMNS: ColumnId[] = ['title', 'contractNumber', 'partner'
 export function useContractColumns(): Column[] {
   const t = useT();
   const fields = useCustomFields('contract');
-  return [...BUILT_IN_COLUMNS, ...customColumns<Contract>(fields.data ?? [], t, { sortable: true })];
+  return [...BUILT_IN_COLUMNS, ...customColumns<ContractRow>(fields.data ?? [], t, { sortable: true })];
 }

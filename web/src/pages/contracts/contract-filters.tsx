@@ -26,6 +26,8 @@ export function ContractFilters({ filters, custom, onChange, onCustomChange, onC
   return (
     <FilterPanel
       onClear={onClear}
+      storageKey="deedbox.contracts.filtersOpen"
+      activeCount={Object.keys(filters).filter((name) => name !== 'q').length + Object.keys(custom).length}
       search={
         <SearchBox
           label={t('contracts.search')}

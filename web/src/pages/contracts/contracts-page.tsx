@@ -8,6 +8,7 @@ import { type ContractQuery, contractExportUrl, useContracts } from '../../api/u
 import { useCurrentMe } from '../../api/use-me.js';
 import { ColumnChooser, useColumnChoice } from '../../components/grid/column-chooser.js';
 import { ExportMenu } from '../../components/grid/export-menu.js';
+import { GridTotal } from '../../components/grid/grid-total.js';
 import { SavedViewsMenu } from '../../components/grid/saved-views-menu.js';
 import { LoadMore } from '../../components/load-more.js';
 import { PageHeader } from '../../components/page-header.js';
@@ -38,8 +39,8 @@ export function ContractsPage() {
           <>
             <SavedViewsMenu entity="contract" current={current} onApply={applyView} />
             <ExportMenu
-              href={(format) =>
-                contractExportUrl({ ...query, columns: columns.visible.map((c) => c.id).join(',') }, format)
+              href={(format, locale) =>
+                contractExportUrl({ ...query, locale, columns: columns.visible.map((c) => c.id).join(',') }, format)
               }
             />
             <ColumnChooser
@@ -97,7 +98,8 @@ function ContractResults({ query, columns, sort, onSort, filtered }: ResultsProp
     );
   }
   return (
-    <div>
+    <Stack gap="xs">
+      <GridTotal data={contracts.data} messages="contracts.count" />
       <Paper withBorder radius="md">
         <ContractsTable contracts={items} columns={columns} sort={sort} onSort={onSort} />
       </Paper>
@@ -108,6 +110,6 @@ function ContractResults({ query, columns, sort, onSort, filtered }: ResultsProp
           onLoad={() => void contracts.fetchNextPage()}
         />
       </Group>
-    </div>
+    </Stack>
   );
 }

@@ -1,4 +1,4 @@
-import { Anchor, Box, Group, SegmentedControl, Stack, Text, UnstyledButton } from '@mantine/core';
+import { Anchor, Box, Button, Group, SegmentedControl, Stack, Text, UnstyledButton } from '@mantine/core';
 import { IconCalendarDue } from '@tabler/icons-react';
 import { useState } from 'react';
 import { Link } from 'react-router';
@@ -9,8 +9,10 @@ import { DashboardCard } from './dashboard-card.js';
 import { plural } from './plural.js';
 import type { Dashboard } from './use-dashboard.js';
 
-const WINDOWS = ['30', '60', '90'] as const;
+const WINDOWS = ['30', '60', '90', 'later'] as const;
 type Range = (typeof WINDOWS)[number];
+/** Rows shown before "Show all": the card stays short on a busy account. */
+export const DEADLINES_SHOWN = 8;
 
 const ROW_STYLE = { borderRadius: 'var(--mantine-radius-md)' };
 
@@ -49,16 +51,30 @@ function DeadlineRow({ item, asOf }: { item: Deadline; asOf: string }) {
   );
 }
 
-/** Notice deadlines and ends of the next 30, 60 or 90 days, nearest first, with their countdowns. */
+/**
+ * Notice deadlines and ends of the next 30, 60 or 90 days, or later than that, nearest first,
+ * with their countdowns: the first few, then "Show all" for the rest the dashboard sent and a
+ * link to the contract list for everything.
+ */
 export function DeadlinesCard({ data }: { data: Dashboard }) {
   const { t } = useI18n();
   const [range, setRange] = useState<Range>('90');
-  const days = Number(range);
-  const { items, counts } = data.deadlines;
-  const key = `within${range}` as const;
+  const [all, setAll] = useState(false);
+  const later = range === 'later';
+  const days = later ? 90 : Number(range);
+  const { counts } = data.deadlines;
+  const key = later ? ('later' as const) : (`within${range}` as `within${'30' | '60' | '90'}`);
   const total = counts.notice_deadline[key] + counts.end[key];
-  const shown = items.filter((item) => item.daysLeft <= days);
-  const listUrl = `/contracts?noticeDeadlineFrom=${data.asOf}&noticeDeadlineTo=${addDays(data.asOf, days)}&sort=noticeDeadline`;
+  const inWindow = later ? data.deadlines.later : data.deadlines.items.filter((item) => item.daysLeft <= days);
+  const shown = all ? inWindow : inWindow.slice(0, DEADLINES_SHOWN);
+  const listUrl = later
+    ? `/contracts?noticeDeadlineFrom=${addDays(data.asOf, 91)}&sort=noticeDeadline`
+    : `/contracts?noticeDeadlineFrom=${data.asOf}&noticeDeadlineTo=${addDays(data.asOf, days)}&sort=noticeDeadline`;
+  const summary = {
+    notices: plural(t, 'home.noticeCount', counts.notice_deadline[key]),
+    ends: plural(t, 'home.endCount', counts.end[key]),
+    count: days,
+  };
   return (
     <DashboardCard
       title={t('home.deadlinesTitle')}
@@ -69,21 +85,20 @@ export function DeadlinesCard({ data }: { data: Dashboard }) {
           value={range}
           onChange={(value) => setRange(value as Range)}
           aria-label={t('home.deadlinesWindow')}
-          data={WINDOWS.map((w) => ({ value: w, label: t('home.days', { count: w }) }))}
+          data={WINDOWS.map((w) => ({
+            value: w,
+            label: w === 'later' ? t('home.later') : t('home.days', { count: w }),
+          }))}
         />
       }
     >
       <Text size="sm" c="dimmed" mb="xs" aria-live="polite">
         {total === 0
-          ? t('home.deadlinesNone', { count: days })
-          : t('home.deadlinesSummary', {
-              notices: plural(t, 'home.noticeCount', counts.notice_deadline[key]),
-              ends: plural(t, 'home.endCount', counts.end[key]),
-              count: days,
-            })}
+          ? t(later ? 'home.deadlinesNoneLater' : 'home.deadlinesNone', { count: days })
+          : t(later ? 'home.deadlinesSummaryLater' : 'home.deadlinesSummary', summary)}
       </Text>
       {shown.length > 0 && (
-        <Box component="ul" m={0} p={0} mah={460} style={{ listStyle: 'none', overflowY: 'auto' }}>
+        <Box component="ul" m={0} p={0} mah={all ? 460 : undefined} style={{ listStyle: 'none', overflowY: 'auto' }}>
           {shown.map((item) => (
             <li key={`${item.contractId}-${item.type}`}>
               <DeadlineRow item={item} asOf={data.asOf} />
@@ -91,13 +106,18 @@ export function DeadlinesCard({ data }: { data: Dashboard }) {
           ))}
         </Box>
       )}
-      {total > shown.length && (
+      {inWindow.length > DEADLINES_SHOWN && (
+        <Button variant="subtle" size="xs" mt="xs" onClick={() => setAll(!all)} aria-expanded={all}>
+          {all ? t('home.deadlinesShowFewer') : t('home.deadlinesShowAll', { total: inWindow.length })}
+        </Button>
+      )}
+      {total > inWindow.length && (all || inWindow.length <= DEADLINES_SHOWN) && (
         <Text size="xs" c="dimmed" mt="xs">
-          {t('home.deadlinesMore', { shown: shown.length, total })}
+          {t('home.deadlinesMore', { shown: inWindow.length, total })}
         </Text>
       )}
       {counts.notice_deadline[key] > 0 && (
-        <Anchor component={Link} to={listUrl} size="sm" mt="sm" display="inline-block">
+        <Anchor component={Link} to={listUrl} size="sm" mt="sm" display="block">
           {t('home.deadlinesOpenList')}
         </Anchor>
       )}

@@ -7,7 +7,7 @@ import { countryName } from '../../i18n/display-names.js';
 import type { Formatters } from '../../i18n/format.js';
 import { useI18n, useT } from '../../i18n/i18n-context.js';
 
-/** The partner list API sorts by name only (`name` / `-name`). */
+/** Every column sorts: its id is the partner list's sort key (PARTNER_SORTS). */
 export type PartnerColumn = GridColumn<Partner>;
 
 const plain = (value: string | number | null | undefined) => (
@@ -45,22 +45,38 @@ export const PARTNER_COLUMNS: PartnerColumn[] = [
       </Anchor>
     ),
   },
-  { id: 'type', label: 'partner.type', render: (p) => <TypeCell partner={p} /> },
-  { id: 'registrationNumber', label: 'partner.registrationNumber', render: (p) => plain(p.registrationNumber) },
-  { id: 'vatId', label: 'partner.vatId', render: (p) => plain(p.vatId) },
-  { id: 'address.street', label: 'partner.street', render: (p) => plain(p.address?.street) },
-  { id: 'address.postalCode', label: 'partner.postalCode', render: (p) => plain(p.address?.postalCode) },
-  { id: 'address.city', label: 'partner.city', render: (p) => plain(p.address?.city) },
-  { id: 'address.country', label: 'partner.country', render: (p) => <CountryCell code={p.address?.country} /> },
+  { id: 'type', sortKey: 'type', label: 'partner.type', render: (p) => <TypeCell partner={p} /> },
+  {
+    id: 'registrationNumber',
+    sortKey: 'registrationNumber',
+    label: 'partner.registrationNumber',
+    render: (p) => plain(p.registrationNumber),
+  },
+  { id: 'vatId', sortKey: 'vatId', label: 'partner.vatId', render: (p) => plain(p.vatId) },
+  { id: 'address.street', sortKey: 'address.street', label: 'partner.street', render: (p) => plain(p.address?.street) },
+  {
+    id: 'address.postalCode',
+    sortKey: 'address.postalCode',
+    label: 'partner.postalCode',
+    render: (p) => plain(p.address?.postalCode),
+  },
+  { id: 'address.city', sortKey: 'address.city', label: 'partner.city', render: (p) => plain(p.address?.city) },
+  {
+    id: 'address.country',
+    sortKey: 'address.country',
+    label: 'partner.country',
+    render: (p) => <CountryCell code={p.address?.country} />,
+  },
   {
     id: 'contacts',
+    sortKey: 'contacts',
     label: 'partner.contacts',
     // Names, as the export writes them.
     render: (p) => plain(p.contacts.length > 0 ? p.contacts.map((c) => c.name).join(', ') : null),
   },
-  { id: 'contractCount', label: 'partner.contracts', render: (p) => plain(p.contractCount) },
-  { id: 'createdAt', label: 'partner.createdAt', render: (p, fmt) => dimDate(p.createdAt, fmt) },
-  { id: 'updatedAt', label: 'partner.updatedAt', render: (p, fmt) => dimDate(p.updatedAt, fmt) },
+  { id: 'contractCount', sortKey: 'contractCount', label: 'partner.contracts', render: (p) => plain(p.contractCount) },
+  { id: 'createdAt', sortKey: 'createdAt', label: 'partner.createdAt', render: (p, fmt) => dimDate(p.createdAt, fmt) },
+  { id: 'updatedAt', sortKey: 'updatedAt', label: 'partner.updatedAt', render: (p, fmt) => dimDate(p.updatedAt, fmt) },
 ];
 
 export const DEFAULT_PARTNER_COLUMNS: ColumnId[] = ['name', 'type', 'vatId', 'address.city', 'contractCount'];
@@ -69,5 +85,5 @@ export const DEFAULT_PARTNER_COLUMNS: ColumnId[] = ['name', 'type', 'vatId', 'ad
 export function usePartnerColumns(): PartnerColumn[] {
   const t = useT();
   const fields = useCustomFields('partner');
-  return [...PARTNER_COLUMNS, ...customColumns<Partner>(fields.data ?? [], t, { sortable: false })];
+  return [...PARTNER_COLUMNS, ...customColumns<Partner>(fields.data ?? [], t, { sortable: true })];
 }

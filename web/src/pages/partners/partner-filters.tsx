@@ -22,6 +22,8 @@ export function PartnerFilters({ filters, custom, onChange, onCustomChange, onCl
   return (
     <FilterPanel
       onClear={onClear}
+      storageKey="deedbox.partners.filtersOpen"
+      activeCount={Object.keys(filters).filter((name) => name !== 'q').length + Object.keys(custom).length}
       search={
         <SearchBox
           label={t('partners.search')}

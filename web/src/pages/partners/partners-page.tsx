@@ -10,6 +10,7 @@ import { type PartnerQuery, partnerExportUrl, usePartners } from '../../api/use-
 import { ColumnChooser, useColumnChoice } from '../../components/grid/column-chooser.js';
 import { ExportMenu } from '../../components/grid/export-menu.js';
 import { GridTable } from '../../components/grid/grid-table.js';
+import { GridTotal } from '../../components/grid/grid-total.js';
 import { SavedViewsMenu } from '../../components/grid/saved-views-menu.js';
 import { useGridFilters } from '../../components/grid/use-grid-filters.js';
 import { LoadMore } from '../../components/load-more.js';
@@ -45,7 +46,7 @@ export function PartnersPage() {
         actions={
           <>
             <SavedViewsMenu entity="partner" current={current} onApply={applyView} />
-            <ExportMenu href={(format) => partnerExportUrl(exportQuery, format)} />
+            <ExportMenu href={(format, locale) => partnerExportUrl({ ...exportQuery, locale }, format)} />
             <ColumnChooser
               columns={columns.all}
               chosen={columns.chosen}
@@ -118,7 +119,8 @@ function PartnerResults({ query, columns, filtered, sort, onSort }: ResultsProps
     );
   }
   return (
-    <div>
+    <Stack gap="xs">
+      <GridTotal data={partners.data} messages="partners.count" />
       <Paper withBorder radius="md">
         <GridTable rows={items} columns={columns} sort={sort} onSort={onSort} />
       </Paper>
@@ -129,6 +131,6 @@ function PartnerResults({ query, columns, filtered, sort, onSort }: ResultsProps
           onLoad={() => void partners.fetchNextPage()}
         />
       </Group>
-    </div>
+    </Stack>
   );
 }
