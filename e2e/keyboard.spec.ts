@@ -2,11 +2,14 @@ import { expect, type Locator, type Page, test } from '@playwright/test';
 import { en as t } from '../web/src/i18n/en.js';
 import { type Seeded, seedAccount, signIn } from './seed.js';
 
+/** A page loads its code on first visit; on a busy machine that takes longer than a click. */
+const LOAD = 20_000;
+
 /** Where one key press left the focus: its name, whether it moved forward in the page, whether it shows. */
 type Stop = { name: string; forward: boolean; visible: boolean };
 
 // A string, because the browser tests are type-checked without the DOM library. A stop "shows" when
-// the element, the label drawn for a hidden input (chips, segments) or its wrapper has an outline or
+// the element, the label drawn for a hidden input (chips, segments) or its input box has an outline or
 // ring, or an input's border turns the primary colour (indigo.8) as Mantine draws input focus.
 const PROBE = `(() => {
   const el = document.activeElement;
@@ -19,9 +22,11 @@ const PROBE = `(() => {
     if (!node) return false;
     const s = getComputedStyle(node);
     return (s.outlineStyle !== 'none' && parseFloat(s.outlineWidth) > 0) || s.boxShadow !== 'none'
-      || (['INPUT', 'TEXTAREA', 'SELECT'].includes(node.tagName) && s.borderColor === 'rgb(59, 91, 219)');
+      || s.borderColor === 'rgb(59, 91, 219)';
   };
-  const visible = [el, el.nextElementSibling, el.closest('label'), el.parentElement].some(shows);
+  // Pill inputs (tags, several members) draw the ring on a box a few levels up.
+  const boxes = [el.parentElement, el.parentElement?.parentElement, el.parentElement?.parentElement?.parentElement];
+  const visible = [el, el.nextElementSibling, el.closest('label'), ...boxes].some(shows);
   const name = el.getAttribute('aria-label') || el.labels?.[0]?.textContent || el.textContent || el.tagName;
   return { name: name.trim().replace(/\\s+/g, ' ').slice(0, 50), forward, visible };
 })()`;
@@ -31,8 +36,10 @@ async function press(page: Page, key: string): Promise<Stop> {
   return page.evaluate<Stop>(PROBE);
 }
 
+type InDocument = { ownerDocument: { activeElement: unknown }; contains: (other: unknown) => boolean };
+
 async function focused(target: Locator): Promise<boolean> {
-  return target.evaluate('(el) => el === document.activeElement');
+  return target.evaluate((el) => (el as unknown as InDocument).ownerDocument.activeElement === el);
 }
 
 /** Tabs (or Shift+Tabs) until `target` has focus; every stop on the way must move forward and show. */
@@ -79,7 +86,7 @@ test.describe('keyboard alone', () => {
 
   test('fill and save the contract form', async () => {
     await page.goto('/contracts/new');
-    await expect(page.getByRole('heading', { level: 1 })).toBeVisible();
+    await expect(page.getByRole('heading', { level: 1 })).toBeVisible({ timeout: LOAD });
     await skipToContent(page);
     const title = page.getByRole('textbox', { name: t['contract.title'] });
     await tabTo(page, title);
@@ -108,7 +115,7 @@ test.describe('keyboard alone', () => {
 
   test('sort, filter and open a row of the contract grid', async () => {
     await page.goto('/contracts');
-    await expect(page.getByRole('link', { name: seeded.contractTitle })).toBeVisible();
+    await expect(page.getByRole('link', { name: seeded.contractTitle })).toBeVisible({ timeout: LOAD });
     await skipToContent(page);
     const sortByTitle = page.getByRole('button', {
       name: t['contracts.sortBy'].replace('{column}', t['contract.title']),
@@ -135,14 +142,15 @@ test.describe('keyboard alone', () => {
     await page.goto(`/contracts/${seeded.contractId}?tab=events`);
     const card = page.getByRole('article', { name: t['contract.noticeDeadline'] });
     const trigger = card.getByRole('button', { name: t['reminder.add'] });
-    await expect(trigger).toBeVisible();
+    await expect(trigger).toBeVisible({ timeout: LOAD });
     await skipToContent(page);
     await tabTo(page, trigger);
 
     await page.keyboard.press('Enter');
     const dialog = page.getByRole('dialog', { name: t['reminder.addTitle'] });
     await expect(dialog).toBeVisible();
-    expect(await dialog.evaluate('(el) => el.contains(document.activeElement)')).toBe(true);
+    const holdsFocus = (el: unknown) => (el as InDocument).contains((el as InDocument).ownerDocument.activeElement);
+    expect(await dialog.evaluate(holdsFocus)).toBe(true);
     const fortnight = dialog.getByRole('checkbox', { name: '14 days before' });
     await tabTo(page, fortnight);
     await page.keyboard.press('Space');
