@@ -95,7 +95,12 @@ test.describe('keyboard alone', () => {
     await page.keyboard.press('Tab');
     const partner = page.getByRole('combobox', { name: t['contract.partner'] });
     await expect(partner).toBeFocused();
+    // The options come from the server a moment after the last key; choose from that answer.
+    const searched = page.waitForResponse(
+      (res) => res.url().includes('/api/v1/partners') && res.url().includes('q=Globex'),
+    );
     await page.keyboard.type('Globex');
+    await searched;
     await expect(page.getByRole('option', { name: 'Globex AG' })).toBeVisible();
     await page.keyboard.press('ArrowDown');
     await page.keyboard.press('Enter');
