@@ -54,7 +54,7 @@ test('sign up, invite a user by mail, set their role; they see only what it allo
   });
 
   await test.step('the member signs in again and sees only what a Viewer may', async () => {
-    await member.getByRole('button', { name: /Account menu for Max Member/ }).click();
+    await member.getByRole('button', { name: 'Max Member', exact: true }).click();
     await member.getByRole('menuitem', { name: 'Sign out' }).click();
     await member.getByRole('textbox', { name: 'E-mail address', exact: true }).fill(memberEmail);
     await member.getByRole('textbox', { name: 'Password', exact: true }).fill(PASSWORD);

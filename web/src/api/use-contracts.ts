@@ -1,4 +1,4 @@
-import { useInfiniteQuery, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { keepPreviousData, useInfiniteQuery, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import type { z } from 'zod';
 import { auditEvent } from '../../../common/schemas/audit.js';
 import {
@@ -27,6 +27,8 @@ export function useContracts(query: ContractQuery, options: { enabled?: boolean 
     queryKey: [...contractsKey, 'list', query],
     queryFn: ({ pageParam }) => fetchCountedPage('/contracts', contractListItem, query, pageParam),
     ...pagingOptions,
+    // A new sort or filter keeps the table (and the focused header) until its rows arrive.
+    placeholderData: keepPreviousData,
     ...options,
   });
 }

@@ -10,7 +10,7 @@ export function AuthCard({ title, description, children, footer }: Props) {
     <Stack gap="md">
       <Paper withBorder shadow="sm" radius="lg" p={{ base: 'lg', sm: 'xl' }}>
         <Stack gap={4} mb="lg">
-          <Title order={2} fz={{ base: 22, sm: 26 }}>
+          <Title order={1} fz={{ base: 22, sm: 26 }}>
             {title}
           </Title>
           {description && (

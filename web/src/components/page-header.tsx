@@ -9,7 +9,9 @@ export function PageHeader({ title, description, actions, mb = 'lg' }: Props) {
   return (
     <Group justify="space-between" align="flex-end" gap="md" mb={mb}>
       <Stack gap={4} style={{ flex: '1 1 320px' }}>
-        <Title order={2}>{title}</Title>
+        <Title order={1} size="h2">
+          {title}
+        </Title>
         {description && (
           <Text c="dimmed" size="sm">
             {description}

@@ -10,7 +10,9 @@ export function RouteError() {
   return (
     <Center mih="100vh" p="md">
       <Stack align="center" gap="sm" maw={420} ta="center">
-        <Title order={2}>{t('problem.crashTitle')}</Title>
+        <Title order={1} size="h2">
+          {t('problem.crashTitle')}
+        </Title>
         <Text c="dimmed">{t('problem.crashText')}</Text>
         <Button onClick={() => window.location.assign('/')}>{t('common.backHome')}</Button>
       </Stack>

@@ -1,6 +1,6 @@
 import { AppShell, Burger, Container, Group, ScrollArea, Text } from '@mantine/core';
 import { useDisclosure } from '@mantine/hooks';
-import { Suspense, useEffect } from 'react';
+import { type MouseEvent, Suspense, useEffect } from 'react';
 import { Navigate, Outlet, useLocation } from 'react-router';
 import { CurrentMeProvider, useMe } from '../api/use-me.js';
 import { Logo } from '../components/logo.js';
@@ -41,35 +41,55 @@ function Shell({ orgName }: { orgName: string }) {
     if (pathname) close();
   }, [pathname, close]);
   return (
-    <AppShell
-      header={{ height: 60 }}
-      navbar={{ width: 248, breakpoint: 'sm', collapsed: { mobile: !opened } }}
-      padding={{ base: 'md', sm: 'xl' }}
-    >
-      <AppShell.Header>
-        <Group h="100%" px="md" justify="space-between" wrap="nowrap">
-          <Group gap="sm" wrap="nowrap">
-            <Burger opened={opened} onClick={toggle} hiddenFrom="sm" size="sm" aria-label={t('nav.toggle')} />
-            <Logo />
-            <Text c="dimmed" size="sm" visibleFrom="md" truncate maw={260}>
-              {orgName}
-            </Text>
+    <>
+      <SkipLink />
+      <AppShell
+        header={{ height: 60 }}
+        navbar={{ width: 248, breakpoint: 'sm', collapsed: { mobile: !opened } }}
+        padding={{ base: 'md', sm: 'xl' }}
+      >
+        <AppShell.Header>
+          <Group h="100%" px="md" justify="space-between" wrap="nowrap">
+            <Group gap="sm" wrap="nowrap">
+              <Burger opened={opened} onClick={toggle} hiddenFrom="sm" size="sm" aria-label={t('nav.toggle')} />
+              <Logo />
+              <Text c="dimmed" size="sm" visibleFrom="md" truncate maw={260}>
+                {orgName}
+              </Text>
+            </Group>
+            <UserMenu />
           </Group>
-          <UserMenu />
-        </Group>
-      </AppShell.Header>
-      <AppShell.Navbar p="sm" aria-label={t('nav.label')}>
-        <AppShell.Section grow component={ScrollArea}>
-          <MainNav />
-        </AppShell.Section>
-      </AppShell.Navbar>
-      <AppShell.Main>
-        <Container size="xl" p={0}>
-          <Suspense fallback={<PageLoader />}>
-            <Outlet />
-          </Suspense>
-        </Container>
-      </AppShell.Main>
-    </AppShell>
+        </AppShell.Header>
+        <AppShell.Navbar p="sm" aria-label={t('nav.label')}>
+          <AppShell.Section grow component={ScrollArea}>
+            <MainNav />
+          </AppShell.Section>
+        </AppShell.Navbar>
+        <AppShell.Main id={MAIN_ID} tabIndex={-1} style={{ outline: 'none' }}>
+          <Container size="xl" p={0}>
+            <Suspense fallback={<PageLoader />}>
+              <Outlet />
+            </Suspense>
+          </Container>
+        </AppShell.Main>
+      </AppShell>
+    </>
+  );
+}
+
+const MAIN_ID = 'main-content';
+
+/** The first stop for keyboard users: past the header and navigation to the page itself (WCAG 2.4.1). */
+function SkipLink() {
+  const t = useT();
+  const skip = (event: MouseEvent<HTMLAnchorElement>) => {
+    // Moves focus without a #hash in the address, which the router would keep.
+    event.preventDefault();
+    document.getElementById(MAIN_ID)?.focus();
+  };
+  return (
+    <a href={`#${MAIN_ID}`} className="skip-link" onClick={skip}>
+      {t('nav.skipToContent')}
+    </a>
   );
 }

@@ -17,7 +17,8 @@ export function PublicLayout({ wide = false }: { wide?: boolean }) {
   return (
     <Box mih="100vh" style={{ display: 'flex', flexDirection: 'column' }}>
       <Group justify="space-between" px={{ base: 'md', sm: 'xl' }} py="md">
-        <Anchor component={Link} to="/" underline="never" aria-label={t('nav.home')}>
+        {/* The visible name is the link's name (WCAG 2.5.3); it leads home as every logo does. */}
+        <Anchor component={Link} to="/" underline="never">
           <Logo />
         </Anchor>
         {!me && <LanguageSwitch />}

@@ -25,12 +25,13 @@ export function UserMenu() {
   return (
     <Menu position="bottom-end" width={240} shadow="md">
       <Menu.Target>
-        <UnstyledButton aria-label={t('nav.userMenu', { name: me.user.name })}>
+        {/* Named by the visible name (WCAG 2.5.3): small screens hide it from sight, not from screen readers. */}
+        <UnstyledButton title={t('nav.userMenu', { name: me.user.name })}>
           <Group gap={8} wrap="nowrap">
-            <Avatar color="indigo" radius="xl" size={34}>
+            <Avatar color="indigo" radius="xl" size={34} aria-hidden>
               {initials(me.user.name)}
             </Avatar>
-            <Text size="sm" fw={500} visibleFrom="sm" truncate maw={180}>
+            <Text size="sm" fw={500} className="hidden-below-sm" truncate maw={180}>
               {me.user.name}
             </Text>
             <IconChevronDown size={14} aria-hidden />

@@ -11,7 +11,9 @@ export function NotFoundPage() {
     <Center mih="100vh" p="md">
       <Stack align="center" gap="md" ta="center" maw={420}>
         <Logo size="lg" />
-        <Title order={2}>{t('notFound.title')}</Title>
+        <Title order={1} size="h2">
+          {t('notFound.title')}
+        </Title>
         <Text c="dimmed">{t('notFound.text')}</Text>
         <Button component={Link} to="/">
           {t('common.backHome')}

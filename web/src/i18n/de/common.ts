@@ -33,6 +33,7 @@ export const common: Record<keyof typeof en, string> = {
   'nav.toggle': 'Navigation ein- oder ausblenden',
   'nav.label': 'Hauptnavigation',
   'nav.userMenu': 'Kontomenü von {name}',
+  'nav.skipToContent': 'Zum Inhalt springen',
 
   'field.businessUnit': 'Geschäftsbereich',
   'field.companyName': 'Firmenname',

@@ -31,6 +31,7 @@ export const common = {
   'nav.toggle': 'Toggle navigation',
   'nav.label': 'Main navigation',
   'nav.userMenu': 'Account menu for {name}',
+  'nav.skipToContent': 'Skip to content',
 
   'field.businessUnit': 'Business unit',
   'field.companyName': 'Company name',

@@ -17,7 +17,9 @@ export function OutboxPage() {
       <Group justify="space-between" align="flex-end">
         <Stack gap={4} style={{ flex: '1 1 300px' }}>
           <Group gap="xs">
-            <Title order={2}>{t('outbox.title')}</Title>
+            <Title order={1} size="h2">
+              {t('outbox.title')}
+            </Title>
             <Badge color="orange" variant="light">
               {t('outbox.devOnly')}
             </Badge>

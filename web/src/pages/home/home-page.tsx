@@ -82,7 +82,9 @@ export function HomePage() {
   return (
     <Stack gap="lg">
       <Stack gap={4}>
-        <Title order={2}>{t(greetingKey(hourIn(timeZone)), { name: firstName })}</Title>
+        <Title order={1} size="h2">
+          {t(greetingKey(hourIn(timeZone)), { name: firstName })}
+        </Title>
         <Text c="dimmed">{t('home.subtitle', { org: me.org.name })}</Text>
       </Stack>
       {!me.user.emailVerified && <VerifyEmailBanner email={me.user.email} />}

@@ -1,0 +1,182 @@
+import AxeBuilder from '@axe-core/playwright';
+import { type Browser, expect, type Page, test } from '@playwright/test';
+import { de } from '../web/src/i18n/de.js';
+import { en, type Messages } from '../web/src/i18n/en.js';
+import { pathOf, type Seeded, seedAccount, signIn } from './seed.js';
+
+// WCAG 2.1 A and AA; label-in-name (2.5.3) is an "experimental" axe rule, so it is switched on by name.
+const TAGS = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'];
+const WIDE = { width: 1280, height: 900 };
+const NARROW = { width: 390, height: 844 };
+
+type Screen = {
+  name: string;
+  path: string;
+  /** Opens a dialog or tab after the page is ready; the audit then covers it. */
+  open?: (page: Page, t: Messages) => Promise<void>;
+  /** Also audited at 390 px. */
+  narrow?: boolean;
+};
+
+/** Opens a tab of the page, as a person clicks it, and waits for its panel's content. */
+function tab(key: keyof Messages) {
+  return async (page: Page, t: Messages) => {
+    await page.getByRole('tab', { name: t[key] }).click();
+    await expect(page.getByRole('tabpanel', { name: t[key] })).toBeVisible();
+    await expect(page.locator('[aria-busy="true"]')).toHaveCount(0);
+  };
+}
+
+function publicScreens(s: Seeded): Screen[] {
+  return [
+    { name: 'sign-in', path: '/sign-in', narrow: true },
+    { name: 'sign-up', path: '/sign-up' },
+    { name: 'forgot password', path: '/forgot-password' },
+    { name: 'reset password', path: pathOf(s.resetLink) },
+    { name: 'verify e-mail', path: pathOf(s.verifyLink) },
+    { name: 'invitation', path: pathOf(s.inviteLink) },
+    { name: 'reminder response', path: pathOf(s.respondLink), narrow: true },
+    { name: 'not found', path: '/no-such-page' },
+  ];
+}
+
+function appScreens(s: Seeded): Screen[] {
+  const contract = `/contracts/${s.contractId}`;
+  return [
+    { name: 'dashboard', path: '/', narrow: true },
+    { name: 'contract grid', path: '/contracts', narrow: true },
+    { name: 'contract form (new)', path: '/contracts/new', narrow: true },
+    { name: 'contract form (edit)', path: `${contract}/edit` },
+    { name: 'contract overview', path: contract, narrow: true },
+    { name: 'contract events', path: contract, open: tab('contractEvents.tab') },
+    { name: 'contract billing', path: contract, open: tab('contract.billing') },
+    { name: 'contract hierarchy', path: contract, open: tab('contract.hierarchy') },
+    { name: 'contract history', path: contract, open: tab('contract.history') },
+    {
+      name: 'reminder dialog',
+      path: contract,
+      open: async (page, t) => {
+        await tab('contractEvents.tab')(page, t);
+        const card = page.getByRole('article', { name: t['contract.noticeDeadline'] });
+        await card.getByRole('button', { name: t['reminder.add'] }).click();
+        await expect(page.getByRole('dialog', { name: t['reminder.addTitle'] })).toBeVisible();
+      },
+    },
+    { name: 'calendar', path: '/calendar', narrow: true },
+    { name: 'partners', path: '/partners', narrow: true },
+    {
+      name: 'partner form',
+      path: '/partners',
+      open: async (page, t) => {
+        await page.getByRole('button', { name: t['partners.create'] }).click();
+        await expect(page.getByRole('dialog')).toBeVisible();
+      },
+    },
+    { name: 'partner', path: `/partners/${s.partnerId}` },
+    { name: 'import', path: '/imports/new' },
+    { name: 'settings', path: '/settings' },
+    { name: 'users', path: '/settings/users' },
+    { name: 'business units', path: '/settings/business-units' },
+    { name: 'categories', path: '/settings/categories' },
+    { name: 'org units', path: '/settings/org-units' },
+    { name: 'custom fields', path: '/settings/custom-fields' },
+    { name: 'repository settings', path: '/settings/repository' },
+    { name: 'mail templates', path: '/settings/mail-templates' },
+    { name: 'reminder settings', path: '/settings/reminders' },
+    { name: 'recycle bin', path: '/settings/recycle-bin' },
+    { name: 'API keys', path: '/settings/api-keys' },
+    { name: 'activity', path: '/settings/activity' },
+    { name: 'personal settings', path: '/settings/personal' },
+  ];
+}
+
+/** Serious and critical violations on the page as it is now, one readable block each. */
+async function audit(page: Page, label: string): Promise<string[]> {
+  const results = await new AxeBuilder({ page })
+    .options({ rules: { 'label-content-name-mismatch': { enabled: true } } })
+    .withTags(TAGS)
+    // Runs axe in the page itself instead of opening a blank page per audit: half the time.
+    .setLegacyMode()
+    .analyze();
+  return results.violations
+    .filter((v) => v.impact === 'serious' || v.impact === 'critical')
+    .map((v) => {
+      const nodes = v.nodes.slice(0, 6).map((n) => {
+        const why = (n.failureSummary ?? '').split('\n').slice(1).join(' ').trim();
+        return `    ${n.target.join(' > ')}\n      ${n.html.slice(0, 160)}\n      ${why}`;
+      });
+      const more = v.nodes.length > 6 ? `\n    … and ${v.nodes.length - 6} more` : '';
+      return `${label}: [${v.impact}] ${v.id}: ${v.help} (${v.nodes.length})\n${nodes.join('\n')}${more}`;
+    });
+}
+
+/**
+ * Moves the loaded app to `path` as its own links do (history and popstate, which React Router
+ * follows), so each screen costs its data and not another load of the whole bundle. The old
+ * heading is marked first, so waiting for an unmarked one waits for the new screen.
+ */
+async function visit(page: Page, path: string) {
+  const here = page.url() === 'about:blank' ? null : new URL(page.url());
+  if (here === null) return void (await page.goto(path));
+  // Another tab or dialog of the screen already shown: opening it is the step.
+  if (`${here.pathname}${here.search}` === path && (await page.getByRole('dialog').count()) === 0) return;
+  if (here.pathname === path.split('?')[0]) return void (await page.goto(path));
+  // A string, because the browser tests are type-checked without the DOM library.
+  await page.evaluate(`{
+    for (const h1 of document.querySelectorAll('h1')) h1.dataset.left = 'true';
+    window.history.pushState(null, '', ${JSON.stringify(path)});
+    window.dispatchEvent(new PopStateEvent('popstate'));
+  }`);
+}
+
+/** Visits the screen, waits for its content, checks the single h1 and audits it. */
+async function check(page: Page, t: Messages, screen: Screen, label: string): Promise<string[]> {
+  await visit(page, screen.path);
+  // Lazy pages load their code first; on a busy machine that can take a while.
+  await expect(page.locator('h1:not([data-left])')).toBeVisible({ timeout: 20_000 });
+  await expect(page.locator('[aria-busy="true"]')).toHaveCount(0, { timeout: 20_000 });
+  await screen.open?.(page, t);
+  const headings = await page.getByRole('heading', { level: 1 }).count();
+  const problems = headings === 1 ? [] : [`${label}: ${headings} level-one headings instead of one`];
+  return [...problems, ...(await audit(page, label))];
+}
+
+async function auditAll(browser: Browser, seeded: Seeded, locale: 'en' | 'de') {
+  const t = locale === 'de' ? de : en;
+  const context = await browser.newContext({ locale, viewport: WIDE, reducedMotion: 'reduce' });
+  const page = await context.newPage();
+  const problems: string[] = [];
+  const pass = async (screens: Screen[]) => {
+    for (const screen of screens) problems.push(...(await check(page, t, screen, `${locale} ${screen.name}`)));
+    await page.setViewportSize(NARROW);
+    for (const screen of screens.filter((s) => s.narrow)) {
+      problems.push(...(await check(page, t, screen, `${locale} 390px ${screen.name}`)));
+    }
+    await page.setViewportSize(WIDE);
+  };
+  await pass(publicScreens(seeded));
+  await signIn(context, seeded.email, locale);
+  // The app asked who is signed in when it loaded; after signing in it must load afresh.
+  await page.goto('/');
+  await pass(appScreens(seeded));
+  await context.close();
+  expect(problems.length, `\n${problems.join('\n\n')}\n`).toBe(0);
+}
+
+test.describe('accessibility (axe, WCAG 2.1 AA)', () => {
+  let seeded: Seeded;
+  test.beforeAll(async ({ baseURL }) => {
+    test.setTimeout(60_000);
+    seeded = await seedAccount(baseURL!, 'a11y');
+  });
+
+  test('every page and main dialog in English has no serious or critical violation', async ({ browser }) => {
+    test.setTimeout(600_000);
+    await auditAll(browser, seeded, 'en');
+  });
+
+  test('every page and main dialog in German has no serious or critical violation', async ({ browser }) => {
+    test.setTimeout(600_000);
+    await auditAll(browser, seeded, 'de');
+  });
+});

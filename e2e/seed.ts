@@ -1,0 +1,129 @@
+import { spawn } from 'node:child_process';
+import { once } from 'node:events';
+import { type APIRequestContext, type BrowserContext, expect, request } from '@playwright/test';
+import { addDays, todayIn } from '../common/terms/dates.js';
+import { E2E_ENV } from '../playwright.config.js';
+import { linkFromMail } from './mail.js';
+
+export const PASSWORD = 'Tr0ub4dor&3-horse-staple';
+
+/** What a representative account holds, with the links a visitor follows from mails. */
+export type Seeded = {
+  email: string;
+  orgId: string;
+  partnerId: string;
+  /** Auto-renewing with three months' notice and a reminder on the notice deadline. */
+  contractId: string;
+  contractTitle: string;
+  inviteLink: string;
+  resetLink: string;
+  verifyLink: string;
+  respondLink: string;
+};
+
+/** A JSON call as the signed-in session (cookie and CSRF token) of `api`. */
+export async function call(api: APIRequestContext, method: string, url: string, data?: unknown) {
+  const csrf = (await api.storageState()).cookies.find((c) => c.name === 'dbx_csrf')?.value ?? '';
+  const res = await api.fetch(`/api/v1${url}`, { method, data, headers: { 'x-csrf-token': csrf } });
+  expect(res.status(), `${method} ${url}: ${await res.text()}`).toBeLessThan(300);
+  return res.status() === 204 ? null : res.json();
+}
+
+/** Signs the browser context in through the API and sets the person's language. */
+export async function signIn(context: BrowserContext, email: string, locale: 'en' | 'de') {
+  await call(context.request, 'POST', '/auth/sign-in', { email, password: PASSWORD });
+  await call(context.request, 'PATCH', '/me', { locale });
+}
+
+/** `deedbox reminders run --as-of …` as its own process, as an operator runs it. */
+async function remindersRun(orgId: string, asOf: string) {
+  const child = spawn(process.execPath, ['bin/deedbox.js', 'reminders', 'run', '--org', orgId, '--as-of', asOf], {
+    env: { ...process.env, ...E2E_ENV },
+    stdio: ['ignore', 'ignore', 'inherit'],
+  });
+  const [code] = (await once(child, 'exit')) as [number];
+  expect(code).toBe(0);
+}
+
+async function signUp(api: APIRequestContext, name: string, email: string, companyName: string) {
+  await call(api, 'POST', '/auth/sign-up', { name, email, password: PASSWORD, companyName, locale: 'en' });
+}
+
+/** One account with a partner, contracts, a custom field, a pending member and a sent reminder. */
+export async function seedAccount(baseURL: string, tag: string): Promise<Seeded> {
+  const run = `${tag}-${Date.now().toString(36)}`;
+  const email = `ada-${run}@acme.example`;
+  const api = await request.newContext({ baseURL });
+  await signUp(api, 'Ada Admin', email, 'Acme GmbH');
+  const me = await (await api.get('/api/v1/me')).json();
+  await call(api, 'PATCH', '/settings/reminders', { expiryEndDays: [], expiryNoticeDays: [], weeklySummary: false });
+  await call(api, 'POST', '/custom-fields', { entity: 'contract', label: 'Cost centre', type: 'text' });
+  await call(api, 'POST', '/custom-fields', {
+    entity: 'contract',
+    label: 'Risk',
+    type: 'dropdown',
+    options: ['Low', 'High'],
+  });
+  await call(api, 'POST', '/categories', { name: 'Facilities', kind: 'contract' });
+  await call(api, 'POST', '/org-units', { name: 'Operations' });
+  const partner = await call(api, 'POST', '/partners', { name: 'Globex AG', type: 'supplier', vatId: 'DE123456789' });
+
+  const today = todayIn('Europe/Berlin');
+  const contractTitle = `Office cleaning ${run}`;
+  const contract = await call(api, 'POST', '/contracts', {
+    title: contractTitle,
+    status: 'active',
+    partnerId: partner.id,
+    ownerId: me.user.id,
+    tags: ['facilities'],
+    custom: { cost_centre: 'CC-4711', risk: 'High' },
+    lifecycle: {
+      type: 'auto_renewal',
+      startDate: addDays(today, -30),
+      endDate: addDays(today, 400),
+      renewalTerm: 'P1Y',
+      noticePeriod: 'P3M',
+    },
+    reminders: [{ eventType: 'notice_deadline', leadTimes: [30], recipients: { owner: true } }],
+  });
+  await call(api, 'POST', '/contracts', {
+    title: `Software licence ${run}`,
+    status: 'active',
+    partnerId: partner.id,
+    masterId: contract.id,
+    lifecycle: { type: 'fixed', startDate: addDays(today, -200), endDate: addDays(today, 40) },
+    reminders: [],
+  });
+  await call(api, 'POST', '/contracts', {
+    title: `Parking spaces ${run}`,
+    lifecycle: { type: 'indefinite', startDate: addDays(today, 10), noticePeriod: 'P1M' },
+    reminders: [],
+  });
+
+  await call(api, 'POST', '/users/invitations', { email: `max-${run}@acme.example`, name: 'Max Member' });
+  await call(api, 'POST', '/auth/forgot-password', { email });
+  await remindersRun(me.org.id, `${addDays(contract.computed.noticeDeadline, -30)}T08:00`);
+  // Verifying consumes the link, so it belongs to an account of its own.
+  const other = await request.newContext({ baseURL });
+  const otherEmail = `vera-${run}@acme.example`;
+  await signUp(other, 'Vera Verify', otherEmail, 'Vera GmbH');
+  await other.dispose();
+  await api.dispose();
+  return {
+    email,
+    orgId: me.org.id,
+    partnerId: partner.id,
+    contractId: contract.id,
+    contractTitle,
+    inviteLink: await linkFromMail(`max-${run}@acme.example`, /invited/, '/invite/'),
+    resetLink: await linkFromMail(email, /Reset your password/, '/reset-password'),
+    verifyLink: await linkFromMail(otherEmail, /confirm your e-mail/, '/verify-email'),
+    respondLink: await linkFromMail(email, new RegExp(contractTitle), '/respond/'),
+  };
+}
+
+/** A link from a mail as a path on the server under test. */
+export function pathOf(link: string): string {
+  const url = new URL(link);
+  return `${url.pathname}${url.search}`;
+}
