@@ -7,6 +7,7 @@ import type { Config } from '../../../config.js';
 import type { Mail } from '../../../platform/mail/mailer.js';
 import { reminderLinks } from '../links.js';
 import { MAIL_WORDS, mailDate } from '../mail/defaults.js';
+import { mailProof } from '../mail/proof.js';
 import { listLines, renderMail, summaryValues } from '../mail/render.js';
 import type { Claimed, ReminderFacts, SummaryFacts } from './outbox.repo.js';
 
@@ -27,11 +28,12 @@ function eventLabel(f: ReminderFacts, locale: Locale): string {
   return f.eventType === 'custom' ? (f.eventTitle ?? '') : MAIL_WORDS[locale].eventType[f.eventType as EventType];
 }
 
-/** The proof sentence of a notice deadline, as the contract page shows it. */
-function proofOf(f: ReminderFacts, today: string): string {
+/** The proof sentence of a notice deadline, as the contract page shows it, in the mail's language. */
+function proofOf(f: ReminderFacts, today: string, locale: Locale): string {
   if (f.eventType !== 'notice_deadline') return '';
   try {
-    return computeTerms(f.lifecycle as Lifecycle, today).proof ?? '';
+    const detail = computeTerms(f.lifecycle as Lifecycle, today).proofDetail;
+    return detail ? mailProof(locale, detail) : '';
   } catch {
     return '';
   }
@@ -74,7 +76,7 @@ export function compose(
       eventTitle: f.eventTitle ?? eventLabel(f, locale),
       eventDate: mailDate(locale, f.eventDate),
       daysLeft: String(daysBetween(org.today, f.eventDate)),
-      proof: proofOf(f, org.today),
+      proof: proofOf(f, org.today, locale),
       contractLink: `${config.appUrl}/contracts/${f.contractId}`,
       ...links,
       level: d.kind === 'escalation' ? (MAIL_WORDS[locale].level[d.level as 1 | 2] ?? '') : '',

@@ -231,7 +231,9 @@ export function sampleValues(kind: MailTemplateKind, locale: Locale): Record<str
     eventTitle: words.eventType.notice_deadline,
     eventDate: mailDate(locale, '2027-03-31'),
     daysLeft: '30',
-    proof: 'end 2027-06-30 − notice 3 months = 2027-03-31',
+    proof: en
+      ? 'end 30 June 2027 − notice 3 months = 31 March 2027'
+      : 'Ende 30. Juni 2027 − Kündigungsfrist 3 Monate = 31. März 2027',
     contractLink: `${app}/contracts/3f2b0c1e-8a5d-4c1e-9b7a-2d4e6f8a0b1c`,
     acknowledgeLink: `${app}/respond/sample-acknowledge-link`,
     dismissLink: `${app}/respond/sample-dismiss-link`,
