@@ -1,12 +1,12 @@
 import { type Browser, expect, type Page, test } from '@playwright/test';
 import { linkFromMail } from './mail.js';
+import { apiAs, PASSWORD } from './session.js';
 
 // Many full page loads on a shared two-core machine: each page may take longer than the default five seconds.
 const look = expect.configure({ timeout: 20_000 });
 
 const run = Date.now().toString(36);
 const adminEmail = `ada-${run}@access.example`;
-const PASSWORD = 'Tr0ub4dor&3-horse-staple';
 const LIFECYCLE = {
   type: 'auto_renewal',
   startDate: '2026-01-01',
@@ -14,14 +14,6 @@ const LIFECYCLE = {
   renewalTerm: 'P1Y',
   noticePeriod: 'P3M',
 };
-
-/** The JSON API as the signed-in page (session cookie and CSRF token). */
-async function api(page: Page, method: 'GET' | 'POST', url: string, data?: unknown) {
-  const csrf = (await page.context().cookies()).find((c) => c.name === 'dbx_csrf')!.value;
-  const res = await page.request.fetch(`/api/v1${url}`, { method, data, headers: { 'x-csrf-token': csrf } });
-  expect(res.status(), await res.text()).toBeLessThan(300);
-  return res.json();
-}
 
 /** Follows the invitation mail, checks the name the administrator typed is filled in, and accepts. */
 async function acceptInvitation(browser: Browser, email: string, name: string): Promise<Page> {
@@ -101,23 +93,23 @@ test('a Viewer and an Editor of another unit are offered only what their role al
     await admin.getByRole('textbox', { name: 'Company name', exact: true }).fill('Access GmbH');
     await admin.getByRole('button', { name: 'Create account' }).click();
     await look(admin.getByRole('heading', { name: /, Ada$/ })).toBeVisible();
-    const me = await api(admin, 'GET', '/me');
+    const me = await apiAs(admin, 'GET', '/me');
     const general = me.roles[0].businessUnitId as string;
-    const sales = (await api(admin, 'POST', '/business-units', { name: 'Sales' })).id as string;
-    const lease = await api(admin, 'POST', '/contracts', { title: 'General lease', lifecycle: LIFECYCLE });
-    const deal = await api(admin, 'POST', '/contracts', {
+    const sales = (await apiAs(admin, 'POST', '/business-units', { name: 'Sales' })).id as string;
+    const lease = await apiAs(admin, 'POST', '/contracts', { title: 'General lease', lifecycle: LIFECYCLE });
+    const deal = await apiAs(admin, 'POST', '/contracts', {
       title: 'Sales deal',
       businessUnitId: sales,
       lifecycle: LIFECYCLE,
     });
     expect(lease.ownerId).toBe(me.user.id);
-    await api(admin, 'POST', '/users/invitations', {
+    await apiAs(admin, 'POST', '/users/invitations', {
       email: `vera-${run}@access.example`,
       name: 'Vera Viewer',
       isAdmin: false,
       roles: { [general]: 'viewer' },
     });
-    await api(admin, 'POST', '/users/invitations', {
+    await apiAs(admin, 'POST', '/users/invitations', {
       email: `eddie-${run}@access.example`,
       name: 'Eddie Editor',
       isAdmin: false,

@@ -1,18 +1,16 @@
 import { expect, type Page, test } from '@playwright/test';
 import pg from 'pg';
 import { E2E_DATABASE_URL } from '../playwright.config.js';
+import { signUpInBrowser } from './session.js';
 
 const run = Date.now().toString(36);
-const PASSWORD = 'Tr0ub4dor&3-horse-staple';
 
-async function signUp(page: Page) {
-  await page.goto('/sign-up');
-  await page.getByRole('textbox', { name: 'Name', exact: true }).fill('Cora Country');
-  await page.getByRole('textbox', { name: 'E-mail address', exact: true }).fill(`cora-${run}@vandelay.example`);
-  await page.getByRole('textbox', { name: 'Password', exact: true }).fill(PASSWORD);
-  await page.getByRole('textbox', { name: 'Company name', exact: true }).fill('Vandelay GmbH');
-  await page.getByRole('button', { name: 'Create account' }).click();
-  await expect(page.getByRole('heading', { name: /Cora/ })).toBeVisible();
+function signUp(page: Page) {
+  return signUpInBrowser(page, {
+    name: 'Cora Country',
+    email: `cora-${run}@vandelay.example`,
+    company: 'Vandelay GmbH',
+  });
 }
 
 /** As the database owner: a value saved before codes were checked. */

@@ -1,11 +1,11 @@
 import { expect, type Page, test } from '@playwright/test';
 import { computeTerms } from '../common/terms/engine.js';
 import { linkFromMail } from './mail.js';
+import { PASSWORD, signUpInBrowser } from './session.js';
 
 const run = Date.now().toString(36);
 const adminEmail = `olga-${run}@initech.example`;
 const viewerEmail = `vic-${run}@initech.example`;
-const PASSWORD = 'Tr0ub4dor&3-horse-staple';
 
 const LIFECYCLE = {
   type: 'auto_renewal',
@@ -17,14 +17,8 @@ const LIFECYCLE = {
 // A fixed "today" for the contract page, so the expectation never depends on the real date.
 const AS_OF = '2025-06-01';
 
-async function signUp(page: Page) {
-  await page.goto('/sign-up');
-  await page.getByRole('textbox', { name: 'Name', exact: true }).fill('Olga Owner');
-  await page.getByRole('textbox', { name: 'E-mail address', exact: true }).fill(adminEmail);
-  await page.getByRole('textbox', { name: 'Password', exact: true }).fill(PASSWORD);
-  await page.getByRole('textbox', { name: 'Company name', exact: true }).fill('Initech GmbH');
-  await page.getByRole('button', { name: 'Create account' }).click();
-  await expect(page.getByRole('heading', { name: /, Olga$/ })).toBeVisible();
+function signUp(page: Page) {
+  return signUpInBrowser(page, { name: 'Olga Owner', email: adminEmail, company: 'Initech GmbH' });
 }
 
 test('create a partner and an auto-renewing contract, see its deadline and proof; a Viewer cannot edit it', async ({

@@ -1,17 +1,11 @@
 import { expect, type Page, type Request, test } from '@playwright/test';
+import { signUpInBrowser } from './session.js';
 
 const run = Date.now().toString(36);
-const PASSWORD = 'Tr0ub4dor&3-horse-staple';
 const ROWS = 55;
 
-async function signUp(page: Page, email: string) {
-  await page.goto('/sign-up');
-  await page.getByRole('textbox', { name: 'Name', exact: true }).fill('Gina Grid');
-  await page.getByRole('textbox', { name: 'E-mail address', exact: true }).fill(email);
-  await page.getByRole('textbox', { name: 'Password', exact: true }).fill(PASSWORD);
-  await page.getByRole('textbox', { name: 'Company name', exact: true }).fill('Gridworks GmbH');
-  await page.getByRole('button', { name: 'Create account' }).click();
-  await expect(page.getByRole('heading', { name: /, Gina$/ })).toBeVisible({ timeout: 20_000 });
+function signUp(page: Page, email: string) {
+  return signUpInBrowser(page, { name: 'Gina Grid', email, company: 'Gridworks GmbH' });
 }
 
 /** Writes through the API as the signed-in browser (its cookies and CSRF token). */

@@ -1,24 +1,11 @@
 import { expect, type Locator, type Page, test } from '@playwright/test';
+import { apiAs, signUpInBrowser } from './session.js';
 
 const run = Date.now().toString(36);
-const PASSWORD = 'Tr0ub4dor&3-horse-staple';
 const UUID = /[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}/i;
 
-async function signUp(page: Page) {
-  await page.goto('/sign-up');
-  await page.getByRole('textbox', { name: 'Name', exact: true }).fill('Hanna History');
-  await page.getByRole('textbox', { name: 'E-mail address', exact: true }).fill(`hanna-${run}@hooli.example`);
-  await page.getByRole('textbox', { name: 'Password', exact: true }).fill(PASSWORD);
-  await page.getByRole('textbox', { name: 'Company name', exact: true }).fill('Hooli GmbH');
-  await page.getByRole('button', { name: 'Create account' }).click();
-  await expect(page.getByRole('heading', { name: /Hanna/ })).toBeVisible();
-}
-
-async function api(page: Page, method: 'POST' | 'PATCH' | 'DELETE', url: string, data?: unknown) {
-  const csrf = (await page.context().cookies()).find((c) => c.name === 'dbx_csrf')!.value;
-  const res = await page.request.fetch(`/api/v1${url}`, { method, data, headers: { 'x-csrf-token': csrf } });
-  expect(res.status(), await res.text()).toBeLessThan(300);
-  return res.status() === 204 ? null : res.json();
+function signUp(page: Page) {
+  return signUpInBrowser(page, { name: 'Hanna History', email: `hanna-${run}@hooli.example`, company: 'Hooli GmbH' });
 }
 
 /** Nothing sticks out to the right: the page does not scroll sideways and the log ends inside its frame. */
@@ -48,10 +35,10 @@ test('history and activity log read as words: names, labels, the terms, local fo
 
   const contract = await test.step('a contract whose partner, terms and budget change', async () => {
     const me = await (await page.request.get('/api/v1/me')).json();
-    await api(page, 'POST', '/custom-fields', { entity: 'contract', label: 'Budget', type: 'money' });
-    const old = await api(page, 'POST', '/partners', { name: 'Old Partner KG', type: 'supplier' });
-    const next = await api(page, 'POST', '/partners', { name: 'Bosch GmbH', type: 'supplier' });
-    const created = await api(page, 'POST', '/contracts', {
+    await apiAs(page, 'POST', '/custom-fields', { entity: 'contract', label: 'Budget', type: 'money' });
+    const old = await apiAs(page, 'POST', '/partners', { name: 'Old Partner KG', type: 'supplier' });
+    const next = await apiAs(page, 'POST', '/partners', { name: 'Bosch GmbH', type: 'supplier' });
+    const created = await apiAs(page, 'POST', '/contracts', {
       title: `Wartung ${run}`,
       partnerId: old.id,
       ownerId: me.user.id,
@@ -59,12 +46,12 @@ test('history and activity log read as words: names, labels, the terms, local fo
       custom: { budget: { amount: '1200.50', currency: 'EUR' } },
       reminders: [],
     });
-    await api(page, 'PATCH', `/contracts/${created.id}`, {
+    await apiAs(page, 'PATCH', `/contracts/${created.id}`, {
       partnerId: next.id,
       lifecycle: { ...lifecycle, noticePeriod: 'P6M' },
       custom: { budget: { amount: '1500000.00', currency: 'EUR' } },
     });
-    await api(page, 'DELETE', `/partners/${old.id}`);
+    await apiAs(page, 'DELETE', `/partners/${old.id}`);
     return created as { id: string };
   });
 
@@ -99,7 +86,7 @@ test('history and activity log read as words: names, labels, the terms, local fo
   });
 
   await test.step('in German on a phone: cards, German labels and formats, nothing sideways', async () => {
-    await api(page, 'PATCH', '/me', { locale: 'de', dateFormat: 'DD.MM.YYYY' });
+    await apiAs(page, 'PATCH', '/me', { locale: 'de', dateFormat: 'DD.MM.YYYY' });
     await page.setViewportSize({ width: 390, height: 844 });
     await page.goto(`/contracts/${contract.id}`);
     await page.getByRole('tab', { name: 'Verlauf' }).click();

@@ -2,27 +2,13 @@ import { expect, type Page, test } from '@playwright/test';
 import { addDays, todayIn } from '../common/terms/dates.js';
 import { computeTerms } from '../common/terms/engine.js';
 import { noticeOutcome } from '../common/terms/notice.js';
+import { apiAs, signUpInBrowser } from './session.js';
 
 const run = Date.now().toString(36);
 const email = `nora-${run}@hooli.example`;
-const PASSWORD = 'Tr0ub4dor&3-horse-staple';
 
-async function signUp(page: Page) {
-  await page.goto('/sign-up');
-  await page.getByRole('textbox', { name: 'Name', exact: true }).fill('Nora Notice');
-  await page.getByRole('textbox', { name: 'E-mail address', exact: true }).fill(email);
-  await page.getByRole('textbox', { name: 'Password', exact: true }).fill(PASSWORD);
-  await page.getByRole('textbox', { name: 'Company name', exact: true }).fill('Hooli GmbH');
-  await page.getByRole('button', { name: 'Create account' }).click();
-  await expect(page.getByRole('heading', { name: /Nora/ })).toBeVisible();
-}
-
-/** The JSON API as the signed-in page (session cookie and CSRF token). */
-async function api(page: Page, method: 'POST' | 'PATCH', url: string, data: unknown) {
-  const csrf = (await page.context().cookies()).find((c) => c.name === 'dbx_csrf')!.value;
-  const res = await page.request.fetch(`/api/v1${url}`, { method, data, headers: { 'x-csrf-token': csrf } });
-  expect(res.status(), await res.text()).toBeLessThan(300);
-  return res.json();
+function signUp(page: Page) {
+  return signUpInBrowser(page, { name: 'Nora Notice', email: email, company: 'Hooli GmbH' });
 }
 
 test('record notice after the deadline: the dialog says the later end and needs confirmation; the deadline then stops', async ({
@@ -38,7 +24,7 @@ test('record notice after the deadline: the dialog says the later end and needs 
     renewalTerm: 'P1Y',
     noticePeriod: 'P3M',
   } as const;
-  const contract = (await api(page, 'POST', '/contracts', {
+  const contract = (await apiAs(page, 'POST', '/contracts', {
     title: `Printer lease ${run}`,
     status: 'active',
     reminders: [],

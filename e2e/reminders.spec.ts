@@ -4,28 +4,14 @@ import { expect, type Page, test } from '@playwright/test';
 import { addDays, todayIn } from '../common/terms/dates.js';
 import { E2E_ENV } from '../playwright.config.js';
 import { linkFromMail } from './mail.js';
+import { apiAs, signUpInBrowser } from './session.js';
 
 const run = Date.now().toString(36);
 const email = `rita-${run}@umbrella.example`;
-const PASSWORD = 'Tr0ub4dor&3-horse-staple';
 const title = `Fleet leasing ${run}`;
 
-async function signUp(page: Page) {
-  await page.goto('/sign-up');
-  await page.getByRole('textbox', { name: 'Name', exact: true }).fill('Rita Reminder');
-  await page.getByRole('textbox', { name: 'E-mail address', exact: true }).fill(email);
-  await page.getByRole('textbox', { name: 'Password', exact: true }).fill(PASSWORD);
-  await page.getByRole('textbox', { name: 'Company name', exact: true }).fill('Umbrella GmbH');
-  await page.getByRole('button', { name: 'Create account' }).click();
-  await expect(page.getByRole('heading', { name: /Rita/ })).toBeVisible();
-}
-
-/** The JSON API as the signed-in page (session cookie and CSRF token). */
-async function api(page: Page, method: 'POST' | 'PATCH', url: string, data: unknown) {
-  const csrf = (await page.context().cookies()).find((c) => c.name === 'dbx_csrf')!.value;
-  const res = await page.request.fetch(`/api/v1${url}`, { method, data, headers: { 'x-csrf-token': csrf } });
-  expect(res.status(), await res.text()).toBeLessThan(300);
-  return res.json();
+function signUp(page: Page) {
+  return signUpInBrowser(page, { name: 'Rita Reminder', email: email, company: 'Umbrella GmbH' });
 }
 
 /** `deedbox reminders run --as-of …` as its own process, as an operator runs it. */
@@ -50,9 +36,13 @@ test('set a reminder, run the reminder job, acknowledge from the mail, see the d
   const today = todayIn('Europe/Berlin');
   let me = { user: { id: '' }, org: { id: '' } };
   const contract = await test.step('a contract with a notice deadline (no automatic reminders)', async () => {
-    await api(page, 'PATCH', '/settings/reminders', { expiryEndDays: [], expiryNoticeDays: [], weeklySummary: false });
+    await apiAs(page, 'PATCH', '/settings/reminders', {
+      expiryEndDays: [],
+      expiryNoticeDays: [],
+      weeklySummary: false,
+    });
     me = await (await page.request.get('/api/v1/me')).json();
-    return api(page, 'POST', '/contracts', {
+    return apiAs(page, 'POST', '/contracts', {
       title,
       status: 'active',
       ownerId: me.user.id,
