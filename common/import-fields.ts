@@ -157,10 +157,12 @@ export const CONTRACT_FIELDS: Record<string, ImportField> = {
     'maximale verlängerungen',
     'anzahl verlängerungen',
   ]),
-  'lifecycle.deadlineAdjustment': f('lifecycle.deadlineAdjustment', 'Deadline on a weekend', 'Frist am Wochenende', [
-    'deadline adjustment',
-    'fristanpassung',
-  ]),
+  'lifecycle.deadlineAdjustment': f(
+    'lifecycle.deadlineAdjustment',
+    'Deadline on a weekend',
+    'Letzter Kündigungstag am Wochenende',
+    ['deadline adjustment', 'frist am wochenende', 'fristanpassung'],
+  ),
   'lifecycle.noticeGivenOn': f('lifecycle.noticeGivenOn', 'Notice given on', 'Gekündigt am', [
     'notice given',
     'terminated on',

@@ -19,6 +19,7 @@ export const errors: Record<keyof typeof en, string> = {
   'problem.conflict.default_business_unit': 'Der Standard-Geschäftsbereich kann nicht gelöscht werden.',
   'problem.conflict.business_unit_in_use':
     'Dieser Geschäftsbereich enthält noch Verträge (eventuell im Papierkorb). Verschieben Sie sie zuerst.',
+  'validation.columns_not_confirmed': 'Bestätigen Sie vor dem Import die Spalten, die nicht importiert werden.',
   'problem.conflict.import_committed': 'Dieser Import wurde bereits ausgeführt.',
   'problem.conflict.import_not_checked': 'Führen Sie zuerst die Prüfung aus.',
   'problem.conflict.import_has_errors':

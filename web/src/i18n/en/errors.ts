@@ -18,6 +18,7 @@ export const errors = {
   'problem.conflict.default_business_unit': 'The default business unit cannot be deleted.',
   'problem.conflict.business_unit_in_use':
     'This business unit still holds contracts (perhaps in the recycle bin). Move them first.',
+  'validation.columns_not_confirmed': 'Confirm the columns that are not imported before importing.',
   'problem.conflict.import_committed': 'This import has already been carried out.',
   'problem.conflict.import_not_checked': 'Run the check first.',
   'problem.conflict.import_has_errors':
