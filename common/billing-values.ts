@@ -68,7 +68,11 @@ export function occurrences(frequency: BillingValueLine['frequency'], first: Iso
  * A contract's annual and total values (docs/api.md, "Billing values"). A line without a last billing
  * date runs to `contractEndsOn`; a line counts towards the annual value until that last day has passed.
  */
-export function billingValues(lines: BillingValueLine[], contractEndsOn: IsoDate | null, today: IsoDate): BillingValues {
+export function billingValues(
+  lines: BillingValueLine[],
+  contractEndsOn: IsoDate | null,
+  today: IsoDate,
+): BillingValues {
   const annual = { cost: 0n, revenue: 0n };
   const total = { cost: 0n as bigint | null, revenue: 0n as bigint | null };
   let validUntil: IsoDate | null = null;
@@ -82,7 +86,9 @@ export function billingValues(lines: BillingValueLine[], contractEndsOn: IsoDate
     const sum = total[line.kind];
     if (line.frequency === 'one_time') total[line.kind] = sum === null ? null : sum + each;
     else if (last === null) total[line.kind] = null;
-    else total[line.kind] = sum === null ? null : sum + each * BigInt(occurrences(line.frequency, line.firstBillingOn, last));
+    else
+      total[line.kind] =
+        sum === null ? null : sum + each * BigInt(occurrences(line.frequency, line.firstBillingOn, last));
   }
   const cost = total.cost;
   const revenue = total.revenue;
