@@ -85,6 +85,19 @@ describe('billing values on contracts', () => {
     expect(bad.statusCode).toBe(422);
     expect(bad.json().errors[0].field).toBe('annualValueFrom');
 
+    const csv = await call(
+      h,
+      admin,
+      'GET',
+      '/contracts/export?format=csv&sort=title&columns=title,annualValue,totalValue',
+    );
+    expect(
+      csv.body
+        .replace(/^\uFEFF/, '')
+        .trim()
+        .split(/\r?\n/),
+    ).toEqual(['Title,Annual value,Total value', 'Empty,0.00,0.00', 'Fixed,-100.00,-100.00', 'Open,600.00,']);
+
     await call(h, admin, 'PATCH', `/contracts/${fixed.id}/billing-lines/${lineId}`, { amount: '200.00' });
     expect(await billingOf(admin, fixed.id)).toMatchObject({ annualCost: '2400.00', totalValue: '-1300.00' });
     // A longer contract runs the open-ended lines longer: 24 months, 2 years.
