@@ -62,7 +62,7 @@ function ValueCell({ value }: { value: string | null }) {
   const currency = useRepositorySettings().data?.currency;
   if (value === null)
     return (
-      <Text size="sm" c="dimmed" style={{ whiteSpace: 'nowrap' }}>
+      <Text size="sm" c="dimmed" ta="right" style={{ whiteSpace: 'nowrap' }}>
         {t('billing.totalOpenEnded')}
       </Text>
     );
