@@ -101,6 +101,8 @@ export const contracts = pgTable(
     index('contracts_ends_on_idx').on(t.orgId, t.endsOn, t.id),
     index('contracts_annual_value_idx').on(t.orgId, t.annualValue, t.id),
     index('contracts_total_value_idx').on(t.orgId, t.totalValue, t.id),
+    // Open-ended totals (null) sort last in both directions; this serves the descending order.
+    index('contracts_total_value_desc_idx').on(t.orgId, t.totalValue.desc().nullsLast(), t.id.desc()),
     index('contracts_billing_valid_idx')
       .on(t.orgId, t.billingValidUntil)
       .where(sql`${t.billingValidUntil} is not null`),
