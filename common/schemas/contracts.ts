@@ -7,6 +7,8 @@ import { defaultReminder } from './reminders.js';
 export const CONTRACT_STATUSES = ['draft', 'in_negotiation', 'active', 'terminated', 'archived'] as const;
 export type ContractStatus = (typeof CONTRACT_STATUSES)[number];
 
+/** A bound on a money value: signed, at most 18 digits before the point and 2 after. */
+export const SIGNED_MONEY = /^-?\d{1,18}(\.\d{1,2})?$/;
 const title = z.string().trim().min(1).max(300);
 const tags = z.array(z.string().trim().min(1).max(60)).max(50);
 /** Custom field values by field key; checked against the org's definitions on the server. */
@@ -81,6 +83,18 @@ export const contractOutput = z.object({
   asOf: z.iso.date(),
   createdAt: isoDateTime,
   updatedAt: isoDateTime,
+  /** Billing values in the company currency (docs/api.md, "Billing values"), as last stored. */
+  billing: z.object({
+    annualCost: z.string(),
+    annualRevenue: z.string(),
+    /** Revenue − cost. */
+    annualValue: z.string(),
+    /** Null when open-ended (then totalOpenEnded). */
+    totalCost: z.string().nullable(),
+    totalRevenue: z.string().nullable(),
+    totalValue: z.string().nullable(),
+    totalOpenEnded: z.boolean(),
+  }),
   abilities: z.object({ edit: z.boolean(), delete: z.boolean() }),
 });
 export type ContractOutput = z.infer<typeof contractOutput>;
@@ -120,11 +134,18 @@ export const CONTRACT_SORTS = [
   'tags',
   'createdAt',
   'updatedAt',
+  'annualValue',
+  'totalValue',
 ] as const;
 export type ContractSortField = (typeof CONTRACT_SORTS)[number] | `cf.${string}`;
 const SORT = new RegExp(
   `^-?(((computed\\.)?(noticeDeadline|endsOn|currentTermEnd|earliestEndDate))|${CONTRACT_SORTS.join('|')}|cf\\.[a-z][a-z0-9_]{0,39})$`,
 );
+
+const moneyBound = z
+  .string()
+  .trim()
+  .regex(SIGNED_MONEY, 'must be a decimal number with at most 2 decimals, e.g. "-1200.50"');
 
 const oneOrMany = z
   .union([z.string().trim().min(1).max(60), z.array(z.string().trim().min(1).max(60)).max(20)])
@@ -150,6 +171,11 @@ export const contractListFilters = pageQuery.extend({
   noticeDeadlineTo: calendarDate.optional(),
   endsFrom: calendarDate.optional(),
   endsTo: calendarDate.optional(),
+  /** Net billing values (revenue − cost) from / to, inclusive; an open-ended total matches no range. */
+  annualValueFrom: moneyBound.optional(),
+  annualValueTo: moneyBound.optional(),
+  totalValueFrom: moneyBound.optional(),
+  totalValueTo: moneyBound.optional(),
   /** One of CONTRACT_SORTS or `cf.<key>`; `-` for descending; `computed.` accepted before dates. */
   sort: z.string().regex(SORT, 'is not a sort order of the contract list').default('-updatedAt'),
 });

@@ -1,6 +1,17 @@
 import { getTableColumns, type SQL, sql } from 'drizzle-orm';
 import type { AnyPgColumn } from 'drizzle-orm/pg-core';
-import { foreignKey, index, integer, jsonb, pgTable, primaryKey, text, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
+import {
+  foreignKey,
+  index,
+  integer,
+  jsonb,
+  numeric,
+  pgTable,
+  primaryKey,
+  text,
+  uniqueIndex,
+  uuid,
+} from 'drizzle-orm/pg-core';
 import { CONTRACT_STATUSES } from '../../../common/schemas/contracts.js';
 import { PHASES } from '../../../common/terms/computed.js';
 import type { Lifecycle } from '../../../common/terms/lifecycle.js';
@@ -51,6 +62,16 @@ export const contracts = pgTable(
     renewalCount: integer('renewal_count'),
     phase: text('phase', { enum: PHASES }).notNull(),
     computedOn: day('computed_on').notNull(),
+    /** Billing values in the company currency (common/billing-values.ts), stored so the grid sorts by index. */
+    annualCost: numeric('annual_cost', { precision: 22, scale: 2 }).notNull().default('0'),
+    annualRevenue: numeric('annual_revenue', { precision: 22, scale: 2 }).notNull().default('0'),
+    annualValue: numeric('annual_value', { precision: 22, scale: 2 }).notNull().default('0'),
+    /** Null: open-ended (a recurring line with no last billing on a contract with no end). */
+    totalCost: numeric('total_cost', { precision: 22, scale: 2 }).default('0'),
+    totalRevenue: numeric('total_revenue', { precision: 22, scale: 2 }).default('0'),
+    totalValue: numeric('total_value', { precision: 22, scale: 2 }).default('0'),
+    /** The last day the annual values hold; the daily refresh recomputes them after it. */
+    billingValidUntil: day('billing_valid_until'),
     createdBy: uuid('created_by'),
     createdAt: ts('created_at').notNull().defaultNow(),
     updatedAt: ts('updated_at').notNull().defaultNow(),
@@ -78,6 +99,13 @@ export const contracts = pgTable(
       .where(sql`${t.contractNumber} is not null and ${t.deletedAt} is null`),
     index('contracts_notice_deadline_idx').on(t.orgId, t.noticeDeadline, t.id),
     index('contracts_ends_on_idx').on(t.orgId, t.endsOn, t.id),
+    index('contracts_annual_value_idx').on(t.orgId, t.annualValue, t.id),
+    index('contracts_total_value_idx').on(t.orgId, t.totalValue, t.id),
+    // Open-ended totals (null) sort last in both directions; this serves the descending order.
+    index('contracts_total_value_desc_idx').on(t.orgId, t.totalValue.desc().nullsLast(), t.id.desc()),
+    index('contracts_billing_valid_idx')
+      .on(t.orgId, t.billingValidUntil)
+      .where(sql`${t.billingValidUntil} is not null`),
     index('contracts_updated_idx').on(t.orgId, t.updatedAt, t.id),
     index('contracts_unit_idx').on(t.orgId, t.businessUnitId),
     index('contracts_master_idx').on(t.orgId, t.masterId),

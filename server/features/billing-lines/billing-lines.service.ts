@@ -4,8 +4,10 @@ import type { BillingLine, BillingLineInput, BillingLinePatch } from '../../../c
 import type { Ctx } from '../../platform/context.js';
 import { AppError } from '../../platform/errors.js';
 import { diff, record } from '../audit/audit.service.js';
-import { getVisible, orgSettings, requireWrite } from '../contracts/contracts.access.js';
+import { getVisible, orgSettings, orgToday, requireWrite } from '../contracts/contracts.access.js';
+import { setDerived } from '../contracts/contracts.repo.js';
 import * as repo from './billing-lines.repo.js';
+import { billingColumns } from './billing-values.js';
 
 interface LineFields {
   kind: BillingLineInput['kind'];
@@ -70,6 +72,12 @@ async function contractFor(ctx: Ctx, contractId: string, write: boolean) {
   return { contract, companyCurrency: (await orgSettings(ctx)).currency };
 }
 
+/** Stores the contract's billing values again, in the transaction that changed its lines. */
+async function storeValues(ctx: Ctx, contract: { id: string; endsOn: string | null }) {
+  const values = await billingColumns(ctx.tx, ctx.orgId, contract.id, contract.endsOn, await orgToday(ctx));
+  await setDerived(ctx.tx, ctx.orgId, contract.id, values);
+}
+
 async function getLine(ctx: Ctx, contractId: string, id: string) {
   const line = await repo.find(ctx.tx, ctx.orgId, contractId, id);
   if (!line) throw AppError.notFound('Billing line');
@@ -93,10 +101,11 @@ export async function list(ctx: Ctx, contractId: string): Promise<BillingLine[]>
 }
 
 export async function create(ctx: Ctx, contractId: string, input: BillingLineInput): Promise<BillingLine> {
-  const { companyCurrency } = await contractFor(ctx, contractId, true);
+  const { contract, companyCurrency } = await contractFor(ctx, contractId, true);
   const fields: LineFields = { ...input, rate: resolveRate(input.currency, companyCurrency, input.rate) };
   checkDates(fields);
   const row = await repo.insert(ctx.tx, { orgId: ctx.orgId, id: randomUUID(), contractId, ...fields });
+  await storeValues(ctx, contract);
   await record(ctx, {
     action: 'billing_line.created',
     objectType: 'billing_line',
@@ -108,7 +117,7 @@ export async function create(ctx: Ctx, contractId: string, input: BillingLineInp
 }
 
 export async function update(ctx: Ctx, contractId: string, id: string, patch: BillingLinePatch) {
-  const { companyCurrency } = await contractFor(ctx, contractId, true);
+  const { contract, companyCurrency } = await contractFor(ctx, contractId, true);
   const before = await getLine(ctx, contractId, id);
   const old = fieldsOf(before);
   const currency = patch.currency ?? old.currency;
@@ -119,6 +128,7 @@ export async function update(ctx: Ctx, contractId: string, id: string, patch: Bi
   const changes = diff(old as unknown as Record<string, unknown>, after as unknown as Record<string, unknown>);
   if (Object.keys(changes).length === 0) return present(before, companyCurrency);
   const row = await repo.update(ctx.tx, { orgId: ctx.orgId, contractId, id }, after);
+  await storeValues(ctx, contract);
   await record(ctx, {
     action: 'billing_line.updated',
     objectType: 'billing_line',
@@ -130,9 +140,10 @@ export async function update(ctx: Ctx, contractId: string, id: string, patch: Bi
 }
 
 export async function remove(ctx: Ctx, contractId: string, id: string): Promise<void> {
-  await contractFor(ctx, contractId, true);
+  const { contract } = await contractFor(ctx, contractId, true);
   const line = await getLine(ctx, contractId, id);
   await repo.remove(ctx.tx, ctx.orgId, id);
+  await storeValues(ctx, contract);
   await record(ctx, {
     action: 'billing_line.deleted',
     objectType: 'billing_line',

@@ -79,7 +79,7 @@ export async function hardDelete(tx: Tx, orgId: string, ids: string[]): Promise<
   await tx.delete(contracts).where(and(eq(contracts.orgId, orgId), inArray(contracts.id, ids)));
 }
 
-/** Live contracts whose stored dates may have rolled over since they were computed (see mayHaveRolledOver). */
+/** Live contracts whose stored dates may have rolled over (see mayHaveRolledOver) or whose billing values lapsed. */
 export function stale(tx: Tx, orgId: string, today: string, limit: number) {
   return tx
     .select({ id: contracts.id, lifecycle: contracts.lifecycle })
@@ -87,17 +87,23 @@ export function stale(tx: Tx, orgId: string, today: string, limit: number) {
     .where(
       and(
         eq(contracts.orgId, orgId),
-        lt(contracts.computedOn, today),
         sql`${contracts.deletedAt} is null`,
-        ne(contracts.phase, 'ended'),
         or(
-          eq(contracts.phase, 'upcoming'),
-          lt(contracts.noticeDeadline, today),
-          lt(contracts.currentTermEnd, today),
-          lt(contracts.endsOn, today),
-          and(eq(contracts.phase, 'running'), sql`${contracts.lifecycle} ->> 'noticeGivenOn' <= ${today}`),
-          // Stored before notice given was taken to meet the deadline: recompute to drop it.
-          and(eq(contracts.phase, 'notice_given'), sql`${contracts.noticeDeadline} is not null`),
+          and(
+            lt(contracts.computedOn, today),
+            ne(contracts.phase, 'ended'),
+            or(
+              eq(contracts.phase, 'upcoming'),
+              lt(contracts.noticeDeadline, today),
+              lt(contracts.currentTermEnd, today),
+              lt(contracts.endsOn, today),
+              and(eq(contracts.phase, 'running'), sql`${contracts.lifecycle} ->> 'noticeGivenOn' <= ${today}`),
+              // Stored before notice given was taken to meet the deadline: recompute to drop it.
+              and(eq(contracts.phase, 'notice_given'), sql`${contracts.noticeDeadline} is not null`),
+            ),
+          ),
+          // A billing line has passed its last day, so the annual values change (also the migration's backfill).
+          lt(contracts.billingValidUntil, today),
         ),
       ),
     )

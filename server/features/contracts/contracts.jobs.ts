@@ -2,6 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { todayIn } from '../../../common/terms/dates.js';
 import { type Actor, type Deps, type RequestMeta, runInOrg, transact } from '../../platform/context.js';
 import { record } from '../audit/audit.service.js';
+import { billingColumns } from '../billing-lines/billing-values.js';
 import * as importsRepo from '../imports/imports.repo.js';
 import { RETENTION_DAYS } from './contracts.bin.js';
 import { storedDates } from './contracts.dates.js';
@@ -47,14 +48,18 @@ async function inBatches(
   }
 }
 
-/** Recomputes the stored dates of contracts last computed before the org's today (as of `now`). */
+/** Recomputes the stored dates and billing values of contracts that may have changed since they were computed (as of `now`). */
 export async function refresh(deps: Deps, opts: { orgId?: string; now?: Date } = {}): Promise<JobResult> {
   const result: JobResult = { orgs: 0, refreshed: 0, purged: 0, skipped: 0 };
   for (const org of await orgsToSweep(deps, opts.orgId)) {
     const today = todayIn(org.timeZone, opts.now);
     const { done, skipped } = await inBatches(deps, org.id, async (ctx) => {
       const rows = await jobsRepo.stale(ctx.tx, org.id, today, BATCH);
-      for (const row of rows) await jobsRepo.setDates(ctx.tx, org.id, row.id, storedDates(row.lifecycle, today));
+      for (const row of rows) {
+        const dates = storedDates(row.lifecycle, today);
+        const values = await billingColumns(ctx.tx, org.id, row.id, dates.endsOn, today);
+        await jobsRepo.setDates(ctx.tx, org.id, row.id, { ...dates, ...values });
+      }
       return rows.length;
     });
     result.orgs++;

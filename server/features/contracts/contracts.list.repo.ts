@@ -34,6 +34,10 @@ export interface ListFilter {
   noticeDeadlineTo?: string;
   endsFrom?: string;
   endsTo?: string;
+  annualValueFrom?: string;
+  annualValueTo?: string;
+  totalValueFrom?: string;
+  totalValueTo?: string;
   custom?: CustomFilter[];
 }
 
@@ -93,13 +97,18 @@ function sortExpression(sort: SortField): SQL {
       return sql`${contracts.createdAt}`;
     case 'updatedAt':
       return sql`${contracts.updatedAt}`;
+    case 'annualValue':
+      return sql`${contracts.annualValue}`;
+    case 'totalValue':
+      // Null is an open-ended total: it sorts last like other empty cells.
+      return sql`${contracts.totalValue}`;
     case 'custom':
       return customValue(sort.key, sort.type);
   }
 }
 
 /** Can the sort value be null? Then nulls go last in both directions. */
-const NOT_NULL = new Set<SortField['field']>(['title', 'status', 'phase', 'createdAt', 'updatedAt']);
+const NOT_NULL = new Set<SortField['field']>(['title', 'status', 'phase', 'createdAt', 'updatedAt', 'annualValue']);
 const nullable = (sort: SortField) => !NOT_NULL.has(sort.field);
 
 function customCondition(f: CustomFilter): SQL | undefined {
@@ -144,6 +153,10 @@ function conditions(orgId: string, f: ListFilter): (SQL | undefined)[] {
     f.noticeDeadlineTo ? lte(contracts.noticeDeadline, f.noticeDeadlineTo) : undefined,
     f.endsFrom ? gte(contracts.endsOn, f.endsFrom) : undefined,
     f.endsTo ? lte(contracts.endsOn, f.endsTo) : undefined,
+    f.annualValueFrom ? gte(contracts.annualValue, f.annualValueFrom) : undefined,
+    f.annualValueTo ? lte(contracts.annualValue, f.annualValueTo) : undefined,
+    f.totalValueFrom ? gte(contracts.totalValue, f.totalValueFrom) : undefined,
+    f.totalValueTo ? lte(contracts.totalValue, f.totalValueTo) : undefined,
     ...(f.custom ?? []).map(customCondition),
   ];
 }

@@ -1,7 +1,12 @@
 import { z } from 'zod';
 import type { FieldDefinition } from '../../../common/custom-fields.js';
 import { COUNT_LIMIT } from '../../../common/schemas/common.js';
-import type { ContractListItem, ContractListQuery, ContractOutput } from '../../../common/schemas/contracts.js';
+import {
+  type ContractListItem,
+  type ContractListQuery,
+  type ContractOutput,
+  SIGNED_MONEY,
+} from '../../../common/schemas/contracts.js';
 import { dateProblem } from '../../../common/terms/dates.js';
 import type { Ctx } from '../../platform/context.js';
 import { AppError } from '../../platform/errors.js';
@@ -123,6 +128,9 @@ function cursorFits(spec: listRepo.SortSpec, value: string | null): boolean {
     case 'number':
     case 'money':
       return NUMBER.test(value);
+    case 'annualValue':
+    case 'totalValue':
+      return SIGNED_MONEY.test(value);
     default:
       return true;
   }
@@ -147,6 +155,10 @@ async function prepare(ctx: Ctx, query: ListQuery) {
     noticeDeadlineTo: query.noticeDeadlineTo,
     endsFrom: query.endsFrom,
     endsTo: query.endsTo,
+    annualValueFrom: query.annualValueFrom,
+    annualValueTo: query.annualValueTo,
+    totalValueFrom: query.totalValueFrom,
+    totalValueTo: query.totalValueTo,
     custom: customFilters(entries, defs),
   };
   return { filter, ...parseSort(sort, defs) };

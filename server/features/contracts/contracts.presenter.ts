@@ -57,6 +57,15 @@ export function presentContract(actor: Actor, row: ContractRow, asOf: string): C
     asOf,
     createdAt: row.createdAt.toISOString(),
     updatedAt: row.updatedAt.toISOString(),
+    billing: {
+      annualCost: row.annualCost,
+      annualRevenue: row.annualRevenue,
+      annualValue: row.annualValue,
+      totalCost: row.totalCost,
+      totalRevenue: row.totalRevenue,
+      totalValue: row.totalValue,
+      totalOpenEnded: row.totalCost === null || row.totalRevenue === null,
+    },
     abilities: { edit: canWriteUnit(actor, row.businessUnitId), delete: isAdmin(actor) },
   };
 }

@@ -29,6 +29,14 @@ export async function update(tx: Tx, orgId: string, id: string, patch: Partial<C
   return row!;
 }
 
+/** Derived columns only (dates, billing values): recomputing is not an edit, so updated_at stays. */
+export async function setDerived(tx: Tx, orgId: string, id: string, values: Partial<ContractInsert>): Promise<void> {
+  await tx
+    .update(contracts)
+    .set(values)
+    .where(and(eq(contracts.orgId, orgId), eq(contracts.id, id)));
+}
+
 export async function numberTaken(tx: Tx, orgId: string, contractNumber: string, exceptId?: string): Promise<boolean> {
   const [row] = await tx
     .select({ id: contracts.id })

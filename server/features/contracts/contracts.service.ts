@@ -1,10 +1,11 @@
 import { randomUUID } from 'node:crypto';
 import type { DefaultReminder } from '../../../common/schemas/reminders.js';
-import { lifecycleSchema } from '../../../common/terms/lifecycle.js';
+import { type Lifecycle, lifecycleSchema } from '../../../common/terms/lifecycle.js';
 import type { Ctx } from '../../platform/context.js';
 import { AppError } from '../../platform/errors.js';
 import { isAdmin } from '../access/access.policy.js';
 import { diff, record } from '../audit/audit.service.js';
+import { billingColumns } from '../billing-lines/billing-values.js';
 import { applyDefaultReminders } from '../reminders/reminders.service.js';
 import { getVisible, orgSettings, orgToday, requireWrite } from './contracts.access.js';
 import { checkReferences } from './contracts.checks.js';
@@ -33,6 +34,12 @@ export type ContractInput = Omit<
   reminders?: DefaultReminder[];
 };
 export type ContractPatch = Partial<ContractFields>;
+
+/** The stored dates and, since open-ended lines run to the end they name, the billing values. */
+async function derived(ctx: Ctx, id: string, lifecycle: Lifecycle, today: string) {
+  const dates = storedDates(lifecycle, today);
+  return { ...dates, ...(await billingColumns(ctx.tx, ctx.orgId, id, dates.endsOn, today)) };
+}
 
 export async function create(ctx: Ctx, { reminders, ...input }: ContractInput) {
   const businessUnitId = input.businessUnitId ?? (await repo.defaultUnitId(ctx.tx, ctx.orgId));
@@ -94,7 +101,10 @@ export async function update(ctx: Ctx, id: string, patch: ContractPatch) {
   const changes = diff(beforeFields, after as unknown as Record<string, unknown>);
   if (Object.keys(changes).length === 0) return presentContract(ctx.actor, before, today);
   const changed = Object.fromEntries(Object.keys(changes).map((k) => [k, after[k as keyof ContractFields]]));
-  const row = await repo.update(ctx.tx, ctx.orgId, id, { ...changed, ...storedDates(after.lifecycle, today) });
+  const row = await repo.update(ctx.tx, ctx.orgId, id, {
+    ...changed,
+    ...(await derived(ctx, id, after.lifecycle, today)),
+  });
   await record(ctx, { action: 'contract.updated', objectType: 'contract', objectId: id, changes });
   return presentContract(ctx.actor, row, today);
 }
@@ -125,7 +135,7 @@ export async function recordNotice(ctx: Ctx, id: string, { givenOn, confirmLater
   const row = await repo.update(ctx.tx, ctx.orgId, id, {
     lifecycle: parsed.data,
     status,
-    ...storedDates(parsed.data, today),
+    ...(await derived(ctx, id, parsed.data, today)),
   });
   await record(ctx, {
     action: 'contract.notice_recorded',

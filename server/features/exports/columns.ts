@@ -87,6 +87,12 @@ const CONTRACT_COLUMNS: Column[] = [
   field('currentTermEnd', 'Current term ends', 'computed.currentTermEnd', date),
   field('renewalCount', 'Renewals so far', 'computed.renewalCount', (v) => (typeof v === 'number' ? v : null)),
   coded('phase', 'Phase', 'phase', 'computed.phase'),
+  field('annualValue', 'Annual value', 'annualValue', companyMoney),
+  field('annualCost', 'Annual cost', 'annualCost', companyMoney),
+  field('annualRevenue', 'Annual revenue', 'annualRevenue', companyMoney),
+  field('totalValue', 'Total value', 'totalValue', companyMoney),
+  field('totalCost', 'Total cost', 'totalCost', companyMoney),
+  field('totalRevenue', 'Total revenue', 'totalRevenue', companyMoney),
   field('createdAt', 'Created', 'createdAt', date),
   field('updatedAt', 'Updated', 'updatedAt', date),
 ];
@@ -135,6 +141,11 @@ function money(v: unknown): Cell {
   const exact =
     Math.abs(Number(m.amount)) < 2 ** 53 / 100 && Number(m.amount).toFixed(2) === `${whole}.${fraction.padEnd(2, '0')}`;
   return { amount: m.amount, currency: String(m.currency ?? ''), exact };
+}
+
+/** A billing value, always in the company currency; an open-ended total stays empty. */
+function companyMoney(v: unknown): Cell {
+  return typeof v === 'string' ? money({ amount: v, currency: '' }) : null;
 }
 
 function customColumn(def: FieldDefinition): Column {

@@ -18,25 +18,24 @@ export function useBillingLines(contractId: string) {
   });
 }
 
-function useLineMutation<I, O>(contractId: string, mutationFn: (input: I) => Promise<O>) {
+function useLineMutation<I, O>(mutationFn: (input: I) => Promise<O>) {
   const client = useQueryClient();
-  return useMutation({ mutationFn, onSuccess: () => client.invalidateQueries({ queryKey: linesKey(contractId) }) });
+  // The contract's stored billing values (page and grid) change with its lines.
+  return useMutation({ mutationFn, onSuccess: () => client.invalidateQueries({ queryKey: contractsKey }) });
 }
 
 export function useCreateBillingLine(contractId: string) {
-  return useLineMutation(contractId, (input: BillingLineInput) =>
+  return useLineMutation((input: BillingLineInput) =>
     api.post(`/contracts/${contractId}/billing-lines`, input, billingLine),
   );
 }
 
 export function useUpdateBillingLine(contractId: string) {
-  return useLineMutation(contractId, ({ id, ...patch }: BillingLinePatch & { id: string }) =>
+  return useLineMutation(({ id, ...patch }: BillingLinePatch & { id: string }) =>
     api.patch(`/contracts/${contractId}/billing-lines/${id}`, patch, billingLine),
   );
 }
 
 export function useDeleteBillingLine(contractId: string) {
-  return useLineMutation(contractId, (lineId: string) =>
-    api.delete(`/contracts/${contractId}/billing-lines/${lineId}`),
-  );
+  return useLineMutation((lineId: string) => api.delete(`/contracts/${contractId}/billing-lines/${lineId}`));
 }

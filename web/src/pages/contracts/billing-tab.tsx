@@ -3,6 +3,7 @@ import { IconPlus, IconReceipt } from '@tabler/icons-react';
 import { useState } from 'react';
 import { type BillingLine, useBillingLines, useDeleteBillingLine } from '../../api/use-billing-lines.js';
 import { useRepositorySettings } from '../../api/use-classification.js';
+import type { ContractRow } from '../../api/use-contracts.js';
 import { ConfirmModal } from '../../components/confirm-modal.js';
 import { notifyError, notifySuccess } from '../../components/notify.js';
 import { RowMenu } from '../../components/row-actions.js';
@@ -10,12 +11,13 @@ import { EmptyBox, ErrorState, TableSkeleton } from '../../components/states.js'
 import { useI18n, useT } from '../../i18n/i18n-context.js';
 import { formatMoney } from '../../i18n/money.js';
 import { BillingLineModal } from './billing-line-modal.js';
+import { BillingSummary } from './billing-summary.js';
 
-type Props = { contractId: string; canEdit: boolean };
+type Props = { contractId: string; canEdit: boolean; billing: ContractRow['billing'] };
 type Dialog = { type: 'edit'; line: BillingLine | null } | { type: 'delete'; line: BillingLine } | null;
 
 /** The contract's costs and revenues; amounts stay decimal strings from the server to the screen. */
-export function BillingTab({ contractId, canEdit }: Props) {
+export function BillingTab({ contractId, canEdit, billing }: Props) {
   const t = useT();
   const lines = useBillingLines(contractId);
   const settings = useRepositorySettings();
@@ -39,6 +41,7 @@ export function BillingTab({ contractId, canEdit }: Props) {
         />
       ) : (
         <>
+          <BillingSummary billing={billing} currency={companyCurrency} />
           {add && <Group justify="flex-end">{add}</Group>}
           <Paper withBorder radius="md">
             <LinesTable

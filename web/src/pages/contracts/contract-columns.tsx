@@ -1,10 +1,10 @@
 import { Anchor, Badge, Group, Text, Tooltip } from '@mantine/core';
 import { Link } from 'react-router';
-import { useCustomFields } from '../../api/use-classification.js';
+import { useCustomFields, useRepositorySettings } from '../../api/use-classification.js';
 import type { ContractRow } from '../../api/use-contracts.js';
 import { type ColumnId, customColumns, type GridColumn } from '../../components/grid/grid-column.js';
 import type { Formatters } from '../../i18n/format.js';
-import { useT } from '../../i18n/i18n-context.js';
+import { useI18n, useT } from '../../i18n/i18n-context.js';
 import { DeadlineBadge } from './deadline-badge.js';
 import { PhaseBadge, StatusBadge } from './status-badges.js';
 
@@ -53,6 +53,23 @@ function EndsOnCell({ row, fmt }: { row: ContractRow; fmt: Formatters }) {
         </Badge>
       </Tooltip>
     </Group>
+  );
+}
+
+/** A stored billing value (revenue − cost, company currency); an open-ended total says so instead of a number. */
+function ValueCell({ value }: { value: string | null }) {
+  const { t, fmt } = useI18n();
+  const currency = useRepositorySettings().data?.currency;
+  if (value === null)
+    return (
+      <Text size="sm" c="dimmed" ta="right" style={{ whiteSpace: 'nowrap' }}>
+        {t('billing.totalOpenEnded')}
+      </Text>
+    );
+  return (
+    <Text size="sm" ta="right" style={{ whiteSpace: 'nowrap' }}>
+      {currency ? fmt.money(value, currency) : value}
+    </Text>
   );
 }
 
@@ -127,6 +144,18 @@ export const BUILT_IN_COLUMNS: Column[] = [
   },
   { id: 'createdAt', label: 'contract.createdAt', sortKey: 'createdAt', render: (c, fmt) => dimDate(c.createdAt, fmt) },
   { id: 'updatedAt', label: 'contract.updatedAt', sortKey: 'updatedAt', render: (c, fmt) => dimDate(c.updatedAt, fmt) },
+  {
+    id: 'annualValue',
+    label: 'contract.annualValue',
+    sortKey: 'annualValue',
+    render: (c) => <ValueCell value={c.billing.annualValue} />,
+  },
+  {
+    id: 'totalValue',
+    label: 'contract.totalValue',
+    sortKey: 'totalValue',
+    render: (c) => <ValueCell value={c.billing.totalValue} />,
+  },
 ];
 
 export const DEFAULT_COLUMNS: ColumnId[] = ['title', 'contractNumber', 'partner', 'status', 'noticeDeadline', 'endsOn'];

@@ -114,7 +114,7 @@ function ContractView({ contract }: { contract: Contract }) {
           <EventsTab contract={contract} />
         </Tabs.Panel>
         <Tabs.Panel value="billing">
-          <BillingTab contractId={contract.id} canEdit={contract.abilities.edit} />
+          <BillingTab contractId={contract.id} canEdit={contract.abilities.edit} billing={contract.billing} />
         </Tabs.Panel>
         <Tabs.Panel value="hierarchy">
           <HierarchyTab contractId={contract.id} />
