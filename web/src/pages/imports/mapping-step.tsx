@@ -40,7 +40,7 @@ export function MappingStep(props: Props) {
         })}
       </Text>
       <Paper withBorder radius="md">
-        <Table.ScrollContainer minWidth={420} type="native">
+        <Table.ScrollContainer minWidth={300} type="native">
           <Table horizontalSpacing="md" verticalSpacing="xs">
             <Table.Thead>
               <Table.Tr>
