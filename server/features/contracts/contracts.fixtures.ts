@@ -18,6 +18,15 @@ const inOrgOf = <T>(
 
 export const future = { type: 'fixed', startDate: '2090-01-01', endDate: '2090-12-31' };
 
+/** Yearly auto-renewal from 2025 with three months' notice: its first deadline, 2025-09-30, lies in the past. */
+export const yearly = {
+  type: 'auto_renewal',
+  startDate: '2025-01-01',
+  endDate: '2025-12-31',
+  renewalTerm: 'P1Y',
+  noticePeriod: 'P3M',
+};
+
 export async function newContract(h: Harness, who: Caller, extra: Record<string, unknown> = {}) {
   const res = await call(h, who, 'POST', '/contracts', { title: 'Contract', lifecycle: future, ...extra });
   if (res.statusCode !== 201) throw new Error(`contract create failed: ${res.statusCode} ${res.body}`);

@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { addMember, auditEvents, type Caller, call, defaultUnit, expectProblem, signUpOrg } from '../../test/api.js';
 import { type Harness, startHarness } from '../../test/harness.js';
+import { newContract, yearly } from './contracts.fixtures.js';
 
 let h: Harness;
 beforeAll(async () => {
@@ -8,19 +9,8 @@ beforeAll(async () => {
 });
 afterAll(() => h.close());
 
-const yearly = {
-  type: 'auto_renewal',
-  startDate: '2025-01-01',
-  endDate: '2025-12-31',
-  renewalTerm: 'P1Y',
-  noticePeriod: 'P3M',
-};
-
-async function create(who: Caller, body: Record<string, unknown> = {}) {
-  const res = await call(h, who, 'POST', '/contracts', { title: 'Office lease', lifecycle: yearly, ...body });
-  if (res.statusCode !== 201) throw new Error(`create failed: ${res.statusCode} ${res.body}`);
-  return res.json() as { id: string; [key: string]: unknown };
-}
+const create = (who: Caller, body: Record<string, unknown> = {}) =>
+  newContract(h, who, { title: 'Office lease', lifecycle: yearly, ...body });
 
 describe('contracts', () => {
   it('creates a contract in the default unit with the dates terms.md promises, and logs it', async () => {

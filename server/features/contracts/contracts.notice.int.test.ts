@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { addMember, auditEvents, type Caller, call, defaultUnit, expectProblem, signUpOrg } from '../../test/api.js';
 import { type Harness, startHarness } from '../../test/harness.js';
+import { newContract, yearly } from './contracts.fixtures.js';
 
 let h: Harness;
 beforeAll(async () => {
@@ -8,20 +9,8 @@ beforeAll(async () => {
 });
 afterAll(() => h.close());
 
-/** Term 2025; its deadline 2025-09-30 lies in the past, so both "in time" and "late" can be tested on any later day. */
-const yearly = {
-  type: 'auto_renewal',
-  startDate: '2025-01-01',
-  endDate: '2025-12-31',
-  renewalTerm: 'P1Y',
-  noticePeriod: 'P3M',
-};
-
-async function create(who: Caller, body: Record<string, unknown> = {}) {
-  const res = await call(h, who, 'POST', '/contracts', { title: 'Office lease', lifecycle: yearly, ...body });
-  if (res.statusCode !== 201) throw new Error(`create failed: ${res.statusCode} ${res.body}`);
-  return res.json() as { id: string; status: string };
-}
+const create = (who: Caller, body: Record<string, unknown> = {}) =>
+  newContract(h, who, { title: 'Office lease', lifecycle: yearly, ...body });
 
 describe('recording notice', () => {
   it('refuses a notice date after today in the account zone, storing nothing', async () => {
