@@ -2,6 +2,7 @@ import type { FastifyBaseLogger } from 'fastify';
 import type { Config } from '../config.js';
 import type { Database, Tx } from '../db/client.js';
 import { type Claims, withClaims } from '../db/tx.js';
+import { conflictOf } from './db-conflicts.js';
 import type { Mailer } from './mail/mailer.js';
 
 export type UnitRole = 'editor' | 'viewer';
@@ -63,7 +64,8 @@ type AfterCommit = (fn: () => Promise<unknown>) => void;
 
 /**
  * One transaction, its claims set for row-level security; after-commit work runs only when it
- * committed, and a failure there is logged, never undoing what was committed.
+ * committed, and a failure there is logged, never undoing what was committed. Losing a race to
+ * a concurrent transaction (a unique key taken, a deadlock) becomes a 409, never a 500.
  */
 export async function transact<T>(
   deps: Deps,
@@ -71,7 +73,11 @@ export async function transact<T>(
   fn: (tx: Tx, afterCommit: AfterCommit) => Promise<T>,
 ): Promise<T> {
   const pending: (() => Promise<unknown>)[] = [];
-  const result = await withClaims(deps.database.db, claims, (tx) => fn(tx, (f) => pending.push(f)));
+  const result = await withClaims(deps.database.db, claims, (tx) => fn(tx, (f) => pending.push(f))).catch(
+    (err: unknown) => {
+      throw conflictOf(err) ?? err;
+    },
+  );
   for (const task of pending) {
     await task().catch((err: unknown) => deps.log.error({ err }, 'after-commit task failed'));
   }

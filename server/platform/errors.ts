@@ -44,9 +44,12 @@ export const REASONS = {
     'import_rows_changed',
     'import_no_valid_rows',
     'partner_has_contracts',
+    'partner_has_hidden_contracts',
     'numbers_exhausted',
     'number_reused',
     'options_in_use',
+    'duplicate',
+    'concurrent_change',
   ],
   gone: ['link_expired', 'reminder_moved', 'reminder_inactive'],
   account_locked: ['locked', 'no_account'],
@@ -88,9 +91,15 @@ export class AppError extends Error {
     return new AppError('forbidden', message);
   }
 
-  /** A clash (or a gone link, a locked account) with its named cause. */
-  static because<C extends ReasonCode>(code: C, reason: Reason<C>, message: string, params?: Params): AppError {
-    return new AppError(code, message, { reason, ...(params ? { params } : {}) });
+  /** A clash (or a gone link, a locked account) with its named cause, and the fields it concerns where known. */
+  static because<C extends ReasonCode>(
+    code: C,
+    reason: Reason<C>,
+    message: string,
+    params?: Params,
+    errors?: FieldError[],
+  ): AppError {
+    return new AppError(code, message, { reason, ...(params ? { params } : {}), ...(errors ? { errors } : {}) });
   }
 
   static invalid(field: string, rule: string, message: string, params?: Params): AppError {

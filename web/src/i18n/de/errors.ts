@@ -37,6 +37,12 @@ export const errors: Record<keyof typeof en, string> = {
     'Die Vertragsnummer {number} gehört inzwischen einem anderen Vertrag; ändern Sie zuerst diesen.',
   'problem.conflict.options_in_use':
     'Diese Optionen sind in gespeicherten Werten noch gewählt (Papierkorb eingeschlossen): {options}. Ändern Sie zuerst diese Werte.',
+  'problem.conflict.duplicate':
+    'Derselbe Wert wurde gerade eben von jemand anderem gespeichert. Laden Sie neu und prüfen Sie.',
+  'problem.conflict.concurrent_change':
+    'Jemand hat dieselben Daten im selben Moment geändert. Versuchen Sie es erneut.',
+  'problem.conflict.partner_has_hidden_contracts':
+    'Ein zu verschmelzender Partner hat Verträge in Geschäftsbereichen, die Sie nicht bearbeiten dürfen. Bitten Sie einen Administrator, die Partner zusammenzuführen.',
   'problem.gone.link_expired': 'Dieser Link ist abgelaufen.',
   'problem.gone.reminder_moved':
     'Diese Erinnerung wurde auf ein neues Datum verschoben. Öffnen Sie den Vertrag, um sie zu sehen.',

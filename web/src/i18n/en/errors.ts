@@ -34,6 +34,10 @@ export const errors = {
   'problem.conflict.number_reused': 'Contract number {number} is now used by another contract; change that one first.',
   'problem.conflict.options_in_use':
     'These options are still chosen in stored values (the recycle bin included): {options}. Change those values first.',
+  'problem.conflict.duplicate': 'The same value was saved by someone else a moment ago. Reload and check.',
+  'problem.conflict.concurrent_change': 'Someone changed the same data at the same moment. Try again.',
+  'problem.conflict.partner_has_hidden_contracts':
+    'A partner to be merged has contracts in business units you cannot edit. Ask an administrator to merge them.',
   'problem.gone.link_expired': 'This link has expired.',
   'problem.gone.reminder_moved': 'This reminder has moved to a new date. Open the contract to see it.',
   'problem.gone.reminder_inactive': 'This reminder is no longer active. Open the contract to see why.',
