@@ -100,4 +100,33 @@ describe('merging partners', () => {
     const [event] = await auditEvents(h, admin, '&action=partner.merged');
     expect(event!.actor.id).toBe(editor.id);
   });
+
+  it('refuses an editor whose merge would move contracts of a unit they cannot edit, revealing none of them', async () => {
+    const admin = await signUpOrg(h);
+    const other = (await call(h, admin, 'POST', '/business-units', { name: 'Unit 2' })).json().id as string;
+    const editor = await addMember(h, admin, { roles: { [defaultUnit(admin)]: 'editor', [other]: 'viewer' } });
+    const keep = await add(admin, { name: 'Keep' });
+    const dup = await add(admin, { name: 'Dup' });
+    const binned = await add(admin, { name: 'Binned' });
+    const mine = await newContract(h, admin, { partnerId: dup.id });
+    const theirs = await newContract(h, admin, { partnerId: dup.id, businessUnitId: other, title: 'Secret lease' });
+    const inBin = await newContract(h, admin, { partnerId: binned.id, businessUnitId: other, title: 'Secret old' });
+    await setContract(h, admin, inBin, { deletedAt: new Date() });
+    for (const duplicateIds of [[dup.id], [binned.id]]) {
+      const res = await call(h, editor, 'POST', `/partners/${keep.id}/merge`, { duplicateIds });
+      const problem = expectProblem(res, 409, 'conflict');
+      expect(problem.reason).toBe('partner_has_hidden_contracts');
+      expect(problem.params).toBeUndefined();
+      for (const secret of ['Secret', theirs, inBin]) expect(res.body).not.toContain(secret);
+    }
+    // Nothing moved, nothing deleted, nothing logged.
+    for (const id of [mine, theirs]) expect((await contractRow(h, admin, id)).partnerId).toBe(dup.id);
+    expect((await contractRow(h, admin, inBin)).partnerId).toBe(binned.id);
+    expect((await call(h, admin, 'GET', `/partners/${dup.id}`)).statusCode).toBe(200);
+    expect(await auditEvents(h, admin, '&action=partner.merged')).toEqual([]);
+    // An administrator may write every unit, so the same merge goes through.
+    const merged = await call(h, admin, 'POST', `/partners/${keep.id}/merge`, { duplicateIds: [dup.id, binned.id] });
+    expect(merged.statusCode).toBe(200);
+    for (const id of [mine, theirs, inBin]) expect((await contractRow(h, admin, id)).partnerId).toBe(keep.id);
+  });
 });

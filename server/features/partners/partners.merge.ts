@@ -1,6 +1,7 @@
 import type { PartnerContact } from '../../../common/schemas/partners.js';
 import type { Ctx } from '../../platform/context.js';
 import { AppError } from '../../platform/errors.js';
+import { canWriteUnit } from '../access/access.policy.js';
 import { diff, record } from '../audit/audit.service.js';
 import * as repo from './partners.repo.js';
 import { get, present, requireEdit } from './partners.service.js';
@@ -39,6 +40,21 @@ function filled(survivor: repo.PartnerRow, duplicates: repo.PartnerRow[]) {
 }
 
 /**
+ * Merging moves every contract of the duplicates, so it needs the right to write each one: a
+ * contract in a unit the caller cannot edit refuses the whole merge, saying neither how many
+ * nor which (they may be invisible to the caller).
+ */
+async function requireWritableContracts(ctx: Ctx, duplicateIds: string[]) {
+  const units = await repo.contractUnits(ctx.tx, ctx.orgId, duplicateIds);
+  if (units.every((unitId) => canWriteUnit(ctx.actor, unitId))) return;
+  throw AppError.because(
+    'conflict',
+    'partner_has_hidden_contracts',
+    'A partner to be merged has contracts in business units you cannot edit. Ask an administrator to merge them.',
+  );
+}
+
+/**
  * Folds duplicates into the survivor: their contracts (recycle bin included) move over, empty
  * fields and missing contacts are taken from them, then they are deleted. One log entry.
  */
@@ -52,6 +68,7 @@ export async function merge(ctx: Ctx, survivorId: string, duplicateIds: string[]
   const found = await repo.findMany(ctx.tx, ctx.orgId, ids);
   if (found.length !== ids.length) throw AppError.notFound('Partner');
   const duplicates = ids.map((id) => found.find((p) => p.id === id)!);
+  await requireWritableContracts(ctx, ids);
   const fields = filled(survivor, duplicates);
   const contacts = unionContacts([survivor.contacts, ...duplicates.map((d) => d.contacts)]);
   const moved = await repo.moveContracts(ctx.tx, ctx.orgId, ids, survivorId);

@@ -83,6 +83,15 @@ export async function countVisibleContracts(tx: Tx, orgId: string, partnerId: st
   return row?.n ?? 0;
 }
 
+/** Business units holding contracts of `partnerIds`, recycle bin included. */
+export async function contractUnits(tx: Tx, orgId: string, partnerIds: string[]): Promise<string[]> {
+  const rows = await tx
+    .selectDistinct({ unitId: contracts.businessUnitId })
+    .from(contracts)
+    .where(and(eq(contracts.orgId, orgId), inArray(contracts.partnerId, partnerIds)));
+  return rows.map((r) => r.unitId);
+}
+
 /** Every contract of `fromIds`, recycle bin included, now names `toId`; returns the moved ids. */
 export async function moveContracts(tx: Tx, orgId: string, fromIds: string[], toId: string): Promise<string[]> {
   const rows = await tx
