@@ -142,4 +142,28 @@ describe('contract numbers', () => {
     const dup = await call(h, admin, 'POST', '/contracts', { title: 'X', lifecycle: future, contractNumber: 'a-1' });
     expect(errorsOf(dup)?.[0]).toMatchObject({ field: 'contractNumber', rule: 'unique' });
   });
+
+  it('answers a number taken in a unit the caller cannot see exactly as one taken in their own', async () => {
+    const admin = await signUpOrg(h);
+    const other = (await call(h, admin, 'POST', '/business-units', { name: 'Unit 2' })).json().id as string;
+    const editor = await addMember(h, admin, { roles: { [defaultUnit(admin)]: 'editor' } });
+    const hidden = await newContract(h, admin, { contractNumber: 'N-1', businessUnitId: other, title: 'Secret lease' });
+    const shown = await newContract(h, admin, { contractNumber: 'N-2', title: 'Open lease' });
+    const own = await newContract(h, editor, { contractNumber: 'N-3' });
+    // Numbers are unique per account (the spec), so the clash itself is told; nothing else is.
+    const answer = async (method: 'POST' | 'PATCH', number: string) => {
+      const res =
+        method === 'POST'
+          ? await call(h, editor, 'POST', '/contracts', { title: 'X', lifecycle: future, contractNumber: number })
+          : await call(h, editor, 'PATCH', `/contracts/${own.id}`, { contractNumber: number });
+      const { requestId, ...body } = expectProblem(res, 422, 'validation_failed') as { requestId?: string };
+      for (const secret of [hidden.id, shown.id, 'Secret', 'Open lease', other]) {
+        expect(JSON.stringify(body)).not.toContain(secret);
+      }
+      return JSON.stringify(body).replaceAll(number, '<number>');
+    };
+    for (const method of ['POST', 'PATCH'] as const) {
+      expect(await answer(method, 'n-1')).toBe(await answer(method, 'n-2'));
+    }
+  });
 });
