@@ -53,6 +53,9 @@ const DOCS_LOGO = Buffer.from(
     'font-size="22" font-weight="700" fill="#ffffff">Deedbox API</text></svg>',
 );
 
+/** The docs page's other address, sent on to the page itself. */
+const DOCS_INDEX_ALIAS = '/api/docs/static/index.html';
+
 /** Mozilla "intermediate": AEAD ciphers with forward secrecy only (TLS 1.3 suites are always on). */
 const TLS_CIPHERS = [
   'ECDHE-ECDSA-AES128-GCM-SHA256',
@@ -160,6 +163,12 @@ export async function buildApp({ config, database, mailer, logStream }: AppOptio
     logo: { type: 'image/svg+xml', content: DOCS_LOGO },
     theme: { title: 'Deedbox API' },
     uiConfig: { docExpansion: 'list', deepLinking: true },
+    uiHooks: {
+      // The plugin's own redirect here keeps the query and then no longer matches itself: a loop.
+      onRequest: async (req, reply) => {
+        if (req.routeOptions.url === DOCS_INDEX_ALIAS) return reply.redirect('/api/docs/', 301);
+      },
+    },
   });
 
   await app.register(

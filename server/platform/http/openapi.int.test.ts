@@ -35,4 +35,24 @@ describe('OpenAPI', () => {
     expect(res.body).toContain('swagger');
     expect(String(res.headers['content-security-policy'])).toContain("script-src 'self'");
   });
+
+  it('ends every /api/docs address in a page within two redirects, the query kept or not', async () => {
+    const follow = async (start: string) => {
+      let url = new URL(start, 'http://deedbox.test');
+      for (let hops = 0; hops <= 5; hops++) {
+        const res = await h.app.inject({ method: 'GET', url: url.pathname + url.search });
+        if (res.statusCode < 300 || res.statusCode >= 400)
+          return { hops, status: res.statusCode, type: res.headers['content-type'] };
+        url = new URL(String(res.headers.location), url);
+      }
+      return { hops: Number.POSITIVE_INFINITY, status: 0, type: undefined };
+    };
+    const pages = ['/api/docs', '/api/docs/', '/api/docs/static/index.html', '/api/docs/static/'];
+    for (const start of pages.flatMap((p) => [p, `${p}?a=1`, `${p}?url=${p}`])) {
+      const end = await follow(start);
+      expect({ start, ...end }).toMatchObject({ start, status: 200, type: expect.stringMatching(/^text\/html/) });
+      expect(end.hops, start).toBeLessThanOrEqual(2);
+    }
+    expect((await follow('/api/docs/nothing-here?a=1')).status).toBe(404);
+  });
 });
