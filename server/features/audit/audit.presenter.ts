@@ -1,4 +1,5 @@
 import type { AuditEvent } from '../../../common/schemas/audit.js';
+import { spreadsheetText } from '../../../common/spreadsheet-text.js';
 import type { StoredEvent } from './audit.chain.js';
 
 type Changes = AuditEvent['changes'];
@@ -51,10 +52,10 @@ const CSV_COLUMNS = [
   'hash',
 ] as const;
 
-/** Quotes a cell and defuses spreadsheet formulas (=, +, -, @ at the start). */
+/** Quotes a cell and defuses spreadsheet formulas (see spreadsheetText). */
 function csvCell(value: unknown): string {
-  let text = value === null || value === undefined ? '' : typeof value === 'string' ? value : JSON.stringify(value);
-  if (/^[=+\-@\t\r]/.test(text)) text = `'${text}`;
+  const raw = value === null || value === undefined ? '' : typeof value === 'string' ? value : JSON.stringify(value);
+  const text = spreadsheetText(raw);
   return /[",\r\n]/.test(text) || text.startsWith("'") ? `"${text.replaceAll('"', '""')}"` : text;
 }
 

@@ -1,3 +1,4 @@
+import { parse } from 'csv-parse/sync';
 import ExcelJS from 'exceljs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { addMember, auditEvents, type Caller, call, defaultUnit, expectProblem, signUpOrg } from '../../test/api.js';
@@ -85,6 +86,53 @@ describe('exports', () => {
     expect(sheet.getCell('A2').value).toBe('=HYPERLINK("x")');
     expect(sheet.getCell('B2').value).toEqual(new Date('2030-01-01T00:00:00Z'));
     expect(sheet.getCell('C2').value).toBe(1200.5);
+  });
+
+  it('defuses every formula disguise in CSV and keeps it plain text in Excel', async () => {
+    const admin = await signUpOrg(h);
+    // Titles are trimmed on save, so the payloads that lead with blanks ride in the description too.
+    const payloads = [
+      '=1+1',
+      '@SUM(A1)',
+      '"=1+1',
+      '＝HYPERLINK("http://evil.example")',
+      '＋1+1',
+      '－1+1',
+      '＠SUM(A1)',
+      '\u200B=1+1',
+      ' =1+1',
+      '\n=1+1',
+      '\t=1+1',
+      '\r=1+1',
+      '\u3000＝1+1',
+    ];
+    for (const [i, payload] of payloads.entries()) {
+      const title = payload.trim() || `blank ${i}`;
+      const res = await call(h, admin, 'POST', '/contracts', {
+        title: `${title}`,
+        description: payload,
+        contractNumber: `P-${String(i).padStart(2, '0')}`,
+        lifecycle,
+      });
+      if (res.statusCode !== 201) throw new Error(res.body);
+    }
+    const columns = 'contractNumber,title,description';
+    const csv = await get(admin, `/contracts/export?format=csv&sort=contractNumber&columns=${columns}`);
+    const rows = parse(csv.body.slice(1), { relax_column_count: false }) as string[][];
+    expect(rows.slice(1).map((r) => r.slice(1))).toEqual(payloads.map((p) => [`'${p.trim()}`, `'${p}`]));
+    const xlsx = await get(admin, `/contracts/export?format=xlsx&sort=contractNumber&columns=${columns}`);
+    const wb = new ExcelJS.Workbook();
+    await wb.xlsx.load(xlsx.rawPayload as unknown as ArrayBuffer);
+    const sheet = wb.worksheets[0]!;
+    for (const [i, payload] of payloads.entries()) {
+      for (const [column, expected] of [
+        ['B', payload.trim()],
+        ['C', payload.replace('\r', '\n')], // XML reads a carriage return as a line feed
+      ] as const) {
+        const cell = sheet.getCell(`${column}${i + 2}`);
+        expect({ type: cell.type, value: cell.value }).toEqual({ type: ExcelJS.ValueType.String, value: expected });
+      }
+    }
   });
 
   it('exports partners; readers see only what the list shows them', async () => {

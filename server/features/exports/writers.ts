@@ -1,6 +1,7 @@
 import { once } from 'node:events';
 import type { Writable } from 'node:stream';
 import ExcelJS from 'exceljs';
+import { spreadsheetText } from '../../../common/spreadsheet-text.js';
 import type { Cell, Column } from './columns.js';
 import { header, type Locale } from './labels.js';
 
@@ -10,9 +11,6 @@ export interface SheetWriter {
   rows(rows: Cell[][]): Promise<void>;
   finish(): Promise<void>;
 }
-
-/** Spreadsheet apps run cells that start like a formula; a leading apostrophe keeps them text. */
-const FORMULA_START = /^[=+\-@\t\r]/;
 
 /** How the reader's Excel splits fields and reads numbers and dates when it opens a CSV. */
 interface CsvDialect {
@@ -38,7 +36,7 @@ function csvText(d: CsvDialect, cell: Cell): string {
   }
   if (typeof cell === 'number') return decimal(d, String(cell));
   if (typeof cell !== 'string') return String(cell);
-  return FORMULA_START.test(cell) ? `'${cell}` : cell;
+  return spreadsheetText(cell);
 }
 
 /** RFC 4180 with the dialect's separator: quote when needed, double the quotes inside. */
@@ -82,6 +80,7 @@ export function csvWriter(out: Writable, locale: Locale): SheetWriter {
 /** A date as Excel wants it: midnight UTC of that day. */
 const excelDate = (iso: string) => new Date(`${iso}T00:00:00Z`);
 
+/** Text goes in as a string cell, which Excel shows and never runs; only an object with `formula` would be one. */
 function setCell(cell: ExcelJS.Cell, value: Cell) {
   if (value === null) return;
   if (typeof value !== 'object') {

@@ -1,4 +1,5 @@
 import type { GridEntity } from '../../../../common/schemas/vocabulary.js';
+import { spreadsheetText } from '../../../../common/spreadsheet-text.js';
 import type { CustomField } from '../../api/use-classification.js';
 import type { RowErrorItem } from '../../api/use-imports.js';
 import type { MessageKey } from '../../i18n/en.js';
@@ -34,8 +35,9 @@ export function columnText(t: Translate, info: ImportInfo, error: RowErrorItem):
   return targetLabel(t, info.entity, info.fields, error.column);
 }
 
+/** A value from the uploaded file goes back out as a cell: formula-like text is defused (see spreadsheetText). */
 const csvCell = (value: string | number | null) => {
-  const text = value === null ? '' : String(value);
+  const text = value === null ? '' : typeof value === 'number' ? String(value) : spreadsheetText(value);
   return /[",;\r\n]/.test(text) ? `"${text.replace(/"/g, '""')}"` : text;
 };
 
