@@ -11,9 +11,12 @@ afterAll(() => h.close());
 const future = { type: 'fixed', startDate: '2090-01-01', endDate: '2090-12-31' };
 
 /**
- * Every create whose row carries a unique key (the schema's unique indexes: categories, org
- * units and business units by name, custom fields by key, contracts by number, users by e-mail,
- * memberships by user), asked ten times at once with the same body.
+ * Every create whose input fills a unique key, asked ten times at once with the same body. The
+ * schema's unique indexes (server/db/schema): categories_name_key, org_units_name_key,
+ * business_units_name_key, custom_fields_key_key, contracts_number_key, users_email_key and the
+ * memberships key (invitations, sign-up) are covered here. The rest hold server-made values
+ * (ids, random token hashes), are written by upsert (mail templates, audit head, number
+ * counters) or by the system (events_system_key, reminders_expiry_key, deliveries, occurrences).
  */
 const CREATES: { name: string; field: string; path: string; body: () => object; asAdmin?: boolean }[] = [
   { name: 'category', field: 'name', path: '/categories', body: () => ({ name: 'Leases', kind: 'contract' }) },
