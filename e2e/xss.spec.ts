@@ -45,6 +45,7 @@ const NOT_SEEDED: Record<string, string> = {
 interface World {
   email: string;
   contractId: string;
+  childId: string;
   partnerId: string;
   inviteToken: string;
   respondPath: string;
@@ -172,6 +173,7 @@ async function seedWorld(baseURL: string): Promise<World> {
   const world: World = {
     email,
     contractId: contract.id,
+    childId: child.id,
     partnerId: partner.id,
     inviteToken: new URL(await linkFromMail(pending, /invited/, '/invite/')).pathname.split('/invite/')[1]!,
     respondPath: pathOf(await linkFromMail(email, /^own /, '/respond/')),
@@ -228,6 +230,29 @@ function pagesOf(w: World): Record<string, { url: string; guest?: boolean; shows
     '/settings/personal': { url: '/settings/personal' },
     '/home': { url: '/home', shows: true },
     '*': { url: '/no-such-page' },
+  };
+}
+
+/** Views a route's address alone does not open: the contract page's tabs (they mount only when chosen). */
+const tabsOf = (w: World) => [
+  { url: `/contracts/${w.contractId}?tab=events`, shows: true },
+  { url: `/contracts/${w.childId}?tab=billing`, shows: true },
+  { url: `/contracts/${w.childId}?tab=hierarchy`, shows: true },
+  { url: `/contracts/${w.contractId}?tab=history`, shows: false },
+];
+
+/** A CSV file for the import wizard: its name, headers' values and cells hold attack strings. */
+function hostileImport() {
+  const quote = (v: string) => `"${v.replaceAll('"', '""')}"`;
+  const rows = [
+    ['Title', 'Partner', 'Start date', 'End date', 'Notice period', 'Renewal term'],
+    [XSS_PAYLOADS.join(' '), XSS_PAYLOADS[0], XSS_PAYLOADS[1], '2031-01-31', XSS_PAYLOADS[2], '1 year'],
+    [XSS_PAYLOADS[4], XSS_PAYLOADS[1], '2030-01-01', XSS_PAYLOADS[0], '3 months', XSS_PAYLOADS[3]],
+  ];
+  return {
+    name: `${XSS_PAYLOADS[0]}.csv`,
+    mimeType: 'text/csv',
+    buffer: Buffer.from(`${rows.map((r) => r.map(quote).join(',')).join('\n')}\n`, 'utf8'),
   };
 }
 
@@ -289,6 +314,35 @@ test('stored attack strings in every text field run nowhere in the app', async (
     if (shows) await look(page.getByText(XSS_PAYLOADS[1]).first(), `${route} shows the stored text`).toBeVisible();
     for (const problem of await page.evaluate<string[]>(DOM_PROBE)) problems.push(`${route} (${url}): ${problem}`);
   }
+  const page = memberPage;
+  const probe = async (what: string) => {
+    for (const problem of await page.evaluate<string[]>(DOM_PROBE)) problems.push(`${what}: ${problem}`);
+  };
+  for (const { url, shows } of tabsOf(world)) {
+    await page.goto(url);
+    await page.waitForLoadState('networkidle');
+    if (shows) await look(page.getByText(XSS_PAYLOADS[1]).first(), `${url} shows the stored text`).toBeVisible();
+    await probe(url);
+  }
+
+  // Dialogs that name the contract.
+  await page.goto(`/contracts/${world.contractId}`);
+  for (const button of ['Record notice', 'Delete']) {
+    await page.getByRole('button', { name: button, exact: true }).click();
+    await look(page.getByRole('dialog')).toBeVisible();
+    await probe(`the ${button} dialog`);
+    await page.keyboard.press('Escape');
+    await look(page.getByRole('dialog')).toHaveCount(0);
+  }
+
+  // The import wizard shows the file's name, its values and the errors it finds in them.
+  await page.goto('/imports/new');
+  await page.locator('input[type="file"]').setInputFiles(hostileImport());
+  await look(page.getByText(`${XSS_PAYLOADS[0]}.csv: 2 rows, 6 columns`)).toBeVisible();
+  await page.getByRole('checkbox', { name: 'Create business partners that do not exist yet' }).check();
+  await page.getByRole('button', { name: 'Check all rows' }).click();
+  await look(page.getByRole('table', { name: 'Errors by row' }).getByText(XSS_PAYLOADS[1]).first()).toBeVisible();
+  await probe('the import check');
   await member.close();
   await guest.close();
   expect(problems).toEqual([]);
