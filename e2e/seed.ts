@@ -36,7 +36,7 @@ export async function signIn(context: BrowserContext, email: string, locale: 'en
 }
 
 /** `deedbox reminders run --as-of …` as its own process, as an operator runs it. */
-async function remindersRun(orgId: string, asOf: string) {
+export async function remindersRun(orgId: string, asOf: string) {
   const child = spawn(process.execPath, ['bin/deedbox.js', 'reminders', 'run', '--org', orgId, '--as-of', asOf], {
     env: { ...process.env, ...E2E_ENV },
     stdio: ['ignore', 'ignore', 'inherit'],

@@ -6,7 +6,11 @@ import { existsSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { connect } from 'node:net';
 
 /** Debian packages the tests use, each with the file that proves it is installed. */
-const PACKAGES = [{ name: 'chromium', proof: '/usr/bin/chromium', why: 'browser tests (Playwright)' }];
+const PACKAGES = [
+  { name: 'chromium', proof: '/usr/bin/chromium', why: 'browser tests (Playwright)' },
+  { name: 'sqlmap', proof: '/usr/bin/sqlmap', why: 'security scan in CI (scripts/scan.mjs)' },
+  { name: 'wapiti', proof: '/usr/bin/wapiti', why: 'security scan in CI (scripts/scan.mjs)' },
+];
 const PG = { host: '127.0.0.1', port: 5432 };
 
 const isRoot = process.getuid?.() === 0;
