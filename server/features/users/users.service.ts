@@ -103,7 +103,7 @@ async function sendInvitation(ctx: Ctx, user: repo.UserRow, name: string | null)
   const org = (await repo.findOrg(ctx.tx, ctx.orgId))!;
   const inviter = ctx.actor.type === 'system' ? org.name : ctx.actor.name;
   const link = `${ctx.deps.config.appUrl}/invite/${token}`;
-  const mail = invitationMail(user.locale, user.email, org.name, inviter, link);
+  const mail = { ...invitationMail(user.locale, user.email, org.name, inviter, link), orgId: ctx.orgId };
   ctx.afterCommit(() => ctx.deps.mailer.send(mail));
 }
 

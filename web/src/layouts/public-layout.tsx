@@ -2,7 +2,6 @@ import { Anchor, Box, Center, Container, Group, Text } from '@mantine/core';
 import { Suspense } from 'react';
 import { Link, Outlet } from 'react-router';
 import { useMe } from '../api/use-me.js';
-import { useMeta } from '../api/use-meta.js';
 import { LanguageSwitch } from '../components/language-switch.js';
 import { Logo } from '../components/logo.js';
 import { PageLoader } from '../components/states.js';
@@ -11,7 +10,6 @@ import { useT } from '../i18n/i18n-context.js';
 /** Sign-in, sign-up and the other pages reachable without a session. */
 export function PublicLayout({ wide = false }: { wide?: boolean }) {
   const t = useT();
-  const { data: meta } = useMeta();
   // Signed in, the language comes from personal settings, so the switch would do nothing.
   const { data: me } = useMe();
   return (
@@ -34,11 +32,6 @@ export function PublicLayout({ wide = false }: { wide?: boolean }) {
         <Text size="xs" c="dimmed">
           {t('public.footer')}
         </Text>
-        {meta?.devOutbox && (
-          <Anchor component={Link} to="/dev/outbox" size="xs">
-            {t('nav.devOutbox')}
-          </Anchor>
-        )}
       </Group>
     </Box>
   );

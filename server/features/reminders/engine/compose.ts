@@ -118,7 +118,8 @@ export function compose(
     };
   }
   const rendered = renderMail(templates, d.kind, locale, values);
-  return { to: d.recipientEmail, subject: rendered.subject, text: rendered.text, html: rendered.html, messageId };
+  const { subject, text, html } = rendered;
+  return { to: d.recipientEmail, subject, text, html, messageId, orgId: org.id };
 }
 
 /** The week (starting Monday) that `day` lies in. */
