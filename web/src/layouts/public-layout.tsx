@@ -8,7 +8,7 @@ import { PageLoader } from '../components/states.js';
 import { useT } from '../i18n/i18n-context.js';
 
 /** Sign-in, sign-up and the other pages reachable without a session. */
-export function PublicLayout({ wide = false }: { wide?: boolean }) {
+export function PublicLayout() {
   const t = useT();
   // Signed in, the language comes from personal settings, so the switch would do nothing.
   const { data: me } = useMe();
@@ -21,8 +21,8 @@ export function PublicLayout({ wide = false }: { wide?: boolean }) {
         </Anchor>
         {!me && <LanguageSwitch />}
       </Group>
-      <Center style={{ flex: 1, alignItems: wide ? 'flex-start' : 'center' }} px="md" py="xl">
-        <Container size={wide ? 960 : 480} w="100%" p={0}>
+      <Center style={{ flex: 1 }} px="md" py="xl">
+        <Container size={480} w="100%" p={0}>
           <Suspense fallback={<PageLoader />}>
             <Outlet />
           </Suspense>
