@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import {
+  asData,
   checkTemplate,
   PLACEHOLDERS,
   placeholdersIn,
@@ -8,6 +9,7 @@ import {
   TemplateError,
   toHtml,
   toHtmlFragment,
+  unmarked,
 } from './template.js';
 
 const allowed = ['name', 'link', 'date'];
@@ -116,6 +118,26 @@ describe('toHtml', () => {
     expect(html).toContain('<a href="http://x.test/y" ');
     expect(html).toContain('</a>, not ftp://z.test');
     expect(toHtmlFragment('x https://a.test/"onmouseover="y')).toContain('<a href="https://a.test/" ');
+  });
+
+  it('shows typed data as inert text: escaped, never linked, with its scheme and domain broken for autolinkers', () => {
+    const title = 'https://evil.example/x <a href="https://evil.example/y">y</a>';
+    const marked = renderText('{{title}}\n- {{title}}\nOpen: {{link}}', {
+      title: asData(title),
+      link: 'https://deedbox.test/c/1',
+    });
+    expect(unmarked(marked)).toBe(`${title}\n- ${title}\nOpen: https://deedbox.test/c/1`);
+    const html = toHtmlFragment(marked);
+    expect(html).not.toContain('evil.example');
+    expect(html).not.toMatch(/<a [^>]*evil/);
+    expect(html.match(/<a /g)).toHaveLength(1);
+    expect(html).toContain('<a href="https://deedbox.test/c/1" ');
+    expect(html).toContain('https:&#8204;/&#8204;/&#8204;evil.&#8204;example/&#8204;x &lt;a href=&quot;https:&#8204;');
+    expect(html).toContain('<li style="margin:0 0 6px 0">https:&#8204;');
+    // Blank data is no value (the line drops), and typed marks cannot open or close a span.
+    expect(renderText('Partner: {{p}}\nEnd', { p: asData('  ') })).toBe('End');
+    expect(unmarked(asData('a\uE001https://x.test\uE000b'))).toBe('ahttps://x.testb');
+    expect(toHtmlFragment(asData('a\uE001https://x.test'))).not.toContain('<a ');
   });
 
   it('is a whole document with inline styles and no external resources', () => {

@@ -164,22 +164,65 @@ export function renderSubject(text: string, values: TemplateValues): string {
 const ESCAPES: Record<string, string> = { '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' };
 export const escapeHtml = (s: string) => s.replace(/[&<>"']/g, (c) => ESCAPES[c]!);
 
+// Private-use characters around data people typed (titles, names), set by `asData`.
+const DATA_START = '\uE000';
+const DATA_END = '\uE001';
+const DATA_MARKS = /[\uE000\uE001]/g;
+const DATA_SPAN = /\uE000([^\uE001]*)\uE001/g;
+
+/**
+ * A value someone typed (a contract title, a name), marked line by line so the HTML part shows it
+ * as inert text (see `inertHtml`) while the text part and subject show it unchanged (`unmarked`).
+ */
+export function asData(value: string | null | undefined): string {
+  const clean = (value ?? '').replace(DATA_MARKS, '');
+  if (clean.trim() === '') return '';
+  return clean
+    .split('\n')
+    .map((line) => (line === '' ? line : `${DATA_START}${line}${DATA_END}`))
+    .join('\n');
+}
+
+/** Rendered text without the data marks: the text part and the subject. */
+export const unmarked = (text: string) => text.replace(DATA_MARKS, '');
+
+/**
+ * Typed data as HTML that no mail client turns into a link: escaped, and a zero-width non-joiner
+ * (U+200C, invisible, not a line break) after every ':', '.', '/' and '@', which breaks the
+ * scheme, domain and address patterns that Gmail, Outlook and Apple Mail autolink, so
+ * "https://evil.example" reads the same but is never clickable.
+ */
+export const inertHtml = (s: string) => escapeHtml(s).replace(/[:./@]/g, '$&&#8204;');
+
 // Trailing punctuation belongs to the sentence, not the address.
 const URL_PATTERN = /https?:\/\/[^\s<>"']*[^\s<>"'.,;:!?)\]}]/g;
 const LINK_STYLE = 'color:#1c64d1;text-decoration:underline;word-break:break-all';
 
-/** One line as HTML: escaped, with http(s) addresses made links. */
-function inlineHtml(line: string): string {
+/** Template text as HTML: escaped, with http(s) addresses (the app's links, the template's own) made links. */
+function linkedHtml(text: string): string {
   let html = '';
   let at = 0;
-  for (const match of line.matchAll(URL_PATTERN)) {
-    html += escapeHtml(line.slice(at, match.index));
+  for (const match of text.matchAll(URL_PATTERN)) {
+    html += escapeHtml(text.slice(at, match.index));
     const url = escapeHtml(match[0]);
     html += `<a href="${url}" style="${LINK_STYLE}">${url}</a>`;
     at = match.index + match[0].length;
   }
-  return html + escapeHtml(line.slice(at));
+  return html + escapeHtml(text.slice(at));
 }
+
+/** One line as HTML: typed data inert, the rest escaped and (with `link`) its addresses linked. */
+export function lineHtml(line: string, link = linkedHtml): string {
+  let html = '';
+  let at = 0;
+  for (const match of line.matchAll(DATA_SPAN)) {
+    html += link(unmarked(line.slice(at, match.index))) + inertHtml(match[1]!);
+    at = match.index + match[0].length;
+  }
+  return html + link(unmarked(line.slice(at)));
+}
+
+const inlineHtml = (line: string) => lineHtml(line);
 
 const P_STYLE = 'margin:0 0 16px 0';
 const UL_STYLE = 'margin:0 0 16px 0;padding:0 0 0 20px';

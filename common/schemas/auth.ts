@@ -85,6 +85,8 @@ export const abilities = z.object({
   addListEntries: z.boolean(),
   /** Import contracts or partners (at least one of them). */
   importData: z.boolean(),
+  /** Read the development outbox, where the server has one (`GET /meta` says). */
+  readDevOutbox: z.boolean(),
 });
 export type Abilities = z.infer<typeof abilities>;
 

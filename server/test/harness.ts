@@ -19,7 +19,7 @@ export interface Harness {
 }
 
 /** A whole app on the database under test, with a real SMTP sink and captured log lines. */
-export async function startHarness(env: Record<string, string> = {}): Promise<Harness> {
+export async function startHarness(env: Record<string, string | undefined> = {}): Promise<Harness> {
   const sink = new SmtpSink();
   const smtpPort = await sink.start();
   const config = loadConfig({

@@ -86,7 +86,6 @@ export const router = createBrowserRouter([
           { path: '/respond/:token', element: <RespondPage /> },
         ],
       },
-      { element: <PublicLayout wide />, children: [{ path: '/dev/outbox', element: <OutboxPage /> }] },
       {
         element: <AppLayout />,
         children: [
@@ -112,6 +111,7 @@ export const router = createBrowserRouter([
           { path: '/settings/api-keys', element: <ApiKeysPage /> },
           { path: '/settings/activity', element: <ActivityPage /> },
           { path: '/settings/personal', element: <PersonalPage /> },
+          { path: '/dev/outbox', element: <OutboxPage /> },
           { path: '/home', element: <Navigate to="/" replace /> },
         ],
       },

@@ -30,6 +30,7 @@ const NONE: Abilities = {
   editPartners: false,
   addListEntries: false,
   importData: false,
+  readDevOutbox: false,
 };
 const WRITER = { ...NONE, createContracts: true, editPartners: true, addListEntries: true, importData: true };
 
@@ -70,6 +71,7 @@ describe('abilities in /me', () => {
       ['PATCH', '/settings/reminders', { sendHour: 9 }],
       ['GET', '/settings/mail-templates'],
       ['GET', '/contracts/recycle-bin'],
+      ['GET', '/dev/outbox'],
       ['POST', '/custom-fields', { entity: 'contract', key: 'no', label: 'No', type: 'text' }],
     ];
     for (const [method, url, body] of refused) {

@@ -26,7 +26,13 @@ export function abilitiesOf(actor: Actor): Abilities {
     editPartners,
     addListEntries: editPartners,
     importData: createContracts || editPartners,
+    readDevOutbox: canReadDevOutbox(actor),
   };
+}
+
+/** The development outbox holds working links (invitations): a signed-in administrator only, never an API key. */
+export function canReadDevOutbox(actor: Actor): boolean {
+  return actor.type === 'user' && actor.isAdmin;
 }
 
 export function requireAdmin(ctx: Ctx): void {

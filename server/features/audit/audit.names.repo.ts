@@ -1,5 +1,6 @@
 import { type SQL, sql } from 'drizzle-orm';
 import { rowsOf, type Tx } from '../../db/client.js';
+import { memberName } from '../users/users.repo.js';
 
 /** An array literal of bound parameters (drizzle would expand a JS array into a row). */
 function arrayOf(values: string[]): SQL {
@@ -34,7 +35,7 @@ export async function currentNames(tx: Tx, orgId: string, ids: string[]): Promis
     union all select id::text, file_name, null from imports where org_id = ${orgId} and id = any(${list})
     union all select id::text, name, null from api_keys where org_id = ${orgId} and id = any(${list})
     union all select id::text, name, null from calendar_feeds where org_id = ${orgId} and id = any(${list})
-    union all select u.id::text, coalesce(nullif(u.name, ''), u.email), null from users u
+    union all select u.id::text, coalesce(nullif(${memberName(orgId, sql`u.id`)}, ''), u.email), null from users u
       join memberships m on m.user_id = u.id and m.org_id = ${orgId} where u.id = any(${list})
     union all select e.id::text, coalesce(e.title, c.title), c.business_unit_id::text from events e
       join contracts c on c.org_id = e.org_id and c.id = e.contract_id where e.org_id = ${orgId} and e.id = any(${list})

@@ -3,16 +3,9 @@ import { type CONTRACT_SORTS, CONTRACT_STATUSES } from '../../../common/schemas/
 import type { CustomFieldType } from '../../../common/schemas/vocabulary.js';
 import { PHASES } from '../../../common/terms/computed.js';
 import type { Tx } from '../../db/client.js';
-import {
-  businessUnits,
-  categories,
-  contractColumns,
-  contracts,
-  orgUnits,
-  partners,
-  users,
-} from '../../db/schema/index.js';
+import { businessUnits, categories, contractColumns, contracts, orgUnits, partners } from '../../db/schema/index.js';
 import { customValueOf } from '../custom-fields/custom-sql.js';
+import { memberName } from '../users/users.repo.js';
 import type { ContractRow } from './contracts.repo.js';
 
 /** A custom-field filter, already checked against the field's definition. */
@@ -81,9 +74,9 @@ function sortExpression(sort: SortField): SQL {
     case 'partner':
       return nameOf(sql`${partners}`, sql`${contracts.partnerId}`);
     case 'owner':
-      return nameOf(sql`${users}`, sql`${contracts.ownerId}`);
+      return sql`lower(${memberName(sql`contracts.org_id`, sql`contracts.owner_id`)})`;
     case 'backupOwner':
-      return nameOf(sql`${users}`, sql`${contracts.backupOwnerId}`);
+      return sql`lower(${memberName(sql`contracts.org_id`, sql`contracts.backup_owner_id`)})`;
     case 'businessUnit':
       return nameOf(sql`${businessUnits}`, sql`${contracts.businessUnitId}`);
     case 'category':

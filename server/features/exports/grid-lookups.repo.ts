@@ -1,6 +1,7 @@
-import { and, eq, inArray, isNull } from 'drizzle-orm';
+import { and, eq, inArray, isNull, sql } from 'drizzle-orm';
 import type { Tx } from '../../db/client.js';
 import { businessUnits, categories, memberships, orgUnits, partners, users } from '../../db/schema/index.js';
+import { memberName } from '../users/users.repo.js';
 
 export type NameKind = 'partner' | 'category' | 'orgUnit' | 'businessUnit' | 'user';
 
@@ -34,11 +35,11 @@ export async function namesByIds(tx: Tx, orgId: string, kind: NameKind, ids: str
         .where(and(eq(businessUnits.orgId, orgId), inArray(businessUnits.id, ids)));
       break;
     case 'user':
+      // An invitee goes by the invitation's name here, as everywhere in the account (users.repo memberName).
       rows = await tx
-        .select({ id: users.id, name: users.name })
+        .select({ id: memberships.userId, name: sql<string>`${memberName(orgId, sql`memberships.user_id`)}` })
         .from(memberships)
-        .innerJoin(users, eq(users.id, memberships.userId))
-        .where(and(eq(memberships.orgId, orgId), inArray(users.id, ids)));
+        .where(and(eq(memberships.orgId, orgId), inArray(memberships.userId, ids)));
       break;
   }
   return new Map(rows.map((r) => [r.id, r.name]));

@@ -1,6 +1,6 @@
 import { z } from 'zod';
-import { AppError } from '../../platform/errors.js';
-import type { App } from '../../platform/http/route-kit.js';
+import { type App, inOrg } from '../../platform/http/route-kit.js';
+import { devOutbox } from './outbox.service.js';
 
 export const VERSION = '0.1.0';
 
@@ -19,22 +19,13 @@ export function metaRoutes(app: App) {
       config: { public: true },
       schema: { tags: ['meta'], response: { 200: z.object({ version: z.string(), devOutbox: z.boolean() }) } },
     },
-    (req) => ({ version: VERSION, devOutbox: req.server.deps.mailer.outbox() !== null }),
+    (req) => ({ version: VERSION, devOutbox: req.server.deps.mailer.hasOutbox }),
   );
 
-  // Development without SMTP: lets a newcomer follow invitation and reset links.
+  // Development without SMTP: lets an administrator follow the account's invitation and reminder links.
   app.get(
     '/dev/outbox',
-    {
-      config: { public: true },
-      schema: { tags: ['meta'], response: { 200: z.object({ items: z.array(outboxItem) }) } },
-    },
-    (req) => {
-      const entries = req.server.deps.mailer.outbox();
-      if (!entries) throw AppError.notFound('Outbox');
-      return {
-        items: entries.map((m) => ({ id: m.id, to: [m.to], subject: m.subject, text: m.text, sentAt: m.sentAt })),
-      };
-    },
+    { schema: { tags: ['meta'], response: { 200: z.object({ items: z.array(outboxItem) }) } } },
+    (req) => inOrg(req, devOutbox),
   );
 }

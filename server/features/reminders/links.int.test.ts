@@ -177,6 +177,39 @@ describe('reminder links', () => {
     );
   });
 
+  it('refuses the link of a recipient locked since the mail, recording nothing', async () => {
+    const s = await setup();
+    const token = tokenFor(s, await addDelivery(s), 'dismiss');
+    expect((await call(h, s.admin, 'POST', `/users/${s.member.id}/lock`)).statusCode).toBe(200);
+    for (const method of ['GET', 'POST'] as const) {
+      const problem = expectProblem(await call(h, null, method, `/reminder-links/${token}`), 404, 'not_found');
+      expect(problem.detail).toBe('This link is not valid.');
+    }
+    expect(await marks(s)).toMatchObject({ ack: null, dismissed: null });
+    expect(await auditEvents(h, s.admin, '&action=reminder.dismissed')).toHaveLength(0);
+    // Unlocked, the same link works again: it was refused for the lock, not spent.
+    await call(h, s.admin, 'POST', `/users/${s.member.id}/unlock`);
+    expect((await call(h, null, 'POST', `/reminder-links/${token}`)).json().state).toBe('dismissed');
+  });
+
+  it("refuses, without the contract's title, the link of a recipient who can no longer see its unit", async () => {
+    const s = await setup();
+    const token = tokenFor(s, await addDelivery(s), 'acknowledge');
+    const sales = (await call(h, s.admin, 'POST', '/business-units', { name: 'Sales' })).json().id as string;
+    const moved = await call(h, s.admin, 'PUT', `/users/${s.member.id}/roles`, {
+      isAdmin: false,
+      roles: { [defaultUnit(s.admin)]: 'none', [sales]: 'viewer' },
+    });
+    expect(moved.statusCode).toBe(200);
+    for (const method of ['GET', 'POST'] as const) {
+      const res = await call(h, null, method, `/reminder-links/${token}`);
+      expectProblem(res, 404, 'not_found');
+      expect(res.body).not.toContain('Office lease');
+    }
+    expect(await marks(s)).toMatchObject({ ack: null, dismissed: null });
+    expect(await auditEvents(h, s.admin, '&action=reminder.acknowledged')).toHaveLength(0);
+  });
+
   it('dismisses for the date (which implies acknowledged); acknowledging afterwards changes nothing', async () => {
     const s = await setup();
     const deliveryId = await addDelivery(s, { kind: 'escalation', userId: s.admin.me!.user!.id, email: s.admin.email });

@@ -31,9 +31,12 @@ export async function findLinkTarget(tx: Tx, orgId: string, deliveryId: string) 
       contractStatus: contracts.status,
       contractPhase: contracts.phase,
       contractDeletedAt: contracts.deletedAt,
+      contractUnitId: contracts.businessUnitId,
       timeZone: orgs.timeZone,
       user: users,
       isAdmin: memberships.isAdmin,
+      memberStatus: memberships.status,
+      memberLockedAt: memberships.lockedAt,
     })
     .from(deliveries)
     .innerJoin(orgs, eq(orgs.id, deliveries.orgId))

@@ -3,7 +3,7 @@ import { todayIn } from '../../../common/terms/dates.js';
 import { setClaims } from '../../db/tx.js';
 import { type Ctx, type PublicCtx, transact } from '../../platform/context.js';
 import { AppError } from '../../platform/errors.js';
-import { canRespondToReminder } from '../access/access.policy.js';
+import { canReadUnit, canRespondToReminder } from '../access/access.policy.js';
 import { userActor } from '../auth/auth.service.js';
 import { unitRolesOf } from '../users/users.repo.js';
 import { type ReminderLinkPayload, readReminderLink } from './links.js';
@@ -39,7 +39,9 @@ function present(link: ReminderLinkPayload, t: repo.LinkTarget, mayRespond: bool
 
 /**
  * Opens the link's org as the mail's recipient. Only mails with links qualify: reminders and
- * escalations to a member (external, info-only recipients never get links).
+ * escalations to a member (external, info-only recipients never get links). The link is judged
+ * by today's facts, not the day it was sent: a recipient who was locked, removed or lost sight of
+ * the contract's business unit gets the same answer as a forged link, so it names nothing.
  */
 async function withTarget<T>(
   pub: PublicCtx,
@@ -61,6 +63,8 @@ async function withTarget<T>(
       deps: pub.deps,
       afterCommit,
     };
+    const active = target.memberStatus === 'active' && target.memberLockedAt === null;
+    if (!active || !canReadUnit(ctx.actor, target.contractUnitId)) throw invalid();
     return fn(ctx, link, target);
   });
 }

@@ -9,8 +9,8 @@ import {
   orgs,
   reminderOccurrences,
   reminders,
-  users,
 } from '../../db/schema/index.js';
+import { memberName } from '../users/users.repo.js';
 
 export type ReminderInsert = typeof reminders.$inferInsert;
 export type ReminderState = (typeof REMINDER_STATES)[number];
@@ -127,12 +127,11 @@ export function deliveriesOf(tx: Tx, orgId: string, reminderId: string) {
   return tx
     .select({
       delivery: deliveries,
-      recipientName: users.name,
+      recipientName: memberName(orgId, sql`deliveries.recipient_user_id`),
       dueOn: reminderOccurrences.dueOn,
       eventDate: reminderOccurrences.eventDate,
     })
     .from(deliveries)
-    .leftJoin(users, eq(users.id, deliveries.recipientUserId))
     .leftJoin(
       reminderOccurrences,
       and(eq(reminderOccurrences.orgId, deliveries.orgId), eq(reminderOccurrences.id, deliveries.occurrenceId)),

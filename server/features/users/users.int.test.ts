@@ -11,6 +11,7 @@ import {
 } from '../../test/api.js';
 import { type Harness, startHarness } from '../../test/harness.js';
 import { linkIn } from '../../test/smtp-sink.js';
+import { newContract } from '../contracts/contracts.fixtures.js';
 
 let h: Harness;
 beforeAll(async () => {
@@ -87,6 +88,52 @@ describe('invitations', () => {
       expiresAt: shown.expiresAt,
     });
     expect(JSON.stringify(shown)).not.toContain(other.name);
+  });
+
+  it('reveals nothing of another account: inviting an existing address answers like an unknown one', async () => {
+    const adminA = await signUpOrg(h, 'Inviter Co');
+    const adminB = await signUpOrg(h, 'Elsewhere Co');
+    const roles = { [defaultUnit(adminA)]: 'viewer' };
+    const unknownEmail = uniqueEmail('unknown');
+    const unknown = await call(h, adminA, 'POST', '/users/invitations', { email: unknownEmail, roles });
+    const existing = await call(h, adminA, 'POST', '/users/invitations', { email: adminB.email, roles });
+    expect([unknown.statusCode, existing.statusCode]).toEqual([201, 201]);
+    // Each goes by the e-mail's local part; apart from the id and the address itself, the answers are the same.
+    const neutral = (body: Record<string, unknown>, email: string) =>
+      JSON.parse(JSON.stringify({ ...body, id: 'ID', createdAt: 'T' }).replaceAll(email.split('@')[0]!, 'LOCAL'));
+    expect(neutral(existing.json(), adminB.email)).toEqual(neutral(unknown.json(), unknownEmail));
+    expect(existing.json().name).toBe(adminB.email.split('@')[0]);
+  });
+
+  it("shows a pending invitee by the invitation's name everywhere, whatever they are called elsewhere", async () => {
+    const adminA = await signUpOrg(h, 'Inviter Co');
+    const adminB = await signUpOrg(h, 'Elsewhere Co');
+    const { id } = (
+      await call(h, adminA, 'POST', '/users/invitations', { email: adminB.email, name: 'Typed Name' })
+    ).json();
+    await newContract(h, adminA, { title: 'Pending owner', ownerId: id, backupOwnerId: id });
+    const viewsOfA = async () => ({
+      users: (await call(h, adminA, 'GET', '/users')).json().items.find((u: { id: string }) => u.id === id).name,
+      owners: (await call(h, adminA, 'GET', '/contracts?sort=owner')).json().items[0].names,
+      audit: (await auditEvents(h, adminA, '&action=user.invited'))[0]!.subject?.name,
+      roles: (await call(h, adminA, 'PUT', `/users/${id}/roles`, { isAdmin: false, roles: {} })).json().name,
+    });
+    const before = await viewsOfA();
+    expect(before).toEqual({
+      users: 'Typed Name',
+      owners: expect.objectContaining({ owner: 'Typed Name', backupOwner: 'Typed Name' }),
+      audit: 'Typed Name',
+      roles: 'Typed Name',
+    });
+    // B's administrator renames themselves: nothing changes in A.
+    expect((await call(h, adminB, 'PATCH', '/me', { name: 'Bernd Secret' })).statusCode).toBe(200);
+    expect(await viewsOfA()).toEqual(before);
+    const everything = JSON.stringify([
+      (await call(h, adminA, 'GET', '/users')).json(),
+      await auditEvents(h, adminA),
+      (await call(h, adminA, 'GET', '/contracts')).json(),
+    ]);
+    expect(everything).not.toContain('Bernd Secret');
   });
 
   it('refuses bad input, members already in the org, and unknown business units', async () => {

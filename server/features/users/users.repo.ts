@@ -1,10 +1,27 @@
-import { and, asc, eq, gt, ilike, isNull, or, sql } from 'drizzle-orm';
+import { and, asc, eq, gt, ilike, isNull, or, type SQL, sql } from 'drizzle-orm';
 import type { Tx } from '../../db/client.js';
 import { businessUnits, memberships, orgs, unitRoles, users } from '../../db/schema/index.js';
 import type { UnitRole } from '../../platform/context.js';
 
 export type UserRow = typeof users.$inferSelect;
 export type MembershipRow = typeof memberships.$inferSelect;
+
+/**
+ * A member's name as this account knows it. Until they accept, that is the name on the account's
+ * own invitation (or the e-mail's local part, as for someone new), never the name the person
+ * uses elsewhere: inviting an address reveals nothing of another account, and renames there do
+ * not show here. Null for someone who is not (or no longer) a member. `userId` must be
+ * qualified SQL (e.g. sql`contracts.owner_id`): an unqualified column would bind inside.
+ */
+export function memberName(orgId: string | SQL, userId: SQL): SQL<string | null> {
+  return sql<string | null>`(select case when mn_m.status = 'invited'
+      then coalesce((select mn_i.name from invitations mn_i where mn_i.org_id = mn_m.org_id
+        and mn_i.user_id = mn_m.user_id and mn_i.accepted_at is null order by mn_i.created_at desc limit 1),
+        split_part(mn_u.email, '@', 1))
+      else mn_u.name end
+    from memberships mn_m join users mn_u on mn_u.id = mn_m.user_id
+    where mn_m.org_id = ${orgId} and mn_m.user_id = ${userId})`;
+}
 
 /** Needs the `email` claim (or the user in the current org). */
 export async function findUserByEmail(tx: Tx, email: string): Promise<UserRow | null> {
@@ -43,6 +60,16 @@ export function membershipsOfUser(tx: Tx, userId: string) {
     .from(memberships)
     .where(eq(memberships.userId, userId))
     .orderBy(sql`${memberships.lastSignInAt} desc nulls last`, asc(memberships.createdAt));
+}
+
+/** A member with the name this account knows them by (`memberName`) in place of their own. */
+export async function findMember(tx: Tx, orgId: string, userId: string) {
+  const [row] = await tx
+    .select({ membership: memberships, user: users, name: memberName(orgId, sql`memberships.user_id`) })
+    .from(memberships)
+    .innerJoin(users, eq(users.id, memberships.userId))
+    .where(and(eq(memberships.orgId, orgId), eq(memberships.userId, userId)));
+  return row ? { membership: row.membership, user: { ...row.user, name: row.name ?? row.user.name } } : null;
 }
 
 export async function findMembership(tx: Tx, orgId: string, userId: string): Promise<MembershipRow | null> {
@@ -135,14 +162,15 @@ export interface OrgUserRow {
   membership: MembershipRow;
 }
 
-/** Members ordered by name then id; the cursor is the last (name, id) seen. */
+/** Members by the name this account knows them by, then id; the cursor is the last (name, id) seen. */
 export async function listMembers(tx: Tx, orgId: string, limit: number, after?: [string, string]) {
-  const order = sql`lower(${users.name})`;
+  const name = memberName(orgId, sql`memberships.user_id`);
+  const order = sql`lower(${name})`;
   const where = after
     ? and(eq(memberships.orgId, orgId), or(gt(order, after[0]), and(eq(order, after[0]), gt(users.id, after[1]))))
     : eq(memberships.orgId, orgId);
   const rows = await tx
-    .select({ user: users, membership: memberships })
+    .select({ user: users, membership: memberships, name })
     .from(memberships)
     .innerJoin(users, eq(users.id, memberships.userId))
     .where(where)
@@ -163,7 +191,8 @@ export async function listMembers(tx: Tx, orgId: string, limit: number, after?: 
         )
     : [];
   return rows.map((r) => ({
-    ...r,
+    membership: r.membership,
+    user: { ...r.user, name: r.name ?? r.user.name },
     roles: Object.fromEntries(roles.filter((x) => x.userId === r.user.id).map((x) => [x.businessUnitId, x.role])),
   }));
 }

@@ -27,11 +27,11 @@ async function checkedRoles(ctx: Ctx, input: RoleInput): Promise<Record<string, 
   return roles;
 }
 
+/** The member under the name this account knows them by (an invitee's is the invitation's). */
 async function getMember(ctx: Ctx, userId: string) {
-  const membership = await repo.findMembership(ctx.tx, ctx.orgId, userId);
-  const user = membership && (await repo.findUser(ctx.tx, userId));
-  if (!membership || !user) throw AppError.notFound('User');
-  return { user, membership };
+  const member = await repo.findMember(ctx.tx, ctx.orgId, userId);
+  if (!member) throw AppError.notFound('User');
+  return member;
 }
 
 export async function list(ctx: Ctx, limit: number, after?: [string, string]) {
@@ -73,16 +73,17 @@ export async function invite(ctx: Ctx, input: InviteInput) {
     invitedBy,
   });
   await repo.replaceUnitRoles(ctx.tx, ctx.orgId, user.id, roles);
+  await sendInvitation(ctx, user, input.name ?? null);
+  // From here on the invitee goes by the invitation's name: the same answer whether or not the address had an account.
+  const member = await getMember(ctx, user.id);
   await record(ctx, {
     action: 'user.invited',
     objectType: 'user',
     objectId: user.id,
-    subject: user,
+    subject: member.user,
     changes: { isAdmin: { before: null, after: input.isAdmin }, roles: { before: null, after: roles } },
   });
-  await sendInvitation(ctx, user, input.name ?? null);
-  const membership = (await repo.findMembership(ctx.tx, ctx.orgId, user.id))!;
-  return presentOrgUser(user, membership, roles);
+  return presentOrgUser(member.user, member.membership, roles);
 }
 
 /**
@@ -103,7 +104,7 @@ async function sendInvitation(ctx: Ctx, user: repo.UserRow, name: string | null)
   const org = (await repo.findOrg(ctx.tx, ctx.orgId))!;
   const inviter = ctx.actor.type === 'system' ? org.name : ctx.actor.name;
   const link = `${ctx.deps.config.appUrl}/invite/${token}`;
-  const mail = invitationMail(user.locale, user.email, org.name, inviter, link);
+  const mail = { ...invitationMail(user.locale, user.email, org.name, inviter, link), orgId: ctx.orgId };
   ctx.afterCommit(() => ctx.deps.mailer.send(mail));
 }
 

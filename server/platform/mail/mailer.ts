@@ -9,6 +9,12 @@ export interface Mail {
   html?: string;
   /** A stable Message-ID (`<…@…>`): a retried mail keeps it, so receivers can tell a repeat. */
   messageId?: string;
+  /**
+   * The account the mail is sent for (invitations, reminders). Only such mails reach the
+   * development outbox, and only that account's administrators see them; personal mails
+   * (verification, password reset) go to the log alone.
+   */
+  orgId?: string;
 }
 
 export interface Sent {
@@ -28,8 +34,10 @@ export interface OutboxEntry extends Mail {
 
 export interface Mailer {
   send(mail: Mail): Promise<Sent>;
-  /** Development only: what would have been sent, newest first. */
-  outbox(): OutboxEntry[] | null;
+  /** Whether there is a development outbox (development and test without SMTP_URL). */
+  readonly hasOutbox: boolean;
+  /** Development only: what would have been sent for the account, newest first; null without an outbox. */
+  outbox(orgId: string): OutboxEntry[] | null;
   close(): void;
 }
 
@@ -46,11 +54,12 @@ export function createMailer(
       maxConnections: opts.connections ?? 5,
     });
     return {
-      async send(mail) {
+      async send({ orgId: _account, ...mail }) {
         const info = await transport.sendMail({ from: opts.from, ...mail });
         log.info({ to: mail.to, subject: mail.subject, messageId: info.messageId }, 'mail sent');
         return { messageId: info.messageId };
       },
+      hasOutbox: false,
       outbox: () => null,
       close: () => transport.close(),
     };
@@ -60,12 +69,15 @@ export function createMailer(
     async send(mail) {
       if (!opts.devOutbox) throw new Error('No SMTP_URL configured: mail cannot be sent');
       const id = randomUUID();
-      entries.unshift({ ...mail, id, sentAt: new Date().toISOString() });
-      entries.splice(200);
+      if (mail.orgId) {
+        entries.unshift({ ...mail, id, sentAt: new Date().toISOString() });
+        entries.splice(200);
+      }
       log.info({ to: mail.to, subject: mail.subject, text: mail.text }, 'mail (development outbox; no SMTP_URL)');
       return { messageId: mail.messageId ?? `<${id}@outbox.deedbox.local>` };
     },
-    outbox: () => (opts.devOutbox ? entries : null),
+    hasOutbox: opts.devOutbox,
+    outbox: (orgId) => (opts.devOutbox ? entries.filter((e) => e.orgId === orgId) : null),
     close: () => {},
   };
 }

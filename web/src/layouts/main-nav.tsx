@@ -95,7 +95,7 @@ export function MainNav() {
         {t('nav.settings')}
       </Text>
       {allowedSettings(me.abilities).map(item)}
-      {meta?.devOutbox && (
+      {meta?.devOutbox && me.abilities.readDevOutbox && (
         <>
           <Divider my="md" />
           {item({ to: '/dev/outbox', label: 'nav.devOutbox', icon: <IconMail size={18} /> })}

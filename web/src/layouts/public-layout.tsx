@@ -2,16 +2,14 @@ import { Anchor, Box, Center, Container, Group, Text } from '@mantine/core';
 import { Suspense } from 'react';
 import { Link, Outlet } from 'react-router';
 import { useMe } from '../api/use-me.js';
-import { useMeta } from '../api/use-meta.js';
 import { LanguageSwitch } from '../components/language-switch.js';
 import { Logo } from '../components/logo.js';
 import { PageLoader } from '../components/states.js';
 import { useT } from '../i18n/i18n-context.js';
 
 /** Sign-in, sign-up and the other pages reachable without a session. */
-export function PublicLayout({ wide = false }: { wide?: boolean }) {
+export function PublicLayout() {
   const t = useT();
-  const { data: meta } = useMeta();
   // Signed in, the language comes from personal settings, so the switch would do nothing.
   const { data: me } = useMe();
   return (
@@ -23,8 +21,8 @@ export function PublicLayout({ wide = false }: { wide?: boolean }) {
         </Anchor>
         {!me && <LanguageSwitch />}
       </Group>
-      <Center style={{ flex: 1, alignItems: wide ? 'flex-start' : 'center' }} px="md" py="xl">
-        <Container size={wide ? 960 : 480} w="100%" p={0}>
+      <Center style={{ flex: 1 }} px="md" py="xl">
+        <Container size={480} w="100%" p={0}>
           <Suspense fallback={<PageLoader />}>
             <Outlet />
           </Suspense>
@@ -34,11 +32,6 @@ export function PublicLayout({ wide = false }: { wide?: boolean }) {
         <Text size="xs" c="dimmed">
           {t('public.footer')}
         </Text>
-        {meta?.devOutbox && (
-          <Anchor component={Link} to="/dev/outbox" size="xs">
-            {t('nav.devOutbox')}
-          </Anchor>
-        )}
       </Group>
     </Box>
   );

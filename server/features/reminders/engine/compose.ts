@@ -1,3 +1,4 @@
+import { asData } from '../../../../common/reminders/template.js';
 import type { LOCALES } from '../../../../common/schemas/auth.js';
 import type { EventType } from '../../../../common/schemas/reminders.js';
 import { addDays, daysBetween } from '../../../../common/terms/dates.js';
@@ -25,7 +26,7 @@ export interface OrgFacts {
 }
 
 function eventLabel(f: ReminderFacts, locale: Locale): string {
-  return f.eventType === 'custom' ? (f.eventTitle ?? '') : MAIL_WORDS[locale].eventType[f.eventType as EventType];
+  return f.eventType === 'custom' ? asData(f.eventTitle) : MAIL_WORDS[locale].eventType[f.eventType as EventType];
 }
 
 /** The proof sentence of a notice deadline, as the contract page shows it, in the mail's language. */
@@ -42,10 +43,14 @@ function proofOf(f: ReminderFacts, today: string, locale: Locale): string {
 function itemLine(f: ReminderFacts, locale: Locale, today: string): string {
   const days = daysBetween(today, f.eventDate);
   const when = locale === 'de' ? `in ${days} Tagen` : `in ${days} days`;
-  return `${eventLabel(f, locale)}: ${f.contractTitle}${f.contractNumber ? ` (${f.contractNumber})` : ''} — ${mailDate(locale, f.eventDate)} (${when})`;
+  const number = f.contractNumber ? ` (${asData(f.contractNumber)})` : '';
+  return `${eventLabel(f, locale)}: ${asData(f.contractTitle)}${number} — ${mailDate(locale, f.eventDate)} (${when})`;
 }
 
-/** The mail for one claimed delivery, in the recipient's language, from the account's templates. */
+/**
+ * The mail for one claimed delivery, in the recipient's language, from the account's templates.
+ * Everything people typed (titles, names, numbers) goes in through `asData`: plain text, never a link.
+ */
 export function compose(
   config: Config,
   templates: Templates,
@@ -55,7 +60,7 @@ export function compose(
 ): Mail {
   const locale = d.locale;
   const messageId = `<${d.id}@${new URL(config.appUrl).hostname}>`;
-  const base = { recipientName: facts.own?.recipientName ?? '', orgName: org.name, appLink: config.appUrl };
+  const base = { recipientName: asData(facts.own?.recipientName), orgName: asData(org.name), appLink: config.appUrl };
   let values: Record<string, string>;
   if (d.kind === 'reminder' || d.kind === 'escalation') {
     const f = facts.own!;
@@ -69,23 +74,23 @@ export function compose(
         });
     values = {
       ...base,
-      contractTitle: f.contractTitle,
-      contractNumber: f.contractNumber ?? '',
-      partnerName: f.partnerName ?? '',
+      contractTitle: asData(f.contractTitle),
+      contractNumber: asData(f.contractNumber),
+      partnerName: asData(f.partnerName),
       eventType: eventLabel(f, locale),
-      eventTitle: f.eventTitle ?? eventLabel(f, locale),
+      eventTitle: f.eventTitle ? asData(f.eventTitle) : eventLabel(f, locale),
       eventDate: mailDate(locale, f.eventDate),
       daysLeft: String(daysBetween(org.today, f.eventDate)),
       proof: proofOf(f, org.today, locale),
       contractLink: `${config.appUrl}/contracts/${f.contractId}`,
       ...links,
       level: d.kind === 'escalation' ? (MAIL_WORDS[locale].level[d.level as 1 | 2] ?? '') : '',
-      originalRecipients: [f.ownerName, d.level === 2 ? f.backupOwnerName : null].filter(Boolean).join(', '),
+      originalRecipients: asData([f.ownerName, d.level === 2 ? f.backupOwnerName : null].filter(Boolean).join(', ')),
     };
   } else if (d.kind === 'digest') {
     values = {
       ...base,
-      recipientName: facts.items[0]?.recipientName ?? '',
+      recipientName: asData(facts.items[0]?.recipientName),
       date: mailDate(locale, org.today),
       count: String(facts.items.length),
       items: listLines(facts.items.map((f) => itemLine(f, locale, org.today))),
@@ -99,20 +104,22 @@ export function compose(
       ...summaryValues(locale, {
         upcoming: s.upcoming.map(
           (u) =>
-            `${MAIL_WORDS[locale].eventType[u.eventType as EventType]}: ${u.contractTitle} — ${mailDate(locale, u.date)}`,
+            `${MAIL_WORDS[locale].eventType[u.eventType as EventType]}: ${asData(u.contractTitle)} — ${mailDate(locale, u.date)}`,
         ),
         unacknowledged: s.unacknowledged.map(
           (u) =>
-            `${u.contractTitle}: ${MAIL_WORDS[locale].eventType[u.eventType as EventType] ?? u.eventType} ${mailDate(locale, u.date)} (${since} ${mailDate(locale, u.since)})`,
+            `${asData(u.contractTitle)}: ${MAIL_WORDS[locale].eventType[u.eventType as EventType] ?? u.eventType} ${mailDate(locale, u.date)} (${since} ${mailDate(locale, u.since)})`,
         ),
         undeliverable: s.undeliverable.map(
-          (u) => `${u.recipientEmail}${u.contractTitle ? ` (${u.contractTitle})` : ''}: ${u.lastError ?? u.status}`,
+          (u) =>
+            `${asData(u.recipientEmail)}${u.contractTitle ? ` (${asData(u.contractTitle)})` : ''}: ${asData(u.lastError) || u.status}`,
         ),
       }),
     };
   }
   const rendered = renderMail(templates, d.kind, locale, values);
-  return { to: d.recipientEmail, subject: rendered.subject, text: rendered.text, html: rendered.html, messageId };
+  const { subject, text, html } = rendered;
+  return { to: d.recipientEmail, subject, text, html, messageId, orgId: org.id };
 }
 
 /** The week (starting Monday) that `day` lies in. */

@@ -138,6 +138,27 @@ describe('reminder delivery', () => {
     expect(toExternal.text).toContain(contract.title as string);
   });
 
+  it('sends typed addresses and markup to an external recipient as text, never as a link', async () => {
+    const admin = await quietOrg(h);
+    const title = 'https://evil.example/x <a href="https://evil.example/y">Pay here</a>';
+    const { contract, event } = await contractWithDeadline(h, admin, { title });
+    const external = uniqueEmail('partner');
+    await addReminder(
+      h,
+      admin,
+      { contractId: contract.id, eventId: event.id },
+      { leadTimes: [14], emails: [external] },
+    );
+    await run(admin.me!.org.id, at(addDays(event.date, -14)));
+    const mail = await reminderMailTo(external);
+    expect(mail.subject).toContain(title);
+    expect(mail.text).toContain(title);
+    const hrefs = [...(mail.html ?? '').matchAll(/<a\s[^>]*href="([^"]*)"/g)].map((m) => m[1]);
+    expect(hrefs).toEqual([`http://deedbox.test/contracts/${contract.id}`]);
+    expect(mail.html).not.toContain('evil.example');
+    expect(mail.html).toContain('&lt;a href=&quot;https:&#8204;/&#8204;/&#8204;evil.&#8204;example');
+  });
+
   it('keeps mails while the SMTP server is down and sends each once when it is back', async () => {
     const admin = await quietOrg(h);
     const orgId = admin.me!.org.id;

@@ -1,6 +1,7 @@
 import { sql } from 'drizzle-orm';
 import type { DeliveryKind } from '../../../../common/schemas/reminders.js';
 import { rowsOf, type Tx } from '../../../db/client.js';
+import { memberName } from '../../users/users.repo.js';
 
 /** How long a claimed delivery belongs to its worker; a worker that dies releases it when this runs out. */
 export const LEASE_MS = 10 * 60_000;
@@ -117,16 +118,15 @@ export async function reminderFacts(
   const result = await tx.execute(sql`
     SELECT d.id AS delivery_id, d.digest_id, o.id AS occurrence_id, o.event_date::text, o.due_on::text,
            e.type AS event_type, e.title AS event_title, c.id AS contract_id, c.title AS contract_title,
-           c.contract_number, p.name AS partner_name, c.lifecycle, ru.name AS recipient_name,
-           ou.name AS owner_name, bu.name AS backup_owner_name
+           c.contract_number, p.name AS partner_name, c.lifecycle,
+           ${memberName(orgId, sql`d.recipient_user_id`)} AS recipient_name,
+           ${memberName(orgId, sql`c.owner_id`)} AS owner_name,
+           ${memberName(orgId, sql`c.backup_owner_id`)} AS backup_owner_name
     FROM deliveries d
     JOIN reminder_occurrences o ON o.org_id = d.org_id AND o.id = d.occurrence_id
     JOIN events e ON e.org_id = o.org_id AND e.id = o.event_id
     JOIN contracts c ON c.org_id = o.org_id AND c.id = o.contract_id
     LEFT JOIN partners p ON p.org_id = c.org_id AND p.id = c.partner_id
-    LEFT JOIN users ru ON ru.id = d.recipient_user_id
-    LEFT JOIN users ou ON ou.id = c.owner_id
-    LEFT JOIN users bu ON bu.id = c.backup_owner_id
     WHERE d.org_id = ${orgId}
       AND (d.id = ANY(${ids.deliveryIds.length ? deliveryIds : sql`'{}'::uuid[]`})
            OR d.digest_id = ANY(${ids.digestIds.length ? digestIds : sql`'{}'::uuid[]`}))

@@ -1,4 +1,10 @@
-import { renderSubject, renderText, type TemplateValues, toHtml } from '../../../../common/reminders/template.js';
+import {
+  renderSubject,
+  renderText,
+  type TemplateValues,
+  toHtml,
+  unmarked,
+} from '../../../../common/reminders/template.js';
 import type { MailTemplateKind } from '../../../../common/schemas/reminders.js';
 import type { Tx } from '../../../db/client.js';
 import { ALL_CLEAR_MARK, DEFAULT_TEMPLATES, type Locale, MAIL_WORDS, type MailText } from './defaults.js';
@@ -20,11 +26,14 @@ export async function loadTemplates(tx: Tx, orgId: string): Promise<TemplateSet>
   return new Map(rows.map((r) => [keyOf(r.kind, r.locale), { subject: r.subject, body: r.body }]));
 }
 
-/** Renders one template; throws TemplateError when it cannot (see renderText). */
+/**
+ * Renders one template; throws TemplateError when it cannot (see renderText). Values marked with
+ * `asData` read as plain text in the subject and text part and are never links in the HTML part.
+ */
 export function renderTemplate(template: MailText, locale: Locale, values: TemplateValues): RenderedMail {
-  const subject = renderSubject(template.subject, values);
-  const text = renderText(template.body, values);
-  return { subject, text, html: toHtml(text, locale) };
+  const subject = unmarked(renderSubject(template.subject, values));
+  const marked = renderText(template.body, values);
+  return { subject, text: unmarked(marked), html: toHtml(marked, locale) };
 }
 
 /**

@@ -17,12 +17,11 @@ export const personal: Record<keyof typeof en, string> = {
   'outbox.title': 'Entwicklungs-Postausgang',
   'outbox.devOnly': 'Nur in der Entwicklung',
   'outbox.description':
-    'Jede E-Mail, die der Server versendet hätte, die neueste zuerst. Folgen Sie von hier Einladungs-, Bestätigungs- und Passwort-Links.',
+    'Jede E-Mail, die der Server für dieses Konto versendet hätte (Einladungen, Erinnerungen), die neueste zuerst. Persönliche E-Mails wie Passwort-Links stehen nur im Server-Log.',
   'outbox.refresh': 'Aktualisieren',
   'outbox.to': 'An: {to}',
   'outbox.emptyTitle': 'Noch keine E-Mails',
-  'outbox.emptyText':
-    'Laden Sie einen Benutzer ein oder fordern Sie ein neues Passwort an – die E-Mail erscheint dann hier.',
+  'outbox.emptyText': 'Laden Sie einen Benutzer ein – die E-Mail erscheint dann hier.',
   'outbox.disabledTitle': 'Der Postausgang ist ausgeschaltet',
   'outbox.disabledText': 'Er existiert nur, wenn der Server im Entwicklungsmodus läuft.',
 };

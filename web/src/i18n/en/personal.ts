@@ -15,11 +15,11 @@ export const personal = {
   'outbox.title': 'Development outbox',
   'outbox.devOnly': 'Development only',
   'outbox.description':
-    'Every e-mail the server would have sent, newest first. Follow invitation, verification and reset links from here.',
+    'Every e-mail the server would have sent for this account (invitations, reminders), newest first. Personal e-mails such as password resets are only written to the server log.',
   'outbox.refresh': 'Refresh',
   'outbox.to': 'To: {to}',
   'outbox.emptyTitle': 'No e-mails yet',
-  'outbox.emptyText': 'Invite a user or request a password reset, and the e-mail appears here.',
+  'outbox.emptyText': 'Invite a user, and the e-mail appears here.',
   'outbox.disabledTitle': 'The outbox is switched off',
   'outbox.disabledText': 'It exists only when the server runs in development mode.',
 };

@@ -2,13 +2,19 @@ import { Badge, Button, Group, Paper, Stack, Text, Title } from '@mantine/core';
 import { IconInbox, IconRefresh } from '@tabler/icons-react';
 import { isApiError } from '../../api/api-error.js';
 import { useDevOutbox } from '../../api/use-dev-outbox.js';
-import { EmptyBox, ErrorState, TableSkeleton } from '../../components/states.js';
+import { useCurrentMe } from '../../api/use-me.js';
+import { EmptyBox, ErrorState, NoAccess, TableSkeleton } from '../../components/states.js';
 import { usePageTitle } from '../../components/use-page-title.js';
 import { useT } from '../../i18n/i18n-context.js';
 import { OutboxMailCard } from './outbox-mail-card.js';
 
-/** Development only: the mails the server "sent", so invitation and reset links can be followed. */
+/** Development only: the mails the server "sent" for this account, for its administrators to follow invitation links. */
 export function OutboxPage() {
+  const { abilities } = useCurrentMe();
+  return abilities.readDevOutbox ? <Outbox /> : <NoAccess />;
+}
+
+function Outbox() {
   const t = useT();
   const outbox = useDevOutbox();
   usePageTitle(t('outbox.title'));
