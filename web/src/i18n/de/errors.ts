@@ -54,6 +54,8 @@ export const errors: Record<keyof typeof en, string> = {
     'Ein Feld mit dem Schlüssel „{value}“ gibt es bereits. Wählen Sie einen anderen Schlüssel.',
   'validation.unique.contract': 'Die Vertragsnummer „{value}“ wird bereits von einem anderen Vertrag verwendet.',
   'validation.unique.option': '„{value}“ steht doppelt in der Liste.',
+  'validation.text_characters':
+    'Dies enthält ein Zeichen, das nicht gespeichert werden kann (ein NUL-Zeichen oder ein halbes Emoji). Bitte entfernen Sie es.',
   'validation.too_big': 'Bitte geben Sie höchstens {max} ein.',
   'validation.too_big.string': 'Bitte geben Sie höchstens {max} Zeichen ein.',
   'validation.too_big.array': 'Bitte wählen Sie höchstens {max} Einträge.',

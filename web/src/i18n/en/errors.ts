@@ -46,6 +46,8 @@ export const errors = {
   'validation.unique.custom_field': 'A field with the key “{value}” already exists. Choose another key.',
   'validation.unique.contract': 'Contract number “{value}” is already used by another contract.',
   'validation.unique.option': '“{value}” is listed twice.',
+  'validation.text_characters':
+    'This contains a character that cannot be saved (a NUL character or half of an emoji). Please remove it.',
   'validation.too_big': 'Please enter at most {max}.',
   'validation.too_big.string': 'Please enter at most {max} characters.',
   'validation.too_big.array': 'Please choose at most {max} entries.',
