@@ -1,6 +1,6 @@
 import { isCurrencyCode } from './iso-codes.js';
 import type { CustomFieldType } from './schemas/vocabulary.js';
-import { dateProblem } from './terms/dates.js';
+import { dateInputProblem } from './terms/dates.js';
 
 /** What the value checker needs of a custom field definition. */
 export interface FieldDefinition {
@@ -20,6 +20,7 @@ export interface ValueIssue {
     | 'wrong_type'
     | 'unknown_option'
     | 'invalid_date'
+    | 'date_out_of_range'
     | 'invalid_url'
     | 'too_long'
     | 'unknown_currency';
@@ -80,8 +81,8 @@ function checkValue(def: FieldDefinition, raw: unknown): Check {
     }
     case 'date': {
       if (typeof raw !== 'string') return wrong('must be a date YYYY-MM-DD');
-      const problem = dateProblem(raw);
-      return problem ? { ok: false, rule: 'invalid_date', message: problem } : { ok: true, value: raw };
+      const problem = dateInputProblem(raw);
+      return problem ? { ok: false, rule: problem.rule, message: problem.message } : { ok: true, value: raw };
     }
     case 'dropdown':
       if (typeof raw !== 'string') return wrong('must be one of the options');

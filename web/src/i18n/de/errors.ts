@@ -54,6 +54,7 @@ export const errors: Record<keyof typeof en, string> = {
     'Ein Feld mit dem Schlüssel „{value}“ gibt es bereits. Wählen Sie einen anderen Schlüssel.',
   'validation.unique.contract': 'Die Vertragsnummer „{value}“ wird bereits von einem anderen Vertrag verwendet.',
   'validation.unique.option': '„{value}“ steht doppelt in der Liste.',
+  'validation.date_out_of_range': 'Bitte geben Sie ein Datum vom 01.01.1900 bis zum 31.12.2200 ein.',
   'validation.text_characters':
     'Dies enthält ein Zeichen, das nicht gespeichert werden kann (ein NUL-Zeichen oder ein halbes Emoji). Bitte entfernen Sie es.',
   'validation.too_big': 'Bitte geben Sie höchstens {max} ein.',

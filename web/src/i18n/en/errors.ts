@@ -46,6 +46,7 @@ export const errors = {
   'validation.unique.custom_field': 'A field with the key “{value}” already exists. Choose another key.',
   'validation.unique.contract': 'Contract number “{value}” is already used by another contract.',
   'validation.unique.option': '“{value}” is listed twice.',
+  'validation.date_out_of_range': 'Please enter a date from 1900-01-01 to 2200-12-31.',
   'validation.text_characters':
     'This contains a character that cannot be saved (a NUL character or half of an emoji). Please remove it.',
   'validation.too_big': 'Please enter at most {max}.',
