@@ -1,3 +1,4 @@
+import { excerpt } from './excerpt.js';
 import { isCurrencyCode } from './iso-codes.js';
 import type { CustomFieldType } from './schemas/vocabulary.js';
 import { dateInputProblem } from './terms/dates.js';
@@ -76,7 +77,11 @@ function checkValue(def: FieldDefinition, raw: unknown): Check {
       if (typeof m.currency !== 'string' || !CURRENCY.test(m.currency))
         return wrong('currency must be a three-letter ISO 4217 code, e.g. "EUR"');
       if (!isCurrencyCode(m.currency))
-        return { ok: false, rule: 'unknown_currency', message: `"${m.currency}" is not an ISO 4217 currency code` };
+        return {
+          ok: false,
+          rule: 'unknown_currency',
+          message: `"${excerpt(m.currency)}" is not an ISO 4217 currency code`,
+        };
       return { ok: true, value: { amount: m.amount, currency: m.currency } };
     }
     case 'date': {
@@ -87,13 +92,13 @@ function checkValue(def: FieldDefinition, raw: unknown): Check {
     case 'dropdown':
       if (typeof raw !== 'string') return wrong('must be one of the options');
       if (!def.options.includes(raw))
-        return { ok: false, rule: 'unknown_option', message: `"${raw}" is not one of the options` };
+        return { ok: false, rule: 'unknown_option', message: `"${excerpt(raw)}" is not one of the options` };
       return { ok: true, value: raw };
     case 'multi_select': {
       if (!Array.isArray(raw) || raw.some((v) => typeof v !== 'string')) return wrong('must be a list of options');
       const unknown = raw.find((v) => !def.options.includes(v));
       if (unknown !== undefined)
-        return { ok: false, rule: 'unknown_option', message: `"${unknown}" is not one of the options` };
+        return { ok: false, rule: 'unknown_option', message: `"${excerpt(unknown)}" is not one of the options` };
       return { ok: true, value: def.options.filter((o) => raw.includes(o)) };
     }
     case 'checkbox':
