@@ -123,6 +123,23 @@ describe('a presented credential is checked before the input', () => {
     }
   });
 
+  it('answers 401 to an invalid credential whose body cannot even be read', async () => {
+    const gone = await signedOut();
+    const raw = (who: Record<string, string>, payload: string, type = 'application/json') =>
+      h.app.inject({ method: 'POST', url: '/api/v1/partners', headers: { ...who, 'content-type': type }, payload });
+    const key = { authorization: `Bearer dbx_${randomUUID()}` };
+    const cookie = { cookie: gone.cookie!, 'x-csrf-token': gone.csrf! };
+    for (const who of [key, cookie]) {
+      expectProblem(await raw(who, '{"name": '), 401, 'unauthenticated');
+      expectProblem(await raw(who, `{"name":"${'x'.repeat(1024 * 1024)}"}`), 401, 'unauthenticated');
+      expectProblem(await raw(who, 'name=x', 'application/x-www-form-urlencoded'), 401, 'unauthenticated');
+    }
+    const valid = { cookie: admin.cookie!, 'x-csrf-token': admin.csrf! };
+    expectProblem(await raw(valid, '{"name": '), 400, 'bad_request');
+    expectProblem(await raw(valid, `{"name":"${'x'.repeat(1024 * 1024)}"}`), 413, 'payload_too_large');
+    expectProblem(await raw(valid, 'name=x', 'application/x-www-form-urlencoded'), 415, 'unsupported_media_type');
+  });
+
   it('answers a valid session with bad input the same 422 as before', async () => {
     const created = expectProblem(await send(admin, 'POST', '/api/v1/contracts', {}), 422, 'validation_failed');
     expect(created.errors).toEqual(

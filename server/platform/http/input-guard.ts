@@ -56,9 +56,9 @@ function requestProblems(req: FastifyRequest): FieldError[] {
  * Only on the error path, so the happy path costs no extra query: a caller whose presented
  * session or API key is not valid learns nothing about what the route would accept.
  */
-async function refuseInvalidCredential(req: FastifyRequest): Promise<void> {
+export async function refuseInvalidCredential(req: FastifyRequest): Promise<void> {
   const credential = req.credential;
-  if (!credential || req.routeOptions.config.public) return;
+  if (!credential || req.routeOptions.config?.public) return;
   const { deps } = req.server;
   const principal = await transact(deps, { tokenHash: credential.tokenHash }, (tx) =>
     resolvePrincipal(tx, deps.config, credential),
