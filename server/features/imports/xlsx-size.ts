@@ -73,7 +73,9 @@ async function inflatedSize(data: Buffer, limit: number): Promise<number> {
  * part: the sizes its directory declares, then what each part really inflates to (a zip bomb's
  * directory may lie), counted without keeping the bytes.
  */
-export async function checkUnpackedSize(zip: Buffer): Promise<void> {
+export async function checkUnpackedSize(bytes: Uint8Array): Promise<void> {
+  // PGlite hands stored files back as a plain Uint8Array; a Buffer view of it copies nothing.
+  const zip = Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength);
   // Without a readable directory the workbook reader fails and says the file is unreadable.
   const parts = directory(zip);
   if (!parts) return;
