@@ -63,7 +63,7 @@ class Budget {
       filled ||= cell.trim() !== '';
     }
     if (this.text > LIMITS.text)
-      throw bad('too_much_text', `holds more than ${LIMITS.text / 1024 / 1024} million characters of text.`, {
+      throw bad('too_much_text', `holds more than ${LIMITS.text / 1_000_000} million characters of text.`, {
         max: LIMITS.text,
       });
     // The header is the first filled row; data rows after it count against the limit.

@@ -13,7 +13,7 @@ export const LIMITS = {
   /** A column name; the mapping names columns by it. */
   header: 200,
   /** All cells together, in characters, as the rows are read. */
-  text: 50 * 1024 * 1024,
+  text: 50_000_000,
   /** A workbook's parts as its zip declares them unpacked, and how many parts it may have. */
   xlsxUnpacked: 200 * 1024 * 1024,
   xlsxEntries: 1_000,
