@@ -85,6 +85,15 @@ describe('import limits', () => {
     }
   });
 
+  it('stops reading once the cells hold more text than the limit, however small the file', async () => {
+    const file = await sharedStringWorkbook(30_000, 2_000);
+    expect(file.length).toBeLessThan(128 * 1024);
+    expect(await fileProblem(file, IMPORT_MIME.xlsx)).toMatchObject({
+      rule: 'too_much_text',
+      params: { max: LIMITS.text },
+    });
+  });
+
   it('refuses a zip that unpacks to more than the limit, before unpacking it', async () => {
     const bomb = zipBomb(LIMITS.xlsxUnpacked / 1024 / 1024 + 1);
     expect(bomb.length).toBeLessThan(512 * 1024);
