@@ -1,6 +1,7 @@
+import { excerpt } from './excerpt.js';
 import { isCurrencyCode } from './iso-codes.js';
 import type { CustomFieldType } from './schemas/vocabulary.js';
-import { dateProblem } from './terms/dates.js';
+import { dateInputProblem } from './terms/dates.js';
 
 /** What the value checker needs of a custom field definition. */
 export interface FieldDefinition {
@@ -20,6 +21,7 @@ export interface ValueIssue {
     | 'wrong_type'
     | 'unknown_option'
     | 'invalid_date'
+    | 'date_out_of_range'
     | 'invalid_url'
     | 'too_long'
     | 'unknown_currency';
@@ -75,24 +77,28 @@ function checkValue(def: FieldDefinition, raw: unknown): Check {
       if (typeof m.currency !== 'string' || !CURRENCY.test(m.currency))
         return wrong('currency must be a three-letter ISO 4217 code, e.g. "EUR"');
       if (!isCurrencyCode(m.currency))
-        return { ok: false, rule: 'unknown_currency', message: `"${m.currency}" is not an ISO 4217 currency code` };
+        return {
+          ok: false,
+          rule: 'unknown_currency',
+          message: `"${excerpt(m.currency)}" is not an ISO 4217 currency code`,
+        };
       return { ok: true, value: { amount: m.amount, currency: m.currency } };
     }
     case 'date': {
       if (typeof raw !== 'string') return wrong('must be a date YYYY-MM-DD');
-      const problem = dateProblem(raw);
-      return problem ? { ok: false, rule: 'invalid_date', message: problem } : { ok: true, value: raw };
+      const problem = dateInputProblem(raw);
+      return problem ? { ok: false, rule: problem.rule, message: problem.message } : { ok: true, value: raw };
     }
     case 'dropdown':
       if (typeof raw !== 'string') return wrong('must be one of the options');
       if (!def.options.includes(raw))
-        return { ok: false, rule: 'unknown_option', message: `"${raw}" is not one of the options` };
+        return { ok: false, rule: 'unknown_option', message: `"${excerpt(raw)}" is not one of the options` };
       return { ok: true, value: raw };
     case 'multi_select': {
       if (!Array.isArray(raw) || raw.some((v) => typeof v !== 'string')) return wrong('must be a list of options');
       const unknown = raw.find((v) => !def.options.includes(v));
       if (unknown !== undefined)
-        return { ok: false, rule: 'unknown_option', message: `"${unknown}" is not one of the options` };
+        return { ok: false, rule: 'unknown_option', message: `"${excerpt(unknown)}" is not one of the options` };
       return { ok: true, value: def.options.filter((o) => raw.includes(o)) };
     }
     case 'checkbox':

@@ -38,6 +38,7 @@ import { savedViewsRoutes } from './features/saved-views/saved-views.routes.js';
 import { settingsRoutes } from './features/settings/settings.routes.js';
 import { usersRoutes } from './features/users/users.routes.js';
 import { AppError } from './platform/errors.js';
+import { inputGuard } from './platform/http/input-guard.js';
 import { opsRoutes } from './platform/http/ops.routes.js';
 import { errorHandler, frameworkErrors, sendProblem } from './platform/http/problem.js';
 import type { App } from './platform/http/route-kit.js';
@@ -111,6 +112,8 @@ export async function buildApp({ config, database, mailer, logStream }: AppOptio
   app.addHook('onRoute', (route) => {
     // Public routes need no credential; say so in the OpenAPI document.
     if (route.config?.public && route.schema) route.schema = { ...route.schema, security: [] };
+    // Validation errors wait for the credential check (input-guard.ts) instead of answering first.
+    if (route.url.startsWith('/api/v1/')) route.attachValidation = true;
     if (route.url.startsWith('/api/v1/') && !route.schema?.hide) {
       for (const method of [route.method].flat()) if (method !== 'HEAD') apiRoutes.push(`${method} ${route.url}`);
     }
@@ -184,6 +187,7 @@ export async function buildApp({ config, database, mailer, logStream }: AppOptio
         }
       });
       api.addHook('onRequest', csrfGuard(config));
+      inputGuard(api);
       api.get('/openapi.json', { config: { public: true }, schema: { hide: true } }, () => app.swagger());
       const features = [
         metaRoutes,

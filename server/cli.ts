@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { pathToFileURL } from 'node:url';
 import { z } from 'zod';
 import { email, newPassword, ROLES } from '../common/schemas/auth.js';
-import { isValidDate } from '../common/terms/dates.js';
+import { dateInputProblem } from '../common/terms/dates.js';
 import { ConfigError, loadConfig } from './config.js';
 import { openDatabase } from './db/client.js';
 import { DataDirLockedError } from './db/data-dir-lock.js';
@@ -150,7 +150,7 @@ async function remindersRun(args: string[]): Promise<number> {
       /^\d{4}-\d{2}-\d{2}(T\d{2}:\d{2}(:\d{2}(\.\d+)?)?(Z|[+-]\d{2}:?\d{2})?)?$/i,
       'must be YYYY-MM-DD[THH:MM[Z|±HH:MM]]',
     )
-    .refine((v) => isValidDate(v.slice(0, 10)), 'is not a real date')
+    .refine((v) => dateInputProblem(v.slice(0, 10)) === null, 'is not a real date from 1900-01-01 to 2200-12-31')
     .optional();
   const input = parse(z.object({ 'as-of': asOf, org: z.uuid().optional() }), flags(args, ['as-of', 'org']));
   return withDeps(async (deps) => {

@@ -1,5 +1,6 @@
 import { z } from 'zod';
-import { isoDate, isoDateTime, pageQuery } from './common.js';
+import { calendarDate } from '../terms/lifecycle.js';
+import { isoDateTime, pageQuery } from './common.js';
 
 export const auditEvent = z.object({
   id: z.uuid(),
@@ -35,8 +36,8 @@ export const auditFilter = z.object({
   action: z.string().max(80).optional(),
   objectType: z.string().max(80).optional(),
   objectId: z.string().max(80).optional(),
-  from: isoDate.optional(),
-  to: isoDate.optional(),
+  from: calendarDate.optional(),
+  to: calendarDate.optional(),
 });
 export const auditListQuery = pageQuery.extend(auditFilter.shape);
 

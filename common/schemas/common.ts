@@ -19,6 +19,7 @@ export const COUNT_LIMIT = 10_000;
 export const countedPage = <T extends z.ZodType>(item: T) =>
   page(item).extend({ total: z.number().int().nullable(), totalCapped: z.boolean() });
 
+/** A date the API answers with; a date it takes is `calendarDate` (terms/lifecycle.ts), with its range. */
 export const isoDate = z.iso.date();
 export const isoDateTime = z.iso.datetime({ offset: true });
 

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { calendarDate } from '../terms/lifecycle.js';
 import { email, LOCALES } from './auth.js';
 import { isoDate, isoDateTime } from './common.js';
 
@@ -112,14 +113,14 @@ const eventDescription = z.string().trim().max(4000).nullable();
 export const customEventInput = z.object({
   title: eventTitle,
   description: eventDescription.default(null),
-  date: isoDate,
+  date: calendarDate,
   /** Omitted or null: the contract's category. */
   categoryId: z.uuid().nullable().optional(),
 });
 export type CustomEventInput = z.infer<typeof customEventInput>;
 /** Spelled out rather than `.partial()`: zod 4 would apply the description's default to every patch. */
 export const customEventPatch = z
-  .object({ title: eventTitle, description: eventDescription, date: isoDate, categoryId: z.uuid().nullable() })
+  .object({ title: eventTitle, description: eventDescription, date: calendarDate, categoryId: z.uuid().nullable() })
   .partial()
   .refine((p) => Object.values(p).some((v) => v !== undefined), 'give a field to change');
 export type CustomEventPatch = z.infer<typeof customEventPatch>;
@@ -144,8 +145,8 @@ export const calendarEvent = z.object({
 export type CalendarEvent = z.infer<typeof calendarEvent>;
 
 export const eventListQuery = z.object({
-  from: isoDate,
-  to: isoDate,
+  from: calendarDate,
+  to: calendarDate,
   type: z
     .union([z.enum(EVENT_TYPES), z.array(z.enum(EVENT_TYPES))])
     .transform((v) => (Array.isArray(v) ? v : [v]))

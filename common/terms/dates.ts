@@ -49,6 +49,31 @@ export function isValidDate(text: string): boolean {
   return dateProblem(text) === null;
 }
 
+/**
+ * The dates a person or a program may enter. Any real contract fits, and the engine's
+ * arithmetic on them (terms, renewals, notice) stays far inside the years 0001–9999.
+ */
+export const FIRST_INPUT_DATE = '1900-01-01';
+export const LAST_INPUT_DATE = '2200-12-31';
+
+export type DateInputProblem =
+  | { rule: 'invalid_date'; message: string }
+  | { rule: 'date_out_of_range'; message: string; params: { min: string; max: string } };
+
+/** Why `text` is not a date we accept as input, or null when it is one. */
+export function dateInputProblem(text: string): DateInputProblem | null {
+  const problem = dateProblem(text);
+  if (problem) return { rule: 'invalid_date', message: problem };
+  if (text < FIRST_INPUT_DATE || text > LAST_INPUT_DATE) {
+    return {
+      rule: 'date_out_of_range',
+      message: `must be between ${FIRST_INPUT_DATE} and ${LAST_INPUT_DATE}`,
+      params: { min: FIRST_INPUT_DATE, max: LAST_INPUT_DATE },
+    };
+  }
+  return null;
+}
+
 /** Parses a calendar date; throws a RangeError naming the problem when it is not one. */
 export function parseDate(text: IsoDate): DateParts {
   // Every date the engine touches passes here, so the valid case skips the regular expression.

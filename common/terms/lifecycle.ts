@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { addDays, dateProblem, type IsoDate, isBefore } from './dates.js';
+import { addDays, dateInputProblem, type IsoDate, isBefore } from './dates.js';
 import { describePeriod, type Period, parsePeriod, periodProblem, shift } from './periods.js';
 
 export const CONTRACT_TYPES = ['fixed', 'auto_renewal', 'indefinite'] as const;
@@ -13,6 +13,7 @@ export type DeadlineAdjustment = (typeof DEADLINE_ADJUSTMENTS)[number];
 /** Rule codes reported in issue `params.rule`, stable for clients to translate. */
 export type LifecycleRule =
   | 'invalid_date'
+  | 'date_out_of_range'
   | 'invalid_period'
   | 'end_and_initial_term'
   | 'end_required'
@@ -26,12 +27,16 @@ export type LifecycleRule =
   | 'notice_given_before_start'
   | 'out_of_range';
 
+/** THE date of every input: a real calendar day from 1900-01-01 to 2200-12-31. */
 export const calendarDate = z
   .string()
   .max(10)
   .superRefine((value, ctx) => {
-    const problem = dateProblem(value);
-    if (problem) ctx.addIssue({ code: 'custom', message: problem, params: { rule: 'invalid_date' } });
+    const problem = dateInputProblem(value);
+    if (problem) {
+      const limits = problem.rule === 'date_out_of_range' ? problem.params : {};
+      ctx.addIssue({ code: 'custom', message: problem.message, params: { rule: problem.rule, ...limits } });
+    }
   })
   .meta({ format: 'date', examples: ['2025-01-31'] });
 
@@ -77,7 +82,7 @@ interface Parsed {
 }
 
 function date(value: string | null | undefined): IsoDate | null {
-  return value != null && dateProblem(value) === null ? value : null;
+  return value != null && dateInputProblem(value) === null ? value : null;
 }
 
 function period(value: string | null | undefined): Period | null {

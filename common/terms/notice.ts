@@ -1,4 +1,4 @@
-import { dateProblem, type IsoDate, isAfter, isBefore } from './dates.js';
+import { dateInputProblem, type IsoDate, isAfter, isBefore } from './dates.js';
 import { computeResolvedTerms } from './engine.js';
 import type { LifecycleInput } from './lifecycle.js';
 import { firstEndAtOrAfter, lastTermIndex, renewalEnd } from './renewals.js';
@@ -43,7 +43,8 @@ export type NoticePreview = { ok: true; outcome: NoticeOutcome } | { ok: false; 
 
 export function previewNotice(input: LifecycleInput, givenOn: string, today: IsoDate): NoticePreview {
   if (!givenOn) return { ok: false, rule: 'required' };
-  if (dateProblem(givenOn)) return { ok: false, rule: 'invalid_date' };
+  const problem = dateInputProblem(givenOn);
+  if (problem) return { ok: false, rule: problem.rule };
   if (isAfter(givenOn, today)) return { ok: false, rule: 'notice_in_future' };
   try {
     return { ok: true, outcome: noticeOutcome(input, givenOn) };

@@ -7,7 +7,7 @@ import {
   type ContractOutput,
   SIGNED_MONEY,
 } from '../../../common/schemas/contracts.js';
-import { dateProblem } from '../../../common/terms/dates.js';
+import { dateInputProblem, dateProblem } from '../../../common/terms/dates.js';
 import type { Ctx } from '../../platform/context.js';
 import { AppError } from '../../platform/errors.js';
 import { readableUnits } from '../access/access.policy.js';
@@ -49,8 +49,8 @@ function eqValue(field: string, def: FieldDefinition, raw: string): unknown {
       if (!NUMBER.test(raw)) throw bad(field, 'wrong_type', 'must be a number');
       return Number(raw);
     case 'date': {
-      const problem = dateProblem(raw);
-      if (problem) throw bad(field, 'invalid_date', problem);
+      const problem = dateInputProblem(raw);
+      if (problem) throw bad(field, problem.rule, problem.message);
       return raw;
     }
     case 'dropdown':
@@ -67,8 +67,8 @@ function eqValue(field: string, def: FieldDefinition, raw: string): unknown {
 
 function rangeValue(field: string, type: RangeType, raw: string): string {
   if (type === 'date') {
-    const problem = dateProblem(raw);
-    if (problem) throw bad(field, 'invalid_date', problem);
+    const problem = dateInputProblem(raw);
+    if (problem) throw bad(field, problem.rule, problem.message);
   } else if (!NUMBER.test(raw)) {
     throw bad(field, 'wrong_type', 'must be a number');
   }

@@ -1,5 +1,6 @@
 import { reconcileStatus } from '../../../common/contract-status.js';
 import { checkCustomValues, type FieldDefinition } from '../../../common/custom-fields.js';
+import { excerpt } from '../../../common/excerpt.js';
 import { countryCodeFrom } from '../../../common/iso-codes.js';
 import type { ContractStatus } from '../../../common/schemas/contracts.js';
 import type { ImportOptions, RowError } from '../../../common/schemas/imports.js';
@@ -7,6 +8,7 @@ import type { PARTNER_TYPES } from '../../../common/schemas/partners.js';
 import { isAfter } from '../../../common/terms/dates.js';
 import { type Lifecycle, lifecycleSchema } from '../../../common/terms/lifecycle.js';
 import type { FileRow } from './import-file.js';
+import { MAX_REASON } from './import-limits.js';
 import type { LifecycleHint } from './import-mapping.js';
 import { customRaw, type Parsed, parseChoice, parseDate, parsePeriodText } from './import-values.js';
 
@@ -101,12 +103,14 @@ class RowReader {
 
   fail(target: string | null, reason: string, value?: string | null) {
     const column = target ? (this.header(target) ?? target) : null;
-    this.errors.push({ row: this.row.line, column, value: value ?? (target ? this.text(target) : null), reason });
+    const quoted = value ?? (target ? this.text(target) : null);
+    this.errors.push({ row: this.row.line, column, value: excerpt(quoted), reason: excerpt(reason, MAX_REASON) });
   }
 
   /** A problem with a rule the web app translates, in a column that may not be mapped. */
   flag(column: string, value: string | null, rule: string, reason: string, params?: RowError['params']) {
-    this.errors.push({ row: this.row.line, column, value, reason, rule, ...(params ? { params } : {}) });
+    const quoted = { value: excerpt(value), reason: excerpt(reason, MAX_REASON) };
+    this.errors.push({ row: this.row.line, column, ...quoted, rule, ...(params ? { params } : {}) });
   }
 
   cell(index: number): string {

@@ -1,6 +1,6 @@
 import { CURRENCY, type FieldDefinition, MONEY_AMOUNT } from '../../../common/custom-fields.js';
 import { isCurrencyCode } from '../../../common/iso-codes.js';
-import { dateProblem } from '../../../common/terms/dates.js';
+import { dateInputProblem } from '../../../common/terms/dates.js';
 import { periodProblem } from '../../../common/terms/periods.js';
 
 /** A cell turned into a value, or the reason it could not be. */
@@ -19,8 +19,8 @@ export function parseDate(text: string, format: 'auto' | 'YYYY-MM-DD' | 'DD.MM.Y
   else if (/^\d{4}-\d{2}-\d{2}$/.test(t) && format !== 'DD.MM.YYYY') iso = t;
   if (!iso)
     return no(format === 'auto' ? 'is not a date (YYYY-MM-DD or DD.MM.YYYY)' : `is not a date in the format ${format}`);
-  const problem = dateProblem(iso);
-  return problem ? no(problem) : ok(iso);
+  const problem = dateInputProblem(iso);
+  return problem ? no(problem.message) : ok(iso);
 }
 
 const UNITS: [RegExp, string][] = [

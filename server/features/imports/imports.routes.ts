@@ -8,12 +8,12 @@ import {
 } from '../../../common/schemas/imports.js';
 import { AppError } from '../../platform/errors.js';
 import { type App, inOrg } from '../../platform/http/route-kit.js';
-import { MAX_FILE } from './import-file.js';
+import { MAX_FILE } from './import-limits.js';
 import { commit } from './imports.commit.js';
 import * as imports from './imports.service.js';
 
 const uploadDescription =
-  'The request body is the file itself (Content-Type text/csv or the .xlsx type, at most 50 MB). ' +
+  'The request body is the file itself (Content-Type text/csv or the .xlsx type, at most 50 MB and 20,000 rows). ' +
   'The format is recognised from the content; answers the headers, row count and a suggested mapping.';
 
 export function importsRoutes(app: App) {

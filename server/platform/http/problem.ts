@@ -1,6 +1,7 @@
 import type { FastifyError, FastifyReply, FastifyRequest } from 'fastify';
 import { hasZodFastifySchemaValidationErrors, isResponseSerializationError } from 'fastify-type-provider-zod';
 import { AppError, ERROR_CODES, type ErrorCode, type ErrorDetails, type FieldError, type Params } from '../errors.js';
+import { refuseInvalidCredential } from './input-guard.js';
 
 const TITLES: Record<ErrorCode, string> = {
   validation_failed: 'The input is not valid',
@@ -74,6 +75,21 @@ const FASTIFY_CODES: Record<string, ErrorCode> = {
   FST_ERR_CTP_INVALID_JSON_BODY: 'bad_request',
 };
 
+/**
+ * A body that cannot even be parsed fails before input-guard.ts sees it: a presented credential
+ * is confirmed first here too (only on this error path), so an invalid one learns nothing.
+ */
+async function invalidCaller(request: FastifyRequest): Promise<AppError | null> {
+  try {
+    await refuseInvalidCredential(request);
+    return null;
+  } catch (error) {
+    if (error instanceof AppError) return error;
+    request.log.error({ err: error }, 'credential check failed');
+    return null;
+  }
+}
+
 /** The one place errors become answers: known codes as problem+json, the rest logged and hidden. */
 export function errorHandler(error: FastifyError, request: FastifyRequest, reply: FastifyReply) {
   if (error instanceof AppError) return sendProblem(reply, error.code, error.message, error.details);
@@ -84,11 +100,18 @@ export function errorHandler(error: FastifyError, request: FastifyRequest, reply
     return sendProblem(reply, 'validation_failed', detail, { errors });
   }
   const mapped = error.code ? FASTIFY_CODES[error.code] : undefined;
+  const unreadable = error instanceof SyntaxError || (error.statusCode === 400 && !isResponseSerializationError(error));
+  if ((mapped || unreadable) && request.credential) {
+    // Resolves once the answer is sent; Fastify then has nothing left to send.
+    return invalidCaller(request).then((refused) => {
+      if (refused) sendProblem(reply, refused.code, refused.message);
+      else if (mapped) sendProblem(reply, mapped, error.message);
+      else sendProblem(reply, 'bad_request', 'The request body could not be read.');
+    });
+  }
   if (mapped) return sendProblem(reply, mapped, error.message);
   if (error.statusCode === 429) return sendProblem(reply, 'rate_limited', 'Too many requests. Try again later.');
-  if (error instanceof SyntaxError || (error.statusCode === 400 && !isResponseSerializationError(error))) {
-    return sendProblem(reply, 'bad_request', 'The request body could not be read.');
-  }
+  if (unreadable) return sendProblem(reply, 'bad_request', 'The request body could not be read.');
   request.log.error({ err: error }, 'unhandled error');
   return sendProblem(reply, 'internal', 'Something went wrong on our side. Quote the request id when you contact us.');
 }

@@ -17,14 +17,23 @@ export const imports: Record<keyof typeof en, string> = {
   'imports.chooseFile': 'Datei wählen',
   'imports.uploadTitle': 'CSV- oder Excel-Datei hochladen',
   'imports.fileHint':
-    'Die erste Zeile enthält die Spaltennamen. CSV mit Komma, Semikolon oder Tab in UTF-8, oder eine Excel-Mappe (.xlsx, erstes Blatt). Höchstens 50 MB.',
+    'Die erste Zeile enthält die Spaltennamen. CSV mit Komma, Semikolon oder Tab in UTF-8, oder eine Excel-Mappe (.xlsx, erstes Blatt). Höchstens 50 MB und 20.000 Zeilen.',
   'imports.file.empty': 'Die Datei ist leer.',
   'imports.file.no_rows': 'Die Datei hat Spaltennamen, aber keine Zeilen.',
   'imports.file.encoding': 'Die Datei ist kein UTF-8-Text.',
   'imports.file.csv_syntax': 'Die Datei konnte nicht als CSV gelesen werden.',
   'imports.file.xlsx_unreadable': 'Die Datei konnte nicht als Excel-Mappe gelesen werden.',
-  'imports.file.cell_too_large': 'Die Datei enthält eine Zelle über 1 MB.',
+  'imports.file.cell_too_large': 'Zeile {row}: Eine Zelle enthält mehr als {max} Zeichen, mehr als ein Feld aufnimmt.',
   'imports.file.duplicate_header': 'Zwei Spalten der Datei haben denselben Namen.',
+  'imports.file.too_many_rows': 'Die Datei hat mehr als {max} Zeilen. Teilen Sie sie auf mehrere Dateien auf.',
+  'imports.file.too_many_columns': 'Zeile {row} hat mehr als {max} Spalten.',
+  'imports.file.too_much_text':
+    'Die Datei enthält zu viel Text für einen Import. Teilen Sie sie auf mehrere Dateien auf.',
+  'imports.file.header_too_long': 'Der Name der Spalte {column} ist länger als {max} Zeichen.',
+  'imports.file.unpacked_too_large':
+    'Die Mappe entpackt sich zu weit mehr Daten, als ein Import aufnimmt. Speichern Sie nur das zu importierende Blatt, oder teilen Sie sie auf.',
+  'imports.file.text_characters':
+    'Zeile {row}, Spalte {column}: Eine Zelle enthält ein Zeichen, das nicht gespeichert werden kann (ein NUL-Zeichen oder ein halbes Emoji).',
   'imports.file.csv_unclosed_quote':
     'Zeile {row}, Spalte {column}: Ein Wert in Anführungszeichen wird nie geschlossen. Schließen oder entfernen Sie das Anführungszeichen und laden Sie die Datei erneut hoch.',
   'imports.file.csv_text_after_quote':

@@ -15,14 +15,22 @@ export const imports = {
   'imports.chooseFile': 'Choose file',
   'imports.uploadTitle': 'Upload a CSV or Excel file',
   'imports.fileHint':
-    'The first row holds the column names. CSV with comma, semicolon or tab, in UTF-8; or an Excel workbook (.xlsx, first sheet). At most 50 MB.',
+    'The first row holds the column names. CSV with comma, semicolon or tab, in UTF-8; or an Excel workbook (.xlsx, first sheet). At most 50 MB and 20,000 rows.',
   'imports.file.empty': 'The file is empty.',
   'imports.file.no_rows': 'The file has column names but no rows.',
   'imports.file.encoding': 'The file is not UTF-8 text.',
   'imports.file.csv_syntax': 'The file could not be read as CSV.',
   'imports.file.xlsx_unreadable': 'The file could not be read as an Excel workbook.',
-  'imports.file.cell_too_large': 'The file has a cell larger than 1 MB.',
+  'imports.file.cell_too_large': 'Row {row}: a cell holds more than {max} characters, more than any field takes.',
   'imports.file.duplicate_header': 'Two columns of the file have the same name.',
+  'imports.file.too_many_rows': 'The file has more than {max} rows. Split it into several files.',
+  'imports.file.too_many_columns': 'Row {row} has more than {max} columns.',
+  'imports.file.too_much_text': 'The file holds too much text to import at once. Split it into several files.',
+  'imports.file.header_too_long': 'The name of column {column} is longer than {max} characters.',
+  'imports.file.unpacked_too_large':
+    'The workbook unpacks to far more data than an import takes. Save only the sheet to import, or split it.',
+  'imports.file.text_characters':
+    'Row {row}, column {column}: a cell contains a character that cannot be saved (a NUL character or half of an emoji).',
   'imports.file.csv_unclosed_quote':
     'Row {row}, column {column}: a quoted value is never closed. Close the quote or remove it, then upload the file again.',
   'imports.file.csv_text_after_quote':

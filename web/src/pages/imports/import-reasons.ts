@@ -27,6 +27,7 @@ const READINGS: [RegExp, (m: RegExpMatchArray, t: Translate) => Reading][] = [
   [/^is not a date in the format (\S+)$/, (m) => ['imports.reason.date_format', { format: m[1]! }]],
   [/^must be a date written YYYY-MM-DD/, () => ['validation.invalid_date']],
   [/^must have a year from 0001 to 9999$/, () => ['imports.reason.year_range']],
+  [/^must be between \d{4}-\d{2}-\d{2} and \d{4}-\d{2}-\d{2}$/, () => ['validation.date_out_of_range']],
   [/^has no month (\d+)$/, (m) => ['imports.reason.no_month', { month: m[1]! }]],
   [/^does not exist: (\S+) has no day (\d+)$/, (m) => ['imports.reason.no_day', { month: m[1]!, day: m[2]! }]],
   [/^is not a period such as/, () => ['imports.reason.period']],

@@ -13,6 +13,7 @@ const RULES: Record<ValueIssue['rule'], MessageKey> = {
   unknown_option: 'customFields.rule.unknown_option',
   unknown_field: 'customFields.rule.unknown_field',
   invalid_date: 'validation.invalid_date',
+  date_out_of_range: 'validation.date_out_of_range',
   invalid_url: 'customFields.rule.invalid_url',
   too_long: 'customFields.rule.too_long',
   unknown_currency: 'validation.unknown_currency',
