@@ -1,6 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { type Caller, call, PASSWORD, signUpOrg, uniqueEmail } from '../test/api.js';
+import { IMPORT_MIME } from '../../common/schemas/imports.js';
+import { auditEvents, type Caller, call, PASSWORD, signUpOrg, uniqueEmail } from '../test/api.js';
 import { type Harness, startHarness } from '../test/harness.js';
+import { linkIn } from '../test/smtp-sink.js';
 
 let h: Harness;
 beforeAll(async () => {
@@ -80,5 +82,43 @@ describe('ten identical creates at once', () => {
     const body = { name: 'Ada', email, password: PASSWORD, companyName: 'Race GmbH' };
     const answers = await tenAtOnce(() => call(h, null, 'POST', '/auth/sign-up', body));
     expectOneWinner(answers, 'email');
+  });
+});
+
+describe('one-time steps taken ten times at once', () => {
+  it('an invitation link signs in once: one 200, the rest 404 like any used link', async () => {
+    const admin = await signUpOrg(h, 'Accept Race GmbH');
+    const email = uniqueEmail('racer');
+    expect((await call(h, admin, 'POST', '/users/invitations', { email, roles: {} })).statusCode).toBe(201);
+    const token = linkIn(await h.sink.waitFor((m) => m.to.includes(email))).split('/invite/')[1]!;
+    const answers = await tenAtOnce(() =>
+      call(h, null, 'POST', `/invitations/${token}/accept`, { name: 'Racer', password: PASSWORD }),
+    );
+    expect(answers.map((a) => a.status).sort()).toEqual([200, ...Array(9).fill(404)]);
+    const accepted = await auditEvents(h, admin, '&action=user.invitation_accepted');
+    expect(accepted).toHaveLength(1);
+  });
+
+  it('an import commits once: one 200, the rest 409 import_committed, each row imported once', async () => {
+    const admin = await signUpOrg(h, 'Commit Race GmbH');
+    const csv = 'Title;Start date;End date\nRace lease;2030-01-01;2030-12-31\nRace cleaning;2030-02-01;2030-12-31';
+    const headers = { 'content-type': IMPORT_MIME.csv, cookie: admin.cookie!, 'x-csrf-token': admin.csrf! };
+    const up = await h.app.inject({
+      method: 'POST',
+      url: '/api/v1/imports?entity=contract&fileName=race.csv',
+      headers,
+      payload: csv,
+    });
+    expect(up.statusCode, up.body).toBe(201);
+    const { id, suggestedMapping: mapping } = up.json();
+    const checked = await call(h, admin, 'POST', `/imports/${id}/check`, { mapping, options: {} });
+    expect(checked.json()).toMatchObject({ errorCount: 0 });
+    const answers = await tenAtOnce(() => call(h, admin, 'POST', `/imports/${id}/commit`, {}));
+    expect(answers.filter((a) => a.status === 200)).toHaveLength(1);
+    for (const a of answers.filter((x) => x.status !== 200)) {
+      expect(a).toMatchObject({ status: 409, code: 'conflict', reason: 'import_committed' });
+    }
+    const list = (await call(h, admin, 'GET', '/contracts?q=Race')).json();
+    expect(list.items.map((c: { title: string }) => c.title).sort()).toEqual(['Race cleaning', 'Race lease']);
   });
 });

@@ -113,7 +113,7 @@ const badRows = (errors: RowError[]) => [...new Set(errors.map((e) => e.row))].s
  * 100,000-row import does not bury the log.
  */
 export async function commit(ctx: Ctx, id: string, input: ImportCommitInput) {
-  const row = await getOwn(ctx, id);
+  const row = await getOwn(ctx, id, true);
   if (row.status === 'committed')
     throw AppError.because('conflict', 'import_committed', 'This import has already been committed.');
   if (row.status !== 'checked' || !row.mapping)

@@ -10,8 +10,12 @@ export async function insert(tx: Tx, row: typeof imports.$inferInsert): Promise<
   await tx.insert(imports).values(row);
 }
 
-export async function find(tx: Tx, orgId: string, id: string): Promise<ImportMeta | null> {
-  const [row] = await tx
+/**
+ * `forUpdate` locks the row until the transaction ends: a check or commit of the same import
+ * waits for the one before it and then sees its outcome (two commits at once import once).
+ */
+export async function find(tx: Tx, orgId: string, id: string, forUpdate = false): Promise<ImportMeta | null> {
+  const query = tx
     .select({
       orgId: imports.orgId,
       id: imports.id,
@@ -32,6 +36,7 @@ export async function find(tx: Tx, orgId: string, id: string): Promise<ImportMet
     })
     .from(imports)
     .where(and(eq(imports.orgId, orgId), eq(imports.id, id)));
+  const [row] = forUpdate ? await query.for('update') : await query;
   return row ?? null;
 }
 

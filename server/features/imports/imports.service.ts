@@ -34,8 +34,9 @@ function requireImportRight(ctx: Ctx, entity: GridEntity) {
 const actorId = (ctx: Ctx) => (ctx.actor.type === 'system' ? null : ctx.actor.id);
 
 /** An import is its uploader's (and administrators'); anyone else gets "not found". */
-export async function getOwn(ctx: Ctx, id: string): Promise<repo.ImportMeta> {
-  const row = await repo.find(ctx.tx, ctx.orgId, id);
+/** The caller's import (any import for administrators); `forUpdate` for the steps that change it. */
+export async function getOwn(ctx: Ctx, id: string, forUpdate = false): Promise<repo.ImportMeta> {
+  const row = await repo.find(ctx.tx, ctx.orgId, id, forUpdate);
   if (!row || (!isAdmin(ctx.actor) && row.createdBy !== actorId(ctx))) throw AppError.notFound('Import');
   requireImportRight(ctx, row.entity);
   return row;
@@ -198,7 +199,7 @@ async function duplicateNumbers(ctx: Ctx, drafts: ContractDraft[], c: CheckConte
 
 /** The dry run: every row checked, every problem stored and returned; nothing imported. */
 export async function check(ctx: Ctx, id: string, input: { mapping: ImportMapping; options: ImportOptions }) {
-  const row = await getOwn(ctx, id);
+  const row = await getOwn(ctx, id, true);
   if (row.status === 'committed')
     throw AppError.because('conflict', 'import_committed', 'This import has already been committed.');
   const { errors, rowCount, summary } = await validate(ctx, row, input.mapping, input.options);

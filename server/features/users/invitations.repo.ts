@@ -22,14 +22,18 @@ export async function openName(tx: Tx, orgId: string, userId: string): Promise<s
   return row?.name ?? null;
 }
 
-/** An open invitation by the hash of its token; needs the `tokenHash` claim. */
-export async function findOpen(tx: Tx, tokenHash: string) {
-  const [row] = await tx
+/**
+ * An open invitation by the hash of its token; needs the `tokenHash` claim. `forUpdate` locks it
+ * until the transaction ends, so of two accepts at once the second finds it accepted: a link is used once.
+ */
+export async function findOpen(tx: Tx, tokenHash: string, forUpdate = false) {
+  const query = tx
     .select()
     .from(invitations)
     .where(
       and(eq(invitations.tokenHash, tokenHash), isNull(invitations.acceptedAt), gt(invitations.expiresAt, new Date())),
     );
+  const [row] = forUpdate ? await query.for('update') : await query;
   return row ?? null;
 }
 

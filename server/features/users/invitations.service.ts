@@ -41,7 +41,7 @@ export async function acceptInvitation(
   const tokenHash = hashToken(token);
   const newHash = await hashPassword(input.password, pub.deps.config.scryptLogN);
   return transact(pub.deps, { tokenHash }, async (tx) => {
-    const invitation = await invitations.findOpen(tx, tokenHash);
+    const invitation = await invitations.findOpen(tx, tokenHash, true);
     if (!invitation) throw gone();
     const { orgId, userId } = invitation;
     await setClaims(tx, { orgId, userId });
