@@ -267,6 +267,21 @@ describe('reminder delivery', () => {
     expect(levels).toEqual([1, 2]);
   });
 
+  it('skips a locked backup owner: the escalation goes straight to the administrators', async () => {
+    const admin = await quietOrg(h, { escalationDays: 3 });
+    const orgId = admin.me!.org.id;
+    const backup = await addMember(h, admin, { roles: { [defaultUnit(admin)]: 'editor' } });
+    const { contract, event } = await contractWithDeadline(h, admin);
+    await setContract(h, admin, contract.id, { backupOwnerId: backup.me!.user!.id });
+    await addReminder(h, admin, { contractId: contract.id, eventId: event.id }, { leadTimes: [30], owner: true });
+    expect((await call(h, admin, 'POST', `/users/${backup.me!.user!.id}/lock`)).statusCode).toBe(200);
+    const day = addDays(event.date, -30);
+    expect((await run(orgId, at(day))).sent).toBe(1);
+    expect(await run(orgId, at(addDays(day, 3)))).toMatchObject({ escalations: 1, sent: 1 });
+    const escalations = (await deliveriesOf(h, admin)).filter((d) => d.kind === 'escalation');
+    expect(escalations.map((d) => [d.level, d.recipient_email])).toEqual([[2, admin.email]]);
+  });
+
   it('does not escalate an acknowledged reminder', async () => {
     const admin = await quietOrg(h, { escalationDays: 2 });
     const orgId = admin.me!.org.id;

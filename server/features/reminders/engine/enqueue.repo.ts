@@ -134,7 +134,11 @@ export async function enqueueDue(
 export async function escalate(tx: Tx, orgId: string, day: string, afterDays: number, now: Date): Promise<number> {
   const result = await tx.execute(sql`
     WITH cand AS (
-      SELECT r.org_id, r.id AS reminder_id, e.date AS event_date, r.contract_id, c.backup_owner_id, r.open_since,
+      SELECT r.org_id, r.id AS reminder_id, e.date AS event_date, r.contract_id, r.open_since,
+             -- A backup owner who is locked, removed or not yet joined is skipped: straight to the administrators.
+             (SELECT m.user_id FROM memberships m
+              WHERE m.org_id = c.org_id AND m.user_id = c.backup_owner_id AND m.status = 'active'
+                AND m.locked_at IS NULL) AS backup_owner_id,
              CASE WHEN r.escalated_for = e.date THEN r.escalation_level ELSE 0 END AS level,
              (SELECT o.id FROM reminder_occurrences o
               WHERE o.org_id = r.org_id AND o.reminder_id = r.id AND o.event_date = e.date
