@@ -141,7 +141,74 @@ describe('sign-in and sign-out', () => {
   });
 });
 
+/** Ada has her own org and also belongs to a second one: a session in each. */
+async function personInTwoOrgs() {
+  const ada = await signUpOrg(h, 'Ada GmbH');
+  const other = await signUpOrg(h, 'Other AG');
+  const invited = await call(h, other, 'POST', '/users/invitations', { email: ada.email, isAdmin: false, roles: {} });
+  expect(invited.statusCode).toBe(201);
+  const mail = await h.sink.waitFor((m) => m.to.includes(ada.email) && m.text.includes('/invite/'));
+  const token = linkIn(mail).split('/invite/')[1]!;
+  const accepted = await call(h, null, 'POST', `/invitations/${token}/accept`, { name: 'Ada', password: PASSWORD });
+  expect(accepted.statusCode).toBe(200);
+  const inOther = callerFrom(accepted);
+  expect(inOther.me?.org.name).toBe('Other AG');
+  return { ada, inOther };
+}
+
+async function resetLink(email: string): Promise<string> {
+  const before = h.sink.messages.length;
+  expect((await call(h, null, 'POST', '/auth/forgot-password', { email })).statusCode).toBe(202);
+  const mail = await h.sink.waitFor(
+    (m) => h.sink.messages.indexOf(m) >= before && m.to.includes(email) && m.subject.includes('Reset'),
+  );
+  return new URL(linkIn(mail)).searchParams.get('token')!;
+}
+
 describe('password reset and change', () => {
+  it('ends the sessions of the person in every org when the password changes', async () => {
+    const { ada, inOther } = await personInTwoOrgs();
+    const changed = await call(h, ada, 'POST', '/me/password', {
+      currentPassword: PASSWORD,
+      newPassword: 'another-long-secret',
+    });
+    expect(changed.statusCode).toBe(204);
+    expectProblem(await call(h, ada, 'GET', '/me'), 401, 'unauthenticated');
+    expectProblem(await call(h, inOther, 'GET', '/me'), 401, 'unauthenticated');
+  });
+
+  it('ends the sessions of the person in every org on a reset from the mailed link', async () => {
+    const { ada, inOther } = await personInTwoOrgs();
+    const token = await resetLink(ada.email);
+    const reset = await call(h, null, 'POST', '/auth/reset-password', { token, password: 'a-brand-new-long-secret' });
+    expect(reset.statusCode).toBe(204);
+    expectProblem(await call(h, ada, 'GET', '/me'), 401, 'unauthenticated');
+    expectProblem(await call(h, inOther, 'GET', '/me'), 401, 'unauthenticated');
+  });
+
+  it('voids every older reset link once one of them is used', async () => {
+    const admin = await signUpOrg(h);
+    const first = await resetLink(admin.email);
+    const second = await resetLink(admin.email);
+    expect(first).not.toBe(second);
+    const used = await call(h, null, 'POST', '/auth/reset-password', { token: second, password: 'a-brand-new-secret' });
+    expect(used.statusCode).toBe(204);
+    const old = await call(h, null, 'POST', '/auth/reset-password', { token: first, password: 'an-attackers-secret' });
+    expectProblem(old, 400, 'invalid_token');
+  });
+
+  it('voids outstanding reset links when the password changes', async () => {
+    const admin = await signUpOrg(h);
+    const token = await resetLink(admin.email);
+    const changed = await call(h, admin, 'POST', '/me/password', {
+      currentPassword: PASSWORD,
+      newPassword: 'another-long-secret',
+    });
+    expect(changed.statusCode).toBe(204);
+    const old = await call(h, null, 'POST', '/auth/reset-password', { token, password: 'an-attackers-secret' });
+    expectProblem(old, 400, 'invalid_token');
+  });
+
   it('resets the password from the mailed link, ending old sessions', async () => {
     const admin = await signUpOrg(h);
     const asked = await call(h, null, 'POST', '/auth/forgot-password', { email: admin.email });

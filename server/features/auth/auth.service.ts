@@ -13,7 +13,7 @@ import { createOrgWithOwner } from '../orgs/orgs.service.js';
 import * as users from '../users/users.repo.js';
 import { SESSION_TTL_MS } from './session-cookies.js';
 import { deleteUserSessions, insertSession } from './sessions.repo.js';
-import { consumeUserToken, issueUserToken } from './user-tokens.repo.js';
+import { consumeUserToken, issueUserToken, voidUserTokens } from './user-tokens.repo.js';
 
 const MAX_FAILED_SIGN_INS = 5;
 const LOCKOUT_MS = 15 * 60 * 1000;
@@ -199,7 +199,8 @@ export async function resetPassword(pub: PublicCtx, token: string, password: str
       lockedUntil: null,
       emailVerifiedAt: user.emailVerifiedAt ?? now,
     });
-    await recordInEveryOrg(tx, user, pub.request, 'auth.password_reset', true);
+    await endEverySession(tx, userId, null);
+    await recordInEveryOrg(tx, user, pub.request, 'auth.password_reset');
   });
 }
 
@@ -224,18 +225,32 @@ export async function sendVerification(ctx: Ctx): Promise<void> {
   ctx.afterCommit(() => ctx.deps.mailer.send(verifyEmailMail(user.locale, user.email, user.name, link)));
 }
 
+/**
+ * Ends every session of the person in every org and voids their outstanding reset links: what a
+ * password change or reset must do, since the old password or an old link may be in other hands.
+ * Sessions sit under per-org row-level security; rather than a SECURITY DEFINER escape hatch, this
+ * claims each org of the person in turn (their memberships are visible through the `userId` claim,
+ * which the caller must have set) and restores the caller's org claim afterwards.
+ */
+export async function endEverySession(tx: Tx, userId: string, restoreOrgId: string | null): Promise<void> {
+  for (const m of await users.membershipsOfUser(tx, userId)) {
+    await setClaims(tx, { orgId: m.orgId });
+    await deleteUserSessions(tx, m.orgId, userId);
+  }
+  await setClaims(tx, { orgId: restoreOrgId });
+  await voidUserTokens(tx, userId, 'reset_password');
+}
+
 /** Account-level events belong in the log of every org the person is active in. */
 async function recordInEveryOrg(
   tx: Tx,
   user: users.UserRow,
   request: RequestMeta,
   action: 'auth.password_reset_requested' | 'auth.password_reset' | 'auth.email_verified',
-  endSessions = false,
 ): Promise<void> {
   for (const m of await users.membershipsOfUser(tx, user.id)) {
     if (m.status !== 'active') continue;
     await setClaims(tx, { orgId: m.orgId });
-    if (endSessions) await deleteUserSessions(tx, m.orgId, user.id);
     await recordWith(
       { tx, orgId: m.orgId, actor: userActor(user), request },
       { action, objectType: 'user', objectId: user.id },
