@@ -1,6 +1,6 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { auditEvents, call, callerFrom, expectProblem, PASSWORD, signUpOrg, uniqueEmail } from '../../test/api.js';
-import { type Harness, startHarness } from '../../test/harness.js';
+import { type Harness, type Res, startHarness } from '../../test/harness.js';
 import { linkIn } from '../../test/smtp-sink.js';
 
 let h: Harness;
@@ -78,6 +78,22 @@ describe('sign-up', () => {
   });
 });
 
+function signInFrom(ip: string, email: string, password: string): Promise<Res> {
+  return h.app.inject({
+    method: 'POST',
+    url: '/api/v1/auth/sign-in',
+    remoteAddress: ip,
+    headers: { 'user-agent': 'vitest' },
+    payload: { email, password },
+  });
+}
+
+/** The answer's body without what differs on every request. */
+function withoutId(res: Res): unknown {
+  const { requestId: _, ...rest } = res.json() as { requestId?: string };
+  return rest;
+}
+
 describe('sign-in and sign-out', () => {
   it('signs in with the right password and logs success and failure with IP and user agent', async () => {
     const admin = await signUpOrg(h);
@@ -105,16 +121,63 @@ describe('sign-in and sign-out', () => {
     expect(expectProblem(res, 401, 'invalid_credentials').detail).toBe('The e-mail address or the password is wrong.');
   });
 
-  it('locks the account for a while after five wrong passwords in a row', async () => {
+  it('throttles failures per account and address: the owner elsewhere still signs in, the attacker waits', async () => {
     const admin = await signUpOrg(h);
-    for (let i = 0; i < 5; i++) {
-      await call(h, null, 'POST', '/auth/sign-in', { email: admin.email, password: `wrong-password-${i}` });
+    const attempts = [];
+    for (let i = 0; i < 20; i++) attempts.push(await signInFrom('203.0.113.7', admin.email, `wrong-password-${i}`));
+    expect(attempts.slice(0, 5).map((r) => r.statusCode)).toEqual([401, 401, 401, 401, 401]);
+    const refused = attempts.slice(5);
+    expect(refused.map((r) => r.statusCode)).toEqual(refused.map(() => 429));
+    const problem = expectProblem(refused[0]!, 429, 'rate_limited');
+    expect(problem).toMatchObject({ reason: 'sign_in_throttled', params: { seconds: 15 } });
+    expect(refused[0]!.headers['retry-after']).toBe('15');
+    // Throttled tries check nothing: even the right password waits.
+    expectProblem(await signInFrom('203.0.113.7', admin.email, PASSWORD), 429, 'rate_limited');
+    const owner = await signInFrom('198.51.100.20', admin.email, PASSWORD);
+    expect(owner.statusCode).toBe(200);
+    const failed = (await auditEvents(h, callerFrom(owner))).filter((e) => e.action === 'auth.sign_in_failed');
+    expect(failed).toHaveLength(5);
+    expect(failed.every((e) => e.ip === '203.0.113.7')).toBe(true);
+  });
+
+  it('mails the owner once when throttling starts, naming the address', async () => {
+    const admin = await signUpOrg(h);
+    // The alert is handed to the mailer before the answer returns, so counting the hand-overs needs no waiting.
+    const send = vi.spyOn(h.app.deps.mailer, 'send');
+    const alerts = () => send.mock.calls.filter(([m]) => m.to === admin.email && m.subject.includes('Failed sign-ins'));
+    try {
+      for (let i = 0; i < 12; i++) await signInFrom('203.0.113.8', admin.email, `wrong-password-${i}`);
+      expect(alerts()).toHaveLength(1);
+      for (let i = 0; i < 6; i++) await signInFrom('203.0.113.9', admin.email, `wrong-password-${i}`);
+      expect(alerts()).toHaveLength(1);
+    } finally {
+      send.mockRestore();
     }
-    expectProblem(
-      await call(h, null, 'POST', '/auth/sign-in', { email: admin.email, password: PASSWORD }),
-      403,
-      'account_locked',
-    );
+    const mail = await h.sink.waitFor((m) => m.to.includes(admin.email) && m.subject.includes('Failed sign-ins'));
+    expect(mail.text).toContain('203.0.113.8');
+  });
+
+  it('throttles an unknown address exactly like a known one', async () => {
+    const admin = await signUpOrg(h);
+    const ghost = uniqueEmail('ghost');
+    const known = [];
+    const unknown = [];
+    for (let i = 0; i < 7; i++) {
+      known.push(await signInFrom('203.0.113.10', admin.email, `wrong-password-${i}`));
+      unknown.push(await signInFrom('203.0.113.10', ghost, `wrong-password-${i}`));
+    }
+    const shape = (r: Res) => ({ status: r.statusCode, retryAfter: r.headers['retry-after'], body: withoutId(r) });
+    expect(unknown.map(shape)).toEqual(known.map(shape));
+    expect(known.map((r) => r.statusCode)).toEqual([401, 401, 401, 401, 401, 429, 429]);
+  });
+
+  it('throttles one address that tries many accounts', async () => {
+    const statuses = [];
+    for (let i = 0; i < 52; i++) {
+      statuses.push((await signInFrom('203.0.113.11', uniqueEmail('spray'), 'wrong-password')).statusCode);
+    }
+    expect(statuses.slice(0, 50)).toEqual(statuses.slice(0, 50).map(() => 401));
+    expect(statuses.slice(50)).toEqual([429, 429]);
   });
 
   it('ends the session on sign-out, and logs it', async () => {

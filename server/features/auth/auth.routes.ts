@@ -16,6 +16,7 @@ import { acceptInvitation, getInvitation } from '../users/invitations.service.js
 import { getMe, signOut } from '../users/me.service.js';
 import * as auth from './auth.service.js';
 import { clearSessionCookies, setSessionCookies } from './session-cookies.js';
+import { signIn } from './sign-in.service.js';
 
 const tight = (max: number) => ({ public: true, rateLimit: { max, timeWindow: '1 minute' } });
 const tokenParams = z.object({ token: z.string().min(20).max(200) });
@@ -41,7 +42,7 @@ export function authRoutes(app: App) {
     '/auth/sign-in',
     { config: tight(10), schema: { tags: ['auth'], body: signInInput, response: { 200: meOutput } } },
     async (req, reply) => {
-      const session = await auth.signIn(publicCtx(req), req.body.email, req.body.password);
+      const session = await signIn(publicCtx(req), req.body.email, req.body.password);
       return signedIn(req, reply, session);
     },
   );

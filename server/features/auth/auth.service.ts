@@ -4,7 +4,7 @@ import { PASSWORD_MESSAGES } from '../../../common/schemas/auth.js';
 import type { Tx } from '../../db/client.js';
 import { setClaims } from '../../db/tx.js';
 import { type Actor, type Ctx, type PublicCtx, type RequestMeta, transact } from '../../platform/context.js';
-import { burnPasswordCheck, hashPassword, verifyPassword } from '../../platform/crypto/passwords.js';
+import { hashPassword } from '../../platform/crypto/passwords.js';
 import { hashToken, newToken } from '../../platform/crypto/tokens.js';
 import { AppError } from '../../platform/errors.js';
 import { resetPasswordMail, verifyEmailMail } from '../../platform/mail/messages.js';
@@ -15,8 +15,6 @@ import { SESSION_TTL_MS } from './session-cookies.js';
 import { deleteUserSessions, insertSession } from './sessions.repo.js';
 import { consumeUserToken, issueUserToken, voidUserTokens } from './user-tokens.repo.js';
 
-const MAX_FAILED_SIGN_INS = 5;
-const LOCKOUT_MS = 15 * 60 * 1000;
 const VERIFY_TTL_MS = 48 * 3600 * 1000;
 const RESET_TTL_MS = 3600 * 1000;
 
@@ -98,72 +96,6 @@ export async function signUp(pub: PublicCtx, input: SignUpInput): Promise<Sessio
   });
 }
 
-type FailCode = 'invalid_credentials' | 'account_locked' | 'no_account';
-type SignInOutcome = { ok: true; session: Session } | { ok: false; code: FailCode };
-
-export async function signIn(pub: PublicCtx, email: string, password: string): Promise<Session> {
-  const outcome = await transact(pub.deps, { email }, async (tx): Promise<SignInOutcome> => {
-    const user = await users.findUserByEmail(tx, email);
-    if (!user?.passwordHash) {
-      await burnPasswordCheck(password, pub.deps.config.scryptLogN);
-      return { ok: false, code: 'invalid_credentials' };
-    }
-    await setClaims(tx, { userId: user.id });
-    const all = await users.membershipsOfUser(tx, user.id);
-    const active = all.filter((m) => m.status === 'active');
-    const usable = active.filter((m) => !m.lockedAt);
-    const fail = async (reason: string, code: FailCode) => {
-      for (const m of active) {
-        await setClaims(tx, { orgId: m.orgId });
-        const writer = { tx, orgId: m.orgId, actor: { type: 'anonymous' as const, email }, request: pub.request };
-        await recordWith(writer, {
-          action: 'auth.sign_in_failed',
-          objectType: 'user',
-          objectId: user.id,
-          subject: user,
-          extra: { reason },
-        });
-      }
-      return { ok: false as const, code };
-    };
-    if (user.lockedUntil && user.lockedUntil.getTime() > Date.now())
-      return fail('temporarily_locked', 'account_locked');
-    if (!(await verifyPassword(password, user.passwordHash))) {
-      const failed = user.failedSignIns + 1;
-      const lockedUntil = failed >= MAX_FAILED_SIGN_INS ? new Date(Date.now() + LOCKOUT_MS) : null;
-      await users.updateUser(tx, user.id, { failedSignIns: lockedUntil ? 0 : failed, lockedUntil });
-      return fail(lockedUntil ? 'wrong_password_now_locked' : 'wrong_password', 'invalid_credentials');
-    }
-    if (active.length === 0) return fail('no_membership', 'no_account');
-    if (usable.length === 0) return fail('locked_by_admin', 'account_locked');
-    if (user.failedSignIns > 0 || user.lockedUntil)
-      await users.updateUser(tx, user.id, { failedSignIns: 0, lockedUntil: null });
-    const orgId = usable[0]!.orgId;
-    await setClaims(tx, { orgId });
-    const session = await startSession(tx, orgId, user.id, pub.request);
-    const writer = { tx, orgId, actor: userActor(user, session.sessionId), request: pub.request };
-    await recordWith(writer, { action: 'auth.signed_in', objectType: 'session', objectId: session.sessionId });
-    return { ok: true, session };
-  });
-  if (outcome.ok) return outcome.session;
-  switch (outcome.code) {
-    case 'account_locked':
-      throw AppError.because(
-        'account_locked',
-        'locked',
-        'This account is locked. Try again later or ask an administrator.',
-      );
-    case 'no_account':
-      throw AppError.because(
-        'account_locked',
-        'no_account',
-        'You no longer belong to any account. Ask an administrator to invite you.',
-      );
-    case 'invalid_credentials':
-      throw new AppError('invalid_credentials', 'The e-mail address or the password is wrong.');
-  }
-}
-
 /** Always answers the same; a mail goes out only when the address belongs to a user. */
 export async function requestPasswordReset(pub: PublicCtx, email: string): Promise<void> {
   const mail = await transact(pub.deps, { email }, async (tx) => {
@@ -195,8 +127,6 @@ export async function resetPassword(pub: PublicCtx, token: string, password: str
     await users.updateUser(tx, userId, {
       passwordHash,
       passwordChangedAt: now,
-      failedSignIns: 0,
-      lockedUntil: null,
       emailVerifiedAt: user.emailVerifiedAt ?? now,
     });
     await endEverySession(tx, userId, null);

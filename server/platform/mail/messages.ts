@@ -70,3 +70,28 @@ export function invitationMail(locale: Locale, to: string, orgName: string, invi
         { href, label: 'Accept the invitation' },
       );
 }
+
+/** Sent once when sign-ins to the account start being throttled; names the address they came from. */
+export function failedSignInsMail(locale: Locale, to: string, name: string, count: number, ip: string, href: string) {
+  return locale === 'de'
+    ? compose(
+        to,
+        'Fehlgeschlagene Anmeldungen bei Ihrem Konto',
+        [
+          `Hallo ${name},`,
+          `${count} Anmeldungen bei Ihrem Deedbox-Konto sind nacheinander gescheitert, von der Adresse ${ip}. Weitere Versuche von dort werden jetzt verlangsamt; Ihre eigene Anmeldung von anderswo bleibt möglich.`,
+          'Wenn Sie das nicht waren, wählen Sie am besten ein neues Passwort.',
+        ],
+        { href, label: 'Neues Passwort festlegen' },
+      )
+    : compose(
+        to,
+        'Failed sign-ins to your account',
+        [
+          `Hello ${name},`,
+          `${count} sign-ins to your Deedbox account failed in a row, from the address ${ip}. Further tries from there are now slowed down; you can still sign in from elsewhere.`,
+          'If that was not you, consider choosing a new password.',
+        ],
+        { href, label: 'Choose a new password' },
+      );
+}

@@ -43,7 +43,9 @@ export const errors: Record<keyof typeof en, string> = {
   'problem.gone.reminder_inactive':
     'Diese Erinnerung ist nicht mehr aktiv. Öffnen Sie den Vertrag, um den Grund zu sehen.',
   'problem.account_locked.locked':
-    'Dieses Konto ist gesperrt. Versuchen Sie es später erneut oder wenden Sie sich an eine Administratorin oder einen Administrator.',
+    'Eine Administratorin oder ein Administrator hat Ihren Zugang zu diesem Konto gesperrt. Bitten Sie um die Entsperrung.',
+  'problem.rate_limited.sign_in_throttled':
+    'Zu viele fehlgeschlagene Anmeldungen von dieser Verbindung. Versuchen Sie es in {seconds} Sekunden erneut oder setzen Sie Ihr Passwort zurück.',
   'problem.account_locked.no_account':
     'Sie gehören keinem Konto mehr an. Bitten Sie eine Administratorin oder einen Administrator um eine Einladung.',
 

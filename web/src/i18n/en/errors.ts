@@ -37,7 +37,9 @@ export const errors = {
   'problem.gone.link_expired': 'This link has expired.',
   'problem.gone.reminder_moved': 'This reminder has moved to a new date. Open the contract to see it.',
   'problem.gone.reminder_inactive': 'This reminder is no longer active. Open the contract to see why.',
-  'problem.account_locked.locked': 'This account is locked. Try again later or ask an administrator.',
+  'problem.account_locked.locked': 'An administrator has locked your access to this account. Ask them to unlock it.',
+  'problem.rate_limited.sign_in_throttled':
+    'Too many failed sign-ins from this connection. Try again in {seconds} seconds, or reset your password.',
   'problem.account_locked.no_account': 'You no longer belong to any account. Ask an administrator to invite you.',
 
   'validation.unique.category': 'A category named “{value}” already exists.',
