@@ -1,8 +1,12 @@
 import { expect, type Page } from '@playwright/test';
+import { linkFromMail } from './mail.js';
 
 export const PASSWORD = 'Tr0ub4dor&3-horse-staple';
 
-/** A new account signed up through the form, as a person does it; waits for the start page's greeting. */
+/**
+ * A new account signed up through the form and confirmed from the mailed link, as a person does
+ * it; waits for the start page's greeting.
+ */
 export async function signUpInBrowser(page: Page, who: { name: string; email: string; company: string }) {
   await page.goto('/sign-up');
   await page.getByRole('textbox', { name: 'Name', exact: true }).fill(who.name);
@@ -11,6 +15,9 @@ export async function signUpInBrowser(page: Page, who: { name: string; email: st
   await page.getByRole('textbox', { name: 'Company name', exact: true }).fill(who.company);
   await page.getByRole('button', { name: 'Create account' }).click();
   // Sign-up hashes the password with scrypt on purpose: slow on a busy machine, so more than the default 5 s.
+  await expect(page.getByRole('heading', { name: 'Check your inbox' })).toBeVisible({ timeout: 20_000 });
+  const link = new URL(await linkFromMail(who.email, /Finish signing up/, '/confirm-sign-up'));
+  await page.goto(`${link.pathname}${link.search}`);
   const firstName = who.name.split(' ')[0]!;
   await expect(page.getByRole('heading', { name: new RegExp(`\\b${firstName}\\b`) })).toBeVisible({
     timeout: 20_000,

@@ -60,3 +60,22 @@ export const signInThrottles = pgTable(
   },
   (t) => [primaryKey({ columns: [t.ip, t.accountKey] })],
 );
+
+/**
+ * A sign-up waiting for its address to be confirmed: no org or user exists until the mailed link
+ * is followed, so signing up answers alike whether or not the address is already registered.
+ */
+export const pendingSignUps = pgTable(
+  'pending_sign_ups',
+  {
+    tokenHash: text('token_hash').primaryKey(),
+    email: text('email').notNull(),
+    name: text('name').notNull(),
+    passwordHash: text('password_hash').notNull(),
+    companyName: text('company_name').notNull(),
+    locale: text('locale', { enum: LOCALES }).notNull(),
+    expiresAt: ts('expires_at').notNull(),
+    createdAt: ts('created_at').notNull().defaultNow(),
+  },
+  (t) => [index('pending_sign_ups_email_idx').on(sql`lower(${t.email})`)],
+);

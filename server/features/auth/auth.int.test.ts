@@ -17,7 +17,7 @@ describe('sign-up', () => {
     expect(admin.me.roles).toEqual([
       { businessUnitId: expect.any(String), businessUnitName: 'General', role: 'administrator' },
     ]);
-    expect(admin.me.user?.emailVerified).toBe(false);
+    expect(admin.me.user?.emailVerified).toBe(true);
     const me = await call(h, admin, 'GET', '/me');
     expect(me.json().user.email).toBe(admin.email);
     const actions = (await auditEvents(h, admin)).map((e) => e.action);
@@ -56,25 +56,56 @@ describe('sign-up', () => {
     expectProblem(signIn, 401, 'invalid_credentials');
   });
 
-  it('refuses an e-mail that is already registered', async () => {
+  it('answers a registered address exactly like a new one, and mails its owner instead', async () => {
     const admin = await signUpOrg(h);
-    const again = await call(h, null, 'POST', '/auth/sign-up', {
-      name: 'B',
-      email: admin.email,
-      password: PASSWORD,
-      companyName: 'Y',
-    });
-    expect(expectProblem(again, 422, 'validation_failed').errors?.[0]).toMatchObject({ field: 'email', rule: 'taken' });
+    const fresh = uniqueEmail('fresh');
+    const body = (email: string) => ({ name: 'Mallory', email, password: 'a-long-enough-secret', companyName: 'Y' });
+    const again = await call(h, null, 'POST', '/auth/sign-up', body(admin.email));
+    const other = await call(h, null, 'POST', '/auth/sign-up', body(fresh));
+    expect({ status: again.statusCode, body: again.json() }).toEqual({ status: 202, body: {} });
+    expect({ status: other.statusCode, body: other.json() }).toEqual({ status: 202, body: {} });
+    expect(again.cookies).toEqual([]);
+    const warning = await h.sink.waitFor((m) => m.to.includes(admin.email) && m.subject.includes('tried to sign up'));
+    expect(warning.text).toContain('/forgot-password');
+    expect(warning.text).not.toContain('/confirm-sign-up');
+    await h.sink.waitFor((m) => m.to.includes(fresh) && m.text.includes('/confirm-sign-up?token='));
+    // The owner's account is untouched: the password is still theirs.
+    const signedIn = await call(h, null, 'POST', '/auth/sign-in', { email: admin.email, password: PASSWORD });
+    expect(signedIn.statusCode).toBe(200);
+    expect(signedIn.json().org.name).toBe('Acme GmbH');
   });
 
-  it('sends a verification mail whose link verifies the address once', async () => {
-    const admin = await signUpOrg(h);
-    const mail = await h.sink.waitFor((m) => m.to.includes(admin.email) && m.subject.includes('confirm'));
+  it('creates the account only from the mailed link, once, with the address confirmed', async () => {
+    const email = uniqueEmail('linked');
+    const body = { name: 'Lina Link', email, password: PASSWORD, companyName: 'Link AG' };
+    expect((await call(h, null, 'POST', '/auth/sign-up', body)).statusCode).toBe(202);
+    expectProblem(
+      await call(h, null, 'POST', '/auth/sign-in', { email, password: PASSWORD }),
+      401,
+      'invalid_credentials',
+    );
+    const mail = await h.sink.waitFor((m) => m.to.includes(email) && m.text.includes('/confirm-sign-up?token='));
     const token = new URL(linkIn(mail)).searchParams.get('token')!;
-    expect((await call(h, null, 'POST', '/auth/verify-email', { token })).statusCode).toBe(204);
-    expect((await call(h, admin, 'GET', '/me')).json().user.emailVerified).toBe(true);
-    expectProblem(await call(h, null, 'POST', '/auth/verify-email', { token }), 400, 'invalid_token');
-    expect((await auditEvents(h, admin)).map((e) => e.action)).toContain('auth.email_verified');
+    const confirmed = await call(h, null, 'POST', '/auth/sign-up/confirm', { token });
+    expect(confirmed.statusCode).toBe(201);
+    expect(confirmed.json()).toMatchObject({ org: { name: 'Link AG' }, user: { email, emailVerified: true } });
+    expectProblem(await call(h, null, 'POST', '/auth/sign-up/confirm', { token }), 400, 'invalid_token');
+    const bogus = await call(h, null, 'POST', '/auth/sign-up/confirm', { token: 'x'.repeat(43) });
+    expectProblem(bogus, 400, 'invalid_token');
+    expect((await call(h, null, 'POST', '/auth/sign-in', { email, password: PASSWORD })).statusCode).toBe(200);
+  });
+
+  it('creates nothing from a second link once the address is registered', async () => {
+    const email = uniqueEmail('twice');
+    const body = { name: 'Tom Twice', email, password: PASSWORD, companyName: 'First AG' };
+    expect((await call(h, null, 'POST', '/auth/sign-up', body)).statusCode).toBe(202);
+    expect((await call(h, null, 'POST', '/auth/sign-up', { ...body, companyName: 'Second AG' })).statusCode).toBe(202);
+    await h.sink.until(() => h.sink.messages.filter((m) => m.to.includes(email)).length === 2);
+    const tokens = h.sink.messages
+      .filter((m) => m.to.includes(email))
+      .map((m) => new URL(linkIn(m)).searchParams.get('token')!);
+    expect((await call(h, null, 'POST', '/auth/sign-up/confirm', { token: tokens[0] })).statusCode).toBe(201);
+    expectProblem(await call(h, null, 'POST', '/auth/sign-up/confirm', { token: tokens[1] }), 400, 'invalid_token');
   });
 });
 

@@ -9,7 +9,6 @@ import { hashToken, newToken } from '../../platform/crypto/tokens.js';
 import { AppError } from '../../platform/errors.js';
 import { resetPasswordMail, verifyEmailMail } from '../../platform/mail/messages.js';
 import { recordWith } from '../audit/audit.service.js';
-import { createOrgWithOwner } from '../orgs/orgs.service.js';
 import * as users from '../users/users.repo.js';
 import { SESSION_TTL_MS } from './session-cookies.js';
 import { deleteUserSessions, insertSession } from './sessions.repo.js';
@@ -60,44 +59,15 @@ export async function startSession(tx: Tx, orgId: string, userId: string, reques
   return { orgId, userId, sessionId, token };
 }
 
-export interface SignUpInput {
-  name: string;
-  email: string;
-  password: string;
-  companyName: string;
-  locale: 'en' | 'de';
+/**
+ * Returns before the address is even looked up, so neither the answer nor its timing can tell
+ * whether it belongs to anyone: the lookup, the link and the mail all happen after the answer.
+ */
+export function requestPasswordReset(pub: PublicCtx, email: string): void {
+  sendPasswordReset(pub, email).catch((err: unknown) => pub.deps.log.error({ err }, 'password reset failed'));
 }
 
-/** A new org with its first user as Administrator and one default business unit. */
-export async function signUp(pub: PublicCtx, input: SignUpInput): Promise<Session> {
-  assertPasswordRules(input.password, input.email);
-  const passwordHash = await hashPassword(input.password, pub.deps.config.scryptLogN);
-  const orgId = randomUUID();
-  const userId = randomUUID();
-  return transact(pub.deps, { email: input.email, orgId, userId }, async (tx, afterCommit) => {
-    if (await users.findUserByEmail(tx, input.email)) {
-      throw AppError.invalid('email', 'taken', 'is already registered: sign in or reset your password');
-    }
-    const owner = { name: input.name, email: input.email, passwordHash, locale: input.locale, emailVerified: false };
-    const user = await createOrgWithOwner(tx, { orgId, userId, companyName: input.companyName, owner });
-    const session = await startSession(tx, orgId, userId, pub.request);
-    const writer = { tx, orgId, actor: userActor(user, session.sessionId), request: pub.request };
-    await recordWith(writer, {
-      action: 'org.created',
-      objectType: 'org',
-      objectId: orgId,
-      extra: { name: input.companyName },
-    });
-    await recordWith(writer, { action: 'auth.signed_up', objectType: 'user', objectId: userId, subject: user });
-    const token = await issueUserToken(tx, userId, 'verify_email', VERIFY_TTL_MS);
-    const link = `${pub.deps.config.appUrl}/verify-email?token=${token}`;
-    afterCommit(() => pub.deps.mailer.send(verifyEmailMail(user.locale, user.email, user.name, link)));
-    return session;
-  });
-}
-
-/** Always answers the same; a mail goes out only when the address belongs to a user. */
-export async function requestPasswordReset(pub: PublicCtx, email: string): Promise<void> {
+async function sendPasswordReset(pub: PublicCtx, email: string): Promise<void> {
   const mail = await transact(pub.deps, { email }, async (tx) => {
     const user = await users.findUserByEmail(tx, email);
     if (!user?.passwordHash) return null;
@@ -111,8 +81,7 @@ export async function requestPasswordReset(pub: PublicCtx, email: string): Promi
       `${pub.deps.config.appUrl}/reset-password?token=${token}`,
     );
   });
-  // Not awaited: the answer must take as long whether or not the address exists.
-  if (mail) pub.deps.mailer.send(mail).catch((err: unknown) => pub.deps.log.error({ err }, 'reset mail failed'));
+  if (mail) await pub.deps.mailer.send(mail);
 }
 
 export async function resetPassword(pub: PublicCtx, token: string, password: string): Promise<void> {

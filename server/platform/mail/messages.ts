@@ -95,3 +95,54 @@ export function failedSignInsMail(locale: Locale, to: string, name: string, coun
         { href, label: 'Choose a new password' },
       );
 }
+
+export function confirmSignUpMail(locale: Locale, to: string, name: string, href: string): Mail {
+  return locale === 'de'
+    ? compose(
+        to,
+        'Registrierung bei Deedbox abschließen',
+        [
+          `Hallo ${name},`,
+          'bitte bestätigen Sie Ihre E-Mail-Adresse, um Ihr Deedbox-Konto anzulegen. Der Link ist 48 Stunden gültig.',
+          'Wenn Sie sich nicht registriert haben, ignorieren Sie diese E-Mail; es wird nichts angelegt.',
+        ],
+        { href, label: 'Adresse bestätigen und Konto anlegen' },
+      )
+    : compose(
+        to,
+        'Finish signing up for Deedbox',
+        [
+          `Hello ${name},`,
+          'please confirm your e-mail address to create your Deedbox account. The link is valid for 48 hours.',
+          'If you did not sign up, ignore this e-mail; nothing will be created.',
+        ],
+        { href, label: 'Confirm address and create account' },
+      );
+}
+
+/** Sign-up with a registered address: the owner hears of it, the person signing up learns nothing. */
+export function signUpAttemptMail(locale: Locale, to: string, name: string, appUrl: string): Mail {
+  return locale === 'de'
+    ? compose(
+        to,
+        'Registrierungsversuch mit Ihrer Adresse',
+        [
+          `Hallo ${name},`,
+          'jemand wollte mit Ihrer E-Mail-Adresse ein neues Deedbox-Konto anlegen. Sie haben bereits einen Zugang: melden Sie sich an.',
+          `Wenn Sie Ihr Passwort nicht mehr wissen, setzen Sie es zurück: ${appUrl}/forgot-password`,
+          'Wenn Sie das nicht waren, ignorieren Sie diese E-Mail; es wurde nichts geändert.',
+        ],
+        { href: `${appUrl}/sign-in`, label: 'Anmelden' },
+      )
+    : compose(
+        to,
+        'Someone tried to sign up with your address',
+        [
+          `Hello ${name},`,
+          'someone tried to create a new Deedbox account with your e-mail address. You already have one: sign in.',
+          `If you no longer know your password, reset it: ${appUrl}/forgot-password`,
+          'If that was not you, ignore this e-mail; nothing was changed.',
+        ],
+        { href: `${appUrl}/sign-in`, label: 'Sign in' },
+      );
+}
