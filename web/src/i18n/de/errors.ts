@@ -92,8 +92,6 @@ export const errors: Record<keyof typeof en, string> = {
   'validation.cannot_see_contract': 'Diese Person kann diesen Vertrag nicht sehen.',
   'validation.already_member': 'Diese Person gehört bereits zu diesem Konto.',
   'validation.existing_password': 'Geben Sie das Passwort ein, das Sie bereits für Deedbox verwenden.',
-  'validation.taken':
-    'Diese E-Mail-Adresse ist bereits registriert. Melden Sie sich an oder setzen Sie Ihr Passwort zurück.',
   'validation.wrong': 'Das ist nicht Ihr aktuelles Passwort.',
   'validation.before_from': 'Das Ende darf nicht vor dem Beginn liegen.',
   'validation.range_too_long': 'Dieser Zeitraum ist zu lang.',

@@ -82,7 +82,6 @@ export const errors = {
   'validation.cannot_see_contract': 'This person cannot see this contract.',
   'validation.already_member': 'This person already belongs to this account.',
   'validation.existing_password': 'Enter the password you already use for Deedbox.',
-  'validation.taken': 'This e-mail address is already registered. Sign in or reset your password.',
   'validation.wrong': 'This is not your current password.',
   'validation.before_from': 'The end must not be before the start.',
   'validation.range_too_long': 'This period is too long.',
