@@ -6,6 +6,7 @@ import Fastify from 'fastify';
 import pg from 'pg';
 import { loadConfig } from '../server/config.js';
 import { startServer } from '../server/server.js';
+import { signUpViaOutbox } from './sign-up.js';
 
 const ADMIN_URL = 'postgres://postgres@127.0.0.1:5432/postgres';
 const BENCH_URL = 'postgres://postgres@127.0.0.1:5432/deedbox_bench';
@@ -153,7 +154,7 @@ async function main() {
   try {
     const email = `bench-${Date.now()}@example.com`;
     const signUp = { name: 'Bench Admin', email, password: 'Tr0ub4dor&3-horse-staple', companyName: 'Bench GmbH' };
-    const signedUp = await post(`${server.url}/api/v1/auth/sign-up`, signUp);
+    const signedUp = await signUpViaOutbox(server.url, signUp);
     const cookies = signedUp.headers.getSetCookie().map((c) => c.split(';')[0]!);
     const cookie = cookies.find((c) => c.startsWith('dbx_session='))!;
     const csrf = cookies.find((c) => c.startsWith('dbx_csrf='))!.split('=')[1]!;

@@ -1,6 +1,6 @@
 import { type Browser, expect, type Page, test } from '@playwright/test';
 import { linkFromMail } from './mail.js';
-import { apiAs, PASSWORD } from './session.js';
+import { apiAs, followSignUpLink, PASSWORD } from './session.js';
 
 // Many full page loads on a shared two-core machine: each page may take longer than the default five seconds.
 const look = expect.configure({ timeout: 20_000 });
@@ -92,6 +92,7 @@ test('a Viewer and an Editor of another unit are offered only what their role al
     await admin.getByRole('textbox', { name: 'Password', exact: true }).fill(PASSWORD);
     await admin.getByRole('textbox', { name: 'Company name', exact: true }).fill('Access GmbH');
     await admin.getByRole('button', { name: 'Create account' }).click();
+    await followSignUpLink(admin, adminEmail);
     await look(admin.getByRole('heading', { name: /, Ada$/ })).toBeVisible();
     const me = await apiAs(admin, 'GET', '/me');
     const general = me.roles[0].businessUnitId as string;

@@ -33,7 +33,7 @@ function publicScreens(s: Seeded): Screen[] {
     { name: 'sign-up', path: '/sign-up' },
     { name: 'forgot password', path: '/forgot-password' },
     { name: 'reset password', path: pathOf(s.resetLink) },
-    { name: 'verify e-mail', path: pathOf(s.verifyLink) },
+    { name: 'sign-up confirmation', path: pathOf(s.confirmSignUpLink) },
     { name: 'invitation', path: pathOf(s.inviteLink) },
     { name: 'reminder response', path: pathOf(s.respondLink), narrow: true },
     { name: 'not found', path: '/no-such-page' },

@@ -1,4 +1,5 @@
 import { expect, type Page, test } from '@playwright/test';
+import { followSignUpLink } from './session.js';
 
 const run = Date.now().toString(36);
 const PASSWORD = 'Tr0ub4dor&3-horse-staple';
@@ -14,6 +15,7 @@ async function signUp(page: Page, who: string, locale: 'en' | 'de') {
   await page.getByRole('textbox', { name: de ? 'Passwort' : 'Password', exact: true }).fill(PASSWORD);
   await page.getByRole('textbox', { name: de ? 'Firmenname' : 'Company name', exact: true }).fill('Formtech GmbH');
   await page.getByRole('button', { name: de ? 'Konto erstellen' : 'Create account' }).click();
+  await followSignUpLink(page, `${who}-${run}@forms.example`);
   // Sign-up hashes a password on purpose slowly; on a busy machine that takes a while.
   await expect(page.getByRole('heading', { name: /, Fiona$/ })).toBeVisible({ timeout: 30_000 });
 }

@@ -1,5 +1,6 @@
 import { expect, test } from '@playwright/test';
 import { linkFromMail } from './mail.js';
+import { followSignUpLink } from './session.js';
 
 const run = Date.now().toString(36);
 const adminEmail = `ada-${run}@acme.example`;
@@ -19,6 +20,7 @@ test('sign up, invite a user by mail, set their role; they see only what it allo
     await admin.getByRole('textbox', { name: 'Password', exact: true }).fill(PASSWORD);
     await admin.getByRole('textbox', { name: 'Company name', exact: true }).fill('Acme GmbH');
     await admin.getByRole('button', { name: 'Create account' }).click();
+    await followSignUpLink(admin, adminEmail);
     await expect(admin.getByRole('heading', { name: /, Ada$/ })).toBeVisible();
   });
 

@@ -17,7 +17,7 @@ export type Seeded = {
   contractTitle: string;
   inviteLink: string;
   resetLink: string;
-  verifyLink: string;
+  confirmSignUpLink: string;
   respondLink: string;
 };
 
@@ -45,8 +45,15 @@ export async function remindersRun(orgId: string, asOf: string) {
   expect(code).toBe(0);
 }
 
-async function signUp(api: APIRequestContext, name: string, email: string, companyName: string) {
+async function askToSignUp(api: APIRequestContext, name: string, email: string, companyName: string) {
   await call(api, 'POST', '/auth/sign-up', { name, email, password: PASSWORD, companyName, locale: 'en' });
+}
+
+/** Signs up and follows the mailed link, which creates the account and signs `api` in. */
+async function signUp(api: APIRequestContext, name: string, email: string, companyName: string) {
+  await askToSignUp(api, name, email, companyName);
+  const link = await linkFromMail(email, /Finish signing up/, '/confirm-sign-up');
+  await call(api, 'POST', '/auth/sign-up/confirm', { token: new URL(link).searchParams.get('token') });
 }
 
 /** One account with a partner, contracts, a custom field, a pending member and a sent reminder. */
@@ -103,10 +110,10 @@ export async function seedAccount(baseURL: string, tag: string): Promise<Seeded>
   await call(api, 'POST', '/users/invitations', { email: `max-${run}@acme.example`, name: 'Max Member' });
   await call(api, 'POST', '/auth/forgot-password', { email });
   await remindersRun(me.org.id, `${addDays(contract.computed.noticeDeadline, -30)}T08:00`);
-  // Verifying consumes the link, so it belongs to an account of its own.
+  // Following the sign-up link consumes it, so it belongs to a sign-up of its own.
   const other = await request.newContext({ baseURL });
   const otherEmail = `vera-${run}@acme.example`;
-  await signUp(other, 'Vera Verify', otherEmail, 'Vera GmbH');
+  await askToSignUp(other, 'Vera Verify', otherEmail, 'Vera GmbH');
   await other.dispose();
   await api.dispose();
   return {
@@ -117,7 +124,7 @@ export async function seedAccount(baseURL: string, tag: string): Promise<Seeded>
     contractTitle,
     inviteLink: await linkFromMail(`max-${run}@acme.example`, /invited/, '/invite/'),
     resetLink: await linkFromMail(email, /Reset your password/, '/reset-password'),
-    verifyLink: await linkFromMail(otherEmail, /confirm your e-mail/, '/verify-email'),
+    confirmSignUpLink: await linkFromMail(otherEmail, /Finish signing up/, '/confirm-sign-up'),
     respondLink: await linkFromMail(email, new RegExp(contractTitle), '/respond/'),
   };
 }

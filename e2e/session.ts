@@ -1,8 +1,12 @@
 import { expect, type Page } from '@playwright/test';
+import { linkFromMail } from './mail.js';
 
 export const PASSWORD = 'Tr0ub4dor&3-horse-staple';
 
-/** A new account signed up through the form, as a person does it; waits for the start page's greeting. */
+/**
+ * A new account signed up through the form and confirmed from the mailed link, as a person does
+ * it; waits for the start page's greeting.
+ */
 export async function signUpInBrowser(page: Page, who: { name: string; email: string; company: string }) {
   await page.goto('/sign-up');
   await page.getByRole('textbox', { name: 'Name', exact: true }).fill(who.name);
@@ -10,11 +14,24 @@ export async function signUpInBrowser(page: Page, who: { name: string; email: st
   await page.getByRole('textbox', { name: 'Password', exact: true }).fill(PASSWORD);
   await page.getByRole('textbox', { name: 'Company name', exact: true }).fill(who.company);
   await page.getByRole('button', { name: 'Create account' }).click();
-  // Sign-up hashes the password with scrypt on purpose: slow on a busy machine, so more than the default 5 s.
+  await followSignUpLink(page, who.email);
   const firstName = who.name.split(' ')[0]!;
   await expect(page.getByRole('heading', { name: new RegExp(`\\b${firstName}\\b`) })).toBeVisible({
     timeout: 20_000,
   });
+}
+
+/**
+ * After "Create account": the page asks to check the inbox; the browser then opens the link from
+ * the sign-up mail (English or German), which creates the account and signs in.
+ */
+export async function followSignUpLink(page: Page, email: string) {
+  // Sign-up hashes the password with scrypt on purpose: slow on a busy machine, so more than the default 5 s.
+  await expect(page.getByRole('heading', { name: /Check your inbox|Sehen Sie in Ihr Postfach/ })).toBeVisible({
+    timeout: 30_000,
+  });
+  const link = new URL(await linkFromMail(email, /Finish signing up|Registrierung bei Deedbox/, '/confirm-sign-up'));
+  await page.goto(`${link.pathname}${link.search}`);
 }
 
 /** The JSON API as the signed-in page (its session cookie and CSRF token); anything but a 2xx fails the test. */

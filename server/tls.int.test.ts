@@ -13,7 +13,7 @@ import { loadConfig } from './config.js';
 import { type RunningServer, startServer } from './server.js';
 import { PASSWORD, uniqueEmail } from './test/api.js';
 import { TEST_DATABASE_URL, TEST_DB } from './test/harness.js';
-import { SmtpSink } from './test/smtp-sink.js';
+import { linkIn, SmtpSink } from './test/smtp-sink.js';
 
 interface Answer {
   status: number;
@@ -161,7 +161,12 @@ describe('the server over TLS', () => {
 
   it('sets a __Host- session cookie that is Secure and HttpOnly', async () => {
     const body = { name: 'Tia Tls', email: uniqueEmail('tls'), password: PASSWORD, companyName: 'Secure GmbH' };
-    const res = await request(https, `${server.url}/api/v1/auth/sign-up`, { ...secure(), method: 'POST' }, body);
+    const asked = await request(https, `${server.url}/api/v1/auth/sign-up`, { ...secure(), method: 'POST' }, body);
+    expect(asked.status).toBe(202);
+    const mail = await sink.waitFor((m) => m.to.includes(body.email) && m.text.includes('/confirm-sign-up?token='));
+    const token = new URL(linkIn(mail)).searchParams.get('token');
+    const confirm = `${server.url}/api/v1/auth/sign-up/confirm`;
+    const res = await request(https, confirm, { ...secure(), method: 'POST' }, { token });
     expect(res.status).toBe(201);
     const cookies = res.headers['set-cookie'] ?? [];
     const session = cookies.find((c) => c.startsWith('__Host-dbx_session='));

@@ -5,9 +5,10 @@ import pg from 'pg';
 import { todayIn } from '../../common/terms/dates.js';
 import { loadConfig } from '../../server/config.js';
 import { type RunningServer, startServer } from '../../server/server.js';
+import { signUpViaOutbox } from '../sign-up.js';
 import { capture, explain, installCapture, mainIndex, readOnly, replay } from './capture.js';
 import { measureExport } from './export-memory.js';
-import { get, percentile, post, signIn } from './http.js';
+import { get, percentile, signIn } from './http.js';
 import { type Scenario, scenarios } from './scenarios.js';
 import { ADMIN, CONTRACTS_PER_ORG, completeSeed, ORGS, seed } from './seed.js';
 
@@ -40,7 +41,7 @@ async function admin(sql: string) {
 /** Signs the big org up through the API (users, org, default unit, admin), then seeds the rest in SQL. */
 async function seedFresh(server: RunningServer, db: pg.Pool) {
   log(`seeding ${ORGS} orgs x ${CONTRACTS_PER_ORG} contracts into ${DB_NAME} ...`);
-  await post(`${server.url}/api/v1/auth/sign-up`, ADMIN, 201);
+  await signUpViaOutbox(server.url, ADMIN);
   const { rows } = await db.query(
     'select m.org_id, m.user_id, o.time_zone from memberships m join users u on u.id = m.user_id join orgs o on o.id = m.org_id where u.email = $1',
     [ADMIN.email],

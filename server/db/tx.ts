@@ -9,9 +9,17 @@ export interface Claims {
   tokenHash?: string | null;
   /** An exact, lower-cased e-mail address being looked up (sign-in, invitation). */
   email?: string | null;
+  /** The caller's source address: the only sign-in throttle rows it may count on. */
+  ip?: string | null;
 }
 
-const CLAIM_NAMES = { orgId: 'app.org_id', userId: 'app.user_id', tokenHash: 'app.token_hash', email: 'app.email' };
+const CLAIM_NAMES = {
+  orgId: 'app.org_id',
+  userId: 'app.user_id',
+  tokenHash: 'app.token_hash',
+  email: 'app.email',
+  ip: 'app.ip',
+};
 
 /** Sets claims for the rest of the transaction; claims not named keep their value. */
 export async function setClaims(tx: Tx, claims: Claims): Promise<void> {

@@ -53,6 +53,7 @@ export const REASONS = {
   ],
   gone: ['link_expired', 'reminder_moved', 'reminder_inactive'],
   account_locked: ['locked', 'no_account'],
+  rate_limited: ['sign_in_throttled'],
 } as const;
 
 export type ReasonCode = keyof typeof REASONS;

@@ -38,7 +38,7 @@ export function callerFrom(res: Res): Caller {
 
 export const uniqueEmail = (tag = 'user') => `${tag}-${randomUUID().slice(0, 8)}@example.com`;
 
-/** A fresh org with its Administrator signed in; every test makes its own. */
+/** A fresh org with its Administrator signed in (signed up, then confirmed from the mail); every test makes its own. */
 export async function signUpOrg(h: Harness, companyName = 'Acme GmbH'): Promise<Caller & { me: Me; email: string }> {
   const email = uniqueEmail('admin');
   const res = await call(h, null, 'POST', '/auth/sign-up', {
@@ -47,8 +47,17 @@ export async function signUpOrg(h: Harness, companyName = 'Acme GmbH'): Promise<
     password: PASSWORD,
     companyName,
   });
-  if (res.statusCode !== 201) throw new Error(`sign-up failed: ${res.statusCode} ${res.body}`);
-  return { ...callerFrom(res), email } as Caller & { me: Me; email: string };
+  if (res.statusCode !== 202) throw new Error(`sign-up failed: ${res.statusCode} ${res.body}`);
+  return { ...callerFrom(await confirmSignUp(h, email)), email } as Caller & { me: Me; email: string };
+}
+
+/** Follows the sign-up link mailed to `email`: creates the org and answers with its session. */
+export async function confirmSignUp(h: Harness, email: string): Promise<Res> {
+  const mail = await h.sink.waitFor((m) => m.to.includes(email) && m.text.includes('/confirm-sign-up?token='));
+  const token = new URL(linkIn(mail)).searchParams.get('token')!;
+  const res = await call(h, null, 'POST', '/auth/sign-up/confirm', { token });
+  if (res.statusCode !== 201) throw new Error(`sign-up confirmation failed: ${res.statusCode} ${res.body}`);
+  return res;
 }
 
 export function defaultUnit(admin: Caller): string {

@@ -4,6 +4,7 @@ import { RouteError } from './components/route-error.js';
 import { AppLayout } from './layouts/app-layout.js';
 import { GuestOnly } from './layouts/guest-only.js';
 import { PublicLayout } from './layouts/public-layout.js';
+import { ConfirmSignUpPage } from './pages/auth/confirm-sign-up-page.js';
 import { ForgotPasswordPage } from './pages/auth/forgot-password-page.js';
 import { InvitePage } from './pages/auth/invite-page.js';
 import { ResetPasswordPage } from './pages/auth/reset-password-page.js';
@@ -82,6 +83,7 @@ export const router = createBrowserRouter([
           },
           { path: '/reset-password', element: <ResetPasswordPage /> },
           { path: '/verify-email', element: <VerifyEmailPage /> },
+          { path: '/confirm-sign-up', element: <ConfirmSignUpPage /> },
           { path: '/invite/:token', element: <InvitePage /> },
           { path: '/respond/:token', element: <RespondPage /> },
         ],

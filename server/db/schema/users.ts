@@ -1,5 +1,5 @@
 import { sql } from 'drizzle-orm';
-import { index, integer, pgTable, text, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
+import { index, integer, pgTable, primaryKey, text, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
 import { DATE_FORMATS, LOCALES } from '../../../common/schemas/auth.js';
 import { ts } from './columns.js';
 
@@ -18,9 +18,9 @@ export const users = pgTable(
     locale: text('locale', { enum: LOCALES }).notNull().default('en'),
     dateFormat: text('date_format', { enum: DATE_FORMATS }).notNull().default('YYYY-MM-DD'),
     timeZone: text('time_zone').notNull().default('Europe/Berlin'),
-    failedSignIns: integer('failed_sign_ins').notNull().default(0),
-    lockedUntil: ts('locked_until'),
     passwordChangedAt: ts('password_changed_at'),
+    /** When the person was last told that sign-ins to their account are being throttled. */
+    signInAlertAt: ts('sign_in_alert_at'),
     createdAt: ts('created_at').notNull().defaultNow(),
     updatedAt: ts('updated_at').notNull().defaultNow(),
   },
@@ -42,4 +42,40 @@ export const userTokens = pgTable(
     createdAt: ts('created_at').notNull().defaultNow(),
   },
   (t) => [uniqueIndex('user_tokens_token_key').on(t.tokenHash), index('user_tokens_user_idx').on(t.userId)],
+);
+
+/**
+ * Failed sign-ins counted per source address (`accountKey` '') and per (account, address), where
+ * the account is the SHA-256 of the lower-cased e-mail whether or not anyone owns it. Row-level
+ * security shows a caller only the rows of its own address.
+ */
+export const signInThrottles = pgTable(
+  'sign_in_throttles',
+  {
+    ip: text('ip').notNull(),
+    accountKey: text('account_key').notNull(),
+    failures: integer('failures').notNull().default(0),
+    lastFailedAt: ts('last_failed_at').notNull(),
+    blockedUntil: ts('blocked_until'),
+  },
+  (t) => [primaryKey({ columns: [t.ip, t.accountKey] })],
+);
+
+/**
+ * A sign-up waiting for its address to be confirmed: no org or user exists until the mailed link
+ * is followed, so signing up answers alike whether or not the address is already registered.
+ */
+export const pendingSignUps = pgTable(
+  'pending_sign_ups',
+  {
+    tokenHash: text('token_hash').primaryKey(),
+    email: text('email').notNull(),
+    name: text('name').notNull(),
+    passwordHash: text('password_hash').notNull(),
+    companyName: text('company_name').notNull(),
+    locale: text('locale', { enum: LOCALES }).notNull(),
+    expiresAt: ts('expires_at').notNull(),
+    createdAt: ts('created_at').notNull().defaultNow(),
+  },
+  (t) => [index('pending_sign_ups_email_idx').on(sql`lower(${t.email})`)],
 );

@@ -16,6 +16,8 @@ import { acceptInvitation, getInvitation } from '../users/invitations.service.js
 import { getMe, signOut } from '../users/me.service.js';
 import * as auth from './auth.service.js';
 import { clearSessionCookies, setSessionCookies } from './session-cookies.js';
+import { signIn } from './sign-in.service.js';
+import { confirmSignUp, signUp } from './sign-up.service.js';
 
 const tight = (max: number) => ({ public: true, rateLimit: { max, timeWindow: '1 minute' } });
 const tokenParams = z.object({ token: z.string().min(20).max(200) });
@@ -28,11 +30,16 @@ async function signedIn(req: FastifyRequest, reply: FastifyReply, session: auth.
 }
 
 export function authRoutes(app: App) {
+  app.post('/auth/sign-up', { config: tight(5), schema: { tags: ['auth'], body: signUpInput } }, async (req, reply) => {
+    await signUp(publicCtx(req), req.body);
+    return reply.code(202).send({});
+  });
+
   app.post(
-    '/auth/sign-up',
-    { config: tight(5), schema: { tags: ['auth'], body: signUpInput, response: { 201: meOutput } } },
+    '/auth/sign-up/confirm',
+    { config: tight(10), schema: { tags: ['auth'], body: verifyEmailInput, response: { 201: meOutput } } },
     async (req, reply) => {
-      const session = await auth.signUp(publicCtx(req), req.body);
+      const session = await confirmSignUp(publicCtx(req), req.body.token);
       return reply.code(201).send(await signedIn(req, reply, session));
     },
   );
@@ -41,7 +48,7 @@ export function authRoutes(app: App) {
     '/auth/sign-in',
     { config: tight(10), schema: { tags: ['auth'], body: signInInput, response: { 200: meOutput } } },
     async (req, reply) => {
-      const session = await auth.signIn(publicCtx(req), req.body.email, req.body.password);
+      const session = await signIn(publicCtx(req), req.body.email, req.body.password);
       return signedIn(req, reply, session);
     },
   );
@@ -56,7 +63,7 @@ export function authRoutes(app: App) {
     '/auth/forgot-password',
     { config: tight(5), schema: { tags: ['auth'], body: forgotPasswordInput } },
     async (req, reply) => {
-      await auth.requestPasswordReset(publicCtx(req), req.body.email);
+      auth.requestPasswordReset(publicCtx(req), req.body.email);
       return reply.code(202).send({});
     },
   );

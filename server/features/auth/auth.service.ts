@@ -4,19 +4,16 @@ import { PASSWORD_MESSAGES } from '../../../common/schemas/auth.js';
 import type { Tx } from '../../db/client.js';
 import { setClaims } from '../../db/tx.js';
 import { type Actor, type Ctx, type PublicCtx, type RequestMeta, transact } from '../../platform/context.js';
-import { burnPasswordCheck, hashPassword, verifyPassword } from '../../platform/crypto/passwords.js';
+import { hashPassword } from '../../platform/crypto/passwords.js';
 import { hashToken, newToken } from '../../platform/crypto/tokens.js';
 import { AppError } from '../../platform/errors.js';
 import { resetPasswordMail, verifyEmailMail } from '../../platform/mail/messages.js';
 import { recordWith } from '../audit/audit.service.js';
-import { createOrgWithOwner } from '../orgs/orgs.service.js';
 import * as users from '../users/users.repo.js';
 import { SESSION_TTL_MS } from './session-cookies.js';
 import { deleteUserSessions, insertSession } from './sessions.repo.js';
-import { consumeUserToken, issueUserToken } from './user-tokens.repo.js';
+import { consumeUserToken, issueUserToken, voidUserTokens } from './user-tokens.repo.js';
 
-const MAX_FAILED_SIGN_INS = 5;
-const LOCKOUT_MS = 15 * 60 * 1000;
 const VERIFY_TTL_MS = 48 * 3600 * 1000;
 const RESET_TTL_MS = 3600 * 1000;
 
@@ -62,110 +59,15 @@ export async function startSession(tx: Tx, orgId: string, userId: string, reques
   return { orgId, userId, sessionId, token };
 }
 
-export interface SignUpInput {
-  name: string;
-  email: string;
-  password: string;
-  companyName: string;
-  locale: 'en' | 'de';
+/**
+ * Returns before the address is even looked up, so neither the answer nor its timing can tell
+ * whether it belongs to anyone: the lookup, the link and the mail all happen after the answer.
+ */
+export function requestPasswordReset(pub: PublicCtx, email: string): void {
+  sendPasswordReset(pub, email).catch((err: unknown) => pub.deps.log.error({ err }, 'password reset failed'));
 }
 
-/** A new org with its first user as Administrator and one default business unit. */
-export async function signUp(pub: PublicCtx, input: SignUpInput): Promise<Session> {
-  assertPasswordRules(input.password, input.email);
-  const passwordHash = await hashPassword(input.password, pub.deps.config.scryptLogN);
-  const orgId = randomUUID();
-  const userId = randomUUID();
-  return transact(pub.deps, { email: input.email, orgId, userId }, async (tx, afterCommit) => {
-    if (await users.findUserByEmail(tx, input.email)) {
-      throw AppError.invalid('email', 'taken', 'is already registered: sign in or reset your password');
-    }
-    const owner = { name: input.name, email: input.email, passwordHash, locale: input.locale, emailVerified: false };
-    const user = await createOrgWithOwner(tx, { orgId, userId, companyName: input.companyName, owner });
-    const session = await startSession(tx, orgId, userId, pub.request);
-    const writer = { tx, orgId, actor: userActor(user, session.sessionId), request: pub.request };
-    await recordWith(writer, {
-      action: 'org.created',
-      objectType: 'org',
-      objectId: orgId,
-      extra: { name: input.companyName },
-    });
-    await recordWith(writer, { action: 'auth.signed_up', objectType: 'user', objectId: userId, subject: user });
-    const token = await issueUserToken(tx, userId, 'verify_email', VERIFY_TTL_MS);
-    const link = `${pub.deps.config.appUrl}/verify-email?token=${token}`;
-    afterCommit(() => pub.deps.mailer.send(verifyEmailMail(user.locale, user.email, user.name, link)));
-    return session;
-  });
-}
-
-type FailCode = 'invalid_credentials' | 'account_locked' | 'no_account';
-type SignInOutcome = { ok: true; session: Session } | { ok: false; code: FailCode };
-
-export async function signIn(pub: PublicCtx, email: string, password: string): Promise<Session> {
-  const outcome = await transact(pub.deps, { email }, async (tx): Promise<SignInOutcome> => {
-    const user = await users.findUserByEmail(tx, email);
-    if (!user?.passwordHash) {
-      await burnPasswordCheck(password, pub.deps.config.scryptLogN);
-      return { ok: false, code: 'invalid_credentials' };
-    }
-    await setClaims(tx, { userId: user.id });
-    const all = await users.membershipsOfUser(tx, user.id);
-    const active = all.filter((m) => m.status === 'active');
-    const usable = active.filter((m) => !m.lockedAt);
-    const fail = async (reason: string, code: FailCode) => {
-      for (const m of active) {
-        await setClaims(tx, { orgId: m.orgId });
-        const writer = { tx, orgId: m.orgId, actor: { type: 'anonymous' as const, email }, request: pub.request };
-        await recordWith(writer, {
-          action: 'auth.sign_in_failed',
-          objectType: 'user',
-          objectId: user.id,
-          subject: user,
-          extra: { reason },
-        });
-      }
-      return { ok: false as const, code };
-    };
-    if (user.lockedUntil && user.lockedUntil.getTime() > Date.now())
-      return fail('temporarily_locked', 'account_locked');
-    if (!(await verifyPassword(password, user.passwordHash))) {
-      const failed = user.failedSignIns + 1;
-      const lockedUntil = failed >= MAX_FAILED_SIGN_INS ? new Date(Date.now() + LOCKOUT_MS) : null;
-      await users.updateUser(tx, user.id, { failedSignIns: lockedUntil ? 0 : failed, lockedUntil });
-      return fail(lockedUntil ? 'wrong_password_now_locked' : 'wrong_password', 'invalid_credentials');
-    }
-    if (active.length === 0) return fail('no_membership', 'no_account');
-    if (usable.length === 0) return fail('locked_by_admin', 'account_locked');
-    if (user.failedSignIns > 0 || user.lockedUntil)
-      await users.updateUser(tx, user.id, { failedSignIns: 0, lockedUntil: null });
-    const orgId = usable[0]!.orgId;
-    await setClaims(tx, { orgId });
-    const session = await startSession(tx, orgId, user.id, pub.request);
-    const writer = { tx, orgId, actor: userActor(user, session.sessionId), request: pub.request };
-    await recordWith(writer, { action: 'auth.signed_in', objectType: 'session', objectId: session.sessionId });
-    return { ok: true, session };
-  });
-  if (outcome.ok) return outcome.session;
-  switch (outcome.code) {
-    case 'account_locked':
-      throw AppError.because(
-        'account_locked',
-        'locked',
-        'This account is locked. Try again later or ask an administrator.',
-      );
-    case 'no_account':
-      throw AppError.because(
-        'account_locked',
-        'no_account',
-        'You no longer belong to any account. Ask an administrator to invite you.',
-      );
-    case 'invalid_credentials':
-      throw new AppError('invalid_credentials', 'The e-mail address or the password is wrong.');
-  }
-}
-
-/** Always answers the same; a mail goes out only when the address belongs to a user. */
-export async function requestPasswordReset(pub: PublicCtx, email: string): Promise<void> {
+async function sendPasswordReset(pub: PublicCtx, email: string): Promise<void> {
   const mail = await transact(pub.deps, { email }, async (tx) => {
     const user = await users.findUserByEmail(tx, email);
     if (!user?.passwordHash) return null;
@@ -179,8 +81,7 @@ export async function requestPasswordReset(pub: PublicCtx, email: string): Promi
       `${pub.deps.config.appUrl}/reset-password?token=${token}`,
     );
   });
-  // Not awaited: the answer must take as long whether or not the address exists.
-  if (mail) pub.deps.mailer.send(mail).catch((err: unknown) => pub.deps.log.error({ err }, 'reset mail failed'));
+  if (mail) await pub.deps.mailer.send(mail);
 }
 
 export async function resetPassword(pub: PublicCtx, token: string, password: string): Promise<void> {
@@ -195,11 +96,10 @@ export async function resetPassword(pub: PublicCtx, token: string, password: str
     await users.updateUser(tx, userId, {
       passwordHash,
       passwordChangedAt: now,
-      failedSignIns: 0,
-      lockedUntil: null,
       emailVerifiedAt: user.emailVerifiedAt ?? now,
     });
-    await recordInEveryOrg(tx, user, pub.request, 'auth.password_reset', true);
+    await endEverySession(tx, userId, null);
+    await recordInEveryOrg(tx, user, pub.request, 'auth.password_reset');
   });
 }
 
@@ -224,18 +124,32 @@ export async function sendVerification(ctx: Ctx): Promise<void> {
   ctx.afterCommit(() => ctx.deps.mailer.send(verifyEmailMail(user.locale, user.email, user.name, link)));
 }
 
+/**
+ * Ends every session of the person in every org and voids their outstanding reset links: what a
+ * password change or reset must do, since the old password or an old link may be in other hands.
+ * Sessions sit under per-org row-level security; rather than a SECURITY DEFINER escape hatch, this
+ * claims each org of the person in turn (their memberships are visible through the `userId` claim,
+ * which the caller must have set) and restores the caller's org claim afterwards.
+ */
+export async function endEverySession(tx: Tx, userId: string, restoreOrgId: string | null): Promise<void> {
+  for (const m of await users.membershipsOfUser(tx, userId)) {
+    await setClaims(tx, { orgId: m.orgId });
+    await deleteUserSessions(tx, m.orgId, userId);
+  }
+  await setClaims(tx, { orgId: restoreOrgId });
+  await voidUserTokens(tx, userId, 'reset_password');
+}
+
 /** Account-level events belong in the log of every org the person is active in. */
 async function recordInEveryOrg(
   tx: Tx,
   user: users.UserRow,
   request: RequestMeta,
   action: 'auth.password_reset_requested' | 'auth.password_reset' | 'auth.email_verified',
-  endSessions = false,
 ): Promise<void> {
   for (const m of await users.membershipsOfUser(tx, user.id)) {
     if (m.status !== 'active') continue;
     await setClaims(tx, { orgId: m.orgId });
-    if (endSessions) await deleteUserSessions(tx, m.orgId, user.id);
     await recordWith(
       { tx, orgId: m.orgId, actor: userActor(user), request },
       { action, objectType: 'user', objectId: user.id },

@@ -34,3 +34,11 @@ export async function consumeUserToken(tx: Tx, token: string, kind: Kind): Promi
     .returning({ userId: userTokens.userId });
   return row?.userId ?? null;
 }
+
+/** Marks every unused token of that kind of the person used (needs the `userId` claim). */
+export async function voidUserTokens(tx: Tx, userId: string, kind: Kind): Promise<void> {
+  await tx
+    .update(userTokens)
+    .set({ usedAt: new Date() })
+    .where(and(eq(userTokens.userId, userId), eq(userTokens.kind, kind), isNull(userTokens.usedAt)));
+}

@@ -3,8 +3,8 @@ import type { Ctx } from '../../platform/context.js';
 import { hashPassword, verifyPassword } from '../../platform/crypto/passwords.js';
 import { AppError } from '../../platform/errors.js';
 import { diff, record } from '../audit/audit.service.js';
-import { assertPasswordRules, type Session, startSession } from '../auth/auth.service.js';
-import { deleteSession, deleteUserSessions } from '../auth/sessions.repo.js';
+import { assertPasswordRules, endEverySession, type Session, startSession } from '../auth/auth.service.js';
+import { deleteSession } from '../auth/sessions.repo.js';
 import { presentMe } from './users.presenter.js';
 import * as repo from './users.repo.js';
 
@@ -48,7 +48,7 @@ export async function updateMe(ctx: Ctx, patch: MePatch): Promise<Me> {
   return getMe({ ...ctx, actor: { ...actor, name: name ?? actor.name } });
 }
 
-/** Changing the password ends every session of the person here and opens a fresh one. */
+/** Changing the password ends every session of the person, in every org, and opens a fresh one here. */
 export async function changePassword(ctx: Ctx, currentPassword: string, newPassword: string): Promise<Session> {
   const actor = requireUser(ctx);
   const user = (await repo.findUser(ctx.tx, actor.id))!;
@@ -60,7 +60,7 @@ export async function changePassword(ctx: Ctx, currentPassword: string, newPassw
   assertPasswordRules(newPassword, user.email, 'newPassword');
   const passwordHash = await hashPassword(newPassword, ctx.deps.config.scryptLogN);
   await repo.updateUser(ctx.tx, actor.id, { passwordHash, passwordChangedAt: new Date() });
-  await deleteUserSessions(ctx.tx, ctx.orgId, actor.id);
+  await endEverySession(ctx.tx, actor.id, ctx.orgId);
   await record(ctx, { action: 'auth.password_changed', objectType: 'user', objectId: actor.id });
   return startSession(ctx.tx, ctx.orgId, actor.id, ctx.request);
 }

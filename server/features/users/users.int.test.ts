@@ -3,6 +3,7 @@ import {
   addMember,
   auditEvents,
   call,
+  confirmSignUp,
   defaultUnit,
   expectProblem,
   PASSWORD,
@@ -76,7 +77,8 @@ describe('invitations', () => {
       password: PASSWORD,
       companyName: 'Other Co',
     });
-    expect(signedUp.statusCode).toBe(201);
+    expect(signedUp.statusCode).toBe(202);
+    await confirmSignUp(h, other.email);
     await call(h, admin, 'POST', '/users/invitations', { email: other.email });
     const mail = await h.sink.waitFor((m) => m.to.includes(other.email) && m.subject.includes('Name Co'));
     const shown = (await call(h, null, 'GET', `/invitations/${linkIn(mail).split('/invite/')[1]!}`)).json();

@@ -92,7 +92,11 @@ async function invalidCaller(request: FastifyRequest): Promise<AppError | null> 
 
 /** The one place errors become answers: known codes as problem+json, the rest logged and hidden. */
 export function errorHandler(error: FastifyError, request: FastifyRequest, reply: FastifyReply) {
-  if (error instanceof AppError) return sendProblem(reply, error.code, error.message, error.details);
+  if (error instanceof AppError) {
+    const wait = error.code === 'rate_limited' ? error.details.params?.seconds : undefined;
+    if (typeof wait === 'number') reply.header('Retry-After', String(wait));
+    return sendProblem(reply, error.code, error.message, error.details);
+  }
   if (hasZodFastifySchemaValidationErrors(error)) {
     const errors = validationErrors(error);
     const first = errors[0];

@@ -78,3 +78,79 @@ export function invitationMail(locale: Locale, to: string, orgName: string, invi
         { href, label: 'Accept the invitation' },
       );
 }
+
+/** Sent once when sign-ins to the account start being throttled; names the address they came from. */
+export function failedSignInsMail(locale: Locale, to: string, name: string, count: number, ip: string, href: string) {
+  return locale === 'de'
+    ? compose(
+        to,
+        'Fehlgeschlagene Anmeldungen bei Ihrem Konto',
+        [
+          `Hallo ${name},`,
+          `${count} Anmeldungen bei Ihrem Deedbox-Konto sind nacheinander gescheitert, von der Adresse ${ip}. Weitere Versuche von dort werden jetzt verlangsamt; Ihre eigene Anmeldung von anderswo bleibt möglich.`,
+          'Wenn Sie das nicht waren, wählen Sie am besten ein neues Passwort.',
+        ],
+        { href, label: 'Neues Passwort festlegen' },
+      )
+    : compose(
+        to,
+        'Failed sign-ins to your account',
+        [
+          `Hello ${name},`,
+          `${count} sign-ins to your Deedbox account failed in a row, from the address ${ip}. Further tries from there are now slowed down; you can still sign in from elsewhere.`,
+          'If that was not you, consider choosing a new password.',
+        ],
+        { href, label: 'Choose a new password' },
+      );
+}
+
+export function confirmSignUpMail(locale: Locale, to: string, name: string, href: string): Mail {
+  return locale === 'de'
+    ? compose(
+        to,
+        'Registrierung bei Deedbox abschließen',
+        [
+          `Hallo ${name},`,
+          'bitte bestätigen Sie Ihre E-Mail-Adresse, um Ihr Deedbox-Konto anzulegen. Der Link ist 48 Stunden gültig.',
+          'Wenn Sie sich nicht registriert haben, ignorieren Sie diese E-Mail; es wird nichts angelegt.',
+        ],
+        { href, label: 'Adresse bestätigen und Konto anlegen' },
+      )
+    : compose(
+        to,
+        'Finish signing up for Deedbox',
+        [
+          `Hello ${name},`,
+          'please confirm your e-mail address to create your Deedbox account. The link is valid for 48 hours.',
+          'If you did not sign up, ignore this e-mail; nothing will be created.',
+        ],
+        { href, label: 'Confirm address and create account' },
+      );
+}
+
+/** Sign-up with a registered address: the owner hears of it, the person signing up learns nothing. */
+export function signUpAttemptMail(locale: Locale, to: string, name: string, appUrl: string): Mail {
+  return locale === 'de'
+    ? compose(
+        to,
+        'Registrierungsversuch mit Ihrer Adresse',
+        [
+          `Hallo ${name},`,
+          'jemand wollte mit Ihrer E-Mail-Adresse ein neues Deedbox-Konto anlegen. Sie haben bereits einen Zugang: melden Sie sich an.',
+          `Wenn Sie Ihr Passwort nicht mehr wissen, setzen Sie es zurück: ${appUrl}/forgot-password`,
+          'Wenn Sie das nicht waren, ignorieren Sie diese E-Mail; es wurde nichts geändert.',
+        ],
+        { href: `${appUrl}/sign-in`, label: 'Anmelden' },
+      )
+    : compose(
+        to,
+        'Someone tried to sign up with your address',
+        [
+          `Hello ${name},`,
+          'someone tried to create a new Deedbox account with your e-mail address. You already have one: sign in.',
+          `If you no longer know your password, reset it: ${appUrl}/forgot-password`,
+          'If that was not you, ignore this e-mail; nothing was changed.',
+        ],
+        { href: `${appUrl}/sign-in`, label: 'Sign in' },
+      );
+}

@@ -29,11 +29,19 @@ export function useSignIn() {
   });
 }
 
+/** Sign-up only mails a link (the same answer whether or not the address is registered). */
 export function useSignUp() {
+  return useMutation({
+    mutationFn: (input: z.output<typeof signUpInput>) => api.command('/auth/sign-up', input),
+  });
+}
+
+/** The mailed link creates the account and signs its first administrator in. */
+export function useConfirmSignUp() {
   const client = useQueryClient();
   return useMutation({
-    mutationFn: async (input: z.output<typeof signUpInput>) =>
-      adoptBrowserTimeZone(await api.post('/auth/sign-up', input, meOutput)),
+    mutationFn: async (token: string) =>
+      adoptBrowserTimeZone(await api.post('/auth/sign-up/confirm', { token }, meOutput)),
     onSuccess: (me) => storeMe(client, me),
   });
 }

@@ -15,6 +15,16 @@ export const auth: Record<keyof typeof en, string> = {
   'signUp.adminNote': 'Sie werden Administrator Ihrer Organisation.',
   'signUp.haveAccount': 'Sie haben bereits ein Konto?',
   'signUp.signIn': 'Anmelden',
+  'signUp.sentTitle': 'Sehen Sie in Ihr Postfach',
+  'signUp.sentText':
+    'Wir haben einen Link an {email} geschickt. Öffnen Sie ihn innerhalb von 48 Stunden, um Ihre Adresse zu bestätigen; dann wird Ihr Konto angelegt. Sind Sie mit dieser Adresse schon registriert? Dann erklärt die E-Mail, wie Sie sich anmelden.',
+
+  'confirmSignUp.title': 'Ihr Konto wird angelegt',
+  'confirmSignUp.working': 'Einen Moment bitte …',
+  'confirmSignUp.failedTitle': 'Ihr Konto wurde nicht angelegt',
+  'confirmSignUp.invalidTitle': 'Dieser Registrierungslink funktioniert nicht mehr',
+  'confirmSignUp.invalidText':
+    'Der Link wurde vielleicht schon verwendet oder ist abgelaufen. Wenn Ihr Konto besteht, melden Sie sich an; sonst registrieren Sie sich erneut.',
 
   'forgot.title': 'Passwort zurücksetzen',
   'forgot.description':

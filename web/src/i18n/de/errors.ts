@@ -49,7 +49,9 @@ export const errors: Record<keyof typeof en, string> = {
   'problem.gone.reminder_inactive':
     'Diese Erinnerung ist nicht mehr aktiv. Öffnen Sie den Vertrag, um den Grund zu sehen.',
   'problem.account_locked.locked':
-    'Dieses Konto ist gesperrt. Versuchen Sie es später erneut oder wenden Sie sich an eine Administratorin oder einen Administrator.',
+    'Eine Administratorin oder ein Administrator hat Ihren Zugang zu diesem Konto gesperrt. Bitten Sie um die Entsperrung.',
+  'problem.rate_limited.sign_in_throttled':
+    'Zu viele fehlgeschlagene Anmeldungen von dieser Verbindung. Versuchen Sie es in {seconds} Sekunden erneut oder setzen Sie Ihr Passwort zurück.',
   'problem.account_locked.no_account':
     'Sie gehören keinem Konto mehr an. Bitten Sie eine Administratorin oder einen Administrator um eine Einladung.',
 
@@ -99,8 +101,6 @@ export const errors: Record<keyof typeof en, string> = {
   'validation.cannot_see_contract': 'Diese Person kann diesen Vertrag nicht sehen.',
   'validation.already_member': 'Diese Person gehört bereits zu diesem Konto.',
   'validation.existing_password': 'Geben Sie das Passwort ein, das Sie bereits für Deedbox verwenden.',
-  'validation.taken':
-    'Diese E-Mail-Adresse ist bereits registriert. Melden Sie sich an oder setzen Sie Ihr Passwort zurück.',
   'validation.wrong': 'Das ist nicht Ihr aktuelles Passwort.',
   'validation.before_from': 'Das Ende darf nicht vor dem Beginn liegen.',
   'validation.range_too_long': 'Dieser Zeitraum ist zu lang.',

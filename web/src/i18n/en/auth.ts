@@ -13,6 +13,16 @@ export const auth = {
   'signUp.adminNote': 'You become the administrator of your organization.',
   'signUp.haveAccount': 'Already have an account?',
   'signUp.signIn': 'Sign in',
+  'signUp.sentTitle': 'Check your inbox',
+  'signUp.sentText':
+    'We sent a link to {email}. Open it within 48 hours to confirm your address; your account is created then. Already registered with this address? Then the e-mail tells you how to sign in.',
+
+  'confirmSignUp.title': 'Creating your account',
+  'confirmSignUp.working': 'One moment, please…',
+  'confirmSignUp.failedTitle': 'Your account was not created',
+  'confirmSignUp.invalidTitle': 'This sign-up link no longer works',
+  'confirmSignUp.invalidText':
+    'The link may have been used already or expired. If your account exists, sign in; otherwise sign up again.',
 
   'forgot.title': 'Reset your password',
   'forgot.description': 'Enter your e-mail address and we will send you a link to choose a new password.',

@@ -41,7 +41,9 @@ export const errors = {
   'problem.gone.link_expired': 'This link has expired.',
   'problem.gone.reminder_moved': 'This reminder has moved to a new date. Open the contract to see it.',
   'problem.gone.reminder_inactive': 'This reminder is no longer active. Open the contract to see why.',
-  'problem.account_locked.locked': 'This account is locked. Try again later or ask an administrator.',
+  'problem.account_locked.locked': 'An administrator has locked your access to this account. Ask them to unlock it.',
+  'problem.rate_limited.sign_in_throttled':
+    'Too many failed sign-ins from this connection. Try again in {seconds} seconds, or reset your password.',
   'problem.account_locked.no_account': 'You no longer belong to any account. Ask an administrator to invite you.',
 
   'validation.unique.category': 'A category named “{value}” already exists.',
@@ -87,7 +89,6 @@ export const errors = {
   'validation.cannot_see_contract': 'This person cannot see this contract.',
   'validation.already_member': 'This person already belongs to this account.',
   'validation.existing_password': 'Enter the password you already use for Deedbox.',
-  'validation.taken': 'This e-mail address is already registered. Sign in or reset your password.',
   'validation.wrong': 'This is not your current password.',
   'validation.before_from': 'The end must not be before the start.',
   'validation.range_too_long': 'This period is too long.',

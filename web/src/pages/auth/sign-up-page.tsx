@@ -1,5 +1,6 @@
-import { Anchor, Button, PasswordInput, Stack, Text, TextInput } from '@mantine/core';
-import { Link, useNavigate } from 'react-router';
+import { Alert, Anchor, Button, PasswordInput, Stack, Text, TextInput } from '@mantine/core';
+import { IconMailCheck } from '@tabler/icons-react';
+import { Link } from 'react-router';
 import { passwordProblem } from '../../../../common/passwords.js';
 import { signUpInput } from '../../../../common/schemas/auth.js';
 import { useSignUp } from '../../api/use-auth.js';
@@ -11,7 +12,6 @@ import { useI18n } from '../../i18n/i18n-context.js';
 
 export function SignUpPage() {
   const { t, locale } = useI18n();
-  const navigate = useNavigate();
   const signUp = useSignUp();
   const form = useZodForm(signUpInput, { name: '', email: '', password: '', companyName: '', locale });
   const submit = form.onSubmit((input) => {
@@ -19,21 +19,27 @@ export function SignUpPage() {
       form.setFieldError('password', 'validation.contains_email');
       return;
     }
-    signUp.mutate({ ...input, locale }, { onSuccess: () => navigate('/', { replace: true }), onError: form.showError });
+    signUp.mutate({ ...input, locale }, { onError: form.showError });
   });
+  const footer = (
+    <>
+      {t('signUp.haveAccount')}{' '}
+      <Anchor component={Link} to="/sign-in" fw={500}>
+        {t('signUp.signIn')}
+      </Anchor>
+    </>
+  );
+  if (signUp.isSuccess) {
+    return (
+      <AuthCard title={t('signUp.sentTitle')} footer={footer}>
+        <Alert color="teal" variant="light" icon={<IconMailCheck size={18} />}>
+          {t('signUp.sentText', { email: signUp.variables.email })}
+        </Alert>
+      </AuthCard>
+    );
+  }
   return (
-    <AuthCard
-      title={t('signUp.title')}
-      description={t('signUp.description')}
-      footer={
-        <>
-          {t('signUp.haveAccount')}{' '}
-          <Anchor component={Link} to="/sign-in" fw={500}>
-            {t('signUp.signIn')}
-          </Anchor>
-        </>
-      }
-    >
+    <AuthCard title={t('signUp.title')} description={t('signUp.description')} footer={footer}>
       <form onSubmit={submit} noValidate>
         <Stack>
           <ProblemAlert error={form.formError} />
