@@ -10,7 +10,7 @@ import { buildApp } from '../server/app.js';
 import { loadConfig } from '../server/config.js';
 import { openDatabase } from '../server/db/client.js';
 import { createMailer } from '../server/platform/mail/mailer.js';
-import { signUpToken } from './sign-up.js';
+import { benchMailSink } from './sign-up.js';
 
 const ROWS = Number(process.env.ROWS ?? 100_000);
 const ADMIN_URL = 'postgres://postgres@127.0.0.1:5432/postgres';
@@ -42,8 +42,10 @@ function csv(rows: number): string {
 async function main() {
   await admin('drop database if exists deedbox_bench_import with (force)');
   await admin('create database deedbox_bench_import');
+  const { sink, smtpUrl } = await benchMailSink();
   const config = loadConfig({
     NODE_ENV: 'test',
+    SMTP_URL: smtpUrl,
     LOG_LEVEL: 'warn',
     RATE_LIMIT: 'false',
     SCRYPT_LOG_N: '12',
@@ -72,8 +74,8 @@ async function main() {
         companyName: 'Bench',
       },
     });
-    // Without SMTP_URL the mailer keeps a development outbox; the sign-up link is handed to it before the answer.
-    const token = signUpToken(app.deps.mailer.outbox() ?? [], 'bench@example.com');
+    const mail = await sink.waitFor((m) => m.to.includes('bench@example.com'));
+    const token = mail.text.match(/confirm-sign-up\?token=(\S+)/)?.[1];
     const signUp = await app.inject({ method: 'POST', url: '/api/v1/auth/sign-up/confirm', payload: { token } });
     const cookie = signUp.cookies.map((c) => `${c.name}=${c.value}`).join('; ');
     const csrf = signUp.cookies.find((c) => c.name === 'dbx_csrf')!.value;
@@ -114,6 +116,7 @@ async function main() {
   } finally {
     await app.close();
     await database.close();
+    await sink.stop();
     await admin('drop database if exists deedbox_bench_import with (force)');
   }
 }

@@ -6,7 +6,7 @@ import Fastify from 'fastify';
 import pg from 'pg';
 import { loadConfig } from '../server/config.js';
 import { startServer } from '../server/server.js';
-import { signUpViaOutbox } from './sign-up.js';
+import { benchMailSink, signUpThroughMail } from './sign-up.js';
 
 const ADMIN_URL = 'postgres://postgres@127.0.0.1:5432/postgres';
 const BENCH_URL = 'postgres://postgres@127.0.0.1:5432/deedbox_bench';
@@ -139,8 +139,10 @@ async function main() {
   await admin('create database deedbox_bench');
   // Log lines are formatted as in production, then dropped, so logging costs what it costs.
   const discard = new Writable({ write: (_chunk, _enc, done) => done() });
+  const { sink, smtpUrl } = await benchMailSink();
   const config = loadConfig({
     NODE_ENV: 'test',
+    SMTP_URL: smtpUrl,
     DATABASE_URL: BENCH_URL,
     PORT: '0',
     HOST: '127.0.0.1',
@@ -154,7 +156,7 @@ async function main() {
   try {
     const email = `bench-${Date.now()}@example.com`;
     const signUp = { name: 'Bench Admin', email, password: 'Tr0ub4dor&3-horse-staple', companyName: 'Bench GmbH' };
-    const signedUp = await signUpViaOutbox(server.url, signUp);
+    const signedUp = await signUpThroughMail(server.url, signUp, sink);
     const cookies = signedUp.headers.getSetCookie().map((c) => c.split(';')[0]!);
     const cookie = cookies.find((c) => c.startsWith('dbx_session='))!;
     const csrf = cookies.find((c) => c.startsWith('dbx_csrf='))!.split('=')[1]!;
@@ -179,6 +181,7 @@ async function main() {
   } finally {
     await bare.close();
     await server.stop();
+    await sink.stop();
     await admin('drop database if exists deedbox_bench with (force)');
   }
 }

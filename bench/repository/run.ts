@@ -5,7 +5,8 @@ import pg from 'pg';
 import { todayIn } from '../../common/terms/dates.js';
 import { loadConfig } from '../../server/config.js';
 import { type RunningServer, startServer } from '../../server/server.js';
-import { signUpViaOutbox } from '../sign-up.js';
+import type { SmtpSink } from '../../server/test/smtp-sink.js';
+import { benchMailSink, signUpThroughMail } from '../sign-up.js';
 import { capture, explain, installCapture, mainIndex, readOnly, replay } from './capture.js';
 import { measureExport } from './export-memory.js';
 import { get, percentile, signIn } from './http.js';
@@ -39,9 +40,9 @@ async function admin(sql: string) {
 }
 
 /** Signs the big org up through the API (users, org, default unit, admin), then seeds the rest in SQL. */
-async function seedFresh(server: RunningServer, db: pg.Pool) {
+async function seedFresh(server: RunningServer, db: pg.Pool, sink: SmtpSink) {
   log(`seeding ${ORGS} orgs x ${CONTRACTS_PER_ORG} contracts into ${DB_NAME} ...`);
-  await signUpViaOutbox(server.url, ADMIN);
+  await signUpThroughMail(server.url, ADMIN, sink);
   const { rows } = await db.query(
     'select m.org_id, m.user_id, o.time_zone from memberships m join users u on u.id = m.user_id join orgs o on o.id = m.org_id where u.email = $1',
     [ADMIN.email],
@@ -170,8 +171,10 @@ async function main() {
     await admin(`create database ${DB_NAME}`);
   }
   const discard = new Writable({ write: (_chunk, _enc, done) => done() });
+  const { sink, smtpUrl } = await benchMailSink();
   const env = {
     NODE_ENV: 'test',
+    SMTP_URL: smtpUrl,
     DATABASE_URL: DB_URL,
     PORT: '0',
     HOST: '127.0.0.1',
@@ -185,7 +188,7 @@ async function main() {
     const seedStart = Date.now();
     let marker = await completeSeed(DB_URL);
     if (!marker) {
-      await seedFresh(server, db);
+      await seedFresh(server, db, sink);
       marker = (await completeSeed(DB_URL))!;
       log(`seeded in ${((Date.now() - seedStart) / 1000).toFixed(0)} s`);
     } else log(`reusing ${DB_NAME}, seeded on ${marker.seeded_on} in ${marker.seconds} s (--reseed to seed again)`);
@@ -215,6 +218,7 @@ async function main() {
   }
   if (!args.includes('--no-export'))
     await measureExport(DB_URL, orgId, env, log, Number(args[args.indexOf('--export-heap') + 1]) || undefined);
+  await sink.stop();
 }
 
 await main();

@@ -10,7 +10,7 @@ import { addReminder, at, contractWithDeadline } from '../features/reminders/eng
 import { runReminders } from '../features/reminders/engine/run.js';
 import { DEFAULT_TEMPLATES, sampleValues } from '../features/reminders/mail/defaults.js';
 import { renderTemplate } from '../features/reminders/mail/render.js';
-import { type Caller, call, callerFrom, PASSWORD, uniqueEmail } from '../test/api.js';
+import { type Caller, call, callerFrom, confirmSignUp, PASSWORD, uniqueEmail } from '../test/api.js';
 import { type Harness, startHarness } from '../test/harness.js';
 import type { ReceivedMail } from '../test/smtp-sink.js';
 import { scriptableParts } from './html-check.js';
@@ -44,8 +44,8 @@ async function hostileOrg(tag: string): Promise<Caller & { email: string }> {
     password: PASSWORD,
     companyName: payloadText(`${tag}-org`, 160),
   });
-  if (res.statusCode !== 201) throw new Error(`sign-up failed: ${res.statusCode} ${res.body}`);
-  const admin = { ...callerFrom(res), email };
+  if (res.statusCode !== 202) throw new Error(`sign-up failed: ${res.statusCode} ${res.body}`);
+  const admin = { ...callerFrom(await confirmSignUp(h, email)), email };
   await setOrg(h, admin, {
     expiryEndDays: [],
     expiryNoticeDays: [],
@@ -88,11 +88,11 @@ describe('mails with attack strings in every interpolated value', () => {
     }
   });
 
-  it('sends verification, invitation and reset mails that name hostile people and companies as text', async () => {
+  it('sends sign-up, invitation and reset mails that name hostile people and companies as text', async () => {
     const admin = await hostileOrg('mailer');
-    const verify = await mailTo(admin.email, /confirm your e-mail/);
-    expect(verify.text).toContain(XSS_PAYLOADS[0]);
-    expectInertMail(verify, 'verification');
+    const confirm = await mailTo(admin.email, /Finish signing up/);
+    expect(confirm.text).toContain(XSS_PAYLOADS[0]);
+    expectInertMail(confirm, 'sign-up');
 
     const invitee = uniqueEmail('invitee');
     const invited = await call(h, admin, 'POST', '/users/invitations', {
