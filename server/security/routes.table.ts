@@ -1,0 +1,210 @@
+import { PASSWORD, uniqueEmail } from '../test/api.js';
+import type { FreshKind, OrgIds, OrgWorld, Role } from './attack.world.js';
+
+type Params = Record<string, string>;
+
+/**
+ * One row per `METHOD /path` of the live OpenAPI document: how to fill the path from an organization's
+ * world, a valid request, and what each role is answered. A route without a row fails the suite.
+ */
+export interface RouteRow {
+  /** Needs no credential: the role table does not apply, no session is answered like any caller. */
+  public?: true;
+  params?: (o: OrgWorld) => Params | Promise<Params>;
+  body?: (o: OrgWorld) => unknown;
+  query?: (o: OrgWorld) => Params;
+  /** The body is a file, not JSON. */
+  raw?: { contentType: string; payload: string };
+  /** Spends the caller's session (sign-out, password change): each call gets a fresh sign-in. */
+  spendsSession?: true;
+  /** Expected status per role, in the order of ROLES: admin, otherEditor, viewer, noRole, unitKey. */
+  roles?: [number, number, number, number, number];
+}
+
+const id =
+  (key: keyof OrgIds) =>
+  (o: OrgWorld): Params => ({ id: o.ids[key] });
+const fresh =
+  (kind: FreshKind) =>
+  async (o: OrgWorld): Promise<Params> => ({ id: await o.fresh(kind) });
+const bogusToken = { token: 'A'.repeat(43) };
+const lifecycle = { type: 'fixed', startDate: '2091-01-01', endDate: '2091-12-31' };
+const template = { kind: 'reminder', locale: 'de' };
+
+export const ROUTES: Record<string, RouteRow> = {
+  'GET /api/v1/meta': { public: true },
+  // Public today; finding 9 makes it an administrator's (and so this row no longer public).
+  'GET /api/v1/dev/outbox': {},
+  'POST /api/v1/auth/sign-up': {
+    public: true,
+    body: (o) => ({ name: 'New Admin', email: uniqueEmail('su'), password: PASSWORD, companyName: `${o.marker} new` }),
+  },
+  'POST /api/v1/auth/sign-in': {
+    public: true,
+    body: () => ({ email: uniqueEmail('nobody'), password: PASSWORD }),
+  },
+  'POST /api/v1/auth/sign-out': { spendsSession: true },
+  'POST /api/v1/auth/forgot-password': { public: true, body: () => ({ email: uniqueEmail('forgot') }) },
+  'POST /api/v1/auth/reset-password': {
+    public: true,
+    body: () => ({ token: bogusToken.token, password: `${PASSWORD}-new` }),
+  },
+  'POST /api/v1/auth/verify-email': { public: true, body: () => bogusToken },
+  'POST /api/v1/auth/resend-verification': {},
+  'GET /api/v1/invitations/{token}': { public: true, params: () => bogusToken },
+  'POST /api/v1/invitations/{token}/accept': {
+    public: true,
+    params: () => bogusToken,
+    body: () => ({ name: 'Mallory', password: PASSWORD }),
+  },
+  'GET /api/v1/me': {},
+  'PATCH /api/v1/me': { body: () => ({ locale: 'en' }) },
+  'POST /api/v1/me/password': {
+    spendsSession: true,
+    body: () => ({ currentPassword: PASSWORD, newPassword: PASSWORD }),
+  },
+  'GET /api/v1/users': {},
+  'GET /api/v1/users/directory': { query: () => ({ q: 'Max' }) },
+  'POST /api/v1/users/invitations': {
+    body: (o) => ({ email: uniqueEmail('inv'), isAdmin: false, roles: { [o.ids.unit1]: 'viewer' } }),
+  },
+  'POST /api/v1/users/{id}/invitation': { params: id('invitation') },
+  'PUT /api/v1/users/{id}/roles': {
+    params: id('target'),
+    body: (o) => ({ isAdmin: false, roles: { [o.ids.unit1]: 'viewer' } }),
+  },
+  'POST /api/v1/users/{id}/lock': { params: fresh('member') },
+  'DELETE /api/v1/users/{id}': { params: fresh('member') },
+  'POST /api/v1/users/{id}/unlock': { params: id('target') },
+  'GET /api/v1/business-units': {},
+  'POST /api/v1/business-units': { body: (o) => ({ name: `${o.marker} unit ${Math.random()}` }) },
+  'PATCH /api/v1/business-units/{id}': {
+    params: id('unit2'),
+    body: (o) => ({ name: `${o.marker} unit 2` }),
+  },
+  'DELETE /api/v1/business-units/{id}': { params: fresh('businessUnit') },
+  'GET /api/v1/api-keys': {},
+  'POST /api/v1/api-keys': {
+    body: (o) => ({ name: `${o.marker} key`, role: 'viewer', businessUnitIds: [o.ids.unit1] }),
+  },
+  'DELETE /api/v1/api-keys/{id}': { params: fresh('apiKey') },
+  'GET /api/v1/audit': { query: (o) => ({ objectId: o.ids.contract }) },
+  'GET /api/v1/audit/verify': {},
+  'GET /api/v1/audit/export': { query: (o) => ({ objectId: o.ids.contract }) },
+  'GET /api/v1/contracts': { query: (o) => ({ partnerId: o.ids.partner }) },
+  'POST /api/v1/contracts': {
+    body: (o) => ({ title: `${o.marker} new`, businessUnitId: o.ids.unit1, partnerId: o.ids.partner, lifecycle }),
+  },
+  'GET /api/v1/contracts/recycle-bin': {},
+  'GET /api/v1/contracts/{id}': { params: id('contract') },
+  'PATCH /api/v1/contracts/{id}': { params: id('contract'), body: (o) => ({ description: `${o.marker} notes` }) },
+  'DELETE /api/v1/contracts/{id}': { params: fresh('contract') },
+  'POST /api/v1/contracts/{id}/notice': { params: fresh('contract'), body: () => ({ givenOn: '2090-03-01' }) },
+  'POST /api/v1/contracts/{id}/restore': { params: fresh('deletedContract') },
+  'GET /api/v1/contracts/{id}/history': { params: id('contract') },
+  'GET /api/v1/contracts/{id}/hierarchy': { params: id('contract') },
+  'GET /api/v1/events': { query: (o) => ({ from: '2090-01-01', to: '2090-12-31', contractId: o.ids.contract }) },
+  'GET /api/v1/contracts/{id}/events': { params: id('contract') },
+  'POST /api/v1/contracts/{id}/events': {
+    params: id('contract'),
+    body: (o) => ({ title: `${o.marker} event`, date: '2090-07-01', categoryId: o.ids.eventCategory }),
+  },
+  'GET /api/v1/events/{id}': { params: id('event') },
+  'PATCH /api/v1/events/{id}': { params: id('event'), body: (o) => ({ description: `${o.marker} event notes` }) },
+  'DELETE /api/v1/events/{id}': { params: fresh('event') },
+  'GET /api/v1/reminders/mine': {},
+  'GET /api/v1/events/{id}/reminders': { params: id('event') },
+  'POST /api/v1/events/{id}/reminders': {
+    params: id('event'),
+    body: () => ({ leadTimes: [14], recipients: { owner: true } }),
+  },
+  'GET /api/v1/contracts/{id}/reminders': { params: id('contract') },
+  'GET /api/v1/reminders/{id}': { params: id('reminder') },
+  'PATCH /api/v1/reminders/{id}': { params: id('reminder'), body: () => ({ leadTimes: [7] }) },
+  'DELETE /api/v1/reminders/{id}': { params: fresh('reminder') },
+  'GET /api/v1/reminders/{id}/deliveries': { params: id('reminder') },
+  'GET /api/v1/settings/reminders': {},
+  'PATCH /api/v1/settings/reminders': { body: () => ({ sendHour: 8 }) },
+  'GET /api/v1/me/reminder-preferences': {},
+  'PUT /api/v1/me/reminder-preferences': { body: () => ({ digest: false }) },
+  'GET /api/v1/settings/mail-templates': {},
+  'PUT /api/v1/settings/mail-templates/{kind}/{locale}': {
+    params: () => template,
+    body: (o) => ({ subject: `${o.marker} subject`, body: `${o.marker} body` }),
+  },
+  'DELETE /api/v1/settings/mail-templates/{kind}/{locale}': { params: () => template },
+  'POST /api/v1/settings/mail-templates/preview': {
+    body: (o) => ({ subject: `${o.marker} s`, body: `${o.marker} b`, kind: 'reminder', locale: 'en' }),
+  },
+  'GET /api/v1/reminder-links/{token}': { public: true, params: () => bogusToken },
+  'POST /api/v1/reminder-links/{token}': { public: true, params: () => bogusToken },
+  'GET /api/v1/calendar/feeds': {},
+  'POST /api/v1/calendar/feeds': { body: (o) => ({ name: `${o.marker} feed` }) },
+  'DELETE /api/v1/calendar/feeds/{id}': { params: fresh('calendarFeed') },
+  'GET /api/v1/dashboard': {},
+  'GET /api/v1/contracts/{id}/billing-lines': { params: id('contract') },
+  'POST /api/v1/contracts/{id}/billing-lines': {
+    params: id('contract'),
+    body: (o) => ({
+      kind: 'revenue',
+      frequency: 'yearly',
+      amount: '10.00',
+      currency: 'EUR',
+      firstBillingOn: '2090-02-01',
+      description: `${o.marker} line`,
+    }),
+  },
+  'PATCH /api/v1/contracts/{id}/billing-lines/{lineId}': {
+    params: (o) => ({ id: o.ids.contract, lineId: o.ids.billingLine }),
+    body: (o) => ({ description: `${o.marker} line` }),
+  },
+  'DELETE /api/v1/contracts/{id}/billing-lines/{lineId}': {
+    params: async (o) => ({ id: o.ids.contract, lineId: await o.fresh('billingLine') }),
+  },
+  'GET /api/v1/partners': { query: (o) => ({ q: o.marker }) },
+  'POST /api/v1/partners': { body: (o) => ({ name: `${o.marker} partner ${Math.random()}`, type: 'both' }) },
+  'GET /api/v1/partners/{id}': { params: id('partner') },
+  'PATCH /api/v1/partners/{id}': { params: id('partner'), body: (o) => ({ vatId: `${o.marker}`.slice(0, 20) }) },
+  'DELETE /api/v1/partners/{id}': { params: fresh('partner') },
+  'POST /api/v1/partners/{id}/merge': {
+    params: fresh('partner'),
+    body: async (o: OrgWorld) => ({ duplicateIds: [await o.fresh('partner')] }),
+  },
+  'GET /api/v1/categories': { query: () => ({ kind: 'contract' }) },
+  'POST /api/v1/categories': { body: (o) => ({ name: `${o.marker} category ${Math.random()}` }) },
+  'PATCH /api/v1/categories/{id}': { params: id('category'), body: (o) => ({ name: `${o.marker} category` }) },
+  'DELETE /api/v1/categories/{id}': { params: fresh('category') },
+  'GET /api/v1/org-units': {},
+  'POST /api/v1/org-units': { body: (o) => ({ name: `${o.marker} org unit ${Math.random()}` }) },
+  'PATCH /api/v1/org-units/{id}': { params: id('orgUnit'), body: (o) => ({ name: `${o.marker} org unit` }) },
+  'DELETE /api/v1/org-units/{id}': { params: fresh('orgUnit') },
+  'GET /api/v1/custom-fields': { query: () => ({ entity: 'contract' }) },
+  'POST /api/v1/custom-fields': {
+    body: (o) => ({ entity: 'partner', label: `${o.marker} ${Math.random()}`, type: 'number' }),
+  },
+  'PUT /api/v1/custom-fields/order': { body: (o) => ({ entity: 'partner', ids: [o.ids.partnerField] }) },
+  'PATCH /api/v1/custom-fields/{id}': { params: id('customField'), body: (o) => ({ section: `${o.marker}` }) },
+  'DELETE /api/v1/custom-fields/{id}': { params: fresh('customField') },
+  'GET /api/v1/settings/repository': {},
+  'PATCH /api/v1/settings/repository': { body: () => ({ currency: 'EUR' }) },
+  'GET /api/v1/contracts/export': { query: (o) => ({ partnerId: o.ids.partner, format: 'csv' }) },
+  'GET /api/v1/partners/export': { query: (o) => ({ q: o.marker, format: 'csv' }) },
+  'GET /api/v1/saved-views': { query: () => ({ entity: 'contract' }) },
+  'POST /api/v1/saved-views': {
+    body: (o) => ({ entity: 'contract', name: `${o.marker} ${Math.random()}`, definition: { sort: 'title' } }),
+  },
+  'PATCH /api/v1/saved-views/{id}': { params: id('savedView'), body: () => ({ shared: true }) },
+  'DELETE /api/v1/saved-views/{id}': { params: fresh('savedView') },
+  'POST /api/v1/imports': {
+    query: () => ({ entity: 'contract', fileName: 'attack.csv' }),
+    raw: { contentType: 'text/csv', payload: 'title\nImported\n' },
+  },
+  'GET /api/v1/imports/{id}': { params: id('import') },
+  'POST /api/v1/imports/{id}/check': { params: id('import'), body: () => ({ mapping: {} }) },
+  'POST /api/v1/imports/{id}/commit': { params: id('import'), body: () => ({ skipInvalidRows: true }) },
+};
+
+export type RouteKey = keyof typeof ROUTES;
+
+export const expectedFor = (row: RouteRow, role: Role): number | undefined =>
+  row.roles?.[['admin', 'otherEditor', 'viewer', 'noRole', 'unitKey'].indexOf(role)];
