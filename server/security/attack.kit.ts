@@ -67,8 +67,16 @@ export function fillPath(p: string, params: Record<string, string>): string {
   return p.replace(/\{(\w+)\}/g, (_, name: string) => {
     const value = params[name];
     if (value === undefined) throw new Error(`no value for {${name}} in ${p}`);
-    return encodeURIComponent(value);
+    return encode(value);
   });
+}
+
+/** Percent-encoding that also carries a lone surrogate, as the invalid UTF-8 a hostile client would send. */
+export function encode(value: string): string {
+  return value
+    .split(/([\uD800-\uDFFF])/)
+    .map((part) => (/^[\uD800-\uDFFF]$/.test(part) ? '%ED%A0%80' : encodeURIComponent(part)))
+    .join('');
 }
 
 export interface Request {
@@ -108,7 +116,9 @@ export function send(h: Harness, who: Caller | null, route: DocRoute, req: Reque
     payload = JSON.stringify(req.body);
     headers['content-type'] = 'application/json';
   }
-  const qs = new URLSearchParams(req.query ?? {}).toString();
+  const qs = Object.entries(req.query ?? {})
+    .map(([k, v]) => `${encode(k)}=${encode(v)}`)
+    .join('&');
   return h.app.inject({
     method: route.method,
     url: `${fillPath(route.path, req.params ?? {})}${qs ? `?${qs}` : ''}`,
