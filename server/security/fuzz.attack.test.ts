@@ -26,6 +26,7 @@ import {
   setAt,
   wrongType,
 } from './fuzz.payloads.js';
+import { leakedSecrets } from './log-scan.js';
 
 let h: Harness;
 let world: World;
@@ -158,6 +159,11 @@ describe('attack: fuzzed input', () => {
       const bad = answers.filter((res) => !sound(res)).map((res) => res.statusCode);
       if (bad.length) failures.push(`concurrent: ${route.key}`);
     }
-    settle(tally, failures);
+    settle(tally, failures, { races: true });
+  });
+
+  it('writes none of the secrets it used into the log', () => {
+    expect(h.logs.length).toBeGreaterThan(50);
+    expect(leakedSecrets(h, world.secrets)).toEqual([]);
   });
 });

@@ -4,6 +4,7 @@ import { type Harness, type Res, startHarness } from '../test/harness.js';
 import { type DocRoute, documentedRoutes, isProblem, sampleRequest, send, Tally } from './attack.kit.js';
 import { buildWorld, type World } from './attack.world.js';
 import { settle } from './expected-failures.js';
+import { leakedSecrets } from './log-scan.js';
 import { ROUTES } from './routes.table.js';
 
 let h: Harness;
@@ -66,5 +67,10 @@ describe('attack: no session', () => {
       }
     }
     settle(tally, failures);
+  });
+
+  it('writes none of the secrets it used into the log', () => {
+    expect(h.logs.length).toBeGreaterThan(50);
+    expect(leakedSecrets(h, world.secrets)).toEqual([]);
   });
 });

@@ -4,6 +4,7 @@ import { type Harness, startHarness } from '../test/harness.js';
 import { type DocRoute, documentedRoutes, isProblem, rowOf, sampleRequest, send, Tally } from './attack.kit.js';
 import { buildWorld, ROLES, type Role, type World } from './attack.world.js';
 import { settle } from './expected-failures.js';
+import { leakedSecrets } from './log-scan.js';
 import { expectedFor } from './routes.table.js';
 
 let h: Harness;
@@ -55,5 +56,10 @@ describe('attack: roles', () => {
     if (process.env.ATTACK_RECORD) console.log(observed.join('\n'));
     expect(tally.attempts).toBeGreaterThan(400);
     settle(tally, failures);
+  });
+
+  it('writes none of the secrets it used into the log', () => {
+    expect(h.logs.length).toBeGreaterThan(50);
+    expect(leakedSecrets(h, world.secrets)).toEqual([]);
   });
 });
