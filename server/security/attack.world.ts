@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
-import { type Caller, call, callerFrom, defaultUnit, PASSWORD, uniqueEmail } from '../test/api.js';
+import { addMember, type Caller, call, defaultUnit, PASSWORD, signUpOrg, uniqueEmail } from '../test/api.js';
 import type { Harness, Res } from '../test/harness.js';
-import { linkIn } from '../test/smtp-sink.js';
+import { linkIn, type SmtpSink } from '../test/smtp-sink.js';
 
 /** The callers the role table speaks of; `fullKey` is only used by the cross-organization attacks. */
 export const ROLES = ['admin', 'otherEditor', 'viewer', 'noRole', 'unitKey'] as const;
@@ -62,6 +62,16 @@ export class Secrets {
   add(...values: (string | undefined)[]) {
     for (const v of values) if (v && v.length >= 8) this.values.add(v);
   }
+  /** Every token in a link of every mail the server sent (invitations, resets, reminders). */
+  addMailTokens(sink: SmtpSink) {
+    for (const mail of sink.messages) {
+      for (const url of `${mail.text ?? ''} ${mail.html ?? ''}`.match(/https?:\/\/[^\s"'<>]+/g) ?? []) {
+        const parsed = new URL(url);
+        const parts = [parsed.pathname.split('/').pop() ?? '', ...parsed.searchParams.values()];
+        this.add(...parts.filter((p) => p.length >= 20));
+      }
+    }
+  }
   addCaller(c: Caller) {
     this.add(c.cookie?.split('=').slice(1).join('='), c.csrf, c.bearer);
   }
@@ -77,21 +87,22 @@ function idOf(res: Res, what: string): string {
 
 const lifecycle = { type: 'fixed', startDate: '2090-01-01', endDate: '2090-12-31' };
 
-async function invite(h: Harness, admin: Caller, roles: Record<string, string>, secrets: Secrets, accept: boolean) {
+/** A signed-in member with these unit roles (through the shared helper, which follows the invitation mail). */
+async function member(h: Harness, admin: Caller, roles: Record<string, 'editor' | 'viewer'>, secrets: Secrets) {
+  const added = await addMember(h, admin, { roles });
+  secrets.addCaller(added);
+  return added;
+}
+
+/** An invitation nobody accepted yet. */
+async function invite(h: Harness, admin: Caller, roles: Record<string, string>, secrets: Secrets) {
   const email = uniqueEmail('attack');
   const res = await call(h, admin, 'POST', '/users/invitations', { email, isAdmin: false, roles });
   const id = idOf(res, 'invite');
   const mail = await h.sink.waitFor((m) => m.to.includes(email));
   const token = linkIn(mail).split('/invite/')[1]!;
   secrets.add(token);
-  if (!accept) return { id, caller: null };
-  const accepted = await call(h, null, 'POST', `/invitations/${token}/accept`, {
-    name: 'Max Member',
-    password: PASSWORD,
-  });
-  const caller = callerFrom(accepted);
-  secrets.addCaller(caller);
-  return { id, caller };
+  return id;
 }
 
 async function apiKey(h: Harness, admin: Caller, body: object, secrets: Secrets) {
@@ -104,22 +115,16 @@ async function apiKey(h: Harness, admin: Caller, body: object, secrets: Secrets)
 /** One organization seeded through the public API only, as its administrator. */
 export async function seedOrg(h: Harness, name: string, secrets: Secrets): Promise<OrgWorld> {
   const marker = `${name}-${randomUUID().slice(0, 8)}`;
-  const signUp = await call(h, null, 'POST', '/auth/sign-up', {
-    name: `${marker} Admin`,
-    email: uniqueEmail('attack-admin'),
-    password: PASSWORD,
-    companyName: `${marker} GmbH`,
-  });
-  const admin = callerFrom(signUp);
+  const admin = await signUpOrg(h, `${marker} GmbH`);
   secrets.addCaller(admin);
   const post = async (url: string, body: unknown, what = url) => idOf(await call(h, admin, 'POST', url, body), what);
   const unit1 = defaultUnit(admin);
   const unit2 = await post('/business-units', { name: `${marker} unit 2` });
-  const otherEditor = (await invite(h, admin, { [unit2]: 'editor' }, secrets, true)).caller!;
-  const viewer = (await invite(h, admin, { [unit1]: 'viewer' }, secrets, true)).caller!;
-  const noRole = (await invite(h, admin, {}, secrets, true)).caller!;
-  const target = await invite(h, admin, { [unit1]: 'viewer' }, secrets, true);
-  const invitation = await invite(h, admin, { [unit1]: 'viewer' }, secrets, false);
+  const otherEditor = await member(h, admin, { [unit2]: 'editor' }, secrets);
+  const viewer = await member(h, admin, { [unit1]: 'viewer' }, secrets);
+  const noRole = await member(h, admin, {}, secrets);
+  const target = await member(h, admin, { [unit1]: 'viewer' }, secrets);
+  const invitation = await invite(h, admin, { [unit1]: 'viewer' }, secrets);
   const unitKey = await apiKey(
     h,
     admin,
@@ -208,7 +213,7 @@ export async function seedOrg(h: Harness, name: string, secrets: Secrets): Promi
         return (await apiKey(h, admin, { name: `${marker} key`, role: 'viewer', businessUnitIds: [unit1] }, secrets))
           .id;
       case 'member':
-        return (await invite(h, admin, { [unit1]: 'viewer' }, secrets, true)).id;
+        return (await member(h, admin, { [unit1]: 'viewer' }, secrets)).id;
     }
   };
 
@@ -239,7 +244,7 @@ export async function seedOrg(h: Harness, name: string, secrets: Secrets): Promi
       savedView,
       import: idOf(upload, 'import'),
       calendarFeed: idOf(feed, 'calendar feed'),
-      invitation: invitation.id,
+      invitation,
       apiKey: unitKey.id,
       target: target.id,
       adminUser: admin.me!.user!.id,

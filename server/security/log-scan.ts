@@ -1,8 +1,9 @@
 import type { Harness } from '../test/harness.js';
 import type { Secrets } from './attack.world.js';
 
-/** Secrets found in the harness's captured log lines, shown by a harmless prefix only. */
+/** Secrets (those the suite used and every token mailed) found in the captured log, shown by a prefix only. */
 export function leakedSecrets(h: Harness, secrets: Secrets): string[] {
+  secrets.addMailTokens(h.sink);
   const log = h.logs.join('');
   const leaked: string[] = [];
   for (const secret of secrets.values) {
