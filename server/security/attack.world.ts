@@ -35,6 +35,8 @@ export interface OrgWorld {
   /** Every text this organization's objects carry includes it: another organization's answers must never. */
   marker: string;
   callers: Record<Role | 'fullKey', Caller>;
+  /** The administrator's calendar feed address, `/ical/{token}.ics` (outside the API document). */
+  feedPath: string;
   ids: OrgIds;
   /** A new object for an action that consumes one (delete, lock, merge, revoke). */
   fresh(kind: FreshKind): Promise<string>;
@@ -173,7 +175,8 @@ export async function seedOrg(h: Harness, name: string, secrets: Secrets): Promi
     payload: `title\n${marker} imported\n`,
   });
   const feed = await call(h, admin, 'POST', '/calendar/feeds', { name: `${marker} feed` });
-  secrets.add((feed.json() as { url?: string }).url?.split('/ical/')[1]?.replace('.ics', ''));
+  const feedPath = new URL((feed.json() as { url: string }).url).pathname;
+  secrets.add(feedPath.split('/ical/')[1]?.replace('.ics', ''));
   const mailTemplate = await call(h, admin, 'PUT', '/settings/mail-templates/reminder/en', {
     subject: `${marker} {{contractTitle}}`,
     body: `${marker} body`,
@@ -220,6 +223,7 @@ export async function seedOrg(h: Harness, name: string, secrets: Secrets): Promi
   return {
     name,
     marker,
+    feedPath,
     callers: {
       admin,
       otherEditor,

@@ -94,6 +94,42 @@ describe('attack: browser defences', () => {
     settle(tally, failures);
   });
 
+  it('holds the routes outside the API document to the same rules', async () => {
+    const tally = new Tally('outside-api');
+    const failures: string[] = [];
+    const get = (url: string, remoteAddress = '203.0.113.9') =>
+      h.app.inject({ method: 'GET', url, remoteAddress, headers: { origin: FOREIGN } });
+    const feed = await get(world.a.feedPath);
+    if (feed.statusCode !== 200 || !String(feed.headers['cache-control']).includes('no-store')) {
+      failures.push(`outside-api: calendar feed → ${feed.statusCode} cache-control ${feed.headers['cache-control']}`);
+    }
+    const hostile = ['a\u0000b', "x' OR '1'='1", 'x'.repeat(5000), '..%2F..%2Fetc%2Fpasswd', '%ED%A0%80'];
+    const answers = [
+      feed,
+      ...(await Promise.all(hostile.map((t) => get(`/ical/${t.includes('%') ? t : encodeURIComponent(t)}.ics`)))),
+      await get('/healthz'),
+      await get('/readyz'),
+      await get('/metrics'),
+    ];
+    tally.attempts = answers.length;
+    answers.slice(1, 1 + hostile.length).forEach((res, i) => {
+      if (res.statusCode >= 500 || !isProblem(res)) failures.push(`outside-api: feed token #${i} → ${res.statusCode}`);
+    });
+    const metrics = answers.at(-1)!;
+    if (metrics.statusCode !== 404) failures.push(`outside-api: /metrics from another host → ${metrics.statusCode}`);
+    for (const res of answers) {
+      const url = (res.raw.req.url ?? '').slice(0, 40);
+      const headers = res.headers;
+      if (headers['access-control-allow-origin'] !== undefined) failures.push(`outside-api: ${url} allows CORS`);
+      if (headers['x-content-type-options'] !== 'nosniff') failures.push(`outside-api: ${url} no nosniff`);
+      if (!String(headers['content-security-policy']).includes("frame-ancestors 'none'")) {
+        failures.push(`outside-api: ${url} no CSP`);
+      }
+    }
+
+    settle(tally, failures);
+  });
+
   it('sets the session cookie HttpOnly and SameSite, and the CSRF cookie readable by the page only', async () => {
     const res = await call(h, null, 'POST', '/auth/sign-in', {
       email: world.a.callers.viewer.me!.user!.email,
