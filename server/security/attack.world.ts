@@ -87,7 +87,7 @@ function idOf(res: Res, what: string): string {
   return id;
 }
 
-const lifecycle = { type: 'fixed', startDate: '2090-01-01', endDate: '2090-12-31' };
+const lifecycle = { type: 'fixed', startDate: '2025-01-01', endDate: '2095-12-31' };
 
 /** A signed-in member with these unit roles (through the shared helper, which follows the invitation mail). */
 async function member(h: Harness, admin: Caller, roles: Record<string, 'editor' | 'viewer'>, secrets: Secrets) {
@@ -172,7 +172,7 @@ export async function seedOrg(h: Harness, name: string, secrets: Secrets): Promi
     method: 'POST',
     url: '/api/v1/imports?entity=contract&fileName=attack.csv',
     headers: { cookie: admin.cookie!, 'x-csrf-token': admin.csrf!, 'content-type': 'text/csv' },
-    payload: `title\n${marker} imported\n`,
+    payload: `title,start\n${marker} imported,2090-01-01\n`,
   });
   const feed = await call(h, admin, 'POST', '/calendar/feeds', { name: `${marker} feed` });
   const feedPath = new URL((feed.json() as { url: string }).url).pathname;

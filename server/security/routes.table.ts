@@ -113,9 +113,9 @@ export const ROUTES: Record<string, RouteRow> = {
   },
   'DELETE /api/v1/contracts/{id}': { roles: [204, 404, 403, 404, 403], params: fresh('contract') },
   'POST /api/v1/contracts/{id}/notice': {
-    roles: [422, 404, 403, 404, 422],
+    roles: [200, 404, 403, 404, 200],
     params: fresh('contract'),
-    body: () => ({ givenOn: '2026-01-05' }),
+    body: () => ({ givenOn: new Date().toISOString().slice(0, 10), confirmLaterEnd: true }),
   },
   'POST /api/v1/contracts/{id}/restore': { roles: [200, 403, 403, 403, 403], params: fresh('deletedContract') },
   'GET /api/v1/contracts/{id}/history': { roles: [200, 404, 200, 404, 200], params: id('contract') },
@@ -278,9 +278,9 @@ export const ROUTES: Record<string, RouteRow> = {
   },
   'GET /api/v1/imports/{id}': { roles: [200, 404, 404, 404, 404], params: id('import') },
   'POST /api/v1/imports/{id}/check': {
-    roles: [422, 404, 404, 404, 404],
+    roles: [200, 404, 404, 404, 404],
     params: id('import'),
-    body: () => ({ mapping: { title: 'title' } }),
+    body: () => ({ mapping: { title: 'title', start: 'lifecycle.startDate' } }),
   },
   'POST /api/v1/imports/{id}/commit': {
     roles: [409, 404, 404, 404, 404],
