@@ -17,7 +17,10 @@ export interface RouteRow {
   raw?: { contentType: string; payload: string };
   /** Spends the caller's session (sign-out, password change): each call gets a fresh sign-in. */
   spendsSession?: true;
-  /** Expected status per role, in the order of ROLES: admin, otherEditor, viewer, noRole, unitKey. */
+  /**
+   * Expected status per role, in the order of ROLES: admin, otherEditor, viewer, noRole, unitKey
+   * (`ATTACK_RECORD=1` makes roles.attack.test.ts print what it observed, to review for a new route).
+   */
   roles?: [number, number, number, number, number];
 }
 
