@@ -1,6 +1,7 @@
 import { defineConfig } from 'vitest/config';
 
 const integration = ['server/**/*.int.test.ts'];
+const attack = ['server/security/**/*.attack.test.ts'];
 
 export default defineConfig({
   test: {
@@ -13,7 +14,7 @@ export default defineConfig({
         test: {
           name: 'unit',
           include: ['server/**/*.test.ts', 'common/**/*.test.ts', 'web/src/**/*.test.ts'],
-          exclude: integration,
+          exclude: [...integration, ...attack],
         },
       },
       // The integration suite runs twice: on PostgreSQL and on the embedded PGlite.
@@ -24,6 +25,17 @@ export default defineConfig({
           include: integration,
           env: { TEST_DB: 'postgres' },
           globalSetup: ['server/test/pg-setup.ts'],
+        },
+      },
+      // The attack suite (server/security) speaks HTTP only, so one database engine is enough: PostgreSQL.
+      {
+        extends: true,
+        test: {
+          name: 'attack',
+          include: attack,
+          env: { TEST_DB: 'postgres' },
+          globalSetup: ['server/security/attack-setup.ts'],
+          testTimeout: 120_000,
         },
       },
       // Several processes sharing one database (*.pg.int.test.ts) is what PostgreSQL is for; PGlite is one process.

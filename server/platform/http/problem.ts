@@ -120,8 +120,18 @@ export function errorHandler(error: FastifyError, request: FastifyRequest, reply
   return sendProblem(reply, 'internal', 'Something went wrong on our side. Quote the request id when you contact us.');
 }
 
+/** No onRequest hook (helmet's, the API's) runs for an address the router refuses: its answer gets their headers here. */
+const ROUTERLESS_HEADERS = {
+  'cache-control': 'no-store',
+  'content-security-policy': "default-src 'none'; frame-ancestors 'none'",
+  'x-content-type-options': 'nosniff',
+  'x-frame-options': 'DENY',
+  'referrer-policy': 'no-referrer',
+};
+
 /** Requests the router refuses before any route runs: an over-long path segment names nothing that exists. */
 export function frameworkErrors(error: FastifyError, request: FastifyRequest, reply: FastifyReply) {
+  reply.headers(ROUTERLESS_HEADERS);
   if (error.code === 'FST_ERR_MAX_PARAM_LENGTH') {
     return sendProblem(reply, 'not_found', `No route ${request.method} ${request.url.split('?')[0]!.slice(0, 200)}.`);
   }

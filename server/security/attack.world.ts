@@ -1,0 +1,272 @@
+import { randomUUID } from 'node:crypto';
+import { addMember, type Caller, call, defaultUnit, PASSWORD, signUpOrg, uniqueEmail } from '../test/api.js';
+import type { Harness, Res } from '../test/harness.js';
+import { linkIn, type SmtpSink } from '../test/smtp-sink.js';
+
+/** The callers the role table speaks of; `fullKey` is only used by the cross-organization attacks. */
+export const ROLES = ['admin', 'otherEditor', 'viewer', 'noRole', 'unitKey'] as const;
+export type Role = (typeof ROLES)[number];
+
+/** Ids of one object of every kind, all in the organization's first business unit. */
+export interface OrgIds {
+  unit1: string;
+  unit2: string;
+  contract: string;
+  billingLine: string;
+  event: string;
+  reminder: string;
+  partner: string;
+  category: string;
+  eventCategory: string;
+  orgUnit: string;
+  customField: string;
+  partnerField: string;
+  savedView: string;
+  import: string;
+  calendarFeed: string;
+  invitation: string;
+  apiKey: string;
+  target: string;
+  adminUser: string;
+}
+
+export interface OrgWorld {
+  name: string;
+  /** Every text this organization's objects carry includes it: another organization's answers must never. */
+  marker: string;
+  callers: Record<Role | 'fullKey', Caller>;
+  /** The administrator's calendar feed address, `/ical/{token}.ics` (outside the API document). */
+  feedPath: string;
+  ids: OrgIds;
+  /** A new object for an action that consumes one (delete, lock, merge, revoke). */
+  fresh(kind: FreshKind): Promise<string>;
+}
+
+export type FreshKind =
+  | 'contract'
+  | 'deletedContract'
+  | 'event'
+  | 'reminder'
+  | 'billingLine'
+  | 'partner'
+  | 'category'
+  | 'orgUnit'
+  | 'customField'
+  | 'savedView'
+  | 'calendarFeed'
+  | 'businessUnit'
+  | 'apiKey'
+  | 'member';
+
+/** Every secret the suite handled: none may ever appear in a log line. */
+export class Secrets {
+  readonly values = new Set<string>([PASSWORD]);
+  add(...values: (string | undefined)[]) {
+    for (const v of values) if (v && v.length >= 8) this.values.add(v);
+  }
+  /** Every token in a link of every mail the server sent (invitations, resets, reminders). */
+  addMailTokens(sink: SmtpSink) {
+    for (const mail of sink.messages) {
+      for (const url of `${mail.text ?? ''} ${mail.html ?? ''}`.match(/https?:\/\/[^\s"'<>]+/g) ?? []) {
+        const parsed = new URL(url);
+        const parts = [parsed.pathname.split('/').pop() ?? '', ...parsed.searchParams.values()];
+        this.add(...parts.filter((p) => p.length >= 20));
+      }
+    }
+  }
+  addCaller(c: Caller) {
+    this.add(c.cookie?.split('=').slice(1).join('='), c.csrf, c.bearer);
+  }
+}
+
+function idOf(res: Res, what: string): string {
+  if (res.statusCode >= 300) throw new Error(`world: ${what} failed: ${res.statusCode} ${res.body}`);
+  const body = res.json() as { id?: string; apiKey?: { id: string } };
+  const id = body.id ?? body.apiKey?.id;
+  if (!id) throw new Error(`world: ${what} answered no id: ${res.body}`);
+  return id;
+}
+
+const lifecycle = { type: 'fixed', startDate: '2025-01-01', endDate: '2095-12-31' };
+
+/** A signed-in member with these unit roles (through the shared helper, which follows the invitation mail). */
+async function member(h: Harness, admin: Caller, roles: Record<string, 'editor' | 'viewer'>, secrets: Secrets) {
+  const added = await addMember(h, admin, { roles });
+  secrets.addCaller(added);
+  return added;
+}
+
+/** An invitation nobody accepted yet. */
+async function invite(h: Harness, admin: Caller, roles: Record<string, string>, secrets: Secrets) {
+  const email = uniqueEmail('attack');
+  const res = await call(h, admin, 'POST', '/users/invitations', { email, isAdmin: false, roles });
+  const id = idOf(res, 'invite');
+  const mail = await h.sink.waitFor((m) => m.to.includes(email));
+  const token = linkIn(mail).split('/invite/')[1]!;
+  secrets.add(token);
+  return id;
+}
+
+async function apiKey(h: Harness, admin: Caller, body: object, secrets: Secrets) {
+  const res = await call(h, admin, 'POST', '/api-keys', body);
+  const token = (res.json() as { token: string }).token;
+  secrets.add(token);
+  return { id: idOf(res, 'api key'), token };
+}
+
+/** One organization seeded through the public API only, as its administrator. */
+export async function seedOrg(h: Harness, name: string, secrets: Secrets): Promise<OrgWorld> {
+  const marker = `${name}-${randomUUID().slice(0, 8)}`;
+  const admin = await signUpOrg(h, `${marker} GmbH`);
+  secrets.addCaller(admin);
+  const post = async (url: string, body: unknown, what = url) => idOf(await call(h, admin, 'POST', url, body), what);
+  const unit1 = defaultUnit(admin);
+  const unit2 = await post('/business-units', { name: `${marker} unit 2` });
+  const otherEditor = await member(h, admin, { [unit2]: 'editor' }, secrets);
+  const viewer = await member(h, admin, { [unit1]: 'viewer' }, secrets);
+  const noRole = await member(h, admin, {}, secrets);
+  const target = await member(h, admin, { [unit1]: 'viewer' }, secrets);
+  const invitation = await invite(h, admin, { [unit1]: 'viewer' }, secrets);
+  const unitKey = await apiKey(
+    h,
+    admin,
+    { name: `${marker} unit key`, role: 'editor', businessUnitIds: [unit1] },
+    secrets,
+  );
+  const fullKey = await apiKey(h, admin, { name: `${marker} full key`, role: 'administrator' }, secrets);
+
+  const partner = await post('/partners', { name: `${marker} partner`, type: 'supplier' });
+  const category = await post('/categories', { name: `${marker} category`, kind: 'contract' });
+  const eventCategory = await post('/categories', { name: `${marker} event category`, kind: 'event' });
+  const orgUnit = await post('/org-units', { name: `${marker} org unit` });
+  const customField = await post('/custom-fields', { entity: 'contract', label: `${marker} field`, type: 'text' });
+  const partnerField = await post('/custom-fields', { entity: 'partner', label: `${marker} pfield`, type: 'text' });
+  const newContract = () =>
+    post('/contracts', {
+      title: `${marker} contract`,
+      businessUnitId: unit1,
+      partnerId: partner,
+      categoryId: category,
+      orgUnitId: orgUnit,
+      description: `${marker} notes`,
+      tags: [marker],
+      lifecycle,
+    });
+  const contract = await newContract();
+  const newLine = () =>
+    post(`/contracts/${contract}/billing-lines`, {
+      kind: 'cost',
+      frequency: 'monthly',
+      amount: '100.00',
+      currency: 'EUR',
+      firstBillingOn: '2090-01-01',
+      description: `${marker} line`,
+    });
+  const billingLine = await newLine();
+  const newEvent = () => post(`/contracts/${contract}/events`, { title: `${marker} event`, date: '2090-06-01' });
+  const event = await newEvent();
+  const newReminder = () => post(`/events/${event}/reminders`, { leadTimes: [7], recipients: { owner: true } });
+  const reminder = await newReminder();
+  const savedView = await post('/saved-views', { entity: 'contract', name: `${marker} view`, definition: {} });
+  const upload = await h.app.inject({
+    method: 'POST',
+    url: '/api/v1/imports?entity=contract&fileName=attack.csv',
+    headers: { cookie: admin.cookie!, 'x-csrf-token': admin.csrf!, 'content-type': 'text/csv' },
+    payload: `title,start\n${marker} imported,2090-01-01\n`,
+  });
+  const feed = await call(h, admin, 'POST', '/calendar/feeds', { name: `${marker} feed` });
+  const feedPath = new URL((feed.json() as { url: string }).url).pathname;
+  secrets.add(feedPath.split('/ical/')[1]?.replace('.ics', ''));
+  const mailTemplate = await call(h, admin, 'PUT', '/settings/mail-templates/reminder/en', {
+    subject: `${marker} {{contractTitle}}`,
+    body: `${marker} body`,
+  });
+  if (mailTemplate.statusCode >= 300) throw new Error(`world: template failed: ${mailTemplate.body}`);
+
+  const fresh = async (kind: FreshKind): Promise<string> => {
+    switch (kind) {
+      case 'contract':
+        return newContract();
+      case 'deletedContract': {
+        const id = await newContract();
+        await call(h, admin, 'DELETE', `/contracts/${id}`);
+        return id;
+      }
+      case 'event':
+        return newEvent();
+      case 'reminder':
+        return newReminder();
+      case 'billingLine':
+        return newLine();
+      case 'partner':
+        return post('/partners', { name: `${marker} partner ${randomUUID()}`, type: 'customer' });
+      case 'category':
+        return post('/categories', { name: `${marker} category ${randomUUID()}` });
+      case 'orgUnit':
+        return post('/org-units', { name: `${marker} org unit ${randomUUID()}` });
+      case 'customField':
+        return post('/custom-fields', { entity: 'contract', label: `${marker} ${randomUUID()}`, type: 'text' });
+      case 'savedView':
+        return post('/saved-views', { entity: 'contract', name: `${marker} ${randomUUID()}`, definition: {} });
+      case 'calendarFeed':
+        return post('/calendar/feeds', { name: `${marker} feed` });
+      case 'businessUnit':
+        return post('/business-units', { name: `${marker} unit ${randomUUID()}` });
+      case 'apiKey':
+        return (await apiKey(h, admin, { name: `${marker} key`, role: 'viewer', businessUnitIds: [unit1] }, secrets))
+          .id;
+      case 'member':
+        return (await member(h, admin, { [unit1]: 'viewer' }, secrets)).id;
+    }
+  };
+
+  return {
+    name,
+    marker,
+    feedPath,
+    callers: {
+      admin,
+      otherEditor,
+      viewer,
+      noRole,
+      unitKey: { bearer: unitKey.token },
+      fullKey: { bearer: fullKey.token },
+    },
+    ids: {
+      unit1,
+      unit2,
+      contract,
+      billingLine,
+      event,
+      reminder,
+      partner,
+      category,
+      eventCategory,
+      orgUnit,
+      customField,
+      partnerField,
+      savedView,
+      import: idOf(upload, 'import'),
+      calendarFeed: idOf(feed, 'calendar feed'),
+      invitation,
+      apiKey: unitKey.id,
+      target: target.id,
+      adminUser: admin.me!.user!.id,
+    },
+    fresh,
+  };
+}
+
+export interface World {
+  a: OrgWorld;
+  b: OrgWorld;
+  secrets: Secrets;
+}
+
+/** Two organizations, A (attacked) and B (attacker), with the same kinds of objects. */
+export async function buildWorld(h: Harness): Promise<World> {
+  const secrets = new Secrets();
+  const a = await seedOrg(h, 'ALPHA', secrets);
+  const b = await seedOrg(h, 'BRAVO', secrets);
+  return { a, b, secrets };
+}

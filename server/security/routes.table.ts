@@ -1,0 +1,298 @@
+import { PASSWORD, uniqueEmail } from '../test/api.js';
+import type { FreshKind, OrgIds, OrgWorld, Role } from './attack.world.js';
+
+type Params = Record<string, string>;
+
+/**
+ * One row per `METHOD /path` of the live OpenAPI document: how to fill the path from an organization's
+ * world, a valid request, and what each role is answered. A route without a row fails the suite.
+ */
+export interface RouteRow {
+  /** Needs no credential: the role table does not apply, no session is answered like any caller. */
+  public?: true;
+  params?: (o: OrgWorld) => Params | Promise<Params>;
+  body?: (o: OrgWorld) => unknown;
+  query?: (o: OrgWorld) => Params;
+  /** The body is a file, not JSON. */
+  raw?: { contentType: string; payload: string };
+  /** Spends the caller's session (sign-out, password change): each call gets a fresh sign-in. */
+  spendsSession?: true;
+  /**
+   * Expected status per role, in the order of ROLES: admin, otherEditor, viewer, noRole, unitKey
+   * (`ATTACK_RECORD=1` makes roles.attack.test.ts print what it observed, to review for a new route).
+   */
+  roles?: [number, number, number, number, number];
+}
+
+const id =
+  (key: keyof OrgIds) =>
+  (o: OrgWorld): Params => ({ id: o.ids[key] });
+const fresh =
+  (kind: FreshKind) =>
+  async (o: OrgWorld): Promise<Params> => ({ id: await o.fresh(kind) });
+const bogusToken = { token: 'A'.repeat(43) };
+const lifecycle = { type: 'fixed', startDate: '2091-01-01', endDate: '2091-12-31' };
+const template = { kind: 'reminder', locale: 'de' };
+
+export const ROUTES: Record<string, RouteRow> = {
+  'GET /api/v1/meta': { public: true },
+  // Public today; finding 9 makes it an administrator's (and so this row no longer public).
+  'GET /api/v1/dev/outbox': { roles: [404, 404, 404, 404, 404] },
+  'POST /api/v1/auth/sign-up': {
+    public: true,
+    body: (o) => ({ name: 'New Admin', email: uniqueEmail('su'), password: PASSWORD, companyName: `${o.marker} new` }),
+  },
+  'POST /api/v1/auth/sign-in': {
+    public: true,
+    body: () => ({ email: uniqueEmail('nobody'), password: PASSWORD }),
+  },
+  'POST /api/v1/auth/sign-out': { roles: [204, 204, 204, 204, 403], spendsSession: true },
+  'POST /api/v1/auth/forgot-password': { public: true, body: () => ({ email: uniqueEmail('forgot') }) },
+  'POST /api/v1/auth/reset-password': {
+    public: true,
+    body: () => ({ token: bogusToken.token, password: `${PASSWORD}-new` }),
+  },
+  'POST /api/v1/auth/verify-email': { public: true, body: () => bogusToken },
+  'POST /api/v1/auth/resend-verification': { roles: [202, 202, 202, 202, 202] },
+  'GET /api/v1/invitations/{token}': { public: true, params: () => bogusToken },
+  'POST /api/v1/invitations/{token}/accept': {
+    public: true,
+    params: () => bogusToken,
+    body: () => ({ name: 'Mallory', password: PASSWORD }),
+  },
+  'GET /api/v1/me': { roles: [200, 200, 200, 200, 200] },
+  'PATCH /api/v1/me': { roles: [200, 200, 200, 200, 403], body: () => ({ locale: 'en' }) },
+  'POST /api/v1/me/password': {
+    roles: [204, 204, 204, 204, 403],
+    spendsSession: true,
+    body: () => ({ currentPassword: PASSWORD, newPassword: PASSWORD }),
+  },
+  'GET /api/v1/users': { roles: [200, 403, 403, 403, 403] },
+  'GET /api/v1/users/directory': { roles: [200, 200, 200, 200, 200], query: () => ({ q: 'Max' }) },
+  'POST /api/v1/users/invitations': {
+    roles: [201, 403, 403, 403, 403],
+    body: (o) => ({ email: uniqueEmail('inv'), isAdmin: false, roles: { [o.ids.unit1]: 'viewer' } }),
+  },
+  'POST /api/v1/users/{id}/invitation': { roles: [202, 403, 403, 403, 403], params: id('invitation') },
+  'PUT /api/v1/users/{id}/roles': {
+    roles: [200, 403, 403, 403, 403],
+    params: id('target'),
+    body: (o) => ({ isAdmin: false, roles: { [o.ids.unit1]: 'viewer' } }),
+  },
+  'POST /api/v1/users/{id}/lock': { roles: [200, 403, 403, 403, 403], params: fresh('member') },
+  'DELETE /api/v1/users/{id}': { roles: [204, 403, 403, 403, 403], params: fresh('member') },
+  'POST /api/v1/users/{id}/unlock': { roles: [200, 403, 403, 403, 403], params: id('target') },
+  'GET /api/v1/business-units': { roles: [200, 200, 200, 200, 200] },
+  'POST /api/v1/business-units': {
+    roles: [201, 403, 403, 403, 403],
+    body: (o) => ({ name: `${o.marker} unit ${Math.random()}` }),
+  },
+  'PATCH /api/v1/business-units/{id}': {
+    roles: [200, 403, 403, 403, 403],
+    params: id('unit2'),
+    body: (o) => ({ name: `${o.marker} unit 2` }),
+  },
+  'DELETE /api/v1/business-units/{id}': { roles: [204, 403, 403, 403, 403], params: fresh('businessUnit') },
+  'GET /api/v1/api-keys': { roles: [200, 403, 403, 403, 403] },
+  'POST /api/v1/api-keys': {
+    roles: [201, 403, 403, 403, 403],
+    body: (o) => ({ name: `${o.marker} key`, role: 'viewer', businessUnitIds: [o.ids.unit1] }),
+  },
+  'DELETE /api/v1/api-keys/{id}': { roles: [204, 403, 403, 403, 403], params: fresh('apiKey') },
+  'GET /api/v1/audit': { roles: [200, 403, 403, 403, 403], query: (o) => ({ objectId: o.ids.contract }) },
+  'GET /api/v1/audit/verify': { roles: [200, 403, 403, 403, 403] },
+  'GET /api/v1/audit/export': { roles: [200, 403, 403, 403, 403], query: (o) => ({ objectId: o.ids.contract }) },
+  'GET /api/v1/contracts': { roles: [200, 200, 200, 200, 200], query: (o) => ({ partnerId: o.ids.partner }) },
+  'POST /api/v1/contracts': {
+    roles: [201, 403, 403, 403, 201],
+    body: (o) => ({ title: `${o.marker} new`, businessUnitId: o.ids.unit1, partnerId: o.ids.partner, lifecycle }),
+  },
+  'GET /api/v1/contracts/recycle-bin': { roles: [200, 403, 403, 403, 403] },
+  'GET /api/v1/contracts/{id}': { roles: [200, 404, 200, 404, 200], params: id('contract') },
+  'PATCH /api/v1/contracts/{id}': {
+    roles: [200, 404, 403, 404, 200],
+    params: id('contract'),
+    body: (o) => ({ description: `${o.marker} notes` }),
+  },
+  'DELETE /api/v1/contracts/{id}': { roles: [204, 404, 403, 404, 403], params: fresh('contract') },
+  'POST /api/v1/contracts/{id}/notice': {
+    roles: [200, 404, 403, 404, 200],
+    params: fresh('contract'),
+    body: () => ({ givenOn: new Date().toISOString().slice(0, 10), confirmLaterEnd: true }),
+  },
+  'POST /api/v1/contracts/{id}/restore': { roles: [200, 403, 403, 403, 403], params: fresh('deletedContract') },
+  'GET /api/v1/contracts/{id}/history': { roles: [200, 404, 200, 404, 200], params: id('contract') },
+  'GET /api/v1/contracts/{id}/hierarchy': { roles: [200, 404, 200, 404, 200], params: id('contract') },
+  'GET /api/v1/events': {
+    roles: [200, 200, 200, 200, 200],
+    query: (o) => ({ from: '2090-01-01', to: '2090-12-31', contractId: o.ids.contract }),
+  },
+  'GET /api/v1/contracts/{id}/events': { roles: [200, 404, 200, 404, 200], params: id('contract') },
+  'POST /api/v1/contracts/{id}/events': {
+    roles: [201, 404, 403, 404, 201],
+    params: id('contract'),
+    body: (o) => ({ title: `${o.marker} event`, date: '2090-07-01', categoryId: o.ids.eventCategory }),
+  },
+  'GET /api/v1/events/{id}': { roles: [200, 404, 200, 404, 200], params: id('event') },
+  'PATCH /api/v1/events/{id}': {
+    roles: [200, 404, 403, 404, 200],
+    params: id('event'),
+    body: (o) => ({ description: `${o.marker} event notes` }),
+  },
+  'DELETE /api/v1/events/{id}': { roles: [204, 404, 403, 404, 204], params: fresh('event') },
+  'GET /api/v1/reminders/mine': { roles: [200, 200, 200, 200, 200] },
+  'GET /api/v1/events/{id}/reminders': { roles: [200, 404, 200, 404, 200], params: id('event') },
+  'POST /api/v1/events/{id}/reminders': {
+    roles: [201, 404, 403, 404, 201],
+    params: id('event'),
+    body: () => ({ leadTimes: [14], recipients: { owner: true } }),
+  },
+  'GET /api/v1/contracts/{id}/reminders': { roles: [200, 404, 200, 404, 200], params: id('contract') },
+  'GET /api/v1/reminders/{id}': { roles: [200, 404, 200, 404, 200], params: id('reminder') },
+  'PATCH /api/v1/reminders/{id}': {
+    roles: [200, 404, 403, 404, 200],
+    params: id('reminder'),
+    body: () => ({ leadTimes: [7] }),
+  },
+  'DELETE /api/v1/reminders/{id}': { roles: [204, 404, 403, 404, 204], params: fresh('reminder') },
+  'GET /api/v1/reminders/{id}/deliveries': { roles: [200, 404, 200, 404, 200], params: id('reminder') },
+  'GET /api/v1/settings/reminders': { roles: [200, 200, 200, 200, 200] },
+  'PATCH /api/v1/settings/reminders': { roles: [200, 403, 403, 403, 403], body: () => ({ sendHour: 8 }) },
+  'GET /api/v1/me/reminder-preferences': { roles: [200, 200, 200, 200, 403] },
+  'PUT /api/v1/me/reminder-preferences': { roles: [200, 200, 200, 200, 403], body: () => ({ digest: false }) },
+  'GET /api/v1/settings/mail-templates': { roles: [200, 403, 403, 403, 403] },
+  'PUT /api/v1/settings/mail-templates/{kind}/{locale}': {
+    roles: [200, 403, 403, 403, 403],
+    params: () => template,
+    body: (o) => ({ subject: `${o.marker} subject`, body: `${o.marker} body` }),
+  },
+  'DELETE /api/v1/settings/mail-templates/{kind}/{locale}': {
+    roles: [200, 403, 403, 403, 403],
+    params: () => template,
+  },
+  'POST /api/v1/settings/mail-templates/preview': {
+    roles: [200, 403, 403, 403, 403],
+    body: (o) => ({ subject: `${o.marker} s`, body: `${o.marker} b`, kind: 'reminder', locale: 'en' }),
+  },
+  'GET /api/v1/reminder-links/{token}': { public: true, params: () => bogusToken },
+  'POST /api/v1/reminder-links/{token}': { public: true, params: () => bogusToken },
+  'GET /api/v1/calendar/feeds': { roles: [200, 200, 200, 200, 403] },
+  'POST /api/v1/calendar/feeds': { roles: [201, 201, 201, 201, 403], body: (o) => ({ name: `${o.marker} feed` }) },
+  'DELETE /api/v1/calendar/feeds/{id}': { roles: [204, 404, 404, 404, 403], params: fresh('calendarFeed') },
+  'GET /api/v1/dashboard': { roles: [200, 200, 200, 200, 200] },
+  'GET /api/v1/contracts/{id}/billing-lines': { roles: [200, 404, 200, 404, 200], params: id('contract') },
+  'POST /api/v1/contracts/{id}/billing-lines': {
+    roles: [201, 404, 403, 404, 201],
+    params: id('contract'),
+    body: (o) => ({
+      kind: 'revenue',
+      frequency: 'yearly',
+      amount: '10.00',
+      currency: 'EUR',
+      firstBillingOn: '2090-02-01',
+      description: `${o.marker} line`,
+    }),
+  },
+  'PATCH /api/v1/contracts/{id}/billing-lines/{lineId}': {
+    roles: [200, 404, 403, 404, 200],
+    params: (o) => ({ id: o.ids.contract, lineId: o.ids.billingLine }),
+    body: (o) => ({ description: `${o.marker} line` }),
+  },
+  'DELETE /api/v1/contracts/{id}/billing-lines/{lineId}': {
+    roles: [204, 404, 403, 404, 204],
+    params: async (o) => ({ id: o.ids.contract, lineId: await o.fresh('billingLine') }),
+  },
+  'GET /api/v1/partners': { roles: [200, 200, 200, 200, 200], query: (o) => ({ q: o.marker }) },
+  'POST /api/v1/partners': {
+    roles: [201, 201, 403, 403, 201],
+    body: (o) => ({ name: `${o.marker} partner ${Math.random()}`, type: 'both' }),
+  },
+  'GET /api/v1/partners/{id}': { roles: [200, 200, 200, 200, 200], params: id('partner') },
+  'PATCH /api/v1/partners/{id}': {
+    roles: [200, 200, 403, 403, 200],
+    params: id('partner'),
+    body: (o) => ({ vatId: `${o.marker}`.slice(0, 20) }),
+  },
+  'DELETE /api/v1/partners/{id}': { roles: [204, 204, 403, 403, 204], params: fresh('partner') },
+  'POST /api/v1/partners/{id}/merge': {
+    roles: [200, 200, 403, 403, 200],
+    params: fresh('partner'),
+    body: async (o: OrgWorld) => ({ duplicateIds: [await o.fresh('partner')] }),
+  },
+  'GET /api/v1/categories': { roles: [200, 200, 200, 200, 200], query: () => ({ kind: 'contract' }) },
+  'POST /api/v1/categories': {
+    roles: [201, 201, 403, 403, 201],
+    body: (o) => ({ name: `${o.marker} category ${Math.random()}` }),
+  },
+  'PATCH /api/v1/categories/{id}': {
+    roles: [200, 403, 403, 403, 403],
+    params: id('category'),
+    body: (o) => ({ name: `${o.marker} category` }),
+  },
+  'DELETE /api/v1/categories/{id}': { roles: [204, 403, 403, 403, 403], params: fresh('category') },
+  'GET /api/v1/org-units': { roles: [200, 200, 200, 200, 200] },
+  'POST /api/v1/org-units': {
+    roles: [201, 201, 403, 403, 201],
+    body: (o) => ({ name: `${o.marker} org unit ${Math.random()}` }),
+  },
+  'PATCH /api/v1/org-units/{id}': {
+    roles: [200, 403, 403, 403, 403],
+    params: id('orgUnit'),
+    body: (o) => ({ name: `${o.marker} org unit` }),
+  },
+  'DELETE /api/v1/org-units/{id}': { roles: [204, 403, 403, 403, 403], params: fresh('orgUnit') },
+  'GET /api/v1/custom-fields': { roles: [200, 200, 200, 200, 200], query: () => ({ entity: 'contract' }) },
+  'POST /api/v1/custom-fields': {
+    roles: [201, 403, 403, 403, 403],
+    body: (o) => ({ entity: 'contract', label: `${o.marker} ${Math.random()}`, type: 'number' }),
+  },
+  'PUT /api/v1/custom-fields/order': {
+    roles: [200, 403, 403, 403, 403],
+    body: (o) => ({ entity: 'partner', ids: [o.ids.partnerField] }),
+  },
+  'PATCH /api/v1/custom-fields/{id}': {
+    roles: [200, 403, 403, 403, 403],
+    params: id('customField'),
+    body: (o) => ({ section: `${o.marker}` }),
+  },
+  'DELETE /api/v1/custom-fields/{id}': { roles: [204, 403, 403, 403, 403], params: fresh('customField') },
+  'GET /api/v1/settings/repository': { roles: [200, 200, 200, 200, 200] },
+  'PATCH /api/v1/settings/repository': { roles: [200, 403, 403, 403, 403], body: () => ({ currency: 'EUR' }) },
+  'GET /api/v1/contracts/export': {
+    roles: [200, 200, 200, 200, 200],
+    query: (o) => ({ partnerId: o.ids.partner, format: 'csv' }),
+  },
+  'GET /api/v1/partners/export': { roles: [200, 200, 200, 200, 200], query: (o) => ({ q: o.marker, format: 'csv' }) },
+  'GET /api/v1/saved-views': { roles: [200, 200, 200, 200, 200], query: () => ({ entity: 'contract' }) },
+  'POST /api/v1/saved-views': {
+    roles: [201, 201, 201, 201, 201],
+    body: (o) => ({ entity: 'contract', name: `${o.marker} ${Math.random()}`, definition: { sort: 'title' } }),
+  },
+  'PATCH /api/v1/saved-views/{id}': {
+    roles: [200, 404, 404, 404, 404],
+    params: id('savedView'),
+    body: () => ({ shared: true }),
+  },
+  'DELETE /api/v1/saved-views/{id}': { roles: [204, 404, 404, 404, 404], params: fresh('savedView') },
+  'POST /api/v1/imports': {
+    roles: [201, 201, 403, 403, 201],
+    query: () => ({ entity: 'contract', fileName: 'attack.csv' }),
+    raw: { contentType: 'text/csv', payload: 'title\nImported\n' },
+  },
+  'GET /api/v1/imports/{id}': { roles: [200, 404, 404, 404, 404], params: id('import') },
+  'POST /api/v1/imports/{id}/check': {
+    roles: [200, 404, 404, 404, 404],
+    params: id('import'),
+    body: () => ({ mapping: { title: 'title', start: 'lifecycle.startDate' } }),
+  },
+  'POST /api/v1/imports/{id}/commit': {
+    roles: [409, 404, 404, 404, 404],
+    params: id('import'),
+    body: () => ({ skipInvalidRows: true }),
+  },
+};
+
+export type RouteKey = keyof typeof ROUTES;
+
+export const expectedFor = (row: RouteRow, role: Role): number | undefined =>
+  row.roles?.[['admin', 'otherEditor', 'viewer', 'noRole', 'unitKey'].indexOf(role)];
