@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Caller } from '../test/api.js';
+import { addMember, type Caller } from '../test/api.js';
 import { type Harness, type Res, startHarness } from '../test/harness.js';
 import { type DocRoute, documentedRoutes, isProblem, rowOf, sampleRequest, send, Tally } from './attack.kit.js';
 import { buildWorld, type World } from './attack.world.js';
@@ -20,6 +20,13 @@ beforeAll(async () => {
 });
 afterAll(() => h?.close());
 
+/** A member signed in for one route's attempts, its secrets known to the log scan. */
+async function disposableMember(): Promise<Caller> {
+  const member = await addMember(h, world.a.callers.admin);
+  world.secrets.addCaller(member);
+  return member;
+}
+
 /** A bad request is answered 4xx problem+json, a good one 2xx/3xx: never 5xx. */
 const sound = (res: Res) => res.statusCode < 400 || (res.statusCode < 500 && isProblem(res));
 
@@ -30,7 +37,8 @@ describe('attack: fuzzed input', () => {
     const { a } = world;
     for (const route of routes) {
       const row = rowOf(route);
-      const who: Caller | null = row.public ? null : a.callers.admin;
+      // A route that ends sessions (sign-out, a password change a payload satisfies) spends a member of its own.
+      const who: Caller | null = row.public ? null : row.spendsSession ? await disposableMember() : a.callers.admin;
       const sample = await sampleRequest(route, a);
       for (const [cls, where, req] of fuzzCases(route, sample)) {
         tally.attempts++;
