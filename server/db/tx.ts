@@ -11,6 +11,8 @@ export interface Claims {
   email?: string | null;
   /** The caller's source address: the only sign-in throttle rows it may count on. */
   ip?: string | null;
+  /** 'expired': the hourly sweep, which may see and delete only expired sign-up and throttle rows. */
+  sweep?: 'expired' | null;
 }
 
 const CLAIM_NAMES = {
@@ -19,6 +21,7 @@ const CLAIM_NAMES = {
   tokenHash: 'app.token_hash',
   email: 'app.email',
   ip: 'app.ip',
+  sweep: 'app.sweep',
 };
 
 /** Sets claims for the rest of the transaction; claims not named keep their value. */

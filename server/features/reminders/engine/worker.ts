@@ -1,4 +1,5 @@
 import type { Deps } from '../../../platform/context.js';
+import { sweepExpiredAuth } from '../../auth/auth.jobs.js';
 import { purge } from '../../contracts/contracts.jobs.js';
 import { runReminders } from './run.js';
 
@@ -7,7 +8,8 @@ const HOUR_MS = 60 * MINUTE_MS;
 
 /**
  * The background work of a Deedbox process: every minute the reminder path (stored dates roll
- * over, due reminders are queued and the outbox is sent), every hour the recycle-bin purge.
+ * over, due reminders are queued and the outbox is sent), every hour the recycle-bin purge and
+ * the sweep of expired sign-ups and sign-in throttles.
  * Any number of processes may run it: per-org advisory locks and SKIP LOCKED claims keep them
  * from doing the same work twice.
  */
@@ -26,6 +28,8 @@ export function startWorker(deps: Deps, everyMs = MINUTE_MS): { stop(): Promise<
           lastPurge = Date.now();
           const purged = await purge(deps);
           if (purged.purged > 0) deps.log.info({ purged: purged.purged }, 'recycle bin purged');
+          const swept = await sweepExpiredAuth(deps);
+          if (swept.signUps + swept.throttles > 0) deps.log.info({ swept }, 'expired sign-ups and throttles swept');
         }
       } catch (err) {
         deps.log.error({ err }, 'background jobs failed');

@@ -1,0 +1,20 @@
+import { lt } from 'drizzle-orm';
+import { pendingSignUps, signInThrottles } from '../../db/schema/index.js';
+import { type Deps, transact } from '../../platform/context.js';
+
+/**
+ * Deletes what sign-up and sign-in leave behind once it has run out: pending sign-ups past their
+ * link's expiry (an address and a password hash nobody confirmed) and throttle counters that no
+ * longer count. Row-level security lets the `sweep` claim reach only such rows (migration 0019).
+ */
+export async function sweepExpiredAuth(deps: Deps): Promise<{ signUps: number; throttles: number }> {
+  return transact(deps, { sweep: 'expired' }, async (tx) => {
+    const signUps = await tx
+      .delete(pendingSignUps)
+      .where(lt(pendingSignUps.expiresAt, new Date()))
+      .returning({ id: pendingSignUps.tokenHash });
+    // The policy keeps counters of the last hour and running blocks; everything it shows has run out.
+    const throttles = await tx.delete(signInThrottles).returning({ ip: signInThrottles.ip });
+    return { signUps: signUps.length, throttles: throttles.length };
+  });
+}
