@@ -1,3 +1,4 @@
+import { EventEmitter } from 'node:events';
 import { Writable } from 'node:stream';
 import type { FastifyInstance, LightMyRequestResponse } from 'fastify';
 import { buildApp } from '../app.js';
@@ -15,6 +16,8 @@ export interface Harness {
   config: Config;
   sink: SmtpSink;
   logs: string[];
+  /** Resolves with the first log line matching, waiting for it to be written (bounded). */
+  waitForLog(match: (line: string) => boolean, timeoutMs?: number): Promise<string>;
   close(): Promise<void>;
 }
 
@@ -36,14 +39,17 @@ export async function startHarness(env: Record<string, string | undefined> = {})
   // PostgreSQL was migrated once by the global setup; each PGlite is new.
   if (database.kind === 'pglite') await database.migrate();
   const logs: string[] = [];
+  const written = new EventEmitter();
   const logStream = new Writable({
     write(chunk, _enc, done) {
       logs.push(String(chunk));
+      written.emit('line');
       done();
     },
   });
   const { pino } = await import('pino');
-  const mailer = createMailer(config.mail, pino({ level: 'silent' }));
+  // Without SMTP, mail goes to the log (development): personal mails such as sign-up links are only there.
+  const mailer = createMailer(config.mail, pino({ level: config.mail.smtpUrl ? 'silent' : 'info' }, logStream));
   const app = await buildApp({ config, database, mailer, logStream });
   await app.ready();
   return {
@@ -52,6 +58,24 @@ export async function startHarness(env: Record<string, string | undefined> = {})
     config,
     sink,
     logs,
+    async waitForLog(match, timeoutMs = 10_000) {
+      const deadline = Date.now() + timeoutMs;
+      for (;;) {
+        const found = logs.find(match);
+        if (found !== undefined) return found;
+        const left = deadline - Date.now();
+        if (left <= 0) throw new Error(`no matching log line within ${timeoutMs} ms`);
+        await new Promise<void>((resolve) => {
+          const timer = setTimeout(done, left);
+          function done() {
+            clearTimeout(timer);
+            written.off('line', done);
+            resolve();
+          }
+          written.once('line', done);
+        });
+      }
+    },
     async close() {
       await app.close();
       mailer.close();
