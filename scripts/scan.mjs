@@ -30,10 +30,19 @@ const reports = process.env.SCAN_REPORT_DIR ?? work;
 mkdirSync(reports, { recursive: true });
 
 spawnSync(process.execPath, ['scripts/e2e-db.mjs'], { env: { ...process.env, DATABASE_URL }, stdio: 'inherit' });
+// Mail goes to the loopback SMTP sink of the browser tests: the sign-up link comes by mail.
+const smtpPort = await freePort();
+const sinkPort = await freePort();
+const sink = spawn('npx', ['tsx', 'server/test/smtp-sink.ts'], {
+  env: { ...process.env, SMTP_SINK_PORT: String(smtpPort), SMTP_SINK_HTTP_PORT: String(sinkPort) },
+  stdio: 'ignore',
+  detached: true,
+});
 const server = spawn('npx', ['tsx', 'server/main.ts', 'serve'], {
   env: {
     ...process.env,
     NODE_ENV: 'test',
+    SMTP_URL: `smtp://127.0.0.1:${smtpPort}`,
     PORT: String(port),
     HOST: '127.0.0.1',
     APP_URL: base,
@@ -70,14 +79,32 @@ function serverErrors() {
   return [...causes].map(([cause, count]) => `${count} × ${cause}`);
 }
 const stopServer = () => {
-  try {
-    process.kill(-server.pid, 'SIGTERM');
-  } catch {}
+  for (const child of [server, sink]) {
+    try {
+      process.kill(-child.pid, 'SIGTERM');
+    } catch {}
+  }
 };
 process.on('exit', () => {
   stopServer();
   rmSync(work, { recursive: true, force: true });
 });
+
+/** The sign-up link mailed to `email`, from the sink (bounded: 10 s). */
+async function signUpLink(email) {
+  for (let i = 0; i < 100; i++) {
+    try {
+      const mails = await (await fetch(`http://127.0.0.1:${sinkPort}/messages`)).json();
+      const link = mails
+        .filter((m) => m.to.includes(email))
+        .map((m) => m.text.match(/https?:\/\/\S+\/confirm-sign-up\?token=[\w-]+/)?.[0])
+        .find(Boolean);
+      if (link) return link;
+    } catch {}
+    await new Promise((resolve) => setTimeout(resolve, 100));
+  }
+  throw new Error(`no sign-up mail to ${email}`);
+}
 
 async function waitReady() {
   for (let i = 0; i < 240; i++) {
@@ -121,6 +148,8 @@ async function seed() {
     companyName: 'Scan GmbH',
     locale: 'en',
   });
+  const token = new URL(await signUpLink(email)).searchParams.get('token');
+  await api('POST', '/auth/sign-up/confirm', { token });
   const me = await api('GET', '/me');
   const partner = await api('POST', '/partners', { name: 'Globex AG', type: 'supplier' });
   const category = await api('POST', '/categories', { name: 'Facilities', kind: 'contract' });
