@@ -68,6 +68,8 @@ async function seedWorld(baseURL: string): Promise<World> {
   const run = Date.now().toString(36);
   const email = `xss-${run}@xss.example`;
   await write(api, 'POST', '/auth/sign-up', { email, password: PASSWORD, locale: 'en' });
+  const link = await linkFromMail(email, /Finish signing up/, '/confirm-sign-up');
+  await call(api, 'POST', '/auth/sign-up/confirm', { token: new URL(link).searchParams.get('token') });
   const me = await call(api, 'GET', '/me');
   await write(api, 'PATCH', '/me', {});
   await call(api, 'PATCH', '/settings/reminders', { expiryEndDays: [], expiryNoticeDays: [], weeklySummary: false });
@@ -202,6 +204,7 @@ function pagesOf(w: World): Record<string, { url: string; guest?: boolean; shows
     '/forgot-password': { url: '/forgot-password', guest: true },
     '/reset-password': { url: '/reset-password?token=x', guest: true },
     '/verify-email': { url: '/verify-email?token=x', guest: true },
+    '/confirm-sign-up': { url: '/confirm-sign-up?token=x', guest: true },
     '/invite/:token': { url: `/invite/${w.inviteToken}`, guest: true, shows: true },
     '/respond/:token': { url: w.respondPath, guest: true, shows: true },
     '/dev/outbox': { url: '/dev/outbox' },
