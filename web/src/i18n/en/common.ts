@@ -79,7 +79,7 @@ export const common = {
   'problem.invalid_response': 'The server sent an answer this page does not understand. Please reload.',
   'problem.invalid_credentials': 'The e-mail address or password is not correct.',
   'problem.account_locked': 'Sign-in is not possible for this account',
-  'problem.rate_limited': 'Too many attempts. Please wait a few minutes and try again.',
+  'problem.rate_limited': 'Too many attempts. Please wait a moment and try again.',
   'problem.invalid_token': 'This link is invalid or has expired.',
   'problem.unauthenticated': 'Your session has ended. Please sign in again.',
   'problem.forbidden': 'You are not allowed to do this.',
