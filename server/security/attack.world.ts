@@ -1,7 +1,8 @@
 import { randomUUID } from 'node:crypto';
 import { addMember, type Caller, call, defaultUnit, PASSWORD, signUpOrg, uniqueEmail } from '../test/api.js';
-import type { Harness, Res } from '../test/harness.js';
+import { type Harness, type Res, startHarness } from '../test/harness.js';
 import { linkIn, type SmtpSink } from '../test/smtp-sink.js';
+import { type DocRoute, documentedRoutes } from './attack.kit.js';
 
 /** The callers the role table speaks of; `fullKey` is only used by the cross-organization attacks. */
 export const ROLES = ['admin', 'otherEditor', 'viewer', 'noRole', 'unitKey'] as const;
@@ -269,4 +270,10 @@ export async function buildWorld(h: Harness): Promise<World> {
   const a = await seedOrg(h, 'ALPHA', secrets);
   const b = await seedOrg(h, 'BRAVO', secrets);
   return { a, b, secrets };
+}
+
+/** What each attack file starts from: its own app on PostgreSQL, the two seeded organizations, the documented routes. */
+export async function attackStart(): Promise<{ h: Harness; world: World; routes: DocRoute[] }> {
+  const h = await startHarness();
+  return { h, world: await buildWorld(h), routes: await documentedRoutes(h) };
 }

@@ -1,8 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { addMember, type Caller } from '../test/api.js';
-import { type Harness, type Res, startHarness } from '../test/harness.js';
-import { type DocRoute, documentedRoutes, isProblem, rowOf, sampleRequest, send, Tally } from './attack.kit.js';
-import { buildWorld, type World } from './attack.world.js';
+import type { Harness, Res } from '../test/harness.js';
+import { type DocRoute, isProblem, rowOf, sampleRequest, send, Tally } from './attack.kit.js';
+import { attackStart, type World } from './attack.world.js';
 import { settle } from './expected-failures.js';
 import { fuzzCases } from './fuzz.cases.js';
 import { MEGABYTE } from './fuzz.payloads.js';
@@ -12,9 +12,7 @@ let h: Harness;
 let world: World;
 let routes: DocRoute[];
 beforeAll(async () => {
-  h = await startHarness();
-  world = await buildWorld(h);
-  routes = await documentedRoutes(h);
+  ({ h, world, routes } = await attackStart());
   // Routes that end the caller's session go last.
   routes.sort((x, y) => Number(!!rowOf(x).spendsSession) - Number(!!rowOf(y).spendsSession));
 });

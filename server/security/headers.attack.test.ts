@@ -1,9 +1,9 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type Caller, call, PASSWORD } from '../test/api.js';
-import { type Harness, type Res, startHarness } from '../test/harness.js';
+import type { Harness, Res } from '../test/harness.js';
 import { linkIn } from '../test/smtp-sink.js';
-import { type DocRoute, documentedRoutes, isProblem, rowOf, sampleRequest, send, Tally } from './attack.kit.js';
-import { buildWorld, type World } from './attack.world.js';
+import { type DocRoute, isProblem, rowOf, sampleRequest, send, Tally } from './attack.kit.js';
+import { attackStart, type World } from './attack.world.js';
 import { settle } from './expected-failures.js';
 import { leakedSecrets } from './log-scan.js';
 
@@ -11,9 +11,7 @@ let h: Harness;
 let world: World;
 let routes: DocRoute[];
 beforeAll(async () => {
-  h = await startHarness();
-  world = await buildWorld(h);
-  routes = await documentedRoutes(h);
+  ({ h, world, routes } = await attackStart());
 });
 afterAll(() => h?.close());
 
