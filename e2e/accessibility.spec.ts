@@ -33,7 +33,9 @@ function publicScreens(s: Seeded): Screen[] {
     { name: 'sign-up', path: '/sign-up' },
     { name: 'forgot password', path: '/forgot-password' },
     { name: 'reset password', path: pathOf(s.resetLink) },
-    { name: 'sign-up confirmation', path: pathOf(s.confirmSignUpLink) },
+    // A well-formed link nobody was sent: the page asks the server, then says the link no longer works.
+    // (A real one signs the browser in and moves on to the start page, audited below.)
+    { name: 'sign-up confirmation', path: `/confirm-sign-up?token=${'A'.repeat(43)}` },
     { name: 'invitation', path: pathOf(s.inviteLink) },
     { name: 'reminder response', path: pathOf(s.respondLink), narrow: true },
     { name: 'not found', path: '/no-such-page' },

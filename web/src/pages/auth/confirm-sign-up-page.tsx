@@ -42,7 +42,7 @@ export function ConfirmSignUpPage() {
   return (
     <AuthCard title={t('confirmSignUp.title')}>
       <Center py="lg">
-        <Stack align="center" gap="sm">
+        <Stack align="center" gap="sm" aria-busy="true">
           <Loader />
           <Text size="sm" c="dimmed">
             {t('confirmSignUp.working')}
