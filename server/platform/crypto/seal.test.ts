@@ -13,6 +13,7 @@ import {
   sealStreamWithSaltForTests,
   TAG_LENGTH,
 } from './seal.js';
+import { openChunkAt, plaintextLength, sealedRange } from './seal-range.js';
 
 const key = randomBytes(32);
 const context = 'org-1/doc-1/1';
@@ -260,5 +261,50 @@ describe('sealing format: constant memory', () => {
     expect(opened).toBe(total);
     // Each stage holds at most its one chunk plus one queued piece on each side: far below the 64 MiB.
     expect(peak).toBeLessThanOrEqual(8 * (DEFAULT_CHUNK_SIZE + TAG_LENGTH) + HEADER_LENGTH);
+  });
+});
+
+describe('sealing format: ranges', () => {
+  it('finds and opens the records holding any plaintext range (fixed seed)', () => {
+    const next = seeded(23);
+    for (let i = 0; i < 300; i++) {
+      const size = 1 + Math.floor(next() * 5 * CHUNK);
+      const plain = bytes(size, i);
+      const sealed = sealBuffer(key, context, plain, { chunkSize: CHUNK });
+      expect(plaintextLength(sealed.length, CHUNK)).toBe(size);
+      const from = Math.floor(next() * size);
+      const to = from + Math.floor(next() * (size - from));
+      const range = sealedRange(CHUNK, size, from, to);
+      const header = sealed.subarray(0, HEADER_LENGTH);
+      const lastChunk = Math.ceil(size / CHUNK) - 1;
+      const opened: Buffer[] = [];
+      for (let index = range.firstChunk; index <= range.lastChunk; index++) {
+        const start = range.start + (index - range.firstChunk) * RECORD;
+        const record = sealed.subarray(start, Math.min(start + RECORD, range.end));
+        opened.push(openChunkAt(key, context, header, index, index === lastChunk, record));
+      }
+      expect(Buffer.concat(opened).subarray(range.skip, range.skip + range.length)).toEqual(
+        plain.subarray(from, to + 1),
+      );
+      expect(range.end).toBeLessThanOrEqual(sealed.length);
+    }
+  });
+
+  it('a record opened at another index, or as final when it is not, fails', () => {
+    const sealed = sealBuffer(key, context, bytes(3 * CHUNK), { chunkSize: CHUNK });
+    const header = sealed.subarray(0, HEADER_LENGTH);
+    const record1 = sealed.subarray(chunkStart(1), chunkStart(2));
+    expect(openChunkAt(key, context, header, 1, false, record1)).toEqual(bytes(3 * CHUNK).subarray(CHUNK, 2 * CHUNK));
+    expect(() => openChunkAt(key, context, header, 2, false, record1)).toThrow(/tag mismatch at chunk 2/);
+    expect(() => openChunkAt(key, context, header, 1, true, record1)).toThrow(/ends after chunk 1/);
+  });
+
+  it('refuses ranges outside the file and sizes no blob has', () => {
+    expect(() => sealedRange(CHUNK, 10, 5, 10)).toThrow(RangeError);
+    expect(() => sealedRange(CHUNK, 10, 6, 5)).toThrow(RangeError);
+    expect(() => sealedRange(CHUNK, 0, 0, 0)).toThrow(RangeError);
+    expect(plaintextLength(HEADER_LENGTH + TAG_LENGTH, CHUNK)).toBe(0);
+    expect(() => plaintextLength(HEADER_LENGTH + TAG_LENGTH - 1, CHUNK)).toThrow(IntegrityError);
+    expect(() => plaintextLength(HEADER_LENGTH + RECORD + 3, CHUNK)).toThrow(IntegrityError);
   });
 });
