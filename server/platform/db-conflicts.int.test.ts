@@ -1,6 +1,14 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { IMPORT_MIME } from '../../common/schemas/imports.js';
-import { auditEvents, type Caller, call, confirmSignUp, PASSWORD, signUpOrg, uniqueEmail } from '../test/api.js';
+import {
+  auditEvents,
+  type Caller,
+  call,
+  confirmSignUp,
+  PASSWORD,
+  signUpOrg,
+  uniqueEmail,
+  uploadImport,
+} from '../test/api.js';
 import { type Harness, startHarness } from '../test/harness.js';
 import { linkIn } from '../test/smtp-sink.js';
 
@@ -104,13 +112,7 @@ describe('one-time steps taken ten times at once', () => {
   it('an import commits once: one 200, the rest 409 import_committed, each row imported once', async () => {
     const admin = await signUpOrg(h, 'Commit Race GmbH');
     const csv = 'Title;Start date;End date\nRace lease;2030-01-01;2030-12-31\nRace cleaning;2030-02-01;2030-12-31';
-    const headers = { 'content-type': IMPORT_MIME.csv, cookie: admin.cookie!, 'x-csrf-token': admin.csrf! };
-    const up = await h.app.inject({
-      method: 'POST',
-      url: '/api/v1/imports?entity=contract&fileName=race.csv',
-      headers,
-      payload: csv,
-    });
+    const up = await uploadImport(h, admin, csv, { query: 'entity=contract&fileName=race.csv' });
     expect(up.statusCode, up.body).toBe(201);
     const { id, suggestedMapping: mapping } = up.json();
     const checked = await call(h, admin, 'POST', `/imports/${id}/check`, { mapping, options: {} });

@@ -1,5 +1,14 @@
 import { randomUUID } from 'node:crypto';
-import { addMember, type Caller, call, defaultUnit, PASSWORD, signUpOrg, uniqueEmail } from '../test/api.js';
+import {
+  addMember,
+  type Caller,
+  call,
+  defaultUnit,
+  PASSWORD,
+  signUpOrg,
+  uniqueEmail,
+  uploadImport,
+} from '../test/api.js';
 import { type Harness, type Res, startHarness } from '../test/harness.js';
 import { linkIn, type SmtpSink } from '../test/smtp-sink.js';
 import { type DocRoute, documentedRoutes } from './attack.kit.js';
@@ -169,11 +178,8 @@ export async function seedOrg(h: Harness, name: string, secrets: Secrets): Promi
   const newReminder = () => post(`/events/${event}/reminders`, { leadTimes: [7], recipients: { owner: true } });
   const reminder = await newReminder();
   const savedView = await post('/saved-views', { entity: 'contract', name: `${marker} view`, definition: {} });
-  const upload = await h.app.inject({
-    method: 'POST',
-    url: '/api/v1/imports?entity=contract&fileName=attack.csv',
-    headers: { cookie: admin.cookie!, 'x-csrf-token': admin.csrf!, 'content-type': 'text/csv' },
-    payload: `title,start\n${marker} imported,2090-01-01\n`,
+  const upload = await uploadImport(h, admin, `title,start\n${marker} imported,2090-01-01\n`, {
+    query: 'entity=contract&fileName=attack.csv',
   });
   const feed = await call(h, admin, 'POST', '/calendar/feeds', { name: `${marker} feed` });
   const feedPath = new URL((feed.json() as { url: string }).url).pathname;

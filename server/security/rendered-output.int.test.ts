@@ -6,7 +6,7 @@ import { asData, PLACEHOLDERS } from '../../common/reminders/template.js';
 import type { MailTemplateKind } from '../../common/schemas/reminders.js';
 import { addDays } from '../../common/terms/dates.js';
 import { newContract, setOrg } from '../features/contracts/contracts.fixtures.js';
-import { addReminder, at, contractWithDeadline } from '../features/reminders/engine/engine.fixtures.js';
+import { addReminder, at, contractWithDeadline, QUIET_SETTINGS } from '../features/reminders/engine/engine.fixtures.js';
 import { runReminders } from '../features/reminders/engine/run.js';
 import { DEFAULT_TEMPLATES, sampleValues } from '../features/reminders/mail/defaults.js';
 import { renderTemplate } from '../features/reminders/mail/render.js';
@@ -46,13 +46,7 @@ async function hostileOrg(tag: string): Promise<Caller & { email: string }> {
   });
   if (res.statusCode !== 202) throw new Error(`sign-up failed: ${res.statusCode} ${res.body}`);
   const admin = { ...callerFrom(await confirmSignUp(h, email)), email };
-  await setOrg(h, admin, {
-    expiryEndDays: [],
-    expiryNoticeDays: [],
-    reminderDefaults: [],
-    escalationDays: null,
-    weeklySummary: false,
-  });
+  await setOrg(h, admin, QUIET_SETTINGS);
   return admin;
 }
 

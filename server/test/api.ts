@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import type { AuditEvent } from '../../common/schemas/audit.js';
 import type { Me } from '../../common/schemas/auth.js';
+import { IMPORT_MIME } from '../../common/schemas/imports.js';
 import type { Harness, Res } from './harness.js';
 import { linkIn } from './smtp-sink.js';
 
@@ -27,6 +28,19 @@ export function call(h: Harness, who: Caller | null, method: Method, url: string
     headers,
     ...(body === undefined ? {} : { payload: body as object }),
   });
+}
+
+/** Uploads a file to import as `who`: a contract CSV unless `query` and `type` say otherwise. */
+export function uploadImport(
+  h: Harness,
+  who: Caller | null,
+  body: Buffer | string,
+  { query = 'entity=contract&fileName=contracts.csv', type = IMPORT_MIME.csv }: { query?: string; type?: string } = {},
+): Promise<Res> {
+  const headers: Record<string, string> = { 'content-type': type, 'user-agent': 'vitest' };
+  if (who?.cookie) headers.cookie = who.cookie;
+  if (who?.csrf) headers['x-csrf-token'] = who.csrf;
+  return h.app.inject({ method: 'POST', url: `/api/v1/imports?${query}`, headers, payload: body });
 }
 
 export function callerFrom(res: Res): Caller {

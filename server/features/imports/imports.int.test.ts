@@ -3,7 +3,16 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { IMPORT_MIME } from '../../../common/schemas/imports.js';
 import { imports } from '../../db/schema/index.js';
 import { withClaims } from '../../db/tx.js';
-import { addMember, auditEvents, type Caller, call, defaultUnit, expectProblem, signUpOrg } from '../../test/api.js';
+import {
+  addMember,
+  auditEvents,
+  type Caller,
+  call,
+  defaultUnit,
+  expectProblem,
+  signUpOrg,
+  uploadImport,
+} from '../../test/api.js';
 import { type Harness, startHarness } from '../../test/harness.js';
 import { purge } from '../contracts/contracts.jobs.js';
 
@@ -13,17 +22,8 @@ beforeAll(async () => {
 });
 afterAll(() => h.close());
 
-function upload(
-  who: Caller | null,
-  body: Buffer | string,
-  query = 'entity=contract&fileName=contracts.csv',
-  type: string = IMPORT_MIME.csv,
-) {
-  const headers: Record<string, string> = { 'content-type': type, 'user-agent': 'vitest' };
-  if (who?.cookie) headers.cookie = who.cookie;
-  if (who?.csrf) headers['x-csrf-token'] = who.csrf;
-  return h.app.inject({ method: 'POST', url: `/api/v1/imports?${query}`, headers, payload: body });
-}
+const upload = (who: Caller | null, body: Buffer | string, query?: string, type?: string) =>
+  uploadImport(h, who, body, { query, type });
 
 const CSV = [
   'Vertragsnummer;Titel;Vertragspartner;Beginn;Ende;Kündigungsfrist;Verlängerung;Kategorie;Kostenstelle',

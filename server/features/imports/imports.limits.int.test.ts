@@ -2,7 +2,7 @@ import { constants, deflateRawSync } from 'node:zlib';
 import ExcelJS from 'exceljs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { IMPORT_MIME } from '../../../common/schemas/imports.js';
-import { type Caller, call, expectProblem, signUpOrg } from '../../test/api.js';
+import { type Caller, call, expectProblem, signUpOrg, uploadImport } from '../../test/api.js';
 import { type Harness, startHarness } from '../../test/harness.js';
 import { LIMITS } from './import-limits.js';
 
@@ -14,10 +14,8 @@ beforeAll(async () => {
 });
 afterAll(() => h.close());
 
-function upload(body: Buffer | string, type: string = IMPORT_MIME.csv) {
-  const headers = { 'content-type': type, cookie: admin.cookie!, 'x-csrf-token': admin.csrf! };
-  return h.app.inject({ method: 'POST', url: '/api/v1/imports?entity=contract', headers, payload: body });
-}
+const upload = (body: Buffer | string, type?: string) =>
+  uploadImport(h, admin, body, { query: 'entity=contract', type });
 
 const fileProblem = async (body: Buffer | string, type?: string) =>
   expectProblem(await upload(body, type), 422, 'validation_failed').errors![0]!;

@@ -1,6 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { IMPORT_MIME } from '../../../common/schemas/imports.js';
-import { type Caller, call, signUpOrg } from '../../test/api.js';
+import { type Caller, call, signUpOrg, uploadImport } from '../../test/api.js';
 import { type Harness, startHarness } from '../../test/harness.js';
 
 let h: Harness;
@@ -9,17 +8,7 @@ beforeAll(async () => {
 });
 afterAll(() => h.close());
 
-function upload(who: Caller, body: string) {
-  const headers: Record<string, string> = { 'content-type': IMPORT_MIME.csv, 'user-agent': 'vitest' };
-  if (who.cookie) headers.cookie = who.cookie;
-  if (who.csrf) headers['x-csrf-token'] = who.csrf;
-  return h.app.inject({
-    method: 'POST',
-    url: '/api/v1/imports?entity=contract&fileName=contracts.csv',
-    headers,
-    payload: body,
-  });
-}
+const upload = (who: Caller, body: string) => uploadImport(h, who, body);
 
 describe('imports keep status and notice in step, as the contract form does', () => {
   it('refuses terminated without a notice date and a notice date after today; a notice date terminates', async () => {

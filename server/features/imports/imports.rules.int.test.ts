@@ -1,6 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { IMPORT_MIME } from '../../../common/schemas/imports.js';
-import { auditEvents, type Caller, call, expectProblem, signUpOrg } from '../../test/api.js';
+import { auditEvents, type Caller, call, expectProblem, signUpOrg, uploadImport } from '../../test/api.js';
 import { type Harness, startHarness } from '../../test/harness.js';
 import { setOrg } from '../contracts/contracts.fixtures.js';
 
@@ -11,18 +10,7 @@ beforeAll(async () => {
 afterAll(() => h.close());
 
 function upload(who: Caller, body: string) {
-  const headers: Record<string, string> = {
-    'content-type': IMPORT_MIME.csv,
-    'user-agent': 'vitest',
-    cookie: who.cookie!,
-  };
-  if (who.csrf) headers['x-csrf-token'] = who.csrf;
-  return h.app.inject({
-    method: 'POST',
-    url: '/api/v1/imports?entity=contract&fileName=c.csv',
-    headers,
-    payload: body,
-  });
+  return uploadImport(h, who, body, { query: 'entity=contract&fileName=c.csv' });
 }
 
 type Row = { row: number; column: string | null; rule?: string };

@@ -13,20 +13,19 @@ export function inOrgSql<T = Record<string, unknown>>(h: Harness, who: Caller, q
   return withClaims(h.database.db, { orgId: who.me!.org.id }, async (tx) => rowsOf<T>(await tx.execute(query)));
 }
 
-/**
- * A fresh org whose own schedules stay quiet (no expiry notifications, no default reminders, no
- * escalation, no weekly summary), so a test sees only the mails it sets up.
- */
+/** Reminder settings under which an org's own schedules stay quiet: no expiry notifications, no default reminders, no escalation, no weekly summary. */
+export const QUIET_SETTINGS = {
+  expiryEndDays: [],
+  expiryNoticeDays: [],
+  reminderDefaults: [],
+  escalationDays: null,
+  weeklySummary: false,
+};
+
+/** A fresh org whose own schedules stay quiet, so a test sees only the mails it sets up. */
 export async function quietOrg(h: Harness, settings: Record<string, unknown> = {}) {
   const admin = await signUpOrg(h);
-  await setOrg(h, admin, {
-    expiryEndDays: [],
-    expiryNoticeDays: [],
-    reminderDefaults: [],
-    escalationDays: null,
-    weeklySummary: false,
-    ...settings,
-  });
+  await setOrg(h, admin, { ...QUIET_SETTINGS, ...settings });
   return admin;
 }
 
