@@ -10,6 +10,10 @@ const PACKAGES = [
   { name: 'chromium', proof: '/usr/bin/chromium', why: 'browser tests (Playwright)' },
   { name: 'sqlmap', proof: '/usr/bin/sqlmap', why: 'security scan in CI (scripts/scan.mjs)' },
   { name: 'wapiti', proof: '/usr/bin/wapiti', why: 'security scan in CI (scripts/scan.mjs)' },
+  { name: 'tesseract-ocr', proof: '/usr/bin/tesseract', why: 'OCR of scanned documents' },
+  { name: 'tesseract-ocr-eng', proof: '/usr/share/tesseract-ocr/5/tessdata/eng.traineddata', why: 'OCR in English' },
+  { name: 'tesseract-ocr-deu', proof: '/usr/share/tesseract-ocr/5/tessdata/deu.traineddata', why: 'OCR in German' },
+  { name: 'poppler-utils', proof: '/usr/bin/pdftoppm', why: 'OCR of scanned PDF pages' },
 ];
 const PG = { host: '127.0.0.1', port: 5432 };
 

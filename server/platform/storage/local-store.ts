@@ -1,0 +1,88 @@
+import { randomBytes } from 'node:crypto';
+import { createReadStream, createWriteStream } from 'node:fs';
+import { mkdir, open, readdir, rename, rm, stat } from 'node:fs/promises';
+import path from 'node:path';
+import type { Readable } from 'node:stream';
+import { pipeline } from 'node:stream/promises';
+import { assertBlobName, BlobNotFoundError, type BlobStore } from './blob-store.js';
+
+/** Drafts carry this suffix until they are complete; list() never shows them. */
+const DRAFT = '.draft-';
+
+/**
+ * Blobs as files under one directory. A blob is written to a draft beside its place, flushed
+ * to disk, then renamed into place, so a reader sees the whole blob or none.
+ */
+export function localStore(root: string): BlobStore {
+  const dir = path.resolve(root);
+  const fileOf = (name: string) => {
+    assertBlobName(name);
+    return path.join(dir, ...name.split('/'));
+  };
+  const notFound = (name: string, error: unknown) =>
+    (error as NodeJS.ErrnoException).code === 'ENOENT' ? new BlobNotFoundError(name) : error;
+
+  return {
+    kind: 'local',
+    async put(name, body) {
+      const file = fileOf(name);
+      await mkdir(path.dirname(file), { recursive: true });
+      const draft = `${file}${DRAFT}${randomBytes(6).toString('hex')}`;
+      try {
+        await pipeline(body, createWriteStream(draft, { flags: 'wx', mode: 0o600 }));
+        const handle = await open(draft, 'r');
+        try {
+          await handle.sync();
+        } finally {
+          await handle.close();
+        }
+        await rename(draft, file);
+        return { size: (await stat(file)).size };
+      } catch (error) {
+        await rm(draft, { force: true });
+        throw error;
+      }
+    },
+    async get(name, range) {
+      const file = fileOf(name);
+      try {
+        const handle = await open(file, 'r');
+        return createReadStream('', { fd: handle.fd, autoClose: true, ...(range ?? {}) }) as Readable;
+      } catch (error) {
+        throw notFound(name, error);
+      }
+    },
+    async size(name) {
+      try {
+        return (await stat(fileOf(name))).size;
+      } catch (error) {
+        if ((error as NodeJS.ErrnoException).code === 'ENOENT') return null;
+        throw error;
+      }
+    },
+    async delete(name) {
+      await rm(fileOf(name), { force: true });
+    },
+    async *list(prefix) {
+      const base = prefix.replace(/\/+$/, '');
+      if (base) assertBlobName(base);
+      const start = base ? path.join(dir, ...base.split('/')) : dir;
+      const walk = async function* (folder: string): AsyncGenerator<string> {
+        let entries: import('node:fs').Dirent[];
+        try {
+          entries = await readdir(folder, { withFileTypes: true });
+        } catch (error) {
+          if ((error as NodeJS.ErrnoException).code === 'ENOENT') return;
+          throw error;
+        }
+        for (const entry of entries) {
+          const full = path.join(folder, entry.name);
+          if (entry.isDirectory()) yield* walk(full);
+          else if (!entry.name.includes(DRAFT)) yield path.relative(dir, full).split(path.sep).join('/');
+        }
+      };
+      yield* walk(start);
+    },
+    async close() {},
+  };
+}
