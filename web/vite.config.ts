@@ -16,6 +16,8 @@ export default defineConfig({
         // Libraries change less often than the app; separate chunks stay cached across releases.
         codeSplitting: {
           groups: [
+            // Only the document preview needs pdf.js: its own chunk, loaded with that page.
+            { name: 'pdfjs', test: /node_modules[\\/]pdfjs-dist[\\/]/, priority: 4 },
             { name: 'react', test: /node_modules[\\/](react|react-dom|scheduler|react-router)[\\/]/, priority: 3 },
             {
               name: 'mantine',

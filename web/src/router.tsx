@@ -41,6 +41,9 @@ const NewContractPage = lazy(() =>
 const EditContractPage = lazy(() =>
   import('./pages/contracts/contract-form-page.js').then((m) => ({ default: m.EditContractPage })),
 );
+const DocumentPreviewPage = lazy(() =>
+  import('./pages/documents/preview-page.js').then((m) => ({ default: m.DocumentPreviewPage })),
+);
 const CalendarPage = lazy(() => import('./pages/calendar/calendar-page.js').then((m) => ({ default: m.CalendarPage })));
 const PartnersPage = lazy(() => import('./pages/partners/partners-page.js').then((m) => ({ default: m.PartnersPage })));
 const PartnerPage = lazy(() => import('./pages/partners/partner-page.js').then((m) => ({ default: m.PartnerPage })));
@@ -96,6 +99,7 @@ export const router = createBrowserRouter([
           { path: '/contracts/new', element: <NewContractPage /> },
           { path: '/contracts/:id', element: <ContractPage /> },
           { path: '/contracts/:id/edit', element: <EditContractPage /> },
+          { path: '/documents/:id/preview', element: <DocumentPreviewPage /> },
           { path: '/calendar', element: <CalendarPage /> },
           { path: '/partners', element: <PartnersPage /> },
           { path: '/partners/:id', element: <PartnerPage /> },

@@ -39,8 +39,8 @@ async function send(method: Method, url: string, body: unknown): Promise<Respons
   }
 }
 
-async function problemFrom(response: Response): Promise<ApiError> {
-  const text = await response.text().catch(() => '');
+/** A failed answer's body as the problem it describes; a body that is none (a proxy's page) as a generic one. */
+export function problemOf(status: number, text: string): ApiError {
   try {
     const parsed = problem.safeParse(JSON.parse(text));
     if (parsed.success) return new ApiError(parsed.data);
@@ -48,12 +48,12 @@ async function problemFrom(response: Response): Promise<ApiError> {
     // Not JSON (e.g. a proxy's HTML error page); fall through to a generic problem.
   }
   // A proxy or load balancer answering means the app itself is not reachable right now.
-  const unavailable = response.status >= 502 && response.status <= 504;
-  return new ApiError({
-    status: response.status,
-    code: unavailable ? 'unavailable' : `http_${response.status}`,
-    title: '',
-  });
+  const unavailable = status >= 502 && status <= 504;
+  return new ApiError({ status, code: unavailable ? 'unavailable' : `http_${status}`, title: '' });
+}
+
+export async function problemFrom(response: Response): Promise<ApiError> {
+  return problemOf(response.status, await response.text().catch(() => ''));
 }
 
 async function requestJson<S extends z.ZodType>(method: Method, url: string, body: unknown, schema: S) {

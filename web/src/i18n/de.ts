@@ -4,6 +4,7 @@ import { auth } from './de/auth.js';
 import { calendar } from './de/calendar.js';
 import { common } from './de/common.js';
 import { contracts } from './de/contracts.js';
+import { documents } from './de/documents.js';
 import { errors } from './de/errors.js';
 import { home } from './de/home.js';
 import { imports } from './de/imports.js';
@@ -26,6 +27,7 @@ export const de: Messages = {
   ...activity,
   ...personal,
   ...contracts,
+  ...documents,
   ...calendar,
   ...partners,
   ...repository,

@@ -4,6 +4,7 @@ import { auth } from './en/auth.js';
 import { calendar } from './en/calendar.js';
 import { common } from './en/common.js';
 import { contracts } from './en/contracts.js';
+import { documents } from './en/documents.js';
 import { errors } from './en/errors.js';
 import { home } from './en/home.js';
 import { imports } from './en/imports.js';
@@ -25,6 +26,7 @@ export const en = {
   ...activity,
   ...personal,
   ...contracts,
+  ...documents,
   ...calendar,
   ...partners,
   ...repository,

@@ -13,7 +13,30 @@ export type Formatters = {
   number: (value: number) => string;
   /** An exact decimal amount (a string, never a float) with its currency, in the reader's notation. */
   money: (amount: string, currency: string) => string;
+  /** A file size, human readable: "512 bytes", "1.2 MB" (powers of 1000, as the units say). */
+  bytes: (value: number) => string;
 };
+
+const BYTE_UNITS = ['kilobyte', 'megabyte', 'gigabyte', 'terabyte'] as const;
+
+function bytesFormatter(intlLocale: string): (value: number) => string {
+  const plain = new Intl.NumberFormat(intlLocale, { style: 'unit', unit: 'byte', unitDisplay: 'long' });
+  const units = BYTE_UNITS.map(
+    (unit) =>
+      new Intl.NumberFormat(intlLocale, { style: 'unit', unit, unitDisplay: 'short', maximumFractionDigits: 1 }),
+  );
+  return (value) => {
+    if (value < 1000) return plain.format(value);
+    let scaled = value;
+    let index = -1;
+    // 999,960 bytes would round to "1,000 kB": such a value moves up a unit too.
+    while (index < units.length - 1 && scaled >= 999.95) {
+      scaled /= 1000;
+      index += 1;
+    }
+    return units[index]!.format(scaled);
+  };
+}
 
 const DATE_ONLY = /^(\d{4})-(\d{2})-(\d{2})$/;
 
@@ -65,6 +88,7 @@ export function makeFormatters({ locale, dateFormat, timeZone }: FormatSettings)
     dateTime: (value) => `${date(value)} ${time(value)}`,
     number: (value) => numberFormat.format(value),
     money: (amount, currency) => formatMoney(amount, currency, locale),
+    bytes: bytesFormatter(intlLocale),
   };
 }
 

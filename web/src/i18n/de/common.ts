@@ -79,6 +79,7 @@ export const common: Record<keyof typeof en, string> = {
   'problem.crashText':
     'Neu laden hilft meistens. Wenn es wieder passiert, teilen Sie uns bitte mit, was Sie gerade getan haben.',
   'problem.network_error': 'Deedbox ist nicht erreichbar. Bitte prüfen Sie Ihre Verbindung.',
+  'problem.incomplete_download': 'Die Datei ließ sich nicht vollständig lesen. Bitte versuchen Sie es erneut.',
   'problem.invalid_response': 'Der Server hat unerwartet geantwortet. Bitte laden Sie die Seite neu.',
   'problem.invalid_credentials': 'E-Mail-Adresse oder Passwort sind nicht korrekt.',
   'problem.account_locked': 'Anmeldung für dieses Konto nicht möglich',

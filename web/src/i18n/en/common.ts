@@ -76,6 +76,7 @@ export const common = {
   'problem.crashTitle': 'This page ran into a problem',
   'problem.crashText': 'Reloading usually helps. If it keeps happening, please tell us what you were doing.',
   'problem.network_error': 'Deedbox cannot be reached. Please check your connection.',
+  'problem.incomplete_download': 'The file could not be read completely. Please try again.',
   'problem.invalid_response': 'The server sent an answer this page does not understand. Please reload.',
   'problem.invalid_credentials': 'The e-mail address or password is not correct.',
   'problem.account_locked': 'Sign-in is not possible for this account',

@@ -8,6 +8,8 @@ import { BackLink } from '../../components/back-link.js';
 import { PageHeader } from '../../components/page-header.js';
 import { ErrorState, PageLoader } from '../../components/states.js';
 import { useI18n } from '../../i18n/i18n-context.js';
+import { DocumentsTab } from '../documents/documents-tab.js';
+import { useUploads } from '../documents/use-uploads.js';
 import { BillingTab } from './billing-tab.js';
 import { lifecycleOf } from './contract-lifecycle.js';
 import { CustomValuesCard } from './custom-values-card.js';
@@ -36,6 +38,8 @@ function ContractView({ contract }: { contract: Contract }) {
   // ?tab=events opens a tab directly, e.g. from the calendar or a reminder mail.
   const [params] = useSearchParams();
   const [dialog, setDialog] = useState<'notice' | 'delete' | null>(null);
+  // Here, not in the tab: uploads go on (and stay listed) while another tab is open.
+  const uploads = useUploads();
   const lifecycle = lifecycleOf(contract);
   const canGiveNotice = contract.abilities.edit && lifecycle.type !== 'fixed' && !lifecycle.noticeGivenOn;
   // The API's asOf is the org's today unless the page shows another day; notice can never be dated later.
@@ -85,6 +89,7 @@ function ContractView({ contract }: { contract: Contract }) {
       <Tabs defaultValue={params.get('tab') ?? 'overview'} keepMounted={false}>
         <Tabs.List mb="md">
           <Tabs.Tab value="overview">{t('contract.overview')}</Tabs.Tab>
+          <Tabs.Tab value="documents">{t('documents.title')}</Tabs.Tab>
           <Tabs.Tab value="events">{t('contractEvents.tab')}</Tabs.Tab>
           <Tabs.Tab value="billing">{t('contract.billing')}</Tabs.Tab>
           <Tabs.Tab value="hierarchy">{t('contract.hierarchy')}</Tabs.Tab>
@@ -109,6 +114,9 @@ function ContractView({ contract }: { contract: Contract }) {
               <CustomValuesCard entity="contract" custom={contract.custom} />
             </Grid.Col>
           </Grid>
+        </Tabs.Panel>
+        <Tabs.Panel value="documents">
+          <DocumentsTab contract={contract} uploads={uploads} />
         </Tabs.Panel>
         <Tabs.Panel value="events">
           <EventsTab contract={contract} />
