@@ -45,7 +45,7 @@ function PdfPages({ pdf, name }: { pdf: PDFDocumentProxy; name: string }) {
   const [pageNumber, setPageNumber] = useState(1);
   const [zoom, setZoom] = useState<Zoom>('fit');
   const [scale, setScale] = useState(1);
-  const stage = useElementSize<HTMLElement>();
+  const room = useElementSize();
   const stageRef = useRef<HTMLElement | null>(null);
   const pages = pdf.numPages;
   const go = (page: number) => {
@@ -113,18 +113,18 @@ function PdfPages({ pdf, name }: { pdf: PDFDocumentProxy; name: string }) {
           <PdfThumbnails pdf={pdf} current={pageNumber} onChoose={go} />
         </Box>
         <section
-          ref={(element) => {
-            stage.ref(element);
-            stageRef.current = element;
-          }}
+          ref={stageRef}
           className={classes.stage}
           // biome-ignore lint/a11y/noNoninteractiveTabindex: a scrolling region must be reachable by keyboard
           tabIndex={0}
           aria-label={t('documents.pdf.pageOfName', { page: pageNumber, pages, name })}
         >
-          {stage.width > 0 && (
-            <PdfPage pdf={pdf} pageNumber={pageNumber} zoom={zoom} width={stage.width} onScale={setScale} />
-          )}
+          {/* Measures the width inside the stage's padding, which "fit width" fills. */}
+          <div ref={room.ref}>
+            {room.width > 0 && (
+              <PdfPage pdf={pdf} pageNumber={pageNumber} zoom={zoom} width={room.width} onScale={setScale} />
+            )}
+          </div>
         </section>
       </div>
     </Paper>

@@ -56,15 +56,9 @@ function UploadRow({ item, onCancel, onDismiss }: RowProps) {
     <li aria-label={item.fileName}>
       <Group gap="sm" wrap="nowrap" align="flex-start">
         <Stack gap={4} style={{ flex: 1, minWidth: 0 }}>
-          <Group justify="space-between" gap="xs" wrap="nowrap">
-            <Text size="sm" fw={500} truncate="end" title={item.fileName}>
-              {item.versionOf ? t('documents.upload.versionOf', { name: item.versionOf }) : item.fileName}
-            </Text>
-            <Text size="xs" c={item.status === 'failed' ? 'red' : 'dimmed'} style={{ whiteSpace: 'nowrap' }}>
-              {item.status === 'done' && <IconCheck size={12} style={{ verticalAlign: 'middle' }} />} {status} ·{' '}
-              {fmt.bytes(item.size)}
-            </Text>
-          </Group>
+          <Text size="sm" fw={500} truncate="end" title={item.fileName}>
+            {item.versionOf ? t('documents.upload.versionOf', { name: item.versionOf }) : item.fileName}
+          </Text>
           <Progress
             value={value}
             color={COLORS[item.status]}
@@ -73,6 +67,10 @@ function UploadRow({ item, onCancel, onDismiss }: RowProps) {
             size="sm"
             aria-label={t('documents.upload.progress', { name: item.fileName })}
           />
+          <Text size="xs" c={item.status === 'failed' ? 'red' : 'dimmed'}>
+            {item.status === 'done' && <IconCheck size={12} style={{ verticalAlign: 'middle' }} />} {status} ·{' '}
+            {fmt.bytes(item.size)}
+          </Text>
           {item.status === 'failed' && (
             <Text size="sm" c="red" role="alert">
               {uploadProblem(t, item.error)}
