@@ -4,6 +4,7 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import fastifyCookie from '@fastify/cookie';
 import fastifyHelmet from '@fastify/helmet';
+import fastifyMultipart from '@fastify/multipart';
 import fastifyRateLimit from '@fastify/rate-limit';
 import fastifyStatic from '@fastify/static';
 import fastifySwagger from '@fastify/swagger';
@@ -24,6 +25,7 @@ import { categoriesRoutes } from './features/categories/categories.routes.js';
 import { contractsRoutes } from './features/contracts/contracts.routes.js';
 import { customFieldsRoutes } from './features/custom-fields/custom-fields.routes.js';
 import { dashboardRoutes } from './features/dashboard/dashboard.routes.js';
+import { documentsRoutes } from './features/documents/documents.routes.js';
 import { eventsRoutes } from './features/events/events.routes.js';
 import { exportsRoutes } from './features/exports/exports.routes.js';
 import { importsRoutes } from './features/imports/imports.routes.js';
@@ -46,6 +48,8 @@ import { contentSecurityPolicy, csrfGuard } from './platform/http/security.js';
 import { loggerOptions } from './platform/logger.js';
 import type { Mailer } from './platform/mail/mailer.js';
 import { createMetrics } from './platform/metrics.js';
+import type { BlobStore } from './platform/storage/blob-store.js';
+import { createBlobStore } from './platform/storage/create-store.js';
 
 const here = path.dirname(fileURLToPath(import.meta.url));
 
@@ -77,11 +81,13 @@ export interface AppOptions {
   config: Config;
   database: Database;
   mailer: Mailer;
+  /** The document store; by default the one configured (closed with the app). */
+  blobs?: BlobStore;
   /** Where log lines go (tests capture them); defaults to stdout. */
   logStream?: NodeJS.WritableStream;
 }
 
-export async function buildApp({ config, database, mailer, logStream }: AppOptions): Promise<FastifyInstance> {
+export async function buildApp({ config, database, mailer, blobs, logStream }: AppOptions): Promise<FastifyInstance> {
   const logger = { ...loggerOptions(config.logLevel), ...(logStream ? { stream: logStream } : {}) };
   const options = {
     logger,
@@ -106,7 +112,9 @@ export async function buildApp({ config, database, mailer, logStream }: AppOptio
   };
   // HTTP or HTTPS is a run-time choice; the handlers are the same for both.
   const app = (Fastify as unknown as (o: typeof options) => FastifyInstance)(options);
-  app.decorate('deps', { config, database, mailer, log: app.log });
+  const store = blobs ?? createBlobStore(config.storage);
+  if (!blobs) app.addHook('onClose', () => store.close());
+  app.decorate('deps', { config, database, mailer, log: app.log, blobs: store });
   const apiRoutes: string[] = [];
   app.decorate('apiRoutes', apiRoutes);
   app.addHook('onRoute', (route) => {
@@ -188,6 +196,10 @@ export async function buildApp({ config, database, mailer, logStream }: AppOptio
       });
       api.addHook('onRequest', csrfGuard(config));
       inputGuard(api);
+      // One file part per request, counted again while it streams (documents.receive.ts).
+      await api.register(fastifyMultipart, {
+        limits: { fileSize: config.uploadMaxBytes + 1, files: 1, fields: 0, parts: 1, headerPairs: 20 },
+      });
       api.get('/openapi.json', { config: { public: true }, schema: { hide: true } }, () => app.swagger());
       const features = [
         metaRoutes,
@@ -213,6 +225,7 @@ export async function buildApp({ config, database, mailer, logStream }: AppOptio
         exportsRoutes,
         savedViewsRoutes,
         importsRoutes,
+        documentsRoutes,
       ];
       for (const routes of features) {
         routes(api as App);

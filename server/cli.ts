@@ -17,6 +17,7 @@ import { type Actor, type Deps, runInOrg, transact } from './platform/context.js
 import { hashPassword } from './platform/crypto/passwords.js';
 import { loggerOptions } from './platform/logger.js';
 import { createMailer } from './platform/mail/mailer.js';
+import { createBlobStore } from './platform/storage/create-store.js';
 import { startServer } from './server.js';
 
 class UsageError extends Error {}
@@ -62,10 +63,12 @@ async function withDeps<T>(fn: (deps: Deps) => Promise<T>): Promise<T> {
   const { pino } = await import('pino');
   const log = pino(loggerOptions('warn'), process.stderr);
   const mailer = createMailer(config.mail, log);
+  const blobs = createBlobStore(config.storage);
   try {
     await database.migrate();
-    return await fn({ config, database, mailer, log });
+    return await fn({ config, database, mailer, log, blobs });
   } finally {
+    await blobs.close();
     mailer.close();
     await database.close();
   }
@@ -166,11 +169,13 @@ async function worker() {
   const { pino } = await import('pino');
   const log = pino(loggerOptions(config.logLevel));
   const mailer = createMailer(config.mail, log);
+  const blobs = createBlobStore(config.storage);
   await database.migrate();
-  const running = startWorker({ config, database, mailer, log });
+  const running = startWorker({ config, database, mailer, log, blobs });
   log.info('worker started');
   const stop = async () => {
     await running.stop();
+    await blobs.close();
     mailer.close();
     await database.close();
     process.exit(0);

@@ -2,10 +2,16 @@ import { mkdtempSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { ConfigError, loadConfig, SECRET_KEY_FILE } from './config.js';
+import { ConfigError, loadConfig, MASTER_KEYS_FILE, SECRET_KEY_FILE } from './config.js';
 
 const SECRET = 'k'.repeat(40);
-const productionBase = { NODE_ENV: 'production', SECRET_KEY: SECRET, SMTP_URL: 'smtp://mail.example.com:587' };
+const MASTER = `1:${Buffer.alloc(32, 7).toString('base64')}`;
+const productionBase = {
+  NODE_ENV: 'production',
+  SECRET_KEY: SECRET,
+  MASTER_KEYS: MASTER,
+  SMTP_URL: 'smtp://mail.example.com:587',
+};
 
 function problemsOf(env: Record<string, string>): string[] {
   try {
@@ -20,8 +26,9 @@ function problemsOf(env: Record<string, string>): string[] {
 describe('loadConfig', () => {
   it('lists every production problem in one error', () => {
     const problems = problemsOf({ NODE_ENV: 'production' });
-    expect(problems).toHaveLength(3);
+    expect(problems).toHaveLength(4);
     expect(problems.find((p) => p.startsWith('SECRET_KEY:'))).toBeDefined();
+    expect(problems.find((p) => p.startsWith('MASTER_KEYS:'))).toBeDefined();
     expect(problems.find((p) => p.startsWith('TLS_CERT_FILE/TLS_KEY_FILE:'))).toBeDefined();
     expect(problems.find((p) => p.startsWith('SMTP_URL:'))).toBeDefined();
   });
@@ -33,10 +40,39 @@ describe('loadConfig', () => {
 
   it('needs SECRET_KEY everywhere but development and test', () => {
     for (const env of ['staging', 'production']) {
-      expect(problemsOf({ NODE_ENV: env, TRUST_PROXY: 'true', SMTP_URL: 'smtp://mail.example.com' })).toEqual([
-        `SECRET_KEY: required in ${env} (32+ random characters)`,
-      ]);
+      expect(
+        problemsOf({ NODE_ENV: env, TRUST_PROXY: 'true', SMTP_URL: 'smtp://mail.example.com', MASTER_KEYS: MASTER }),
+      ).toEqual([`SECRET_KEY: required in ${env} (32+ random characters)`]);
     }
+  });
+
+  it('needs MASTER_KEYS everywhere but development and test, and names a malformed entry without its key', () => {
+    const { MASTER_KEYS: _, ...withoutKeys } = productionBase;
+    expect(problemsOf({ ...withoutKeys, TRUST_PROXY: 'true' })).toEqual([
+      expect.stringMatching(/^MASTER_KEYS: required in production/),
+    ]);
+    const secret = Buffer.alloc(31, 9).toString('base64');
+    const problems = problemsOf({ ...productionBase, TRUST_PROXY: 'true', MASTER_KEYS: `1:${secret}` });
+    expect(problems).toEqual([expect.stringMatching(/^MASTER_KEYS: .*entry 1: key version 1 is not 32 bytes/)]);
+    expect(problems.join()).not.toContain(secret);
+    const two = loadConfig({
+      ...productionBase,
+      TRUST_PROXY: 'true',
+      MASTER_KEYS: `${MASTER},2:${Buffer.alloc(32, 8).toString('base64')};active=2`,
+    });
+    expect(two.masterKeys.activeVersion).toBe(2);
+    expect(two.masterKeys.versions).toEqual([1, 2]);
+  });
+
+  it('without MASTER_KEYS in development, keeps one random master key per data directory', () => {
+    const dir = mkdtempSync(path.join(tmpdir(), 'deedbox-keys-'));
+    const wrapped = loadConfig({ NODE_ENV: 'test', DATA_DIR: dir }).masterKeys.wrapOrgKey(Buffer.alloc(32, 1), 'ctx');
+    expect(loadConfig({ NODE_ENV: 'test', DATA_DIR: dir }).masterKeys.unwrapOrgKey(wrapped, 'ctx')).toEqual(
+      Buffer.alloc(32, 1),
+    );
+    expect(statSync(path.join(dir, MASTER_KEYS_FILE)).mode & 0o777).toBe(0o600);
+    const other = mkdtempSync(path.join(tmpdir(), 'deedbox-keys-'));
+    expect(() => loadConfig({ NODE_ENV: 'test', DATA_DIR: other }).masterKeys.unwrapOrgKey(wrapped, 'ctx')).toThrow();
   });
 
   it('without SECRET_KEY, keeps a random key per data directory, never a constant', () => {

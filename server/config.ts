@@ -1,10 +1,15 @@
 import { randomBytes } from 'node:crypto';
-import { linkSync, mkdirSync, readFileSync, unlinkSync, writeFileSync } from 'node:fs';
+import { linkSync, mkdirSync, mkdtempSync, readFileSync, unlinkSync, writeFileSync } from 'node:fs';
+import os from 'node:os';
 import path from 'node:path';
 import { z } from 'zod';
+import { type Keyring, KeyringError, parseMasterKeys } from './platform/crypto/keyring.js';
 
 /** Where development and test keep their generated secret: beside the data it protects. */
 export const SECRET_KEY_FILE = 'secret-key';
+/** Likewise their generated master key (one version), when MASTER_KEYS is not given. */
+export const MASTER_KEYS_FILE = 'master-keys';
+const MIB = 1024 * 1024;
 
 const bool = z
   .enum(['true', 'false', '1', '0', 'yes', 'no'])
@@ -23,6 +28,10 @@ const envSchema = z.object({
   DATA_DIR: z.string().min(1).default('./data'),
   DB_POOL_MAX: z.coerce.number().int().min(1).max(200).default(10),
   SECRET_KEY: z.string().min(32, 'must be at least 32 characters').optional(),
+  /** Versioned master keys, `1:BASE64,2:BASE64;active=2` (keyring.ts); wrap every org key. */
+  MASTER_KEYS: z.string().min(1).optional(),
+  /** The largest document upload, in MiB. */
+  UPLOAD_MAX_MB: z.coerce.number().int().min(1).max(10_240).default(100),
   SMTP_URL: z
     .string()
     .regex(/^smtps?:\/\//, 'must be an smtp:// or smtps:// URL')
@@ -48,6 +57,9 @@ export type Config = Readonly<{
   appUrl: string;
   database: { kind: 'postgres'; url: string; poolMax: number } | { kind: 'pglite'; dataDir: string | null };
   secretKey: string;
+  masterKeys: Keyring;
+  storage: StorageConfig;
+  uploadMaxBytes: number;
   mail: { smtpUrl: string | null; from: string; devOutbox: boolean };
   tls: { cert: Buffer; key: Buffer; redirectPort: number | null } | null;
   trustProxy: boolean | string | number;
@@ -58,6 +70,8 @@ export type Config = Readonly<{
   shutdownGraceMs: number;
   worker: boolean;
 }>;
+
+export type StorageConfig = { driver: 'local'; dir: string };
 
 export class ConfigError extends Error {
   constructor(readonly problems: string[]) {
@@ -95,6 +109,11 @@ function combinationProblems(env: Record<string, string | undefined>): string[] 
   if (production && !hasTls && parseTrustProxy(env.TRUST_PROXY) === false) {
     problems.push('TLS_CERT_FILE/TLS_KEY_FILE: production needs TLS, or TRUST_PROXY naming a TLS-terminating proxy');
   }
+  if (!env.MASTER_KEYS && env.NODE_ENV !== undefined && !['development', 'test'].includes(env.NODE_ENV)) {
+    problems.push(
+      `MASTER_KEYS: required in ${env.NODE_ENV} (VERSION:BASE64 of 32 random bytes, e.g. 1:$(openssl rand -base64 32))`,
+    );
+  }
   if (production && !env.SMTP_URL) problems.push('SMTP_URL: required in production');
   if (env.HTTP_REDIRECT_PORT !== undefined && !hasTls) {
     problems.push('HTTP_REDIRECT_PORT: only meaningful with TLS_CERT_FILE and TLS_KEY_FILE');
@@ -103,18 +122,18 @@ function combinationProblems(env: Record<string, string | undefined>): string[] 
 }
 
 /**
- * Development and test without SECRET_KEY: a random key kept in the data directory (made once,
- * readable by its owner only), so links and feed URLs survive a restart but no two installations
- * share a key. An in-memory database gets a key of its own.
+ * Development and test without SECRET_KEY or MASTER_KEYS: a random value kept in the data directory
+ * (made once, readable by its owner only), so links, feed URLs and sealed files survive a restart but
+ * no two installations share a key. An in-memory database gets one of its own.
  */
-function generatedSecret(dataDir: string): string {
-  if (dataDir === ':memory:') return randomBytes(32).toString('base64url');
+function generatedSecret(dataDir: string, name: string, make: () => string): string {
+  if (dataDir === ':memory:') return make();
   const dir = path.resolve(dataDir);
-  const file = path.join(dir, SECRET_KEY_FILE);
+  const file = path.join(dir, name);
   mkdirSync(dir, { recursive: true });
   // Written aside and linked into place, so a second process starting at once reads a whole key.
   const draft = `${file}.${process.pid}.${randomBytes(4).toString('hex')}`;
-  writeFileSync(draft, randomBytes(32).toString('base64url'), { mode: 0o600 });
+  writeFileSync(draft, make(), { mode: 0o600 });
   try {
     linkSync(draft, file);
   } catch (error) {
@@ -123,6 +142,17 @@ function generatedSecret(dataDir: string): string {
     unlinkSync(draft);
   }
   return readFileSync(file, 'utf8').trim();
+}
+
+/** The master keyring; a malformed list is a configuration problem that names the entry, never the key. */
+function masterKeys(text: string, problems: string[]): Keyring | null {
+  try {
+    return parseMasterKeys(text);
+  } catch (error) {
+    if (!(error instanceof KeyringError)) throw error;
+    problems.push(`MASTER_KEYS: ${error.message}`);
+    return null;
+  }
 }
 
 /** The only reader of the environment: validates everything at once and lists every problem. */
@@ -142,7 +172,14 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
         redirectPort: e.HTTP_REDIRECT_PORT ?? null,
       }
     : null;
-  if (problems.length > 0) throw new ConfigError(problems);
+  const generateKeys = ['development', 'test'].includes(e.NODE_ENV);
+  const keyText =
+    e.MASTER_KEYS ??
+    (generateKeys
+      ? generatedSecret(e.DATA_DIR, MASTER_KEYS_FILE, () => `1:${randomBytes(32).toString('base64')}`)
+      : '');
+  const keyring = keyText ? masterKeys(keyText, problems) : null;
+  if (problems.length > 0 || !keyring) throw new ConfigError(problems);
 
   const scheme = hasTls ? 'https' : 'http';
   const appUrl = (e.APP_URL ?? `${scheme}://localhost:${e.PORT}`).replace(/\/+$/, '');
@@ -154,7 +191,17 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     database: e.DATABASE_URL
       ? { kind: 'postgres', url: e.DATABASE_URL, poolMax: e.DB_POOL_MAX }
       : { kind: 'pglite', dataDir: e.DATA_DIR === ':memory:' ? null : path.resolve(e.DATA_DIR) },
-    secretKey: e.SECRET_KEY ?? generatedSecret(e.DATA_DIR),
+    secretKey:
+      e.SECRET_KEY ?? generatedSecret(e.DATA_DIR, SECRET_KEY_FILE, () => randomBytes(32).toString('base64url')),
+    masterKeys: keyring,
+    storage: {
+      driver: 'local',
+      dir:
+        e.DATA_DIR === ':memory:'
+          ? mkdtempSync(path.join(os.tmpdir(), 'deedbox-blobs-'))
+          : path.resolve(e.DATA_DIR, 'blobs'),
+    },
+    uploadMaxBytes: e.UPLOAD_MAX_MB * MIB,
     mail: { smtpUrl: e.SMTP_URL ?? null, from: e.MAIL_FROM, devOutbox: !e.SMTP_URL && !production },
     tls,
     trustProxy,

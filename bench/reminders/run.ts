@@ -7,6 +7,7 @@ import { openDatabase } from '../../server/db/client.js';
 import { resolveAsOf } from '../../server/features/reminders/engine/run.js';
 import type { Deps } from '../../server/platform/context.js';
 import { createMailer, type Mail } from '../../server/platform/mail/mailer.js';
+import { createBlobStore } from '../../server/platform/storage/create-store.js';
 import { installCapture } from '../repository/capture.js';
 import {
   type AppFigures,
@@ -113,6 +114,7 @@ async function main() {
     config,
     database,
     log: logger,
+    blobs: createBlobStore(config.storage),
     mailer: {
       ...mailer,
       send: (mail) => {

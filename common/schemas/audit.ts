@@ -119,6 +119,16 @@ export const AUDIT_ACTIONS = [
   'calendar_feed.created',
   'calendar_feed.revoked',
   'calendar_feed.fetched',
+  'document.uploaded',
+  'document.version_added',
+  'document.downloaded',
+  'document.previewed',
+  'document.renamed',
+  'document.deleted',
+  'document.restored',
+  'document.purged',
+  'document.linked',
+  'document.integrity_failed',
 ] as const;
 export type AuditAction = (typeof AUDIT_ACTIONS)[number];
 export { isoDateTime };

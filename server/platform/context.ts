@@ -4,6 +4,7 @@ import type { Database, Tx } from '../db/client.js';
 import { type Claims, withClaims } from '../db/tx.js';
 import { conflictOf } from './db-conflicts.js';
 import type { Mailer } from './mail/mailer.js';
+import type { BlobStore } from './storage/blob-store.js';
 
 export type UnitRole = 'editor' | 'viewer';
 
@@ -41,6 +42,8 @@ export interface Deps {
   database: Database;
   mailer: Mailer;
   log: FastifyBaseLogger;
+  /** Where sealed document bytes live (server/platform/storage). */
+  blobs: BlobStore;
 }
 
 /** What every tenant service function receives: who, in which org, in which transaction. */

@@ -13,9 +13,11 @@ export const ERROR_CODES = {
   gone: 410,
   last_administrator: 409,
   payload_too_large: 413,
+  range_not_satisfiable: 416,
   unsupported_media_type: 415,
   rate_limited: 429,
   internal: 500,
+  integrity_failed: 500,
   unavailable: 503,
 } as const;
 

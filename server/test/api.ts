@@ -2,6 +2,7 @@ import { randomUUID } from 'node:crypto';
 import type { AuditEvent } from '../../common/schemas/audit.js';
 import type { Me } from '../../common/schemas/auth.js';
 import { IMPORT_MIME } from '../../common/schemas/imports.js';
+import { multipart } from './files.js';
 import type { Harness, Res } from './harness.js';
 import { linkIn } from './smtp-sink.js';
 
@@ -41,6 +42,22 @@ export function uploadImport(
   if (who?.cookie) headers.cookie = who.cookie;
   if (who?.csrf) headers['x-csrf-token'] = who.csrf;
   return h.app.inject({ method: 'POST', url: `/api/v1/imports?${query}`, headers, payload: body });
+}
+
+/** Uploads a file as multipart (part `file`) to a documents route, e.g. `/contracts/ID/documents`. */
+export function uploadDocument(
+  h: Harness,
+  who: Caller | null,
+  url: string,
+  fileName: string,
+  content: Buffer,
+): Promise<Res> {
+  const { body, contentType } = multipart('file', fileName, content);
+  const headers: Record<string, string> = { 'content-type': contentType, 'user-agent': 'vitest' };
+  if (who?.cookie) headers.cookie = who.cookie;
+  if (who?.csrf) headers['x-csrf-token'] = who.csrf;
+  if (who?.bearer) headers.authorization = `Bearer ${who.bearer}`;
+  return h.app.inject({ method: 'POST', url: `/api/v1${url}`, headers, payload: body });
 }
 
 export function callerFrom(res: Res): Caller {

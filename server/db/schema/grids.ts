@@ -1,20 +1,7 @@
-import {
-  boolean,
-  customType,
-  index,
-  integer,
-  jsonb,
-  pgTable,
-  primaryKey,
-  text,
-  uniqueIndex,
-  uuid,
-} from 'drizzle-orm/pg-core';
+import { boolean, index, integer, jsonb, pgTable, primaryKey, text, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
 import { GRID_ENTITIES, IMPORT_FORMATS, IMPORT_STATUSES } from '../../../common/schemas/vocabulary.js';
-import { ts } from './columns.js';
+import { bytea, ts } from './columns.js';
 import { orgs } from './orgs.js';
-
-const bytea = customType<{ data: Buffer }>({ dataType: () => 'bytea' });
 
 /** A grid's filters, sort and columns under a name: the owner's own, or shared with the whole org. */
 export const savedViews = pgTable(

@@ -17,9 +17,11 @@ const TITLES: Record<ErrorCode, string> = {
   gone: 'No longer valid',
   last_administrator: 'The last administrator must stay',
   payload_too_large: 'Request too large',
+  range_not_satisfiable: 'Range not satisfiable',
   unsupported_media_type: 'Unsupported media type',
   rate_limited: 'Too many requests',
   internal: 'Internal error',
+  integrity_failed: 'Stored data failed its integrity check',
   unavailable: 'Service unavailable',
 };
 

@@ -99,6 +99,9 @@ export const common: Record<keyof typeof en, string> = {
   'problem.unsupported_media_type': 'Diese Art von Inhalt wird nicht unterstützt.',
   'problem.unavailable': 'Deedbox ist kurz nicht erreichbar',
   'problem.internal': 'Bei uns ist etwas schiefgelaufen',
+  'problem.range_not_satisfiable': 'Dieser Teil der Datei existiert nicht.',
+  'problem.integrity_failed':
+    'Die gespeicherte Datei hat die Integritätsprüfung nicht bestanden und wurde deshalb nicht ausgeliefert. Der Vorfall wurde protokolliert; bitte informieren Sie Ihre Administration.',
 
   'public.footer': '© Deedbox · Vertragsmanagement, das keine Frist verpasst',
   'link.requestNew': 'Neuen Link anfordern',

@@ -71,6 +71,16 @@ export const actionLabels = {
   'action.calendar_feed.created': 'Created calendar feed',
   'action.calendar_feed.revoked': 'Revoked calendar feed',
   'action.calendar_feed.fetched': 'Calendar feed downloaded',
+  'action.document.uploaded': 'Uploaded document',
+  'action.document.version_added': 'Uploaded new document version',
+  'action.document.downloaded': 'Downloaded document',
+  'action.document.previewed': 'Previewed document',
+  'action.document.renamed': 'Renamed document',
+  'action.document.deleted': 'Moved document to recycle bin',
+  'action.document.restored': 'Restored document',
+  'action.document.purged': 'Permanently deleted document',
+  'action.document.linked': 'Added link',
+  'action.document.integrity_failed': 'Document failed integrity check',
 } satisfies Record<`action.${AuditAction}`, string>;
 
 export const activity = {

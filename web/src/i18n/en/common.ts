@@ -94,6 +94,9 @@ export const common = {
   'problem.unsupported_media_type': 'This kind of content is not supported.',
   'problem.unavailable': 'Deedbox is briefly unavailable',
   'problem.internal': 'Something went wrong on our side',
+  'problem.range_not_satisfiable': 'This part of the file does not exist.',
+  'problem.integrity_failed':
+    'The stored file failed its integrity check, so it was not sent. The event has been logged; please tell your administrator.',
 
   'public.footer': '© Deedbox · Contract management that never misses a deadline',
   'link.requestNew': 'Request a new link',

@@ -1,0 +1,133 @@
+import { sql } from 'drizzle-orm';
+import {
+  bigint,
+  boolean,
+  foreignKey,
+  index,
+  integer,
+  pgSchema,
+  pgTable,
+  primaryKey,
+  text,
+  uniqueIndex,
+  uuid,
+} from 'drizzle-orm/pg-core';
+import { LINK_PROVIDERS, TEXT_STATUSES } from '../../../common/schemas/documents.js';
+import { bytea, ts } from './columns.js';
+import { contracts } from './contracts.js';
+import { orgs } from './orgs.js';
+
+/**
+ * The key store, kept apart from the data (docs/security.md, "Key hierarchy"): its own schema, which
+ * data backups leave out, so destroying an org's keys here makes every copy of its sealed data unreadable.
+ * No foreign key reaches into it or out of it.
+ */
+export const keystore = pgSchema('keystore');
+
+/** An org's keys, each wrapped under a master key version; the newest active one seals new data. */
+export const orgKeys = keystore.table(
+  'org_keys',
+  {
+    orgId: uuid('org_id').notNull(),
+    version: integer('version').notNull(),
+    /** The org key wrapped under the master key whose version its first bytes name (keyring.ts). */
+    wrapped: bytea('wrapped').notNull(),
+    masterVersion: integer('master_version').notNull(),
+    state: text('state', { enum: ['active', 'retired'] })
+      .notNull()
+      .default('active'),
+    createdAt: ts('created_at').notNull().defaultNow(),
+  },
+  (t) => [primaryKey({ columns: [t.orgId, t.version] }), index('org_keys_master_idx').on(t.masterVersion)],
+);
+
+/** A file (with versions) or a link, on a contract or waiting in the inbox. Names and URLs are sealed. */
+export const documents = pgTable(
+  'documents',
+  {
+    orgId: uuid('org_id')
+      .notNull()
+      .references(() => orgs.id, { onDelete: 'cascade' }),
+    id: uuid('id').notNull(),
+    kind: text('kind', { enum: ['file', 'link'] }).notNull(),
+    contractId: uuid('contract_id'),
+    inInbox: boolean('in_inbox').notNull().default(false),
+    /** The document's own data key (for its name and URL), wrapped under the org key version its first bytes name. */
+    dataKey: bytea('data_key').notNull(),
+    orgKeyVersion: integer('org_key_version').notNull(),
+    /** The name, sealed under the data key (fields.ts). */
+    name: bytea('name').notNull(),
+    /** A link's URL, sealed; null for files. */
+    url: bytea('url'),
+    provider: text('provider', { enum: LINK_PROVIDERS }),
+    /** The newest version's number; null for links. */
+    currentVersion: integer('current_version'),
+    createdBy: uuid('created_by'),
+    createdAt: ts('created_at').notNull().defaultNow(),
+    updatedAt: ts('updated_at').notNull().defaultNow(),
+    deletedAt: ts('deleted_at'),
+    deletedBy: uuid('deleted_by'),
+  },
+  (t) => [
+    primaryKey({ columns: [t.orgId, t.id] }),
+    uniqueIndex('documents_id_key').on(t.id),
+    foreignKey({ columns: [t.orgId, t.contractId], foreignColumns: [contracts.orgId, contracts.id] }).onDelete(
+      'cascade',
+    ),
+    index('documents_contract_idx').on(t.orgId, t.contractId),
+    index('documents_inbox_idx').on(t.orgId, t.createdAt).where(sql`${t.inInbox}`),
+    index('documents_deleted_idx').on(t.deletedAt).where(sql`${t.deletedAt} is not null`),
+    index('documents_org_key_idx').on(t.orgId, t.orgKeyVersion),
+  ],
+);
+
+/** One uploaded file's bytes: sealed in the blob store under its own data key. */
+export const documentVersions = pgTable(
+  'document_versions',
+  {
+    orgId: uuid('org_id').notNull(),
+    id: uuid('id').notNull(),
+    documentId: uuid('document_id').notNull(),
+    number: integer('number').notNull(),
+    /** Made from ids only (orgs/<org>/<version>); never user input. */
+    blobName: text('blob_name').notNull(),
+    size: bigint('size', { mode: 'number' }).notNull(),
+    sealedSize: bigint('sealed_size', { mode: 'number' }).notNull(),
+    sha256: text('sha256').notNull(),
+    mimeType: text('mime_type').notNull(),
+    /** The data key wrapped under the org key version its first bytes name. */
+    dataKey: bytea('data_key').notNull(),
+    orgKeyVersion: integer('org_key_version').notNull(),
+    uploadedBy: uuid('uploaded_by'),
+    createdAt: ts('created_at').notNull().defaultNow(),
+    textStatus: text('text_status', { enum: TEXT_STATUSES }).notNull().default('pending'),
+    textAttempts: integer('text_attempts').notNull().default(0),
+    textAfter: ts('text_after'),
+  },
+  (t) => [
+    primaryKey({ columns: [t.orgId, t.id] }),
+    uniqueIndex('document_versions_id_key').on(t.id),
+    uniqueIndex('document_versions_number_key').on(t.orgId, t.documentId, t.number),
+    foreignKey({ columns: [t.orgId, t.documentId], foreignColumns: [documents.orgId, documents.id] }).onDelete(
+      'cascade',
+    ),
+    index('document_versions_org_key_idx').on(t.orgId, t.orgKeyVersion),
+    index('document_versions_text_idx').on(t.textAfter).where(sql`${t.textStatus} = 'pending'`),
+  ],
+);
+
+/**
+ * Blobs whose version rows are gone (deleted, purged, cascaded from a contract or an org): a trigger
+ * files them here in the same transaction, and the purge job removes them from the store.
+ */
+export const blobDeletions = pgTable(
+  'blob_deletions',
+  {
+    orgId: uuid('org_id').notNull(),
+    blobName: text('blob_name').notNull(),
+    createdAt: ts('created_at').notNull().defaultNow(),
+    /** Not before: an upload files its blob here first (a day ahead) and takes it back when it commits. */
+    purgeAfter: ts('purge_after').notNull().defaultNow(),
+  },
+  (t) => [primaryKey({ columns: [t.orgId, t.blobName] })],
+);

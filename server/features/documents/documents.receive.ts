@@ -1,0 +1,91 @@
+import { createHash, randomBytes } from 'node:crypto';
+import { createWriteStream } from 'node:fs';
+import { mkdir, rm } from 'node:fs/promises';
+import os from 'node:os';
+import path from 'node:path';
+import { PassThrough, type Readable, Transform, type TransformCallback } from 'node:stream';
+import { pipeline } from 'node:stream/promises';
+import { sealStream } from '../../platform/crypto/seal.js';
+import { AppError } from '../../platform/errors.js';
+import type { BlobStore } from '../../platform/storage/blob-store.js';
+
+/** A private folder for plaintext that is being inspected or read for text; nothing stays there. */
+export async function scratchDir(): Promise<string> {
+  const dir = path.join(os.tmpdir(), `deedbox-scratch-${process.getuid?.() ?? 'u'}`);
+  await mkdir(dir, { recursive: true, mode: 0o700 });
+  return dir;
+}
+
+export async function scratchFile(): Promise<string> {
+  return path.join(await scratchDir(), randomBytes(16).toString('hex'));
+}
+
+/** Counts and hashes what passes, and fails the stream once it is longer than max bytes. */
+class Meter extends Transform {
+  readonly hash = createHash('sha256');
+  size = 0;
+
+  constructor(private readonly max: number) {
+    super();
+  }
+
+  override _transform(chunk: Buffer, _encoding: BufferEncoding, done: TransformCallback): void {
+    this.size += chunk.length;
+    if (this.size > this.max) {
+      done(tooLarge(this.max));
+      return;
+    }
+    this.hash.update(chunk);
+    done(null, chunk);
+  }
+}
+
+export function tooLarge(max: number): AppError {
+  const mb = Math.floor(max / (1024 * 1024));
+  return new AppError('payload_too_large', `file is larger than ${mb} MB`, {
+    errors: [{ field: 'file', rule: 'file_too_large', message: `must be at most ${mb} MB`, params: { max: mb } }],
+  });
+}
+
+export interface Received {
+  size: number;
+  sha256: string;
+  sealedSize: number;
+  /** The plaintext, for inspection; the caller removes it. */
+  file: string;
+}
+
+/**
+ * One pass over an upload: counted, hashed, sealed into the store under blobName and, beside it,
+ * kept as plaintext in a private scratch file for inspection. Memory stays constant (backpressure
+ * from the slower side holds the upload). On any failure neither the blob nor the scratch file stays.
+ */
+export async function receive(
+  source: Readable,
+  opts: { store: BlobStore; blobName: string; key: Buffer; context: string; maxBytes: number },
+): Promise<Received> {
+  const file = await scratchFile();
+  const meter = new Meter(opts.maxBytes);
+  const toScratch = new PassThrough();
+  const toStore = new PassThrough();
+  meter.pipe(toScratch);
+  meter.pipe(toStore);
+  const sealer = sealStream(opts.key, opts.context);
+  const failAll = (error: unknown) => {
+    for (const s of [meter, toScratch, toStore, sealer]) s.destroy(error as Error);
+  };
+  const branches = [
+    pipeline(toScratch, createWriteStream(file, { flags: 'wx', mode: 0o600 })),
+    opts.store.put(opts.blobName, toStore.pipe(sealer)),
+    pipeline(source, meter),
+  ] as const;
+  for (const branch of branches) branch.catch(failAll);
+  const outcome = await Promise.allSettled(branches);
+  const failed = outcome.find((o) => o.status === 'rejected');
+  if (failed) {
+    await Promise.all([rm(file, { force: true }), opts.store.delete(opts.blobName).catch(() => undefined)]);
+    throw (failed as PromiseRejectedResult).reason;
+  }
+  const stored = (outcome[1] as PromiseFulfilledResult<{ size: number }>).value;
+  return { size: meter.size, sha256: meter.hash.digest('hex'), sealedSize: stored.size, file };
+}
