@@ -28,6 +28,21 @@ export async function call(api: APIRequestContext, method: string, url: string, 
   return res.status() === 204 ? null : res.json();
 }
 
+/** Uploads one file to a contract as the signed-in session of `api` (multipart, as the web app sends it). */
+export async function uploadDocument(
+  api: APIRequestContext,
+  contractId: string,
+  file: { name: string; mimeType: string; buffer: Buffer },
+) {
+  const csrf = (await api.storageState()).cookies.find((c) => c.name === 'dbx_csrf')?.value ?? '';
+  const res = await api.post(`/api/v1/contracts/${contractId}/documents`, {
+    multipart: { file },
+    headers: { 'x-csrf-token': csrf },
+  });
+  expect(res.status(), `upload ${file.name}: ${await res.text()}`).toBe(201);
+  return res.json();
+}
+
 /** Signs the browser context in through the API and sets the person's language. */
 export async function signIn(context: BrowserContext, email: string, locale: 'en' | 'de') {
   await call(context.request, 'POST', '/auth/sign-in', { email, password: PASSWORD });

@@ -47,7 +47,8 @@ export function localStore(root: string): BlobStore {
       const file = fileOf(name);
       try {
         const handle = await open(file, 'r');
-        return createReadStream('', { fd: handle.fd, autoClose: true, ...(range ?? {}) }) as Readable;
+        // The handle itself, not its number: a FileHandle collected as garbage would close the fd under the stream.
+        return createReadStream('', { fd: handle, autoClose: true, ...(range ?? {}) }) as Readable;
       } catch (error) {
         throw notFound(name, error);
       }

@@ -77,7 +77,6 @@ export const errors: Record<keyof typeof en, string> = {
     'Namen dürfen keine Schrägstriche, Steuerzeichen oder Schreibrichtungszeichen enthalten.',
   'validation.not_a_file': 'Ein Link hat keine Versionen.',
   'validation.unknown_version': 'Diese Version gibt es nicht.',
-  'validation.required': 'Bitte fügen Sie eine Datei hinzu.',
   'validation.url_format': 'Bitte geben Sie eine vollständige Webadresse ein.',
   'validation.url_scheme': 'Nur https://-Links werden angenommen.',
   'validation.url_credentials': 'Links dürfen keinen Benutzernamen und kein Passwort enthalten.',
@@ -155,18 +154,6 @@ export const errors: Record<keyof typeof en, string> = {
   'validation.unknown_target': 'In dieses Feld kann Deedbox nicht importieren.',
   'validation.duplicate_target': 'Zwei Spalten sind demselben Feld zugeordnet.',
   'validation.required_target': 'Bitte ordnen Sie jedem Pflichtfeld eine Spalte zu.',
-
-  'validation.file_type_refused':
-    'Diese Art von Datei speichert Deedbox nicht (Programme, Skripte und Webseiten werden abgelehnt). Laden Sie PDF-, Office-, OpenDocument-, Bild-, E-Mail-, Text-, CSV- oder ZIP-Dateien hoch.',
-  'validation.file_type_mismatch':
-    'Der Inhalt der Datei passt nicht zu ihrer Endung (etwa ein Programm, das in .pdf umbenannt wurde). Speichern Sie sie im echten Format und laden Sie sie erneut hoch.',
-  'validation.file_empty': 'Die Datei ist leer.',
-  'validation.file_encrypted':
-    'Die Datei ist mit einem Passwort geschützt und lässt sich daher weder prüfen noch durchsuchen. Entfernen Sie das Passwort und laden Sie sie erneut hoch.',
-  'validation.file_zip_bomb': 'Das Archiv entpackt sich zu weit mehr Daten, als es enthält, und wird daher abgelehnt.',
-  'validation.file_polyglot':
-    'Die Datei ist zugleich von zwei Arten (etwa ein PDF, das auch eine Webseite ist), und wird daher abgelehnt.',
-  'validation.file_too_large': 'Die Datei ist größer, als dieses Konto erlaubt.',
 
   'imports.reason.required_in_account': 'In diesem Konto erforderlich.',
   'imports.reason.not_found': 'In diesem Konto gibt es keine(n) {what} mit diesem Namen.',

@@ -66,7 +66,6 @@ export const errors = {
   'validation.name_characters': 'Names cannot contain slashes, control characters or text-direction marks.',
   'validation.not_a_file': 'A link has no versions.',
   'validation.unknown_version': 'This version does not exist.',
-  'validation.required': 'Please add a file.',
   'validation.url_format': 'Please enter a complete web address.',
   'validation.url_scheme': 'Only https:// links are accepted.',
   'validation.url_credentials': 'Links cannot contain a user name or password.',
@@ -140,18 +139,6 @@ export const errors = {
   'validation.unknown_target': 'Deedbox cannot import into this field.',
   'validation.duplicate_target': 'Two columns are assigned to the same field.',
   'validation.required_target': 'Please assign a column to every required field.',
-
-  'validation.file_type_refused':
-    'Deedbox does not store this kind of file (programs, scripts and web pages are refused). Upload PDF, Office, OpenDocument, image, e-mail, text, CSV or ZIP files.',
-  'validation.file_type_mismatch':
-    'The file’s content does not match its name ending (for example a program renamed to .pdf). Save it in its real format and upload it again.',
-  'validation.file_empty': 'The file is empty.',
-  'validation.file_encrypted':
-    'The file is protected with a password, so it cannot be checked or searched. Remove the password and upload it again.',
-  'validation.file_zip_bomb': 'The archive unpacks to far more data than it holds, so it is refused.',
-  'validation.file_polyglot':
-    'The file is at the same time of two kinds (for example a PDF that is also a web page), so it is refused.',
-  'validation.file_too_large': 'The file is larger than this account allows.',
 
   'imports.reason.required_in_account': 'Required in this account.',
   'imports.reason.not_found': 'There is no {what} of this name in this account.',

@@ -20,9 +20,14 @@ describe('why a file was refused', () => {
     expect(uploadProblem(en, refused('file_type_mismatch'))).not.toContain('server English');
   });
 
-  it('says the file is too large when the server answers 413 without a rule', () => {
-    const tooLarge = new ApiError({ status: 413, code: 'payload_too_large', title: 'Too large' });
-    expect(uploadProblem(en, tooLarge)).toBe(en('validation.file_too_large'));
+  it('says how large a file may be, with the limit the server names', () => {
+    const tooLarge = new ApiError({
+      status: 413,
+      code: 'payload_too_large',
+      title: 'Too large',
+      errors: [{ field: 'file', rule: 'file_too_large', message: 'server English', params: { max: 100 } }],
+    });
+    expect(uploadProblem(en, tooLarge)).toBe('The file is larger than 100 MB.');
   });
 
   it('falls back to the error code’s message (a network failure, a session that ended)', () => {

@@ -10,7 +10,6 @@ import type { Translate } from '../../i18n/translate.js';
 export function uploadProblem(t: Translate, error: unknown): string {
   const rule = isApiError(error) ? error.fieldErrors[0] : undefined;
   if (rule) return fieldProblemMessage(t, rule);
-  if (isApiError(error, 'payload_too_large')) return t('validation.file_too_large');
   const { title, detail } = describeError(t, error);
   return detail ? `${title}: ${detail}` : title;
 }
