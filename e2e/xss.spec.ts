@@ -10,8 +10,9 @@ import {
   withPayloads,
   writeOperations,
 } from '../server/security/text-fields.js';
+import { pdfWithText } from '../server/test/files.js';
 import { linkFromMail } from './mail.js';
-import { call, PASSWORD, pathOf, remindersRun, signIn } from './seed.js';
+import { call, PASSWORD, pathOf, remindersRun, signIn, uploadDocument } from './seed.js';
 
 // Stored XSS: every free-text field the API takes holds attack strings, then every page that shows
 // them is loaded with a dialog listener and its DOM searched for markup that came from data.
@@ -45,6 +46,7 @@ const NOT_SEEDED: Record<string, string> = {
 interface World {
   email: string;
   contractId: string;
+  documentId: string;
   childId: string;
   partnerId: string;
   inviteToken: string;
@@ -150,6 +152,20 @@ async function seedWorld(baseURL: string): Promise<World> {
     { kind: 'cost', frequency: 'monthly', amount: '100.00', currency: 'EUR', firstBillingOn: addDays(today, -30) },
     `/contracts/${child.id}/billing-lines`,
   );
+  // Document names and link titles refuse slashes, so they hold the payloads without one.
+  const noSlash = XSS_PAYLOADS.filter((p) => !p.includes('/'));
+  const document = await uploadDocument(api, contract.id, {
+    name: `${XSS_PAYLOADS[2]} ${XSS_PAYLOADS[3]}.pdf`,
+    mimeType: 'application/pdf',
+    buffer: pdfWithText(['Stored attack strings']),
+  });
+  await call(api, 'PATCH', `/documents/${document.id}`, { name: noSlash.join(' ') });
+  seeded.add('PATCH /documents/{id}');
+  await call(api, 'POST', `/contracts/${contract.id}/links`, {
+    url: `https://files.xss.example/${encodeURIComponent(XSS_PAYLOADS[0])}?q=${encodeURIComponent(XSS_PAYLOADS[1])}`,
+    title: `Link ${noSlash.join(' ')}`,
+  });
+  seeded.add('POST /contracts/{id}/links');
   await write(api, 'POST', '/calendar/feeds', {});
   await write(api, 'POST', '/saved-views', {
     entity: 'contract',
@@ -174,6 +190,7 @@ async function seedWorld(baseURL: string): Promise<World> {
   const world: World = {
     email,
     contractId: contract.id,
+    documentId: document.id,
     childId: child.id,
     partnerId: partner.id,
     inviteToken: new URL(await linkFromMail(pending, /invited/, '/invite/')).pathname.split('/invite/')[1]!,
@@ -213,6 +230,7 @@ function pagesOf(w: World): Record<string, { url: string; guest?: boolean; shows
     '/contracts/new': { url: '/contracts/new' },
     '/contracts/:id': { url: `/contracts/${w.contractId}`, shows: true },
     '/contracts/:id/edit': { url: `/contracts/${w.contractId}/edit` },
+    '/documents/:id/preview': { url: `/documents/${w.documentId}/preview`, shows: true },
     '/calendar': { url: '/calendar' },
     '/partners': { url: '/partners', shows: true },
     '/partners/:id': { url: `/partners/${w.partnerId}`, shows: true },
@@ -237,6 +255,7 @@ function pagesOf(w: World): Record<string, { url: string; guest?: boolean; shows
 
 /** Views a route's address alone does not open: the contract page's tabs (they mount only when chosen). */
 const tabsOf = (w: World) => [
+  { url: `/contracts/${w.contractId}?tab=documents`, shows: true },
   { url: `/contracts/${w.contractId}?tab=events`, shows: true },
   { url: `/contracts/${w.childId}?tab=billing`, shows: true },
   { url: `/contracts/${w.childId}?tab=hierarchy`, shows: true },
@@ -333,6 +352,17 @@ test('stored attack strings in every text field run nowhere in the app', async (
     await page.getByRole('button', { name: button, exact: true }).click();
     await look(page.getByRole('dialog')).toBeVisible();
     await probe(`the ${button} dialog`);
+    await page.keyboard.press('Escape');
+    await look(page.getByRole('dialog')).toHaveCount(0);
+  }
+
+  // The documents tab's dialogs name the document.
+  await page.goto(`/contracts/${world.contractId}?tab=documents`);
+  for (const item of ['Version history', 'Rename', 'Move to recycle bin']) {
+    await page.getByRole('button', { name: /^Actions for "><img/ }).click();
+    await page.getByRole('menuitem', { name: item }).click();
+    await look(page.getByRole('dialog')).toBeVisible();
+    await probe(`the ${item} dialog`);
     await page.keyboard.press('Escape');
     await look(page.getByRole('dialog')).toHaveCount(0);
   }
