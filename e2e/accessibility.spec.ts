@@ -1,8 +1,9 @@
 import AxeBuilder from '@axe-core/playwright';
 import { type Browser, expect, type Page, test } from '@playwright/test';
+import { pdfWithText } from '../server/test/files.js';
 import { de } from '../web/src/i18n/de.js';
 import { en, type Messages } from '../web/src/i18n/en.js';
-import { pathOf, type Seeded, seedAccount, signIn } from './seed.js';
+import { call, PASSWORD, pathOf, type Seeded, seedAccount, signIn, uploadDocument } from './seed.js';
 
 // WCAG 2.1 A and AA; label-in-name (2.5.3) is an "experimental" axe rule, so it is switched on by name.
 const TAGS = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'];
@@ -42,7 +43,19 @@ function publicScreens(s: Seeded): Screen[] {
   ];
 }
 
-function appScreens(s: Seeded): Screen[] {
+/** Opens the contract's documents tab, then the menu of its one document and an item of it. */
+function documentMenu(item: keyof Messages) {
+  return async (page: Page, t: Messages) => {
+    await tab('documents.title')(page, t);
+    await page.getByRole('button', { name: t['documents.actionsFor'].replace('{name}', DOCUMENT_NAME) }).click();
+    await page.getByRole('menuitem', { name: t[item] }).click();
+    await expect(page.getByRole('dialog')).toBeVisible();
+  };
+}
+
+const DOCUMENT_NAME = 'Lease agreement.pdf';
+
+function appScreens(s: Seeded, documentId: string): Screen[] {
   const contract = `/contracts/${s.contractId}`;
   return [
     { name: 'dashboard', path: '/', narrow: true },
@@ -50,6 +63,19 @@ function appScreens(s: Seeded): Screen[] {
     { name: 'contract form (new)', path: '/contracts/new', narrow: true },
     { name: 'contract form (edit)', path: `${contract}/edit` },
     { name: 'contract overview', path: contract, narrow: true },
+    { name: 'contract documents', path: contract, open: tab('documents.title'), narrow: true },
+    {
+      name: 'add link dialog',
+      path: contract,
+      open: async (page, t) => {
+        await tab('documents.title')(page, t);
+        await page.getByRole('button', { name: t['documents.addLink'] }).click();
+        await expect(page.getByRole('dialog')).toBeVisible();
+      },
+    },
+    { name: 'document versions', path: contract, open: documentMenu('documents.versions') },
+    { name: 'rename document', path: contract, open: documentMenu('documents.rename') },
+    { name: 'document preview (PDF)', path: `/documents/${documentId}/preview`, narrow: true },
     { name: 'contract events', path: contract, open: tab('contractEvents.tab') },
     { name: 'contract billing', path: contract, open: tab('contract.billing') },
     { name: 'contract hierarchy', path: contract, open: tab('contract.hierarchy') },
@@ -143,7 +169,7 @@ async function check(page: Page, t: Messages, screen: Screen, label: string): Pr
   return [...problems, ...(await audit(page, label))];
 }
 
-async function auditAll(browser: Browser, seeded: Seeded, locale: 'en' | 'de') {
+async function auditAll(browser: Browser, seeded: Seeded, documentId: string, locale: 'en' | 'de') {
   const t = locale === 'de' ? de : en;
   const context = await browser.newContext({ locale, viewport: WIDE, reducedMotion: 'reduce' });
   const page = await context.newPage();
@@ -160,25 +186,32 @@ async function auditAll(browser: Browser, seeded: Seeded, locale: 'en' | 'de') {
   await signIn(context, seeded.email, locale);
   // The app asked who is signed in when it loaded; after signing in it must load afresh.
   await page.goto('/');
-  await pass(appScreens(seeded));
+  await pass(appScreens(seeded, documentId));
   await context.close();
   expect(problems.length, `\n${problems.join('\n\n')}\n`).toBe(0);
 }
 
 test.describe('accessibility (axe, WCAG 2.1 AA)', () => {
   let seeded: Seeded;
-  test.beforeAll(async ({ baseURL }) => {
+  let documentId: string;
+  test.beforeAll(async ({ baseURL, playwright }) => {
     test.setTimeout(60_000);
     seeded = await seedAccount(baseURL!, 'a11y');
+    const api = await playwright.request.newContext({ baseURL });
+    await call(api, 'POST', '/auth/sign-in', { email: seeded.email, password: PASSWORD });
+    const buffer = pdfWithText(['Deedbox lease agreement']);
+    const file = { name: DOCUMENT_NAME, mimeType: 'application/pdf', buffer };
+    documentId = (await uploadDocument(api, seeded.contractId, file)).id;
+    await api.dispose();
   });
 
   test('every page and main dialog in English has no serious or critical violation', async ({ browser }) => {
     test.setTimeout(600_000);
-    await auditAll(browser, seeded, 'en');
+    await auditAll(browser, seeded, documentId, 'en');
   });
 
   test('every page and main dialog in German has no serious or critical violation', async ({ browser }) => {
     test.setTimeout(600_000);
-    await auditAll(browser, seeded, 'de');
+    await auditAll(browser, seeded, documentId, 'de');
   });
 });
