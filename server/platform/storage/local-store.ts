@@ -1,5 +1,5 @@
 import { randomBytes } from 'node:crypto';
-import { createReadStream, createWriteStream } from 'node:fs';
+import { createWriteStream } from 'node:fs';
 import { mkdir, open, readdir, rename, rm, stat } from 'node:fs/promises';
 import path from 'node:path';
 import type { Readable } from 'node:stream';
@@ -47,7 +47,7 @@ export function localStore(root: string): BlobStore {
       const file = fileOf(name);
       try {
         const handle = await open(file, 'r');
-        return createReadStream('', { fd: handle.fd, autoClose: true, ...(range ?? {}) }) as Readable;
+        return handle.createReadStream(range ?? {});
       } catch (error) {
         throw notFound(name, error);
       }
