@@ -26,7 +26,7 @@ export async function upload(req: FastifyRequest, target: Parameters<typeof docu
   const { deps } = req.server;
   const slot = await inOrg(req, (ctx) => documents.prepareUpload(ctx, target));
   const part = req.isMultipart() ? await req.file() : undefined;
-  if (!part || part.fieldname !== 'file') {
+  if (part?.fieldname !== 'file') {
     throw AppError.invalid('file', 'required', 'send the file as the multipart part named "file"');
   }
   const received = await receive(part.file, {
