@@ -106,15 +106,18 @@ export async function startAzurite(
   return { storage: { driver: 'azure', connectionString, container }, stop: server.stop };
 }
 
-/** s3rver on a free loopback port, with one bucket, keeping its objects in a temporary folder. */
-export async function startS3rver(bucket = 'deedbox-test'): Promise<BlobServer<StorageConfig & { driver: 's3' }>> {
+/** s3rver on a free loopback port with the buckets named (storage uses the first), objects in a temporary folder. */
+export async function startS3rver(
+  buckets: [string, ...string[]] = ['deedbox-test'],
+): Promise<BlobServer<StorageConfig & { driver: 's3' }>> {
   const server = await startServer(
     's3rver',
     (dir) => [
       // s3rver makes ListObjectsV2 continuation tokens with DES, which OpenSSL 3 keeps in its legacy provider.
       '--openssl-legacy-provider',
       path.join(ROOT, 'node_modules/s3rver/bin/s3rver.js'),
-      ...['-d', dir, '-a', '127.0.0.1', '-p', '0', '--silent', '--configure-bucket', bucket],
+      ...['-d', dir, '-a', '127.0.0.1', '-p', '0', '--silent'],
+      ...buckets.flatMap((bucket) => ['--configure-bucket', bucket]),
     ],
     /S3rver listening on 127\.0\.0\.1:(\d+)/,
   );
@@ -123,7 +126,7 @@ export async function startS3rver(bucket = 'deedbox-test'): Promise<BlobServer<S
       driver: 's3',
       endpoint: `http://127.0.0.1:${server.port}`,
       region: 'us-east-1',
-      bucket,
+      bucket: buckets[0],
       // s3rver's fixed development credentials.
       accessKeyId: 'S3RVER',
       secretAccessKey: 'S3RVER',
