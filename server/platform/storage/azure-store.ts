@@ -22,6 +22,8 @@ export function azureStore(options: { connectionString: string; container: strin
   let created: Promise<unknown> | null = null;
   const ready = async () => {
     created ??= container.createIfNotExists().catch((error: unknown) => {
+      // A credential scoped to one container (a SAS) may not create it; it exists, or every call will say so.
+      if (error instanceof RestError && error.statusCode === 403) return;
       created = null;
       throw error;
     });

@@ -4,8 +4,15 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { Readable } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
+import {
+  ContainerSASPermissions,
+  generateBlobSASQueryParameters,
+  StorageSharedKeyCredential,
+} from '@azure/storage-blob';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startAzurite, startS3rver } from '../../test/blob-servers.js';
+import type { StorageConfig } from '../../config.js';
+import { AZURITE_ACCOUNT, AZURITE_KEY, type BlobServer, startAzurite, startS3rver } from '../../test/blob-servers.js';
+import { azureStore } from './azure-store.js';
 import { BlobNotFoundError, type BlobStore } from './blob-store.js';
 import { createBlobStore } from './create-store.js';
 import { localStore } from './local-store.js';
@@ -13,30 +20,24 @@ import { s3Store } from './s3-store.js';
 
 const MiB = 1024 * 1024;
 
+let azurite: BlobServer<StorageConfig & { driver: 'azure' }>;
+let s3rver: BlobServer<StorageConfig & { driver: 's3' }>;
+const folder = mkdtempSync(path.join(tmpdir(), 'deedbox-blobs-'));
+
+beforeAll(async () => {
+  [azurite, s3rver] = await Promise.all([startAzurite(), startS3rver()]);
+});
+afterAll(async () => {
+  await Promise.all([azurite?.stop(), s3rver?.stop()]);
+  rmSync(folder, { recursive: true, force: true });
+});
+
 /** One contract, three drivers: each against the real thing (a folder, Azurite, s3rver). */
-const drivers: [string, () => Promise<{ store: BlobStore; stop(): Promise<void> }>][] = [
-  [
-    'local',
-    async () => {
-      const dir = mkdtempSync(path.join(tmpdir(), 'deedbox-blobs-'));
-      return { store: localStore(dir), stop: async () => rmSync(dir, { recursive: true, force: true }) };
-    },
-  ],
-  [
-    'azure',
-    async () => {
-      const server = await startAzurite();
-      return { store: createBlobStore(server.storage), stop: server.stop };
-    },
-  ],
-  [
-    's3',
-    async () => {
-      const server = await startS3rver();
-      // Pages of two keys, so listing a handful of blobs already walks several pages.
-      return { store: s3Store({ ...server.storage, listPageSize: 2 }), stop: server.stop };
-    },
-  ],
+const drivers: [string, () => BlobStore][] = [
+  ['local', () => localStore(folder)],
+  ['azure', () => createBlobStore(azurite.storage)],
+  // Pages of two keys, so listing a handful of blobs already walks several pages.
+  ['s3', () => s3Store({ ...s3rver.storage, listPageSize: 2 })],
 ];
 
 /** The bytes as a stream of 64 KiB chunks, as an upload arrives. */
@@ -72,15 +73,13 @@ async function namesUnder(store: BlobStore, prefix: string): Promise<string[]> {
   return names.sort();
 }
 
-describe.each(drivers)('the %s blob store', (kind, start) => {
+describe.each(drivers)('the %s blob store', (kind, open) => {
   let store: BlobStore;
-  let stop: () => Promise<void>;
-  beforeAll(async () => {
-    ({ store, stop } = await start());
+  beforeAll(() => {
+    store = open();
   });
   afterAll(async () => {
     await store?.close();
-    await stop?.();
   });
 
   it('is the driver it says', () => {
@@ -165,5 +164,33 @@ describe.each(drivers)('the %s blob store', (kind, start) => {
       await expect(store.delete(name), name).rejects.toThrow('Invalid blob name');
     }
     await expect(namesUnder(store, '../')).rejects.toThrow('Invalid blob name');
+  });
+});
+
+describe('the azure blob store with a connection string scoped to its container', () => {
+  it('works in a container it may not create, as a shared access signature allows', async () => {
+    const storage = { ...azurite.storage, container: 'deedbox-sas' };
+    const owner = createBlobStore(storage);
+    try {
+      await owner.put('made/by-owner', streamOf(Buffer.from('owner')));
+      const sas = generateBlobSASQueryParameters(
+        {
+          containerName: storage.container,
+          permissions: ContainerSASPermissions.parse('rcwdl'),
+          expiresOn: new Date(Date.now() + 60 * 60 * 1000),
+        },
+        new StorageSharedKeyCredential(AZURITE_ACCOUNT, AZURITE_KEY),
+      ).toString();
+      const endpoint = /BlobEndpoint=([^;]+)/.exec(storage.connectionString)![1];
+      const scoped = azureStore({
+        connectionString: `BlobEndpoint=${endpoint};SharedAccessSignature=${sas}`,
+        container: storage.container,
+      });
+      expect(await scoped.put('made/by-sas', streamOf(Buffer.from('sas')))).toEqual({ size: 3 });
+      expect(await namesUnder(scoped, 'made')).toEqual(['made/by-owner', 'made/by-sas']);
+      await scoped.close();
+    } finally {
+      await owner.close();
+    }
   });
 });

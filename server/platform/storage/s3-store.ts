@@ -87,10 +87,17 @@ export function s3Store(options: S3StoreOptions): BlobStore {
     async get(name, range) {
       const Key = keyOf(name);
       try {
-        const { Body } = await client.send(
+        const { Body, ContentRange } = await client.send(
           new GetObjectCommand({ Bucket, Key, ...(range ? { Range: `bytes=${range.start}-${range.end}` } : {}) }),
         );
-        return range ? atMost(Body as Readable, range.end - range.start + 1) : (Body as Readable);
+        if (!range) return Body as Readable;
+        if (!ContentRange?.startsWith(`bytes ${range.start}-`)) {
+          (Body as Readable).destroy();
+          throw new Error(
+            `The S3 server answered bytes ${range.start}-${range.end} of ${name} with ${ContentRange ?? 'all of it'}`,
+          );
+        }
+        return atMost(Body as Readable, range.end - range.start + 1);
       } catch (error) {
         throw isNotFound(error) ? new BlobNotFoundError(name) : error;
       }
