@@ -16,15 +16,13 @@ export {
   MAX_UPLOAD_BYTES_DEFAULT,
 } from '../../../common/document-types.js';
 
-export const REFUSAL_RULES = [
-  'file_empty',
-  'file_type_refused',
-  'file_type_mismatch',
-  'file_encrypted',
-  'file_zip_bomb',
-  'file_polyglot',
-] as const;
-export type RefusalRule = (typeof REFUSAL_RULES)[number];
+export type RefusalRule =
+  | 'file_empty'
+  | 'file_type_refused'
+  | 'file_type_mismatch'
+  | 'file_encrypted'
+  | 'file_zip_bomb'
+  | 'file_polyglot';
 
 export type Accepted = { ok: true; mimeType: string; extension: string };
 export type Refused = { ok: false; rule: RefusalRule; detail: string };
