@@ -1,8 +1,8 @@
 import { AppError } from '../../platform/errors.js';
-import { type ZipProblem, zipUnpackProblem } from '../../platform/files/zip.js';
+import { type ZipExcess, zipUnpackProblem } from '../../platform/files/zip.js';
 import { LIMITS } from './import-limits.js';
 
-const MESSAGES: Record<ZipProblem, string> = {
+const MESSAGES: Record<ZipExcess, string> = {
   entries: `has more than ${LIMITS.xlsxEntries} parts.`,
   zip64: 'uses zip64 sizes.',
   declared: `would unpack to more than ${LIMITS.xlsxUnpacked} bytes.`,

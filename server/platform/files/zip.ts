@@ -20,7 +20,7 @@ export interface ZipPart {
 }
 
 /** Why a zip is refused before anything unpacks it. */
-export type ZipProblem = 'entries' | 'zip64' | 'declared' | 'real';
+export type ZipExcess = 'entries' | 'zip64' | 'declared' | 'real';
 
 /** The central directory's entries, or null when there is no readable directory. */
 export function zipDirectory(zip: Buffer): ZipPart[] | null {
@@ -85,7 +85,7 @@ async function inflatedSize(data: Buffer, limit: number): Promise<number> {
 export async function zipUnpackProblem(
   bytes: Uint8Array,
   limits: { unpacked: number; entries: number },
-): Promise<ZipProblem | null> {
+): Promise<ZipExcess | null> {
   // PGlite hands stored files back as a plain Uint8Array; a Buffer view of it copies nothing.
   const zip = Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength);
   const parts = zipDirectory(zip);

@@ -11,7 +11,7 @@ export const OFFICE_LIMITS = { unpacked: 200 * 1024 * 1024, entries: 5_000 } as 
 const pages = (texts: string[]): ParsedText => ({ status: 'pages', pages: texts.map((t) => t.trim()), scanned: [] });
 
 /** Null when the zip may be read; otherwise the failure to report. */
-export async function officeZipProblem(data: Buffer): Promise<ParsedText | null> {
+export async function officeZipExcess(data: Buffer): Promise<ParsedText | null> {
   if (!zipDirectory(data)) return failed('unreadable');
   return (await zipUnpackProblem(data, OFFICE_LIMITS)) ? failed('too_large') : null;
 }

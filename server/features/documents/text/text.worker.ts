@@ -2,7 +2,7 @@
 // time limit and no secrets in its environment). It answers one task and is then killed.
 import { open, readFile } from 'node:fs/promises';
 import { imageSize } from './image-size.js';
-import { docxText, odfText, officeZipProblem, pptxText, xlsxText } from './parse-office.js';
+import { docxText, odfText, officeZipExcess, pptxText, xlsxText } from './parse-office.js';
 import { pdfText } from './parse-pdf.js';
 import { emailText, plainText } from './parse-plain.js';
 import { textKind } from './text-kinds.js';
@@ -47,7 +47,7 @@ async function extract({ file, mimeType, maxChars }: Extract<WorkerTask, { task:
     case 'pptx':
     case 'odf': {
       const data = await readFile(file);
-      const problem = await officeZipProblem(data);
+      const problem = await officeZipExcess(data);
       if (problem) return problem;
       if (kind === 'docx') return docxText(data);
       if (kind === 'xlsx') return xlsxText(data, maxChars);
@@ -58,7 +58,7 @@ async function extract({ file, mimeType, maxChars }: Extract<WorkerTask, { task:
 
 async function wordHtml({ file, maxChars }: Extract<WorkerTask, { task: 'word-html' }>): Promise<ParsedHtml> {
   const data = await readFile(file);
-  const problem = await officeZipProblem(data);
+  const problem = await officeZipExcess(data);
   if (problem) return problem.status === 'failed' ? problem : failed('unreadable');
   const mammoth = (await import('mammoth')).default;
   // Images are dropped by the sanitiser, so mammoth need not read and encode them.
