@@ -3,7 +3,7 @@ import { pathToFileURL } from 'node:url';
 import { z } from 'zod';
 import { email, newPassword, ROLES } from '../common/schemas/auth.js';
 import { dateInputProblem } from '../common/terms/dates.js';
-import { ConfigError, loadConfig } from './config.js';
+import { ConfigError, loadConfig, loadStorageConfig, STORAGE_DRIVERS } from './config.js';
 import { openDatabase } from './db/client.js';
 import { DataDirLockedError } from './db/data-dir-lock.js';
 import * as apiKeys from './features/api-keys/api-keys.service.js';
@@ -18,6 +18,7 @@ import { hashPassword } from './platform/crypto/passwords.js';
 import { loggerOptions } from './platform/logger.js';
 import { createMailer } from './platform/mail/mailer.js';
 import { createBlobStore } from './platform/storage/create-store.js';
+import { migrateBlobs } from './platform/storage/migrate.js';
 import { startServer } from './server.js';
 
 class UsageError extends Error {}
@@ -33,6 +34,8 @@ const USAGE = `Usage: deedbox <command>
   reminders run [--as-of T] [--org ID]    queue due reminders and send the outbox once; T is an
                                           instant (2027-09-01T06:00Z) or an account-local time
                                           (2027-09-01T08:00); idempotent
+  storage migrate --to local|azure|s3     copy every document blob from the configured STORAGE_DRIVER
+                                          to the other driver's settings; resumable, deletes nothing
   worker                                  run the background worker without the web server`;
 
 function flags(args: string[], allowed: string[]): Record<string, string> {
@@ -163,6 +166,35 @@ async function remindersRun(args: string[]): Promise<number> {
   });
 }
 
+/** Needs no database: it can run beside a serving app, before and after STORAGE_DRIVER is switched. */
+async function storageMigrate(args: string[]): Promise<number> {
+  const input = parse(z.object({ to: z.enum(STORAGE_DRIVERS) }), flags(args, ['to']));
+  const config = loadConfig();
+  if (input.to === config.storage.driver) {
+    throw new UsageError(`--to: blobs are already stored with ${input.to} (STORAGE_DRIVER)`);
+  }
+  const from = createBlobStore(config.storage);
+  const to = createBlobStore(loadStorageConfig(input.to));
+  let lastReport = 0;
+  try {
+    const counts = await migrateBlobs(from, to, {
+      onProgress: ({ copied, skipped, bytes }) => {
+        if (Date.now() - lastReport < 1000) return;
+        lastReport = Date.now();
+        process.stderr.write(`storage migrate: ${copied} copied (${bytes} bytes), ${skipped} already there\n`);
+      },
+    });
+    print({ from: config.storage.driver, to: input.to, ...counts });
+    return 0;
+  } catch (error) {
+    process.stderr.write(`deedbox: storage migrate stopped: ${(error as Error).message}; run it again to resume\n`);
+    return 1;
+  } finally {
+    await from.close();
+    await to.close();
+  }
+}
+
 async function worker() {
   const config = loadConfig();
   const database = await openDatabase(config);
@@ -226,6 +258,8 @@ export async function run(argv: string[]): Promise<number> {
         return 0;
       case 'audit verify':
         return await auditVerify(rest);
+      case 'storage migrate':
+        return await storageMigrate(rest);
       case 'contracts refresh':
       case 'contracts purge':
         await contractsJob(sub as 'refresh' | 'purge', rest);

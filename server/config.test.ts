@@ -1,8 +1,8 @@
-import { mkdtempSync, readFileSync, statSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { ConfigError, loadConfig, MASTER_KEYS_FILE, SECRET_KEY_FILE } from './config.js';
+import { ConfigError, loadConfig, loadStorageConfig, MASTER_KEYS_FILE, SECRET_KEY_FILE } from './config.js';
 
 const SECRET = 'k'.repeat(40);
 const MASTER = `1:${Buffer.alloc(32, 7).toString('base64')}`;
@@ -146,6 +146,106 @@ describe('loadConfig', () => {
 
   it('trims a trailing slash from APP_URL', () => {
     expect(loadConfig({ APP_URL: 'https://deedbox.example.com/' }).appUrl).toBe('https://deedbox.example.com');
+  });
+});
+
+describe('storage configuration', () => {
+  const azure = {
+    DATA_DIR: ':memory:',
+    STORAGE_DRIVER: 'azure',
+    AZURE_STORAGE_CONNECTION_STRING: 'DefaultEndpointsProtocol=https;AccountName=deedbox;AccountKey=c2VjcmV0LWtleQ==',
+  };
+  const s3 = {
+    DATA_DIR: ':memory:',
+    STORAGE_DRIVER: 's3',
+    S3_BUCKET: 'deedbox-documents',
+    S3_ACCESS_KEY_ID: 'AKIAEXAMPLE',
+    S3_SECRET_ACCESS_KEY: 'wJalrXUtnFEMI-secret',
+  };
+
+  it('keeps blobs on local disk under DATA_DIR by default, STORAGE_DIR elsewhere, a temporary folder for :memory:', () => {
+    const dataDir = mkdtempSync(path.join(tmpdir(), 'deedbox-storage-'));
+    expect(loadConfig({ DATA_DIR: dataDir }).storage).toEqual({ driver: 'local', dir: path.join(dataDir, 'blobs') });
+    expect(loadConfig({ DATA_DIR: dataDir, STORAGE_DIR: '/srv/blobs' }).storage).toEqual({
+      driver: 'local',
+      dir: '/srv/blobs',
+    });
+    const [memory, other] = [1, 2].map(() => loadConfig({ DATA_DIR: ':memory:' }).storage);
+    expect(memory).toEqual({ driver: 'local', dir: expect.stringContaining(path.join(tmpdir(), 'deedbox-blobs-')) });
+    expect(other).not.toEqual(memory);
+    for (const { dir } of [memory, other] as { dir: string }[]) {
+      expect(statSync(dir).isDirectory()).toBe(true);
+      rmSync(dir, { recursive: true });
+    }
+  });
+
+  it('configures Azure with a default container, and S3 with its region, endpoint and path style', () => {
+    expect(loadConfig(azure).storage).toEqual({
+      driver: 'azure',
+      connectionString: azure.AZURE_STORAGE_CONNECTION_STRING,
+      container: 'deedbox',
+    });
+    expect(loadConfig(s3).storage).toEqual({
+      driver: 's3',
+      endpoint: null,
+      region: 'us-east-1',
+      bucket: 'deedbox-documents',
+      accessKeyId: 'AKIAEXAMPLE',
+      secretAccessKey: 'wJalrXUtnFEMI-secret',
+      forcePathStyle: false,
+    });
+    const minio = {
+      ...s3,
+      S3_ENDPOINT: 'http://minio.internal:9000',
+      S3_REGION: 'eu-central-1',
+      S3_FORCE_PATH_STYLE: 'true',
+    };
+    expect(loadConfig(minio).storage).toMatchObject({
+      endpoint: 'http://minio.internal:9000',
+      region: 'eu-central-1',
+      forcePathStyle: true,
+    });
+  });
+
+  it('lists what the chosen driver lacks, and nothing for the drivers not chosen', () => {
+    expect(problemsOf({ DATA_DIR: ':memory:', STORAGE_DRIVER: 'azure' })).toEqual([
+      'AZURE_STORAGE_CONNECTION_STRING: required when STORAGE_DRIVER=azure',
+    ]);
+    expect(problemsOf({ DATA_DIR: ':memory:', STORAGE_DRIVER: 's3', S3_BUCKET: 'deedbox' })).toEqual([
+      'S3_ACCESS_KEY_ID: required when STORAGE_DRIVER=s3',
+      'S3_SECRET_ACCESS_KEY: required when STORAGE_DRIVER=s3',
+    ]);
+    expect(problemsOf({ STORAGE_DRIVER: 'dropbox' })).toEqual([expect.stringMatching(/^STORAGE_DRIVER:/)]);
+    expect(loadConfig({ DATA_DIR: ':memory:', STORAGE_DIR: '/srv/blobs', S3_BUCKET: 'deedbox' }).storage.driver).toBe(
+      'local',
+    );
+  });
+
+  it('refuses malformed names and endpoints without repeating any secret', () => {
+    const problems = problemsOf({
+      ...azure,
+      ...s3,
+      STORAGE_DRIVER: 'azure',
+      AZURE_STORAGE_CONTAINER: 'Documents_2027',
+      S3_BUCKET: 'x',
+      S3_ENDPOINT: 'ftp://AKIAEXAMPLE:wJalrXUtnFEMI-secret@files.example.com',
+      S3_FORCE_PATH_STYLE: 'sometimes',
+    });
+    expect(problems.map((p) => p.split(':')[0]).sort()).toEqual([
+      'AZURE_STORAGE_CONTAINER',
+      'S3_BUCKET',
+      'S3_ENDPOINT',
+      'S3_FORCE_PATH_STYLE',
+    ]);
+    const text = problems.join('\n');
+    expect(text).not.toContain('secret');
+    expect(text).not.toContain(azure.AZURE_STORAGE_CONNECTION_STRING);
+  });
+
+  it('gives the same environment with another driver, for storage migrate', () => {
+    const env = { ...s3, STORAGE_DRIVER: 'local', DATA_DIR: ':memory:' };
+    expect(loadStorageConfig('s3', env)).toEqual(loadConfig(s3).storage);
+    expect(() => loadStorageConfig('azure', env)).toThrow(/AZURE_STORAGE_CONNECTION_STRING: required/);
   });
 });
 

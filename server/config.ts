@@ -16,6 +16,16 @@ const bool = z
   .transform((v) => v === 'true' || v === '1' || v === 'yes');
 const port = z.coerce.number().int().min(0).max(65535);
 
+export const STORAGE_DRIVERS = ['local', 'azure', 's3'] as const;
+export type StorageDriver = (typeof STORAGE_DRIVERS)[number];
+
+/** What each storage driver cannot do without. */
+const STORAGE_REQUIRED: Record<StorageDriver, string[]> = {
+  local: [],
+  azure: ['AZURE_STORAGE_CONNECTION_STRING'],
+  s3: ['S3_BUCKET', 'S3_ACCESS_KEY_ID', 'S3_SECRET_ACCESS_KEY'],
+};
+
 const envSchema = z.object({
   NODE_ENV: z.enum(['development', 'test', 'staging', 'production']).default('development'),
   PORT: port.default(3000),
@@ -48,7 +58,39 @@ const envSchema = z.object({
   SHUTDOWN_GRACE_MS: z.coerce.number().int().min(0).max(120_000).default(10_000),
   /** Whether `serve` also runs the background worker (reminders, date roll-over, purge). */
   WORKER: bool.default(true),
+  STORAGE_DRIVER: z.enum(STORAGE_DRIVERS).default('local'),
+  STORAGE_DIR: z.string().min(1).optional(),
+  AZURE_STORAGE_CONNECTION_STRING: z.string().min(1).optional(),
+  AZURE_STORAGE_CONTAINER: z
+    .string()
+    .regex(/^(?!.*--)[a-z0-9][a-z0-9-]{1,61}[a-z0-9]$/, 'must be 3-63 lower-case letters, digits and single hyphens')
+    .default('deedbox'),
+  S3_ENDPOINT: z.url({ protocol: /^https?$/ }).optional(),
+  S3_REGION: z.string().min(1).default('us-east-1'),
+  S3_BUCKET: z
+    .string()
+    .regex(/^[a-z0-9][a-z0-9.-]{1,61}[a-z0-9]$/, 'must be 3-63 lower-case letters, digits, dots and hyphens')
+    .optional(),
+  S3_ACCESS_KEY_ID: z.string().min(1).optional(),
+  S3_SECRET_ACCESS_KEY: z.string().min(1).optional(),
+  S3_FORCE_PATH_STYLE: bool.default(false),
 });
+
+type Env = z.infer<typeof envSchema>;
+
+/** Where document blobs live (with DATA_DIR=:memory:, locally in a fresh temporary folder). */
+export type StorageConfig =
+  | { driver: 'local'; dir: string }
+  | { driver: 'azure'; connectionString: string; container: string }
+  | {
+      driver: 's3';
+      endpoint: string | null;
+      region: string;
+      bucket: string;
+      accessKeyId: string;
+      secretAccessKey: string;
+      forcePathStyle: boolean;
+    };
 
 export type Config = Readonly<{
   env: 'development' | 'test' | 'staging' | 'production';
@@ -70,8 +112,6 @@ export type Config = Readonly<{
   shutdownGraceMs: number;
   worker: boolean;
 }>;
-
-export type StorageConfig = { driver: 'local'; dir: string };
 
 export class ConfigError extends Error {
   constructor(readonly problems: string[]) {
@@ -118,7 +158,38 @@ function combinationProblems(env: Record<string, string | undefined>): string[] 
   if (env.HTTP_REDIRECT_PORT !== undefined && !hasTls) {
     problems.push('HTTP_REDIRECT_PORT: only meaningful with TLS_CERT_FILE and TLS_KEY_FILE');
   }
+  const driver = env.STORAGE_DRIVER ?? 'local';
+  for (const name of STORAGE_REQUIRED[driver as StorageDriver] ?? []) {
+    if (!env[name]) problems.push(`${name}: required when STORAGE_DRIVER=${driver}`);
+  }
   return problems;
+}
+
+function storageConfig(e: Env): StorageConfig {
+  switch (e.STORAGE_DRIVER) {
+    case 'local': {
+      if (e.STORAGE_DIR) return { driver: 'local', dir: path.resolve(e.STORAGE_DIR) };
+      if (e.DATA_DIR === ':memory:')
+        return { driver: 'local', dir: mkdtempSync(path.join(os.tmpdir(), 'deedbox-blobs-')) };
+      return { driver: 'local', dir: path.resolve(e.DATA_DIR, 'blobs') };
+    }
+    case 'azure':
+      return {
+        driver: 'azure',
+        connectionString: e.AZURE_STORAGE_CONNECTION_STRING!,
+        container: e.AZURE_STORAGE_CONTAINER,
+      };
+    case 's3':
+      return {
+        driver: 's3',
+        endpoint: e.S3_ENDPOINT ?? null,
+        region: e.S3_REGION,
+        bucket: e.S3_BUCKET!,
+        accessKeyId: e.S3_ACCESS_KEY_ID!,
+        secretAccessKey: e.S3_SECRET_ACCESS_KEY!,
+        forcePathStyle: e.S3_FORCE_PATH_STYLE,
+      };
+  }
 }
 
 /**
@@ -194,13 +265,7 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     secretKey:
       e.SECRET_KEY ?? generatedSecret(e.DATA_DIR, SECRET_KEY_FILE, () => randomBytes(32).toString('base64url')),
     masterKeys: keyring,
-    storage: {
-      driver: 'local',
-      dir:
-        e.DATA_DIR === ':memory:'
-          ? mkdtempSync(path.join(os.tmpdir(), 'deedbox-blobs-'))
-          : path.resolve(e.DATA_DIR, 'blobs'),
-    },
+    storage: storageConfig(e),
     uploadMaxBytes: e.UPLOAD_MAX_MB * MIB,
     mail: { smtpUrl: e.SMTP_URL ?? null, from: e.MAIL_FROM, devOutbox: !e.SMTP_URL && !production },
     tls,
@@ -212,4 +277,12 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     shutdownGraceMs: e.SHUTDOWN_GRACE_MS,
     worker: e.WORKER,
   } satisfies Config);
+}
+
+/** The storage the same environment configures with another driver: the target of `deedbox storage migrate`. */
+export function loadStorageConfig(
+  driver: StorageDriver,
+  env: Record<string, string | undefined> = process.env,
+): StorageConfig {
+  return loadConfig({ ...env, STORAGE_DRIVER: driver }).storage;
 }

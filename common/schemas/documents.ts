@@ -54,7 +54,7 @@ export const documentList = z.object({ items: z.array(document) });
 
 export const documentPatch = z.object({ name: documentName });
 
-export const linkInput = z.object({ url: z.string().trim().min(1).max(2000), title: documentName });
+export const linkInput = z.object({ url: z.string().min(1).max(2000), title: documentName });
 
 export const contentQuery = z.object({
   version: z.coerce.number().int().min(1).optional(),

@@ -1,6 +1,28 @@
+import { Writable } from 'node:stream';
 import { DrizzleQueryError } from 'drizzle-orm/errors';
+import { pino } from 'pino';
 import { describe, expect, it } from 'vitest';
-import { redactUrl, safeError } from './logger.js';
+import { loggerOptions, redactUrl, safeError } from './logger.js';
+
+describe('loggerOptions', () => {
+  it('redacts storage credentials wherever a storage configuration is logged', () => {
+    const lines: string[] = [];
+    const out = new Writable({
+      write(chunk, _encoding, done) {
+        lines.push(String(chunk));
+        done();
+      },
+    });
+    const log = pino(loggerOptions('info'), out);
+    log.info({ storage: { driver: 'azure', connectionString: 'AccountKey=c2VjcmV0', container: 'deedbox' } }, 'azure');
+    log.info({ storage: { driver: 's3', accessKeyId: 'AKIAEXAMPLE', secretAccessKey: 'wJalrXUtnFEMI' } }, 's3');
+    const text = lines.join('');
+    expect(text).not.toContain('c2VjcmV0');
+    expect(text).not.toContain('wJalrXUtnFEMI');
+    expect(text).toContain('"container":"deedbox"');
+    expect(text.match(/\[redacted\]/g)).toHaveLength(2);
+  });
+});
 
 describe('safeError', () => {
   it('keeps a failed statement and its database code, never its parameters or the values PostgreSQL quotes', () => {

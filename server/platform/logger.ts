@@ -13,6 +13,8 @@ export const REDACT_PATHS = [
   '*.secret',
   '*.secretKey',
   '*.smtpUrl',
+  '*.connectionString',
+  '*.secretAccessKey',
 ];
 
 /** Path segments after which the next segment is a credential (invitation, reminder-link, calendar-feed tokens). */

@@ -7,8 +7,10 @@ import {
   PASSWORD,
   signUpOrg,
   uniqueEmail,
+  uploadDocument,
   uploadImport,
 } from '../test/api.js';
+import { pdfWithText } from '../test/files.js';
 import { type Harness, type Res, startHarness } from '../test/harness.js';
 import { linkIn, type SmtpSink } from '../test/smtp-sink.js';
 import { type DocRoute, documentedRoutes } from './attack.kit.js';
@@ -33,6 +35,8 @@ export interface OrgIds {
   partnerField: string;
   savedView: string;
   import: string;
+  document: string;
+  link: string;
   calendarFeed: string;
   invitation: string;
   apiKey: string;
@@ -63,6 +67,8 @@ export type FreshKind =
   | 'orgUnit'
   | 'customField'
   | 'savedView'
+  | 'document'
+  | 'deletedDocument'
   | 'calendarFeed'
   | 'businessUnit'
   | 'apiKey'
@@ -181,6 +187,16 @@ export async function seedOrg(h: Harness, name: string, secrets: Secrets): Promi
   const upload = await uploadImport(h, admin, `title,start\n${marker} imported,2090-01-01\n`, {
     query: 'entity=contract&fileName=attack.csv',
   });
+  const newDocument = async () =>
+    idOf(
+      await uploadDocument(h, admin, `/contracts/${contract}/documents`, `${marker}.pdf`, pdfWithText([marker])),
+      'document',
+    );
+  const document = await newDocument();
+  const link = await post(`/contracts/${contract}/links`, {
+    url: 'https://example.com/a.pdf',
+    title: `${marker} link`,
+  });
   const feed = await call(h, admin, 'POST', '/calendar/feeds', { name: `${marker} feed` });
   const feedPath = new URL((feed.json() as { url: string }).url).pathname;
   secrets.add(feedPath.split('/ical/')[1]?.replace('.ics', ''));
@@ -222,6 +238,13 @@ export async function seedOrg(h: Harness, name: string, secrets: Secrets): Promi
       case 'apiKey':
         return (await apiKey(h, admin, { name: `${marker} key`, role: 'viewer', businessUnitIds: [unit1] }, secrets))
           .id;
+      case 'document':
+        return newDocument();
+      case 'deletedDocument': {
+        const id = await newDocument();
+        await call(h, admin, 'DELETE', `/documents/${id}`);
+        return id;
+      }
       case 'member':
         return (await member(h, admin, { [unit1]: 'viewer' }, secrets)).id;
     }
@@ -254,6 +277,8 @@ export async function seedOrg(h: Harness, name: string, secrets: Secrets): Promi
       partnerField,
       savedView,
       import: idOf(upload, 'import'),
+      document,
+      link,
       calendarFeed: idOf(feed, 'calendar feed'),
       invitation,
       apiKey: unitKey.id,

@@ -1,4 +1,5 @@
 import { PASSWORD, uniqueEmail } from '../test/api.js';
+import { pdfWithText } from '../test/files.js';
 import type { FreshKind, OrgIds, OrgWorld, Role } from './attack.world.js';
 
 type Params = Record<string, string>;
@@ -33,6 +34,15 @@ const fresh =
 const bogusToken = { token: 'A'.repeat(43) };
 const lifecycle = { type: 'fixed', startDate: '2091-01-01', endDate: '2091-12-31' };
 const template = { kind: 'reminder', locale: 'de' };
+
+/** A one-page PDF as a multipart upload (part `file`), for the document routes. */
+const BOUNDARY = 'deedbox-attack-boundary';
+const pdfUpload = {
+  contentType: `multipart/form-data; boundary=${BOUNDARY}`,
+  payload:
+    `--${BOUNDARY}\r\nContent-Disposition: form-data; name="file"; filename="attack.pdf"\r\n` +
+    `Content-Type: application/pdf\r\n\r\n${pdfWithText(['attack']).toString('latin1')}\r\n--${BOUNDARY}--\r\n`,
+};
 
 export const ROUTES: Record<string, RouteRow> = {
   'GET /api/v1/meta': { public: true },
@@ -282,6 +292,23 @@ export const ROUTES: Record<string, RouteRow> = {
     raw: { contentType: 'text/csv', payload: 'title\nImported\n' },
   },
   'GET /api/v1/imports/{id}': { roles: [200, 404, 404, 404, 404], params: id('import') },
+  'GET /api/v1/contracts/{id}/documents': { roles: [200, 404, 200, 404, 200], params: id('contract') },
+  'POST /api/v1/contracts/{id}/documents': { roles: [201, 404, 403, 404, 201], params: id('contract'), raw: pdfUpload },
+  'POST /api/v1/contracts/{id}/links': {
+    roles: [201, 404, 403, 404, 201],
+    params: id('contract'),
+    body: (o) => ({ url: 'https://example.sharepoint.com/sites/legal/a.pdf', title: `${o.marker} link` }),
+  },
+  'GET /api/v1/documents/{id}': { roles: [200, 404, 200, 404, 200], params: id('document') },
+  'PATCH /api/v1/documents/{id}': {
+    roles: [200, 404, 403, 404, 200],
+    params: id('document'),
+    body: (o) => ({ name: `${o.marker} renamed.pdf` }),
+  },
+  'DELETE /api/v1/documents/{id}': { roles: [204, 404, 403, 404, 204], params: fresh('document') },
+  'POST /api/v1/documents/{id}/restore': { roles: [200, 404, 403, 404, 200], params: fresh('deletedDocument') },
+  'POST /api/v1/documents/{id}/versions': { roles: [201, 404, 403, 404, 201], params: id('document'), raw: pdfUpload },
+  'GET /api/v1/documents/{id}/content': { roles: [200, 404, 200, 404, 200], params: id('document') },
   'POST /api/v1/imports/{id}/check': {
     roles: [200, 404, 404, 404, 404],
     params: id('import'),

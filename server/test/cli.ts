@@ -21,8 +21,16 @@ export interface Outcome {
 export function cliRunner(name: string) {
   const dataDir = TEST_DB === 'pglite' ? mkdtempSync(path.join(tmpdir(), `deedbox-${name}-`)) : null;
   const database: Record<string, string> = dataDir ? { DATA_DIR: dataDir } : { DATABASE_URL: TEST_DATABASE_URL };
-  async function deedbox(...args: string[]): Promise<Outcome> {
-    const env = { PATH: process.env.PATH, HOME: process.env.HOME, NODE_ENV: 'test', SCRYPT_LOG_N: '12', ...database };
+  /** The command with more environment variables (storage settings, for instance). */
+  async function deedboxWith(extraEnv: Record<string, string>, ...args: string[]): Promise<Outcome> {
+    const env = {
+      PATH: process.env.PATH,
+      HOME: process.env.HOME,
+      NODE_ENV: 'test',
+      SCRYPT_LOG_N: '12',
+      ...database,
+      ...extraEnv,
+    };
     const child = spawn(process.execPath, ['bin/deedbox.js', ...args], {
       cwd: ROOT,
       env,
@@ -39,5 +47,6 @@ export function cliRunner(name: string) {
     const [code] = (await once(child, 'exit')) as [number | null];
     return { code, stdout, stderr };
   }
-  return { dataDir, database, deedbox };
+  const deedbox = (...args: string[]) => deedboxWith({}, ...args);
+  return { dataDir, database, deedbox, deedboxWith };
 }

@@ -1,4 +1,8 @@
 import { EventEmitter } from 'node:events';
+import { mkdtempSync } from 'node:fs';
+import { rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
 import { Writable } from 'node:stream';
 import type { FastifyInstance, LightMyRequestResponse } from 'fastify';
 import { buildApp } from '../app.js';
@@ -32,7 +36,10 @@ export async function startHarness(env: Record<string, string | undefined> = {})
     SCRYPT_LOG_N: '12',
     SMTP_URL: `smtp://127.0.0.1:${smtpPort}`,
     APP_URL: 'http://deedbox.test',
-    ...(TEST_DB === 'postgres' ? { DATABASE_URL: TEST_DATABASE_URL, DB_POOL_MAX: '4' } : { DATA_DIR: ':memory:' }),
+    // Each harness keeps its blobs (and generated keys) in a folder of its own, removed on close.
+    ...(TEST_DB === 'postgres'
+      ? { DATABASE_URL: TEST_DATABASE_URL, DB_POOL_MAX: '4', DATA_DIR: mkdtempSync(path.join(tmpdir(), 'deedbox-h-')) }
+      : { DATA_DIR: ':memory:' }),
     ...env,
   });
   const database = await openDatabase(config);
@@ -81,6 +88,7 @@ export async function startHarness(env: Record<string, string | undefined> = {})
       mailer.close();
       await database.close();
       await sink.stop();
+      if (config.storage.driver === 'local') await rm(config.storage.dir, { recursive: true, force: true });
     },
   };
 }

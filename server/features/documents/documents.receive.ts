@@ -71,6 +71,8 @@ export async function receive(
   meter.pipe(toScratch);
   meter.pipe(toStore);
   const sealer = sealStream(opts.key, opts.context);
+  // One failure stops every branch; each stream reports it once, through the pipeline that owns it.
+  for (const s of [meter, toScratch, toStore, sealer]) s.on('error', () => undefined);
   const failAll = (error: unknown) => {
     for (const s of [meter, toScratch, toStore, sealer]) s.destroy(error as Error);
   };
@@ -84,7 +86,13 @@ export async function receive(
   const failed = outcome.find((o) => o.status === 'rejected');
   if (failed) {
     await Promise.all([rm(file, { force: true }), opts.store.delete(opts.blobName).catch(() => undefined)]);
-    throw (failed as PromiseRejectedResult).reason;
+    const reason = (failed as PromiseRejectedResult).reason;
+    if (reason instanceof AppError) throw reason;
+    // The client went away or sent a broken multipart body: nothing was kept.
+    if (source.destroyed || source.errored || (reason as { code?: string })?.code?.startsWith('FST_')) {
+      throw new AppError('bad_request', 'The upload was cut off before the file was complete; nothing was stored.');
+    }
+    throw reason;
   }
   const stored = (outcome[1] as PromiseFulfilledResult<{ size: number }>).value;
   return { size: meter.size, sha256: meter.hash.digest('hex'), sealedSize: stored.size, file };

@@ -26,7 +26,7 @@ export async function upload(req: FastifyRequest, target: Parameters<typeof docu
   const { deps } = req.server;
   const slot = await inOrg(req, (ctx) => documents.prepareUpload(ctx, target));
   const part = req.isMultipart() ? await req.file() : undefined;
-  if (!part || part.fieldname !== 'file') {
+  if (part?.fieldname !== 'file') {
     throw AppError.invalid('file', 'required', 'send the file as the multipart part named "file"');
   }
   const received = await receive(part.file, {
@@ -73,7 +73,10 @@ async function sendContent(req: FastifyRequest, reply: FastifyReply, id: string,
   reply
     .header('content-type', inline ? type : 'application/octet-stream')
     .header('content-disposition', contentDisposition(inline ? 'inline' : 'attachment', found.name))
-    .header('content-security-policy', "sandbox; default-src 'none'; img-src 'self'; style-src 'unsafe-inline'")
+    .header(
+      'content-security-policy',
+      "sandbox; default-src 'none'; img-src 'self'; style-src 'unsafe-inline'; frame-ancestors 'none'",
+    )
     .header('accept-ranges', 'bytes')
     .header('content-length', range ? range.to - range.from + 1 : found.sealed.size);
   if (range) reply.code(206).header('content-range', `bytes ${range.from}-${range.to}/${found.sealed.size}`);

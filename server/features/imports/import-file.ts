@@ -2,6 +2,7 @@ import { Readable } from 'node:stream';
 import { CsvError, parse } from 'csv-parse/sync';
 import ExcelJS from 'exceljs';
 import { AppError } from '../../platform/errors.js';
+import { cellText } from '../../platform/files/xlsx-cell.js';
 import { hasUnstorableText } from '../../platform/http/input-guard.js';
 import { type QuoteProblem, quoteProblems } from './csv-quotes.js';
 import { LIMITS } from './import-limits.js';
@@ -134,17 +135,6 @@ function readCsv(content: Buffer, budget: Budget): string[][] {
     }
     throw error;
   }
-}
-
-function cellText(value: ExcelJS.CellValue): string {
-  if (value === null || value === undefined) return '';
-  if (value instanceof Date) return value.toISOString().slice(0, 10);
-  if (typeof value !== 'object') return String(value);
-  if ('richText' in value) return value.richText.map((t) => t.text).join('');
-  if ('result' in value) return cellText((value.result ?? null) as ExcelJS.CellValue);
-  if ('text' in value) return String(value.text);
-  if ('error' in value) return '';
-  return String(value);
 }
 
 /** The first worksheet, read as a stream so big workbooks never sit in memory twice. */

@@ -35,3 +35,14 @@ const NAME = /^[a-z0-9]+(?:[-][a-z0-9]+)*(?:\/[a-z0-9]+(?:[-][a-z0-9]+)*)*$/;
 export function assertBlobName(name: string): void {
   if (name.length > 200 || !NAME.test(name)) throw new Error(`Invalid blob name: ${JSON.stringify(name)}`);
 }
+
+/**
+ * The name prefix list(prefix) covers, the same for every driver: whole name parts, so 'a/b'
+ * lists 'a/b/…' and never 'a/bc'; '' lists everything.
+ */
+export function listPrefix(prefix: string): string {
+  const base = prefix.replace(/\/+$/, '');
+  if (!base) return '';
+  assertBlobName(base);
+  return `${base}/`;
+}

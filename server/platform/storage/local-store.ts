@@ -1,10 +1,9 @@
 import { randomBytes } from 'node:crypto';
-import { createReadStream, createWriteStream } from 'node:fs';
+import { createWriteStream } from 'node:fs';
 import { mkdir, open, readdir, rename, rm, stat } from 'node:fs/promises';
 import path from 'node:path';
-import type { Readable } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
-import { assertBlobName, BlobNotFoundError, type BlobStore } from './blob-store.js';
+import { assertBlobName, BlobNotFoundError, type BlobStore, listPrefix } from './blob-store.js';
 
 /** Drafts carry this suffix until they are complete; list() never shows them. */
 const DRAFT = '.draft-';
@@ -47,8 +46,7 @@ export function localStore(root: string): BlobStore {
       const file = fileOf(name);
       try {
         const handle = await open(file, 'r');
-        // The handle itself, not its number: a FileHandle collected as garbage would close the fd under the stream.
-        return createReadStream('', { fd: handle, autoClose: true, ...(range ?? {}) }) as Readable;
+        return handle.createReadStream(range ?? {});
       } catch (error) {
         throw notFound(name, error);
       }
@@ -65,15 +63,14 @@ export function localStore(root: string): BlobStore {
       await rm(fileOf(name), { force: true });
     },
     async *list(prefix) {
-      const base = prefix.replace(/\/+$/, '');
-      if (base) assertBlobName(base);
-      const start = base ? path.join(dir, ...base.split('/')) : dir;
+      const start = path.join(dir, ...listPrefix(prefix).split('/'));
       const walk = async function* (folder: string): AsyncGenerator<string> {
         let entries: import('node:fs').Dirent[];
         try {
           entries = await readdir(folder, { withFileTypes: true });
         } catch (error) {
-          if ((error as NodeJS.ErrnoException).code === 'ENOENT') return;
+          // Nothing under a prefix that is no folder, or that names a blob.
+          if (['ENOENT', 'ENOTDIR'].includes((error as NodeJS.ErrnoException).code ?? '')) return;
           throw error;
         }
         for (const entry of entries) {

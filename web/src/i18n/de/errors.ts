@@ -65,22 +65,11 @@ export const errors: Record<keyof typeof en, string> = {
   'validation.date_out_of_range': 'Bitte geben Sie ein Datum vom 01.01.1900 bis zum 31.12.2200 ein.',
   'validation.text_characters':
     'Dies enthält ein Zeichen, das nicht gespeichert werden kann (ein NUL-Zeichen oder ein halbes Emoji). Bitte entfernen Sie es.',
-  'validation.file_empty': 'Die Datei ist leer.',
   'validation.file_too_large': 'Die Datei ist größer als {max} MB.',
-  'validation.file_type_refused':
-    'Diese Art von Datei kann nicht hochgeladen werden (Programme, Skripte, Webseiten und SVG-Bilder werden abgelehnt).',
-  'validation.file_type_mismatch': 'Der Dateiname nennt einen anderen Typ als der Inhalt. Bitte prüfen Sie die Datei.',
-  'validation.file_encrypted': 'Die Datei ist passwortgeschützt. Bitte laden Sie sie ohne Passwort hoch.',
-  'validation.file_zip_bomb': 'Das Archiv entpackt sich zu weit mehr, als es enthält, und wurde abgelehnt.',
-  'validation.file_polyglot': 'Die Datei enthält eine zweite, versteckte Art von Inhalt und wurde abgelehnt.',
   'validation.name_characters':
     'Namen dürfen keine Schrägstriche, Steuerzeichen oder Schreibrichtungszeichen enthalten.',
   'validation.not_a_file': 'Ein Link hat keine Versionen.',
   'validation.unknown_version': 'Diese Version gibt es nicht.',
-  'validation.url_format': 'Bitte geben Sie eine vollständige Webadresse ein.',
-  'validation.url_scheme': 'Nur https://-Links werden angenommen.',
-  'validation.url_credentials': 'Links dürfen keinen Benutzernamen und kein Passwort enthalten.',
-  'validation.url_length': 'Der Link ist zu lang (höchstens 2.000 Zeichen).',
   'validation.too_big': 'Bitte geben Sie höchstens {max} ein.',
   'validation.too_big.string': 'Bitte geben Sie höchstens {max} Zeichen ein.',
   'validation.too_big.array': 'Bitte wählen Sie höchstens {max} Einträge.',
@@ -154,6 +143,23 @@ export const errors: Record<keyof typeof en, string> = {
   'validation.unknown_target': 'In dieses Feld kann Deedbox nicht importieren.',
   'validation.duplicate_target': 'Zwei Spalten sind demselben Feld zugeordnet.',
   'validation.required_target': 'Bitte ordnen Sie jedem Pflichtfeld eine Spalte zu.',
+  'validation.file_empty': 'Die Datei ist leer.',
+  'validation.file_type_refused':
+    'Dateien dieser Art nimmt Deedbox nicht an. Laden Sie PDF-, Office-, OpenDocument-, Bild-, E-Mail-, Text-, CSV- oder ZIP-Dateien hoch.',
+  'validation.file_type_mismatch':
+    'Der Dateiname nennt eine andere Dateiart als der Inhalt. Benennen Sie die Datei passend um oder laden Sie die richtige Datei hoch.',
+  'validation.file_encrypted':
+    'Die Datei ist passwortgeschützt. Entfernen Sie das Passwort und laden Sie sie erneut hoch.',
+  'validation.file_zip_bomb':
+    'Das Archiv entpackt sich zu zu vielen Daten, enthält zu viele Dateien oder verschachtelte Archive oder Einträge, die aus ihm hinauszeigen.',
+  'validation.file_polyglot':
+    'Die Datei ist zwei Formate zugleich (zum Beispiel ein Bild, das auch eine Webseite oder ein Archiv enthält) und kann nicht gespeichert werden.',
+  'validation.url_format':
+    'Diesen Link kann Deedbox nicht speichern. Prüfen Sie ihn auf Leerzeichen und verwenden Sie eine Webadresse mit Hostnamen, etwa https://www.dropbox.com/….',
+  'validation.url_scheme': 'Es können nur https://-Links hinzugefügt werden.',
+  'validation.url_credentials':
+    'Links mit Benutzername oder Passwort werden nicht angenommen. Teilen Sie die Datei über ihren Dienst und fügen Sie diesen Link ein.',
+  'validation.url_length': 'Der Link ist zu lang (höchstens 2.000 Zeichen).',
 
   'imports.reason.required_in_account': 'In diesem Konto erforderlich.',
   'imports.reason.not_found': 'In diesem Konto gibt es keine(n) {what} mit diesem Namen.',

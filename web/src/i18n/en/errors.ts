@@ -55,21 +55,10 @@ export const errors = {
   'validation.date_out_of_range': 'Please enter a date from 1900-01-01 to 2200-12-31.',
   'validation.text_characters':
     'This contains a character that cannot be saved (a NUL character or half of an emoji). Please remove it.',
-  'validation.file_empty': 'The file is empty.',
   'validation.file_too_large': 'The file is larger than {max} MB.',
-  'validation.file_type_refused':
-    'This kind of file cannot be uploaded (programs, scripts, web pages and SVG images are refused).',
-  'validation.file_type_mismatch': 'The file name says one type, the content is another. Please check the file.',
-  'validation.file_encrypted': 'The file is password-protected. Please upload it without a password.',
-  'validation.file_zip_bomb': 'The archive unpacks to far more than it contains and was refused.',
-  'validation.file_polyglot': 'The file contains a second, hidden kind of content and was refused.',
   'validation.name_characters': 'Names cannot contain slashes, control characters or text-direction marks.',
   'validation.not_a_file': 'A link has no versions.',
   'validation.unknown_version': 'This version does not exist.',
-  'validation.url_format': 'Please enter a complete web address.',
-  'validation.url_scheme': 'Only https:// links are accepted.',
-  'validation.url_credentials': 'Links cannot contain a user name or password.',
-  'validation.url_length': 'The link is too long (at most 2,000 characters).',
   'validation.too_big': 'Please enter at most {max}.',
   'validation.too_big.string': 'Please enter at most {max} characters.',
   'validation.too_big.array': 'Please choose at most {max} entries.',
@@ -139,6 +128,22 @@ export const errors = {
   'validation.unknown_target': 'Deedbox cannot import into this field.',
   'validation.duplicate_target': 'Two columns are assigned to the same field.',
   'validation.required_target': 'Please assign a column to every required field.',
+  'validation.file_empty': 'The file is empty.',
+  'validation.file_type_refused':
+    'Deedbox does not keep files of this type. Upload PDF, Office, OpenDocument, image, e-mail, text, CSV or ZIP files.',
+  'validation.file_type_mismatch':
+    'The file’s name says one type but its content is another. Rename it to match, or upload the right file.',
+  'validation.file_encrypted': 'The file is password-protected. Remove the password and upload it again.',
+  'validation.file_zip_bomb':
+    'The archive unpacks to too much data, holds too many files or nested archives, or has entries that point outside it.',
+  'validation.file_polyglot':
+    'The file is two formats at once (for example an image that also holds a web page or an archive) and cannot be kept.',
+  'validation.url_format':
+    'This is not a link Deedbox can keep. Check it for spaces and use a web address with a host name, such as https://www.dropbox.com/….',
+  'validation.url_scheme': 'Only https:// links can be added.',
+  'validation.url_credentials':
+    'Links with a user name or password in them are not accepted. Share the file from its service and paste that link.',
+  'validation.url_length': 'The link is too long (2,000 characters at most).',
 
   'imports.reason.required_in_account': 'Required in this account.',
   'imports.reason.not_found': 'There is no {what} of this name in this account.',

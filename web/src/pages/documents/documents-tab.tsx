@@ -1,6 +1,7 @@
 import { Button, Group, SegmentedControl, Stack, Text } from '@mantine/core';
 import { IconFiles, IconLink, IconTrash } from '@tabler/icons-react';
 import { useState } from 'react';
+import { DOCUMENT_ACCEPT } from '../../../../common/document-types.js';
 import type { Contract } from '../../api/use-contracts.js';
 import { type Document, useContractDocuments, useRestoreDocument } from '../../api/use-documents.js';
 import { FileDropZone } from '../../components/file-drop-zone.js';
@@ -13,16 +14,6 @@ import { LinkModal } from './link-modal.js';
 import { UploadList } from './upload-list.js';
 import type { Uploads } from './use-uploads.js';
 import { VersionsModal } from './versions-modal.js';
-
-/** What the file picker offers first: the formats Deedbox takes (the server checks the content). */
-const ACCEPT = [
-  '.pdf',
-  '.doc,.docx,.odt,.rtf,.txt',
-  '.xls,.xlsx,.ods,.csv',
-  '.ppt,.pptx,.odp',
-  '.png,.jpg,.jpeg,.gif,.webp,.tif,.tiff',
-  '.eml,.msg,.zip',
-].join(',');
 
 type Dialog = { type: 'rename' | 'delete' | 'versions'; id: string } | { type: 'link' } | null;
 
@@ -73,7 +64,7 @@ export function DocumentsTab({ contract, uploads }: Props) {
           title={t('documents.dropTitle')}
           hint={t('documents.dropHint')}
           buttonLabel={t('documents.chooseFiles')}
-          accept={ACCEPT}
+          accept={DOCUMENT_ACCEPT}
           onFiles={(files) => uploads.start(contract.id, { contractId: contract.id }, files)}
         />
       )}
