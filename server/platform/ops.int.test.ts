@@ -66,6 +66,7 @@ describe('/metrics', () => {
     const production = await startHarness({
       NODE_ENV: 'production',
       SECRET_KEY: 's'.repeat(40),
+      MASTER_KEYS: `1:${Buffer.alloc(32, 3).toString('base64')}`,
       TRUST_PROXY: 'true',
     });
     try {
