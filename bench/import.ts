@@ -4,24 +4,16 @@
  * 127.0.0.1:5432; uses and drops the database deedbox_bench_import).
  */
 import { Writable } from 'node:stream';
-import pg from 'pg';
 import { pino } from 'pino';
 import { buildApp } from '../server/app.js';
 import { loadConfig } from '../server/config.js';
 import { openDatabase } from '../server/db/client.js';
 import { createMailer } from '../server/platform/mail/mailer.js';
+import { admin } from './pg-admin.js';
 import { benchMailSink } from './sign-up.js';
 
 const ROWS = Number(process.env.ROWS ?? 100_000);
-const ADMIN_URL = 'postgres://postgres@127.0.0.1:5432/postgres';
 const DB_URL = 'postgres://postgres@127.0.0.1:5432/deedbox_bench_import';
-
-async function admin(sql: string) {
-  const client = new pg.Client({ connectionString: ADMIN_URL });
-  await client.connect();
-  await client.query(sql);
-  await client.end();
-}
 
 /** A realistic spread: 200 partners, 12 categories, fixed, auto-renewing and indefinite terms, German dates. */
 function csv(rows: number): string {

@@ -6,9 +6,9 @@ import Fastify from 'fastify';
 import pg from 'pg';
 import { loadConfig } from '../server/config.js';
 import { startServer } from '../server/server.js';
+import { admin } from './pg-admin.js';
 import { benchMailSink, signUpThroughMail } from './sign-up.js';
 
-const ADMIN_URL = 'postgres://postgres@127.0.0.1:5432/postgres';
 const BENCH_URL = 'postgres://postgres@127.0.0.1:5432/deedbox_bench';
 const CONCURRENCY = 16;
 const WARMUP = 500;
@@ -19,16 +19,6 @@ interface Result {
   requestsPerSecond: number;
   p50: number;
   p99: number;
-}
-
-async function admin(sql: string) {
-  const client = new pg.Client({ connectionString: ADMIN_URL });
-  await client.connect();
-  try {
-    await client.query(sql);
-  } finally {
-    await client.end();
-  }
 }
 
 function get(agent: http.Agent, url: string, headers: http.OutgoingHttpHeaders): Promise<number> {

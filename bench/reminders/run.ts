@@ -8,6 +8,7 @@ import { resolveAsOf } from '../../server/features/reminders/engine/run.js';
 import type { Deps } from '../../server/platform/context.js';
 import { createMailer, type Mail } from '../../server/platform/mail/mailer.js';
 import { createBlobStore } from '../../server/platform/storage/create-store.js';
+import { admin, BENCH_PG_ROOT } from '../pg-admin.js';
 import { installCapture } from '../repository/capture.js';
 import {
   type AppFigures,
@@ -21,9 +22,8 @@ import {
 import { completeSeed, DAY, HISTORY_DAYS, type Marker, seed, USERS_PER_ORG } from './seed.js';
 import { appSend, queueMails, rawSend, startSink } from './send.js';
 
-const ROOT_URL = process.env.BENCH_PG_URL ?? 'postgres://postgres@127.0.0.1:5432';
 const DB_NAME = 'deedbox_bench_reminders';
-const DB_URL = `${ROOT_URL}/${DB_NAME}`;
+const DB_URL = `${BENCH_PG_ROOT}/${DB_NAME}`;
 const TARGET_ENQUEUE_S = 10;
 const TARGET_MAILS_PER_S = 200;
 const TIME_ZONE = 'Europe/Berlin';
@@ -48,16 +48,6 @@ const load = () =>
     .loadavg()
     .map((l) => l.toFixed(1))
     .join(' ');
-
-async function admin(sql: string) {
-  const client = new pg.Client({ connectionString: `${ROOT_URL}/postgres` });
-  await client.connect();
-  try {
-    await client.query(sql);
-  } finally {
-    await client.end();
-  }
-}
 
 async function facts(db: pg.Client) {
   const { rows } = await db.query(

@@ -1,33 +1,10 @@
-import { type ChildProcess, spawn, spawnSync } from 'node:child_process';
-import { cpSync, existsSync, readFileSync, rmSync } from 'node:fs';
 import http from 'node:http';
-import net from 'node:net';
-import path from 'node:path';
-import { fileURLToPath } from 'node:url';
 import pg from 'pg';
+import { compileServer, memory, startServerProcess } from '../server-process.js';
 import { signIn } from './http.js';
 import { ADMIN } from './seed.js';
 
-const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
 const TARGET_MB = 300;
-
-/** The server compiled as `npm run build:server` does, into a temporary directory: memory as in production, without tsx. */
-function buildServer(log: (l: string) => void): string {
-  // Inside the repository (ignored as dist/) so the compiled files find node_modules.
-  const out = path.join(ROOT, 'bench/repository/dist');
-  rmSync(out, { recursive: true, force: true });
-  log('\ncompiling the server for the export measurement (tsc -p tsconfig.build.json) ...');
-  const tsc = path.join(ROOT, 'node_modules/typescript/bin/tsc');
-  // Type errors elsewhere in the tree (work in progress) do not stop tsc from emitting.
-  spawnSync(process.execPath, [tsc, '-p', 'tsconfig.build.json', '--outDir', out, '--sourceMap', 'false'], {
-    cwd: ROOT,
-    stdio: 'ignore',
-  });
-  const main = path.join(out, 'server/main.js');
-  if (!existsSync(main)) throw new Error('tsc emitted no server/main.js');
-  cpSync(path.join(ROOT, 'server/db/migrations'), path.join(out, 'server/db/migrations'), { recursive: true });
-  return main;
-}
 
 async function countRows(dbUrl: string, orgId: string, status: string | null): Promise<number> {
   const client = new pg.Client({ connectionString: dbUrl });
@@ -41,35 +18,6 @@ async function countRows(dbUrl: string, orgId: string, status: string | null): P
   } finally {
     await client.end();
   }
-}
-
-function freePort(): Promise<number> {
-  return new Promise((resolve) => {
-    const s = net.createServer().listen(0, '127.0.0.1', () => {
-      const { port } = s.address() as net.AddressInfo;
-      s.close(() => resolve(port));
-    });
-  });
-}
-
-/** VmRSS and VmHWM (the kernel's peak resident set) of a process, in MB. */
-function memory(pid: number): { rss: number; hwm: number } {
-  const status = readFileSync(`/proc/${pid}/status`, 'utf8');
-  const kb = (name: string) => Number(new RegExp(`${name}:\\s+(\\d+)`).exec(status)?.[1] ?? 0);
-  return { rss: kb('VmRSS') / 1024, hwm: kb('VmHWM') / 1024 };
-}
-
-async function waitUntilUp(url: string, child: ChildProcess) {
-  for (let i = 0; i < 300; i++) {
-    if (child.exitCode !== null) throw new Error(`the export server exited with ${child.exitCode}`);
-    const ok = await fetch(`${url}/healthz`).then(
-      (r) => r.ok,
-      () => false,
-    );
-    if (ok) return;
-    await new Promise((r) => setTimeout(r, 100));
-  }
-  throw new Error('the export server did not start');
 }
 
 /** Downloads `url` into nothing, sampling the server's RSS every 20 ms; peak from VmHWM when it rose meanwhile. */
@@ -120,20 +68,15 @@ export async function measureExport(
   /** Caps V8's old space (MB): if the export still completes, it keeps no per-row memory beyond that. */
   heapLimitMb?: number,
 ) {
-  const main = buildServer(log);
-  const port = await freePort();
-  const child = spawn(
-    process.execPath,
-    [...(heapLimitMb ? [`--max-old-space-size=${heapLimitMb}`] : []), main, 'serve'],
-    {
-      cwd: ROOT,
-      env: { ...process.env, ...env, DATABASE_URL: dbUrl, PORT: String(port), LOG_LEVEL: 'warn' },
-      stdio: ['ignore', 'ignore', 'inherit'],
-    },
+  const main = compileServer(log);
+  const server = await startServerProcess(
+    main,
+    { ...env, DATABASE_URL: dbUrl, LOG_LEVEL: 'warn' },
+    heapLimitMb ? [`--max-old-space-size=${heapLimitMb}`] : [],
   );
-  const base = `http://127.0.0.1:${port}`;
+  const base = server.url;
+  const pid = server.pid;
   try {
-    await waitUntilUp(base, child);
     const cookie = await signIn(base, ADMIN.email, ADMIN.password);
     log(
       `Excel export of the big org (GET /api/v1/contracts/export?format=xlsx, compiled server in its own process${heapLimitMb ? `, --max-old-space-size=${heapLimitMb}` : ''})`,
@@ -142,9 +85,9 @@ export async function measureExport(
       const rows = await countRows(dbUrl, orgId, status);
       const label = `${rows} rows${status ? ` (status=${status})` : ''}`;
       const query = status ? `&status=${status}` : '';
-      const before = memory(child.pid!);
-      const result = await download(`${base}/api/v1/contracts/export?format=xlsx${query}`, cookie, child.pid!);
-      const after = memory(child.pid!);
+      const before = memory(pid);
+      const result = await download(`${base}/api/v1/contracts/export?format=xlsx${query}`, cookie, pid);
+      const after = memory(pid);
       if (result.status !== 200) {
         log(`  PENDING: answered ${result.status} (${result.type}); export not available yet`);
         return;
@@ -156,7 +99,6 @@ export async function measureExport(
       );
     }
   } finally {
-    child.kill('SIGTERM');
-    await new Promise((r) => child.once('exit', r));
+    await server.stop();
   }
 }

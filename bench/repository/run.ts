@@ -6,6 +6,7 @@ import { todayIn } from '../../common/terms/dates.js';
 import { loadConfig } from '../../server/config.js';
 import { type RunningServer, startServer } from '../../server/server.js';
 import type { SmtpSink } from '../../server/test/smtp-sink.js';
+import { admin, BENCH_PG_ROOT } from '../pg-admin.js';
 import { benchMailSink, signUpThroughMail } from '../sign-up.js';
 import { capture, explain, installCapture, mainIndex, readOnly, replay } from './capture.js';
 import { measureExport } from './export-memory.js';
@@ -13,9 +14,8 @@ import { get, percentile, signIn } from './http.js';
 import { type Scenario, scenarios } from './scenarios.js';
 import { ADMIN, CONTRACTS_PER_ORG, completeSeed, ORGS, seed } from './seed.js';
 
-const ROOT_URL = process.env.BENCH_PG_URL ?? 'postgres://postgres@127.0.0.1:5432';
 const DB_NAME = 'deedbox_bench_repository';
-const DB_URL = `${ROOT_URL}/${DB_NAME}`;
+const DB_URL = `${BENCH_PG_ROOT}/${DB_NAME}`;
 const TARGET_P95_MS = 30;
 const TARGET_RATIO = 2;
 
@@ -28,16 +28,6 @@ const BUDGET_MS = 60_000;
 const MIN_SAMPLES = 20;
 
 const log = (line: string) => console.log(line);
-
-async function admin(sql: string) {
-  const client = new pg.Client({ connectionString: `${ROOT_URL}/postgres` });
-  await client.connect();
-  try {
-    await client.query(sql);
-  } finally {
-    await client.end();
-  }
-}
 
 /** Signs the big org up through the API (users, org, default unit, admin), then seeds the rest in SQL. */
 async function seedFresh(server: RunningServer, db: pg.Pool, sink: SmtpSink) {
