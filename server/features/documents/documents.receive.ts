@@ -76,8 +76,6 @@ export async function receive(
   const failAll = (error: unknown) => {
     for (const s of [meter, toScratch, toStore, sealer]) s.destroy(error as Error);
   };
-  // A failure reaches the caller through a branch below; the streams it destroys must not throw it again, unhandled.
-  for (const s of [toScratch, toStore, sealer]) s.on('error', () => undefined);
   const branches = [
     pipeline(toScratch, createWriteStream(file, { flags: 'wx', mode: 0o600 })),
     opts.store.put(opts.blobName, toStore.pipe(sealer)),
