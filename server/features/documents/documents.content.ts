@@ -34,6 +34,25 @@ async function checkSize(s: Sealed): Promise<number> {
   return header.chunkSize;
 }
 
+/** Opened records are one chunk (64 KiB) each; sent one by one, each would be a socket write of its own. */
+const SEND_BATCH = 1024 * 1024;
+
+/** The opened chunks joined into writes of about SEND_BATCH bytes, starting with the one already read. */
+async function* batches(first: IteratorResult<Buffer>, rest: AsyncIterator<Buffer>): AsyncGenerator<Buffer> {
+  let parts: Buffer[] = [];
+  let length = 0;
+  for (let next = first; !next.done; next = await rest.next()) {
+    parts.push(next.value);
+    length += next.value.length;
+    if (length >= SEND_BATCH) {
+      yield parts.length === 1 ? parts[0]! : Buffer.concat(parts, length);
+      parts = [];
+      length = 0;
+    }
+  }
+  if (length > 0) yield Buffer.concat(parts, length);
+}
+
 /**
  * The plaintext, or bytes from..to of it, as a stream whose first chunk has already been opened and
  * authenticated: a blob that is swapped, cut, under the wrong key or with a damaged start fails here,
@@ -42,19 +61,9 @@ async function checkSize(s: Sealed): Promise<number> {
 export async function openSealed(s: Sealed, range?: { from: number; to: number }): Promise<Readable> {
   const chunkSize = await checkSize(s);
   const plain = range ? await rangeStream(s, chunkSize, range.from, range.to) : await fullStream(s);
-  const iterator = plain[Symbol.asyncIterator]();
+  const iterator: AsyncIterator<Buffer> = plain[Symbol.asyncIterator]();
   const first = await iterator.next();
-  return Readable.from(
-    (async function* () {
-      if (!first.done) yield first.value as Buffer;
-      for (;;) {
-        const next = await iterator.next();
-        if (next.done) return;
-        yield next.value as Buffer;
-      }
-    })(),
-    { objectMode: false },
-  );
+  return Readable.from(batches(first, iterator), { objectMode: false });
 }
 
 async function fullStream(s: Sealed): Promise<Readable> {

@@ -1,11 +1,12 @@
-import { randomBytes } from 'node:crypto';
-import { mkdtemp, rm } from 'node:fs/promises';
+import { createHash, randomBytes } from 'node:crypto';
+import { mkdtemp, readFile, rm } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { Readable } from 'node:stream';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { BlobStore } from '../../platform/storage/blob-store.js';
 import { localStore } from '../../platform/storage/local-store.js';
+import { openSealed } from './documents.content.js';
 import { receive } from './documents.receive.js';
 
 const MIB = 1024 * 1024;
@@ -28,8 +29,46 @@ const inPieces = (bytes: Buffer, piece: number) =>
     })(),
   );
 
-describe('receiving an upload', () => {
+async function chunksOf(stream: Readable): Promise<Buffer[]> {
+  const chunks: Buffer[] = [];
+  for await (const chunk of stream) chunks.push(chunk as Buffer);
+  return chunks;
+}
+
+describe('a large upload and its download', () => {
   const content = randomBytes(3 * MIB + 12_345);
+
+  it('stores and gives back every byte of a file several MiB long, and sends it in about 1 MiB writes', async () => {
+    const received = await receive(inPieces(content, 60_000), {
+      store,
+      blobName: 'transfer/whole',
+      key,
+      context,
+      maxBytes: 4 * MIB,
+    });
+    try {
+      expect(received.size).toBe(content.length);
+      expect(received.sha256).toBe(createHash('sha256').update(content).digest('hex'));
+      expect((await readFile(received.file)).equals(content)).toBe(true);
+    } finally {
+      await rm(received.file, { force: true });
+    }
+    const sealed = {
+      store,
+      blobName: 'transfer/whole',
+      key,
+      context,
+      size: received.size,
+      sealedSize: received.sealedSize,
+    };
+    const chunks = await chunksOf(await openSealed(sealed));
+    expect(Buffer.concat(chunks).equals(content)).toBe(true);
+    // 49 sealed chunks of 64 KiB go out in at most 4 writes, not 49.
+    expect(chunks.length).toBeLessThanOrEqual(4);
+
+    const range = Buffer.concat(await chunksOf(await openSealed(sealed, { from: MIB - 5, to: 2 * MIB + 70_000 })));
+    expect(range.equals(content.subarray(MIB - 5, 2 * MIB + 70_001))).toBe(true);
+  });
 
   it('refuses a file over the limit and keeps no blob of it', async () => {
     await expect(

@@ -112,7 +112,9 @@ export class ChunkCipher {
     decipher.setAuthTag(record.subarray(record.length - TAG_LENGTH));
     const plain = decipher.update(body);
     try {
-      return Buffer.concat([plain, decipher.final()]);
+      // GCM gives all its output from update(); final() only checks the tag.
+      const rest = decipher.final();
+      return rest.length === 0 ? plain : Buffer.concat([plain, rest]);
     } catch {
       return null;
     }
