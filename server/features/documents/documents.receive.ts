@@ -20,10 +20,15 @@ export async function scratchFile(): Promise<string> {
   return path.join(await scratchDir(), randomBytes(16).toString('hex'));
 }
 
-/** Counts and hashes what passes, and fails the stream once it is longer than max bytes. */
+/** The meter passes bytes on in blocks of about this size: one write each to the scratch file and the sealer, not one per network read. */
+const BLOCK = 1024 * 1024;
+
+/** Counts and hashes what passes, in blocks of about BLOCK bytes, and fails the stream once it is longer than max bytes. */
 class Meter extends Transform {
   readonly hash = createHash('sha256');
   size = 0;
+  private held: Buffer[] = [];
+  private heldLength = 0;
 
   constructor(private readonly max: number) {
     super();
@@ -36,7 +41,21 @@ class Meter extends Transform {
       return;
     }
     this.hash.update(chunk);
-    done(null, chunk);
+    this.held.push(chunk);
+    this.heldLength += chunk.length;
+    if (this.heldLength >= BLOCK) this.release();
+    done();
+  }
+
+  override _flush(done: TransformCallback): void {
+    if (this.heldLength > 0) this.release();
+    done();
+  }
+
+  private release(): void {
+    this.push(this.held.length === 1 ? this.held[0] : Buffer.concat(this.held, this.heldLength));
+    this.held = [];
+    this.heldLength = 0;
   }
 }
 
@@ -77,7 +96,7 @@ export async function receive(
     for (const s of [meter, toScratch, toStore, sealer]) s.destroy(error as Error);
   };
   const branches = [
-    pipeline(toScratch, createWriteStream(file, { flags: 'wx', mode: 0o600 })),
+    pipeline(toScratch, createWriteStream(file, { flags: 'wx', mode: 0o600, highWaterMark: BLOCK })),
     opts.store.put(opts.blobName, toStore.pipe(sealer)),
     pipeline(source, meter),
   ] as const;

@@ -7,8 +7,11 @@ import { assertBlobName, BlobNotFoundError, type BlobStore, listPrefix } from '.
 
 /** Drafts carry this suffix until they are complete; list() never shows them. */
 const DRAFT = '.draft-';
-/** Bytes per read: a 1 GiB download is 1,024 reads, not 16,384 (each a round trip to libuv's thread pool). */
-const READ_SIZE = 1024 * 1024;
+/**
+ * Bytes per read, and buffered before the writer waits: a 1 GiB blob is about 1,024 reads or
+ * writes, not 16,384 (each a round trip to libuv's thread pool).
+ */
+const IO_SIZE = 1024 * 1024;
 
 /**
  * Blobs as files under one directory. A blob is written to a draft beside its place, flushed
@@ -30,7 +33,7 @@ export function localStore(root: string): BlobStore {
       await mkdir(path.dirname(file), { recursive: true });
       const draft = `${file}${DRAFT}${randomBytes(6).toString('hex')}`;
       try {
-        await pipeline(body, createWriteStream(draft, { flags: 'wx', mode: 0o600 }));
+        await pipeline(body, createWriteStream(draft, { flags: 'wx', mode: 0o600, highWaterMark: IO_SIZE }));
         const handle = await open(draft, 'r');
         try {
           await handle.sync();
@@ -48,7 +51,7 @@ export function localStore(root: string): BlobStore {
       const file = fileOf(name);
       try {
         const handle = await open(file, 'r');
-        return handle.createReadStream({ highWaterMark: READ_SIZE, ...range });
+        return handle.createReadStream({ highWaterMark: IO_SIZE, ...range });
       } catch (error) {
         throw notFound(name, error);
       }
