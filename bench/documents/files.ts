@@ -202,7 +202,9 @@ export function reportFiles(rounds: Round[], sizeMiB: number, log: (l: string) =
     line('up', r.rawSeal, r.bareUpload, r.upload);
     line('down', r.rawOpen, r.bareDownload, r.download);
   });
-  log(`server RSS before the first measured upload: ${rounds[0]!.rssBefore.toFixed(0)} MB`);
+  log(
+    `server RSS after the ${WARM_UP_MIB} MiB warm-up, before the first measured upload: ${rounds[0]!.rssBefore.toFixed(0)} MB`,
+  );
   const lowest = (pick: (r: Round) => number) => Math.min(...rounds.map(pick));
   const upRatio = lowest((r) => r.rawSeal.seconds / r.upload.seconds);
   const downRatio = lowest((r) => r.rawOpen.seconds / r.download.seconds);

@@ -9,7 +9,7 @@ import { mkdir, mkdtemp, rm } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { admin, BENCH_PG_ROOT } from '../pg-admin.js';
-import { compileServer, type ServerProcess, startServerProcess } from '../server-process.js';
+import { compileServer, memory, type ServerProcess, startServerProcess } from '../server-process.js';
 import { benchMailSink, signUpThroughMail } from '../sign-up.js';
 import { measureFiles, reportFiles, type Session } from './files.js';
 
@@ -94,6 +94,7 @@ async function main() {
     log(`server: compiled, own process (pid ${server.pid}), PostgreSQL ${DB_NAME}, local blob store in ${dataDir}`);
     const session = await signUp(server, sink);
     const contractId = await createContract(server, session);
+    log(`server RSS after start, sign-up and one contract: ${memory(server.pid).rss.toFixed(0)} MB`);
     const rounds = await measureFiles(
       server,
       session,
