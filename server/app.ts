@@ -155,6 +155,7 @@ export async function buildApp({ config, database, mailer, blobs, logStream }: A
   }
   const metrics = createMetrics(database);
   metrics.instrument(app);
+  app.decorate('jobMetrics', metrics.jobs);
 
   await app.register(fastifySwagger, {
     openapi: {

@@ -147,6 +147,17 @@ describe('loadConfig', () => {
   it('trims a trailing slash from APP_URL', () => {
     expect(loadConfig({ APP_URL: 'https://deedbox.example.com/' }).appUrl).toBe('https://deedbox.example.com');
   });
+
+  it('reads WORKER_JOBS as a list of job names, all jobs without it', () => {
+    expect(loadConfig({}).workerJobs).toBeNull();
+    expect(loadConfig({ WORKER_JOBS: 'reminders.run, documents.extract-text' }).workerJobs).toEqual([
+      'reminders.run',
+      'documents.extract-text',
+    ]);
+    expect(problemsOf({ WORKER_JOBS: 'reminders.run;rm -rf' })).toEqual([
+      'WORKER_JOBS: must be job names separated by commas',
+    ]);
+  });
 });
 
 describe('storage configuration', () => {

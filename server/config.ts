@@ -74,6 +74,11 @@ const envSchema = z.object({
   S3_ACCESS_KEY_ID: z.string().min(1).optional(),
   S3_SECRET_ACCESS_KEY: z.string().min(1).optional(),
   S3_FORCE_PATH_STYLE: bool.default(false),
+  /** The jobs this process's worker runs, comma-separated (`deedbox jobs` lists them); default all. */
+  WORKER_JOBS: z
+    .string()
+    .regex(/^\s*[a-z0-9.-]+(\s*,\s*[a-z0-9.-]+)*\s*$/, 'must be job names separated by commas')
+    .optional(),
 });
 
 type Env = z.infer<typeof envSchema>;
@@ -111,6 +116,8 @@ export type Config = Readonly<{
   scryptLogN: number;
   shutdownGraceMs: number;
   worker: boolean;
+  /** Null: every registered job. */
+  workerJobs: readonly string[] | null;
 }>;
 
 export class ConfigError extends Error {
@@ -276,6 +283,7 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     scryptLogN: production ? Math.max(e.SCRYPT_LOG_N, 15) : e.SCRYPT_LOG_N,
     shutdownGraceMs: e.SHUTDOWN_GRACE_MS,
     worker: e.WORKER,
+    workerJobs: e.WORKER_JOBS ? Object.freeze(e.WORKER_JOBS.split(',').map((name) => name.trim())) : null,
   } satisfies Config);
 }
 

@@ -30,6 +30,21 @@ export interface Database {
   /** Number of applied migrations, or null when the migrations table does not exist yet. */
   appliedMigrations(): Promise<number | null>;
   poolStats(): { total: number; idle: number; waiting: number };
+  /**
+   * A connection of its own, outside the pool, for session-level advisory locks and LISTEN (the
+   * job runner's); null on PGlite, one connection in one process.
+   */
+  openSession(): Promise<Session | null>;
+  close(): Promise<void>;
+}
+
+/** A dedicated PostgreSQL connection; its session locks last until released or until it is lost. */
+export interface Session {
+  query<T>(text: string, values?: unknown[]): Promise<T[]>;
+  /** LISTENs on `channel`, handing each payload to `fn`. */
+  listen(channel: string, fn: (payload: string) => void): Promise<void>;
+  /** False once the connection failed or ended: its locks are gone. */
+  alive(): boolean;
   close(): Promise<void>;
 }
 
@@ -50,7 +65,32 @@ function openPostgres(url: string, poolMax: number): Database {
     migrate: () => migrateNodePg(drizzleNodePg(pool), { migrationsFolder: MIGRATIONS_DIR }),
     appliedMigrations: () => countMigrations((text) => pool.query(text)),
     poolStats: () => ({ total: pool.totalCount, idle: pool.idleCount, waiting: pool.waitingCount }),
+    openSession: () => openSession(url),
     close: () => pool.end(),
+  };
+}
+
+async function openSession(url: string): Promise<Session> {
+  const client = new pg.Client({ connectionString: url });
+  let alive = true;
+  // A lost connection must not crash the process; its owner sees alive() turn false.
+  client.on('error', () => {
+    alive = false;
+  });
+  client.on('end', () => {
+    alive = false;
+  });
+  await client.connect();
+  return {
+    query: async <T>(text: string, values?: unknown[]) => (await client.query(text, values)).rows as T[],
+    async listen(channel, fn) {
+      client.on('notification', (n) => {
+        if (n.channel === channel) fn(n.payload ?? '');
+      });
+      await client.query(`LISTEN ${client.escapeIdentifier(channel)}`);
+    },
+    alive: () => alive,
+    close: () => client.end().catch(() => {}),
   };
 }
 
@@ -70,6 +110,7 @@ async function openPglite(dataDir: string | null): Promise<Database> {
       migrate: () => migratePglite(drizzlePglite(client), { migrationsFolder: MIGRATIONS_DIR }),
       appliedMigrations: () => countMigrations((text) => client.query(text)),
       poolStats: () => ({ total: 1, idle: 1, waiting: 0 }),
+      openSession: async () => null,
       close: async () => {
         await client.close();
         release();

@@ -13,6 +13,8 @@ export interface Claims {
   ip?: string | null;
   /** 'expired': the hourly sweep, which may see and delete only expired sign-up and throttle rows. */
   sweep?: 'expired' | null;
+  /** 'on': the job runner and `deedbox jobs`, the only callers that see the job run records. */
+  jobs?: 'on' | null;
 }
 
 const CLAIM_NAMES = {
@@ -22,6 +24,7 @@ const CLAIM_NAMES = {
   email: 'app.email',
   ip: 'app.ip',
   sweep: 'app.sweep',
+  jobs: 'app.jobs',
 };
 
 /** Sets claims for the rest of the transaction; claims not named keep their value. */

@@ -2,6 +2,34 @@ import type { FastifyInstance } from 'fastify';
 import { Counter, collectDefaultMetrics, Gauge, Histogram, Registry } from 'prom-client';
 import type { Database } from '../db/client.js';
 
+/** What the job runner reports of each run (server/platform/jobs). */
+export interface JobMetrics {
+  observe(job: string, status: 'ok' | 'failed', seconds: number): void;
+}
+
+/** Runs by job and outcome, and how long they took (a per-org job's runs are its orgs' parts). */
+export function jobMetrics(registry: Registry): JobMetrics {
+  const runs = new Counter({
+    name: 'deedbox_job_runs_total',
+    help: 'Background job runs by job and status',
+    labelNames: ['job', 'status'] as const,
+    registers: [registry],
+  });
+  const duration = new Histogram({
+    name: 'deedbox_job_run_duration_seconds',
+    help: 'Background job run duration by job',
+    labelNames: ['job'] as const,
+    buckets: [0.01, 0.05, 0.1, 0.5, 1, 5, 15, 60, 300, 1800],
+    registers: [registry],
+  });
+  return {
+    observe(job, status, seconds) {
+      runs.inc({ job, status });
+      duration.observe({ job }, seconds);
+    },
+  };
+}
+
 /** A registry per app instance, so tests can run several apps in one process. */
 export function createMetrics(database: Database) {
   const registry = new Registry();
@@ -39,5 +67,5 @@ export function createMetrics(database: Database) {
       duration.observe({ method: req.method, route }, reply.elapsedTime / 1000);
     });
   }
-  return { registry, instrument };
+  return { registry, instrument, jobs: jobMetrics(registry) };
 }

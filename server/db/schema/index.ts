@@ -4,6 +4,7 @@ export * from './classification.js';
 export * from './contracts.js';
 export * from './documents.js';
 export * from './grids.js';
+export * from './jobs.js';
 export * from './orgs.js';
 export * from './partners.js';
 export * from './reminders.js';

@@ -4,12 +4,15 @@ import type { z } from 'zod';
 import { type Credential, resolvePrincipal } from '../../features/auth/principal.js';
 import { type Ctx, type Deps, type PublicCtx, type RequestMeta, transact } from '../context.js';
 import { AppError } from '../errors.js';
+import type { JobMetrics } from '../metrics.js';
 
 declare module 'fastify' {
   interface FastifyInstance {
     deps: Deps;
     /** `METHOD /api/v1/...` of every documented route, for the OpenAPI completeness test. */
     apiRoutes: string[];
+    /** Where the worker beside this app (WORKER=true) reports its runs, for /metrics. */
+    jobMetrics: JobMetrics;
   }
   interface FastifyRequest {
     /** What the caller presented; confirmed against the database inside inOrg. */

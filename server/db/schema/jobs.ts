@@ -1,0 +1,30 @@
+import { sql } from 'drizzle-orm';
+import { index, integer, jsonb, pgTable, text, uuid } from 'drizzle-orm/pg-core';
+import { ts } from './columns.js';
+import { orgs } from './orgs.js';
+
+export const JOB_RUN_STATUSES = ['running', 'ok', 'failed'] as const;
+
+/**
+ * What the background jobs did (server/platform/jobs): one row per run of a global job or sweep
+ * of a per-org job (`org_id` null), and one per org whose part failed or recovered (the org's
+ * backoff reads them). Not tenant data: only the runner's `app.jobs` claim sees the rows
+ * (migration 0020); an org's rows go with the org.
+ */
+export const jobRuns = pgTable(
+  'job_runs',
+  {
+    id: uuid('id').primaryKey(),
+    job: text('job').notNull(),
+    orgId: uuid('org_id').references(() => orgs.id, { onDelete: 'cascade' }),
+    startedAt: ts('started_at').notNull(),
+    finishedAt: ts('finished_at'),
+    status: text('status', { enum: JOB_RUN_STATUSES }).notNull(),
+    counts: jsonb('counts').$type<Record<string, number>>().notNull().default(sql`'{}'::jsonb`),
+    /** The failure's message, secrets and query parameters left out, at most 1,000 characters. */
+    error: text('error'),
+    /** 1, or one more than the failed attempt before it. */
+    attempt: integer('attempt').notNull().default(1),
+  },
+  (t) => [index('job_runs_job_idx').on(t.job, t.orgId, t.startedAt)],
+);
