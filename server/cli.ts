@@ -10,16 +10,18 @@ import * as apiKeys from './features/api-keys/api-keys.service.js';
 import { recordWith, verify } from './features/audit/audit.service.js';
 import { purge as purgeContracts, refresh as refreshContracts } from './features/contracts/contracts.jobs.js';
 import { createOrgWithOwner } from './features/orgs/orgs.service.js';
-import { runReminders } from './features/reminders/engine/run.js';
-import { startWorker } from './features/reminders/engine/worker.js';
+import { resolveAsOf, runReminders } from './features/reminders/engine/run.js';
 import { findOrg, findUserByEmail } from './features/users/users.repo.js';
 import { type Actor, type Deps, runInOrg, transact } from './platform/context.js';
 import { hashPassword } from './platform/crypto/passwords.js';
+import { jobsOverview } from './platform/jobs/overview.js';
+import { JobRegistryError } from './platform/jobs/registry.js';
 import { loggerOptions } from './platform/logger.js';
 import { createMailer } from './platform/mail/mailer.js';
 import { createBlobStore } from './platform/storage/create-store.js';
 import { migrateBlobs } from './platform/storage/migrate.js';
 import { startServer } from './server.js';
+import { JOBS, startWorker, workerJobs } from './worker.js';
 
 class UsageError extends Error {}
 
@@ -36,7 +38,8 @@ const USAGE = `Usage: deedbox <command>
                                           (2027-09-01T08:00); idempotent
   storage migrate --to local|azure|s3     copy every document blob from the configured STORAGE_DRIVER
                                           to the other driver's settings; resumable, deletes nothing
-  worker                                  run the background worker without the web server`;
+  worker                                  run the background worker without the web server
+  jobs                                    each background job's last run, counts and next due time`;
 
 function flags(args: string[], allowed: string[]): Record<string, string> {
   const out: Record<string, string> = {};
@@ -160,8 +163,11 @@ async function remindersRun(args: string[]): Promise<number> {
     .optional();
   const input = parse(z.object({ 'as-of': asOf, org: z.uuid().optional() }), flags(args, ['as-of', 'org']));
   return withDeps(async (deps) => {
-    const result = await runReminders(deps, { asOf: input['as-of'], orgId: input.org });
-    print(result);
+    // Stored contract dates roll over to the same moment first, as the worker's own job does every minute.
+    const asOf = input['as-of'];
+    const refreshed = await refreshContracts(deps, { orgId: input.org, now: (zone) => resolveAsOf(asOf, zone) });
+    const { orgs, ...result } = await runReminders(deps, { asOf, orgId: input.org });
+    print({ orgs, refreshed: refreshed.refreshed, ...result });
     return result.errors > 0 ? 1 : 0;
   });
 }
@@ -195,16 +201,24 @@ async function storageMigrate(args: string[]): Promise<number> {
   }
 }
 
+async function listJobs(args: string[]) {
+  flags(args, []);
+  await withDeps(async (deps) => {
+    for (const job of await jobsOverview(deps, JOBS, new Date())) print(job);
+  });
+}
+
 async function worker() {
   const config = loadConfig();
+  const jobs = workerJobs(config);
   const database = await openDatabase(config);
   const { pino } = await import('pino');
   const log = pino(loggerOptions(config.logLevel));
   const mailer = createMailer(config.mail, log);
   const blobs = createBlobStore(config.storage);
   await database.migrate();
-  const running = startWorker({ config, database, mailer, log, blobs });
-  log.info('worker started');
+  const running = startWorker({ config, database, mailer, log, blobs }, { jobs });
+  log.info({ jobs: jobs.map((j) => j.name) }, 'worker started');
   const stop = async () => {
     await running.stop();
     await blobs.close();
@@ -236,9 +250,7 @@ async function serve() {
 export async function run(argv: string[]): Promise<number> {
   const [command = 'serve', sub, ...rest] = argv;
   try {
-    switch (
-      `${command} ${command === 'serve' || command === 'migrate' || command === 'worker' ? '' : (sub ?? '')}`.trim()
-    ) {
+    switch (`${command} ${['serve', 'migrate', 'worker', 'jobs'].includes(command) ? '' : (sub ?? '')}`.trim()) {
       case 'serve':
         await serve();
         return -1;
@@ -247,6 +259,9 @@ export async function run(argv: string[]): Promise<number> {
         return -1;
       case 'reminders run':
         return await remindersRun(rest);
+      case 'jobs':
+        await listJobs([sub, ...rest].filter((a) => a !== undefined));
+        return 0;
       case 'migrate':
         await withDeps(async (deps) => print({ migrated: true, applied: await deps.database.appliedMigrations() }));
         return 0;
@@ -276,7 +291,7 @@ export async function run(argv: string[]): Promise<number> {
       process.stderr.write(`deedbox: ${error.message} (see deedbox --help)\n`);
       return 2;
     }
-    if (error instanceof ConfigError || error instanceof DataDirLockedError) {
+    if (error instanceof ConfigError || error instanceof DataDirLockedError || error instanceof JobRegistryError) {
       process.stderr.write(`deedbox: ${error.message}\n`);
       return 1;
     }

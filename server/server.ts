@@ -4,9 +4,9 @@ import type { FastifyInstance } from 'fastify';
 import { buildApp } from './app.js';
 import type { Config } from './config.js';
 import { type Database, openDatabase } from './db/client.js';
-import { startWorker } from './features/reminders/engine/worker.js';
 import { loggerOptions } from './platform/logger.js';
 import { createMailer } from './platform/mail/mailer.js';
+import { startWorker, workerJobs } from './worker.js';
 
 export interface RunningServer {
   app: FastifyInstance;
@@ -20,6 +20,8 @@ export async function startServer(
   config: Config,
   opts: { logStream?: NodeJS.WritableStream } = {},
 ): Promise<RunningServer> {
+  // A job list that does not hold together stops the start before anything is opened.
+  const jobs = config.worker ? workerJobs(config) : [];
   const database = await openDatabase(config);
   let redirect: http.Server | null = null;
   let app: FastifyInstance | null = null;
@@ -35,7 +37,7 @@ export async function startServer(
     if (config.tls?.redirectPort != null)
       redirect = await listenRedirect(config.tls.redirectPort, config.host, httpsPort);
     // Reminders go out, stored contract dates roll over, the recycle bin empties after 30 days.
-    const jobs = config.worker ? startWorker(started.deps) : { stop: async () => {} };
+    const worker = config.worker ? startWorker(started.deps, { jobs, metrics: started.jobMetrics }) : null;
     return {
       app: started,
       database,
@@ -43,7 +45,7 @@ export async function startServer(
       async stop() {
         redirect?.close();
         await started.close();
-        await jobs.stop();
+        await worker?.stop();
         mailer.close();
         await database.close();
       },

@@ -1,10 +1,10 @@
 import { randomUUID } from 'node:crypto';
 import pg from 'pg';
 import { dueDay } from '../../common/reminders/clock.js';
-import { allOrgs } from '../../server/features/contracts/contracts.jobs.repo.js';
 import * as queue from '../../server/features/reminders/engine/enqueue.repo.js';
 import { queueDue, resolveAsOf, settingsOf } from '../../server/features/reminders/engine/run.js';
 import { type Actor, type Deps, runInOrg, transact } from '../../server/platform/context.js';
+import { allOrgs } from '../../server/platform/jobs/orgs.repo.js';
 import { capture, type Statement } from '../repository/capture.js';
 
 const ENGINE: Actor = { type: 'system', name: 'deedbox reminders' };

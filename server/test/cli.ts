@@ -16,9 +16,9 @@ export interface Outcome {
 /**
  * The `deedbox` command as a separate process on the database under test. PGlite allows one
  * process per directory, so each test file gets its own data directory and the CLI and an
- * in-process app take turns on it.
+ * in-process app take turns on it. `baseEnv` goes to every run of this runner.
  */
-export function cliRunner(name: string) {
+export function cliRunner(name: string, baseEnv: Record<string, string> = {}) {
   const dataDir = TEST_DB === 'pglite' ? mkdtempSync(path.join(tmpdir(), `deedbox-${name}-`)) : null;
   const database: Record<string, string> = dataDir ? { DATA_DIR: dataDir } : { DATABASE_URL: TEST_DATABASE_URL };
   /** The command with more environment variables (storage settings, for instance). */
@@ -29,6 +29,7 @@ export function cliRunner(name: string) {
       NODE_ENV: 'test',
       SCRYPT_LOG_N: '12',
       ...database,
+      ...baseEnv,
       ...extraEnv,
     };
     const child = spawn(process.execPath, ['bin/deedbox.js', ...args], {

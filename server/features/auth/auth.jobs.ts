@@ -1,6 +1,7 @@
 import { lt } from 'drizzle-orm';
 import { pendingSignUps, signInThrottles } from '../../db/schema/index.js';
 import { type Deps, transact } from '../../platform/context.js';
+import type { JobDefinition } from '../../platform/jobs/job.js';
 
 /**
  * Deletes what sign-up and sign-in leave behind once it has run out: pending sign-ups past their
@@ -18,3 +19,12 @@ export async function sweepExpiredAuth(deps: Deps): Promise<{ signUps: number; t
     return { signUps: signUps.length, throttles: throttles.length };
   });
 }
+
+export const authJobs: JobDefinition[] = [
+  {
+    name: 'auth.sweep-expired',
+    scope: 'global',
+    schedule: { everyMs: 3_600_000 },
+    run: async ({ deps }) => ({ ...(await sweepExpiredAuth(deps)) }),
+  },
+];

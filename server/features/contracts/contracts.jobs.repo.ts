@@ -1,17 +1,7 @@
 import { and, asc, desc, eq, gte, inArray, isNotNull, lt, ne, or, sql } from 'drizzle-orm';
 import { rowsOf, type Tx } from '../../db/client.js';
-import { contractColumns, contracts, orgs } from '../../db/schema/index.js';
+import { contractColumns, contracts } from '../../db/schema/index.js';
 import type { ContractInsert, ContractRow } from './contracts.repo.js';
-
-/** Every org's id (or just `only`); needs the app.sweep claim (migration 0009), set only by the jobs. */
-export async function allOrgs(tx: Tx, only?: string): Promise<{ id: string; timeZone: string }[]> {
-  await tx.execute(sql`select set_config('app.sweep', 'on', true)`);
-  return tx
-    .select({ id: orgs.id, timeZone: orgs.timeZone })
-    .from(orgs)
-    .where(only ? eq(orgs.id, only) : undefined)
-    .orderBy(asc(orgs.id));
-}
 
 /** Takes this org's job lock for the transaction, or answers false when another instance holds it. */
 export async function tryJobLock(tx: Tx, orgId: string): Promise<boolean> {

@@ -1,6 +1,8 @@
 import { sql } from 'drizzle-orm';
 import type { DeliveryKind } from '../../../../common/schemas/reminders.js';
 import { rowsOf, type Tx } from '../../../db/client.js';
+import { deliveries } from '../../../db/schema/index.js';
+import { claimRows } from '../../../platform/jobs/claim.js';
 import { memberName } from '../../users/users.repo.js';
 
 /** How long a claimed delivery belongs to its worker; a worker that dies releases it when this runs out. */
@@ -27,21 +29,19 @@ export interface Claimed {
  */
 export async function claim(tx: Tx, orgId: string, now: Date, limit: number): Promise<Claimed[]> {
   const leaseUntil = new Date(now.getTime() + LEASE_MS);
-  const result = await tx.execute(sql`
-    UPDATE deliveries d
-    SET status = 'sending', lease_until = ${leaseUntil}, attempts = d.attempts + 1,
-        first_attempt_at = coalesce(d.first_attempt_at, ${now}), updated_at = now()
-    WHERE d.org_id = ${orgId} AND d.id IN (
-      SELECT id FROM deliveries
-      WHERE org_id = ${orgId} AND status IN ('queued', 'retrying', 'sending') AND next_attempt_at <= ${now}
-        AND (status <> 'sending' OR lease_until < ${now})
-      ORDER BY next_attempt_at
-      LIMIT ${limit}
-      FOR UPDATE SKIP LOCKED
-    )
-    RETURNING d.id, d.kind, d.occurrence_id, d.recipient_user_id, d.recipient_email, d.info_only, d.locale,
-              d.level, d.attempts, d.first_attempt_at`);
-  return rowsOf<Record<string, unknown>>(result).map((r) => ({
+  const rows = await claimRows<Record<string, unknown>>(tx, {
+    table: deliveries,
+    orgId,
+    where: sql`status IN ('queued', 'retrying', 'sending') AND next_attempt_at <= ${now}
+      AND (status <> 'sending' OR lease_until < ${now})`,
+    orderBy: sql`next_attempt_at`,
+    limit,
+    set: sql`status = 'sending', lease_until = ${leaseUntil}, attempts = attempts + 1,
+      first_attempt_at = coalesce(first_attempt_at, ${now}), updated_at = now()`,
+    returning: sql`id, kind, occurrence_id, recipient_user_id, recipient_email, info_only, locale, level, attempts,
+      first_attempt_at`,
+  });
+  return rows.map((r) => ({
     id: r.id as string,
     kind: r.kind as DeliveryKind,
     occurrenceId: (r.occurrence_id as string | null) ?? null,

@@ -5,9 +5,8 @@ import { todayIn } from '../../../../common/terms/dates.js';
 import type { Tx } from '../../../db/client.js';
 import { orgs } from '../../../db/schema/index.js';
 import { type Actor, type Deps, type RequestMeta, runInOrg, transact } from '../../../platform/context.js';
+import { allOrgs } from '../../../platform/jobs/orgs.repo.js';
 import { isPermanentFailure } from '../../../platform/mail/mailer.js';
-import { refresh } from '../../contracts/contracts.jobs.js';
-import { allOrgs } from '../../contracts/contracts.jobs.repo.js';
 import { loadTemplates } from '../mail/render.js';
 import { compose, type OrgFacts, weekOf } from './compose.js';
 import * as queue from './enqueue.repo.js';
@@ -26,7 +25,6 @@ const CLAIM_BATCH = 25;
 
 export interface RunResult {
   orgs: number;
-  refreshed: number;
   occurrences: number;
   deliveries: number;
   escalations: number;
@@ -112,15 +110,15 @@ export async function queueDue(
 }
 
 /**
- * One pass of the whole path for one org: roll stored contract dates over to the org's today,
- * queue what is due (occurrences, escalations, digests, the weekly summary) in one transaction,
- * then send everything the outbox holds. Running it again at the same moment does nothing more.
+ * One pass of the whole path for one org: queue what is due (occurrences, escalations, digests,
+ * the weekly summary) in one transaction, then send everything the outbox holds. Running it again
+ * at the same moment does nothing more. The stored contract dates it reads are rolled over by
+ * the contracts' own job (`contracts.refresh-dates`).
  */
 async function runOrg(deps: Deps, orgId: string, opts: RunOptions, total: RunResult): Promise<void> {
   const settings = await settingsOf(deps, orgId);
   if (!settings) return;
   const now = resolveAsOf(opts.asOf, settings.timeZone);
-  total.refreshed += (await refresh(deps, { orgId, now })).refreshed;
   const day = dueDay(now, settings.timeZone, settings.sendHour);
   const queued = await runInOrg(deps, { orgId, actor: ENGINE }, request(), async (ctx) =>
     (await queue.tryReminderLock(ctx.tx, orgId)) ? queueDue(ctx.tx, orgId, settings, day, now) : null,
@@ -218,23 +216,36 @@ export function failureOutcome(
   return { status: 'retrying', retryAt: new Date(now.getTime() + minutes * 60_000) };
 }
 
-/** Runs the reminder path for every org (or one): what `deedbox reminders run` and the worker do. */
+const emptyResult = (): RunResult => ({
+  orgs: 0,
+  occurrences: 0,
+  deliveries: 0,
+  escalations: 0,
+  digests: 0,
+  summaries: 0,
+  sent: 0,
+  retrying: 0,
+  failed: 0,
+  bounced: 0,
+  skipped: 0,
+  errors: 0,
+});
+
+/** The reminder path for one org (the worker's `reminders.run`, org by org); a failure is thrown to the caller. */
+export async function runRemindersInOrg(
+  deps: Deps,
+  orgId: string,
+  opts: Omit<RunOptions, 'orgId'> = {},
+): Promise<Omit<RunResult, 'orgs' | 'errors'>> {
+  const total = emptyResult();
+  await runOrg(deps, orgId, opts, total);
+  const { orgs: _orgs, errors: _errors, ...counts } = total;
+  return counts;
+}
+
+/** Runs the reminder path for every org (or one): what `deedbox reminders run` does. */
 export async function runReminders(deps: Deps, opts: RunOptions = {}): Promise<RunResult> {
-  const total: RunResult = {
-    orgs: 0,
-    refreshed: 0,
-    occurrences: 0,
-    deliveries: 0,
-    escalations: 0,
-    digests: 0,
-    summaries: 0,
-    sent: 0,
-    retrying: 0,
-    failed: 0,
-    bounced: 0,
-    skipped: 0,
-    errors: 0,
-  };
+  const total = emptyResult();
   const ids = opts.orgId ? [opts.orgId] : (await transact(deps, {}, (tx) => allOrgs(tx))).map((o) => o.id);
   for (const orgId of ids) {
     try {
