@@ -34,17 +34,14 @@ export interface GlobalJob extends JobBase {
   run(ctx: JobContext): Promise<JobCounts>;
 }
 
-/** Runs once per org per due time, each org under its own advisory lock; one org's failure backs off that org only. */
+/**
+ * Runs once per org per due time, each org under its own advisory lock; one org's failure backs
+ * off that org only. The sweep's record adds up the orgs' counts, with `orgs` (run), `orgsFailed`
+ * and `orgsWaiting` (locked elsewhere, or backing off).
+ */
 export interface PerOrgJob extends JobBase {
   scope: 'per-org';
   run(ctx: OrgJobContext): Promise<JobCounts>;
 }
 
 export type JobDefinition = GlobalJob | PerOrgJob;
-
-/** Counts a per-org sweep adds to its jobs' own: orgs run, orgs whose part failed, orgs left for later (locked or backing off). */
-export interface SweepCounts {
-  orgs: number;
-  orgsFailed: number;
-  orgsWaiting: number;
-}

@@ -66,8 +66,8 @@ function sessionLocks(
       );
       if (!row?.locked) return null;
       return async () => {
-        // A lost connection took the lock with it.
-        if (s.alive()) await s.query('select pg_advisory_unlock(hashtext($1), hashtext($2))', key);
+        // A lost connection took the lock with it, so failing to unlock leaves nothing held.
+        if (s.alive()) await s.query('select pg_advisory_unlock(hashtext($1), hashtext($2))', key).catch(() => {});
       };
     },
     async close() {

@@ -35,14 +35,14 @@ export async function startRun(
 ): Promise<{ id: string; attempt: number } | null> {
   await tx.execute(sql`select pg_advisory_xact_lock(hashtext('deedbox.jobs.start'), hashtext(${job}))`);
   let last: LastRun | null = await lastRun(tx, job);
+  // Left behind, it counts as a failed attempt: retried after its backoff, not at the next slot.
+  if (abandoned && last?.status === 'running') last = { ...last, status: 'failed' };
   if (nextDueAt(schedule, last).getTime() > now.getTime()) return null;
-  if (abandoned && last?.status === 'running') {
+  if (abandoned)
     await tx
       .update(jobRuns)
       .set({ status: 'failed', error: 'the worker stopped before the run finished' })
       .where(and(eq(jobRuns.job, job), isNull(jobRuns.orgId), eq(jobRuns.status, 'running')));
-    last = { ...last, status: 'failed' };
-  }
   const id = randomUUID();
   const attempt = nextAttempt(last);
   await tx.insert(jobRuns).values({ id, job, orgId: null, startedAt: now, status: 'running', attempt });

@@ -104,9 +104,12 @@ async function sweep(
       totals.orgs! += 1;
       if (outcome.status === 'failed') totals.orgsFailed! += 1;
       for (const [k, v] of Object.entries(outcome.counts)) totals[k] = (totals[k] ?? 0) + v;
+      // The org's own row drives its backoff; one that cannot be written (the org was just deleted) stops no one else.
       if (outcome.status === 'failed' || failed)
         await inJobs(deps, (tx) =>
           runs.recordRun(tx, { job: job.name, orgId: org.id, startedAt: now, attempt, ...outcome }),
+        ).catch((err: unknown) =>
+          deps.log.warn({ job: job.name, orgId: org.id, error: failureText(err) }, 'job run not recorded'),
         );
       env.metrics?.observe(job.name, outcome.status, outcome.seconds);
     } finally {
