@@ -127,7 +127,8 @@ export async function purge(deps: Deps, opts: { orgId?: string; now?: Date } = {
 /**
  * Every minute stored dates roll over to each account's today (reminders and grids read them);
  * every hour the recycle bin and abandoned uploads are emptied. `skipped`: the org's contracts
- * lock was held (by `deedbox contracts …` at that moment), which does the work.
+ * lock was held at that moment (by the other of the two, or `deedbox contracts …`); the next run
+ * does the work.
  */
 export const contractsJobs: JobDefinition[] = [
   {
