@@ -18,6 +18,7 @@ export const ERROR_CODES = {
   rate_limited: 429,
   internal: 500,
   integrity_failed: 500,
+  key_unavailable: 500,
   unavailable: 503,
 } as const;
 

@@ -33,7 +33,7 @@ export const orgKeys = keystore.table(
     /** The org key wrapped under the master key whose version its first bytes name (keyring.ts). */
     wrapped: bytea('wrapped').notNull(),
     masterVersion: integer('master_version').notNull(),
-    state: text('state', { enum: ['active', 'retired'] })
+    state: text('state', { enum: ['active', 'retiring', 'retired'] })
       .notNull()
       .default('active'),
     createdAt: ts('created_at').notNull().defaultNow(),

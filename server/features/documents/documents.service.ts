@@ -16,6 +16,7 @@ import {
   rowKey,
   sealField,
   versionContext,
+  wrapRowKey,
 } from './documents.keys.js';
 import type { Received } from './documents.receive.js';
 import * as repo from './documents.repo.js';
@@ -135,9 +136,8 @@ export interface UploadSlot {
   versionId: string;
   blobName: string;
   blobContext: string;
+  /** The version's data key; wrapped only at commit, under the org key active then (a rotation may come between). */
   key: Buffer;
-  wrapped: Buffer;
-  orgKeyVersion: number;
 }
 
 export async function prepareUpload(ctx: Ctx, target: { place: Place } | { documentId: string }): Promise<UploadSlot> {
@@ -154,7 +154,8 @@ export async function prepareUpload(ctx: Ctx, target: { place: Place } | { docum
     documentId = randomUUID();
   }
   const versionId = randomUUID();
-  const keys = await newRowKeys(ctx, versionContext(ctx.orgId, versionId));
+  // Made under the active org key, so an unusable one refuses the upload before a byte is read.
+  const { key } = await newRowKeys(ctx, versionContext(ctx.orgId, versionId));
   const name = blobName(ctx.orgId, versionId);
   await repo.fileBlob(ctx.tx, ctx.orgId, name, new Date(Date.now() + UPLOAD_GRACE_MS));
   return {
@@ -164,7 +165,7 @@ export async function prepareUpload(ctx: Ctx, target: { place: Place } | { docum
     versionId,
     blobName: name,
     blobContext: blobContext(ctx.orgId, versionId),
-    ...keys,
+    key,
   };
 }
 
@@ -197,6 +198,7 @@ export async function commitUpload(
       createdBy: actorId(ctx),
     });
   }
+  const versionKey = await wrapRowKey(ctx, slot.key, versionContext(ctx.orgId, slot.versionId));
   await repo.insertVersion(ctx.tx, {
     orgId: ctx.orgId,
     id: slot.versionId,
@@ -207,8 +209,8 @@ export async function commitUpload(
     sealedSize: file.sealedSize,
     sha256: file.sha256,
     mimeType: file.mimeType,
-    dataKey: slot.wrapped,
-    orgKeyVersion: slot.orgKeyVersion,
+    dataKey: versionKey.wrapped,
+    orgKeyVersion: versionKey.orgKeyVersion,
     uploadedBy: actorId(ctx),
   });
   await repo.unfileBlob(ctx.tx, ctx.orgId, slot.blobName);

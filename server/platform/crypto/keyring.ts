@@ -25,6 +25,13 @@ export class KeyringError extends Error {
   override readonly name = 'KeyringError';
 }
 
+/** A wrapped key names a master key version that MASTER_KEYS does not have (removed too early, or never added). */
+export class MasterKeyMissingError extends KeyringError {
+  constructor(readonly version: number) {
+    super(`master key version ${version} is not configured`);
+  }
+}
+
 /** A fresh random 32-byte key (org key, data key). */
 export function newKey(): Buffer {
   return randomBytes(KEY_LENGTH);
@@ -110,7 +117,7 @@ export class Keyring {
   unwrapOrgKey(wrapped: Buffer, context: string): Buffer {
     const version = wrappedKeyVersion(wrapped);
     const key = this.keys.get(version);
-    if (!key) throw new KeyringError(`master key version ${version} is not configured`);
+    if (!key) throw new MasterKeyMissingError(version);
     return unwrapKey({ version, key }, wrapped, context);
   }
 

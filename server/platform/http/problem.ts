@@ -22,6 +22,7 @@ const TITLES: Record<ErrorCode, string> = {
   rate_limited: 'Too many requests',
   internal: 'Internal error',
   integrity_failed: 'Stored data failed its integrity check',
+  key_unavailable: 'An encryption key is not available',
   unavailable: 'Service unavailable',
 };
 

@@ -103,6 +103,9 @@ export const common: Record<keyof typeof en, string> = {
   'problem.integrity_failed':
     'Die gespeicherte Datei hat die Integritätsprüfung nicht bestanden und wurde deshalb nicht ausgeliefert. Der Vorfall wurde protokolliert; bitte informieren Sie Ihre Administration.',
 
+  'problem.key_unavailable':
+    'Der Schlüssel, der diese Daten schützt, ist auf dem Server nicht verfügbar; sie können deshalb nicht geöffnet werden. Bitte informieren Sie Ihre Administration: Das Serverprotokoll nennt den Schlüssel.',
+
   'public.footer': '© Deedbox · Vertragsmanagement, das keine Frist verpasst',
   'link.requestNew': 'Neuen Link anfordern',
   'notFound.title': 'Seite nicht gefunden',

@@ -98,6 +98,9 @@ export const common = {
   'problem.integrity_failed':
     'The stored file failed its integrity check, so it was not sent. The event has been logged; please tell your administrator.',
 
+  'problem.key_unavailable':
+    'The key that protects this data is not available on the server, so it cannot be opened. Please tell your administrator: the server log names the key.',
+
   'public.footer': '© Deedbox · Contract management that never misses a deadline',
   'link.requestNew': 'Request a new link',
   'notFound.title': 'Page not found',
