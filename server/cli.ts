@@ -9,6 +9,16 @@ import { DataDirLockedError } from './db/data-dir-lock.js';
 import * as apiKeys from './features/api-keys/api-keys.service.js';
 import { recordWith, verify } from './features/audit/audit.service.js';
 import { purge as purgeContracts, refresh as refreshContracts } from './features/contracts/contracts.jobs.js';
+import { allOrgs } from './features/contracts/contracts.jobs.repo.js';
+import { progressLine } from './features/keys/keys.progress.js';
+import {
+  destroyRetired,
+  KeyRotationError,
+  type RotationProgress,
+  rotateMaster,
+  rotateOrg,
+} from './features/keys/keys.rotation.js';
+import { keyStatus } from './features/keys/keys.status.js';
 import { createOrgWithOwner } from './features/orgs/orgs.service.js';
 import { resolveAsOf, runReminders } from './features/reminders/engine/run.js';
 import { findOrg, findUserByEmail } from './features/users/users.repo.js';
@@ -16,11 +26,12 @@ import { type Actor, type Deps, runInOrg, transact } from './platform/context.js
 import { hashPassword } from './platform/crypto/passwords.js';
 import { jobsOverview } from './platform/jobs/overview.js';
 import { JobRegistryError } from './platform/jobs/registry.js';
+import { OrgKeyUnavailableError } from './platform/keys/org-keys.js';
 import { loggerOptions } from './platform/logger.js';
 import { createMailer } from './platform/mail/mailer.js';
 import { createBlobStore } from './platform/storage/create-store.js';
 import { migrateBlobs } from './platform/storage/migrate.js';
-import { startServer } from './server.js';
+import { requireMasterKeys, startServer } from './server.js';
 import { JOBS, startWorker, workerJobs } from './worker.js';
 
 class UsageError extends Error {}
@@ -38,17 +49,29 @@ const USAGE = `Usage: deedbox <command>
                                           (2027-09-01T08:00); idempotent
   storage migrate --to local|azure|s3     copy every document blob from the configured STORAGE_DRIVER
                                           to the other driver's settings; resumable, deletes nothing
+  keys status [--org ID]                  master and org key versions in use, and rows per org key
+  keys rotate-master [--org ID]           rewrap org keys under the active MASTER_KEYS version
+  keys rotate-org --org ID|--all [--destroy-retired]
+                                          a new org key, every data key rewrapped under it
+  keys destroy-retired --org ID|--all     destroy retired org keys that no row uses
   worker                                  run the background worker without the web server
   jobs                                    each background job's last run, counts and next due time`;
 
-function flags(args: string[], allowed: string[]): Record<string, string> {
+/** `--name value` options, and `switches` that take no value (read as 'true'). */
+function flags(args: string[], allowed: string[], switches: string[] = []): Record<string, string> {
   const out: Record<string, string> = {};
-  for (let i = 0; i < args.length; i += 2) {
+  for (let i = 0; i < args.length; i++) {
     const key = args[i]!;
-    const value = args[i + 1];
-    if (!key.startsWith('--') || !allowed.includes(key.slice(2))) throw new UsageError(`unknown option ${key}`);
+    const name = key.slice(2);
+    if (!key.startsWith('--') || ![...allowed, ...switches].includes(name))
+      throw new UsageError(`unknown option ${key}`);
+    if (switches.includes(name)) {
+      out[name] = 'true';
+      continue;
+    }
+    const value = args[++i];
     if (value === undefined || value.startsWith('--')) throw new UsageError(`${key} needs a value`);
-    out[key.slice(2)] = value;
+    out[name] = value;
   }
   return out;
 }
@@ -208,6 +231,50 @@ async function listJobs(args: string[]) {
   });
 }
 
+const showProgress = (progress: RotationProgress) => process.stderr.write(`${progressLine(progress)}\n`);
+
+/** The orgs a keys command works on: the one named (which must exist), or all. */
+async function keyOrgs(deps: Deps, org: string | undefined): Promise<string[]> {
+  const orgs = await transact(deps, {}, (tx) => allOrgs(tx, org));
+  if (org && orgs.length === 0) throw new UsageError(`--org: no organization ${org}`);
+  return orgs.map((o) => o.id);
+}
+
+type KeysCommand = 'status' | 'rotate-master' | 'rotate-org' | 'destroy-retired';
+
+async function keys(sub: KeysCommand, args: string[]) {
+  const oneOrg = z.object({ org: z.uuid().optional() });
+  if (sub === 'status' || sub === 'rotate-master') {
+    const input = parse(oneOrg, flags(args, ['org']));
+    await withDeps(async (deps) => {
+      if (sub === 'status') return print(await keyStatus(deps, input.org));
+      if (input.org) await keyOrgs(deps, input.org);
+      print(await rotateMaster(deps, { orgId: input.org, onProgress: showProgress }));
+    });
+    return;
+  }
+  const input = parse(
+    oneOrg
+      .extend({ all: z.literal('true').optional(), 'destroy-retired': z.literal('true').optional() })
+      .refine((v) => Boolean(v.org) !== Boolean(v.all), { message: 'give --org ID or --all', path: ['org'] }),
+    flags(args, ['org'], sub === 'rotate-org' ? ['all', 'destroy-retired'] : ['all']),
+  );
+  await withDeps(async (deps) => {
+    const orgs = [];
+    for (const orgId of await keyOrgs(deps, input.org)) {
+      orgs.push(
+        sub === 'rotate-org'
+          ? await rotateOrg(deps, orgId, {
+              destroyRetired: Boolean(input['destroy-retired']),
+              onProgress: showProgress,
+            })
+          : { orgId, ...(await destroyRetired(deps, orgId, { onProgress: showProgress })) },
+      );
+    }
+    print({ orgs });
+  });
+}
+
 async function worker() {
   const config = loadConfig();
   const jobs = workerJobs(config);
@@ -217,6 +284,7 @@ async function worker() {
   const mailer = createMailer(config.mail, log);
   const blobs = createBlobStore(config.storage);
   await database.migrate();
+  await requireMasterKeys(database, config);
   const running = startWorker({ config, database, mailer, log, blobs }, { jobs });
   log.info({ jobs: jobs.map((j) => j.name) }, 'worker started');
   const stop = async () => {
@@ -275,6 +343,12 @@ export async function run(argv: string[]): Promise<number> {
         return await auditVerify(rest);
       case 'storage migrate':
         return await storageMigrate(rest);
+      case 'keys status':
+      case 'keys rotate-master':
+      case 'keys rotate-org':
+      case 'keys destroy-retired':
+        await keys(sub as KeysCommand, rest);
+        return 0;
       case 'contracts refresh':
       case 'contracts purge':
         await contractsJob(sub as 'refresh' | 'purge', rest);
@@ -291,7 +365,13 @@ export async function run(argv: string[]): Promise<number> {
       process.stderr.write(`deedbox: ${error.message} (see deedbox --help)\n`);
       return 2;
     }
-    if (error instanceof ConfigError || error instanceof DataDirLockedError || error instanceof JobRegistryError) {
+    if (
+      error instanceof ConfigError ||
+      error instanceof DataDirLockedError ||
+      error instanceof KeyRotationError ||
+      error instanceof OrgKeyUnavailableError ||
+      error instanceof JobRegistryError
+    ) {
       process.stderr.write(`deedbox: ${error.message}\n`);
       return 1;
     }

@@ -2,8 +2,9 @@ import http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import type { FastifyInstance } from 'fastify';
 import { buildApp } from './app.js';
-import type { Config } from './config.js';
+import { type Config, ConfigError } from './config.js';
 import { type Database, openDatabase } from './db/client.js';
+import { masterKeyProblems } from './features/keys/keys.status.js';
 import { loggerOptions } from './platform/logger.js';
 import { createMailer } from './platform/mail/mailer.js';
 import { startWorker, workerJobs } from './worker.js';
@@ -27,6 +28,7 @@ export async function startServer(
   let app: FastifyInstance | null = null;
   try {
     await database.migrate();
+    await requireMasterKeys(database, config);
     const probeLog = (await import('pino')).pino(loggerOptions(config.logLevel), opts.logStream ?? process.stdout);
     const mailer = createMailer(config.mail, probeLog);
     const started = await buildApp({ config, database, mailer, ...opts });
@@ -57,6 +59,12 @@ export async function startServer(
     await database.close();
     throw error;
   }
+}
+
+/** Refuses to start when MASTER_KEYS cannot open the key store: better now than at the first download. */
+export async function requireMasterKeys(database: Database, config: Config): Promise<void> {
+  const problems = await masterKeyProblems(database, config.masterKeys);
+  if (problems.length > 0) throw new ConfigError(problems);
 }
 
 /** Plain HTTP that only sends browsers to the HTTPS port. */

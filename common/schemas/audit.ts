@@ -129,6 +129,9 @@ export const AUDIT_ACTIONS = [
   'document.purged',
   'document.linked',
   'document.integrity_failed',
+  'keys.master_rotated',
+  'keys.org_rotated',
+  'keys.org_keys_destroyed',
 ] as const;
 export type AuditAction = (typeof AUDIT_ACTIONS)[number];
 export { isoDateTime };

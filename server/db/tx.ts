@@ -11,8 +11,11 @@ export interface Claims {
   email?: string | null;
   /** The caller's source address: the only sign-in throttle rows it may count on. */
   ip?: string | null;
-  /** 'expired': the hourly sweep, which may see and delete only expired sign-up and throttle rows. */
-  sweep?: 'expired' | null;
+  /**
+   * 'expired': the hourly sweep, which may see and delete only expired sign-up and throttle rows;
+   * 'keys': the key store's census, which may read every org's keys (migration 0022).
+   */
+  sweep?: 'expired' | 'keys' | null;
   /** 'on': the job runner and `deedbox jobs`, the only callers that see the job run records. */
   jobs?: 'on' | null;
 }

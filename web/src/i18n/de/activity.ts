@@ -81,6 +81,9 @@ export const activity: Record<keyof typeof en, string> = {
   'action.document.purged': 'Dokument endgültig gelöscht',
   'action.document.linked': 'Link hinzugefügt',
   'action.document.integrity_failed': 'Dokument hat die Integritätsprüfung nicht bestanden',
+  'action.keys.master_rotated': 'Kontoschlüssel unter neuem Hauptschlüssel verpackt',
+  'action.keys.org_rotated': 'Verschlüsselungsschlüssel des Kontos gewechselt',
+  'action.keys.org_keys_destroyed': 'Alte Verschlüsselungsschlüssel des Kontos vernichtet',
 
   'objectType.user': 'Benutzer',
   'objectType.business_unit': 'Geschäftsbereich',

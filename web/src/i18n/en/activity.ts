@@ -81,6 +81,9 @@ export const actionLabels = {
   'action.document.purged': 'Permanently deleted document',
   'action.document.linked': 'Added link',
   'action.document.integrity_failed': 'Document failed integrity check',
+  'action.keys.master_rotated': 'Account keys rewrapped under a new master key',
+  'action.keys.org_rotated': 'Account encryption key rotated',
+  'action.keys.org_keys_destroyed': 'Old account encryption keys destroyed',
 } satisfies Record<`action.${AuditAction}`, string>;
 
 export const activity = {

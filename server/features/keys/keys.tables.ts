@@ -1,0 +1,5 @@
+import type { KeyedTable } from '../../platform/keys/keyed-tables.js';
+import { documentKeyedTables } from '../documents/documents.keys.js';
+
+/** Every table whose rows hold a data key wrapped under the org key; a feature that seals rows adds its own here. */
+export const KEYED_TABLES: readonly KeyedTable[] = [...documentKeyedTables];
