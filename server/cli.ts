@@ -9,7 +9,6 @@ import { DataDirLockedError } from './db/data-dir-lock.js';
 import * as apiKeys from './features/api-keys/api-keys.service.js';
 import { recordWith, verify } from './features/audit/audit.service.js';
 import { purge as purgeContracts, refresh as refreshContracts } from './features/contracts/contracts.jobs.js';
-import { allOrgs } from './features/contracts/contracts.jobs.repo.js';
 import { progressLine } from './features/keys/keys.progress.js';
 import {
   destroyRetired,
@@ -24,6 +23,7 @@ import { resolveAsOf, runReminders } from './features/reminders/engine/run.js';
 import { findOrg, findUserByEmail } from './features/users/users.repo.js';
 import { type Actor, type Deps, runInOrg, transact } from './platform/context.js';
 import { hashPassword } from './platform/crypto/passwords.js';
+import { allOrgs } from './platform/jobs/orgs.repo.js';
 import { jobsOverview } from './platform/jobs/overview.js';
 import { JobRegistryError } from './platform/jobs/registry.js';
 import { OrgKeyUnavailableError } from './platform/keys/org-keys.js';
