@@ -29,6 +29,7 @@ import { documentsRoutes } from './features/documents/documents.routes.js';
 import { eventsRoutes } from './features/events/events.routes.js';
 import { exportsRoutes } from './features/exports/exports.routes.js';
 import { importsRoutes } from './features/imports/imports.routes.js';
+import { inboxRoutes } from './features/inbox/inbox.routes.js';
 import { metaRoutes, VERSION } from './features/meta/meta.routes.js';
 import { orgUnitsRoutes } from './features/org-units/org-units.routes.js';
 import { partnersRoutes } from './features/partners/partners.routes.js';
@@ -227,6 +228,7 @@ export async function buildApp({ config, database, mailer, blobs, logStream }: A
         savedViewsRoutes,
         importsRoutes,
         documentsRoutes,
+        inboxRoutes,
       ];
       for (const routes of features) {
         routes(api as App);

@@ -144,6 +144,29 @@ describe('loadConfig', () => {
     expect(problemsOf({ DATABASE_URL: 'mysql://db/deedbox' })).toEqual([expect.stringMatching(/^DATABASE_URL:/)]);
   });
 
+  it('receives no mail unless INBOUND_SMTP_PORT is set, and then needs the inbox domain', () => {
+    expect(loadConfig({ DATA_DIR: ':memory:' }).inbox).toEqual({ domain: null, smtp: null });
+    expect(loadConfig({ DATA_DIR: ':memory:', INBOUND_MAIL_DOMAIN: 'In.Example.com' }).inbox).toEqual({
+      domain: 'in.example.com',
+      smtp: null,
+    });
+    expect(problemsOf({ INBOUND_SMTP_PORT: '2525' })).toEqual([
+      expect.stringMatching(/^INBOUND_MAIL_DOMAIN: required/),
+    ]);
+    expect(
+      problemsOf({ INBOUND_MAIL_DOMAIN: 'not a domain', INBOUND_MAX_MB: '0' }).map((p) => p.split(':')[0]),
+    ).toEqual(['INBOUND_MAIL_DOMAIN', 'INBOUND_MAX_MB']);
+    const on = { INBOUND_SMTP_PORT: '2525', INBOUND_MAIL_DOMAIN: 'in.example.com' };
+    expect(loadConfig({ DATA_DIR: ':memory:', ...on }).inbox.smtp).toEqual({
+      host: '127.0.0.1',
+      port: 2525,
+      maxMessageBytes: 25 * 1024 * 1024,
+      rateLimit: { perIpPerMinute: 30, perInboxPerHour: 200 },
+    });
+    const production = loadConfig({ ...productionBase, TRUST_PROXY: 'true', ...on, INBOUND_MAX_MB: '40' });
+    expect(production.inbox.smtp).toMatchObject({ host: '0.0.0.0', maxMessageBytes: 40 * 1024 * 1024 });
+  });
+
   it('trims a trailing slash from APP_URL', () => {
     expect(loadConfig({ APP_URL: 'https://deedbox.example.com/' }).appUrl).toBe('https://deedbox.example.com');
   });

@@ -79,6 +79,22 @@ const envSchema = z.object({
     .string()
     .regex(/^\s*[a-z0-9.-]+(\s*,\s*[a-z0-9.-]+)*\s*$/, 'must be job names separated by commas')
     .optional(),
+  /** E-mail-in (the contract inbox): the SMTP port `serve` listens on; unset, no mail is received. */
+  INBOUND_SMTP_PORT: port.optional(),
+  /** Default 127.0.0.1 in development and test, 0.0.0.0 otherwise. */
+  INBOUND_SMTP_HOST: z.string().min(1).optional(),
+  /** The domain of the inbox addresses (its MX record points at this listener); required with the port. */
+  INBOUND_MAIL_DOMAIN: z
+    .string()
+    .regex(
+      /^(?=.{1,253}$)([a-z0-9]([a-z0-9-]{0,61}[a-z0-9])?\.)+[a-z]{2,63}$/i,
+      'must be a domain name such as in.example.com',
+    )
+    .optional(),
+  /** The largest whole message (attachments as sent, base64 included), in MiB. */
+  INBOUND_MAX_MB: z.coerce.number().int().min(1).max(1_024).default(25),
+  INBOUND_RATE_PER_IP_PER_MINUTE: z.coerce.number().int().min(1).max(100_000).default(30),
+  INBOUND_RATE_PER_INBOX_PER_HOUR: z.coerce.number().int().min(1).max(100_000).default(200),
 });
 
 type Env = z.infer<typeof envSchema>;
@@ -118,7 +134,20 @@ export type Config = Readonly<{
   worker: boolean;
   /** Null: every registered job. */
   workerJobs: readonly string[] | null;
+  inbox: InboxConfig;
 }>;
+
+export type InboxConfig = {
+  /** Inbox addresses are shown at this domain; null: this installation receives no mail. */
+  domain: string | null;
+  /** The SMTP listener `serve` starts; null when INBOUND_SMTP_PORT is not set. */
+  smtp: {
+    host: string;
+    port: number;
+    maxMessageBytes: number;
+    rateLimit: { perIpPerMinute: number; perInboxPerHour: number };
+  } | null;
+};
 
 export class ConfigError extends Error {
   constructor(readonly problems: string[]) {
@@ -162,6 +191,9 @@ function combinationProblems(env: Record<string, string | undefined>): string[] 
     );
   }
   if (production && !env.SMTP_URL) problems.push('SMTP_URL: required in production');
+  if (env.INBOUND_SMTP_PORT !== undefined && !env.INBOUND_MAIL_DOMAIN) {
+    problems.push('INBOUND_MAIL_DOMAIN: required with INBOUND_SMTP_PORT (the domain whose MX points here)');
+  }
   if (env.HTTP_REDIRECT_PORT !== undefined && !hasTls) {
     problems.push('HTTP_REDIRECT_PORT: only meaningful with TLS_CERT_FILE and TLS_KEY_FILE');
   }
@@ -284,6 +316,21 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     shutdownGraceMs: e.SHUTDOWN_GRACE_MS,
     worker: e.WORKER,
     workerJobs: e.WORKER_JOBS ? Object.freeze(e.WORKER_JOBS.split(',').map((name) => name.trim())) : null,
+    inbox: {
+      domain: e.INBOUND_MAIL_DOMAIN?.toLowerCase() ?? null,
+      smtp:
+        e.INBOUND_SMTP_PORT === undefined
+          ? null
+          : {
+              host: e.INBOUND_SMTP_HOST ?? (production || e.NODE_ENV === 'staging' ? '0.0.0.0' : '127.0.0.1'),
+              port: e.INBOUND_SMTP_PORT,
+              maxMessageBytes: e.INBOUND_MAX_MB * MIB,
+              rateLimit: {
+                perIpPerMinute: e.INBOUND_RATE_PER_IP_PER_MINUTE,
+                perInboxPerHour: e.INBOUND_RATE_PER_INBOX_PER_HOUR,
+              },
+            },
+    },
   } satisfies Config);
 }
 

@@ -132,6 +132,11 @@ export const AUDIT_ACTIONS = [
   'keys.master_rotated',
   'keys.org_rotated',
   'keys.org_keys_destroyed',
+  'inbox.received',
+  'inbox.converted',
+  'inbox.attached',
+  'inbox.address_created',
+  'inbox.address_regenerated',
 ] as const;
 export type AuditAction = (typeof AUDIT_ACTIONS)[number];
 export { isoDateTime };

@@ -100,6 +100,8 @@ export const customFieldOrder = z.object({
 export const repositorySettings = z.object({
   currency: z.string(),
   orgUnitMandatory: z.boolean(),
+  /** Contracts saved with a status other than draft need a file or link (existing ones when next saved). */
+  requireAttachment: z.boolean(),
   /** null: contract numbers are free text. */
   contractNumberPattern: z.string().nullable(),
   contractNumberEditable: z.boolean(),
@@ -111,6 +113,7 @@ export const repositorySettingsPatch = z
   .object({
     currency: currencyCode,
     orgUnitMandatory: z.boolean(),
+    requireAttachment: z.boolean(),
     contractNumberPattern: z
       .string()
       .trim()

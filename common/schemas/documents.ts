@@ -12,6 +12,10 @@ export type LinkProvider = (typeof LINK_PROVIDERS)[number];
 export const TEXT_STATUSES = ['pending', 'extracted', 'no_text', 'ocr_unavailable', 'failed'] as const;
 export type TextStatus = (typeof TEXT_STATUSES)[number];
 
+/** How a document arrived: uploaded (web app or API) or mailed to the org's inbox address. */
+export const DOCUMENT_SOURCES = ['upload', 'email'] as const;
+export type DocumentSource = (typeof DOCUMENT_SOURCES)[number];
+
 export const DOCUMENT_NAME_MAX = 255;
 
 /** A file's or link's title: trimmed, no path separators, controls or direction overrides. */
@@ -42,6 +46,12 @@ export const document = z.object({
   link: z.object({ url: z.string(), provider: z.enum(LINK_PROVIDERS) }).nullable(),
   /** Newest first; empty for a link. */
   versions: z.array(documentVersion),
+  /** How it arrived; a mailed document names the mail's sender and subject (as the mail claims them). */
+  source: z.object({
+    kind: z.enum(DOCUMENT_SOURCES),
+    sender: z.string().nullable(),
+    subject: z.string().nullable(),
+  }),
   createdBy: personRef.nullable(),
   createdAt: isoDateTime,
   updatedAt: isoDateTime,

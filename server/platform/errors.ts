@@ -53,6 +53,7 @@ export const REASONS = {
     'options_in_use',
     'duplicate',
     'concurrent_change',
+    'not_in_inbox',
   ],
   gone: ['link_expired', 'reminder_moved', 'reminder_inactive'],
   account_locked: ['locked', 'no_account'],

@@ -12,7 +12,7 @@ import {
   uniqueIndex,
   uuid,
 } from 'drizzle-orm/pg-core';
-import { LINK_PROVIDERS, TEXT_STATUSES } from '../../../common/schemas/documents.js';
+import { DOCUMENT_SOURCES, LINK_PROVIDERS, TEXT_STATUSES } from '../../../common/schemas/documents.js';
 import { bytea, ts } from './columns.js';
 import { contracts } from './contracts.js';
 import { orgs } from './orgs.js';
@@ -67,10 +67,21 @@ export const documents = pgTable(
     updatedAt: ts('updated_at').notNull().defaultNow(),
     deletedAt: ts('deleted_at'),
     deletedBy: uuid('deleted_by'),
+    /** How it arrived: uploaded (web or API) or mailed to the org's inbox address. */
+    source: text('source', { enum: DOCUMENT_SOURCES }).notNull().default('upload'),
+    /** A mailed document's From address and subject, sealed under the data key; not authenticated. */
+    sourceSender: bytea('source_sender'),
+    sourceSubject: bytea('source_subject'),
+    /** SHA-256 of the mail's Message-ID and the attachment's position in it: a retried delivery is recognised. */
+    sourceMessage: text('source_message'),
+    sourcePart: integer('source_part'),
   },
   (t) => [
     primaryKey({ columns: [t.orgId, t.id] }),
     uniqueIndex('documents_id_key').on(t.id),
+    uniqueIndex('documents_source_message_key')
+      .on(t.orgId, t.sourceMessage, t.sourcePart)
+      .where(sql`${t.sourceMessage} is not null`),
     foreignKey({ columns: [t.orgId, t.contractId], foreignColumns: [contracts.orgId, contracts.id] }).onDelete(
       'cascade',
     ),
@@ -130,4 +141,24 @@ export const blobDeletions = pgTable(
     purgeAfter: ts('purge_after').notNull().defaultNow(),
   },
   (t) => [primaryKey({ columns: [t.orgId, t.blobName] })],
+);
+
+/**
+ * The org's secret inbox address (a capability, like an API key): found by the hash of its local part
+ * (needs the `tokenHash` claim, as mail arrives before any org is known), shown from the sealed copy.
+ */
+export const inboxAddresses = pgTable(
+  'inbox_addresses',
+  {
+    orgId: uuid('org_id')
+      .primaryKey()
+      .references(() => orgs.id, { onDelete: 'cascade' }),
+    tokenHash: text('token_hash').notNull(),
+    dataKey: bytea('data_key').notNull(),
+    orgKeyVersion: integer('org_key_version').notNull(),
+    /** The local part, sealed under the data key. */
+    localPart: bytea('local_part').notNull(),
+    createdAt: ts('created_at').notNull().defaultNow(),
+  },
+  (t) => [uniqueIndex('inbox_addresses_token_key').on(t.tokenHash)],
 );

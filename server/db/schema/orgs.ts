@@ -24,6 +24,8 @@ export const orgs = pgTable('orgs', {
   currency: text('currency').notNull().default('EUR'),
   /** Contracts must name an organizational unit when next saved. */
   orgUnitMandatory: boolean('org_unit_mandatory').notNull().default(false),
+  /** Contracts saved with a status other than draft must have a live file or link (checked when next saved). */
+  requireAttachment: boolean('require_attachment').notNull().default(false),
   /** e.g. `CT-{YYYY}-{SEQ:5}`; empty: contract numbers are free text. */
   contractNumberPattern: text('contract_number_pattern'),
   /** Whether a generated number may be changed by hand. */

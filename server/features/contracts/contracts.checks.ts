@@ -1,8 +1,10 @@
+import type { ContractStatus } from '../../../common/schemas/contracts.js';
 import type { Ctx } from '../../platform/context.js';
 import { AppError } from '../../platform/errors.js';
 import { canReadUnit } from '../access/access.policy.js';
 import * as units from '../business-units/business-units.repo.js';
 import * as categories from '../categories/categories.repo.js';
+import * as documents from '../documents/documents.repo.js';
 import * as orgUnits from '../org-units/org-units.repo.js';
 import * as partners from '../partners/partners.repo.js';
 import * as users from '../users/users.repo.js';
@@ -32,6 +34,26 @@ export async function checkReferences(ctx: Ctx, org: OrgSettings, f: ContractFie
     });
   }
   if (f.masterId) await checkMaster(ctx, f.masterId, selfId);
+}
+
+/**
+ * With the account's rule on, a contract is saved with a status other than draft only when it has a
+ * live file or link; `pending` counts documents about to be moved onto it in the same transaction.
+ */
+export async function checkAttachment(
+  ctx: Ctx,
+  org: OrgSettings,
+  status: ContractStatus,
+  contractId: string | null,
+  pending = 0,
+) {
+  if (!org.requireAttachment || status === 'draft' || pending > 0) return;
+  if (contractId && (await documents.countLive(ctx.tx, ctx.orgId, contractId)) > 0) return;
+  throw AppError.invalid(
+    'documents',
+    'attachment_required',
+    'needs a file or link before the contract is saved with a status other than draft',
+  );
 }
 
 async function checkClassification(ctx: Ctx, org: OrgSettings, f: ContractFields) {

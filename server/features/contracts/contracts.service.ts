@@ -8,7 +8,7 @@ import { diff, record } from '../audit/audit.service.js';
 import { billingColumns } from '../billing-lines/billing-values.js';
 import { applyDefaultReminders } from '../reminders/reminders.service.js';
 import { getVisible, orgSettings, orgToday, requireWrite } from './contracts.access.js';
-import { checkReferences } from './contracts.checks.js';
+import { checkAttachment, checkReferences } from './contracts.checks.js';
 import { resolveContractCustom } from './contracts.custom.js';
 import { storedDates } from './contracts.dates.js';
 import { checkedOutcome, refuseFutureNotice, statusWithNotice } from './contracts.notice.js';
@@ -41,7 +41,8 @@ async function derived(ctx: Ctx, id: string, lifecycle: Lifecycle, today: string
   return { ...dates, ...(await billingColumns(ctx.tx, ctx.orgId, id, dates.endsOn, today)) };
 }
 
-export async function create(ctx: Ctx, { reminders, ...input }: ContractInput) {
+/** `attachments`: documents the caller moves onto the new contract in the same transaction (the inbox). */
+export async function create(ctx: Ctx, { reminders, ...input }: ContractInput, opts: { attachments?: number } = {}) {
   const businessUnitId = input.businessUnitId ?? (await repo.defaultUnitId(ctx.tx, ctx.orgId));
   requireWrite(ctx, businessUnitId);
   const org = await orgSettings(ctx);
@@ -58,6 +59,7 @@ export async function create(ctx: Ctx, { reminders, ...input }: ContractInput) {
     custom: {},
   };
   await checkReferences(ctx, org, fields);
+  await checkAttachment(ctx, org, fields.status, null, opts.attachments);
   fields.custom = await resolveContractCustom(ctx, {}, input.custom ?? {});
   fields.contractNumber = await numberForCreate(ctx, org, fields.contractNumber, today);
   const row = await repo.insert(ctx.tx, {
@@ -96,6 +98,7 @@ export async function update(ctx: Ctx, id: string, patch: ContractPatch) {
   // A generated number is checked and allocated before the references, so its uniqueness is checked too.
   after.contractNumber = await numberForUpdate(ctx, org, before.contractNumber, contractNumber, today);
   await checkReferences(ctx, org, after, id);
+  await checkAttachment(ctx, org, after.status, id);
   after.custom = await resolveContractCustom(ctx, before.custom, custom);
   const beforeFields = fieldsOf(before) as unknown as Record<string, unknown>;
   const changes = diff(beforeFields, after as unknown as Record<string, unknown>);

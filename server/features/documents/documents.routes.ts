@@ -1,4 +1,3 @@
-import { rm } from 'node:fs/promises';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { z } from 'zod';
 import { idParams } from '../../../common/schemas/common.js';
@@ -7,9 +6,8 @@ import { IntegrityError } from '../../platform/crypto/seal.js';
 import { AppError } from '../../platform/errors.js';
 import { type App, inOrg } from '../../platform/http/route-kit.js';
 import { contentDisposition, openSealed, parseRange } from './documents.content.js';
-import { receive } from './documents.receive.js';
+import { receiveFile } from './documents.intake.js';
 import * as documents from './documents.service.js';
-import { inspectUpload } from './file-policy.js';
 
 const listQuery = z.object({ deleted: z.enum(['true', 'false']).default('false') });
 /** Types a browser may show in place; everything else is always a download. */
@@ -18,36 +16,14 @@ const uploadDescription =
   'multipart/form-data with one part named `file`. The type is recognised from the content; ' +
   'executables, scripts, HTML and SVG, mismatched names and damaged or encrypted files are refused.';
 
-/**
- * Receives one file part into a prepared slot, inspects it, and commits it; whatever fails,
- * no document, version or blob stays behind.
- */
+/** Receives one multipart file part into a slot prepared (and authorised) before a byte is read. */
 export async function upload(req: FastifyRequest, target: Parameters<typeof documents.prepareUpload>[1]) {
-  const { deps } = req.server;
   const slot = await inOrg(req, (ctx) => documents.prepareUpload(ctx, target));
   const part = req.isMultipart() ? await req.file() : undefined;
   if (part?.fieldname !== 'file') {
     throw AppError.invalid('file', 'required', 'send the file as the multipart part named "file"');
   }
-  const received = await receive(part.file, {
-    store: deps.blobs,
-    blobName: slot.blobName,
-    key: slot.key,
-    context: slot.blobContext,
-    maxBytes: deps.config.uploadMaxBytes,
-  });
-  try {
-    const inspection = await inspectUpload({ file: received.file, size: received.size, name: part.filename });
-    if (!inspection.ok) throw AppError.invalid('file', inspection.rule, inspection.detail);
-    return await inOrg(req, (ctx) =>
-      documents.commitUpload(ctx, slot, { ...received, mimeType: inspection.mimeType, name: part.filename }),
-    );
-  } catch (error) {
-    await deps.blobs.delete(slot.blobName).catch(() => undefined);
-    throw error;
-  } finally {
-    await rm(received.file, { force: true });
-  }
+  return receiveFile(req.server.deps, (fn) => inOrg(req, fn), slot, part.file, part.filename);
 }
 
 async function sendContent(req: FastifyRequest, reply: FastifyReply, id: string, query: z.infer<typeof contentQuery>) {

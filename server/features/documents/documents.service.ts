@@ -46,15 +46,44 @@ export function checkName(raw: string, field = 'name'): string {
   return name;
 }
 
+/**
+ * A name from outside (a mail attachment's) made safe to keep: what checkName refuses is replaced
+ * or dropped, and a long name is shortened keeping its extension.
+ */
+export function cleanName(raw: string, fallback: string): string {
+  const cleaned = raw.replace(new RegExp(UNSAFE_NAME.source, 'gu'), (c) => (c === '/' || c === '\\' ? '_' : '')).trim();
+  if (cleaned.length === 0) return fallback;
+  if (cleaned.length <= DOCUMENT_NAME_MAX) return cleaned;
+  const extension = /\.[\p{L}\p{N}]{1,10}$/u.exec(cleaned)?.[0] ?? '';
+  // Cut by UTF-16 units (what the limit counts), never through a surrogate pair.
+  const head = cleaned.slice(0, DOCUMENT_NAME_MAX - extension.length).replace(/[\uD800-\uDBFF]$/, '');
+  return `${head.trimEnd()}${extension}`;
+}
+
+/** Where a mailed document came from; the Message-ID's hash and the part number recognise a retried delivery. */
+export interface MailOrigin {
+  sender: string | null;
+  subject: string | null;
+  message: string | null;
+  part: number;
+}
+
 export type Place = { contractId: string } | { inbox: true };
+
+/** The inbox (its documents, its address) is for those who create contracts. */
+export function requireInbox(ctx: Ctx): void {
+  if (!abilitiesOf(ctx.actor).createContracts) {
+    throw AppError.forbidden('Only people who create contracts may use the inbox.');
+  }
+}
 
 /** Who may see and change a document: its contract's unit decides; the inbox is for those who create contracts. */
 async function checkPlace(ctx: Ctx, place: Place, write: boolean): Promise<void> {
   if ('contractId' in place) {
     const contract = await getVisible(ctx, place.contractId);
     if (write) requireWrite(ctx, contract.businessUnitId);
-  } else if (!abilitiesOf(ctx.actor).createContracts) {
-    throw AppError.forbidden('Only people who create contracts may use the inbox.');
+  } else {
+    requireInbox(ctx);
   }
 }
 
@@ -108,6 +137,11 @@ export async function present(ctx: Ctx, rows: repo.DocumentRow[]): Promise<Docum
           createdAt: v.createdAt.toISOString(),
           textStatus: v.textStatus,
         })),
+      source: {
+        kind: row.source,
+        sender: row.sourceSender ? openField(key, context, 'sender', row.sourceSender) : null,
+        subject: row.sourceSubject ? openField(key, context, 'subject', row.sourceSubject) : null,
+      },
       createdBy: person(row.createdBy),
       createdAt: row.createdAt.toISOString(),
       updatedAt: row.updatedAt.toISOString(),
@@ -173,7 +207,8 @@ export async function prepareUpload(ctx: Ctx, target: { place: Place } | { docum
 export async function commitUpload(
   ctx: Ctx,
   slot: UploadSlot,
-  file: Received & { mimeType: string; name: string },
+  file: Omit<Received, 'file'> & { mimeType: string; name: string },
+  mail?: MailOrigin,
 ): Promise<Document> {
   const name = checkName(file.name, 'file');
   let number = 1;
@@ -196,6 +231,13 @@ export async function commitUpload(
       name: sealField(keys.key, context, 'name', name),
       currentVersion: 1,
       createdBy: actorId(ctx),
+      ...(mail && {
+        source: 'email' as const,
+        sourceSender: mail.sender === null ? null : sealField(keys.key, context, 'sender', mail.sender),
+        sourceSubject: mail.subject === null ? null : sealField(keys.key, context, 'subject', mail.subject),
+        sourceMessage: mail.message,
+        sourcePart: mail.part,
+      }),
     });
   }
   const versionKey = await wrapRowKey(ctx, slot.key, versionContext(ctx.orgId, slot.versionId));
@@ -215,7 +257,7 @@ export async function commitUpload(
   });
   await repo.unfileBlob(ctx.tx, ctx.orgId, slot.blobName);
   await record(ctx, {
-    action: slot.existing ? 'document.version_added' : 'document.uploaded',
+    action: mail ? 'inbox.received' : slot.existing ? 'document.version_added' : 'document.uploaded',
     objectType: 'document',
     objectId: slot.documentId,
     changes: {

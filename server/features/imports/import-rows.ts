@@ -26,6 +26,8 @@ export interface CheckContext {
   defaultUnitId: string;
   canWrite: (unitId: string) => boolean;
   orgUnitMandatory: boolean;
+  /** Contracts leave draft only with a file or link, which an import cannot bring: rows come in as drafts. */
+  attachmentRequired: boolean;
   currency: string;
   /** The org's today: a notice date after it is refused, as in the contract form. */
   today: string;
@@ -251,7 +253,7 @@ function lostTerms(r: RowReader, c: CheckContext, lifecycle: Lifecycle) {
 export function readContract(c: CheckContext, row: FileRow): { draft: ContractDraft | null; errors: RowError[] } {
   const r = new RowReader(c, row);
   const title = r.str('title', 300, true);
-  const status = r.parse('status', (t) => parseChoice(t, STATUS_NAMES)) ?? 'active';
+  const status = r.parse('status', (t) => parseChoice(t, STATUS_NAMES)) ?? (c.attachmentRequired ? 'draft' : 'active');
   const businessUnit = r.ref('businessUnit', c.names.businessUnit, false, 'business unit');
   const businessUnitId = businessUnit && 'id' in businessUnit ? businessUnit.id : c.defaultUnitId;
   if (!r.errors.length && !c.canWrite(businessUnitId))
@@ -287,6 +289,13 @@ export function readContract(c: CheckContext, row: FileRow): { draft: ContractDr
   if (reconciled?.ok === false)
     r.fail('status', 'is terminated, so the notice date (lifecycle.noticeGivenOn) is required');
   if (reconciled?.ok) draft.status = reconciled.status;
+  if (c.attachmentRequired && draft.status !== 'draft')
+    r.flag(
+      r.header('status') ?? 'status',
+      r.text('status'),
+      'attachment_required',
+      'must be draft: this account requires a file or link before a contract leaves draft; add them after the import',
+    );
   if (lifecycle) lostTerms(r, c, lifecycle);
   return { draft: r.errors.length || !lifecycle ? null : { ...draft, lifecycle }, errors: r.errors };
 }

@@ -146,6 +146,7 @@ export async function validate(ctx: Ctx, row: repo.ImportMeta, mapping: ImportMa
     defaultUnitId: await contractsRepo.defaultUnitId(ctx.tx, ctx.orgId),
     canWrite: (unitId) => canWriteUnit(ctx.actor, unitId),
     orgUnitMandatory: org.orgUnitMandatory,
+    attachmentRequired: org.requireAttachment,
     currency: org.currency,
     today: await orgToday(ctx),
   };

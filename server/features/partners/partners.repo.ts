@@ -37,6 +37,11 @@ export async function find(tx: Tx, orgId: string, id: string): Promise<PartnerRo
   return row ?? null;
 }
 
+/** Every live partner's id and name, for finding them named in a text. */
+export function listNames(tx: Tx, orgId: string): Promise<{ id: string; name: string }[]> {
+  return tx.select({ id: partners.id, name: partners.name }).from(partners).where(live(orgId));
+}
+
 /** Live partners among `ids`, in no particular order. */
 export function findMany(tx: Tx, orgId: string, ids: string[]): Promise<PartnerRow[]> {
   return tx

@@ -14,17 +14,24 @@ describe('repository settings', () => {
     expect((await call(h, admin, 'GET', '/settings/repository')).json()).toEqual({
       currency: 'EUR',
       orgUnitMandatory: false,
+      requireAttachment: false,
       contractNumberPattern: null,
       contractNumberEditable: false,
       nextContractNumberPreview: null,
     });
-    const patch = { currency: 'CHF', orgUnitMandatory: true, contractNumberPattern: 'CT-{SEQ:5}' };
+    const patch = {
+      currency: 'CHF',
+      orgUnitMandatory: true,
+      requireAttachment: true,
+      contractNumberPattern: 'CT-{SEQ:5}',
+    };
     const res = await call(h, admin, 'PATCH', '/settings/repository', patch);
     expect(res.json()).toEqual({ ...patch, contractNumberEditable: false, nextContractNumberPreview: 'CT-00001' });
     const [event] = await auditEvents(h, admin, '&action=org.settings_updated');
     expect(event!.changes).toEqual({
       currency: { before: 'EUR', after: 'CHF' },
       orgUnitMandatory: { before: false, after: true },
+      requireAttachment: { before: false, after: true },
       contractNumberPattern: { before: null, after: 'CT-{SEQ:5}' },
     });
     const yearly = await call(h, admin, 'PATCH', '/settings/repository', { contractNumberPattern: 'V/{YYYY}/{SEQ:3}' });

@@ -5,13 +5,19 @@ import { contractNumberCounters, orgs } from '../../db/schema/index.js';
 export type OrgRow = typeof orgs.$inferSelect;
 export type RepositorySettingsRow = Pick<
   OrgRow,
-  'timeZone' | 'currency' | 'orgUnitMandatory' | 'contractNumberPattern' | 'contractNumberEditable'
+  | 'timeZone'
+  | 'currency'
+  | 'orgUnitMandatory'
+  | 'requireAttachment'
+  | 'contractNumberPattern'
+  | 'contractNumberEditable'
 >;
 
 const columns = {
   timeZone: orgs.timeZone,
   currency: orgs.currency,
   orgUnitMandatory: orgs.orgUnitMandatory,
+  requireAttachment: orgs.requireAttachment,
   contractNumberPattern: orgs.contractNumberPattern,
   contractNumberEditable: orgs.contractNumberEditable,
 };

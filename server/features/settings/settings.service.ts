@@ -9,6 +9,7 @@ import * as repo from './settings.repo.js';
 export interface SettingsPatch {
   currency?: string | undefined;
   orgUnitMandatory?: boolean | undefined;
+  requireAttachment?: boolean | undefined;
   contractNumberPattern?: string | null | undefined;
   contractNumberEditable?: boolean | undefined;
 }
@@ -26,6 +27,7 @@ async function present(ctx: Ctx, row: repo.RepositorySettingsRow) {
   return {
     currency: row.currency,
     orgUnitMandatory: row.orgUnitMandatory,
+    requireAttachment: row.requireAttachment,
     contractNumberPattern: row.contractNumberPattern,
     contractNumberEditable: row.contractNumberEditable,
     nextContractNumberPreview: await preview(ctx, row),

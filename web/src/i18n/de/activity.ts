@@ -84,6 +84,11 @@ export const activity: Record<keyof typeof en, string> = {
   'action.keys.master_rotated': 'Kontoschlüssel unter neuem Hauptschlüssel verpackt',
   'action.keys.org_rotated': 'Verschlüsselungsschlüssel des Kontos gewechselt',
   'action.keys.org_keys_destroyed': 'Alte Verschlüsselungsschlüssel des Kontos vernichtet',
+  'action.inbox.received': 'Dokument per E-Mail empfangen',
+  'action.inbox.converted': 'Dokument aus dem Eingang als Vertrag angelegt',
+  'action.inbox.attached': 'Dokument aus dem Eingang einem Vertrag zugeordnet',
+  'action.inbox.address_created': 'E-Mail-Adresse des Eingangs angelegt',
+  'action.inbox.address_regenerated': 'E-Mail-Adresse des Eingangs ersetzt',
 
   'objectType.user': 'Benutzer',
   'objectType.business_unit': 'Geschäftsbereich',
@@ -103,6 +108,7 @@ export const activity: Record<keyof typeof en, string> = {
   'objectType.reminder': 'Erinnerung',
   'objectType.mail_template': 'E-Mail-Vorlage',
   'objectType.calendar_feed': 'Kalender-Feed',
+  'objectType.inbox_address': 'E-Mail-Adresse des Eingangs',
 
   'changeField.name': 'Name',
   'changeField.email': 'E-Mail',
@@ -156,6 +162,7 @@ export const activity: Record<keyof typeof en, string> = {
   'changeField.weeklySummary': 'Wöchentliche Übersicht',
   'changeField.digest': 'Tägliche Sammelmail',
   'changeField.orgUnitMandatory': 'Organisationseinheit erforderlich',
+  'changeField.requireAttachment': 'Datei oder Link erforderlich',
   'changeField.contractNumberPattern': 'Muster der Vertragsnummer',
   'changeField.contractNumberEditable': 'Vertragsnummer änderbar',
   'changeField.entity': 'Gilt für',

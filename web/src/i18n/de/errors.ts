@@ -43,6 +43,8 @@ export const errors: Record<keyof typeof en, string> = {
     'Jemand hat dieselben Daten im selben Moment geändert. Versuchen Sie es erneut.',
   'problem.conflict.partner_has_hidden_contracts':
     'Ein zu verschmelzender Partner hat Verträge in Geschäftsbereichen, die Sie nicht bearbeiten dürfen. Bitten Sie einen Administrator, die Partner zusammenzuführen.',
+  'problem.conflict.not_in_inbox':
+    'Dieses Dokument ist nicht mehr im Eingang: Jemand hat es bereits einem Vertrag zugeordnet oder gelöscht.',
   'problem.gone.link_expired': 'Dieser Link ist abgelaufen.',
   'problem.gone.reminder_moved':
     'Diese Erinnerung wurde auf ein neues Datum verschoben. Öffnen Sie den Vertrag, um sie zu sehen.',
@@ -69,6 +71,8 @@ export const errors: Record<keyof typeof en, string> = {
   'validation.name_characters':
     'Namen dürfen keine Schrägstriche, Steuerzeichen oder Schreibrichtungszeichen enthalten.',
   'validation.not_a_file': 'Ein Link hat keine Versionen.',
+  'validation.attachment_required':
+    'In diesem Konto braucht ein Vertrag eine Datei oder einen Link, bevor er den Entwurfsstatus verlässt. Speichern Sie ihn als Entwurf, fügen Sie eine Datei oder einen Link hinzu und ändern Sie dann den Status.',
   'validation.unknown_version': 'Diese Version gibt es nicht.',
   'validation.too_big': 'Bitte geben Sie höchstens {max} ein.',
   'validation.too_big.string': 'Bitte geben Sie höchstens {max} Zeichen ein.',
@@ -188,4 +192,6 @@ export const errors: Record<keyof typeof en, string> = {
   'imports.reason.after_start': 'Muss am oder nach dem Beginn {date} liegen.',
   'imports.reason.required_for_type': 'Für diese Vertragsart erforderlich.',
   'imports.reason.auto_renewal_only': 'Nur sich automatisch verlängernde Verträge haben das.',
+  'imports.reason.attachment_required':
+    'Muss „Entwurf“ sein: In diesem Konto braucht ein Vertrag eine Datei oder einen Link, bevor er den Entwurfsstatus verlässt. Fügen Sie sie nach dem Import hinzu.',
 };

@@ -104,6 +104,9 @@ export const repository: Record<keyof typeof en, string> = {
   'repository.currencyHint': 'Abrechnungspositionen in anderen Währungen werden darin umgerechnet.',
   'repository.orgUnitMandatory': 'Organisationseinheit ist Pflicht',
   'repository.orgUnitMandatoryHint': 'Bestehende Verträge müssen das erst beim nächsten Speichern erfüllen.',
+  'repository.requireAttachment': 'Datei oder Link ist Pflicht',
+  'repository.requireAttachmentHint':
+    'Ein Vertrag verlässt den Entwurfsstatus nur mit einer Datei oder einem Link. Bestehende Verträge müssen das erst beim nächsten Speichern erfüllen.',
   'repository.usePattern': 'Vertragsnummern erzeugen',
   'repository.usePatternHint': 'Ohne Muster sind Vertragsnummern freier Text.',
   'repository.pattern': 'Muster',

@@ -84,6 +84,11 @@ export const actionLabels = {
   'action.keys.master_rotated': 'Account keys rewrapped under a new master key',
   'action.keys.org_rotated': 'Account encryption key rotated',
   'action.keys.org_keys_destroyed': 'Old account encryption keys destroyed',
+  'action.inbox.received': 'Received document by e-mail',
+  'action.inbox.converted': 'Turned inbox document into a contract',
+  'action.inbox.attached': 'Filed inbox document on a contract',
+  'action.inbox.address_created': 'Created inbox e-mail address',
+  'action.inbox.address_regenerated': 'Replaced inbox e-mail address',
 } satisfies Record<`action.${AuditAction}`, string>;
 
 export const activity = {
@@ -106,6 +111,7 @@ export const activity = {
   'objectType.reminder': 'Reminder',
   'objectType.mail_template': 'Mail template',
   'objectType.calendar_feed': 'Calendar feed',
+  'objectType.inbox_address': 'Inbox e-mail address',
 
   'changeField.name': 'Name',
   'changeField.email': 'E-mail',
@@ -159,6 +165,7 @@ export const activity = {
   'changeField.weeklySummary': 'Weekly summary',
   'changeField.digest': 'Daily digest',
   'changeField.orgUnitMandatory': 'Organizational unit required',
+  'changeField.requireAttachment': 'File or link required',
   'changeField.contractNumberPattern': 'Contract number pattern',
   'changeField.contractNumberEditable': 'Contract number editable',
   'changeField.entity': 'Applies to',

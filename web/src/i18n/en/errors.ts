@@ -38,6 +38,8 @@ export const errors = {
   'problem.conflict.concurrent_change': 'Someone changed the same data at the same moment. Try again.',
   'problem.conflict.partner_has_hidden_contracts':
     'A partner to be merged has contracts in business units you cannot edit. Ask an administrator to merge them.',
+  'problem.conflict.not_in_inbox':
+    'This document is no longer in the inbox: someone has already filed it on a contract or deleted it.',
   'problem.gone.link_expired': 'This link has expired.',
   'problem.gone.reminder_moved': 'This reminder has moved to a new date. Open the contract to see it.',
   'problem.gone.reminder_inactive': 'This reminder is no longer active. Open the contract to see why.',
@@ -58,6 +60,8 @@ export const errors = {
   'validation.file_too_large': 'The file is larger than {max} MB.',
   'validation.name_characters': 'Names cannot contain slashes, control characters or text-direction marks.',
   'validation.not_a_file': 'A link has no versions.',
+  'validation.attachment_required':
+    'This account requires a file or link before a contract leaves draft. Save it as a draft, add a file or link, then change the status.',
   'validation.unknown_version': 'This version does not exist.',
   'validation.too_big': 'Please enter at most {max}.',
   'validation.too_big.string': 'Please enter at most {max} characters.',
@@ -172,4 +176,6 @@ export const errors = {
   'imports.reason.after_start': 'Must be on or after the start date {date}.',
   'imports.reason.required_for_type': 'Required for this kind of contract.',
   'imports.reason.auto_renewal_only': 'Only auto-renewing contracts have this.',
+  'imports.reason.attachment_required':
+    'Must be draft: this account requires a file or link before a contract leaves draft. Add them after the import.',
 };

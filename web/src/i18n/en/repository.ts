@@ -101,6 +101,9 @@ export const repository = {
   'repository.currencyHint': 'Billing lines in other currencies are converted to it.',
   'repository.orgUnitMandatory': 'Organizational unit is mandatory',
   'repository.orgUnitMandatoryHint': 'Existing contracts are held to this only when next saved.',
+  'repository.requireAttachment': 'A file or link is mandatory',
+  'repository.requireAttachmentHint':
+    'A contract leaves draft only with a file or link. Existing contracts are held to this only when next saved.',
   'repository.usePattern': 'Generate contract numbers',
   'repository.usePatternHint': 'Without a pattern, contract numbers are free text.',
   'repository.pattern': 'Pattern',

@@ -45,6 +45,7 @@ function SettingsForm({ settings }: { settings: RepositorySettings }) {
   const update = useUpdateRepositorySettings();
   const [currency, setCurrency] = useState(settings.currency);
   const [orgUnitMandatory, setOrgUnitMandatory] = useState(settings.orgUnitMandatory);
+  const [requireAttachment, setRequireAttachment] = useState(settings.requireAttachment);
   const [usePattern, setUsePattern] = useState(settings.contractNumberPattern !== null);
   const [pattern, setPattern] = useState(settings.contractNumberPattern ?? 'CT-{YYYY}-{SEQ:5}');
   const [editable, setEditable] = useState(settings.contractNumberEditable);
@@ -61,6 +62,7 @@ function SettingsForm({ settings }: { settings: RepositorySettings }) {
     const body = {
       currency,
       orgUnitMandatory,
+      requireAttachment,
       contractNumberPattern: usePattern ? pattern.trim() : null,
       contractNumberEditable: editable,
     };
@@ -92,6 +94,12 @@ function SettingsForm({ settings }: { settings: RepositorySettings }) {
             description={t('repository.orgUnitMandatoryHint')}
             checked={orgUnitMandatory}
             onChange={(e) => setOrgUnitMandatory(e.currentTarget.checked)}
+          />
+          <Switch
+            label={t('repository.requireAttachment')}
+            description={t('repository.requireAttachmentHint')}
+            checked={requireAttachment}
+            onChange={(e) => setRequireAttachment(e.currentTarget.checked)}
           />
           <Switch
             label={t('repository.usePattern')}
