@@ -5,6 +5,8 @@ import { buildApp } from './app.js';
 import { type Config, ConfigError } from './config.js';
 import { type Database, openDatabase } from './db/client.js';
 import { masterKeyProblems } from './features/keys/keys.status.js';
+import { startInboxMail } from './features/inbox/inbox.mail.js';
+import type { MailIn } from './features/inbox/mail-in.js';
 import { loggerOptions } from './platform/logger.js';
 import { createMailer } from './platform/mail/mailer.js';
 import { startWorker, workerJobs } from './worker.js';
@@ -13,6 +15,8 @@ export interface RunningServer {
   app: FastifyInstance;
   database: Database;
   url: string;
+  /** The e-mail-in listener, when INBOUND_SMTP_PORT is set. */
+  mailIn: MailIn | null;
   stop(): Promise<void>;
 }
 
@@ -26,6 +30,7 @@ export async function startServer(
   const database = await openDatabase(config);
   let redirect: http.Server | null = null;
   let app: FastifyInstance | null = null;
+  let mailIn: MailIn | null = null;
   try {
     await database.migrate();
     await requireMasterKeys(database, config);
@@ -38,14 +43,18 @@ export async function startServer(
     const httpsPort = (started.server.address() as AddressInfo).port;
     if (config.tls?.redirectPort != null)
       redirect = await listenRedirect(config.tls.redirectPort, config.host, httpsPort);
+    mailIn = await startInboxMail(started.deps);
     // Reminders go out, stored contract dates roll over, the recycle bin empties after 30 days.
     const worker = config.worker ? startWorker(started.deps, { jobs, metrics: started.jobMetrics }) : null;
     return {
       app: started,
       database,
       url: address,
+      mailIn,
       async stop() {
         redirect?.close();
+        // Mail being received still needs the database: it finishes (or gets 421) before anything closes.
+        await mailIn?.close();
         await started.close();
         await worker?.stop();
         mailer.close();
@@ -54,6 +63,7 @@ export async function startServer(
     };
   } catch (error) {
     redirect?.close();
+    await mailIn?.close();
     // A redirect port already in use must not leave the HTTPS listener running.
     await app?.close();
     await database.close();
