@@ -8,7 +8,7 @@ import type { Document } from '../../../common/schemas/documents.js';
 import { loadConfig } from '../../config.js';
 import { documents } from '../../db/schema/index.js';
 import { withClaims } from '../../db/tx.js';
-import { startServer } from '../../server.js';
+import { type RunningServer, startServer } from '../../server.js';
 import { auditEvents, type Caller, call, signUpOrg } from '../../test/api.js';
 import { pdfWithText } from '../../test/files.js';
 import { type Harness, startHarness, TEST_DATABASE_URL, TEST_DB } from '../../test/harness.js';
@@ -132,7 +132,9 @@ describe('e-mail into the inbox', () => {
 });
 
 describe('deedbox serve with INBOUND_SMTP_PORT', () => {
-  it('listens for mail while it serves and stops listening when it stops', async () => {
+  let server: RunningServer | null = null;
+  // Started in a hook: a new embedded database is migrated first, which takes its time.
+  beforeAll(async () => {
     const config = loadConfig({
       NODE_ENV: 'test',
       HOST: '127.0.0.1',
@@ -144,14 +146,19 @@ describe('deedbox serve with INBOUND_SMTP_PORT', () => {
       INBOUND_MAIL_DOMAIN: DOMAIN,
       ...(TEST_DB === 'postgres' ? { DATABASE_URL: TEST_DATABASE_URL, DB_POOL_MAX: '2' } : { DATA_DIR: ':memory:' }),
     });
-    const quiet = new Writable({ write: (_chunk, _enc, done) => done() });
-    const server = await startServer(config, { logStream: quiet });
-    const port = server.mailIn!.port;
+    server = await startServer(config, { logStream: new Writable({ write: (_chunk, _enc, done) => done() }) });
+  });
+  afterAll(() => server?.stop());
+
+  it('listens for mail while it serves and stops listening when it stops', async () => {
+    const running = server!;
+    const port = running.mailIn!.port;
     const socket = net.connect(port, '127.0.0.1');
     const [greeting] = (await once(socket, 'data')) as [Buffer];
     expect(greeting.toString()).toMatch(/^220 /);
     socket.destroy();
-    await server.stop();
+    server = null;
+    await running.stop();
     const refused = net.connect(port, '127.0.0.1');
     const [error] = (await once(refused, 'error')) as [NodeJS.ErrnoException];
     expect(error.code).toBe('ECONNREFUSED');
