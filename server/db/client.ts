@@ -2,6 +2,8 @@ import { mkdirSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { PGlite } from '@electric-sql/pglite';
+import { btree_gin } from '@electric-sql/pglite/contrib/btree_gin';
+import { unaccent } from '@electric-sql/pglite/contrib/unaccent';
 import { drizzle as drizzleNodePg } from 'drizzle-orm/node-postgres';
 import { migrate as migrateNodePg } from 'drizzle-orm/node-postgres/migrator';
 import type { PgDatabase, PgQueryResultHKT } from 'drizzle-orm/pg-core';
@@ -101,7 +103,11 @@ async function openPglite(dataDir: string | null): Promise<Database> {
     release = acquireDataDirLock(dataDir);
   }
   try {
-    const client = new PGlite(dataDir ? path.join(dataDir, 'pgdata') : undefined);
+    // The contrib extensions the migrations create (document text search, migration 0021).
+    const client = new PGlite({
+      dataDir: dataDir ? path.join(dataDir, 'pgdata') : undefined,
+      extensions: { unaccent, btree_gin },
+    });
     await client.waitReady;
     const db = drizzlePglite(client, { schema }) as unknown as Db;
     return {

@@ -13,7 +13,7 @@ import {
   uuid,
 } from 'drizzle-orm/pg-core';
 import { DOCUMENT_SOURCES, LINK_PROVIDERS, TEXT_STATUSES } from '../../../common/schemas/documents.js';
-import { bytea, ts } from './columns.js';
+import { bytea, ts, tsvector } from './columns.js';
 import { contracts } from './contracts.js';
 import { orgs } from './orgs.js';
 
@@ -124,6 +124,33 @@ export const documentVersions = pgTable(
     ),
     index('document_versions_org_key_idx').on(t.orgId, t.orgKeyVersion),
     index('document_versions_text_idx').on(t.textAfter).where(sql`${t.textStatus} = 'pending'`),
+  ],
+);
+
+/**
+ * A version's extracted text, one row per page (1-based; formats without pages have page 1): the
+ * text sealed under the version's data key (field `text/<page>`), and beside it the search
+ * document in clear — English and German stems, accents removed — which docs/security.md names
+ * as the exception to "extracted text is sealed". Written by the text job (documents.text.jobs.ts).
+ */
+export const documentText = pgTable(
+  'document_text',
+  {
+    orgId: uuid('org_id').notNull(),
+    versionId: uuid('version_id').notNull(),
+    page: integer('page').notNull(),
+    text: bytea('text').notNull(),
+    /** to_tsvector('deedbox_en', text) || to_tsvector('deedbox_de', text) (migration 0021). */
+    search: tsvector('search').notNull(),
+  },
+  (t) => [
+    primaryKey({ columns: [t.orgId, t.versionId, t.page] }),
+    foreignKey({
+      columns: [t.orgId, t.versionId],
+      foreignColumns: [documentVersions.orgId, documentVersions.id],
+    }).onDelete('cascade'),
+    // org_id leads through btree_gin, so one org's matches are found without walking another's.
+    index('document_text_search_idx').using('gin', t.orgId, t.search),
   ],
 );
 

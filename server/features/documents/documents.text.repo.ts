@@ -1,0 +1,138 @@
+import { and, eq, type SQL, sql } from 'drizzle-orm';
+import type { TextStatus } from '../../../common/schemas/documents.js';
+import { rowsOf, type Tx } from '../../db/client.js';
+import { documentText, documentVersions } from '../../db/schema/index.js';
+import { documentVector } from '../../db/text-search.js';
+
+/** A version claimed for text extraction, with what opening its blob needs. */
+export interface ClaimedVersion {
+  id: string;
+  documentId: string;
+  blobName: string;
+  size: number;
+  sealedSize: number;
+  mimeType: string;
+  dataKey: Buffer;
+  orgKeyVersion: number;
+  /** This claim's attempt, counted from 1. */
+  attempts: number;
+}
+
+const bytes = (value: unknown): Buffer => (Buffer.isBuffer(value) ? value : Buffer.from(value as Uint8Array));
+
+/**
+ * Claims up to `limit` pending versions whose turn has come (text_after null or past) and that
+ * have attempts left: counts the attempt and leases them until `leaseUntil`, in one statement.
+ * SKIP LOCKED lets several workers claim side by side; a worker that dies leaves its versions
+ * to be claimed again once the lease has run out.
+ */
+export async function claim(
+  tx: Tx,
+  orgId: string,
+  opts: { now: Date; leaseUntil: Date; limit: number; maxAttempts: number },
+): Promise<ClaimedVersion[]> {
+  const result = await tx.execute(sql`
+    UPDATE document_versions v SET text_attempts = v.text_attempts + 1, text_after = ${opts.leaseUntil}
+    WHERE v.org_id = ${orgId} AND v.id IN (
+      SELECT id FROM document_versions
+      WHERE org_id = ${orgId} AND text_status = 'pending' AND text_attempts < ${opts.maxAttempts}
+        AND (text_after IS NULL OR text_after <= ${opts.now})
+      ORDER BY text_after NULLS FIRST, created_at
+      LIMIT ${opts.limit}
+      FOR UPDATE SKIP LOCKED
+    )
+    RETURNING v.id, v.document_id, v.blob_name, v.size, v.sealed_size, v.mime_type, v.data_key, v.org_key_version,
+              v.text_attempts`);
+  return rowsOf<Record<string, unknown>>(result).map((r) => ({
+    id: r.id as string,
+    documentId: r.document_id as string,
+    blobName: r.blob_name as string,
+    size: Number(r.size),
+    sealedSize: Number(r.sealed_size),
+    mimeType: r.mime_type as string,
+    dataKey: bytes(r.data_key),
+    orgKeyVersion: Number(r.org_key_version),
+    attempts: Number(r.text_attempts),
+  }));
+}
+
+/**
+ * Versions whose last attempt's lease ran out without an answer (the worker died on the file,
+ * perhaps because of it): they have had their tries and are marked failed. Returns how many.
+ */
+export async function failAbandoned(tx: Tx, orgId: string, now: Date, maxAttempts: number): Promise<number> {
+  const result = await tx.execute(sql`
+    UPDATE document_versions SET text_status = 'failed', text_after = NULL
+    WHERE org_id = ${orgId} AND text_status = 'pending' AND text_attempts >= ${maxAttempts} AND text_after <= ${now}
+    RETURNING id`);
+  return rowsOf(result).length;
+}
+
+/** Locks a claimed version to record its outcome; null when it is gone or another worker has claimed it since. */
+export async function lockClaimed(tx: Tx, orgId: string, claimed: ClaimedVersion): Promise<boolean> {
+  const [row] = await tx
+    .select({ id: documentVersions.id })
+    .from(documentVersions)
+    .where(
+      and(
+        eq(documentVersions.orgId, orgId),
+        eq(documentVersions.id, claimed.id),
+        eq(documentVersions.textStatus, 'pending'),
+        eq(documentVersions.textAttempts, claimed.attempts),
+      ),
+    )
+    .for('update');
+  return row !== undefined;
+}
+
+/** Replaces a version's pages: each sealed by the caller, its search document made here from the plaintext. */
+export async function storePages(
+  tx: Tx,
+  orgId: string,
+  versionId: string,
+  pages: { page: number; text: string; sealed: Buffer }[],
+): Promise<void> {
+  await tx.delete(documentText).where(and(eq(documentText.orgId, orgId), eq(documentText.versionId, versionId)));
+  for (const p of pages) {
+    await tx.execute(sql`
+      INSERT INTO document_text (org_id, version_id, page, text, search)
+      VALUES (${orgId}, ${versionId}, ${p.page}, ${p.sealed}, ${documentVector(p.text)})`);
+  }
+}
+
+export async function setStatus(
+  tx: Tx,
+  orgId: string,
+  versionId: string,
+  set: { status: TextStatus; after: Date | null },
+): Promise<void> {
+  await tx
+    .update(documentVersions)
+    .set({ textStatus: set.status, textAfter: set.after })
+    .where(and(eq(documentVersions.orgId, orgId), eq(documentVersions.id, versionId)));
+}
+
+/** The sealed text of these pages. */
+export async function sealedPages(tx: Tx, orgId: string, pages: { versionId: string; page: number }[]) {
+  if (pages.length === 0) return [];
+  const pairs = sql.join(
+    pages.map((p) => sql`(${p.versionId}::uuid, ${p.page}::int)`),
+    sql`, `,
+  );
+  return tx
+    .select({ versionId: documentText.versionId, page: documentText.page, text: documentText.text })
+    .from(documentText)
+    .where(and(eq(documentText.orgId, orgId), sql`(${documentText.versionId}, ${documentText.page}) in (${pairs})`));
+}
+
+/**
+ * The contracts with a live document whose current version's text matches `query` (a tsquery
+ * from resolveDocumentQuery; an array expression, for `contracts.id = any(…)`; the caller still
+ * filters by unit and deletion).
+ */
+export function contractsWithMatchingText(orgId: string, query: string): SQL {
+  return sql`array(select d.contract_id from document_text t
+    join document_versions v on v.org_id = t.org_id and v.id = t.version_id
+    join documents d on d.org_id = v.org_id and d.id = v.document_id and d.current_version = v.number
+    where t.org_id = ${orgId} and t.search @@ ${query}::tsquery and d.deleted_at is null and d.contract_id is not null)`;
+}
