@@ -38,6 +38,7 @@ import { mailTemplatesRoutes } from './features/reminders/mail/templates.routes.
 import { reminderSettingsRoutes } from './features/reminders/reminder-settings.routes.js';
 import { remindersRoutes } from './features/reminders/reminders.routes.js';
 import { savedViewsRoutes } from './features/saved-views/saved-views.routes.js';
+import { searchRoutes } from './features/search/search.routes.js';
 import { settingsRoutes } from './features/settings/settings.routes.js';
 import { usersRoutes } from './features/users/users.routes.js';
 import { AppError } from './platform/errors.js';
@@ -229,6 +230,7 @@ export async function buildApp({ config, database, mailer, blobs, logStream }: A
         importsRoutes,
         documentsRoutes,
         inboxRoutes,
+        searchRoutes,
       ];
       for (const routes of features) {
         routes(api as App);

@@ -72,21 +72,49 @@ export const contentQuery = z.object({
   disposition: z.enum(['attachment', 'inline']).default('attachment'),
 });
 
+export const SEARCH_QUERY_MAX = 200;
+
 export const searchQuery = z.object({
-  q: z.string().trim().min(1).max(200),
+  q: z.string().trim().min(1).max(SEARCH_QUERY_MAX),
   limit: z.coerce.number().int().min(1).max(50).default(20),
 });
 
-/** A highlighted excerpt: text parts, every odd-indexed part is a match. */
-export const snippet = z.object({ parts: z.array(z.string()), page: z.number().int().nullable() });
+/**
+ * A highlighted excerpt: parts alternate plain and matched text (parts[0] is plain, possibly
+ * empty; every odd-indexed part is a match). page: 1-based, for PDFs, slides and images; null
+ * for formats without pages and for contract fields.
+ */
+export const snippet = z.object({ parts: z.array(z.string()), page: z.number().int().min(1).nullable() });
 
 export const searchHit = z.object({
   kind: z.enum(['contract', 'document']),
+  /** The contract, or the one the document is on; null for a document in the inbox. */
   contractId: z.uuid().nullable(),
+  contractTitle: z.string().nullable(),
   documentId: z.uuid().nullable(),
+  /** The version whose text matched (the document's current one); null for a contract. */
+  version: z.number().int().min(1).nullable(),
+  /** The contract's title or the document's name. */
   title: z.string(),
   snippets: z.array(snippet),
 });
+export type SearchHit = z.infer<typeof searchHit>;
 export const searchResult = z.object({ items: z.array(searchHit) });
+
+export const previewQuery = z.object({ version: z.coerce.number().int().min(1).optional() });
+
+/**
+ * How the web app shows a version: pdf and image it draws from /content itself; html (Word,
+ * sanitised) and text it puts in a sandboxed frame's srcdoc, never in its own page; none: no preview.
+ */
+export const PREVIEW_KINDS = ['pdf', 'image', 'html', 'text', 'none'] as const;
+export const documentPreview = z.object({
+  kind: z.enum(PREVIEW_KINDS),
+  html: z.string().optional(),
+  text: z.string().optional(),
+  /** The text or HTML was cut at the preview's limit. */
+  truncated: z.boolean().optional(),
+});
+export type DocumentPreview = z.infer<typeof documentPreview>;
 
 export const inboxList = page(document);

@@ -309,6 +309,9 @@ export const ROUTES: Record<string, RouteRow> = {
   'POST /api/v1/documents/{id}/restore': { roles: [200, 404, 403, 404, 200], params: fresh('deletedDocument') },
   'POST /api/v1/documents/{id}/versions': { roles: [201, 404, 403, 404, 201], params: id('document'), raw: pdfUpload },
   'GET /api/v1/documents/{id}/content': { roles: [200, 404, 200, 404, 200], params: id('document') },
+  'GET /api/v1/documents/{id}/preview': { roles: [200, 404, 200, 404, 200], params: id('document') },
+  // Everyone may search; what they find is bounded by their units (search.int.test.ts).
+  'GET /api/v1/search': { roles: [200, 200, 200, 200, 200], query: (o) => ({ q: o.marker }) },
   'POST /api/v1/imports/{id}/check': {
     roles: [200, 404, 404, 404, 404],
     params: id('import'),

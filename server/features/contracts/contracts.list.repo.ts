@@ -4,7 +4,9 @@ import type { CustomFieldType } from '../../../common/schemas/vocabulary.js';
 import { PHASES } from '../../../common/terms/computed.js';
 import type { Tx } from '../../db/client.js';
 import { businessUnits, categories, contractColumns, contracts, orgUnits, partners } from '../../db/schema/index.js';
+import { simpleQuery } from '../../db/text-search.js';
 import { customValueOf } from '../custom-fields/custom-sql.js';
+import { contractsWithMatchingText } from '../documents/documents.text.repo.js';
 import { memberName } from '../users/users.repo.js';
 import type { ContractRow } from './contracts.repo.js';
 
@@ -16,6 +18,8 @@ export type CustomFilter =
 export interface ListFilter {
   units: string[] | 'all';
   q?: string;
+  /** q as document text matches it (resolveDocumentQuery); empty when q has no words for it. */
+  textQuery?: string;
   status?: ContractRow['status'];
   businessUnitId?: string;
   ownerId?: string;
@@ -115,18 +119,22 @@ function customCondition(f: CustomFilter): SQL | undefined {
   return f.op === 'from' ? gte(value, f.value) : lte(value, f.value);
 }
 
-/** The search as prefix terms, tokenised by the same parser as the documents ("leas" finds "Lease"). */
-function searchQuery(q: string): SQL {
-  return sql`(select to_tsquery('simple', coalesce(string_agg('''' || replace(replace(lexeme, '\\', '\\\\'), '''', '''''') || ''':*', ' & '), ''))
-    from unnest(to_tsvector('simple', ${q})))`;
-}
-
-function searchCondition(orgId: string, q: string): SQL {
-  const query = searchQuery(q);
+/** Contracts whose title, number, description or partner's name match the search (word prefixes). */
+export function fieldSearchCondition(orgId: string, q: string): SQL {
+  const query = simpleQuery(q);
   // An array, not `in (subquery)`: the planner then looks the partners up once, by their index.
   const partnerIds = sql`array(select ${partners.id} from ${partners} where ${partners.orgId} = ${orgId}
     and ${partners.deletedAt} is null and ${partners.search} @@ ${query})`;
   return or(sql`${contracts.search} @@ ${query}`, sql`${contracts.partnerId} = any(${partnerIds})`)!;
+}
+
+/** The grid's search: the contract's own fields, or the text of a live document on it. */
+function searchCondition(orgId: string, q: string, textQuery: string | undefined): SQL {
+  if (!textQuery) return fieldSearchCondition(orgId, q);
+  return or(
+    fieldSearchCondition(orgId, q),
+    sql`${contracts.id} = any(${contractsWithMatchingText(orgId, textQuery)})`,
+  )!;
 }
 
 function conditions(orgId: string, f: ListFilter): (SQL | undefined)[] {
@@ -134,7 +142,7 @@ function conditions(orgId: string, f: ListFilter): (SQL | undefined)[] {
     eq(contracts.orgId, orgId),
     isNull(contracts.deletedAt),
     f.units === 'all' ? undefined : f.units.length ? inArray(contracts.businessUnitId, f.units) : sql`false`,
-    f.q ? searchCondition(orgId, f.q) : undefined,
+    f.q ? searchCondition(orgId, f.q, f.textQuery) : undefined,
     f.status ? eq(contracts.status, f.status) : undefined,
     f.businessUnitId ? eq(contracts.businessUnitId, f.businessUnitId) : undefined,
     f.ownerId ? eq(contracts.ownerId, f.ownerId) : undefined,

@@ -15,7 +15,8 @@ export interface Sealed {
   sealedSize: number;
 }
 
-async function readAll(stream: Readable): Promise<Buffer> {
+/** A short stream (a header, a preview's head) read into memory. */
+export async function readAll(stream: Readable): Promise<Buffer> {
   const parts: Buffer[] = [];
   for await (const part of stream) parts.push(part as Buffer);
   return Buffer.concat(parts);

@@ -1,6 +1,7 @@
 import { documents, documentVersions } from '../../db/schema/index.js';
 import type { Ctx } from '../../platform/context.js';
 import { openText, sealText } from '../../platform/crypto/fields.js';
+import type { VersionedKey } from '../../platform/crypto/keyring.js';
 import { AppError } from '../../platform/errors.js';
 import { keyedTable } from '../../platform/keys/keyed-tables.js';
 import {
@@ -70,6 +71,23 @@ export function rowKey(ctx: KeyCtx, row: { dataKey: Buffer; orgKeyVersion: numbe
     const org = await orgKey(ctx.tx, ctx.deps.config.masterKeys, ctx.orgId, row.orgKeyVersion);
     return openDataKey(org, row.dataKey, context);
   });
+}
+
+/**
+ * rowKey for many rows in one transaction: each org key version is read and unwrapped once
+ * (a search opens the names and pages of twenty documents).
+ */
+export function rowKeyOpener(ctx: KeyCtx) {
+  const orgKeys = new Map<number, Promise<VersionedKey>>();
+  return (row: { dataKey: Buffer; orgKeyVersion: number }, context: string): Promise<Buffer> =>
+    usingOrgKey(ctx, async () => {
+      let org = orgKeys.get(row.orgKeyVersion);
+      if (!org) {
+        org = orgKey(ctx.tx, ctx.deps.config.masterKeys, ctx.orgId, row.orgKeyVersion);
+        orgKeys.set(row.orgKeyVersion, org);
+      }
+      return openDataKey(await org, row.dataKey, context);
+    });
 }
 
 export const sealField = (key: Buffer, context: string, field: string, value: string) =>

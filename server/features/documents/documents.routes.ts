@@ -1,17 +1,29 @@
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { z } from 'zod';
 import { idParams } from '../../../common/schemas/common.js';
-import { contentQuery, document, documentList, documentPatch, linkInput } from '../../../common/schemas/documents.js';
+import {
+  contentQuery,
+  document,
+  documentList,
+  documentPatch,
+  documentPreview,
+  linkInput,
+  previewQuery,
+} from '../../../common/schemas/documents.js';
 import { IntegrityError } from '../../platform/crypto/seal.js';
 import { AppError } from '../../platform/errors.js';
 import { type App, inOrg } from '../../platform/http/route-kit.js';
 import { contentDisposition, openSealed, parseRange } from './documents.content.js';
 import { receiveFile } from './documents.intake.js';
+import { previewOf } from './documents.preview.js';
 import * as documents from './documents.service.js';
 
 const listQuery = z.object({ deleted: z.enum(['true', 'false']).default('false') });
 /** Types a browser may show in place; everything else is always a download. */
 const INLINE_TYPES = new Set(['application/pdf', 'image/png', 'image/jpeg', 'image/gif', 'image/webp', 'text/plain']);
+const previewDescription =
+  'How to show a version: `pdf` and `image` are drawn from `/content`; `html` (Word, sanitised) and `text` ' +
+  '(the first MB) are for a sandboxed frame, never the page itself; `none`: no preview. Logged as document.previewed.';
 const uploadDescription =
   'multipart/form-data with one part named `file`. The type is recognised from the content; ' +
   'executables, scripts, HTML and SVG, mismatched names and damaged or encrypted files are refused.';
@@ -26,6 +38,23 @@ export async function upload(req: FastifyRequest, target: Parameters<typeof docu
   return receiveFile(req.server.deps, (fn) => inOrg(req, fn), slot, part.file, part.filename);
 }
 
+/** Runs work on a stored file; a failed integrity check is logged for the document and answered as such. */
+async function checked<T>(req: FastifyRequest, id: string, work: () => Promise<T>): Promise<T> {
+  try {
+    return await work();
+  } catch (error) {
+    if (!(error instanceof IntegrityError)) throw error;
+    await inOrg(req, (ctx) => documents.recordIntegrityFailure(ctx, id, error.check));
+    throw new AppError('integrity_failed', 'The stored file failed its integrity check, so it was not sent.');
+  }
+}
+
+/** What the preview shows, logged as document.previewed; the file is opened after the transaction. */
+async function preview(req: FastifyRequest, id: string, version: number | undefined) {
+  const found = await inOrg(req, (ctx) => documents.content(ctx, id, { version, purpose: 'preview' }));
+  return checked(req, id, () => previewOf(found, (range) => openSealed(found.sealed, range)));
+}
+
 async function sendContent(req: FastifyRequest, reply: FastifyReply, id: string, query: z.infer<typeof contentQuery>) {
   const found = await inOrg(req, (ctx) => documents.content(ctx, id, { version: query.version, purpose: 'download' }));
   const range = parseRange(req.headers.range, found.sealed.size);
@@ -33,14 +62,7 @@ async function sendContent(req: FastifyRequest, reply: FastifyReply, id: string,
     reply.header('content-range', `bytes */${found.sealed.size}`);
     throw new AppError('range_not_satisfiable', `The file has ${found.sealed.size} bytes.`);
   }
-  let body: Awaited<ReturnType<typeof openSealed>>;
-  try {
-    body = await openSealed(found.sealed, range ?? undefined);
-  } catch (error) {
-    if (!(error instanceof IntegrityError)) throw error;
-    await inOrg(req, (ctx) => documents.recordIntegrityFailure(ctx, id, error.check));
-    throw new AppError('integrity_failed', 'The stored file failed its integrity check, so it was not sent.');
-  }
+  const body = await checked(req, id, () => openSealed(found.sealed, range ?? undefined));
   body.on('error', (error) => {
     req.log.error({ documentId: id, check: (error as IntegrityError).check }, 'download aborted: integrity check');
   });
@@ -127,5 +149,19 @@ export function documentsRoutes(app: App) {
       },
     },
     (req, reply) => sendContent(req, reply, req.params.id, req.query),
+  );
+
+  app.get(
+    '/documents/:id/preview',
+    {
+      schema: {
+        tags,
+        params: idParams,
+        querystring: previewQuery,
+        description: previewDescription,
+        response: { 200: documentPreview },
+      },
+    },
+    (req) => preview(req, req.params.id, req.query.version),
   );
 }

@@ -1,0 +1,181 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Document, DocumentPreview, SearchHit } from '../../../common/schemas/documents.js';
+import { addMember, auditEvents, type Caller, call, expectProblem, signUpOrg, uploadDocument } from '../../test/api.js';
+import { type Harness, startHarness } from '../../test/harness.js';
+import { newContract } from '../contracts/contracts.fixtures.js';
+import { extractPending } from '../documents/documents.text.jobs.js';
+import { docx, pdf, wordParagraph } from '../documents/text/text.fixtures.js';
+import { DOCX_MIME, scannedPdf, storeDocument } from './search.fixtures.js';
+
+let h: Harness;
+let admin: Caller & { me: NonNullable<Caller['me']> };
+let other: Caller & { me: NonNullable<Caller['me']> };
+/** A viewer in the second unit only. */
+let viewer: Caller;
+/** An editor in the second unit only: creates contracts, so the inbox is theirs too. */
+let editor: Caller;
+type Named = 'lease' | 'facility' | 'textPdf' | 'docx' | 'scan' | 'facilityDoc' | 'deleted' | 'inbox' | 'otherDoc';
+const ids = {} as Record<Named, string>;
+
+const upload = async (who: Caller, contractId: string, name: string, content: Buffer) => {
+  const res = await uploadDocument(h, who, `/contracts/${contractId}/documents`, name, content);
+  if (res.statusCode !== 201) throw new Error(`upload failed: ${res.statusCode} ${res.body}`);
+  return (res.json() as Document).id;
+};
+
+const search = async (who: Caller, q: string): Promise<SearchHit[]> => {
+  const res = await call(h, who, 'GET', `/search?q=${encodeURIComponent(q)}`);
+  expect(res.statusCode, res.body).toBe(200);
+  return (res.json() as { items: SearchHit[] }).items;
+};
+const documentIds = async (who: Caller, q: string) =>
+  (await search(who, q)).filter((hit) => hit.kind === 'document').map((hit) => hit.documentId);
+const marked = (hit: SearchHit | undefined) =>
+  (hit?.snippets ?? []).flatMap((s) => s.parts.filter((_, i) => i % 2 === 1));
+
+beforeAll(async () => {
+  h = await startHarness();
+  admin = (await signUpOrg(h)) as typeof admin;
+  other = (await signUpOrg(h, 'Other Corp')) as typeof other;
+  const unitB = (await call(h, admin, 'POST', '/business-units', { name: 'Facilities' })).json().id as string;
+  viewer = await addMember(h, admin, { roles: { [unitB]: 'viewer' } });
+  editor = await addMember(h, admin, { roles: { [unitB]: 'editor' } });
+  const lease = await newContract(h, admin, { title: 'Office lease', description: 'Rent for the Berlin office' });
+  const facility = await newContract(h, admin, { title: 'Cleaning', businessUnitId: unitB });
+  const doomed = await newContract(h, admin, { title: 'Old deal' });
+  ids.lease = lease.id;
+  ids.facility = facility.id;
+
+  ids.textPdf = await upload(
+    admin,
+    lease.id,
+    'lease.pdf',
+    pdf([{ lines: ['Lease agreement'] }, { lines: ['Kündigungsfrist: drei Monate', 'Quartzite flooring'] }]),
+  );
+  const word = docx(
+    wordParagraph('Non-Disclosure Agreement', 'Heading1') + wordParagraph('Indemnification survives the term.'),
+  );
+  ids.docx = (
+    await storeDocument(h, admin, { contractId: lease.id }, { name: 'nda.docx', content: word, mimeType: DOCX_MIME })
+  ).id;
+  ids.scan = await upload(admin, lease.id, 'scan.pdf', scannedPdf('Cover sheet', ['Termination notice', 'Kündigung']));
+  ids.facilityDoc = await upload(admin, facility.id, 'cleaning.pdf', pdf([{ lines: ['Basalt staircase cleaning'] }]));
+  ids.deleted = await upload(admin, lease.id, 'old.pdf', pdf([{ lines: ['Obsidian clause'] }]));
+  await upload(admin, doomed.id, 'deal.pdf', pdf([{ lines: ['Obsidian appendix'] }]));
+  ids.inbox = (
+    await storeDocument(
+      h,
+      admin,
+      { inbox: true },
+      { name: 'mail.pdf', content: pdf([{ lines: ['Granite invoice'] }]), mimeType: 'application/pdf' },
+    )
+  ).id;
+  const otherContract = await newContract(h, other, { title: 'Their lease' });
+  ids.otherDoc = await upload(other, otherContract.id, 'theirs.pdf', pdf([{ lines: ['Quartzite Basalt Granite'] }]));
+
+  for (const who of [admin, other]) {
+    const counts = await extractPending(h.app.deps, { limit: 20, orgId: who.me.org.id });
+    expect(counts.failed + counts.retrying, JSON.stringify(counts)).toBe(0);
+  }
+  expect((await call(h, admin, 'DELETE', `/documents/${ids.deleted}`)).statusCode).toBe(204);
+  expect((await call(h, admin, 'DELETE', `/contracts/${doomed.id}`)).statusCode).toBe(204);
+}, 240_000);
+afterAll(() => h?.close());
+
+describe('search', () => {
+  it('marks each version extracted once the job has run', async () => {
+    for (const id of [ids.textPdf, ids.docx, ids.scan]) {
+      const doc = (await call(h, admin, 'GET', `/documents/${id}`)).json() as Document;
+      expect(doc.versions[0]!.textStatus).toBe('extracted');
+    }
+  });
+
+  it('finds a word of a PDF page with its page number, accents and case ignored, the match marked', async () => {
+    const [hit] = (await search(admin, 'KUNDIGUNGSFRIST')).filter((x) => x.kind === 'document');
+    expect(hit).toMatchObject({
+      documentId: ids.textPdf,
+      title: 'lease.pdf',
+      contractId: ids.lease,
+      contractTitle: 'Office lease',
+      version: 1,
+    });
+    expect(hit!.snippets[0]!.page).toBe(2);
+    expect(marked(hit)).toEqual(['Kündigungsfrist']);
+    expect(hit!.snippets[0]!.parts.join('')).toContain('Kündigungsfrist: drei Monate');
+  });
+
+  it('finds a Word paragraph by a stem of its word, and a scanned page through OCR', async () => {
+    const [word] = await search(admin, 'indemnify');
+    expect(word).toMatchObject({ kind: 'document', documentId: ids.docx, title: 'nda.docx' });
+    expect(word!.snippets[0]!.page).toBeNull();
+    expect(marked(word)).toEqual(['Indemnification']);
+
+    const [scan] = await search(admin, 'termination');
+    expect(scan).toMatchObject({ kind: 'document', documentId: ids.scan });
+    expect(scan!.snippets.map((s) => s.page)).toEqual([2]);
+    expect(marked(scan)).toEqual(['Termination']);
+  });
+
+  it('finds contracts by their fields, ahead of documents', async () => {
+    const hits = await search(admin, 'office lea');
+    expect(hits[0]).toMatchObject({ kind: 'contract', contractId: ids.lease, title: 'Office lease', documentId: null });
+    expect(marked(hits[0])).toEqual(['office']);
+  });
+
+  it('never shows another org’s document, a deleted one or one on a deleted contract', async () => {
+    expect(await documentIds(admin, 'quartzite')).toEqual([ids.textPdf]);
+    expect(await documentIds(other, 'quartzite')).toEqual([ids.otherDoc]);
+    expect(await documentIds(admin, 'obsidian')).toEqual([]);
+  });
+
+  it('shows documents only in the units the caller may see, the inbox only to those who create contracts', async () => {
+    expect(await documentIds(admin, 'basalt')).toEqual([ids.facilityDoc]);
+    expect(await documentIds(viewer, 'basalt')).toEqual([ids.facilityDoc]);
+    expect(await documentIds(viewer, 'quartzite')).toEqual([]);
+    expect(await documentIds(viewer, 'granite')).toEqual([]);
+    expect(await documentIds(editor, 'granite')).toEqual([ids.inbox]);
+    expect(await documentIds(admin, 'granite')).toEqual([ids.inbox]);
+  });
+
+  it('lets the contract grid’s search find contracts by their documents’ text', async () => {
+    const titles = async (who: Caller, q: string) =>
+      (await call(h, who, 'GET', `/contracts?q=${encodeURIComponent(q)}`))
+        .json()
+        .items.map((c: { title: string }) => c.title);
+    expect(await titles(admin, 'indemnification')).toEqual(['Office lease']);
+    expect(await titles(admin, 'basalt')).toEqual(['Cleaning']);
+    expect(await titles(viewer, 'quartzite')).toEqual([]);
+    expect(await titles(admin, 'obsidian')).toEqual([]);
+  });
+
+  it('refuses an empty or too long search (422) and a caller without a session (401)', async () => {
+    for (const q of ['', '%20%20', 'x'.repeat(201)]) {
+      const res = await call(h, admin, 'GET', `/search?q=${q}`);
+      expect(expectProblem(res, 422, 'validation_failed').errors![0]!.field).toBe('q');
+    }
+    expectProblem(await call(h, admin, 'GET', '/search?q=lease&limit=0'), 422, 'validation_failed');
+    expectProblem(await call(h, null, 'GET', '/search?q=lease'), 401, 'unauthenticated');
+  });
+});
+
+describe('preview', () => {
+  const preview = async (who: Caller | null, id: string) => call(h, who, 'GET', `/documents/${id}/preview`);
+
+  it('shows Word as sanitised HTML and says pdf for a PDF, each logged as previewed', async () => {
+    const word = await preview(admin, ids.docx);
+    expect(word.statusCode, word.body).toBe(200);
+    const body = word.json() as DocumentPreview;
+    expect(body.kind).toBe('html');
+    expect(body.html).toContain('<h1>Non-Disclosure Agreement</h1>');
+    expect(body.html).toContain('Indemnification survives the term.');
+    expect((await preview(admin, ids.textPdf)).json()).toEqual({ kind: 'pdf' });
+    const events = await auditEvents(h, admin, '&action=document.previewed');
+    expect(events.map((e) => e.objectId)).toEqual(expect.arrayContaining([ids.docx, ids.textPdf]));
+  });
+
+  it('answers another org (404), an unknown version (422) and no session (401)', async () => {
+    expectProblem(await preview(other, ids.docx), 404, 'not_found');
+    expectProblem(await call(h, admin, 'GET', `/documents/${ids.docx}/preview?version=9`), 422, 'validation_failed');
+    expectProblem(await preview(null, ids.docx), 401, 'unauthenticated');
+  });
+});
