@@ -139,6 +139,12 @@ export const documentText = pgTable(
     orgId: uuid('org_id').notNull(),
     versionId: uuid('version_id').notNull(),
     page: integer('page').notNull(),
+    /**
+     * Who may find the page: its contract's business unit, or the org's id for the inbox. Set when
+     * the text is stored and kept by triggers when a contract changes unit or a document changes
+     * contract (migration 0021); a search narrows by it first and checks visibility row by row after.
+     */
+    scope: uuid('scope').notNull(),
     text: bytea('text').notNull(),
     /** to_tsvector('deedbox_en', text) || to_tsvector('deedbox_de', text) (migration 0021). */
     search: tsvector('search').notNull(),
@@ -149,8 +155,8 @@ export const documentText = pgTable(
       columns: [t.orgId, t.versionId],
       foreignColumns: [documentVersions.orgId, documentVersions.id],
     }).onDelete('cascade'),
-    // org_id leads through btree_gin, so one org's matches are found without walking another's.
-    index('document_text_search_idx').using('gin', t.orgId, t.search),
+    // org_id and scope lead through btree_gin: one org's, one unit's matches without walking the rest.
+    index('document_text_search_idx').using('gin', t.orgId, t.scope, t.search),
   ],
 );
 

@@ -129,11 +129,12 @@ export function fieldSearchCondition(orgId: string, q: string): SQL {
 }
 
 /** The grid's search: the contract's own fields, or the text of a live document on it. */
-function searchCondition(orgId: string, q: string, textQuery: string | undefined): SQL {
+function searchCondition(orgId: string, f: ListFilter & { q: string }): SQL {
+  const { q, textQuery, units } = f;
   if (!textQuery) return fieldSearchCondition(orgId, q);
   return or(
     fieldSearchCondition(orgId, q),
-    sql`${contracts.id} = any(${contractsWithMatchingText(orgId, textQuery)})`,
+    sql`${contracts.id} = any(${contractsWithMatchingText(orgId, textQuery, units)})`,
   )!;
 }
 
@@ -142,7 +143,7 @@ function conditions(orgId: string, f: ListFilter): (SQL | undefined)[] {
     eq(contracts.orgId, orgId),
     isNull(contracts.deletedAt),
     f.units === 'all' ? undefined : f.units.length ? inArray(contracts.businessUnitId, f.units) : sql`false`,
-    f.q ? searchCondition(orgId, f.q, f.textQuery) : undefined,
+    f.q ? searchCondition(orgId, { ...f, q: f.q }) : undefined,
     f.status ? eq(contracts.status, f.status) : undefined,
     f.businessUnitId ? eq(contracts.businessUnitId, f.businessUnitId) : undefined,
     f.ownerId ? eq(contracts.ownerId, f.ownerId) : undefined,

@@ -98,7 +98,8 @@ async function record(deps: Deps, orgId: string, claimed: repo.ClaimedVersion, k
         .map((text, i) => ({ page: i + 1, text }))
         .filter((p) => p.text.trim() !== '')
         .map((p) => ({ ...p, sealed: sealField(key, context, `text/${p.page}`, p.text) }));
-      await repo.storePages(ctx.tx, orgId, claimed.id, pages);
+      const scope = await repo.scopeOf(ctx.tx, orgId, claimed.documentId);
+      await repo.storePages(ctx.tx, orgId, { id: claimed.id, scope }, pages);
     }
     await repo.setStatus(ctx.tx, orgId, claimed.id, outcome);
   });

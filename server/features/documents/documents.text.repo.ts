@@ -1,7 +1,7 @@
 import { and, eq, type SQL, sql } from 'drizzle-orm';
 import type { TextStatus } from '../../../common/schemas/documents.js';
 import { rowsOf, type Tx } from '../../db/client.js';
-import { documentText, documentVersions } from '../../db/schema/index.js';
+import { contracts, documents, documentText, documentVersions } from '../../db/schema/index.js';
 import { documentVector } from '../../db/text-search.js';
 
 /** A version claimed for text extraction, with what opening its blob needs. */
@@ -85,18 +85,38 @@ export async function lockClaimed(tx: Tx, orgId: string, claimed: ClaimedVersion
   return row !== undefined;
 }
 
+/**
+ * Who may find a version's pages (document_text.scope): its contract's unit, or the org's id in
+ * the inbox. The document and its contract are locked for share until the pages are stored, so
+ * a concurrent move waits and its trigger then updates them too.
+ */
+export async function scopeOf(tx: Tx, orgId: string, documentId: string): Promise<string> {
+  const [doc] = await tx
+    .select({ contractId: documents.contractId })
+    .from(documents)
+    .where(and(eq(documents.orgId, orgId), eq(documents.id, documentId)))
+    .for('share');
+  if (!doc?.contractId) return orgId;
+  const [contract] = await tx
+    .select({ unit: contracts.businessUnitId })
+    .from(contracts)
+    .where(and(eq(contracts.orgId, orgId), eq(contracts.id, doc.contractId)))
+    .for('share');
+  return contract?.unit ?? orgId;
+}
+
 /** Replaces a version's pages: each sealed by the caller, its search document made here from the plaintext. */
 export async function storePages(
   tx: Tx,
   orgId: string,
-  versionId: string,
+  version: { id: string; scope: string },
   pages: { page: number; text: string; sealed: Buffer }[],
 ): Promise<void> {
-  await tx.delete(documentText).where(and(eq(documentText.orgId, orgId), eq(documentText.versionId, versionId)));
+  await tx.delete(documentText).where(and(eq(documentText.orgId, orgId), eq(documentText.versionId, version.id)));
   for (const p of pages) {
     await tx.execute(sql`
-      INSERT INTO document_text (org_id, version_id, page, text, search)
-      VALUES (${orgId}, ${versionId}, ${p.page}, ${p.sealed}, ${documentVector(p.text)})`);
+      INSERT INTO document_text (org_id, version_id, page, scope, text, search)
+      VALUES (${orgId}, ${version.id}, ${p.page}, ${version.scope}, ${p.sealed}, ${documentVector(p.text)})`);
   }
 }
 
@@ -126,13 +146,33 @@ export async function sealedPages(tx: Tx, orgId: string, pages: { versionId: str
 }
 
 /**
- * The contracts with a live document whose current version's text matches `query` (a tsquery
- * from resolveDocumentQuery; an array expression, for `contracts.id = any(…)`; the caller still
- * filters by unit and deletion).
+ * Where a search may look (document_text.scope): null for everywhere, else the visible units and,
+ * with the inbox, the org's id. Visibility is still checked row by row; this narrows the index scan.
  */
-export function contractsWithMatchingText(orgId: string, query: string): SQL {
+export function scopesOf(orgId: string, units: string[] | 'all', inbox: boolean): string[] | null {
+  if (units === 'all') return null;
+  return inbox ? [...units, orgId] : units;
+}
+
+export const inScopes = (column: SQL, scopes: string[] | null): SQL =>
+  scopes === null
+    ? sql`true`
+    : scopes.length === 0
+      ? sql`false`
+      : sql`${column} in (${sql.join(
+          scopes.map((u) => sql`${u}::uuid`),
+          sql`, `,
+        )})`;
+
+/**
+ * The contracts with a live document whose current version's text matches `query` (a tsquery
+ * from resolveDocumentQuery) among the given units ('all' for every unit); an array expression,
+ * for `contracts.id = any(…)`. The caller still filters the contracts by unit and deletion.
+ */
+export function contractsWithMatchingText(orgId: string, query: string, units: string[] | 'all'): SQL {
   return sql`array(select d.contract_id from document_text t
     join document_versions v on v.org_id = t.org_id and v.id = t.version_id
     join documents d on d.org_id = v.org_id and d.id = v.document_id and d.current_version = v.number
-    where t.org_id = ${orgId} and t.search @@ ${query}::tsquery and d.deleted_at is null and d.contract_id is not null)`;
+    where t.org_id = ${orgId} and ${inScopes(sql`t.scope`, scopesOf(orgId, units, false))}
+      and t.search @@ ${query}::tsquery and d.deleted_at is null and d.contract_id is not null)`;
 }

@@ -12,14 +12,11 @@ import { receive } from '../documents/documents.receive.js';
 import { commitUpload, type Place, prepareUpload } from '../documents/documents.service.js';
 import { pdf, renderGray } from '../documents/text/text.fixtures.js';
 
-export const DOCX_MIME = 'application/vnd.openxmlformats-officedocument.wordprocessingml.document';
-
 const SETUP: Actor = { type: 'system', name: 'test set-up' };
 
 /**
  * Stores a file as a document through the upload's own steps (prepare, receive sealed, commit),
- * as someone who may (the route's type check aside): for the inbox and types the interim upload
- * policy does not take yet.
+ * as someone who may: for the inbox, which has no upload route yet.
  */
 export async function storeDocument(
   h: Harness,

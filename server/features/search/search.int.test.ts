@@ -1,11 +1,14 @@
+import { eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Document, DocumentPreview, SearchHit } from '../../../common/schemas/documents.js';
+import { documents } from '../../db/schema/index.js';
+import { withClaims } from '../../db/tx.js';
 import { addMember, auditEvents, type Caller, call, expectProblem, signUpOrg, uploadDocument } from '../../test/api.js';
 import { type Harness, startHarness } from '../../test/harness.js';
 import { newContract } from '../contracts/contracts.fixtures.js';
 import { extractPending } from '../documents/documents.text.jobs.js';
 import { docx, pdf, wordParagraph } from '../documents/text/text.fixtures.js';
-import { DOCX_MIME, scannedPdf, storeDocument } from './search.fixtures.js';
+import { scannedPdf, storeDocument } from './search.fixtures.js';
 
 let h: Harness;
 let admin: Caller & { me: NonNullable<Caller['me']> };
@@ -14,7 +17,20 @@ let other: Caller & { me: NonNullable<Caller['me']> };
 let viewer: Caller;
 /** An editor in the second unit only: creates contracts, so the inbox is theirs too. */
 let editor: Caller;
-type Named = 'lease' | 'facility' | 'textPdf' | 'docx' | 'scan' | 'facilityDoc' | 'deleted' | 'inbox' | 'otherDoc';
+let unitB: string;
+type Named =
+  | 'moving'
+  | 'movingDoc'
+  | 'feldspar'
+  | 'lease'
+  | 'facility'
+  | 'textPdf'
+  | 'docx'
+  | 'scan'
+  | 'facilityDoc'
+  | 'deleted'
+  | 'inbox'
+  | 'otherDoc';
 const ids = {} as Record<Named, string>;
 
 const upload = async (who: Caller, contractId: string, name: string, content: Buffer) => {
@@ -37,7 +53,7 @@ beforeAll(async () => {
   h = await startHarness();
   admin = (await signUpOrg(h)) as typeof admin;
   other = (await signUpOrg(h, 'Other Corp')) as typeof other;
-  const unitB = (await call(h, admin, 'POST', '/business-units', { name: 'Facilities' })).json().id as string;
+  unitB = (await call(h, admin, 'POST', '/business-units', { name: 'Facilities' })).json().id as string;
   viewer = await addMember(h, admin, { roles: { [unitB]: 'viewer' } });
   editor = await addMember(h, admin, { roles: { [unitB]: 'editor' } });
   const lease = await newContract(h, admin, { title: 'Office lease', description: 'Rent for the Berlin office' });
@@ -55,9 +71,7 @@ beforeAll(async () => {
   const word = docx(
     wordParagraph('Non-Disclosure Agreement', 'Heading1') + wordParagraph('Indemnification survives the term.'),
   );
-  ids.docx = (
-    await storeDocument(h, admin, { contractId: lease.id }, { name: 'nda.docx', content: word, mimeType: DOCX_MIME })
-  ).id;
+  ids.docx = await upload(admin, lease.id, 'nda.docx', word);
   ids.scan = await upload(admin, lease.id, 'scan.pdf', scannedPdf('Cover sheet', ['Termination notice', 'Kündigung']));
   ids.facilityDoc = await upload(admin, facility.id, 'cleaning.pdf', pdf([{ lines: ['Basalt staircase cleaning'] }]));
   ids.deleted = await upload(admin, lease.id, 'old.pdf', pdf([{ lines: ['Obsidian clause'] }]));
@@ -69,6 +83,12 @@ beforeAll(async () => {
       { inbox: true },
       { name: 'mail.pdf', content: pdf([{ lines: ['Granite invoice'] }]), mimeType: 'application/pdf' },
     )
+  ).id;
+  ids.moving = (await newContract(h, admin, { title: 'Moving' })).id;
+  ids.movingDoc = await upload(admin, ids.moving, 'moving.pdf', pdf([{ lines: ['Dolomite terrace'] }]));
+  const memo = pdf([{ lines: ['Feldspar memo'] }]);
+  ids.feldspar = (
+    await storeDocument(h, admin, { inbox: true }, { name: 'memo.pdf', content: memo, mimeType: 'application/pdf' })
   ).id;
   const otherContract = await newContract(h, other, { title: 'Their lease' });
   ids.otherDoc = await upload(other, otherContract.id, 'theirs.pdf', pdf([{ lines: ['Quartzite Basalt Granite'] }]));
@@ -135,6 +155,19 @@ describe('search', () => {
     expect(await documentIds(viewer, 'granite')).toEqual([]);
     expect(await documentIds(editor, 'granite')).toEqual([ids.inbox]);
     expect(await documentIds(admin, 'granite')).toEqual([ids.inbox]);
+  });
+
+  it('follows a contract to its new unit, and a document from the inbox to a contract', async () => {
+    expect(await documentIds(viewer, 'dolomite')).toEqual([]);
+    expect((await call(h, admin, 'PATCH', `/contracts/${ids.moving}`, { businessUnitId: unitB })).statusCode).toBe(200);
+    expect(await documentIds(viewer, 'dolomite')).toEqual([ids.movingDoc]);
+
+    expect(await documentIds(viewer, 'feldspar')).toEqual([]);
+    // What attaching an inbox item to a contract does to the row.
+    await withClaims(h.database.db, { orgId: admin.me.org.id }, (tx) =>
+      tx.update(documents).set({ contractId: ids.facility, inInbox: false }).where(eq(documents.id, ids.feldspar)),
+    );
+    expect(await documentIds(viewer, 'feldspar')).toEqual([ids.feldspar]);
   });
 
   it('lets the contract grid’s search find contracts by their documents’ text', async () => {

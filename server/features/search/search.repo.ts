@@ -1,7 +1,8 @@
-import { type SQL, sql } from 'drizzle-orm';
+import { sql } from 'drizzle-orm';
 import { rowsOf, type Tx } from '../../db/client.js';
 import { simpleQuery } from '../../db/text-search.js';
 import { fieldSearchCondition } from '../contracts/contracts.list.repo.js';
+import { inScopes, scopesOf } from '../documents/documents.text.repo.js';
 
 /** What a caller may see: business units ('all' for administrators) and whether the inbox too. */
 export interface Visibility {
@@ -14,19 +15,12 @@ export interface Visibility {
  * reads every matched search document, so the ranking looks at the first this many visible
  * matches and the rest are not ranked (docs/api.md, "Search").
  */
-const CANDIDATES = 500;
+const CANDIDATES = 200;
 /** Matched pages of a document whose text is shown. */
 const PAGES_PER_DOCUMENT = 3;
 
-const inUnits = (column: SQL, units: string[] | 'all'): SQL =>
-  units === 'all'
-    ? sql`true`
-    : units.length === 0
-      ? sql`false`
-      : sql`${column} in (${sql.join(
-          units.map((u) => sql`${u}::uuid`),
-          sql`, `,
-        )})`;
+/** The units as scopes: null (everywhere) for 'all'. */
+const unitsOnly = (units: string[] | 'all') => (units === 'all' ? null : units);
 
 export interface ContractHit {
   id: string;
@@ -48,7 +42,7 @@ export async function contractHits(
       SELECT contracts.id, ts_rank(contracts.search, ${simpleQuery(q)}) AS rank
       FROM contracts
       WHERE contracts.org_id = ${orgId} AND contracts.deleted_at IS NULL
-        AND ${inUnits(sql`contracts.business_unit_id`, opts.units)} AND ${fieldSearchCondition(orgId, q)}
+        AND ${inScopes(sql`contracts.business_unit_id`, unitsOnly(opts.units))} AND ${fieldSearchCondition(orgId, q)}
       LIMIT ${CANDIDATES}
     )
     SELECT c.id, c.title, c.contract_number, c.description, p.name AS partner_name
@@ -96,7 +90,7 @@ export async function documentHits(
 ): Promise<DocumentHit[]> {
   const query = sql`${textQuery}::tsquery`;
   const visible = sql`((d.contract_id IS NULL AND ${opts.inbox ? sql`true` : sql`false`})
-    OR (d.contract_id IS NOT NULL AND c.deleted_at IS NULL AND ${inUnits(sql`c.business_unit_id`, opts.units)}))`;
+    OR (d.contract_id IS NOT NULL AND c.deleted_at IS NULL AND ${inScopes(sql`c.business_unit_id`, unitsOnly(opts.units))}))`;
   const result = await tx.execute(sql`
     WITH matched AS (
       SELECT t.version_id, t.page, ts_rank(t.search, ${query}) AS rank
@@ -110,7 +104,8 @@ export async function documentHits(
         WHERE v.org_id = t.org_id AND v.id = t.version_id AND d.deleted_at IS NULL AND ${visible}
         OFFSET 0
       ) seen
-      WHERE t.org_id = ${orgId} AND t.search @@ ${query}
+      WHERE t.org_id = ${orgId} AND ${inScopes(sql`t.scope`, scopesOf(orgId, opts.units, opts.inbox))}
+        AND t.search @@ ${query}
       LIMIT ${CANDIDATES}
     ), best AS (
       SELECT version_id, max(rank) AS rank,
