@@ -4,7 +4,7 @@ import { rm } from 'node:fs/promises';
 import { pipeline } from 'node:stream/promises';
 import type { TextStatus } from '../../../common/schemas/documents.js';
 import { type Actor, type Deps, type RequestMeta, runInOrg, transact } from '../../platform/context.js';
-import { allOrgs } from '../contracts/contracts.jobs.repo.js';
+import { allOrgs } from '../../platform/jobs/orgs.repo.js';
 import { openSealed, type Sealed } from './documents.content.js';
 import { blobContext, rowKey, sealField, versionContext } from './documents.keys.js';
 import { scratchFile } from './documents.receive.js';
