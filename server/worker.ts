@@ -1,6 +1,7 @@
 import type { Config } from './config.js';
 import { authJobs } from './features/auth/auth.jobs.js';
 import { contractsJobs } from './features/contracts/contracts.jobs.js';
+import { documentsJobs } from './features/documents/documents.jobs.js';
 import { remindersJobs } from './features/reminders/reminders.jobs.js';
 import type { Deps } from './platform/context.js';
 import type { JobDefinition } from './platform/jobs/job.js';
@@ -10,7 +11,13 @@ import { runRecordJobs } from './platform/jobs/runs.jobs.js';
 import type { JobMetrics } from './platform/metrics.js';
 
 /** Every background job, registered by its feature in its `*.jobs.ts`: the one list a worker runs. */
-export const JOBS: readonly JobDefinition[] = [...contractsJobs, ...remindersJobs, ...authJobs, ...runRecordJobs];
+export const JOBS: readonly JobDefinition[] = [
+  ...contractsJobs,
+  ...documentsJobs,
+  ...remindersJobs,
+  ...authJobs,
+  ...runRecordJobs,
+];
 
 /** The jobs this process runs (WORKER_JOBS, or all), checked; throws JobRegistryError listing every problem. */
 export function workerJobs(config: Pick<Config, 'workerJobs'>): JobDefinition[] {

@@ -55,7 +55,7 @@ export const REASONS = {
     'concurrent_change',
     'not_in_inbox',
   ],
-  gone: ['link_expired', 'reminder_moved', 'reminder_inactive'],
+  gone: ['link_expired', 'reminder_moved', 'reminder_inactive', 'upload_expired'],
   account_locked: ['locked', 'no_account'],
   rate_limited: ['sign_in_throttled'],
 } as const;

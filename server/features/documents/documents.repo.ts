@@ -1,5 +1,5 @@
 import { and, asc, desc, eq, inArray, isNotNull, isNull, lte, sql } from 'drizzle-orm';
-import type { Tx } from '../../db/client.js';
+import { rowsOf, type Tx } from '../../db/client.js';
 import { blobDeletions, documents, documentVersions } from '../../db/schema/index.js';
 
 export type DocumentRow = typeof documents.$inferSelect;
@@ -80,8 +80,13 @@ export async function fileBlob(tx: Tx, orgId: string, blobName: string, purgeAft
   await tx.insert(blobDeletions).values({ orgId, blobName, purgeAfter }).onConflictDoNothing();
 }
 
-export async function unfileBlob(tx: Tx, orgId: string, blobName: string): Promise<void> {
-  await tx.delete(blobDeletions).where(and(eq(blobDeletions.orgId, orgId), eq(blobDeletions.blobName, blobName)));
+/** Takes a blob off the removal list; false when it is no longer on it (the purge took it). */
+export async function unfileBlob(tx: Tx, orgId: string, blobName: string): Promise<boolean> {
+  const gone = await tx
+    .delete(blobDeletions)
+    .where(and(eq(blobDeletions.orgId, orgId), eq(blobDeletions.blobName, blobName)))
+    .returning({ blobName: blobDeletions.blobName });
+  return gone.length > 0;
 }
 
 /** Documents whose time in the recycle bin is over. */
@@ -97,13 +102,14 @@ export async function remove(tx: Tx, orgId: string, ids: string[]): Promise<void
   if (ids.length > 0) await tx.delete(documents).where(and(eq(documents.orgId, orgId), inArray(documents.id, ids)));
 }
 
-export async function dueBlobDeletions(tx: Tx, orgId: string, now: Date, limit: number) {
-  return tx
-    .select({ blobName: blobDeletions.blobName })
-    .from(blobDeletions)
-    .where(and(eq(blobDeletions.orgId, orgId), lte(blobDeletions.purgeAfter, now)))
-    .orderBy(asc(blobDeletions.purgeAfter))
-    .limit(limit);
+/** Takes (deletes) up to `limit` filed blobs whose time has come; the caller deletes them from the store. */
+export async function claimBlobDeletions(tx: Tx, orgId: string, now: Date, limit: number): Promise<string[]> {
+  const result = await tx.execute(sql`
+    DELETE FROM blob_deletions WHERE org_id = ${orgId} AND blob_name IN (
+      SELECT blob_name FROM blob_deletions WHERE org_id = ${orgId} AND purge_after <= ${now}
+      ORDER BY purge_after LIMIT ${limit} FOR UPDATE SKIP LOCKED)
+    RETURNING blob_name`);
+  return rowsOf<{ blob_name: string }>(result).map((r) => r.blob_name);
 }
 
 export async function countLive(tx: Tx, orgId: string, contractId: string): Promise<number> {

@@ -3,6 +3,7 @@ import { parseDocumentLink } from '../../../common/document-links.js';
 import { DOCUMENT_NAME_MAX, type Document } from '../../../common/schemas/documents.js';
 import type { Ctx } from '../../platform/context.js';
 import { AppError } from '../../platform/errors.js';
+import { wake } from '../../platform/jobs/wake.js';
 import { abilitiesOf } from '../access/access.policy.js';
 import { record } from '../audit/audit.service.js';
 import { getVisible, requireWrite } from '../contracts/contracts.access.js';
@@ -20,6 +21,7 @@ import {
 } from './documents.keys.js';
 import type { Received } from './documents.receive.js';
 import * as repo from './documents.repo.js';
+import { EXTRACT_TEXT_JOB } from './documents.text.jobs.js';
 
 /** How long an unfinished upload's blob may stay before the purge removes it. */
 const UPLOAD_GRACE_MS = 24 * 3_600_000;
@@ -255,7 +257,15 @@ export async function commitUpload(
     orgKeyVersion: versionKey.orgKeyVersion,
     uploadedBy: actorId(ctx),
   });
-  await repo.unfileBlob(ctx.tx, ctx.orgId, slot.blobName);
+  if (!(await repo.unfileBlob(ctx.tx, ctx.orgId, slot.blobName))) {
+    // The upload took longer than UPLOAD_GRACE_MS and the purge has taken its blob.
+    throw AppError.because(
+      'gone',
+      'upload_expired',
+      'The upload took too long and was discarded; upload the file again.',
+    );
+  }
+  await wake(ctx, EXTRACT_TEXT_JOB);
   await record(ctx, {
     action: mail ? 'inbox.received' : slot.existing ? 'document.version_added' : 'document.uploaded',
     objectType: 'document',

@@ -46,6 +46,8 @@ export const errors: Record<keyof typeof en, string> = {
   'problem.conflict.not_in_inbox':
     'Dieses Dokument ist nicht mehr im Eingang: Jemand hat es bereits einem Vertrag zugeordnet oder gelöscht.',
   'problem.gone.link_expired': 'Dieser Link ist abgelaufen.',
+  'problem.gone.upload_expired':
+    'Das Hochladen hat zu lange gedauert und wurde verworfen. Bitte laden Sie die Datei erneut hoch.',
   'problem.gone.reminder_moved':
     'Diese Erinnerung wurde auf ein neues Datum verschoben. Öffnen Sie den Vertrag, um sie zu sehen.',
   'problem.gone.reminder_inactive':

@@ -41,6 +41,7 @@ export const errors = {
   'problem.conflict.not_in_inbox':
     'This document is no longer in the inbox: someone has already filed it on a contract or deleted it.',
   'problem.gone.link_expired': 'This link has expired.',
+  'problem.gone.upload_expired': 'The upload took too long and was discarded. Please upload the file again.',
   'problem.gone.reminder_moved': 'This reminder has moved to a new date. Open the contract to see it.',
   'problem.gone.reminder_inactive': 'This reminder is no longer active. Open the contract to see why.',
   'problem.account_locked.locked': 'An administrator has locked your access to this account. Ask them to unlock it.',
