@@ -1,4 +1,4 @@
-import type { ByteSource } from '../../platform/zip-directory.js';
+import type { ByteSource } from '../../platform/files/zip-directory.js';
 
 /**
  * What an OLE2 compound file (MS-CFB) holds, told from the names of the streams at its root:

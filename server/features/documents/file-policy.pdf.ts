@@ -1,4 +1,4 @@
-import type { ByteSource } from '../../platform/zip-directory.js';
+import type { ByteSource } from '../../platform/files/zip-directory.js';
 
 const WINDOW = 64 * 1024;
 /** The name /Encrypt, not /EncryptMetadata. */

@@ -1,4 +1,4 @@
-import { type ByteSource, findEndRecord, ZIP_SIGNATURE } from '../../platform/zip-directory.js';
+import { type ByteSource, findEndRecord, ZIP_SIGNATURE } from '../../platform/files/zip-directory.js';
 
 /** Markup a browser would run if it ever took the file for HTML or SVG. */
 const MARKUP = /<(script|html|svg|iframe|body|object|embed|!doctype\s+html|meta\s+http-equiv|\?php)[\s>/]|javascript:/i;

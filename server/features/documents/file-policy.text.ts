@@ -1,5 +1,5 @@
 import { CsvError, parse } from 'csv-parse/sync';
-import type { ByteSource } from '../../platform/zip-directory.js';
+import type { ByteSource } from '../../platform/files/zip-directory.js';
 import { detectDelimiter } from '../imports/import-file.js';
 
 export type TextKind =

@@ -1,7 +1,7 @@
 import { open } from 'node:fs/promises';
 import { fileTypeFromFile } from 'file-type';
 import { ALLOWED_DOCUMENT_TYPES } from '../../../common/document-types.js';
-import { type ByteSource, fileSource } from '../../platform/zip-directory.js';
+import { type ByteSource, fileSource } from '../../platform/files/zip-directory.js';
 import { classifyCfb } from './file-policy.cfb.js';
 import { nameExtension, nameVerdict } from './file-policy.names.js';
 import { isEncryptedPdf } from './file-policy.pdf.js';

@@ -9,7 +9,7 @@ import {
   ZIP_FLAG_ENCRYPTED,
   ZIP_STORED,
   type ZipEntry,
-} from '../../platform/zip-directory.js';
+} from '../../platform/files/zip-directory.js';
 
 /** What one upload's archives may declare and unpack to, together. */
 export const ZIP_LIMITS = {

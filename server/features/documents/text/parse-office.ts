@@ -1,7 +1,7 @@
 import { Readable } from 'node:stream';
 import type ExcelJS from 'exceljs';
 import { cellText } from '../../../platform/files/xlsx-cell.js';
-import { readZipPart, zipDirectory, zipUnpackProblem } from '../../../platform/files/zip.js';
+import { openZip, readZipPart, zipUnpackProblem } from '../../../platform/files/zip.js';
 import { scanMarkup } from './markup.js';
 import { failed, type ParsedText } from './worker-protocol.js';
 
@@ -12,7 +12,7 @@ const pages = (texts: string[]): ParsedText => ({ status: 'pages', pages: texts.
 
 /** Null when the zip may be read; otherwise the failure to report. */
 export async function officeZipExcess(data: Buffer): Promise<ParsedText | null> {
-  if (!zipDirectory(data)) return failed('unreadable');
+  if (!(await openZip(data, OFFICE_LIMITS.entries))) return failed('unreadable');
   return (await zipUnpackProblem(data, OFFICE_LIMITS)) ? failed('too_large') : null;
 }
 
@@ -67,15 +67,17 @@ function drawingText(xml: string): string {
 const SLIDE = /^ppt\/slides\/slide(\d+)\.xml$/;
 
 /** One page per slide, in the order of the slide parts' numbers. */
-export function pptxText(data: Buffer): ParsedText {
-  const slides = (zipDirectory(data) ?? [])
+export async function pptxText(data: Buffer): Promise<ParsedText> {
+  const zip = await openZip(data, OFFICE_LIMITS.entries);
+  if (!zip) return failed('unreadable');
+  const slides = zip.entries
     .map((part) => ({ part, number: Number(SLIDE.exec(part.name)?.[1] ?? Number.NaN) }))
     .filter((slide) => Number.isInteger(slide.number))
     .sort((a, b) => a.number - b.number);
   if (slides.length === 0) return failed('unreadable');
   const texts: string[] = [];
   for (const { part } of slides) {
-    const xml = readZipPart(data, part);
+    const xml = await readZipPart(zip, part);
     if (!xml) return failed('unreadable');
     texts.push(drawingText(xml.toString('utf8')));
   }
@@ -96,9 +98,10 @@ const ODF_PAGE: Record<string, string | null> = {
 export const ODF_TYPES = Object.keys(ODF_PAGE);
 
 /** Text of content.xml: paragraphs and headings, spaces, tabs and line breaks; a sheet or slide per page. */
-export function odfText(data: Buffer, mimeType: string): ParsedText {
-  const part = zipDirectory(data)?.find((p) => p.name === 'content.xml');
-  const xml = part && readZipPart(data, part);
+export async function odfText(data: Buffer, mimeType: string): Promise<ParsedText> {
+  const zip = await openZip(data, OFFICE_LIMITS.entries);
+  const part = zip?.entries.find((p) => p.name === 'content.xml');
+  const xml = zip && part && (await readZipPart(zip, part));
   if (!xml) return failed('unreadable');
   const pageElement = ODF_PAGE[mimeType] ?? null;
   const texts: string[] = [];

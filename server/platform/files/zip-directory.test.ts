@@ -2,7 +2,7 @@ import { mkdtemp, open, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { zip } from '../test/files.js';
+import { zip } from '../../test/files.js';
 import { bufferSource, entryDataStart, fileSource, readZipDirectory } from './zip-directory.js';
 
 /** One stored entry whose directory record carries its sizes and offset in a zip64 extra field. */
