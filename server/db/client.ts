@@ -103,7 +103,7 @@ async function openPglite(dataDir: string | null): Promise<Database> {
     release = acquireDataDirLock(dataDir);
   }
   try {
-    // The contrib extensions the migrations create (document text search, migration 0021).
+    // The contrib extensions the migrations create (document text search, migration 0024).
     const client = new PGlite({
       dataDir: dataDir ? path.join(dataDir, 'pgdata') : undefined,
       extensions: { unaccent, btree_gin },

@@ -22,7 +22,7 @@ const DOCUMENT_PREFIX_FROM = 3;
 
 /**
  * What document text matches (document_text.search): the words stemmed as English or as German,
- * accents removed (migration 0021), either reading matching; and the stems, for marking matches
+ * accents removed (migration 0024), either reading matching; and the stems, for marking matches
  * (search/snippets.ts). Resolved in a query of its own so that the search itself is planned with
  * the real terms: as a subquery, the planner cannot tell a rare word from a common one.
  */

@@ -142,11 +142,11 @@ export const documentText = pgTable(
     /**
      * Who may find the page: its contract's business unit, or the org's id for the inbox. Set when
      * the text is stored and kept by triggers when a contract changes unit or a document changes
-     * contract (migration 0021); a search narrows by it first and checks visibility row by row after.
+     * contract (migration 0024); a search narrows by it first and checks visibility row by row after.
      */
     scope: uuid('scope').notNull(),
     text: bytea('text').notNull(),
-    /** to_tsvector('deedbox_en', text) || to_tsvector('deedbox_de', text) (migration 0021). */
+    /** to_tsvector('deedbox_en', text) || to_tsvector('deedbox_de', text) (migration 0024). */
     search: tsvector('search').notNull(),
   },
   (t) => [

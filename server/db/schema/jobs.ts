@@ -9,7 +9,7 @@ export const JOB_RUN_STATUSES = ['running', 'ok', 'failed'] as const;
  * What the background jobs did (server/platform/jobs): one row per run of a global job or sweep
  * of a per-org job (`org_id` null), and one per org whose part failed or recovered (the org's
  * backoff reads them). Not tenant data: only the runner's `app.jobs` claim sees the rows
- * (migration 0020); an org's rows go with the org.
+ * (migration 0021); an org's rows go with the org.
  */
 export const jobRuns = pgTable(
   'job_runs',

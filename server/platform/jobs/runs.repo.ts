@@ -5,7 +5,7 @@ import { jobRuns } from '../../db/schema/index.js';
 import type { JobCounts, JobSchedule } from './job.js';
 import { type LastRun, nextAttempt, nextDueAt } from './schedule.js';
 
-// Every function here needs the app.jobs claim (migration 0020): transact(deps, { jobs: 'on' }, …).
+// Every function here needs the app.jobs claim (migration 0021): transact(deps, { jobs: 'on' }, …).
 
 export type RunRow = typeof jobRuns.$inferSelect;
 
