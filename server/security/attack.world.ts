@@ -36,6 +36,8 @@ export interface OrgIds {
   savedView: string;
   import: string;
   document: string;
+  /** A document waiting in the inbox. */
+  inboxDocument: string;
   link: string;
   calendarFeed: string;
   invitation: string;
@@ -69,6 +71,7 @@ export type FreshKind =
   | 'savedView'
   | 'document'
   | 'deletedDocument'
+  | 'inboxDocument'
   | 'calendarFeed'
   | 'businessUnit'
   | 'apiKey'
@@ -193,6 +196,9 @@ export async function seedOrg(h: Harness, name: string, secrets: Secrets): Promi
       'document',
     );
   const document = await newDocument();
+  const newInboxDocument = async () =>
+    idOf(await uploadDocument(h, admin, '/inbox', `${marker} inbox.pdf`, pdfWithText([marker])), 'inbox document');
+  const inboxDocument = await newInboxDocument();
   const link = await post(`/contracts/${contract}/links`, {
     url: 'https://example.com/a.pdf',
     title: `${marker} link`,
@@ -245,6 +251,8 @@ export async function seedOrg(h: Harness, name: string, secrets: Secrets): Promi
         await call(h, admin, 'DELETE', `/documents/${id}`);
         return id;
       }
+      case 'inboxDocument':
+        return newInboxDocument();
       case 'member':
         return (await member(h, admin, { [unit1]: 'viewer' }, secrets)).id;
     }
@@ -278,6 +286,7 @@ export async function seedOrg(h: Harness, name: string, secrets: Secrets): Promi
       savedView,
       import: idOf(upload, 'import'),
       document,
+      inboxDocument,
       link,
       calendarFeed: idOf(feed, 'calendar feed'),
       invitation,

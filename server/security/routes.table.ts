@@ -310,6 +310,27 @@ export const ROUTES: Record<string, RouteRow> = {
   'POST /api/v1/documents/{id}/versions': { roles: [201, 404, 403, 404, 201], params: id('document'), raw: pdfUpload },
   'GET /api/v1/documents/{id}/content': { roles: [200, 404, 200, 404, 200], params: id('document') },
   'GET /api/v1/documents/{id}/preview': { roles: [200, 404, 200, 404, 200], params: id('document') },
+  // The inbox is for those who create contracts (administrators, editors of any unit, editors' keys).
+  'GET /api/v1/inbox': { roles: [200, 200, 403, 403, 200] },
+  'POST /api/v1/inbox': { roles: [201, 201, 403, 403, 201], raw: pdfUpload },
+  'POST /api/v1/inbox/{id}/convert': {
+    roles: [201, 403, 403, 403, 201],
+    params: fresh('inboxDocument'),
+    body: (o) => ({
+      title: `${o.marker} from inbox`,
+      businessUnitId: o.ids.unit1,
+      partnerId: o.ids.partner,
+      lifecycle,
+    }),
+  },
+  'POST /api/v1/inbox/{id}/attach': {
+    roles: [200, 422, 403, 403, 200],
+    params: fresh('inboxDocument'),
+    body: (o) => ({ contractId: o.ids.contract }),
+  },
+  'GET /api/v1/inbox/{id}/suggestions': { roles: [200, 200, 403, 403, 200], params: id('inboxDocument') },
+  'GET /api/v1/settings/inbox-address': { roles: [200, 200, 403, 403, 200] },
+  'POST /api/v1/settings/inbox-address/regenerate': { roles: [200, 403, 403, 403, 403] },
   // Everyone may search; what they find is bounded by their units (search.int.test.ts).
   'GET /api/v1/search': { roles: [200, 200, 200, 200, 200], query: (o) => ({ q: o.marker }) },
   'POST /api/v1/imports/{id}/check': {

@@ -29,6 +29,9 @@ export interface Harness {
 export async function startHarness(env: Record<string, string | undefined> = {}): Promise<Harness> {
   const sink = new SmtpSink();
   const smtpPort = await sink.start();
+  // A harness given its own DATA_DIR or STORAGE_DIR is one start of several on them (a restart): it keeps them.
+  const ownsStorage = env.DATA_DIR === undefined && env.STORAGE_DIR === undefined;
+  const tempDataDir = TEST_DB === 'postgres' && ownsStorage ? mkdtempSync(path.join(tmpdir(), 'deedbox-h-')) : null;
   const config = loadConfig({
     NODE_ENV: 'test',
     LOG_LEVEL: 'info',
@@ -36,9 +39,9 @@ export async function startHarness(env: Record<string, string | undefined> = {})
     SCRYPT_LOG_N: '12',
     SMTP_URL: `smtp://127.0.0.1:${smtpPort}`,
     APP_URL: 'http://deedbox.test',
-    // Each harness keeps its blobs (and generated keys) in a folder of its own, removed on close.
+    // Otherwise each harness keeps its blobs (and generated keys) in a folder of its own, removed on close.
     ...(TEST_DB === 'postgres'
-      ? { DATABASE_URL: TEST_DATABASE_URL, DB_POOL_MAX: '4', DATA_DIR: mkdtempSync(path.join(tmpdir(), 'deedbox-h-')) }
+      ? { DATABASE_URL: TEST_DATABASE_URL, DB_POOL_MAX: '4', DATA_DIR: tempDataDir ?? ':memory:' }
       : { DATA_DIR: ':memory:' }),
     ...env,
   });
@@ -88,7 +91,9 @@ export async function startHarness(env: Record<string, string | undefined> = {})
       mailer.close();
       await database.close();
       await sink.stop();
-      if (config.storage.driver === 'local') await rm(config.storage.dir, { recursive: true, force: true });
+      if (ownsStorage && config.storage.driver === 'local')
+        await rm(config.storage.dir, { recursive: true, force: true });
+      if (tempDataDir) await rm(tempDataDir, { recursive: true, force: true });
     },
   };
 }
