@@ -199,6 +199,9 @@ export async function seedOrg(h: Harness, name: string, secrets: Secrets): Promi
   const newInboxDocument = async () =>
     idOf(await uploadDocument(h, admin, '/inbox', `${marker} inbox.pdf`, pdfWithText([marker])), 'inbox document');
   const inboxDocument = await newInboxDocument();
+  // The inbox address is made on its first read; made now, reading it later changes nothing.
+  const inboxAddress = await call(h, admin, 'GET', '/settings/inbox-address');
+  if (inboxAddress.statusCode !== 200) throw new Error(`world: inbox address failed: ${inboxAddress.body}`);
   const link = await post(`/contracts/${contract}/links`, {
     url: 'https://example.com/a.pdf',
     title: `${marker} link`,
