@@ -1,6 +1,7 @@
 import { type ChildProcess, spawn, spawnSync } from 'node:child_process';
 import { cpSync, existsSync, readFileSync, writeFileSync } from 'node:fs';
 import net from 'node:net';
+import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 
@@ -141,3 +142,10 @@ export async function startServerProcess(
   }
   return { url, pid: child.pid!, stop };
 }
+
+/** The machine is shared: its load says how much of the CPUs a run had. */
+export const machineLoad = () =>
+  `${os.cpus().length} CPUs, load average ${os
+    .loadavg()
+    .map((l) => l.toFixed(1))
+    .join(' / ')} (1 / 5 / 15 min)`;

@@ -9,7 +9,7 @@ import { mkdir, mkdtemp, rm } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { admin, BENCH_PG_ROOT } from '../pg-admin.js';
-import { compileServer, memory, type ServerProcess, startServerProcess } from '../server-process.js';
+import { compileServer, machineLoad, memory, type ServerProcess, startServerProcess } from '../server-process.js';
 import { benchMailSink, signUpThroughMail } from '../sign-up.js';
 import { measureFiles, reportFiles, type Session } from './files.js';
 
@@ -29,12 +29,6 @@ const PROFILE_DIR = args.includes('--server-profile')
   : null;
 
 const log = (line: string) => console.log(line);
-/** The machine is shared: its load says how much of the 2 CPUs the run had. */
-const machine = () =>
-  `${os.cpus().length} CPUs, load average ${os
-    .loadavg()
-    .map((l) => l.toFixed(1))
-    .join(' / ')} (1 / 5 / 15 min)`;
 
 async function signUp(server: ServerProcess, sink: Parameters<typeof signUpThroughMail>[2]): Promise<Session> {
   const email = `bench-${Date.now()}@example.com`;
@@ -63,7 +57,7 @@ async function createContract(server: ServerProcess, session: Session): Promise<
 async function main() {
   await admin(`drop database if exists ${DB_NAME} with (force)`);
   await admin(`create database ${DB_NAME}`);
-  log(`start: ${machine()}`);
+  log(`start: ${machineLoad()}`);
   const dir = await mkdtemp(path.join(os.tmpdir(), 'deedbox-bench-documents-'));
   const { sink, smtpUrl } = await benchMailSink();
   let server: ServerProcess | undefined;
@@ -103,7 +97,7 @@ async function main() {
       log,
     );
     reportFiles(rounds, SIZE_MIB, log);
-    log(`end: ${machine()}`);
+    log(`end: ${machineLoad()}`);
   } finally {
     await server?.stop();
     await sink.stop();

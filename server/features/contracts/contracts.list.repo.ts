@@ -4,7 +4,7 @@ import type { CustomFieldType } from '../../../common/schemas/vocabulary.js';
 import { PHASES } from '../../../common/terms/computed.js';
 import type { Tx } from '../../db/client.js';
 import { businessUnits, categories, contractColumns, contracts, orgUnits, partners } from '../../db/schema/index.js';
-import { simpleQuery } from '../../db/text-search.js';
+import type { ResolvedSearch } from '../../db/text-search.js';
 import { customValueOf } from '../custom-fields/custom-sql.js';
 import { contractsWithMatchingText } from '../documents/documents.text.repo.js';
 import { memberName } from '../users/users.repo.js';
@@ -17,9 +17,8 @@ export type CustomFilter =
 
 export interface ListFilter {
   units: string[] | 'all';
-  q?: string;
-  /** q as document text matches it (resolveDocumentQuery); empty when q has no words for it. */
-  textQuery?: string;
+  /** The search (q), resolved for contract fields and for document text (resolveSearch). */
+  search?: ResolvedSearch;
   status?: ContractRow['status'];
   businessUnitId?: string;
   ownerId?: string;
@@ -119,9 +118,12 @@ function customCondition(f: CustomFilter): SQL | undefined {
   return f.op === 'from' ? gte(value, f.value) : lte(value, f.value);
 }
 
-/** Contracts whose title, number, description or partner's name match the search (word prefixes). */
-export function fieldSearchCondition(orgId: string, q: string): SQL {
-  const query = simpleQuery(q);
+/**
+ * Contracts whose title, number, description or partner's name match `fields` (resolveSearch's, a
+ * tsquery as text: a constant the planner sees, so a rare word is looked up in the indexes).
+ */
+export function fieldSearchCondition(orgId: string, fields: string): SQL {
+  const query = sql`${fields}::tsquery`;
   // An array, not `in (subquery)`: the planner then looks the partners up once, by their index.
   const partnerIds = sql`array(select ${partners.id} from ${partners} where ${partners.orgId} = ${orgId}
     and ${partners.deletedAt} is null and ${partners.search} @@ ${query})`;
@@ -129,12 +131,11 @@ export function fieldSearchCondition(orgId: string, q: string): SQL {
 }
 
 /** The grid's search: the contract's own fields, or the text of a live document on it. */
-function searchCondition(orgId: string, f: ListFilter & { q: string }): SQL {
-  const { q, textQuery, units } = f;
-  if (!textQuery) return fieldSearchCondition(orgId, q);
+function searchCondition(orgId: string, units: ListFilter['units'], search: ResolvedSearch): SQL {
+  if (!search.query) return fieldSearchCondition(orgId, search.fields);
   return or(
-    fieldSearchCondition(orgId, q),
-    sql`${contracts.id} = any(${contractsWithMatchingText(orgId, textQuery, units)})`,
+    fieldSearchCondition(orgId, search.fields),
+    sql`${contracts.id} = any(${contractsWithMatchingText(orgId, search.query, units)})`,
   )!;
 }
 
@@ -143,7 +144,7 @@ function conditions(orgId: string, f: ListFilter): (SQL | undefined)[] {
     eq(contracts.orgId, orgId),
     isNull(contracts.deletedAt),
     f.units === 'all' ? undefined : f.units.length ? inArray(contracts.businessUnitId, f.units) : sql`false`,
-    f.q ? searchCondition(orgId, { ...f, q: f.q }) : undefined,
+    f.search ? searchCondition(orgId, f.units, f.search) : undefined,
     f.status ? eq(contracts.status, f.status) : undefined,
     f.businessUnitId ? eq(contracts.businessUnitId, f.businessUnitId) : undefined,
     f.ownerId ? eq(contracts.ownerId, f.ownerId) : undefined,

@@ -8,7 +8,7 @@ import {
   SIGNED_MONEY,
 } from '../../../common/schemas/contracts.js';
 import { dateInputProblem, dateProblem } from '../../../common/terms/dates.js';
-import { resolveDocumentQuery } from '../../db/text-search.js';
+import { resolveSearch } from '../../db/text-search.js';
 import type { Ctx } from '../../platform/context.js';
 import { AppError } from '../../platform/errors.js';
 import { readableUnits } from '../access/access.policy.js';
@@ -144,8 +144,7 @@ async function prepare(ctx: Ctx, query: ListQuery) {
   const defs = usesCustom ? await contractFieldDefinitions(ctx) : [];
   const filter: listRepo.ListFilter = {
     units: readableUnits(ctx.actor),
-    q: query.q,
-    textQuery: query.q ? (await resolveDocumentQuery(ctx.tx, query.q)).query : undefined,
+    search: query.q ? await resolveSearch(ctx.tx, query.q) : undefined,
     tags: query.tags,
     status: query.status,
     businessUnitId: query.businessUnitId,

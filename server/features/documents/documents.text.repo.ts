@@ -166,7 +166,7 @@ export const inScopes = (column: SQL, scopes: string[] | null): SQL =>
 
 /**
  * The contracts with a live document whose current version's text matches `query` (a tsquery
- * from resolveDocumentQuery) among the given units ('all' for every unit); an array expression,
+ * from resolveSearch) among the given units ('all' for every unit); an array expression,
  * for `contracts.id = any(…)`. The caller still filters the contracts by unit and deletion.
  */
 export function contractsWithMatchingText(orgId: string, query: string, units: string[] | 'all'): SQL {

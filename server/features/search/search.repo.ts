@@ -1,6 +1,5 @@
 import { sql } from 'drizzle-orm';
 import { rowsOf, type Tx } from '../../db/client.js';
-import { simpleQuery } from '../../db/text-search.js';
 import { fieldSearchCondition } from '../contracts/contracts.list.repo.js';
 import { inScopes, scopesOf } from '../documents/documents.text.repo.js';
 
@@ -30,19 +29,22 @@ export interface ContractHit {
   partnerName: string | null;
 }
 
-/** Live contracts in visible units whose title, number, description or partner match, best first. */
+/**
+ * Live contracts in visible units whose title, number, description or partner match `fields` (a
+ * tsquery as text, from resolveSearch), best first.
+ */
 export async function contractHits(
   tx: Tx,
   orgId: string,
-  q: string,
+  fields: string,
   opts: { units: string[] | 'all'; limit: number },
 ): Promise<ContractHit[]> {
   const result = await tx.execute(sql`
     WITH matched AS (
-      SELECT contracts.id, ts_rank(contracts.search, ${simpleQuery(q)}) AS rank
+      SELECT contracts.id, ts_rank(contracts.search, ${fields}::tsquery) AS rank
       FROM contracts
       WHERE contracts.org_id = ${orgId} AND contracts.deleted_at IS NULL
-        AND ${inScopes(sql`contracts.business_unit_id`, unitsOnly(opts.units))} AND ${fieldSearchCondition(orgId, q)}
+        AND ${inScopes(sql`contracts.business_unit_id`, unitsOnly(opts.units))} AND ${fieldSearchCondition(orgId, fields)}
       LIMIT ${CANDIDATES}
     )
     SELECT c.id, c.title, c.contract_number, c.description, p.name AS partner_name
@@ -79,7 +81,7 @@ const bytes = (value: unknown): Buffer => (Buffer.isBuffer(value) ? value : Buff
 
 /**
  * Live documents the caller may see whose current version's text matches `textQuery` (from
- * resolveDocumentQuery), best first, each with its best pages. The ranking stays in SQL on the
+ * resolveSearch), best first, each with its best pages. The ranking stays in SQL on the
  * search documents; nothing is decrypted here.
  */
 export async function documentHits(

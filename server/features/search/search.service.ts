@@ -1,5 +1,5 @@
 import type { SearchHit } from '../../../common/schemas/documents.js';
-import { resolveDocumentQuery } from '../../db/text-search.js';
+import { resolveSearch } from '../../db/text-search.js';
 import type { Ctx } from '../../platform/context.js';
 import { abilitiesOf, readableUnits } from '../access/access.policy.js';
 import { documentContext, openField, rowKeyOpener, versionContext } from '../documents/documents.keys.js';
@@ -82,14 +82,14 @@ export async function search(ctx: Ctx, input: { q: string; limit: number }): Pro
   const q = firstWords(input.q);
   const units = readableUnits(ctx.actor);
   const inbox = abilitiesOf(ctx.actor).createContracts;
-  const contracts = await repo.contractHits(ctx.tx, ctx.orgId, q, { units, limit: input.limit });
-  const text = await resolveDocumentQuery(ctx.tx, q);
-  const documents = text.query
-    ? await repo.documentHits(ctx.tx, ctx.orgId, text.query, { units, inbox, limit: input.limit })
+  const resolved = await resolveSearch(ctx.tx, q);
+  const contracts = await repo.contractHits(ctx.tx, ctx.orgId, resolved.fields, { units, limit: input.limit });
+  const documents = resolved.query
+    ? await repo.documentHits(ctx.tx, ctx.orgId, resolved.query, { units, inbox, limit: input.limit })
     : [];
   const [c, d] = shares(contracts.length, documents.length, input.limit);
   return [
     ...contracts.slice(0, c).map((row) => contractHit(row, matchKeys(q))),
-    ...(await documentResults(ctx, matchKeys(q, text.stems), documents.slice(0, d))),
+    ...(await documentResults(ctx, matchKeys(q, resolved.stems), documents.slice(0, d))),
   ];
 }

@@ -11,8 +11,12 @@ const MIN_PREFIX = 3;
 const LEAD = 60;
 const WIDTH = 240;
 
+const ASCII = /^[\x00-\x7f]*$/;
+
 /** Lower case without accents, as unaccent makes it ("Straße" → "strasse"). */
 export function fold(text: string): string {
+  // Most words of a page are plain ASCII, which needs no normalising (a search excerpts up to 60 pages).
+  if (ASCII.test(text)) return text.toLowerCase();
   return text.normalize('NFKD').replace(/\p{M}/gu, '').toLowerCase().replace(/ß/g, 'ss');
 }
 
@@ -31,15 +35,6 @@ function matches(word: string, keys: string[]): boolean {
   });
 }
 
-/** Where the matching words are in text. */
-function matchSpans(text: string, keys: string[]): [number, number][] {
-  const spans: [number, number][] = [];
-  for (const m of text.matchAll(WORD)) {
-    if (matches(m[0], keys)) spans.push([m.index, m.index + m[0].length]);
-  }
-  return spans;
-}
-
 /** Moves a cut past the next space (forward) or back to the previous one, so no word is halved. */
 function atSpace(text: string, at: number, forward: boolean): number {
   if (at <= 0 || at >= text.length) return Math.max(0, Math.min(at, text.length));
@@ -53,14 +48,24 @@ function atSpace(text: string, at: number, forward: boolean): number {
  */
 export function excerpt(raw: string, keys: string[]): string[] | null {
   const text = raw.replace(/\s+/g, ' ').trim();
-  const spans = matchSpans(text, keys);
+  // The matching words from the first to the excerpt's end; the rest of the page is not looked at.
+  const spans: [number, number][] = [];
+  let start = 0;
+  let end = text.length;
+  for (const m of text.matchAll(WORD)) {
+    const to = m.index + m[0].length;
+    if (spans.length > 0 && to > end) break;
+    if (!matches(m[0], keys)) continue;
+    if (spans.length === 0) {
+      start = Math.min(m.index, atSpace(text, m.index - LEAD, true));
+      end = Math.max(to, atSpace(text, start + WIDTH, false));
+    }
+    spans.push([m.index, to]);
+  }
   if (spans.length === 0) return null;
-  const start = Math.min(spans[0]![0], atSpace(text, spans[0]![0] - LEAD, true));
-  const end = Math.max(spans[0]![1], atSpace(text, start + WIDTH, false));
   const parts: string[] = [start > 0 ? '…' : ''];
   let at = start;
   for (const [from, to] of spans) {
-    if (to > end) break;
     parts[parts.length - 1] += text.slice(at, from);
     parts.push(text.slice(from, to), '');
     at = to;
