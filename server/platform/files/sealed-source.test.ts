@@ -8,21 +8,18 @@ const key = randomBytes(32);
 const context = 'blob:test';
 const CHUNK = 1024;
 
-/** Seals the bytes into a fresh in-memory store and opens them as a source. */
-async function sourceOf(plain: Buffer, chunkSize = CHUNK, tamper?: (sealed: Buffer) => Buffer) {
+/** Seals the bytes into a fresh in-memory store, changed by `tamper` if given, as an upload records them. */
+function storedBlob(plain: Buffer, chunkSize = CHUNK, tamper?: (sealed: Buffer) => Buffer) {
   const store = memoryStore();
   const sealed = sealBuffer(key, context, plain, { chunkSize });
   const stored = tamper ? tamper(Buffer.from(sealed)) : sealed;
   store.blobs.set('blob', stored);
-  const source = await sealedSource({
-    store,
-    blobName: 'blob',
-    key,
-    context,
-    size: plain.length,
-    sealedSize: stored.length,
-  });
-  return { source, store };
+  return { store, blobName: 'blob', key, context, size: plain.length, sealedSize: stored.length };
+}
+
+async function sourceOf(plain: Buffer, chunkSize = CHUNK, tamper?: (sealed: Buffer) => Buffer) {
+  const blob = storedBlob(plain, chunkSize, tamper);
+  return { source: await sealedSource(blob), store: blob.store };
 }
 
 async function collect(stream: AsyncIterable<Buffer>): Promise<Buffer> {
@@ -151,33 +148,19 @@ describe('sealedSource', () => {
   });
 
   it('throws on a blob cut at a chunk boundary, since only the last chunk is sealed as final', async () => {
-    const store = memoryStore();
-    const cut = sealBuffer(key, context, plain.subarray(0, 4 * CHUNK + 1), { chunkSize: CHUNK }).subarray(
-      0,
-      recordAt(4),
-    );
-    store.blobs.set('blob', cut);
+    const blob = storedBlob(plain.subarray(0, 4 * CHUNK + 1), CHUNK, (sealed) => sealed.subarray(0, recordAt(4)));
     // Recorded as the 4-chunk file the cut blob looks like: chunk 3 was sealed as not final.
-    const source = await sealedSource({
-      store,
-      blobName: 'blob',
-      key,
-      context,
-      size: 4 * CHUNK,
-      sealedSize: cut.length,
-    });
+    const source = await sealedSource({ ...blob, size: 4 * CHUNK });
     expect((await source.read(0, 10)).equals(plain.subarray(0, 10))).toBe(true);
     await expect(source.read(3 * CHUNK, 1)).rejects.toMatchObject({ check: 'truncated', chunk: 3 });
   });
 
   it('refuses a recorded size that does not fit the sealed size, and a blob cut in the store', async () => {
-    const store = memoryStore();
-    const sealed = sealBuffer(key, context, plain, { chunkSize: CHUNK });
-    store.blobs.set('blob', sealed);
-    const blob = { store, blobName: 'blob', key, context, size: plain.length, sealedSize: sealed.length };
+    const blob = storedBlob(plain);
+    const sealed = blob.store.blobs.get('blob')!;
     await expect(sealedSource({ ...blob, size: plain.length - 1 })).rejects.toMatchObject({ check: 'truncated' });
     const source = await sealedSource(blob);
-    store.blobs.set('blob', sealed.subarray(0, sealed.length - 100));
+    blob.store.blobs.set('blob', sealed.subarray(0, sealed.length - 100));
     await expect(source.read(plain.length - 1, 1)).rejects.toMatchObject({ check: 'truncated' });
     await expect(sealedSource({ ...blob, key: randomBytes(32) }).then((s) => s.read(0, 1))).rejects.toMatchObject({
       check: 'tag',

@@ -31,7 +31,7 @@ function place(out: Buffer, from: number, start: number, plain: Buffer): void {
   plain.copy(out, Math.max(0, start - from), Math.max(0, from - start));
 }
 
-class SealedSource implements ByteSource {
+export class SealedSource implements ByteSource {
   readonly size: number;
   /** Opened chunks by index, least recently used first. */
   private readonly cache = new Map<number, Buffer>();
@@ -125,7 +125,7 @@ class SealedSource implements ByteSource {
  * returns bytes only after every chunk's tag verified under its index and final flag; a damaged or
  * swapped blob throws IntegrityError. Memory stays at about CACHE_BYTES beside what a read returns.
  */
-export async function sealedSource(blob: SealedBlob): Promise<ByteSource & { requests: number }> {
+export async function sealedSource(blob: SealedBlob): Promise<SealedSource> {
   assertKey(blob.key);
   const header = await readAll(await blob.store.get(blob.blobName, { start: 0, end: HEADER_LENGTH - 1 }));
   if (header.length !== HEADER_LENGTH)
