@@ -72,7 +72,7 @@ async function main() {
         NODE_ENV: 'test',
         DATABASE_URL: DB_URL,
         DATA_DIR: dataDir,
-        // The upload's plaintext scratch file goes under os.tmpdir(): here, on the same disk, removed at the end.
+        // Scratch files (text extraction, Word previews; uploads write none) go under os.tmpdir(): here, removed at the end.
         TMPDIR: tmpDir,
         MASTER_KEYS: `1:${randomBytes(32).toString('base64')}`,
         SECRET_KEY: randomBytes(32).toString('base64url'),

@@ -1,19 +1,10 @@
-import { Readable, Transform, type TransformCallback } from 'node:stream';
+import { Readable } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
-import { HEADER_LENGTH, IntegrityError, openStream, TAG_LENGTH } from '../../platform/crypto/seal.js';
-import { parseHeader } from '../../platform/crypto/seal-format.js';
-import { openChunkAt, plaintextLength, sealedRange } from '../../platform/crypto/seal-range.js';
-import type { BlobStore } from '../../platform/storage/blob-store.js';
+import { IntegrityError, openStream } from '../../platform/crypto/seal.js';
+import { type SealedBlob, type SealedSource, sealedSource } from '../../platform/files/sealed-source.js';
 
 /** What a download needs once the transaction that authorised it has ended. */
-export interface Sealed {
-  store: BlobStore;
-  blobName: string;
-  key: Buffer;
-  context: string;
-  size: number;
-  sealedSize: number;
-}
+export type Sealed = SealedBlob;
 
 /** A short stream (a header, a preview's head) read into memory. */
 export async function readAll(stream: Readable): Promise<Buffer> {
@@ -22,17 +13,16 @@ export async function readAll(stream: Readable): Promise<Buffer> {
   return Buffer.concat(parts);
 }
 
-/** The stored blob must be exactly as long as the one sealed at upload: truncation or extension shows here. */
-async function checkSize(s: Sealed): Promise<number> {
+/**
+ * The stored blob must be exactly as long as the one sealed at upload: truncation or extension shows
+ * here; opening it as a source reads the header and checks the plaintext length it implies.
+ */
+async function checkSize(s: Sealed): Promise<SealedSource> {
   const stored = await s.store.size(s.blobName);
   if (stored !== s.sealedSize) {
     throw new IntegrityError('truncated', `stored blob is ${stored ?? 'missing'} bytes, sealed as ${s.sealedSize}`);
   }
-  const header = parseHeader(await readAll(await s.store.get(s.blobName, { start: 0, end: HEADER_LENGTH - 1 })));
-  if (plaintextLength(s.sealedSize, header.chunkSize) !== s.size) {
-    throw new IntegrityError('truncated', 'sealed size does not match the recorded size');
-  }
-  return header.chunkSize;
+  return sealedSource(s);
 }
 
 /** Opened records are one chunk (64 KiB) each; sent one by one, each would be a socket write of its own. */
@@ -60,8 +50,11 @@ async function* batches(first: IteratorResult<Buffer>, rest: AsyncIterator<Buffe
  * before any byte or status is sent. Damage further in fails the stream, which aborts the response.
  */
 export async function openSealed(s: Sealed, range?: { from: number; to: number }): Promise<Readable> {
-  const chunkSize = await checkSize(s);
-  const plain = range ? await rangeStream(s, chunkSize, range.from, range.to) : await fullStream(s);
+  const source = await checkSize(s);
+  // A range is one ranged get of the records that hold it, each opened at its index.
+  const plain = range
+    ? Readable.from(source.stream(range.from, range.to - range.from + 1), { objectMode: false })
+    : await fullStream(s);
   const iterator: AsyncIterator<Buffer> = plain[Symbol.asyncIterator]();
   const first = await iterator.next();
   return Readable.from(batches(first, iterator), { objectMode: false });
@@ -70,82 +63,6 @@ export async function openSealed(s: Sealed, range?: { from: number; to: number }
 async function fullStream(s: Sealed): Promise<Readable> {
   const opener = openStream(s.key, s.context);
   const blob = await s.store.get(s.blobName);
-  pipeline(blob, opener).catch((error) => opener.destroy(error));
-  return opener;
-}
-
-/** Opens whole records [firstChunk..lastChunk] one by one and keeps only the bytes asked for. */
-class RecordOpener extends Transform {
-  private buffered: Buffer[] = [];
-  private bufferedLength = 0;
-  private index: number;
-  private skip: number;
-  private left: number;
-
-  constructor(
-    private readonly s: Sealed,
-    private readonly header: Buffer,
-    private readonly chunkSize: number,
-    range: ReturnType<typeof sealedRange>,
-    private readonly lastIndex: number,
-  ) {
-    super();
-    this.index = range.firstChunk;
-    this.skip = range.skip;
-    this.left = range.length;
-  }
-
-  private recordLength(index: number): number {
-    if (index < this.lastIndex) return this.chunkSize + TAG_LENGTH;
-    return this.s.size - index * this.chunkSize + TAG_LENGTH;
-  }
-
-  private drainRecords(): void {
-    for (;;) {
-      const need = this.recordLength(this.index);
-      if (this.bufferedLength < need || this.left === 0) return;
-      const all = Buffer.concat(this.buffered);
-      const record = all.subarray(0, need);
-      this.buffered = [all.subarray(need)];
-      this.bufferedLength -= need;
-      const opened = openChunkAt(
-        this.s.key,
-        this.s.context,
-        this.header,
-        this.index,
-        this.index === this.lastIndex,
-        record,
-      );
-      const piece = opened.subarray(this.skip, this.skip + this.left);
-      this.skip = 0;
-      this.left -= piece.length;
-      this.index += 1;
-      if (piece.length > 0) this.push(piece);
-    }
-  }
-
-  override _transform(chunk: Buffer, _encoding: BufferEncoding, done: TransformCallback): void {
-    this.buffered.push(chunk);
-    this.bufferedLength += chunk.length;
-    try {
-      this.drainRecords();
-      done();
-    } catch (error) {
-      done(error as Error);
-    }
-  }
-
-  override _flush(done: TransformCallback): void {
-    done(this.left > 0 ? new IntegrityError('truncated', 'the stored blob ended inside the range') : null);
-  }
-}
-
-async function rangeStream(s: Sealed, chunkSize: number, from: number, to: number): Promise<Readable> {
-  const header = await readAll(await s.store.get(s.blobName, { start: 0, end: HEADER_LENGTH - 1 }));
-  const range = sealedRange(chunkSize, s.size, from, to);
-  const lastIndex = Math.max(0, Math.ceil(s.size / chunkSize) - 1);
-  const opener = new RecordOpener(s, header, chunkSize, range, lastIndex);
-  const blob = await s.store.get(s.blobName, { start: range.start, end: range.end - 1 });
   pipeline(blob, opener).catch((error) => opener.destroy(error));
   return opener;
 }

@@ -1,8 +1,8 @@
-import { rm } from 'node:fs/promises';
 import type { Readable } from 'node:stream';
 import type { Document } from '../../../common/schemas/documents.js';
 import type { Ctx, Deps } from '../../platform/context.js';
 import { AppError } from '../../platform/errors.js';
+import { sealedSource } from '../../platform/files/sealed-source.js';
 import { receive } from './documents.receive.js';
 import { commitUpload, type MailOrigin, type UploadSlot } from './documents.service.js';
 import { inspectUpload } from './file-policy.js';
@@ -11,9 +11,9 @@ import { inspectUpload } from './file-policy.js';
 export type RunInOrg = <T>(fn: (ctx: Ctx) => Promise<T>) => Promise<T>;
 
 /**
- * Every way a file comes in (an upload, a mail attachment): streamed into its prepared slot, inspected,
- * and committed; whatever fails, no document, version or blob stays behind, and the plaintext
- * scratch copy is gone when this returns. A refused file is a validation_failed AppError naming `file`.
+ * Every way a file comes in (an upload, a mail attachment): sealed into its prepared slot, inspected
+ * by reading the sealed blob back (no plaintext copy is written), and committed; whatever fails, no
+ * document, version or blob stays behind. A refused file is a validation_failed AppError naming `file`.
  */
 export async function receiveFile(
   deps: Deps,
@@ -31,14 +31,19 @@ export async function receiveFile(
     maxBytes: deps.config.uploadMaxBytes,
   });
   try {
-    const inspection = await inspectUpload({ file: received.file, size: received.size, name });
+    const source = await sealedSource({
+      store: deps.blobs,
+      blobName: slot.blobName,
+      key: slot.key,
+      context: slot.blobContext,
+      size: received.size,
+      sealedSize: received.sealedSize,
+    });
+    const inspection = await inspectUpload({ source, name });
     if (!inspection.ok) throw AppError.invalid('file', inspection.rule, inspection.detail);
-    const { file: _scratch, ...stored } = received;
-    return await run((ctx) => commitUpload(ctx, slot, { ...stored, mimeType: inspection.mimeType, name }, mail));
+    return await run((ctx) => commitUpload(ctx, slot, { ...received, mimeType: inspection.mimeType, name }, mail));
   } catch (error) {
     await deps.blobs.delete(slot.blobName).catch(() => undefined);
     throw error;
-  } finally {
-    await rm(received.file, { force: true });
   }
 }

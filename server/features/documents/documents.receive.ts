@@ -1,15 +1,14 @@
 import { createHash, randomBytes } from 'node:crypto';
-import { createWriteStream } from 'node:fs';
-import { mkdir, rm } from 'node:fs/promises';
+import { mkdir } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
-import { PassThrough, type Readable, Transform, type TransformCallback } from 'node:stream';
+import { type Readable, Transform, type TransformCallback } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
 import { sealStream } from '../../platform/crypto/seal.js';
 import { AppError } from '../../platform/errors.js';
 import type { BlobStore } from '../../platform/storage/blob-store.js';
 
-/** A private folder for plaintext that is being inspected or read for text; nothing stays there. */
+/** A private folder for plaintext that is read for text or a Word preview; nothing stays there. Uploads never write one. */
 export async function scratchDir(): Promise<string> {
   const dir = path.join(os.tmpdir(), `deedbox-scratch-${process.getuid?.() ?? 'u'}`);
   await mkdir(dir, { recursive: true, mode: 0o700 });
@@ -20,7 +19,7 @@ export async function scratchFile(): Promise<string> {
   return path.join(await scratchDir(), randomBytes(16).toString('hex'));
 }
 
-/** The meter passes bytes on in blocks of about this size: one write each to the scratch file and the sealer, not one per network read. */
+/** The meter passes bytes on in blocks of about this size: one write each to the sealer, not one per network read. */
 const BLOCK = 1024 * 1024;
 
 /** Counts and hashes what passes, in blocks of about BLOCK bytes, and fails the stream once it is longer than max bytes. */
@@ -70,41 +69,30 @@ export interface Received {
   size: number;
   sha256: string;
   sealedSize: number;
-  /** The plaintext, for inspection; the caller removes it. */
-  file: string;
 }
 
 /**
- * One pass over an upload: counted, hashed, sealed into the store under blobName and, beside it,
- * kept as plaintext in a private scratch file for inspection. Memory stays constant (backpressure
- * from the slower side holds the upload). On any failure neither the blob nor the scratch file stays.
+ * One pass over an upload: counted, hashed and sealed into the store under blobName; only
+ * ciphertext reaches the disk (the policy inspects the sealed blob, files/sealed-source.ts).
+ * Memory stays constant (backpressure from the store holds the upload). On any failure no blob stays.
  */
 export async function receive(
   source: Readable,
   opts: { store: BlobStore; blobName: string; key: Buffer; context: string; maxBytes: number },
 ): Promise<Received> {
-  const file = await scratchFile();
   const meter = new Meter(opts.maxBytes);
-  const toScratch = new PassThrough();
-  const toStore = new PassThrough();
-  meter.pipe(toScratch);
-  meter.pipe(toStore);
   const sealer = sealStream(opts.key, opts.context);
-  // One failure stops every branch; each stream reports it once, through the pipeline that owns it.
-  for (const s of [meter, toScratch, toStore, sealer]) s.on('error', () => undefined);
+  // One failure stops both sides; each stream reports it once, through the promise that owns it.
+  for (const s of [meter, sealer]) s.on('error', () => undefined);
   const failAll = (error: unknown) => {
-    for (const s of [meter, toScratch, toStore, sealer]) s.destroy(error as Error);
+    for (const s of [meter, sealer]) s.destroy(error as Error);
   };
-  const branches = [
-    pipeline(toScratch, createWriteStream(file, { flags: 'wx', mode: 0o600, highWaterMark: BLOCK })),
-    opts.store.put(opts.blobName, toStore.pipe(sealer)),
-    pipeline(source, meter),
-  ] as const;
-  for (const branch of branches) branch.catch(failAll);
-  const outcome = await Promise.allSettled(branches);
+  const sides = [opts.store.put(opts.blobName, meter.pipe(sealer)), pipeline(source, meter)] as const;
+  for (const side of sides) side.catch(failAll);
+  const outcome = await Promise.allSettled(sides);
   const failed = outcome.find((o) => o.status === 'rejected');
   if (failed) {
-    await Promise.all([rm(file, { force: true }), opts.store.delete(opts.blobName).catch(() => undefined)]);
+    await opts.store.delete(opts.blobName).catch(() => undefined);
     const reason = (failed as PromiseRejectedResult).reason;
     if (reason instanceof AppError) throw reason;
     // The client went away or sent a broken multipart body: nothing was kept.
@@ -113,6 +101,6 @@ export async function receive(
     }
     throw reason;
   }
-  const stored = (outcome[1] as PromiseFulfilledResult<{ size: number }>).value;
-  return { size: meter.size, sha256: meter.hash.digest('hex'), sealedSize: stored.size, file };
+  const stored = (outcome[0] as PromiseFulfilledResult<{ size: number }>).value;
+  return { size: meter.size, sha256: meter.hash.digest('hex'), sealedSize: stored.size };
 }

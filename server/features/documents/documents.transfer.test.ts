@@ -4,6 +4,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { Readable } from 'node:stream';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { sealedSource } from '../../platform/files/sealed-source.js';
 import type { BlobStore } from '../../platform/storage/blob-store.js';
 import { localStore } from '../../platform/storage/local-store.js';
 import { openSealed } from './documents.content.js';
@@ -46,13 +47,14 @@ describe('a large upload and its download', () => {
       context,
       maxBytes: 4 * MIB,
     });
-    try {
-      expect(received.size).toBe(content.length);
-      expect(received.sha256).toBe(createHash('sha256').update(content).digest('hex'));
-      expect((await readFile(received.file)).equals(content)).toBe(true);
-    } finally {
-      await rm(received.file, { force: true });
-    }
+    expect(received).not.toHaveProperty('file');
+    expect(received.size).toBe(content.length);
+    expect(received.sha256).toBe(createHash('sha256').update(content).digest('hex'));
+    // Only ciphertext reached the disk: no piece of the content is in the blob.
+    const stored = await readFile(path.join(dir, 'transfer', 'whole'));
+    expect(stored.length).toBe(received.sealedSize);
+    for (let at = 0; at < content.length; at += 100_000)
+      expect(stored.includes(content.subarray(at, at + 32))).toBe(false);
     const sealed = {
       store,
       blobName: 'transfer/whole',
@@ -68,6 +70,11 @@ describe('a large upload and its download', () => {
 
     const range = Buffer.concat(await chunksOf(await openSealed(sealed, { from: MIB - 5, to: 2 * MIB + 70_000 })));
     expect(range.equals(content.subarray(MIB - 5, 2 * MIB + 70_001))).toBe(true);
+
+    // What the upload policy reads instead of a plaintext copy.
+    const source = await sealedSource(sealed);
+    expect((await source.read(MIB - 5, 70_000)).equals(content.subarray(MIB - 5, MIB + 69_995))).toBe(true);
+    expect((await source.read(content.length - 100, 1000)).equals(content.subarray(-100))).toBe(true);
   });
 
   it('refuses a file over the limit and keeps no blob of it', async () => {

@@ -1,25 +1,37 @@
-import { mkdtemp, rm, stat, writeFile } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { randomBytes } from 'node:crypto';
 import { constants, deflateRawSync } from 'node:zlib';
 import ExcelJS from 'exceljs';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
+import { HEADER_LENGTH, IntegrityError, sealBuffer } from '../../platform/crypto/seal.js';
+import { sealedSource } from '../../platform/files/sealed-source.js';
 import { cfb, excelStream, gif, heif, jpeg, odf, ooxml, pdf, png, tiff, webp, wordFib, zip } from '../../test/files.js';
+import { memoryStore } from '../../test/memory-store.js';
 import { ALLOWED_DOCUMENT_TYPES, inspectUpload, MAX_UPLOAD_BYTES_DEFAULT } from './file-policy.js';
 import { ZIP_LIMITS } from './file-policy.zip.js';
 
-let dir: string;
-let counter = 0;
-beforeAll(async () => {
-  dir = await mkdtemp(join(tmpdir(), 'deedbox-file-policy-'));
-});
-afterAll(() => rm(dir, { recursive: true, force: true }));
+const key = randomBytes(32);
+/** An odd chunk size, so that the policy's reads cross chunk boundaries everywhere. */
+const CHUNK = 1000;
 
-/** Writes the bytes to a temporary file and inspects it under the given client file name. */
+/** Seals the bytes into a store, as an upload is, and inspects the sealed blob under the given client file name. */
+async function sealed(bytes: Buffer | string, tamper?: (blob: Buffer) => void) {
+  const plain = Buffer.from(bytes);
+  const store = memoryStore();
+  const blob = sealBuffer(key, 'upload', plain, { chunkSize: CHUNK });
+  tamper?.(blob);
+  store.blobs.set('upload', blob);
+  return sealedSource({
+    store,
+    blobName: 'upload',
+    key,
+    context: 'upload',
+    size: plain.length,
+    sealedSize: blob.length,
+  });
+}
+
 async function inspect(bytes: Buffer | string, name: string) {
-  const file = join(dir, `upload-${++counter}`);
-  await writeFile(file, bytes);
-  return inspectUpload({ file, size: (await stat(file)).size, name });
+  return inspectUpload({ source: await sealed(bytes), name });
 }
 
 async function ruleOf(bytes: Buffer | string, name: string) {
@@ -451,10 +463,19 @@ describe('inspectUpload: damaged and hostile files', () => {
   });
 });
 
-describe('inspectUpload: its caller', () => {
-  it('must pass the size of the complete file', async () => {
-    const file = join(dir, 'sized');
-    await writeFile(file, pdf());
-    await expect(inspectUpload({ file, size: 3, name: 'a.pdf' })).rejects.toThrow(/not 3/);
+describe('inspectUpload: its source', () => {
+  it('throws on a sealed blob that fails its check rather than judging unverified bytes', async () => {
+    const flipLast = (blob: Buffer) => {
+      blob[blob.length - 20] = blob[blob.length - 20]! ^ 1;
+    };
+    await expect(inspectUpload({ source: await sealed(pdf(), flipLast), name: 'a.pdf' })).rejects.toThrow(
+      IntegrityError,
+    );
+    const flipFirst = (blob: Buffer) => {
+      blob[HEADER_LENGTH] = blob[HEADER_LENGTH]! ^ 1;
+    };
+    await expect(inspectUpload({ source: await sealed(CONTRACT_TEXT, flipFirst), name: 'a.txt' })).rejects.toThrow(
+      IntegrityError,
+    );
   });
 });

@@ -1,4 +1,5 @@
 import { CsvError, parse } from 'csv-parse/sync';
+import { scanBytes } from '../../platform/files/scan.js';
 import type { ByteSource } from '../../platform/files/zip-directory.js';
 import { detectDelimiter } from '../imports/import-file.js';
 
@@ -16,8 +17,7 @@ const CHUNK = 1024 * 1024;
 
 /** True when no byte of the whole file is a control byte: UTF-8, Latin-1 or Windows-1252 text. */
 async function isText(source: ByteSource): Promise<boolean> {
-  for (let at = 0; at < source.size; at += CHUNK) {
-    const chunk = await source.read(at, CHUNK);
+  for await (const chunk of scanBytes(source, 0, source.size, CHUNK)) {
     if (CONTROL_BYTES.some((b) => chunk.includes(b))) return false;
   }
   return true;

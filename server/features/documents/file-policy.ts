@@ -1,7 +1,6 @@
-import { open } from 'node:fs/promises';
-import { fileTypeFromFile } from 'file-type';
+import { fileTypeFromBlob } from 'file-type';
 import { ALLOWED_DOCUMENT_TYPES } from '../../../common/document-types.js';
-import { type ByteSource, fileSource } from '../../platform/files/zip-directory.js';
+import type { ByteSource } from '../../platform/files/zip-directory.js';
 import { classifyCfb } from './file-policy.cfb.js';
 import { nameExtension, nameVerdict } from './file-policy.names.js';
 import { isEncryptedPdf } from './file-policy.pdf.js';
@@ -58,8 +57,22 @@ const DESCRIBED: Record<string, string> = {
 
 const refuse = (rule: RefusalRule, detail: string): Refused => ({ ok: false, rule, detail });
 
-async function detect(path: string, source: ByteSource, head: Buffer, ext: string | null): Promise<Content> {
-  const found = await fileTypeFromFile(path);
+/**
+ * file-type reads a Blob only through size, type and slice(…).arrayBuffer() (strtok3's BlobTokenizer,
+ * random access like a file), so the source stands in for one and file-type reads only what it needs.
+ */
+function asBlob(source: ByteSource, start = 0, end = source.size): Blob {
+  const blob = {
+    size: end - start,
+    type: '',
+    slice: (from = 0, to = end - start) => asBlob(source, start + from, start + Math.min(to, end - start)),
+    arrayBuffer: async () => new Uint8Array(await source.read(start, end - start)).buffer,
+  };
+  return blob as unknown as Blob;
+}
+
+async function detect(source: ByteSource, head: Buffer, ext: string | null): Promise<Content> {
+  const found = await fileTypeFromBlob(asBlob(source));
   if (found === undefined || found.mime === 'application/xml') {
     const text = await classifyText(source, head, ext);
     if (text.kind === 'binary') return { kind: 'refused', what: 'an unknown binary format', text: false };
@@ -97,37 +110,28 @@ async function contentProblem(source: ByteSource, head: Buffer, extension: strin
  * Decides whether an upload may be kept, from its bytes: the type file-type finds (or our own
  * text, e-mail and OLE2 checks where it finds none), then whether the name claims another type,
  * then passwords, zip bombs and polyglots. The name only ever makes the answer stricter.
- * `file` is the complete plaintext in a temporary file; `size` its length in bytes.
+ * `source` reads the complete upload (its sealed blob, files/sealed-source.ts); most checks read
+ * its head, its tail and a few offsets, text and ZIP entries are scanned in order.
  */
-export async function inspectUpload(input: { file: string; size: number; name: string }): Promise<Accepted | Refused> {
-  if (input.size === 0) return refuse('file_empty', 'the file is empty');
-  const handle = await open(input.file, 'r');
-  try {
-    const { size } = await handle.stat();
-    if (size !== input.size) throw new Error(`inspectUpload: the file holds ${size} bytes, not ${input.size}`);
-    const source = fileSource(handle, size);
-    const head = await source.read(0, HEAD);
-    const ext = nameExtension(input.name);
-    const content = await detect(input.file, source, head, ext);
-    if (content.kind === 'encrypted') return refuse('file_encrypted', `the file is ${content.what}`);
-    if (content.kind === 'refused') {
-      const verdict = nameVerdict(ext, { refusedText: content.text });
-      if (verdict === 'mismatch')
-        return refuse('file_type_mismatch', `the name ends in .${ext} but the file is ${content.what}`);
-      return refuse('file_type_refused', `the file is ${content.what}`);
-    }
-    const type = BY_MIME.get(content.mimeType)!;
-    const verdict = nameVerdict(ext, type.extension);
-    if (verdict === 'runnable')
-      return refuse('file_type_refused', `a text file named .${ext} runs as a script when opened`);
+export async function inspectUpload(input: { source: ByteSource; name: string }): Promise<Accepted | Refused> {
+  const { source } = input;
+  if (source.size === 0) return refuse('file_empty', 'the file is empty');
+  const head = await source.read(0, HEAD);
+  const ext = nameExtension(input.name);
+  const content = await detect(source, head, ext);
+  if (content.kind === 'encrypted') return refuse('file_encrypted', `the file is ${content.what}`);
+  if (content.kind === 'refused') {
+    const verdict = nameVerdict(ext, { refusedText: content.text });
     if (verdict === 'mismatch')
-      return refuse(
-        'file_type_mismatch',
-        `the name ends in .${ext} but the file is ${type.label} (.${type.extension})`,
-      );
-    const problem = await contentProblem(source, head, type.extension);
-    return problem ?? { ok: true, mimeType: type.mimeType, extension: type.extension };
-  } finally {
-    await handle.close();
+      return refuse('file_type_mismatch', `the name ends in .${ext} but the file is ${content.what}`);
+    return refuse('file_type_refused', `the file is ${content.what}`);
   }
+  const type = BY_MIME.get(content.mimeType)!;
+  const verdict = nameVerdict(ext, type.extension);
+  if (verdict === 'runnable')
+    return refuse('file_type_refused', `a text file named .${ext} runs as a script when opened`);
+  if (verdict === 'mismatch')
+    return refuse('file_type_mismatch', `the name ends in .${ext} but the file is ${type.label} (.${type.extension})`);
+  const problem = await contentProblem(source, head, type.extension);
+  return problem ?? { ok: true, mimeType: type.mimeType, extension: type.extension };
 }

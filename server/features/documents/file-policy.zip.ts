@@ -1,5 +1,6 @@
 import { Readable } from 'node:stream';
 import { createInflateRaw, inflateRawSync } from 'node:zlib';
+import { scanBytes } from '../../platform/files/scan.js';
 import {
   type ByteSource,
   bufferSource,
@@ -132,7 +133,7 @@ class ZipScan {
     entry: ZipEntry,
     keep: (first: Buffer) => number,
   ): Promise<Unpacked | ZipExcess> {
-    const packed = Readable.from(chunks(source, start, entry.packed));
+    const packed = Readable.from(scanBytes(source, start, entry.packed, 64 * 1024));
     const output = entry.method === ZIP_STORED ? packed : packed.pipe(createInflateRaw({ chunkSize: 256 * 1024 }));
     const kept: Buffer[] = [];
     let limit = -1;
@@ -176,10 +177,6 @@ async function unpackSmall(source: ByteSource, start: number, entry: ZipEntry): 
   } catch (error) {
     return (error as { code?: string }).code === 'ERR_BUFFER_TOO_LARGE' ? overstated(entry) : DAMAGED;
   }
-}
-
-async function* chunks(source: ByteSource, start: number, length: number): AsyncGenerator<Buffer> {
-  for (let at = 0; at < length; at += 64 * 1024) yield await source.read(start + at, Math.min(64 * 1024, length - at));
 }
 
 /**

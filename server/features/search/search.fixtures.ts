@@ -1,6 +1,5 @@
 import { randomUUID } from 'node:crypto';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
-import { rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { Readable } from 'node:stream';
@@ -35,13 +34,9 @@ export async function storeDocument(
     context: slot.blobContext,
     maxBytes: deps.config.uploadMaxBytes,
   });
-  try {
-    return await runInOrg(deps, principal, request(), (ctx) =>
-      commitUpload(ctx, slot, { ...received, mimeType: file.mimeType, name: file.name }),
-    );
-  } finally {
-    await rm(received.file, { force: true });
-  }
+  return runInOrg(deps, principal, request(), (ctx) =>
+    commitUpload(ctx, slot, { ...received, mimeType: file.mimeType, name: file.name }),
+  );
 }
 
 /** A PDF whose first page has text and whose second is a picture of `lines`, as a scanner makes it. */

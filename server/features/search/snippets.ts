@@ -11,7 +11,8 @@ const MIN_PREFIX = 3;
 const LEAD = 60;
 const WIDTH = 240;
 
-const ASCII = /^[\x00-\x7f]*$/;
+/** Only characters below U+0080 (no control character written into the pattern). */
+const ASCII = /^[^\u0080-\uffff]*$/;
 
 /** Lower case without accents, as unaccent makes it ("Straße" → "strasse"). */
 export function fold(text: string): string {

@@ -70,3 +70,57 @@ export function openChunkAt(
   }
   return openRecord(new ChunkCipher(key, header, context), record, index, final);
 }
+
+/** Where each record of a blob with this plaintext length lies, and whether it is the final one. */
+export class RecordLayout {
+  readonly lastIndex: number;
+
+  constructor(
+    readonly chunkSize: number,
+    readonly plainLength: number,
+  ) {
+    this.lastIndex = Math.max(0, Math.ceil(plainLength / chunkSize) - 1);
+  }
+
+  /** Sealed offset where record `index` starts. */
+  start(index: number): number {
+    return HEADER_LENGTH + index * (this.chunkSize + TAG_LENGTH);
+  }
+
+  length(index: number): number {
+    const plain = index < this.lastIndex ? this.chunkSize : this.plainLength - index * this.chunkSize;
+    return plain + TAG_LENGTH;
+  }
+}
+
+/**
+ * Opens records first..last as their sealed bytes arrive (`sealed` starts at record `first`),
+ * yielding each chunk's plaintext only after its tag verified with its index and final flag.
+ * Holds at most one record and one piece of input; a source that ends early is truncation.
+ */
+export async function* openRecords(
+  sealed: AsyncIterable<Buffer>,
+  cipher: ChunkCipher,
+  layout: RecordLayout,
+  first: number,
+  last: number,
+): AsyncGenerator<{ index: number; plain: Buffer }> {
+  let parts: Buffer[] = [];
+  let held = 0;
+  let index = first;
+  for await (const piece of sealed) {
+    parts.push(piece);
+    held += piece.length;
+    while (index <= last && held >= layout.length(index)) {
+      const need = layout.length(index);
+      const all = parts.length === 1 ? parts[0]! : Buffer.concat(parts, held);
+      parts = [all.subarray(need)];
+      held -= need;
+      yield { index, plain: openRecord(cipher, all.subarray(0, need), index, index === layout.lastIndex) };
+      index += 1;
+    }
+    if (index > last) return;
+  }
+  if (index <= last)
+    throw new IntegrityError('truncated', `truncated: the stored blob ends inside chunk ${index}`, index);
+}

@@ -1,10 +1,12 @@
 import type { FileHandle } from 'node:fs/promises';
 
-/** Random access to bytes: a file on disk or a buffer already in memory. */
+/** Random access to bytes: a file on disk, a buffer already in memory, a sealed blob (files/sealed-source.ts). */
 export interface ByteSource {
   readonly size: number;
   /** Up to `length` bytes from `at`; fewer at the end. */
   read(at: number, length: number): Promise<Buffer>;
+  /** The same bytes in order, where the source has a cheaper way to scan far than reads (one store request). */
+  stream?(at: number, length: number): AsyncIterable<Buffer>;
 }
 
 export function bufferSource(bytes: Uint8Array): ByteSource {
