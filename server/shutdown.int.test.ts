@@ -6,10 +6,10 @@ import path from 'node:path';
 import { createInterface } from 'node:readline';
 import { afterAll, describe, expect, it } from 'vitest';
 import { PASSWORD, uniqueEmail } from './test/api.js';
-import { TEST_DATABASE_URL, TEST_DB } from './test/harness.js';
+import { TEST_DATABASE_ENV } from './test/harness.js';
 
 const ROOT = path.resolve(import.meta.dirname, '..');
-const database = TEST_DB === 'postgres' ? { DATABASE_URL: TEST_DATABASE_URL } : { DATA_DIR: ':memory:' };
+const database = TEST_DATABASE_ENV;
 
 let server: ChildProcess | undefined;
 afterAll(() => {

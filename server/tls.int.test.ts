@@ -12,7 +12,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { loadConfig } from './config.js';
 import { type RunningServer, startServer } from './server.js';
 import { PASSWORD, uniqueEmail } from './test/api.js';
-import { TEST_DATABASE_URL, TEST_DB } from './test/harness.js';
+import { TEST_DATABASE_ENV } from './test/harness.js';
 import { linkIn, SmtpSink } from './test/smtp-sink.js';
 
 interface Answer {
@@ -48,7 +48,7 @@ function env(extra: Record<string, string>): Record<string, string> {
     LOG_LEVEL: 'warn',
     // The database is shared with other test files: no background worker acting on their orgs.
     WORKER: 'false',
-    ...(TEST_DB === 'postgres' ? { DATABASE_URL: TEST_DATABASE_URL, DB_POOL_MAX: '2' } : { DATA_DIR: ':memory:' }),
+    ...TEST_DATABASE_ENV,
     ...extra,
   };
 }

@@ -3,7 +3,7 @@ import { once } from 'node:events';
 import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { TEST_DATABASE_URL, TEST_DB } from './harness.js';
+import { TEST_DATABASE_URL, TEST_DB, TEST_MASTER_KEYS } from './harness.js';
 
 const ROOT = path.resolve(import.meta.dirname, '../..');
 
@@ -20,7 +20,9 @@ export interface Outcome {
  */
 export function cliRunner(name: string, baseEnv: Record<string, string> = {}) {
   const dataDir = TEST_DB === 'pglite' ? mkdtempSync(path.join(tmpdir(), `deedbox-${name}-`)) : null;
-  const database: Record<string, string> = dataDir ? { DATA_DIR: dataDir } : { DATABASE_URL: TEST_DATABASE_URL };
+  const database: Record<string, string> = dataDir
+    ? { DATA_DIR: dataDir }
+    : { DATABASE_URL: TEST_DATABASE_URL, MASTER_KEYS: TEST_MASTER_KEYS };
   /** The command with more environment variables (storage settings, for instance). */
   async function deedboxWith(extraEnv: Record<string, string>, ...args: string[]): Promise<Outcome> {
     const env = {

@@ -12,7 +12,18 @@ import { createMailer } from '../platform/mail/mailer.js';
 import { SmtpSink } from './smtp-sink.js';
 
 export const TEST_DB = process.env.TEST_DB === 'postgres' ? 'postgres' : 'pglite';
+/**
+ * The master key of every instance on the shared PostgreSQL test database (harnesses, the CLI,
+ * `serve`): org keys from every test file are wrapped under it, so a start's key check passes
+ * whichever files ran before. Tests of the key store itself use a database of their own.
+ */
+export const TEST_MASTER_KEYS = `1:${Buffer.alloc(32, 7).toString('base64')}`;
 export const TEST_DATABASE_URL = process.env.TEST_DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/deedbox_test';
+/** What a separately configured instance needs to use the database under test (TLS, shutdown, serve tests). */
+export const TEST_DATABASE_ENV: Record<string, string> =
+  TEST_DB === 'postgres'
+    ? { DATABASE_URL: TEST_DATABASE_URL, DB_POOL_MAX: '2', MASTER_KEYS: TEST_MASTER_KEYS }
+    : { DATA_DIR: ':memory:' };
 
 export interface Harness {
   app: FastifyInstance;
@@ -41,7 +52,12 @@ export async function startHarness(env: Record<string, string | undefined> = {})
     APP_URL: 'http://deedbox.test',
     // Otherwise each harness keeps its blobs (and generated keys) in a folder of its own, removed on close.
     ...(TEST_DB === 'postgres'
-      ? { DATABASE_URL: TEST_DATABASE_URL, DB_POOL_MAX: '4', DATA_DIR: tempDataDir ?? ':memory:' }
+      ? {
+          DATABASE_URL: TEST_DATABASE_URL,
+          DB_POOL_MAX: '4',
+          DATA_DIR: tempDataDir ?? ':memory:',
+          MASTER_KEYS: TEST_MASTER_KEYS,
+        }
       : { DATA_DIR: ':memory:' }),
     ...env,
   });

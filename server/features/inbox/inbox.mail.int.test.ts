@@ -11,7 +11,7 @@ import { withClaims } from '../../db/tx.js';
 import { type RunningServer, startServer } from '../../server.js';
 import { auditEvents, type Caller, call, signUpOrg } from '../../test/api.js';
 import { pdfWithText } from '../../test/files.js';
-import { type Harness, startHarness, TEST_DATABASE_URL, TEST_DB } from '../../test/harness.js';
+import { type Harness, startHarness, TEST_DATABASE_ENV } from '../../test/harness.js';
 import { startInboxMail } from './inbox.mail.js';
 import type { MailIn } from './mail-in.js';
 
@@ -144,7 +144,7 @@ describe('deedbox serve with INBOUND_SMTP_PORT', () => {
       WORKER: 'false',
       INBOUND_SMTP_PORT: '0',
       INBOUND_MAIL_DOMAIN: DOMAIN,
-      ...(TEST_DB === 'postgres' ? { DATABASE_URL: TEST_DATABASE_URL, DB_POOL_MAX: '2' } : { DATA_DIR: ':memory:' }),
+      ...TEST_DATABASE_ENV,
     });
     server = await startServer(config, { logStream: new Writable({ write: (_chunk, _enc, done) => done() }) });
   });

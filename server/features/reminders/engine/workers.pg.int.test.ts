@@ -7,7 +7,7 @@ import { addDays } from '../../../../common/terms/dates.js';
 import { openDatabase } from '../../../db/client.js';
 import { createMailer } from '../../../platform/mail/mailer.js';
 import { uniqueEmail } from '../../../test/api.js';
-import { type Harness, startHarness, TEST_DATABASE_URL } from '../../../test/harness.js';
+import { type Harness, startHarness, TEST_DATABASE_URL, TEST_MASTER_KEYS } from '../../../test/harness.js';
 import { addReminder, at, contractWithDeadline, inOrgSql, quietOrg } from './engine.fixtures.js';
 import { CONCURRENCY, runReminders } from './run.js';
 
@@ -78,6 +78,7 @@ describe('several workers', () => {
         HOME: process.env.HOME,
         NODE_ENV: 'test',
         DATABASE_URL: TEST_DATABASE_URL,
+        MASTER_KEYS: TEST_MASTER_KEYS,
         SMTP_URL: h.config.mail.smtpUrl!,
         APP_URL: h.config.appUrl,
       },
