@@ -26,7 +26,8 @@ export function DocumentPreviewPage() {
   const document = useDocument(id);
   if (document.isPending) return <PageLoader />;
   if (document.isError) return <ErrorState error={document.error} onRetry={() => void document.refetch()} />;
-  return <Preview document={document.data} />;
+  // Another document is another page: nothing of the last one (its heading, its version) carries over.
+  return <Preview key={id} document={document.data} />;
 }
 
 function Preview({ document }: { document: Document }) {
