@@ -28,7 +28,11 @@ export function HeaderSearch() {
     // The narrow box mounts with the state change; autoFocus takes it from there.
     input.current?.focus();
   };
-  useHotkeys([['/', focus]]);
+  // Shift+7 types "/" on a German keyboard.
+  useHotkeys([
+    ['/', focus],
+    ['shift+/', focus],
+  ]);
   if (!wide && !expanded) {
     return (
       <ActionIcon
