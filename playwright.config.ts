@@ -54,8 +54,10 @@ export default defineConfig({
         ...E2E_ENV,
         PORT: String(PORT),
         HOST: '127.0.0.1',
-        // The test runs the reminder job itself, at a chosen moment.
-        WORKER: 'false',
+        // Only text extraction runs in the background (search finds an upload once it is read);
+        // the tests run the reminder job themselves, at a chosen moment.
+        WORKER: 'true',
+        WORKER_JOBS: 'documents.extract-text',
         RATE_LIMIT: 'false',
         SCRYPT_LOG_N: '12',
         LOG_LEVEL: 'warn',

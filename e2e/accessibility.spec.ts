@@ -55,7 +55,18 @@ function documentMenu(item: keyof Messages) {
 
 const DOCUMENT_NAME = 'Lease agreement.pdf';
 
-function appScreens(s: Seeded, documentId: string): Screen[] {
+/** Types into the header's search box (opened from its icon at 390 px) and waits for the results. */
+async function headerSearch(page: Page, t: Messages) {
+  const icon = page.getByRole('button', { name: t['search.open'], exact: true });
+  if (await icon.isVisible()) await icon.click();
+  await page.getByRole('searchbox', { name: t['search.label'] }).fill('cleaning');
+  await expect(page.getByRole('listbox').getByRole('option').first()).toContainText('Office cleaning');
+}
+
+/** The PDF and the text file uploaded to the seeded contract. */
+type Documents = { pdf: string; text: string };
+
+function appScreens(s: Seeded, documents: Documents): Screen[] {
   const contract = `/contracts/${s.contractId}`;
   return [
     { name: 'dashboard', path: '/', narrow: true },
@@ -75,7 +86,10 @@ function appScreens(s: Seeded, documentId: string): Screen[] {
     },
     { name: 'document versions', path: contract, open: documentMenu('documents.versions') },
     { name: 'rename document', path: contract, open: documentMenu('documents.rename') },
-    { name: 'document preview (PDF)', path: `/documents/${documentId}/preview`, narrow: true },
+    { name: 'document preview (PDF)', path: `/documents/${documents.pdf}/preview`, narrow: true },
+    { name: 'document preview (text)', path: `/documents/${documents.text}/preview`, narrow: true },
+    { name: 'header search', path: '/contracts', open: headerSearch, narrow: true },
+    { name: 'search results', path: '/search?q=cleaning', narrow: true },
     { name: 'contract events', path: contract, open: tab('contractEvents.tab') },
     { name: 'contract billing', path: contract, open: tab('contract.billing') },
     { name: 'contract hierarchy', path: contract, open: tab('contract.hierarchy') },
@@ -169,7 +183,7 @@ async function check(page: Page, t: Messages, screen: Screen, label: string): Pr
   return [...problems, ...(await audit(page, label))];
 }
 
-async function auditAll(browser: Browser, seeded: Seeded, documentId: string, locale: 'en' | 'de') {
+async function auditAll(browser: Browser, seeded: Seeded, documents: Documents, locale: 'en' | 'de') {
   const t = locale === 'de' ? de : en;
   const context = await browser.newContext({ locale, viewport: WIDE, reducedMotion: 'reduce' });
   const page = await context.newPage();
@@ -186,14 +200,14 @@ async function auditAll(browser: Browser, seeded: Seeded, documentId: string, lo
   await signIn(context, seeded.email, locale);
   // The app asked who is signed in when it loaded; after signing in it must load afresh.
   await page.goto('/');
-  await pass(appScreens(seeded, documentId));
+  await pass(appScreens(seeded, documents));
   await context.close();
   expect(problems.length, `\n${problems.join('\n\n')}\n`).toBe(0);
 }
 
 test.describe('accessibility (axe, WCAG 2.1 AA)', () => {
   let seeded: Seeded;
-  let documentId: string;
+  let documents: Documents;
   test.beforeAll(async ({ baseURL, playwright }) => {
     test.setTimeout(60_000);
     seeded = await seedAccount(baseURL!, 'a11y');
@@ -201,17 +215,21 @@ test.describe('accessibility (axe, WCAG 2.1 AA)', () => {
     await call(api, 'POST', '/auth/sign-in', { email: seeded.email, password: PASSWORD });
     const buffer = pdfWithText(['Deedbox lease agreement']);
     const file = { name: DOCUMENT_NAME, mimeType: 'application/pdf', buffer };
-    documentId = (await uploadDocument(api, seeded.contractId, file)).id;
+    const notes = { name: 'Notes.txt', mimeType: 'text/plain', buffer: Buffer.from('Handover notes\nKeys: 3\n') };
+    documents = {
+      pdf: (await uploadDocument(api, seeded.contractId, file)).id,
+      text: (await uploadDocument(api, seeded.contractId, notes)).id,
+    };
     await api.dispose();
   });
 
   test('every page and main dialog in English has no serious or critical violation', async ({ browser }) => {
     test.setTimeout(600_000);
-    await auditAll(browser, seeded, documentId, 'en');
+    await auditAll(browser, seeded, documents, 'en');
   });
 
   test('every page and main dialog in German has no serious or critical violation', async ({ browser }) => {
     test.setTimeout(600_000);
-    await auditAll(browser, seeded, documentId, 'de');
+    await auditAll(browser, seeded, documents, 'de');
   });
 });

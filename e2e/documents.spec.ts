@@ -1,60 +1,19 @@
 import { readFile } from 'node:fs/promises';
-import { expect, type Locator, type Page, test } from '@playwright/test';
+import { expect, test } from '@playwright/test';
 import type { Document } from '../common/schemas/documents.js';
 import { pdfWithText } from '../server/test/files.js';
 import { de } from '../web/src/i18n/de.js';
 import { en } from '../web/src/i18n/en.js';
+import { dropFiles, type FileSpec, holdUpload } from './drop.js';
 import { call, seedAccount, signIn } from './seed.js';
 
 // The shared two-core machine can take many seconds to load a lazy page or draw a PDF.
 const look = expect.configure({ timeout: 30_000 });
 
-type FileSpec = { name: string; mimeType: string; buffer: Buffer };
-
 const LEASE = pdfWithText(['Deedbox lease agreement, rent 1200 EUR per month']);
 const asPdf = (name: string, buffer: Buffer): FileSpec => ({ name, mimeType: 'application/pdf', buffer });
 // A Windows program (its "MZ" header and DOS stub) renamed to look like a PDF.
 const PROGRAM = Buffer.concat([Buffer.from('MZ\x90\x00\x03\x00\x00\x00', 'latin1'), Buffer.alloc(120, 0x41)]);
-
-/** Drops files on the element as a person drags them from the desktop: dragenter, dragover, drop. */
-async function dropFiles(page: Page, target: Locator, files: FileSpec[]) {
-  const payload = JSON.stringify(files.map((f) => ({ ...f, buffer: f.buffer.toString('base64') })));
-  // A string, because the browser tests are type-checked without the DOM library.
-  const dataTransfer = await page.evaluateHandle(`(() => {
-    const transfer = new DataTransfer();
-    for (const f of ${payload}) {
-      const bytes = Uint8Array.from(atob(f.buffer), (c) => c.charCodeAt(0));
-      transfer.items.add(new File([bytes], f.name, { type: f.mimeType }));
-    }
-    return transfer;
-  })()`);
-  for (const type of ['dragenter', 'dragover', 'drop']) await target.dispatchEvent(type, { dataTransfer });
-}
-
-/**
- * Holds the next upload of `fileName` at the network until `release` is called, so the page can be
- * seen while the file is still on its way (the bytes of a small file otherwise arrive at once).
- */
-async function holdUpload(page: Page, fileName: string) {
-  let release = () => {};
-  let arrive = () => {};
-  const released = new Promise<void>((resolve) => {
-    release = resolve;
-  });
-  const arrived = new Promise<void>((resolve) => {
-    arrive = resolve;
-  });
-  const pattern = /\/api\/v1\/(contracts\/[^/]+\/documents|documents\/[^/]+\/versions)$/;
-  await page.route(pattern, async (route) => {
-    const body = route.request().postDataBuffer()?.toString('latin1') ?? '';
-    if (route.request().method() !== 'POST' || !body.includes(`filename="${fileName}"`)) return route.fallback();
-    arrive();
-    await released;
-    // A cancelled upload has gone from the browser by now; there is nothing left to send on.
-    await route.continue().catch(() => undefined);
-  });
-  return { arrived, release: () => release() };
-}
 
 test('documents on a contract: drop and pick files, watch them upload, preview, download, rename, refuse, link, recycle bin', async ({
   browser,

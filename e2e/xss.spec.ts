@@ -231,6 +231,7 @@ function pagesOf(w: World): Record<string, { url: string; guest?: boolean; shows
     '/contracts/:id': { url: `/contracts/${w.contractId}`, shows: true },
     '/contracts/:id/edit': { url: `/contracts/${w.contractId}/edit` },
     '/documents/:id/preview': { url: `/documents/${w.documentId}/preview`, shows: true },
+    '/search': { url: '/search?q=alert', shows: true },
     '/calendar': { url: '/calendar' },
     '/partners': { url: '/partners', shows: true },
     '/partners/:id': { url: `/partners/${w.partnerId}`, shows: true },

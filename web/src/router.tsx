@@ -44,6 +44,7 @@ const EditContractPage = lazy(() =>
 const DocumentPreviewPage = lazy(() =>
   import('./pages/documents/preview-page.js').then((m) => ({ default: m.DocumentPreviewPage })),
 );
+const SearchPage = lazy(() => import('./pages/search/search-page.js').then((m) => ({ default: m.SearchPage })));
 const CalendarPage = lazy(() => import('./pages/calendar/calendar-page.js').then((m) => ({ default: m.CalendarPage })));
 const PartnersPage = lazy(() => import('./pages/partners/partners-page.js').then((m) => ({ default: m.PartnersPage })));
 const PartnerPage = lazy(() => import('./pages/partners/partner-page.js').then((m) => ({ default: m.PartnerPage })));
@@ -100,6 +101,7 @@ export const router = createBrowserRouter([
           { path: '/contracts/:id', element: <ContractPage /> },
           { path: '/contracts/:id/edit', element: <EditContractPage /> },
           { path: '/documents/:id/preview', element: <DocumentPreviewPage /> },
+          { path: '/search', element: <SearchPage /> },
           { path: '/calendar', element: <CalendarPage /> },
           { path: '/partners', element: <PartnersPage /> },
           { path: '/partners/:id', element: <PartnerPage /> },

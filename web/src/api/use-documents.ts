@@ -5,6 +5,7 @@ import {
   type DocumentVersion,
   document,
   documentList,
+  documentPreview,
   type linkInput,
 } from '../../../common/schemas/documents.js';
 import { ApiError } from './api-error.js';
@@ -24,8 +25,13 @@ export function useContractDocuments(contractId: string, deleted: boolean) {
     queryKey: [...documentsKey, 'of', contractId, deleted],
     queryFn: async () =>
       (await api.get(`/contracts/${contractId}/documents`, documentList, { deleted: String(deleted) })).items,
+    // While the server reads a version's text, its status is asked again so "being read" turns into the outcome.
+    refetchInterval: (query) => (query.state.data?.some(isReadingText) ? TEXT_POLL_MS : false),
   });
 }
+
+const TEXT_POLL_MS = 3000;
+const isReadingText = (document: Document) => document.versions[0]?.textStatus === 'pending';
 
 export function useDocument(id: string) {
   return useQuery({ queryKey: [...documentsKey, 'one', id], queryFn: () => api.get(`/documents/${id}`, document) });
@@ -69,9 +75,14 @@ export function documentContentUrl(id: string, version: number, disposition: 'at
   return apiUrl(`/documents/${id}/content`, { version, disposition });
 }
 
-/** The server's sandboxed HTML rendering of a version (Word as sanitised HTML, text). */
-export function documentPreviewUrl(id: string, version: number): string {
-  return apiUrl(`/documents/${id}/preview`, { version });
+/** How a version is shown: pdf and image drawn here from its bytes, Word as sanitised HTML, text, or none. */
+export function useDocumentPreview(id: string, version: number) {
+  return useQuery({
+    queryKey: [...documentsKey, 'preview', id, version],
+    queryFn: () => api.get(`/documents/${id}/preview`, documentPreview, { version }),
+    // Each fetch is logged as document.previewed, and a version never changes: once per visit.
+    staleTime: Number.POSITIVE_INFINITY,
+  });
 }
 
 /** A version's bytes for the viewers that draw them here (pdf.js, images). */

@@ -14,6 +14,7 @@ import { personal } from './de/personal.js';
 import { recycleBin } from './de/recycle-bin.js';
 import { reminders } from './de/reminders.js';
 import { repository } from './de/repository.js';
+import { search } from './de/search.js';
 import { users } from './de/users.js';
 import type { Messages } from './en.js';
 
@@ -28,6 +29,7 @@ export const de: Messages = {
   ...personal,
   ...contracts,
   ...documents,
+  ...search,
   ...calendar,
   ...partners,
   ...repository,

@@ -14,6 +14,7 @@ import { personal } from './en/personal.js';
 import { recycleBin } from './en/recycle-bin.js';
 import { reminders } from './en/reminders.js';
 import { repository } from './en/repository.js';
+import { search } from './en/search.js';
 import { users } from './en/users.js';
 
 /** The reference catalogue: every other language must translate each of these keys. */
@@ -27,6 +28,7 @@ export const en = {
   ...personal,
   ...contracts,
   ...documents,
+  ...search,
   ...calendar,
   ...partners,
   ...repository,

@@ -6,6 +6,7 @@ import { CurrentMeProvider, useMe } from '../api/use-me.js';
 import { Logo } from '../components/logo.js';
 import { ErrorState, PageLoader } from '../components/states.js';
 import { useT } from '../i18n/i18n-context.js';
+import { HeaderSearch } from './header-search.js';
 import { MainNav } from './main-nav.js';
 import { UserMenu } from './user-menu.js';
 
@@ -57,7 +58,10 @@ function Shell({ orgName }: { orgName: string }) {
                 {orgName}
               </Text>
             </Group>
-            <UserMenu />
+            <Group gap="sm" wrap="nowrap">
+              <HeaderSearch />
+              <UserMenu />
+            </Group>
           </Group>
         </AppShell.Header>
         <AppShell.Navbar p="sm" aria-label={t('nav.label')}>

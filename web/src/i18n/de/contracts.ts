@@ -8,7 +8,7 @@ export const contracts: Record<keyof typeof en, string> = {
   'contracts.description': 'Alle Verträge Ihrer Organisation mit ihrem letzten Kündigungstag.',
   'contracts.create': 'Neuer Vertrag',
   'contracts.search': 'Verträge durchsuchen',
-  'contracts.searchPlaceholder': 'Titel, Nummer, Partner oder Beschreibung suchen',
+  'contracts.searchPlaceholder': 'Titel, Nummer, Partner, Beschreibung oder Dokumenttext suchen',
   'contracts.any': 'Alle',
   'contracts.deadlineFrom': 'Letzter Kündigungstag ab',
   'contracts.deadlineTo': 'Letzter Kündigungstag bis',

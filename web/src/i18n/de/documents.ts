@@ -89,6 +89,7 @@ export const documents: Record<keyof typeof en, string> = {
   'documents.backToContract': 'Vertrag',
   'documents.version': 'Version',
   'documents.previewOf': 'Vorschau von {name}',
+  'documents.previewTruncated': 'Die Datei ist länger als die Vorschau: Laden Sie sie herunter, um alles zu lesen.',
   'documents.noPreview': 'Keine Vorschau für diese Art von Datei',
   'documents.noPreviewText': 'Laden Sie die Datei herunter, um sie mit einem Programm auf Ihrem Computer zu öffnen.',
   'documents.noPreviewLink':

@@ -6,7 +6,7 @@ export const contracts = {
   'contracts.description': 'Every contract of your organization, with its notice deadline.',
   'contracts.create': 'New contract',
   'contracts.search': 'Search contracts',
-  'contracts.searchPlaceholder': 'Search title, number, partner or description',
+  'contracts.searchPlaceholder': 'Search title, number, partner, description or document text',
   'contracts.any': 'Any',
   'contracts.deadlineFrom': 'Notice deadline from',
   'contracts.deadlineTo': 'Notice deadline to',

@@ -86,6 +86,7 @@ export const documents = {
   'documents.backToContract': 'Contract',
   'documents.version': 'Version',
   'documents.previewOf': 'Preview of {name}',
+  'documents.previewTruncated': 'The file is longer than the preview shows: download it to read it all.',
   'documents.noPreview': 'No preview for this kind of file',
   'documents.noPreviewText': 'Download the file to open it with a program on your computer.',
   'documents.noPreviewLink': 'This is a link to a file stored elsewhere; open it from the contract’s documents.',

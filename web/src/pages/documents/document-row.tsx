@@ -15,6 +15,7 @@ import { useI18n } from '../../i18n/i18n-context.js';
 import type { Translate } from '../../i18n/translate.js';
 import { DocumentIcon, DownloadAction, safeHref } from './document-icon.js';
 import { fileKind } from './file-kinds.js';
+import { TextStatusBadge } from './text-status.js';
 
 /** How long a document stays in the recycle bin before it is purged (the server's rule). */
 const BIN_DAYS = 30;
@@ -58,9 +59,12 @@ export function DocumentRow({ document, canEdit, actions }: Props) {
               {document.name}
             </Anchor>
           )}
-          <Text size="xs" c="dimmed" className="break-anywhere">
-            {meta.filter(Boolean).join(' · ')}
-          </Text>
+          <Group gap={6} wrap="wrap">
+            <Text size="xs" c="dimmed" className="break-anywhere">
+              {meta.filter(Boolean).join(' · ')}
+            </Text>
+            {current && <TextStatusBadge status={current.textStatus} />}
+          </Group>
         </Stack>
         <Group gap={4} wrap="nowrap">
           {current && (

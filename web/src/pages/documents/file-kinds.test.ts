@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { fileKind, previewKind } from './file-kinds.js';
+import { fileKind } from './file-kinds.js';
 
 describe('file kinds', () => {
   it('names the kinds of the formats Deedbox accepts from their detected type', () => {
@@ -14,19 +14,5 @@ describe('file kinds', () => {
     expect(fileKind('application/zip')).toBe('archive');
     expect(fileKind('text/plain')).toBe('text');
     expect(fileKind('application/octet-stream')).toBe('other');
-  });
-
-  it('previews PDFs with pdf.js, common images itself, Word and text through the server’s sandboxed page', () => {
-    expect(previewKind('application/pdf')).toBe('pdf');
-    expect(previewKind('image/png')).toBe('image');
-    expect(previewKind('application/vnd.openxmlformats-officedocument.wordprocessingml.document')).toBe('html');
-    expect(previewKind('text/plain')).toBe('html');
-  });
-
-  it('never draws SVG or HTML, and offers no preview of what the browser cannot show', () => {
-    expect(previewKind('image/svg+xml')).toBe('none');
-    expect(previewKind('text/html')).toBe('none');
-    expect(previewKind('image/tiff')).toBe('none');
-    expect(previewKind('application/zip')).toBe('none');
   });
 });

@@ -68,23 +68,3 @@ export const PROVIDER_ICONS: Record<LinkProvider, TablerIcon> = {
   google_drive: IconBrandGoogleDrive,
   web: IconWorld,
 };
-
-/** Images every browser draws itself; TIFF and HEIC are downloaded instead, SVG never drawn here. */
-const DRAWN_IMAGES = new Set(['image/png', 'image/jpeg', 'image/gif', 'image/webp', 'image/bmp', 'image/avif']);
-/** What the server turns into its sandboxed HTML page: Word as sanitised HTML, text as text. */
-const SERVER_RENDERED = new Set([
-  'application/vnd.openxmlformats-officedocument.wordprocessingml.document',
-  'text/plain',
-  'text/csv',
-]);
-
-export type PreviewKind = 'pdf' | 'image' | 'html' | 'none';
-
-/** How a version is previewed: pdf.js, an image from its bytes, the server's sandboxed page, or not at all. */
-export function previewKind(mimeType: string): PreviewKind {
-  const type = mimeType.toLowerCase();
-  if (type === 'application/pdf') return 'pdf';
-  if (DRAWN_IMAGES.has(type)) return 'image';
-  if (SERVER_RENDERED.has(type)) return 'html';
-  return 'none';
-}

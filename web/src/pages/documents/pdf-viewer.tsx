@@ -14,7 +14,15 @@ export type Zoom = number | 'fit';
 type Loaded = { state: 'loading' } | { state: 'error'; error: unknown } | { state: 'ready'; pdf: PDFDocumentProxy };
 
 /** A PDF drawn by pdf.js: one page at a time, thumbnails to jump, zoom in, out and to the width. */
-export function PdfViewer({ bytes, name }: { bytes: ArrayBuffer; name: string }) {
+export function PdfViewer({
+  bytes,
+  name,
+  initialPage = 1,
+}: {
+  bytes: ArrayBuffer;
+  name: string;
+  initialPage?: number;
+}) {
   const [loaded, setLoaded] = useState<Loaded>({ state: 'loading' });
   useEffect(() => {
     const task = openPdf(bytes);
@@ -26,7 +34,7 @@ export function PdfViewer({ bytes, name }: { bytes: ArrayBuffer; name: string })
   }, [bytes]);
   if (loaded.state === 'loading') return <PageLoader />;
   if (loaded.state === 'error') return <PdfError />;
-  return <PdfPages pdf={loaded.pdf} name={name} />;
+  return <PdfPages pdf={loaded.pdf} name={name} initialPage={initialPage} />;
 }
 
 function PdfError() {
@@ -40,9 +48,9 @@ function PdfError() {
   );
 }
 
-function PdfPages({ pdf, name }: { pdf: PDFDocumentProxy; name: string }) {
+function PdfPages({ pdf, name, initialPage }: { pdf: PDFDocumentProxy; name: string; initialPage: number }) {
   const t = useT();
-  const [pageNumber, setPageNumber] = useState(1);
+  const [pageNumber, setPageNumber] = useState(() => Math.min(Math.max(initialPage, 1), pdf.numPages));
   const [zoom, setZoom] = useState<Zoom>('fit');
   const [scale, setScale] = useState(1);
   const room = useElementSize();

@@ -1,4 +1,4 @@
-import { Button, Group, Paper, Select, Stack } from '@mantine/core';
+import { Alert, Button, Group, Paper, Select, Stack } from '@mantine/core';
 import { IconDownload, IconEyeOff, IconFileAlert } from '@tabler/icons-react';
 import { useEffect, useState } from 'react';
 import { useParams, useSearchParams } from 'react-router';
@@ -7,25 +7,27 @@ import {
   type Document,
   type DocumentVersion,
   documentContentUrl,
-  documentPreviewUrl,
   useDocument,
+  useDocumentPreview,
 } from '../../api/use-documents.js';
 import { BackLink } from '../../components/back-link.js';
 import { PageHeader } from '../../components/page-header.js';
 import { EmptyBox, ErrorState, PageLoader } from '../../components/states.js';
 import { useI18n, useT } from '../../i18n/i18n-context.js';
 import classes from './documents.module.css';
-import { fileKind, previewKind } from './file-kinds.js';
+import { fileKind } from './file-kinds.js';
+import { frameDocument } from './frame-document.js';
 import { PdfViewer } from './pdf-viewer.js';
 import { type Bytes, useVersionBytes } from './use-version-bytes.js';
 
-/** /documents/:id/preview[?version=N]: a file shown in the browser, any version of it. */
+/** /documents/:id/preview[?version=N][&page=P]: a file shown in the browser, any version of it (a PDF at page P). */
 export function DocumentPreviewPage() {
   const { id = '' } = useParams();
   const document = useDocument(id);
   if (document.isPending) return <PageLoader />;
   if (document.isError) return <ErrorState error={document.error} onRetry={() => void document.refetch()} />;
-  return <Preview document={document.data} />;
+  // Another document is another page: nothing of the last one (its heading, its version) carries over.
+  return <Preview key={id} document={document.data} />;
 }
 
 function Preview({ document }: { document: Document }) {
@@ -89,36 +91,55 @@ function Preview({ document }: { document: Document }) {
 
 type VersionProps = { document: Document; version: DocumentVersion };
 
+/** Shows the version as the server says it can be shown; Word and text only inside a sandboxed frame. */
 function VersionPreview({ document, version }: VersionProps) {
   const t = useT();
-  const kind = previewKind(version.mimeType);
-  if (kind === 'html') {
-    // The server's page carries `Content-Security-Policy: sandbox`; the frame sandboxes it again, scripts and origin denied.
-    return (
-      <Paper withBorder radius="md" style={{ overflow: 'hidden' }}>
-        <iframe
-          sandbox=""
-          src={documentPreviewUrl(document.id, version.number)}
-          title={t('documents.previewOf', { name: document.name })}
-          className={classes.frame}
-        />
-      </Paper>
-    );
+  const preview = useDocumentPreview(document.id, version.number);
+  if (preview.isPending) return <PageLoader />;
+  if (preview.isError) return <ErrorState error={preview.error} onRetry={() => void preview.refetch()} />;
+  const { kind, html, text, truncated } = preview.data;
+  switch (kind) {
+    case 'pdf':
+    case 'image':
+      return <DrawnPreview document={document} version={version} kind={kind} />;
+    case 'html':
+    case 'text':
+      return (
+        <Stack gap="xs">
+          {truncated && (
+            <Alert color="blue" variant="light">
+              {t('documents.previewTruncated')}
+            </Alert>
+          )}
+          <Paper withBorder radius="md" style={{ overflow: 'hidden' }}>
+            {/* No allow-scripts, no allow-same-origin: the frame's page can run nothing and reach nothing of ours. */}
+            <iframe
+              sandbox=""
+              srcDoc={frameDocument(kind === 'html' ? { html: html ?? '' } : { text: text ?? '' })}
+              title={t('documents.previewOf', { name: document.name })}
+              className={classes.frame}
+              data-testid="preview-frame"
+            />
+          </Paper>
+        </Stack>
+      );
+    case 'none':
+      return (
+        <EmptyBox icon={<IconEyeOff />} title={t('documents.noPreview')} description={t('documents.noPreviewText')} />
+      );
   }
-  if (kind === 'none') {
-    return (
-      <EmptyBox icon={<IconEyeOff />} title={t('documents.noPreview')} description={t('documents.noPreviewText')} />
-    );
-  }
-  return <DrawnPreview document={document} version={version} kind={kind} />;
 }
 
 /** PDFs and images are drawn here from their bytes. */
 function DrawnPreview({ document, version, kind }: VersionProps & { kind: 'pdf' | 'image' }) {
+  const [params] = useSearchParams();
   const { bytes, retry } = useVersionBytes(document.id, version.number);
   if (bytes.state === 'loading') return <PageLoader />;
   if (bytes.state === 'error') return <ErrorState error={bytes.error} onRetry={retry} />;
-  if (kind === 'pdf') return <PdfViewer bytes={bytes.bytes} name={document.name} />;
+  if (kind === 'pdf') {
+    const page = Number(params.get('page'));
+    return <PdfViewer bytes={bytes.bytes} name={document.name} initialPage={Number.isInteger(page) ? page : 1} />;
+  }
   return <ImagePreview bytes={bytes} mimeType={version.mimeType} name={document.name} />;
 }
 

@@ -1,19 +1,11 @@
 import { ActionIcon, Badge, Code, CopyButton, Group, Paper, Stack, Text, Tooltip } from '@mantine/core';
 import { IconCheck, IconCopy, IconEye } from '@tabler/icons-react';
 import { Link } from 'react-router';
-import type { TextStatus } from '../../../../common/schemas/documents.js';
 import type { Document, DocumentVersion } from '../../api/use-documents.js';
 import { AppModal } from '../../components/app-modal.js';
 import { useI18n } from '../../i18n/i18n-context.js';
 import { DownloadAction } from './document-icon.js';
-
-const STATUS_COLORS: Record<TextStatus, string> = {
-  pending: 'blue',
-  extracted: 'teal',
-  no_text: 'gray',
-  ocr_unavailable: 'yellow',
-  failed: 'orange',
-};
+import { TextStatusBadge } from './text-status.js';
 
 type Props = { document: Document | null; onClose: () => void };
 
@@ -57,9 +49,7 @@ function VersionItem({ document, version, current }: ItemProps) {
                 {t('documents.current')}
               </Badge>
             )}
-            <Badge size="sm" variant="light" color={STATUS_COLORS[version.textStatus]}>
-              {t(`documents.text.${version.textStatus}`)}
-            </Badge>
+            <TextStatusBadge status={version.textStatus} />
           </Group>
           <Text size="xs" c="dimmed">
             {who} · {fmt.dateTime(version.createdAt)} ·{' '}
