@@ -57,6 +57,8 @@ export default defineConfig({
         // The test runs the reminder job itself, at a chosen moment.
         WORKER: 'false',
         RATE_LIMIT: 'false',
+        // Inbox addresses are shown (no SMTP listener is started without INBOUND_SMTP_PORT).
+        INBOUND_MAIL_DOMAIN: 'in.deedbox.test',
         SCRYPT_LOG_N: '12',
         LOG_LEVEL: 'warn',
       },

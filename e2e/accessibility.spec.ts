@@ -3,7 +3,7 @@ import { type Browser, expect, type Page, test } from '@playwright/test';
 import { pdfWithText } from '../server/test/files.js';
 import { de } from '../web/src/i18n/de.js';
 import { en, type Messages } from '../web/src/i18n/en.js';
-import { call, PASSWORD, pathOf, type Seeded, seedAccount, signIn, uploadDocument } from './seed.js';
+import { call, PASSWORD, pathOf, type Seeded, seedAccount, signIn, uploadDocument, uploadToInbox } from './seed.js';
 
 // WCAG 2.1 A and AA; label-in-name (2.5.3) is an "experimental" axe rule, so it is switched on by name.
 const TAGS = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'];
@@ -55,7 +55,7 @@ function documentMenu(item: keyof Messages) {
 
 const DOCUMENT_NAME = 'Lease agreement.pdf';
 
-function appScreens(s: Seeded, documentId: string): Screen[] {
+function appScreens(s: Seeded, documentId: string, inboxId: string): Screen[] {
   const contract = `/contracts/${s.contractId}`;
   return [
     { name: 'dashboard', path: '/', narrow: true },
@@ -90,6 +90,17 @@ function appScreens(s: Seeded, documentId: string): Screen[] {
         await expect(page.getByRole('dialog', { name: t['reminder.addTitle'] })).toBeVisible();
       },
     },
+    { name: 'inbox', path: '/inbox', narrow: true },
+    { name: 'inbox review (create contract)', path: `/inbox/${inboxId}`, narrow: true },
+    {
+      name: 'inbox review (attach)',
+      path: `/inbox/${inboxId}`,
+      open: async (page, t) => {
+        await page.getByRole('radiogroup', { name: t['inbox.actions'] }).getByText(t['inbox.attach']).click();
+        await expect(page.getByRole('button', { name: t['inbox.attachSubmit'] })).toBeVisible();
+      },
+      narrow: true,
+    },
     { name: 'calendar', path: '/calendar', narrow: true },
     { name: 'partners', path: '/partners', narrow: true },
     {
@@ -109,6 +120,15 @@ function appScreens(s: Seeded, documentId: string): Screen[] {
     { name: 'org units', path: '/settings/org-units' },
     { name: 'custom fields', path: '/settings/custom-fields' },
     { name: 'repository settings', path: '/settings/repository' },
+    { name: 'inbox settings', path: '/settings/inbox', narrow: true },
+    {
+      name: 'replace inbox address dialog',
+      path: '/settings/inbox',
+      open: async (page, t) => {
+        await page.getByRole('button', { name: t['inbox.address.regenerate'] }).click();
+        await expect(page.getByRole('dialog', { name: t['inbox.address.regenerateTitle'] })).toBeVisible();
+      },
+    },
     { name: 'mail templates', path: '/settings/mail-templates' },
     { name: 'reminder settings', path: '/settings/reminders' },
     { name: 'recycle bin', path: '/settings/recycle-bin' },
@@ -169,7 +189,7 @@ async function check(page: Page, t: Messages, screen: Screen, label: string): Pr
   return [...problems, ...(await audit(page, label))];
 }
 
-async function auditAll(browser: Browser, seeded: Seeded, documentId: string, locale: 'en' | 'de') {
+async function auditAll(browser: Browser, seeded: Seeded, ids: Ids, locale: 'en' | 'de') {
   const t = locale === 'de' ? de : en;
   const context = await browser.newContext({ locale, viewport: WIDE, reducedMotion: 'reduce' });
   const page = await context.newPage();
@@ -186,14 +206,16 @@ async function auditAll(browser: Browser, seeded: Seeded, documentId: string, lo
   await signIn(context, seeded.email, locale);
   // The app asked who is signed in when it loaded; after signing in it must load afresh.
   await page.goto('/');
-  await pass(appScreens(seeded, documentId));
+  await pass(appScreens(seeded, ids.documentId, ids.inboxId));
   await context.close();
   expect(problems.length, `\n${problems.join('\n\n')}\n`).toBe(0);
 }
 
+type Ids = { documentId: string; inboxId: string };
+
 test.describe('accessibility (axe, WCAG 2.1 AA)', () => {
   let seeded: Seeded;
-  let documentId: string;
+  let ids: Ids;
   test.beforeAll(async ({ baseURL, playwright }) => {
     test.setTimeout(60_000);
     seeded = await seedAccount(baseURL!, 'a11y');
@@ -201,17 +223,19 @@ test.describe('accessibility (axe, WCAG 2.1 AA)', () => {
     await call(api, 'POST', '/auth/sign-in', { email: seeded.email, password: PASSWORD });
     const buffer = pdfWithText(['Deedbox lease agreement']);
     const file = { name: DOCUMENT_NAME, mimeType: 'application/pdf', buffer };
-    documentId = (await uploadDocument(api, seeded.contractId, file)).id;
+    const documentId = (await uploadDocument(api, seeded.contractId, file)).id;
+    const inboxId = (await uploadToInbox(api, { ...file, name: 'Scanned lease.pdf' })).id;
+    ids = { documentId, inboxId };
     await api.dispose();
   });
 
   test('every page and main dialog in English has no serious or critical violation', async ({ browser }) => {
     test.setTimeout(600_000);
-    await auditAll(browser, seeded, documentId, 'en');
+    await auditAll(browser, seeded, ids, 'en');
   });
 
   test('every page and main dialog in German has no serious or critical violation', async ({ browser }) => {
     test.setTimeout(600_000);
-    await auditAll(browser, seeded, documentId, 'de');
+    await auditAll(browser, seeded, ids, 'de');
   });
 });

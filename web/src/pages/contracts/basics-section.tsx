@@ -9,6 +9,7 @@ import { maxLengthOf } from '../../forms/max-length.js';
 import { useT } from '../../i18n/i18n-context.js';
 import { PartnerFormModal } from '../partners/partner-form-modal.js';
 import { PartnerSelect } from '../partners/partner-select.js';
+import { suggestionOf } from './suggestion-note.js';
 import type { ContractForm } from './use-contract-form.js';
 
 export function BasicsSection({ form }: { form: ContractForm }) {
@@ -23,6 +24,7 @@ export function BasicsSection({ form }: { form: ContractForm }) {
     <Stack gap="md">
       <TextInput
         label={t('contract.title')}
+        description={suggestionOf(form, 'title', t('contract.title'))}
         required
         data-autofocus
         maxLength={maxLengthOf(contractInput, 'title')}
@@ -34,6 +36,7 @@ export function BasicsSection({ form }: { form: ContractForm }) {
         <Group gap={6} align="flex-end" wrap="nowrap">
           <PartnerSelect
             label={t('contract.partner')}
+            description={suggestionOf(form, 'partnerId', t('contract.partner'))}
             placeholder={t('contract.partnerPlaceholder')}
             value={values.partnerId}
             error={error('partnerId')}

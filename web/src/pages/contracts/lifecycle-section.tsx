@@ -10,6 +10,7 @@ import {
 import { useT } from '../../i18n/i18n-context.js';
 import type { EndMode } from './contract-form-values.js';
 import { PeriodInput } from './period-input.js';
+import { suggestionOf } from './suggestion-note.js';
 import type { ContractForm } from './use-contract-form.js';
 
 export function LifecycleSection({ form }: { form: ContractForm }) {
@@ -50,6 +51,7 @@ export function LifecycleSection({ form }: { form: ContractForm }) {
         <TextInput
           type="date"
           label={t('lifecycle.startDate')}
+          description={suggestionOf(form, 'startDate', t('lifecycle.startDate'))}
           required
           value={values.startDate}
           error={error('startDate')}
@@ -78,6 +80,7 @@ export function LifecycleSection({ form }: { form: ContractForm }) {
         {type !== 'fixed' && (
           <PeriodInput
             label={t('lifecycle.noticePeriod')}
+            description={suggestionOf(form, 'noticePeriod', t('lifecycle.noticePeriod'))}
             required
             value={values.noticePeriod}
             error={error('noticePeriod')}
@@ -131,6 +134,7 @@ function EndField({ form }: { form: ContractForm }) {
     <TextInput
       type="date"
       label={t('lifecycle.endDate')}
+      description={suggestionOf(form, 'endDate', t('lifecycle.endDate'))}
       required
       value={values.endDate}
       error={error('endDate')}

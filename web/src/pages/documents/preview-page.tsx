@@ -89,7 +89,7 @@ function Preview({ document }: { document: Document }) {
 
 type VersionProps = { document: Document; version: DocumentVersion };
 
-function VersionPreview({ document, version }: VersionProps) {
+export function VersionPreview({ document, version }: VersionProps) {
   const t = useT();
   const kind = previewKind(version.mimeType);
   if (kind === 'html') {
