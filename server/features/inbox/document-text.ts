@@ -4,8 +4,8 @@ import type { VersionRow } from '../documents/documents.repo.js';
 import { versionPages } from '../documents/documents.text.repo.js';
 
 /**
- * The extracted text of a document version, its pages in order and separated by form feeds, or
- * null while there is none (not read yet, nothing to read).
+ * The extracted text of a document version, its pages in order, a line break between them (a
+ * suggestion's evidence stays within its line), or null while there is none.
  */
 export async function documentText(ctx: Ctx, version: VersionRow): Promise<string | null> {
   if (version.textStatus !== 'extracted') return null;
@@ -13,5 +13,5 @@ export async function documentText(ctx: Ctx, version: VersionRow): Promise<strin
   if (pages.length === 0) return null;
   const context = versionContext(ctx.orgId, version.id);
   const key = await rowKey(ctx, version, context);
-  return pages.map((p) => openField(key, context, `text/${p.page}`, p.text)).join('\f');
+  return pages.map((p) => openField(key, context, `text/${p.page}`, p.text)).join('\n');
 }

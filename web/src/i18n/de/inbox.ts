@@ -42,6 +42,8 @@ export const inbox: Record<keyof typeof en, string> = {
   'inbox.settingsAttachmentHint':
     'Ob jeder Vertrag eine Datei oder einen Link braucht, bevor er den Entwurfsstatus verlässt, stellen Sie unter „Vertragsablage“ ein.',
 
+  'inbox.openRepository': 'Einstellungen der Vertragsablage öffnen',
+
   'inbox.actions': 'Dieses Dokument ablegen',
   'inbox.create': 'Vertrag anlegen',
   'inbox.attach': 'An Vertrag anhängen',

@@ -40,6 +40,8 @@ export const inbox = {
   'inbox.settingsAttachmentHint':
     'Whether every contract needs a file or link before it leaves draft is set under Repository.',
 
+  'inbox.openRepository': 'Open repository settings',
+
   'inbox.actions': 'File this document',
   'inbox.create': 'Create contract',
   'inbox.attach': 'Attach to contract',

@@ -1,4 +1,4 @@
-import { NativeSelect, SegmentedControl, SimpleGrid, Stack, Text, TextInput } from '@mantine/core';
+import { NativeSelect, SegmentedControl, Stack, Text, TextInput } from '@mantine/core';
 import {
   CONTRACT_TYPES,
   type ContractType,
@@ -7,6 +7,7 @@ import {
   NOTICE_ALIGNMENTS,
   type NoticeAlignment,
 } from '../../../../common/terms/lifecycle.js';
+import { FieldColumns } from '../../components/form-section.js';
 import { useT } from '../../i18n/i18n-context.js';
 import type { EndMode } from './contract-form-values.js';
 import { PeriodInput } from './period-input.js';
@@ -47,7 +48,7 @@ export function LifecycleSection({ form }: { form: ContractForm }) {
           style={{ alignSelf: 'flex-start' }}
         />
       )}
-      <SimpleGrid cols={{ base: 1, sm: 2 }} spacing="md">
+      <FieldColumns>
         <TextInput
           type="date"
           label={t('lifecycle.startDate')}
@@ -105,7 +106,7 @@ export function LifecycleSection({ form }: { form: ContractForm }) {
             onChange={(event) => set('deadlineAdjustment', event.currentTarget.value as DeadlineAdjustment)}
           />
         )}
-      </SimpleGrid>
+      </FieldColumns>
       {error('noticeGivenOn') && (
         <Text size="sm" c="red" role="alert">
           {t('lifecycle.noticeGivenOn')}: {error('noticeGivenOn')}

@@ -13,7 +13,7 @@ export function suggestionOf(form: ContractForm, name: Props['name'], label: str
 
 /**
  * Under a field filled in from a document's text, until a person keeps or changes the value:
- * "Suggested", the words it was read from, and a button to keep it. Inline elements only: it
+ * "Suggested", a button to keep it, and the words it was read from. Inline elements only: it
  * sits in the field's description paragraph.
  */
 function SuggestionNote({ form, name, label }: Props) {
@@ -25,11 +25,6 @@ function SuggestionNote({ form, name, label }: Props) {
       <Badge component="span" size="xs" variant="light" color="violet" leftSection={<IconSparkles size={10} />}>
         {t('form.suggested')}
       </Badge>{' '}
-      {evidence && (
-        <Text span size="xs" c="dimmed" className="break-anywhere">
-          {t('form.suggestedFrom', { words: evidence })}{' '}
-        </Text>
-      )}
       <Anchor
         component="button"
         type="button"
@@ -40,6 +35,11 @@ function SuggestionNote({ form, name, label }: Props) {
       >
         {t('form.keepSuggestion')}
       </Anchor>
+      {evidence && (
+        <Text span size="xs" c="dimmed" className="break-anywhere" lineClamp={2} title={evidence}>
+          {t('form.suggestedFrom', { words: evidence })}
+        </Text>
+      )}
     </span>
   );
 }

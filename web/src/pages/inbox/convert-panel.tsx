@@ -52,11 +52,17 @@ function TextState({ found, checking, onCheck }: { found: InboxSuggestions; chec
         <Stack gap={4}>
           <Text size="sm">{any ? t('inbox.suggestedIntro') : t('inbox.nothingFound')}</Text>
           {amount && (
-            <Text size="sm">
-              <strong>{t('inbox.amountFound', { amount: fmt.money(amount.value, amount.currency) })}</strong>{' '}
-              {suggestions.evidence.amount && t('form.suggestedFrom', { words: suggestions.evidence.amount })}.{' '}
-              {t('inbox.amountHint')}
-            </Text>
+            <div>
+              <Text size="sm" fw={700}>
+                {t('inbox.amountFound', { amount: fmt.money(amount.value, amount.currency) })}
+              </Text>
+              {suggestions.evidence.amount && (
+                <Text size="xs" c="dimmed" lineClamp={2} className="break-anywhere">
+                  {t('form.suggestedFrom', { words: suggestions.evidence.amount })}
+                </Text>
+              )}
+              <Text size="sm">{t('inbox.amountHint')}</Text>
+            </div>
           )}
         </Stack>
       </Alert>

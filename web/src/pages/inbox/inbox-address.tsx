@@ -1,44 +1,27 @@
-import { Alert, Button, Code, CopyButton, Group, Paper, Stack, Text } from '@mantine/core';
-import { IconCheck, IconCopy, IconMailOff, IconRefresh } from '@tabler/icons-react';
+import { Alert, Button, Code, Group, Paper, Stack, Text } from '@mantine/core';
+import { IconMailOff, IconRefresh } from '@tabler/icons-react';
 import { useState } from 'react';
 import { meCan } from '../../api/abilities.js';
 import { type InboxAddress, useInboxAddress, useRegenerateInboxAddress } from '../../api/use-inbox.js';
 import { useCurrentMe } from '../../api/use-me.js';
 import { ConfirmModal } from '../../components/confirm-modal.js';
+import { CopyValueButton } from '../../components/copy-value-button.js';
 import { notifyError, notifySuccess } from '../../components/notify.js';
 import { ErrorState, TableSkeleton } from '../../components/states.js';
 import { useI18n, useT } from '../../i18n/i18n-context.js';
 
-function CopyAddress({ address }: { address: string }) {
+/** The address in a line: what to mail documents to, and a button to copy it; centred under an empty state. */
+export function InboxAddressLine({ address, centred = false }: { address: string; centred?: boolean }) {
   const t = useT();
   return (
-    <CopyButton value={address}>
-      {({ copied, copy }) => (
-        <Button
-          variant={copied ? 'light' : 'default'}
-          color={copied ? 'teal' : undefined}
-          leftSection={copied ? <IconCheck size={16} /> : <IconCopy size={16} />}
-          onClick={copy}
-        >
-          {copied ? t('common.copied') : t('inbox.address.copy')}
-        </Button>
-      )}
-    </CopyButton>
-  );
-}
-
-/** The address in a line: what to mail documents to, and a button to copy it. */
-export function InboxAddressLine({ address }: { address: string }) {
-  const t = useT();
-  return (
-    <Group gap="sm" wrap="wrap" justify="center">
+    <Group gap="sm" wrap="wrap" justify={centred ? 'center' : 'flex-start'}>
       <Text size="sm" c="dimmed">
         {t('inbox.address.mailTo')}
       </Text>
       <Code fz="sm" className="break-anywhere" data-testid="inbox-address">
         {address}
       </Code>
-      <CopyAddress address={address} />
+      <CopyValueButton value={address} label={t('inbox.address.copy')} />
     </Group>
   );
 }
@@ -104,7 +87,7 @@ function AddressDetails({ address }: { address: InboxAddress }) {
         {t('inbox.address.since', { date: fmt.dateTime(address.createdAt) })}
       </Text>
       <Group gap="sm">
-        <CopyAddress address={address.address} />
+        <CopyValueButton value={address.address} label={t('inbox.address.copy')} />
         {/* Administrators only, as the server decides; manageSettings is the administrators' ability. */}
         {meCan(me, 'manageSettings') && (
           <Button

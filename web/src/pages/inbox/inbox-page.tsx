@@ -1,4 +1,4 @@
-import { Stack } from '@mantine/core';
+import { Box, Stack } from '@mantine/core';
 import { IconInbox } from '@tabler/icons-react';
 import { DOCUMENT_ACCEPT } from '../../../../common/document-types.js';
 import { meCan } from '../../api/abilities.js';
@@ -62,16 +62,16 @@ function InboxList() {
         icon={<IconInbox />}
         title={t('inbox.emptyTitle')}
         description={mailTo ? t('inbox.emptyText') : t('inbox.emptyNoMail')}
-        action={mailTo && <InboxAddressLine address={mailTo} />}
+        action={mailTo && <InboxAddressLine address={mailTo} centred />}
       />
     );
   }
   return (
     <div>
       {mailTo && (
-        <Stack mb="md" align="flex-start">
+        <Box mb="md">
           <InboxAddressLine address={mailTo} />
-        </Stack>
+        </Box>
       )}
       <Stack gap="xs" component="ul" m={0} p={0} style={{ listStyle: 'none' }} aria-label={t('inbox.list')}>
         {items.map((document) => (

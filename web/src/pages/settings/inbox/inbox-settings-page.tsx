@@ -18,8 +18,9 @@ export function InboxSettingsPage() {
       <InboxAddressCard />
       {meCan(me, 'manageSettings') && (
         <Text size="sm" c="dimmed" maw={720}>
+          {t('inbox.settingsAttachmentHint')}{' '}
           <Anchor component={Link} to="/settings/repository" size="sm">
-            {t('inbox.settingsAttachmentHint')}
+            {t('inbox.openRepository')}
           </Anchor>
         </Text>
       )}
