@@ -38,7 +38,10 @@ test('files dropped into the inbox become a new contract, suggestions kept, or j
 
   await test.step('the empty inbox explains itself and names its e-mail address', async () => {
     await page.goto('/');
-    await page.getByRole('navigation', { name: en['nav.label'] }).getByRole('link', { name: 'Inbox', exact: true }).click();
+    await page
+      .getByRole('navigation', { name: en['nav.label'] })
+      .getByRole('link', { name: 'Inbox', exact: true })
+      .click();
     await look(page.getByText(en['inbox.emptyTitle'])).toBeVisible();
     await expect(page.getByTestId('inbox-address')).toHaveText(/^[a-z0-9]{25}@/);
   });
@@ -70,7 +73,7 @@ test('files dropped into the inbox become a new contract, suggestions kept, or j
     await expect(page.getByRole('combobox', { name: 'Business partner' })).toHaveValue('Globex AG');
     await expect(page.locator('[data-suggested]')).toHaveCount(5);
     await expect(page.locator('[data-suggested="startDate"]')).toContainText('commences on 1 January 2027');
-    await expect(page.getByText("Amount found: 12,000.00 EUR")).toBeVisible();
+    await expect(page.getByText('Amount found: 12,000.00 EUR')).toBeVisible();
 
     // Unkept suggestions hold the form back, each saying why.
     await page.getByRole('button', { name: en['inbox.createSubmit'] }).click();

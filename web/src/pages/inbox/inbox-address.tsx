@@ -80,7 +80,8 @@ function AddressDetails({ address }: { address: InboxAddress }) {
       <Text size="sm" c="dimmed">
         {t('inbox.address.intro')}
       </Text>
-      <Code block fz="sm" className="break-anywhere" data-testid="inbox-address">
+      {/* Wrapped, never scrolled: a scrolling block would need its own keyboard access. */}
+      <Code block fz="sm" className="break-anywhere" style={{ whiteSpace: 'pre-wrap' }} data-testid="inbox-address">
         {address.address}
       </Code>
       <Text size="xs" c="dimmed">

@@ -19,7 +19,7 @@ export function InboxSettingsPage() {
       {meCan(me, 'manageSettings') && (
         <Text size="sm" c="dimmed" maw={720}>
           {t('inbox.settingsAttachmentHint')}{' '}
-          <Anchor component={Link} to="/settings/repository" size="sm">
+          <Anchor component={Link} to="/settings/repository" size="sm" underline="always">
             {t('inbox.openRepository')}
           </Anchor>
         </Text>
