@@ -41,6 +41,7 @@ const NOT_SEEDED: Record<string, string> = {
   'PATCH /org-units/{id}': 'the same name as POST /org-units',
   'PATCH /custom-fields/{id}': 'the same texts as POST /custom-fields',
   'PATCH /saved-views/{id}': 'the same name as POST /saved-views',
+  'POST /inbox/{id}/convert': 'the same contract texts as POST /contracts',
 };
 
 interface World {
