@@ -59,6 +59,8 @@ export default defineConfig({
         WORKER: 'true',
         WORKER_JOBS: 'documents.extract-text',
         RATE_LIMIT: 'false',
+        // Inbox addresses are shown (no SMTP listener is started without INBOUND_SMTP_PORT).
+        INBOUND_MAIL_DOMAIN: 'in.deedbox.test',
         SCRYPT_LOG_N: '12',
         LOG_LEVEL: 'warn',
       },

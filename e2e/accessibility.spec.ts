@@ -3,7 +3,7 @@ import { type Browser, expect, type Page, test } from '@playwright/test';
 import { pdfWithText } from '../server/test/files.js';
 import { de } from '../web/src/i18n/de.js';
 import { en, type Messages } from '../web/src/i18n/en.js';
-import { call, PASSWORD, pathOf, type Seeded, seedAccount, signIn, uploadDocument } from './seed.js';
+import { call, PASSWORD, pathOf, type Seeded, seedAccount, signIn, uploadDocument, uploadToInbox } from './seed.js';
 
 // WCAG 2.1 A and AA; label-in-name (2.5.3) is an "experimental" axe rule, so it is switched on by name.
 const TAGS = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'];
@@ -63,8 +63,8 @@ async function headerSearch(page: Page, t: Messages) {
   await expect(page.getByRole('listbox').getByRole('option').first()).toContainText('Office cleaning');
 }
 
-/** The PDF and the text file uploaded to the seeded contract. */
-type Documents = { pdf: string; text: string };
+/** The PDF and the text file uploaded to the seeded contract, and a PDF waiting in the inbox. */
+type Documents = { pdf: string; text: string; inbox: string };
 
 function appScreens(s: Seeded, documents: Documents): Screen[] {
   const contract = `/contracts/${s.contractId}`;
@@ -104,6 +104,17 @@ function appScreens(s: Seeded, documents: Documents): Screen[] {
         await expect(page.getByRole('dialog', { name: t['reminder.addTitle'] })).toBeVisible();
       },
     },
+    { name: 'inbox', path: '/inbox', narrow: true },
+    { name: 'inbox review (create contract)', path: `/inbox/${documents.inbox}`, narrow: true },
+    {
+      name: 'inbox review (attach)',
+      path: `/inbox/${documents.inbox}`,
+      open: async (page, t) => {
+        await page.getByRole('radiogroup', { name: t['inbox.actions'] }).getByText(t['inbox.attach']).click();
+        await expect(page.getByRole('button', { name: t['inbox.attachSubmit'] })).toBeVisible();
+      },
+      narrow: true,
+    },
     { name: 'calendar', path: '/calendar', narrow: true },
     { name: 'partners', path: '/partners', narrow: true },
     {
@@ -123,6 +134,15 @@ function appScreens(s: Seeded, documents: Documents): Screen[] {
     { name: 'org units', path: '/settings/org-units' },
     { name: 'custom fields', path: '/settings/custom-fields' },
     { name: 'repository settings', path: '/settings/repository' },
+    { name: 'inbox settings', path: '/settings/inbox', narrow: true },
+    {
+      name: 'replace inbox address dialog',
+      path: '/settings/inbox',
+      open: async (page, t) => {
+        await page.getByRole('button', { name: t['inbox.address.regenerate'] }).click();
+        await expect(page.getByRole('dialog', { name: t['inbox.address.regenerateTitle'] })).toBeVisible();
+      },
+    },
     { name: 'mail templates', path: '/settings/mail-templates' },
     { name: 'reminder settings', path: '/settings/reminders' },
     { name: 'recycle bin', path: '/settings/recycle-bin' },
@@ -219,6 +239,7 @@ test.describe('accessibility (axe, WCAG 2.1 AA)', () => {
     documents = {
       pdf: (await uploadDocument(api, seeded.contractId, file)).id,
       text: (await uploadDocument(api, seeded.contractId, notes)).id,
+      inbox: (await uploadToInbox(api, { ...file, name: 'Scanned lease.pdf' })).id,
     };
     await api.dispose();
   });

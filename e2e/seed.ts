@@ -28,17 +28,21 @@ export async function call(api: APIRequestContext, method: string, url: string, 
   return res.status() === 204 ? null : res.json();
 }
 
+type FileSpec = { name: string; mimeType: string; buffer: Buffer };
+
 /** Uploads one file to a contract as the signed-in session of `api` (multipart, as the web app sends it). */
-export async function uploadDocument(
-  api: APIRequestContext,
-  contractId: string,
-  file: { name: string; mimeType: string; buffer: Buffer },
-) {
+export function uploadDocument(api: APIRequestContext, contractId: string, file: FileSpec) {
+  return upload(api, `/contracts/${contractId}/documents`, file);
+}
+
+/** Uploads one file into the account's inbox, as the signed-in session of `api`. */
+export function uploadToInbox(api: APIRequestContext, file: FileSpec) {
+  return upload(api, '/inbox', file);
+}
+
+async function upload(api: APIRequestContext, path: string, file: FileSpec) {
   const csrf = (await api.storageState()).cookies.find((c) => c.name === 'dbx_csrf')?.value ?? '';
-  const res = await api.post(`/api/v1/contracts/${contractId}/documents`, {
-    multipart: { file },
-    headers: { 'x-csrf-token': csrf },
-  });
+  const res = await api.post(`/api/v1${path}`, { multipart: { file }, headers: { 'x-csrf-token': csrf } });
   expect(res.status(), `upload ${file.name}: ${await res.text()}`).toBe(201);
   return res.json();
 }
@@ -50,13 +54,22 @@ export async function signIn(context: BrowserContext, email: string, locale: 'en
 }
 
 /** `deedbox reminders run --as-of …` as its own process, as an operator runs it. */
-export async function remindersRun(orgId: string, asOf: string) {
-  const child = spawn(process.execPath, ['bin/deedbox.js', 'reminders', 'run', '--org', orgId, '--as-of', asOf], {
+export function remindersRun(orgId: string, asOf: string) {
+  return deedbox('reminders', 'run', '--org', orgId, '--as-of', asOf);
+}
+
+/** `deedbox documents extract`: reads the text of uploaded documents now (the e2e server runs no worker). */
+export function documentsExtract(orgId: string) {
+  return deedbox('documents', 'extract', '--org', orgId);
+}
+
+async function deedbox(...args: string[]) {
+  const child = spawn(process.execPath, ['bin/deedbox.js', ...args], {
     env: { ...process.env, ...E2E_ENV },
     stdio: ['ignore', 'ignore', 'inherit'],
   });
   const [code] = (await once(child, 'exit')) as [number];
-  expect(code).toBe(0);
+  expect(code, `deedbox ${args.join(' ')}`).toBe(0);
 }
 
 async function askToSignUp(api: APIRequestContext, name: string, email: string, companyName: string) {

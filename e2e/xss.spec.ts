@@ -12,7 +12,7 @@ import {
 } from '../server/security/text-fields.js';
 import { pdfWithText } from '../server/test/files.js';
 import { linkFromMail } from './mail.js';
-import { call, PASSWORD, pathOf, remindersRun, signIn, uploadDocument } from './seed.js';
+import { call, PASSWORD, pathOf, remindersRun, signIn, uploadDocument, uploadToInbox } from './seed.js';
 
 // Stored XSS: every free-text field the API takes holds attack strings, then every page that shows
 // them is loaded with a dialog listener and its DOM searched for markup that came from data.
@@ -41,12 +41,14 @@ const NOT_SEEDED: Record<string, string> = {
   'PATCH /org-units/{id}': 'the same name as POST /org-units',
   'PATCH /custom-fields/{id}': 'the same texts as POST /custom-fields',
   'PATCH /saved-views/{id}': 'the same name as POST /saved-views',
+  'POST /inbox/{id}/convert': 'the same contract texts as POST /contracts',
 };
 
 interface World {
   email: string;
   contractId: string;
   documentId: string;
+  inboxId: string;
   childId: string;
   partnerId: string;
   inviteToken: string;
@@ -160,6 +162,12 @@ async function seedWorld(baseURL: string): Promise<World> {
     buffer: pdfWithText(['Stored attack strings']),
   });
   await call(api, 'PATCH', `/documents/${document.id}`, { name: noSlash.join(' ') });
+  const waiting = await uploadToInbox(api, {
+    name: `${XSS_PAYLOADS[2]} ${XSS_PAYLOADS[3]}.pdf`,
+    mimeType: 'application/pdf',
+    buffer: pdfWithText(['Stored attack strings in the inbox']),
+  });
+  await call(api, 'PATCH', `/documents/${waiting.id}`, { name: noSlash.join(' ') });
   seeded.add('PATCH /documents/{id}');
   await call(api, 'POST', `/contracts/${contract.id}/links`, {
     url: `https://files.xss.example/${encodeURIComponent(XSS_PAYLOADS[0])}?q=${encodeURIComponent(XSS_PAYLOADS[1])}`,
@@ -191,6 +199,7 @@ async function seedWorld(baseURL: string): Promise<World> {
     email,
     contractId: contract.id,
     documentId: document.id,
+    inboxId: waiting.id,
     childId: child.id,
     partnerId: partner.id,
     inviteToken: new URL(await linkFromMail(pending, /invited/, '/invite/')).pathname.split('/invite/')[1]!,
@@ -232,6 +241,8 @@ function pagesOf(w: World): Record<string, { url: string; guest?: boolean; shows
     '/contracts/:id/edit': { url: `/contracts/${w.contractId}/edit` },
     '/documents/:id/preview': { url: `/documents/${w.documentId}/preview`, shows: true },
     '/search': { url: '/search?q=alert', shows: true },
+    '/inbox': { url: '/inbox', shows: true },
+    '/inbox/:id': { url: `/inbox/${w.inboxId}`, shows: true },
     '/calendar': { url: '/calendar' },
     '/partners': { url: '/partners', shows: true },
     '/partners/:id': { url: `/partners/${w.partnerId}`, shows: true },
@@ -244,6 +255,7 @@ function pagesOf(w: World): Record<string, { url: string; guest?: boolean; shows
     '/settings/org-units': { url: '/settings/org-units', shows: true },
     '/settings/custom-fields': { url: '/settings/custom-fields', shows: true },
     '/settings/repository': { url: '/settings/repository' },
+    '/settings/inbox': { url: '/settings/inbox' },
     '/settings/mail-templates': { url: '/settings/mail-templates' },
     '/settings/reminders': { url: '/settings/reminders' },
     '/settings/api-keys': { url: '/settings/api-keys', shows: true },

@@ -71,6 +71,10 @@ describe('the deedbox CLI', () => {
     const reminders = () => deedbox('reminders', 'run', '--org', orgId, '--as-of', '2030-01-07T08:00');
     expect(json<Record<string, number>>(await reminders())).toMatchObject({ orgs: 1, summaries: 1, sent: 1 });
     expect(json<Record<string, number>>(await reminders())).toMatchObject({ orgs: 1, summaries: 0, sent: 0 });
+    // Nothing uploaded waits for its text: the extraction run finds nothing to do.
+    expect(json<Record<string, number>>(await deedbox('documents', 'extract', '--org', orgId))).toMatchObject({
+      claimed: 0,
+    });
   }, 120_000);
 
   it('answers bad arguments with one line on stderr and exit code 2', async () => {
@@ -85,6 +89,7 @@ describe('the deedbox CLI', () => {
       ],
       [['reminders', 'run', '--as-of', 'next tuesday'], /^deedbox: --as-of: must be YYYY-MM-DD/],
       [['reminders', 'run', '--as-of', '2027-02-30T08:00'], /^deedbox: --as-of: is not a real date/],
+      [['documents', 'extract', '--limit', '0'], /^deedbox: --limit: /],
     ];
     const outcomes = await Promise.all(cases.map(([args]) => deedbox(...args)));
     outcomes.forEach((outcome, i) => {

@@ -9,6 +9,7 @@ import { DataDirLockedError } from './db/data-dir-lock.js';
 import * as apiKeys from './features/api-keys/api-keys.service.js';
 import { recordWith, verify } from './features/audit/audit.service.js';
 import { purge as purgeContracts, refresh as refreshContracts } from './features/contracts/contracts.jobs.js';
+import { extractPending } from './features/documents/documents.text.jobs.js';
 import { progressLine } from './features/keys/keys.progress.js';
 import {
   destroyRetired,
@@ -44,6 +45,9 @@ const USAGE = `Usage: deedbox <command>
   audit verify --org ID
   contracts refresh [--org ID]            recompute stored contract dates that rolled over
   contracts purge [--org ID]              remove contracts deleted more than 30 days ago
+  documents extract [--org ID] [--limit N]
+                                          read the text of up to N (default 100) document versions
+                                          waiting for it, now, as the background job does
   reminders run [--as-of T] [--org ID]    queue due reminders and send the outbox once; T is an
                                           instant (2027-09-01T06:00Z) or an account-local time
                                           (2027-09-01T08:00); idempotent
@@ -173,6 +177,14 @@ async function contractsJob(job: 'refresh' | 'purge', args: string[]) {
         : { orgs: result.orgs, purged: result.purged },
     );
   });
+}
+
+async function documentsExtract(args: string[]) {
+  const input = parse(
+    z.object({ org: z.uuid().optional(), limit: z.coerce.number().int().min(1).max(10_000).default(100) }),
+    flags(args, ['org', 'limit']),
+  );
+  await withDeps(async (deps) => print(await extractPending(deps, { limit: input.limit, orgId: input.org })));
 }
 
 async function remindersRun(args: string[]): Promise<number> {
@@ -348,6 +360,9 @@ export async function run(argv: string[]): Promise<number> {
       case 'keys rotate-org':
       case 'keys destroy-retired':
         await keys(sub as KeysCommand, rest);
+        return 0;
+      case 'documents extract':
+        await documentsExtract(rest);
         return 0;
       case 'contracts refresh':
       case 'contracts purge':

@@ -45,6 +45,13 @@ const DocumentPreviewPage = lazy(() =>
   import('./pages/documents/preview-page.js').then((m) => ({ default: m.DocumentPreviewPage })),
 );
 const SearchPage = lazy(() => import('./pages/search/search-page.js').then((m) => ({ default: m.SearchPage })));
+const InboxPage = lazy(() => import('./pages/inbox/inbox-page.js').then((m) => ({ default: m.InboxPage })));
+const InboxReviewPage = lazy(() =>
+  import('./pages/inbox/review-page.js').then((m) => ({ default: m.InboxReviewPage })),
+);
+const InboxSettingsPage = lazy(() =>
+  import('./pages/settings/inbox/inbox-settings-page.js').then((m) => ({ default: m.InboxSettingsPage })),
+);
 const CalendarPage = lazy(() => import('./pages/calendar/calendar-page.js').then((m) => ({ default: m.CalendarPage })));
 const PartnersPage = lazy(() => import('./pages/partners/partners-page.js').then((m) => ({ default: m.PartnersPage })));
 const PartnerPage = lazy(() => import('./pages/partners/partner-page.js').then((m) => ({ default: m.PartnerPage })));
@@ -102,6 +109,8 @@ export const router = createBrowserRouter([
           { path: '/contracts/:id/edit', element: <EditContractPage /> },
           { path: '/documents/:id/preview', element: <DocumentPreviewPage /> },
           { path: '/search', element: <SearchPage /> },
+          { path: '/inbox', element: <InboxPage /> },
+          { path: '/inbox/:id', element: <InboxReviewPage /> },
           { path: '/calendar', element: <CalendarPage /> },
           { path: '/partners', element: <PartnersPage /> },
           { path: '/partners/:id', element: <PartnerPage /> },
@@ -114,6 +123,7 @@ export const router = createBrowserRouter([
           { path: '/settings/org-units', element: <ListPage kind="orgUnits" key="orgUnits" /> },
           { path: '/settings/custom-fields', element: <CustomFieldsPage /> },
           { path: '/settings/repository', element: <RepositorySettingsPage /> },
+          { path: '/settings/inbox', element: <InboxSettingsPage /> },
           { path: '/settings/mail-templates', element: <MailTemplatesPage /> },
           { path: '/settings/reminders', element: <ReminderSettingsPage /> },
           { path: '/settings/api-keys', element: <ApiKeysPage /> },

@@ -132,6 +132,15 @@ export async function setStatus(
     .where(and(eq(documentVersions.orgId, orgId), eq(documentVersions.id, versionId)));
 }
 
+/** A version's sealed pages, in order. */
+export function versionPages(tx: Tx, orgId: string, versionId: string) {
+  return tx
+    .select({ page: documentText.page, text: documentText.text })
+    .from(documentText)
+    .where(and(eq(documentText.orgId, orgId), eq(documentText.versionId, versionId)))
+    .orderBy(documentText.page);
+}
+
 /** The sealed text of these pages. */
 export async function sealedPages(tx: Tx, orgId: string, pages: { versionId: string; page: number }[]) {
   if (pages.length === 0) return [];

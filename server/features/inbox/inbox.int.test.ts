@@ -13,6 +13,7 @@ import {
 import { pdfWithText } from '../../test/files.js';
 import { type Harness, startHarness } from '../../test/harness.js';
 import { future, newContract } from '../contracts/contracts.fixtures.js';
+import { extractForOrg } from '../documents/documents.text.jobs.js';
 
 let h: Harness;
 const pdf = pdfWithText(['Lease agreement between Acme GmbH and Example AG.']);
@@ -242,6 +243,35 @@ describe('suggestions for the contract form', () => {
     const other = await signUpOrg(h, 'Other Corp');
     expectProblem(await call(h, other, 'GET', `/inbox/${doc.id}/suggestions`), 404, 'not_found');
     expectProblem(await call(h, admin, 'GET', '/inbox/not-a-uuid/suggestions'), 422, 'validation_failed');
+  });
+
+  it('suggests dates, notice, amount and a known partner once the text is read, each with its words', async () => {
+    const { admin, editor } = await team();
+    const partner = await call(h, admin, 'POST', '/partners', { name: 'Globex Ltd', type: 'supplier' });
+    expect(partner.statusCode, partner.body).toBe(201);
+    const lease = pdfWithText([
+      'SOFTWARE LICENSE AGREEMENT',
+      'between Acme GmbH and Globex Ltd',
+      'This agreement commences on 1 January 2027 and ends on 31 December 2028.',
+      'Either party may terminate with three months notice.',
+      'The annual fee is EUR 12,000.00.',
+    ]);
+    const res = await toInbox(editor, 'license.pdf', lease);
+    expect(res.statusCode, res.body).toBe(201);
+    await extractForOrg(h.app.deps, admin.me!.org.id, { limit: 5, now: new Date() });
+    const read = await call(h, editor, 'GET', `/inbox/${res.json().id}/suggestions`);
+    expect(read.statusCode, read.body).toBe(200);
+    const { textStatus, suggestions } = read.json();
+    expect(textStatus).toBe('extracted');
+    expect(suggestions).toMatchObject({
+      title: 'SOFTWARE LICENSE AGREEMENT',
+      startDate: '2027-01-01',
+      endDate: '2028-12-31',
+      noticePeriod: { count: 3, unit: 'month' },
+      amount: { value: '12000.00', currency: 'EUR' },
+      partnerId: partner.json().id,
+    });
+    expect(suggestions.evidence.noticePeriod).toContain('three months notice');
   });
 });
 

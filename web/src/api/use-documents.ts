@@ -55,16 +55,20 @@ export const useRestoreDocument = () =>
 export const useAddLink = (contractId: string) =>
   useDocumentMutation((input: LinkInput) => api.post(`/contracts/${contractId}/links`, input, document));
 
-/** Where an upload goes: a new document of a contract, or a new version of a document. */
-export type UploadTarget = { contractId: string } | { documentId: string };
+/** Where an upload goes: a new document of a contract or of the inbox, or a new version of a document. */
+export type UploadTarget = { contractId: string } | { documentId: string } | { inbox: true };
+
+function uploadPath(target: UploadTarget): string {
+  if ('inbox' in target) return '/inbox';
+  if ('contractId' in target) return `/contracts/${target.contractId}/documents`;
+  return `/documents/${target.documentId}/versions`;
+}
 
 /** Sends one file with progress; the lists refresh once it is stored. */
 export function useSendFile() {
   const client = useQueryClient();
   return (target: UploadTarget, file: File, onProgress: (progress: UploadProgress) => void) => {
-    const path =
-      'contractId' in target ? `/contracts/${target.contractId}/documents` : `/documents/${target.documentId}/versions`;
-    const upload = uploadFile(path, file, document, onProgress);
+    const upload = uploadFile(uploadPath(target), file, document, onProgress);
     void upload.done.then(() => client.invalidateQueries({ queryKey: contractsKey })).catch(() => undefined);
     return upload;
   };

@@ -1,4 +1,4 @@
-import { Paper, Stack, Text, Title } from '@mantine/core';
+import { Paper, SimpleGrid, Stack, Text, Title } from '@mantine/core';
 import type { ReactNode } from 'react';
 
 /** A titled card of a long form (contract form, settings pages), named for screen readers by its title. */
@@ -21,5 +21,17 @@ export function FormSection({
       )}
       <Stack mt="md">{children}</Stack>
     </Paper>
+  );
+}
+
+/**
+ * A section's fields side by side where the section itself has room (a container query), so the
+ * same form reads well across a page and in a panel beside a document.
+ */
+export function FieldColumns({ children }: { children: ReactNode }) {
+  return (
+    <SimpleGrid type="container" cols={{ base: 1, '480px': 2 }} spacing="md">
+      {children}
+    </SimpleGrid>
   );
 }

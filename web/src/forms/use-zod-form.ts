@@ -125,7 +125,7 @@ export function errorSummary(t: Translate, labels: string[]): ErrorText | null {
   return { title: t('problem.validation_failed'), detail: t('form.errorSummary', { fields: labels.join(', ') }) };
 }
 
-function withDetails(text: ErrorText, extra: string[]): ErrorText {
+export function withDetails(text: ErrorText, extra: string[]): ErrorText {
   if (extra.length === 0) return text;
   return { ...text, detail: [text.detail, ...extra].filter(Boolean).join(' · ') };
 }

@@ -8,6 +8,7 @@ import { documents } from './de/documents.js';
 import { errors } from './de/errors.js';
 import { home } from './de/home.js';
 import { imports } from './de/imports.js';
+import { inbox } from './de/inbox.js';
 import { mailTemplates } from './de/mail-templates.js';
 import { partners } from './de/partners.js';
 import { personal } from './de/personal.js';
@@ -30,6 +31,7 @@ export const de: Messages = {
   ...contracts,
   ...documents,
   ...search,
+  ...inbox,
   ...calendar,
   ...partners,
   ...repository,

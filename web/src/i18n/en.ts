@@ -8,6 +8,7 @@ import { documents } from './en/documents.js';
 import { errors } from './en/errors.js';
 import { home } from './en/home.js';
 import { imports } from './en/imports.js';
+import { inbox } from './en/inbox.js';
 import { mailTemplates } from './en/mail-templates.js';
 import { partners } from './en/partners.js';
 import { personal } from './en/personal.js';
@@ -29,6 +30,7 @@ export const en = {
   ...contracts,
   ...documents,
   ...search,
+  ...inbox,
   ...calendar,
   ...partners,
   ...repository,

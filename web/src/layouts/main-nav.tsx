@@ -8,6 +8,7 @@ import {
   IconFileText,
   IconForms,
   IconHome,
+  IconInbox,
   IconKey,
   IconMail,
   IconMailCog,
@@ -45,6 +46,7 @@ const SETTINGS: Entry[] = [
     ability: 'manageCustomFields',
   },
   { to: '/settings/repository', label: 'nav.repository', icon: <IconNumbers size={18} />, ability: 'manageSettings' },
+  { to: '/settings/inbox', label: 'nav.inboxSettings', icon: <IconInbox size={18} />, ability: 'createContracts' },
   {
     to: '/settings/mail-templates',
     label: 'nav.mailTemplates',
@@ -89,6 +91,7 @@ export function MainNav() {
     <nav>
       {item({ to: '/', label: 'nav.home', icon: <IconHome size={18} /> })}
       {item({ to: '/contracts', label: 'nav.contracts', icon: <IconFileText size={18} /> })}
+      {me.abilities.createContracts && item({ to: '/inbox', label: 'nav.inbox', icon: <IconInbox size={18} /> })}
       {item({ to: '/calendar', label: 'nav.calendar', icon: <IconCalendar size={18} /> })}
       {item({ to: '/partners', label: 'nav.partners', icon: <IconBuildingStore size={18} /> })}
       <Text size="xs" fw={700} c="dimmed" tt="uppercase" px="sm" mt="lg" mb={6}>

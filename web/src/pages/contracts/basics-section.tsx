@@ -1,14 +1,16 @@
-import { ActionIcon, Group, NativeSelect, SimpleGrid, Stack, Textarea, TextInput, Tooltip } from '@mantine/core';
+import { ActionIcon, Group, NativeSelect, Stack, Textarea, TextInput, Tooltip } from '@mantine/core';
 import { IconPlus } from '@tabler/icons-react';
 import { useState } from 'react';
 import { CONTRACT_STATUSES, type ContractStatus, contractInput } from '../../../../common/schemas/contracts.js';
 import { meCan } from '../../api/abilities.js';
 import { useRepositorySettings } from '../../api/use-classification.js';
 import { useCurrentMe } from '../../api/use-me.js';
+import { FieldColumns } from '../../components/form-section.js';
 import { maxLengthOf } from '../../forms/max-length.js';
 import { useT } from '../../i18n/i18n-context.js';
 import { PartnerFormModal } from '../partners/partner-form-modal.js';
 import { PartnerSelect } from '../partners/partner-select.js';
+import { suggestionOf } from './suggestion-note.js';
 import type { ContractForm } from './use-contract-form.js';
 
 export function BasicsSection({ form }: { form: ContractForm }) {
@@ -23,6 +25,7 @@ export function BasicsSection({ form }: { form: ContractForm }) {
     <Stack gap="md">
       <TextInput
         label={t('contract.title')}
+        description={suggestionOf(form, 'title', t('contract.title'))}
         required
         data-autofocus
         maxLength={maxLengthOf(contractInput, 'title')}
@@ -30,10 +33,11 @@ export function BasicsSection({ form }: { form: ContractForm }) {
         error={error('title')}
         onChange={(event) => set('title', event.currentTarget.value)}
       />
-      <SimpleGrid cols={{ base: 1, sm: 2 }} spacing="md">
+      <FieldColumns>
         <Group gap={6} align="flex-end" wrap="nowrap">
           <PartnerSelect
             label={t('contract.partner')}
+            description={suggestionOf(form, 'partnerId', t('contract.partner'))}
             placeholder={t('contract.partnerPlaceholder')}
             value={values.partnerId}
             error={error('partnerId')}
@@ -74,7 +78,7 @@ export function BasicsSection({ form }: { form: ContractForm }) {
           error={error('contractNumber')}
           onChange={(event) => set('contractNumber', event.currentTarget.value)}
         />
-      </SimpleGrid>
+      </FieldColumns>
       <Textarea
         label={t('contract.description')}
         autosize

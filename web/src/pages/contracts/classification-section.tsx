@@ -1,6 +1,7 @@
-import { Select, SimpleGrid, TagsInput } from '@mantine/core';
+import { Select, TagsInput } from '@mantine/core';
 import { useBusinessUnits } from '../../api/use-business-units.js';
 import { useRepositorySettings } from '../../api/use-classification.js';
+import { FieldColumns } from '../../components/form-section.js';
 import { useT } from '../../i18n/i18n-context.js';
 import { ListSelect } from './list-select.js';
 import type { ContractForm } from './use-contract-form.js';
@@ -11,7 +12,7 @@ export function ClassificationSection({ form }: { form: ContractForm }) {
   const settings = useRepositorySettings();
   const { values, set, error } = form;
   return (
-    <SimpleGrid cols={{ base: 1, sm: 2 }} spacing="md">
+    <FieldColumns>
       <ListSelect
         kind="categories"
         label={t('contract.category')}
@@ -46,6 +47,6 @@ export function ClassificationSection({ form }: { form: ContractForm }) {
         onChange={(tags) => set('tags', tags)}
         clearable
       />
-    </SimpleGrid>
+    </FieldColumns>
   );
 }

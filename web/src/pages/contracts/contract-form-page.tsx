@@ -12,7 +12,6 @@ import { notifySuccess } from '../../components/notify.js';
 import { PageHeader } from '../../components/page-header.js';
 import { ProblemAlert } from '../../components/problem-alert.js';
 import { ErrorState, NoAccess, PageLoader } from '../../components/states.js';
-import { describeError } from '../../forms/describe-error.js';
 import { ownSubmit } from '../../forms/own-submit.js';
 import { useErrorFocus } from '../../forms/use-error-focus.js';
 import { errorSummary } from '../../forms/use-zod-form.js';
@@ -23,9 +22,13 @@ import { emptyValues, type FormValues, toBody, valuesOf } from './contract-form-
 import { CustomFieldsSection } from './custom-fields-section.js';
 import { LifecycleSection } from './lifecycle-section.js';
 import { RelationsSection } from './relations-section.js';
-import { ReminderDefaultsSection, useDefaultReminderChoice } from './reminder-defaults-section.js';
+import {
+  type DefaultReminderChoice,
+  ReminderDefaultsSection,
+  useDefaultReminderChoice,
+} from './reminder-defaults-section.js';
 import { TermsPreview } from './terms-preview.js';
-import { useContractForm } from './use-contract-form.js';
+import { type ContractForm, useContractForm } from './use-contract-form.js';
 
 export function NewContractPage() {
   const [params] = useSearchParams();
@@ -59,76 +62,25 @@ function ContractFormView({ contract, initial, fields }: ViewProps) {
   const navigate = useNavigate();
   const form = useContractForm(initial, fields);
   const reminders = useDefaultReminderChoice(contract === null);
-  const settings = useRepositorySettings();
-  const wide = useMediaQuery('(min-width: 62em)') ?? true;
   const create = useCreateContract();
   const update = useUpdateContract(contract?.id ?? '');
   const pending = create.isPending || update.isPending;
   const back = contract ? `/contracts/${contract.id}` : '/contracts';
-  const focus = useErrorFocus();
-  const submit = (event: FormEvent<HTMLFormElement>) => {
-    focus.capture(event.currentTarget);
-    if (!form.check()) {
-      focus.focusFirst();
-      return;
-    }
-    focus.clear();
-    const onError = (error: unknown) => {
-      form.showError(error);
-      focus.focusFirst();
-    };
-    const body = toBody(form.values);
+  const { submit, alert } = useCheckedSubmit(form, (body, onError) => {
     const onSuccess = (saved: Contract) => {
       notifySuccess(contract ? t('contract.saved') : t('contract.created', { title: saved.title }));
       navigate(`/contracts/${saved.id}`);
     };
     if (contract) update.mutate(body, { onSuccess, onError });
     else create.mutate({ ...body, ...reminders.body }, { onSuccess, onError });
-  };
-  const alert = form.problem ? describeError(t, form.problem) : errorSummary(t, focus.labels);
+  });
   return (
-    <form onSubmit={ownSubmit(submit)} noValidate>
+    <form onSubmit={submit} noValidate>
       <Stack gap="md">
         <BackLink to={back}>{contract ? contract.title : t('contracts.title')}</BackLink>
         <PageHeader title={contract ? t('contract.editTitle') : t('contracts.create')} mb={0} />
         <ProblemAlert error={alert} />
-        <Grid gap="md">
-          <Grid.Col span={wide ? 8 : 12}>
-            <Stack gap="md">
-              <FormSection title={t('form.basics')}>
-                <BasicsSection form={form} />
-              </FormSection>
-              <FormSection title={t('form.lifecycle')} description={t('form.lifecycleHint')}>
-                <LifecycleSection form={form} />
-              </FormSection>
-              {/* On narrow screens the preview follows the terms it is computed from. */}
-              {!wide && <TermsPreview preview={form.preview} today={form.today} />}
-              <FormSection title={t('form.classification')}>
-                <ClassificationSection form={form} />
-              </FormSection>
-              <FormSection title={t('form.relations')}>
-                <RelationsSection form={form} contractId={contract?.id ?? null} />
-              </FormSection>
-              {fields.length > 0 && (
-                <FormSection title={t('form.customFields')}>
-                  <CustomFieldsSection form={form} fields={fields} currency={settings.data?.currency ?? 'EUR'} />
-                </FormSection>
-              )}
-              {reminders.defaults && reminders.defaults.length > 0 && (
-                <FormSection title={t('reminder.defaultsSection')} description={t('reminder.defaultsSectionHint')}>
-                  <ReminderDefaultsSection choice={reminders} />
-                </FormSection>
-              )}
-            </Stack>
-          </Grid.Col>
-          {wide && (
-            <Grid.Col span={4}>
-              <Box style={{ position: 'sticky', top: 76 }}>
-                <TermsPreview preview={form.preview} today={form.today} />
-              </Box>
-            </Grid.Col>
-          )}
-        </Grid>
+        <ContractFormSections form={form} contractId={contract?.id ?? null} fields={fields} reminders={reminders} />
         <Group justify="flex-end">
           <Button variant="default" component={Link} to={back}>
             {t('common.cancel')}
@@ -139,5 +91,84 @@ function ContractFormView({ contract, initial, fields }: ViewProps) {
         </Group>
       </Stack>
     </form>
+  );
+}
+
+type Send = (body: ReturnType<typeof toBody>, onError: (error: unknown) => void) => void;
+
+/**
+ * Submitting a contract form: the client's checks first, then `send`; what the server refuses
+ * lands on its fields, the first invalid one gets the focus, the rest is said in `alert`.
+ */
+export function useCheckedSubmit(form: ContractForm, send: Send) {
+  const t = useT();
+  const focus = useErrorFocus();
+  const submit = (event: FormEvent<HTMLFormElement>) => {
+    focus.capture(event.currentTarget);
+    if (!form.check()) {
+      focus.focusFirst();
+      return;
+    }
+    focus.clear();
+    send(toBody(form.values), (error) => {
+      form.showError(error);
+      focus.focusFirst();
+    });
+  };
+  return { submit: ownSubmit(submit), alert: form.problemText ?? errorSummary(t, focus.labels) };
+}
+
+type SectionsProps = {
+  form: ContractForm;
+  contractId: string | null;
+  fields: CustomField[];
+  reminders: DefaultReminderChoice;
+  /** In a narrow column (beside a document) the terms preview follows the terms instead of standing beside them. */
+  narrow?: boolean;
+};
+
+/** The contract form's sections, for a new contract, an edited one, or one made from an inbox document. */
+export function ContractFormSections({ form, contractId, fields, reminders, narrow = false }: SectionsProps) {
+  const t = useT();
+  const settings = useRepositorySettings();
+  const wide = (useMediaQuery('(min-width: 62em)') ?? true) && !narrow;
+  return (
+    <Grid gap="md">
+      <Grid.Col span={wide ? 8 : 12}>
+        <Stack gap="md">
+          <FormSection title={t('form.basics')}>
+            <BasicsSection form={form} />
+          </FormSection>
+          <FormSection title={t('form.lifecycle')} description={t('form.lifecycleHint')}>
+            <LifecycleSection form={form} />
+          </FormSection>
+          {/* On narrow screens the preview follows the terms it is computed from. */}
+          {!wide && <TermsPreview preview={form.preview} today={form.today} />}
+          <FormSection title={t('form.classification')}>
+            <ClassificationSection form={form} />
+          </FormSection>
+          <FormSection title={t('form.relations')}>
+            <RelationsSection form={form} contractId={contractId} />
+          </FormSection>
+          {fields.length > 0 && (
+            <FormSection title={t('form.customFields')}>
+              <CustomFieldsSection form={form} fields={fields} currency={settings.data?.currency ?? 'EUR'} />
+            </FormSection>
+          )}
+          {reminders.defaults && reminders.defaults.length > 0 && (
+            <FormSection title={t('reminder.defaultsSection')} description={t('reminder.defaultsSectionHint')}>
+              <ReminderDefaultsSection choice={reminders} />
+            </FormSection>
+          )}
+        </Stack>
+      </Grid.Col>
+      {wide && (
+        <Grid.Col span={4}>
+          <Box style={{ position: 'sticky', top: 76 }}>
+            <TermsPreview preview={form.preview} today={form.today} />
+          </Box>
+        </Grid.Col>
+      )}
+    </Grid>
   );
 }

@@ -1,5 +1,6 @@
-import { SimpleGrid, Stack, Text } from '@mantine/core';
+import { Stack, Text } from '@mantine/core';
 import type { CustomField } from '../../api/use-classification.js';
+import { FieldColumns } from '../../components/form-section.js';
 import { CustomFieldInput } from './custom-field-input.js';
 import type { ContractForm } from './use-contract-form.js';
 
@@ -25,7 +26,7 @@ export function CustomFieldsSection({ form, fields, currency }: Props) {
               {section}
             </Text>
           )}
-          <SimpleGrid cols={{ base: 1, sm: 2 }} spacing="md">
+          <FieldColumns>
             {group.map((field) => (
               <CustomFieldInput
                 key={field.id}
@@ -36,7 +37,7 @@ export function CustomFieldsSection({ form, fields, currency }: Props) {
                 onChange={(value) => setCustom(field.key, value)}
               />
             ))}
-          </SimpleGrid>
+          </FieldColumns>
         </Stack>
       ))}
     </Stack>

@@ -1,4 +1,4 @@
-import { NativeSelect, SegmentedControl, SimpleGrid, Stack, Text, TextInput } from '@mantine/core';
+import { NativeSelect, SegmentedControl, Stack, Text, TextInput } from '@mantine/core';
 import {
   CONTRACT_TYPES,
   type ContractType,
@@ -7,9 +7,11 @@ import {
   NOTICE_ALIGNMENTS,
   type NoticeAlignment,
 } from '../../../../common/terms/lifecycle.js';
+import { FieldColumns } from '../../components/form-section.js';
 import { useT } from '../../i18n/i18n-context.js';
 import type { EndMode } from './contract-form-values.js';
 import { PeriodInput } from './period-input.js';
+import { suggestionOf } from './suggestion-note.js';
 import type { ContractForm } from './use-contract-form.js';
 
 export function LifecycleSection({ form }: { form: ContractForm }) {
@@ -46,10 +48,11 @@ export function LifecycleSection({ form }: { form: ContractForm }) {
           style={{ alignSelf: 'flex-start' }}
         />
       )}
-      <SimpleGrid cols={{ base: 1, sm: 2 }} spacing="md">
+      <FieldColumns>
         <TextInput
           type="date"
           label={t('lifecycle.startDate')}
+          description={suggestionOf(form, 'startDate', t('lifecycle.startDate'))}
           required
           value={values.startDate}
           error={error('startDate')}
@@ -78,6 +81,7 @@ export function LifecycleSection({ form }: { form: ContractForm }) {
         {type !== 'fixed' && (
           <PeriodInput
             label={t('lifecycle.noticePeriod')}
+            description={suggestionOf(form, 'noticePeriod', t('lifecycle.noticePeriod'))}
             required
             value={values.noticePeriod}
             error={error('noticePeriod')}
@@ -102,7 +106,7 @@ export function LifecycleSection({ form }: { form: ContractForm }) {
             onChange={(event) => set('deadlineAdjustment', event.currentTarget.value as DeadlineAdjustment)}
           />
         )}
-      </SimpleGrid>
+      </FieldColumns>
       {error('noticeGivenOn') && (
         <Text size="sm" c="red" role="alert">
           {t('lifecycle.noticeGivenOn')}: {error('noticeGivenOn')}
@@ -131,6 +135,7 @@ function EndField({ form }: { form: ContractForm }) {
     <TextInput
       type="date"
       label={t('lifecycle.endDate')}
+      description={suggestionOf(form, 'endDate', t('lifecycle.endDate'))}
       required
       value={values.endDate}
       error={error('endDate')}

@@ -1,5 +1,5 @@
 import { Group, Input, NativeSelect, TextInput } from '@mantine/core';
-import { useId } from 'react';
+import { type ReactNode, useId } from 'react';
 import type { PeriodUnit } from '../../../../common/terms/periods.js';
 import { useT } from '../../i18n/i18n-context.js';
 import type { PeriodValue } from './contract-form-values.js';
@@ -8,7 +8,7 @@ const UNITS: PeriodUnit[] = ['D', 'W', 'M', 'Y'];
 
 type Props = {
   label: string;
-  description?: string;
+  description?: ReactNode;
   value: PeriodValue;
   error?: string;
   required?: boolean;

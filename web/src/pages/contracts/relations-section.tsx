@@ -1,4 +1,4 @@
-import { SimpleGrid } from '@mantine/core';
+import { FieldColumns } from '../../components/form-section.js';
 import { useT } from '../../i18n/i18n-context.js';
 import { MasterSelect } from './master-select.js';
 import type { ContractForm } from './use-contract-form.js';
@@ -9,7 +9,7 @@ export function RelationsSection({ form, contractId }: { form: ContractForm; con
   const t = useT();
   const { values, set, error } = form;
   return (
-    <SimpleGrid cols={{ base: 1, sm: 2 }} spacing="md">
+    <FieldColumns>
       <UserSelect
         label={t('contract.owner')}
         placeholder={t('contract.memberPlaceholder')}
@@ -33,6 +33,6 @@ export function RelationsSection({ form, contractId }: { form: ContractForm; con
         error={error('masterId')}
         onChange={(id) => set('masterId', id)}
       />
-    </SimpleGrid>
+    </FieldColumns>
   );
 }

@@ -7,13 +7,18 @@ import { computeTerms } from '../../../../common/terms/engine.js';
 import { lifecycleSchema } from '../../../../common/terms/lifecycle.js';
 import { type FieldProblem, isApiError } from '../../api/api-error.js';
 import type { CustomField } from '../../api/use-classification.js';
+import { describeError, type ErrorText } from '../../forms/describe-error.js';
 import { fieldProblemMessage, issueMessage } from '../../forms/issue-message.js';
+import { withDetails } from '../../forms/use-zod-form.js';
 import type { MessageKey } from '../../i18n/en.js';
 import { useI18n } from '../../i18n/i18n-context.js';
 import type { Translate } from '../../i18n/translate.js';
 import { type FormValues, toLifecycle } from './contract-form-values.js';
 
 type Name = keyof FormValues & string;
+
+/** Fields filled from a document's text, each with the words it was read from, until a person confirms them. */
+export type Suggested = Partial<Record<Name, string>>;
 
 /** Server paths ("body.lifecycle.endDate", "custom.budget") as the form names its fields. */
 export function formFieldOf(path: string): string {
@@ -51,13 +56,15 @@ function customMessages(t: Translate, fields: CustomField[], custom: Record<stri
   return Object.fromEntries(issues.map((issue) => [issue.field, t(CUSTOM_RULES[issue.rule])]));
 }
 
-export function useContractForm(initial: FormValues, fields: CustomField[]) {
+export function useContractForm(initial: FormValues, fields: CustomField[], suggested: Suggested = {}) {
   const { t, timeZone } = useI18n();
   const [values, setValues] = useState(initial);
+  const [unconfirmed, setUnconfirmed] = useState(suggested);
   const [touched, setTouched] = useState<ReadonlySet<string>>(new Set());
   const [submitted, setSubmitted] = useState(false);
   const [server, setServer] = useState<Record<string, FieldProblem>>({});
   const [problem, setProblem] = useState<unknown>(null);
+  const [unplaced, setUnplaced] = useState<FieldProblem[]>([]);
   const today = todayIn(timeZone);
   const { issues, preview } = useLivePreview(values, today);
 
@@ -76,6 +83,8 @@ export function useContractForm(initial: FormValues, fields: CustomField[]) {
   if (!reconcileStatus(values.status, values.noticeGivenOn).ok)
     client.status = t('validation.terminated_without_notice');
 
+  for (const name of Object.keys(unconfirmed)) client[name] ??= t('form.confirmSuggestion');
+
   const error = (name: string): string | undefined => {
     const fromServer = server[name];
     // A custom value's rules (e.g. too_long) read differently from the same rule of a password.
@@ -85,7 +94,13 @@ export function useContractForm(initial: FormValues, fields: CustomField[]) {
     return touched.has(name) || submitted ? client[name] : undefined;
   };
 
+  /** A suggested value the person has looked at and keeps. */
+  function confirm(name: Name) {
+    setUnconfirmed(({ [name]: _confirmed, ...rest }) => rest);
+  }
+
   function set<N extends Name>(name: N, value: FormValues[N]) {
+    confirm(name);
     setValues((current) => ({ ...current, [name]: value }));
     setTouched((current) => new Set(current).add(name));
     setServer(({ [name]: _dropped, ...rest }) => rest);
@@ -107,15 +122,25 @@ export function useContractForm(initial: FormValues, fields: CustomField[]) {
 
   function showError(failure: unknown) {
     const placed: Record<string, FieldProblem> = {};
-    let unplaced = !isApiError(failure) || failure.fieldErrors.length === 0;
+    const elsewhere: FieldProblem[] = [];
     for (const fieldProblem of isApiError(failure) ? failure.fieldErrors : []) {
       const name = formFieldOf(fieldProblem.field);
       if (name in values || name.startsWith('custom.')) placed[name] ??= fieldProblem;
-      else unplaced = true;
+      else elsewhere.push(fieldProblem);
     }
     setServer(placed);
-    setProblem(unplaced ? failure : null);
+    setUnplaced(elsewhere);
+    const noneOnFields = !isApiError(failure) || failure.fieldErrors.length === 0;
+    setProblem(noneOnFields || elsewhere.length > 0 ? failure : null);
   }
+
+  // A rule about no field of the form (e.g. documents/attachment_required) is said in the alert above it.
+  const problemText: ErrorText | null = problem
+    ? withDetails(
+        describeError(t, problem),
+        unplaced.map((p) => fieldProblemMessage(t, p)),
+      )
+    : null;
 
   return {
     values,
@@ -124,7 +149,9 @@ export function useContractForm(initial: FormValues, fields: CustomField[]) {
     error,
     check,
     showError,
-    problem,
+    problemText,
+    suggestion: (name: Name): string | undefined => unconfirmed[name],
+    confirm,
     preview,
     today,
     valid: Object.keys(client).length === 0,

@@ -68,7 +68,7 @@ export function DocumentsTab({ contract, uploads }: Props) {
           onFiles={(files) => uploads.start(contract.id, { contractId: contract.id }, files)}
         />
       )}
-      <UploadList uploads={uploads} contractId={contract.id} />
+      <UploadList uploads={uploads} place={contract.id} />
       <DocumentList query={documents} bin={bin} canEdit={canEdit} actions={actions} />
       <LinkModal contractId={contract.id} opened={dialog?.type === 'link'} onClose={close} />
       <RenameDocumentModal document={chosen('rename')} onClose={close} />

@@ -92,7 +92,7 @@ function Preview({ document }: { document: Document }) {
 type VersionProps = { document: Document; version: DocumentVersion };
 
 /** Shows the version as the server says it can be shown; Word and text only inside a sandboxed frame. */
-function VersionPreview({ document, version }: VersionProps) {
+export function VersionPreview({ document, version }: VersionProps) {
   const t = useT();
   const preview = useDocumentPreview(document.id, version.number);
   if (preview.isPending) return <PageLoader />;

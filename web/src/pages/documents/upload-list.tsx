@@ -7,9 +7,9 @@ import { isActive, type UploadItem, type Uploads } from './use-uploads.js';
 const COLORS = { sending: 'blue', processing: 'blue', done: 'teal', failed: 'red', cancelled: 'gray' } as const;
 
 /** One progress bar per file on its way, and what became of each: stored, refused (and why) or cancelled. */
-export function UploadList({ uploads, contractId }: { uploads: Uploads; contractId: string }) {
+export function UploadList({ uploads, place }: { uploads: Uploads; place: string }) {
   const { t } = useI18n();
-  const items = uploads.items.filter((item) => item.contractId === contractId);
+  const items = uploads.items.filter((item) => item.place === place);
   if (items.length === 0) return null;
   const finished = items.some((item) => !isActive(item));
   return (
@@ -19,7 +19,7 @@ export function UploadList({ uploads, contractId }: { uploads: Uploads; contract
           {t('documents.uploads')}
         </Text>
         {finished && (
-          <Button size="compact-sm" variant="subtle" color="gray" onClick={() => uploads.clearFinished(contractId)}>
+          <Button size="compact-sm" variant="subtle" color="gray" onClick={() => uploads.clearFinished(place)}>
             {t('documents.clearFinished')}
           </Button>
         )}

@@ -6,8 +6,8 @@ export type UploadStatus = 'sending' | 'processing' | 'done' | 'failed' | 'cance
 
 export type UploadItem = {
   key: number;
-  /** The contract the file goes to; the list shows the open contract's uploads only. */
-  contractId: string;
+  /** Where the file goes, a contract's id or `inbox`: each page lists its own place's uploads only. */
+  place: string;
   fileName: string;
   /** For a new version: the name of the document it is a version of. */
   versionOf: string | null;
@@ -31,12 +31,12 @@ export function useUploads() {
   const update = (key: number, patch: Partial<UploadItem>) =>
     setItems((current) => current.map((item) => (item.key === key ? { ...item, ...patch } : item)));
 
-  function start(contractId: string, target: UploadTarget, files: File[], versionOf: string | null = null) {
+  function start(place: string, target: UploadTarget, files: File[], versionOf: string | null = null) {
     for (const file of files) {
       const key = nextKey.current++;
       const item: UploadItem = {
         key,
-        contractId,
+        place,
         fileName: file.name,
         versionOf,
         size: file.size,
@@ -74,8 +74,8 @@ export function useUploads() {
     start,
     cancel: (key: number) => aborts.current.get(key)?.(),
     dismiss: (key: number) => setItems((current) => current.filter((item) => item.key !== key)),
-    clearFinished: (contractId: string) =>
-      setItems((current) => current.filter((item) => item.contractId !== contractId || isActive(item))),
+    clearFinished: (place: string) =>
+      setItems((current) => current.filter((item) => item.place !== place || isActive(item))),
   };
 }
 

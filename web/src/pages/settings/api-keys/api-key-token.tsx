@@ -1,5 +1,6 @@
-import { Alert, Button, Code, CopyButton, Group, Stack, Text } from '@mantine/core';
-import { IconAlertTriangle, IconCheck, IconCopy } from '@tabler/icons-react';
+import { Alert, Button, Code, Group, Stack, Text } from '@mantine/core';
+import { IconAlertTriangle } from '@tabler/icons-react';
+import { CopyValueButton } from '../../../components/copy-value-button.js';
 import { useT } from '../../../i18n/i18n-context.js';
 
 /** The secret exists only in this answer; the server keeps a hash. */
@@ -26,18 +27,7 @@ export function ApiKeyToken({ token, onDone }: { token: string; onDone: () => vo
         </Code>
       </Stack>
       <Group justify="space-between">
-        <CopyButton value={token}>
-          {({ copied, copy }) => (
-            <Button
-              variant={copied ? 'light' : 'filled'}
-              color={copied ? 'teal' : undefined}
-              leftSection={copied ? <IconCheck size={16} /> : <IconCopy size={16} />}
-              onClick={copy}
-            >
-              {copied ? t('common.copied') : t('apiKeys.copy')}
-            </Button>
-          )}
-        </CopyButton>
+        <CopyValueButton value={token} label={t('apiKeys.copy')} primary />
         <Button variant="default" onClick={onDone}>
           {t('apiKeys.done')}
         </Button>
