@@ -16,8 +16,8 @@ import { call, PASSWORD, pathOf, remindersRun, signIn, uploadDocument, uploadToI
 
 // Stored XSS: every free-text field the API takes holds attack strings, then every page that shows
 // them is loaded with a dialog listener and its DOM searched for markup that came from data.
-// About 1.5 minutes on the shared two-core machine: seeding, one reminder run, about 40 views.
-test.setTimeout(150_000);
+// About 2 minutes on the shared two-core machine (4 under load): seeding, a reminder run, about 45 views.
+test.setTimeout(300_000);
 const look = expect.configure({ timeout: 20_000 });
 
 /** The text of one field: as many attack strings as its length allows (for templates none with `{{`, which they refuse). */
