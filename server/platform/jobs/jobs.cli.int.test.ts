@@ -80,7 +80,7 @@ describe('a worker configured with a job nobody registered', () => {
 
   it('does not serve either', async () => {
     const h = await startHarness(database);
-    const config = { ...h.config, port: 0, workerJobs: ['documents.extract-text'] };
+    const config = { ...h.config, port: 0, workerJobs: ['reminders.sweep'] };
     await h.close();
     await expect(startServer(config)).rejects.toThrow(JobRegistryError);
   });
