@@ -75,7 +75,7 @@ function ContractFormView({ contract, initial, fields }: ViewProps) {
     else create.mutate({ ...body, ...reminders.body }, { onSuccess, onError });
   });
   return (
-    <form onSubmit={submit} noValidate>
+    <form onSubmit={ownSubmit(submit)} noValidate>
       <Stack gap="md">
         <BackLink to={back}>{contract ? contract.title : t('contracts.title')}</BackLink>
         <PageHeader title={contract ? t('contract.editTitle') : t('contracts.create')} mb={0} />
@@ -115,7 +115,8 @@ export function useCheckedSubmit(form: ContractForm, send: Send) {
       focus.focusFirst();
     });
   };
-  return { submit: ownSubmit(submit), alert: form.problemText ?? errorSummary(t, focus.labels) };
+  // Each form wraps it in ownSubmit where it renders, so a nested form's submit never reaches it.
+  return { submit, alert: form.problemText ?? errorSummary(t, focus.labels) };
 }
 
 type SectionsProps = {

@@ -8,6 +8,7 @@ import { useCurrentMe } from '../../api/use-me.js';
 import { notifySuccess } from '../../components/notify.js';
 import { ProblemAlert } from '../../components/problem-alert.js';
 import { ErrorState, TableSkeleton } from '../../components/states.js';
+import { ownSubmit } from '../../forms/own-submit.js';
 import { useI18n, useT } from '../../i18n/i18n-context.js';
 import { ContractFormSections, useCheckedSubmit } from '../contracts/contract-form-page.js';
 import { emptyValues } from '../contracts/contract-form-values.js';
@@ -116,7 +117,7 @@ function ConvertForm({ document, found, fields }: FormProps) {
     ),
   );
   return (
-    <form onSubmit={submit} noValidate>
+    <form onSubmit={ownSubmit(submit)} noValidate>
       <Stack gap="md">
         <ProblemAlert error={alert} />
         <ContractFormSections form={form} contractId={null} fields={fields} reminders={reminders} narrow />

@@ -1,11 +1,12 @@
 import { Anchor, Badge, Button, Group, Paper, Stack, Text, TextInput, Title } from '@mantine/core';
 import { IconEye, IconFileSearch, IconSearch } from '@tabler/icons-react';
-import { type FormEvent, useEffect, useState } from 'react';
+import { useEffect, useState } from 'react';
 import { Link, useSearchParams } from 'react-router';
 import { SEARCH_QUERY_MAX } from '../../../../common/schemas/documents.js';
 import { type SearchHit, useSearch } from '../../api/use-search.js';
 import { PageHeader } from '../../components/page-header.js';
 import { EmptyBox, ErrorState, TableSkeleton } from '../../components/states.js';
+import { ownSubmit } from '../../forms/own-submit.js';
 import { useT } from '../../i18n/i18n-context.js';
 import { hitPath, pagePath } from './search-paths.js';
 import { SnippetText } from './snippet-text.js';
@@ -20,14 +21,13 @@ export function SearchPage() {
   const q = (params.get('q') ?? '').trim();
   const [draft, setDraft] = useState(q);
   useEffect(() => setDraft(q), [q]);
-  const submit = (event: FormEvent) => {
-    event.preventDefault();
+  const submit = () => {
     if (draft.trim()) setParams({ q: draft.trim() });
   };
   return (
     <Stack gap="lg">
       <PageHeader title={q ? t('search.titleFor', { q }) : t('search.title')} description={t('search.intro')} mb={0} />
-      <form onSubmit={submit}>
+      <form onSubmit={ownSubmit(submit)}>
         <Group gap="sm" wrap="nowrap" align="flex-end">
           <TextInput
             type="search"
