@@ -39,7 +39,14 @@ export function useInboxSuggestions(id: string) {
 
 function useInboxMutation<I, O>(mutationFn: (input: I) => Promise<O>) {
   const client = useQueryClient();
-  return useMutation({ mutationFn, onSuccess: () => client.invalidateQueries({ queryKey: contractsKey }) });
+  // Not awaited: a refetch that finishes first would show "no longer in the inbox" and unmount the
+  // panel before its own onSuccess (the navigation to the contract) could run.
+  return useMutation({
+    mutationFn,
+    onSuccess: () => {
+      void client.invalidateQueries({ queryKey: contractsKey });
+    },
+  });
 }
 
 /** A new contract made from the document, which moves onto it in the same step. */
