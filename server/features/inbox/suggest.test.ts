@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { suggestFromText } from './suggest.js';
+import { evidence } from './suggest.text.js';
 
 const PARTNERS = [
   { id: 'acme', name: 'Acme GmbH' },
@@ -324,5 +325,18 @@ describe('title', () => {
     ['numbers only', '2027-01-31\n12345'],
   ])('is not %s', (_what, text) => {
     expect(suggest(text).title).toBeUndefined();
+  });
+});
+
+describe('evidence', () => {
+  it('shows whole words only around the match, never a word cut in half', () => {
+    const line =
+      'Whereas the parties agree: this agreement commences on 1 January 2027 and continues for the whole of the term of two years thereafter.';
+    const start = line.indexOf('1 January 2027');
+    const passage = evidence(line, start, start + '1 January 2027'.length);
+    expect(passage).toContain('1 January 2027');
+    const words = line.split(' ');
+    for (const word of passage.replace(/…/g, '').trim().split(' ')) expect(words).toContain(word);
+    expect(passage.startsWith('this agreement commences') || passage.startsWith('agreement commences')).toBe(true);
   });
 });

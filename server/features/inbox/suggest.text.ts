@@ -16,8 +16,18 @@ export interface Found<T> {
 export function evidence(text: string, start: number, end: number): string {
   const lineStart = text.lastIndexOf('\n', start - 1) + 1;
   const lineEnd = text.indexOf('\n', end);
-  const from = Math.max(lineStart, start - 30);
-  const to = Math.min(lineEnd < 0 ? text.length : lineEnd, end + 60);
+  const lineStop = lineEnd < 0 ? text.length : lineEnd;
+  let from = Math.max(lineStart, start - 30);
+  let to = Math.min(lineStop, end + 60);
+  // Whole words only: a word the window cuts into is left out ("…mmences on" reads as a typo).
+  if (from > lineStart && /\S/.test(text[from - 1]!)) {
+    const space = text.slice(from, start).search(/\s/);
+    from = space < 0 ? start : from + space + 1;
+  }
+  if (to < lineStop && /\S/.test(text[to]!)) {
+    const space = text.slice(end, to).search(/\s\S*$/);
+    to = space < 0 ? end : end + space;
+  }
   const passage = text.slice(from, Math.max(to, end)).replace(/\s+/g, ' ').trim();
   return excerpt(passage, EVIDENCE_MAX - 1);
 }
