@@ -1,5 +1,5 @@
 // Type-checks the three TypeScript projects side by side (server and shared code; the web app
-// without Node's types; the web tests with them) and fails when any of them fails.
+// without Node's types; the web tests, and the code they import, with them) and fails when any fails.
 import { spawn } from 'node:child_process';
 
 const PROJECTS = ['tsconfig.json', 'web/tsconfig.json', 'web/tsconfig.test.json'];
