@@ -114,7 +114,7 @@ export async function buildApp({ config, database, mailer, blobs, logStream }: A
   };
   // HTTP or HTTPS is a run-time choice; the handlers are the same for both.
   const app = (Fastify as unknown as (o: typeof options) => FastifyInstance)(options);
-  const store = blobs ?? createBlobStore(config.storage);
+  const store = blobs ?? (await createBlobStore(config.storage));
   if (!blobs) app.addHook('onClose', () => store.close());
   app.decorate('deps', { config, database, mailer, log: app.log, blobs: store });
   const apiRoutes: string[] = [];

@@ -96,7 +96,7 @@ async function withDeps<T>(fn: (deps: Deps) => Promise<T>): Promise<T> {
   const { pino } = await import('pino');
   const log = pino(loggerOptions('warn'), process.stderr);
   const mailer = createMailer(config.mail, log);
-  const blobs = createBlobStore(config.storage);
+  const blobs = await createBlobStore(config.storage);
   try {
     await database.migrate();
     return await fn({ config, database, mailer, log, blobs });
@@ -214,8 +214,8 @@ async function storageMigrate(args: string[]): Promise<number> {
   if (input.to === config.storage.driver) {
     throw new UsageError(`--to: blobs are already stored with ${input.to} (STORAGE_DRIVER)`);
   }
-  const from = createBlobStore(config.storage);
-  const to = createBlobStore(loadStorageConfig(input.to));
+  const from = await createBlobStore(config.storage);
+  const to = await createBlobStore(loadStorageConfig(input.to));
   let lastReport = 0;
   try {
     const counts = await migrateBlobs(from, to, {
@@ -294,7 +294,7 @@ async function worker() {
   const { pino } = await import('pino');
   const log = pino(loggerOptions(config.logLevel));
   const mailer = createMailer(config.mail, log);
-  const blobs = createBlobStore(config.storage);
+  const blobs = await createBlobStore(config.storage);
   await database.migrate();
   await requireMasterKeys(database, config);
   const running = startWorker({ config, database, mailer, log, blobs }, { jobs });

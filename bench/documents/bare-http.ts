@@ -1,7 +1,7 @@
 /**
  * The floor of HTTP on this machine, run in its own process (`fork`): a plain node:http server,
- * no framework, that discards what is POSTed and answers a GET with a generated file of the
- * size it was started with, written in 1 MiB blocks as the socket drains. It sends its port
+ * no framework, that discards what is POSTed and answers a GET with the generated file of the
+ * size and seed it was started with, written in 1 MiB blocks as the socket drains. It sends its port
  * over IPC once listening.
  */
 import { once } from 'node:events';
@@ -9,7 +9,7 @@ import http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { GeneratedFile } from './generated.js';
 
-const file = new GeneratedFile(Number(process.argv[2]));
+const file = new GeneratedFile(Number(process.argv[2]), process.argv[3]);
 
 const server = http.createServer((req, res) => {
   if (req.method === 'POST') {

@@ -70,19 +70,17 @@ async function measureApp(server: ServerProcess, session: Session, contractId: s
   if (up.result.status !== 201) throw new Error(`upload answered ${up.result.status}: ${up.result.body.slice(0, 500)}`);
   const doc = JSON.parse(up.result.body) as { id: string; versions: { size: number; sha256: string }[] };
   const version = doc.versions[0]!;
-  if (version.size !== file.size || version.sha256 !== up.result.sha256) {
-    throw new Error(`the server recorded ${version.size} bytes, sha256 ${version.sha256}; sent ${up.result.sha256}`);
+  if (version.size !== file.size || version.sha256 !== file.sha256()) {
+    throw new Error(`the server recorded ${version.size} bytes, sha256 ${version.sha256}; sent ${file.sha256()}`);
   }
   const down = await step(server, () =>
-    download(`${server.url}/api/v1/documents/${doc.id}/content`, { cookie: session.cookie }),
+    download(`${server.url}/api/v1/documents/${doc.id}/content`, { cookie: session.cookie }, file),
   );
   if (down.result.status !== 200) {
     throw new Error(`download answered ${down.result.status}: ${down.result.body.slice(0, 500)}`);
   }
-  if (down.result.bytes !== file.size || down.result.sha256 !== up.result.sha256) {
-    throw new Error(
-      `downloaded ${down.result.bytes} bytes, sha256 ${down.result.sha256}; uploaded ${up.result.sha256}`,
-    );
+  if (!down.result.matches) {
+    throw new Error(`downloaded ${down.result.bytes} bytes, not the ${file.size} bytes uploaded`);
   }
   return { upload: up, download: down, rssBefore: up.before };
 }
@@ -92,8 +90,8 @@ async function measureBare(bare: BareHttp, file: GeneratedFile) {
   if (up.result.status !== 200 || Number(up.result.body) < file.size) {
     throw new Error(`bare POST answered ${up.result.status}: ${up.result.body}`);
   }
-  const down = await step(bare, () => download(`${bare.url}/`, {}));
-  if (down.result.status !== 200 || down.result.bytes !== file.size) {
+  const down = await step(bare, () => download(`${bare.url}/`, {}, file));
+  if (!down.result.matches) {
     throw new Error(`bare GET answered ${down.result.status} with ${down.result.bytes} bytes`);
   }
   return { bareUpload: up, bareDownload: down };
@@ -117,9 +115,9 @@ interface BareHttp {
   stop(): Promise<void>;
 }
 
-/** bare-http.ts in a process of its own, serving a generated file of sizeBytes. */
-async function startBare(sizeBytes: number): Promise<BareHttp> {
-  const child = fork(fileURLToPath(new URL('./bare-http.ts', import.meta.url)), [String(sizeBytes)], {
+/** bare-http.ts in a process of its own, serving the same generated file. */
+async function startBare(file: GeneratedFile): Promise<BareHttp> {
+  const child = fork(fileURLToPath(new URL('./bare-http.ts', import.meta.url)), [String(file.size), file.seed], {
     execArgv: ['--import', 'tsx'],
     stdio: ['ignore', 'ignore', 'inherit', 'ipc'],
   });
@@ -156,7 +154,8 @@ export async function measureFiles(
   log: (l: string) => void,
 ): Promise<Round[]> {
   const file = new GeneratedFile(opts.sizeMiB * MIB);
-  const bare = await startBare(file.size);
+  const bare = await startBare(file);
+  file.sha256();
   try {
     await warmUp(server, session, contractId, bare);
     const rounds: Round[] = [];
@@ -186,7 +185,7 @@ export function reportFiles(rounds: Round[], sizeMiB: number, log: (l: string) =
     s.serverCpu ? `${(s.serverCpu / gib).toFixed(1)}+${(s.ownCpu / gib).toFixed(1)}` : (s.ownCpu / gib).toFixed(1);
   log(
     `\n${sizeMiB} MiB, generated. MiB/s (wall seconds); CPU seconds per GiB: server + bench process (the client: ` +
-      'it generates and sends, or receives, and hashes)',
+      'it generates and sends, or receives and compares)',
   );
   log(
     `${'round'.padEnd(10)}${col('raw', 15)}${col('bare HTTP', 15)}${col('API', 15)}${col('API/raw', 9)}${col('API/bare', 10)}` +

@@ -1,4 +1,4 @@
-import { createHash, randomBytes } from 'node:crypto';
+import { randomBytes } from 'node:crypto';
 import { once } from 'node:events';
 import http from 'node:http';
 import type { GeneratedFile } from './generated.js';
@@ -7,7 +7,8 @@ export interface Transfer {
   status: number;
   seconds: number;
   bytes: number;
-  sha256: string;
+  /** Download: whether the bytes received are the file's, byte for byte. */
+  matches: boolean;
   /** The response body of an upload (JSON), or of a failed download. */
   body: string;
 }
@@ -23,7 +24,8 @@ function collect(res: http.IncomingMessage): Promise<string> {
 
 /**
  * POSTs the generated file as the multipart part `file`, written block by block as the socket
- * drains (never more than a block in hand), with its Content-Length, and hashes what it sent.
+ * drains (never more than a block in hand), with its Content-Length. The caller compares the
+ * server's recorded SHA-256 with the file's (GeneratedFile.sha256, computed before the timing).
  * An answer before the last byte (413, 4xx) stops the writing and is returned as it is.
  */
 export async function upload(url: string, headers: http.OutgoingHttpHeaders, file: GeneratedFile): Promise<Transfer> {
@@ -52,12 +54,10 @@ export async function upload(url: string, headers: http.OutgoingHttpHeaders, fil
       if (!answered) reject(error);
     });
   });
-  const hash = createHash('sha256');
   let sent = 0;
   req.write(before);
   for (const block of file.blocks()) {
     if (answered) break;
-    hash.update(block);
     sent += block.length;
     if (!req.write(block)) await Promise.race([once(req, 'drain'), response]);
   }
@@ -68,23 +68,23 @@ export async function upload(url: string, headers: http.OutgoingHttpHeaders, fil
     status,
     body,
     bytes: sent,
-    sha256: hash.digest('hex'),
+    matches: sent === file.size,
     seconds: Number(process.hrtime.bigint() - start) / 1e9,
   };
 }
 
-/** GETs url, hashing and counting the body without keeping it. */
-export function download(url: string, headers: http.OutgoingHttpHeaders): Promise<Transfer> {
+/** GETs url, comparing the body with `file` byte for byte without keeping it. */
+export function download(url: string, headers: http.OutgoingHttpHeaders, file: GeneratedFile): Promise<Transfer> {
   return new Promise((resolve, reject) => {
     const start = process.hrtime.bigint();
     http
       .get(url, { headers }, (res) => {
-        const hash = createHash('sha256');
+        const verifier = file.verifier();
         let bytes = 0;
         let body = '';
         res.on('data', (c: Buffer) => {
           bytes += c.length;
-          hash.update(c);
+          verifier.add(c);
           if (res.statusCode !== 200 && body.length < 4096) body += c.toString('utf8');
         });
         res.on('error', reject);
@@ -93,7 +93,7 @@ export function download(url: string, headers: http.OutgoingHttpHeaders): Promis
             status: res.statusCode ?? 0,
             body,
             bytes,
-            sha256: hash.digest('hex'),
+            matches: res.statusCode === 200 && verifier.matches(),
             seconds: Number(process.hrtime.bigint() - start) / 1e9,
           }),
         );

@@ -104,7 +104,7 @@ async function main() {
     config,
     database,
     log: logger,
-    blobs: createBlobStore(config.storage),
+    blobs: await createBlobStore(config.storage),
     mailer: {
       ...mailer,
       send: (mail) => {

@@ -1,6 +1,6 @@
 import { once } from 'node:events';
 import type { Writable } from 'node:stream';
-import ExcelJS from 'exceljs';
+import type ExcelJS from 'exceljs';
 import { spreadsheetText } from '../../../common/spreadsheet-text.js';
 import type { Cell, Column } from './columns.js';
 import { header, type Locale } from './labels.js';
@@ -98,12 +98,22 @@ function setCell(cell: ExcelJS.Cell, value: Cell) {
   }
 }
 
-/** Streams an .xlsx: rows are committed as they come, so memory stays flat. */
+/**
+ * Streams an .xlsx: rows are committed as they come, so memory stays flat. The workbook library
+ * is loaded with the first call (a server that never exports never holds it).
+ */
 export function xlsxWriter(out: Writable, sheetName: string, locale: Locale): SheetWriter {
-  const workbook = new ExcelJS.stream.xlsx.WorkbookWriter({ stream: out, useStyles: true, useSharedStrings: false });
-  const sheet = workbook.addWorksheet(sheetName);
+  let opened: Promise<{ workbook: ExcelJS.stream.xlsx.WorkbookWriter; sheet: ExcelJS.Worksheet }> | undefined;
+  const open = () => {
+    opened ??= import('exceljs').then(({ default: Excel }) => {
+      const workbook = new Excel.stream.xlsx.WorkbookWriter({ stream: out, useStyles: true, useSharedStrings: false });
+      return { workbook, sheet: workbook.addWorksheet(sheetName) };
+    });
+    return opened;
+  };
   return {
     header: async (columns) => {
+      const { sheet } = await open();
       sheet.columns = columns.map((c) => {
         const text = title(locale, c);
         return { header: text, key: c.key, width: Math.max(12, text.length + 2) };
@@ -112,6 +122,7 @@ export function xlsxWriter(out: Writable, sheetName: string, locale: Locale): Sh
       sheet.getRow(1).commit();
     },
     rows: async (rows) => {
+      const { sheet } = await open();
       for (const cells of rows) {
         const row = sheet.addRow([]);
         for (const [i, value] of cells.entries()) setCell(row.getCell(i + 1), value);
@@ -120,6 +131,7 @@ export function xlsxWriter(out: Writable, sheetName: string, locale: Locale): Sh
       await drained(out);
     },
     finish: async () => {
+      const { workbook, sheet } = await open();
       sheet.commit();
       await workbook.commit();
     },

@@ -1,6 +1,6 @@
 import { Readable } from 'node:stream';
 import { CsvError, parse } from 'csv-parse/sync';
-import ExcelJS from 'exceljs';
+import type ExcelJS from 'exceljs';
 import { AppError } from '../../platform/errors.js';
 import { cellText } from '../../platform/files/xlsx-cell.js';
 import { hasUnstorableText } from '../../platform/http/input-guard.js';
@@ -140,7 +140,8 @@ function readCsv(content: Buffer, budget: Budget): string[][] {
 /** The first worksheet, read as a stream so big workbooks never sit in memory twice. */
 async function readXlsx(content: Buffer, budget: Budget): Promise<{ lines: number[]; rows: string[][] }> {
   await checkUnpackedSize(content);
-  const reader = new ExcelJS.stream.xlsx.WorkbookReader(Readable.from([content]), {
+  const { default: Excel } = await import('exceljs');
+  const reader = new Excel.stream.xlsx.WorkbookReader(Readable.from([content]), {
     sharedStrings: 'cache',
     styles: 'cache',
     hyperlinks: 'ignore',

@@ -8,7 +8,7 @@ import { record } from '../audit/audit.service.js';
 import { newRowKeys, openField, rowKey, sealField } from '../documents/documents.keys.js';
 import { requireInbox } from '../documents/documents.service.js';
 import * as repo from './inbox.repo.js';
-import { inboxAddress, inboxLocalPart } from './mail-in.js';
+import { inboxAddress, inboxLocalPart } from './inbox-address-format.js';
 
 type InboxAddress = z.infer<typeof inboxAddressSchema>;
 

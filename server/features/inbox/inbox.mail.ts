@@ -7,7 +7,7 @@ import { type RunInOrg, receiveFile } from '../documents/documents.intake.js';
 import { cleanName, prepareUpload } from '../documents/documents.service.js';
 import { orgOfRecipient } from './inbox.address.js';
 import * as repo from './inbox.repo.js';
-import { type MailIn, type MailInMessage, startMailIn } from './mail-in.js';
+import type { MailIn, MailInMessage } from './mail-in.js';
 
 const MAIL_IN: Actor = { type: 'system', name: 'E-mail inbox' };
 const SENDER_MAX = 320;
@@ -53,6 +53,8 @@ export async function startInboxMail(deps: Deps): Promise<MailIn | null> {
   const { smtp } = deps.config.inbox;
   if (!smtp) return null;
   const { tls } = deps.config;
+  // The SMTP server and the MIME parser are loaded only where the listener runs.
+  const { startMailIn } = await import('./mail-in.js');
   const listener = await startMailIn({
     host: smtp.host,
     port: smtp.port,

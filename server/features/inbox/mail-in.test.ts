@@ -7,14 +7,8 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import nodemailer from 'nodemailer';
 import { afterEach, describe, expect, it } from 'vitest';
-import {
-  inboxAddress,
-  inboxLocalPart,
-  type MailIn,
-  type MailInMessage,
-  type MailInOptions,
-  startMailIn,
-} from './mail-in.js';
+import { inboxAddress, inboxLocalPart } from './inbox-address-format.js';
+import { type MailIn, type MailInMessage, type MailInOptions, startMailIn } from './mail-in.js';
 
 const DOMAIN = 'in.deedbox.test';
 const INBOXES: Record<string, string> = { k7q2a: 'org-a', 'k7q2a-2': 'org-a', m3x9b: 'org-b' };

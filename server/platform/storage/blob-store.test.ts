@@ -33,7 +33,7 @@ afterAll(async () => {
 });
 
 /** One contract, three drivers: each against the real thing (a folder, Azurite, s3rver). */
-const drivers: [string, () => BlobStore][] = [
+const drivers: [string, () => BlobStore | Promise<BlobStore>][] = [
   ['local', () => localStore(folder)],
   ['azure', () => createBlobStore(azurite.storage)],
   // Pages of two keys, so listing a handful of blobs already walks several pages.
@@ -75,8 +75,8 @@ async function namesUnder(store: BlobStore, prefix: string): Promise<string[]> {
 
 describe.each(drivers)('the %s blob store', (kind, open) => {
   let store: BlobStore;
-  beforeAll(() => {
-    store = open();
+  beforeAll(async () => {
+    store = await open();
   });
   afterAll(async () => {
     await store?.close();
@@ -170,7 +170,7 @@ describe.each(drivers)('the %s blob store', (kind, open) => {
 describe('the azure blob store with a connection string scoped to its container', () => {
   it('works in a container it may not create, as a shared access signature allows', async () => {
     const storage = { ...azurite.storage, container: 'deedbox-sas' };
-    const owner = createBlobStore(storage);
+    const owner = await createBlobStore(storage);
     try {
       await owner.put('made/by-owner', streamOf(Buffer.from('owner')));
       const sas = generateBlobSASQueryParameters(

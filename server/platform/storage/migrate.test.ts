@@ -74,7 +74,7 @@ describe.each([
 ] as const)('migrateBlobs from local disk to %s', (_label, target) => {
   it('copies every blob once, leaves the source whole, and copies nothing the second time', async () => {
     const from = localStore(folder());
-    const to = createBlobStore(target());
+    const to = await createBlobStore(target());
     try {
       const { ns, blobs } = await fill(from);
       const seen: string[] = [];
@@ -92,7 +92,7 @@ describe.each([
 
   it('resumes after a target that failed midway, and copies again a blob whose size differs', async () => {
     const from = localStore(folder());
-    const to = createBlobStore(target());
+    const to = await createBlobStore(target());
     try {
       const { ns, blobs } = await fill(from);
       await expect(migrateBlobs(from, failingAfter(to, 2), { prefix: ns })).rejects.toThrow('target unreachable');
@@ -160,7 +160,7 @@ describe('deedbox storage migrate', () => {
     const toAzure = await deedboxWith({ ...env, STORAGE_DRIVER: 's3' }, 'storage', 'migrate', '--to', 'azure');
     expect(toAzure.code, toAzure.stderr).toBe(0);
     expect(JSON.parse(toAzure.stdout)).toEqual({ from: 's3', to: 'azure', copied: 5, skipped: 0, bytes });
-    const container = createBlobStore({ ...azurite.storage, container: 'deedbox-cli' });
+    const container = await createBlobStore({ ...azurite.storage, container: 'deedbox-cli' });
     try {
       await expectHolds(container, blobs);
     } finally {
