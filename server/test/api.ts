@@ -6,6 +6,19 @@ import { multipart } from './files.js';
 import type { Harness, Res } from './harness.js';
 import { linkIn } from './smtp-sink.js';
 
+/** A set-up call's failure, with what the server logged for the request (an internal error's cause is only there). */
+function failed(h: Harness, what: string, res: Res): Error {
+  const requestId = (() => {
+    try {
+      return (JSON.parse(res.body) as { requestId?: string }).requestId;
+    } catch {
+      return undefined;
+    }
+  })();
+  const logged = requestId ? h.logs.filter((line) => line.includes(requestId)).join('') : '';
+  return new Error(`${what}: ${res.statusCode} ${res.body}${logged ? `\nserver log:\n${logged}` : ''}`);
+}
+
 export const PASSWORD = 'Tr0ub4dor&3-horse-staple';
 
 export interface Caller {
@@ -78,7 +91,7 @@ export async function signUpOrg(h: Harness, companyName = 'Acme GmbH'): Promise<
     password: PASSWORD,
     companyName,
   });
-  if (res.statusCode !== 202) throw new Error(`sign-up failed: ${res.statusCode} ${res.body}`);
+  if (res.statusCode !== 202) throw failed(h, 'sign-up failed', res);
   return { ...callerFrom(await confirmSignUp(h, email)), email } as Caller & { me: Me; email: string };
 }
 
@@ -92,7 +105,7 @@ export async function confirmSignUp(h: Harness, email: string): Promise<Res> {
       )![0];
   const token = new URL(link).searchParams.get('token')!;
   const res = await call(h, null, 'POST', '/auth/sign-up/confirm', { token });
-  if (res.statusCode !== 201) throw new Error(`sign-up confirmation failed: ${res.statusCode} ${res.body}`);
+  if (res.statusCode !== 201) throw failed(h, 'sign-up confirmation failed', res);
   return res;
 }
 
@@ -112,14 +125,14 @@ export async function addMember(
     isAdmin: opts.isAdmin ?? false,
     roles: opts.roles ?? {},
   });
-  if (invited.statusCode !== 201) throw new Error(`invite failed: ${invited.statusCode} ${invited.body}`);
+  if (invited.statusCode !== 201) throw failed(h, 'invite failed', invited);
   const mail = await h.sink.waitFor((m) => m.to.includes(email));
   const token = linkIn(mail).split('/invite/')[1]!;
   const accepted = await call(h, null, 'POST', `/invitations/${token}/accept`, {
     name: opts.name ?? 'Max Member',
     password: PASSWORD,
   });
-  if (accepted.statusCode !== 200) throw new Error(`accept failed: ${accepted.statusCode} ${accepted.body}`);
+  if (accepted.statusCode !== 200) throw failed(h, 'accept failed', accepted);
   return { ...callerFrom(accepted), email, id: (invited.json() as { id: string }).id } as Caller & {
     me: Me;
     email: string;
@@ -129,7 +142,7 @@ export async function addMember(
 
 export async function auditEvents(h: Harness, admin: Caller, query = ''): Promise<AuditEvent[]> {
   const res = await call(h, admin, 'GET', `/audit?limit=200${query}`);
-  if (res.statusCode !== 200) throw new Error(`audit list failed: ${res.statusCode} ${res.body}`);
+  if (res.statusCode !== 200) throw failed(h, 'audit list failed', res);
   return (res.json() as { items: AuditEvent[] }).items;
 }
 

@@ -161,6 +161,30 @@ export const documentText = pgTable(
 );
 
 /**
+ * The text of a contract's live documents (each document's current version), stripped of positions
+ * and merged per contract: what the contract grid's search matches, so that it asks one index of one
+ * row per contract instead of collecting every matching page. Kept by refresh_contract_text
+ * (migration 0025) from triggers on document_text and documents; a contract whose text outgrows one
+ * search document (PostgreSQL's 1 MB) has several parts.
+ */
+export const contractText = pgTable(
+  'contract_text',
+  {
+    orgId: uuid('org_id').notNull(),
+    contractId: uuid('contract_id').notNull(),
+    part: integer('part').notNull(),
+    search: tsvector('search').notNull(),
+  },
+  (t) => [
+    primaryKey({ columns: [t.orgId, t.contractId, t.part] }),
+    foreignKey({ columns: [t.orgId, t.contractId], foreignColumns: [contracts.orgId, contracts.id] }).onDelete(
+      'cascade',
+    ),
+    index('contract_text_search_idx').using('gin', t.orgId, t.search),
+  ],
+);
+
+/**
  * Blobs whose version rows are gone (deleted, purged, cascaded from a contract or an org): a trigger
  * files them here in the same transaction, and the purge job removes them from the store.
  */

@@ -6,7 +6,7 @@ import type { Tx } from '../../db/client.js';
 import { businessUnits, categories, contractColumns, contracts, orgUnits, partners } from '../../db/schema/index.js';
 import type { ResolvedSearch } from '../../db/text-search.js';
 import { customValueOf } from '../custom-fields/custom-sql.js';
-import { contractsWithMatchingText } from '../documents/documents.text.repo.js';
+import { hasMatchingText } from '../documents/documents.text.repo.js';
 import { memberName } from '../users/users.repo.js';
 import type { ContractRow } from './contracts.repo.js';
 
@@ -131,12 +131,9 @@ export function fieldSearchCondition(orgId: string, fields: string): SQL {
 }
 
 /** The grid's search: the contract's own fields, or the text of a live document on it. */
-function searchCondition(orgId: string, units: ListFilter['units'], search: ResolvedSearch): SQL {
+function searchCondition(orgId: string, search: ResolvedSearch): SQL {
   if (!search.query) return fieldSearchCondition(orgId, search.fields);
-  return or(
-    fieldSearchCondition(orgId, search.fields),
-    sql`${contracts.id} = any(${contractsWithMatchingText(orgId, search.query, units)})`,
-  )!;
+  return or(fieldSearchCondition(orgId, search.fields), hasMatchingText(orgId, search.query))!;
 }
 
 function conditions(orgId: string, f: ListFilter): (SQL | undefined)[] {
@@ -144,7 +141,7 @@ function conditions(orgId: string, f: ListFilter): (SQL | undefined)[] {
     eq(contracts.orgId, orgId),
     isNull(contracts.deletedAt),
     f.units === 'all' ? undefined : f.units.length ? inArray(contracts.businessUnitId, f.units) : sql`false`,
-    f.search ? searchCondition(orgId, f.units, f.search) : undefined,
+    f.search ? searchCondition(orgId, f.search) : undefined,
     f.status ? eq(contracts.status, f.status) : undefined,
     f.businessUnitId ? eq(contracts.businessUnitId, f.businessUnitId) : undefined,
     f.ownerId ? eq(contracts.ownerId, f.ownerId) : undefined,

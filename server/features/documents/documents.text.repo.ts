@@ -1,7 +1,7 @@
 import { and, eq, type SQL, sql } from 'drizzle-orm';
 import type { TextStatus } from '../../../common/schemas/documents.js';
 import { rowsOf, type Tx } from '../../db/client.js';
-import { contracts, documents, documentText, documentVersions } from '../../db/schema/index.js';
+import { contracts, contractText, documents, documentText, documentVersions } from '../../db/schema/index.js';
 import { documentVector } from '../../db/text-search.js';
 
 /** A version claimed for text extraction, with what opening its blob needs. */
@@ -87,8 +87,10 @@ export async function lockClaimed(tx: Tx, orgId: string, claimed: ClaimedVersion
 
 /**
  * Who may find a version's pages (document_text.scope): its contract's unit, or the org's id in
- * the inbox. The document and its contract are locked for share until the pages are stored, so
- * a concurrent move waits and its trigger then updates them too.
+ * the inbox. The document is locked for share and its contract for (no key) update until the
+ * pages are stored, so a concurrent move waits and its trigger then updates them too, and the
+ * contract's merged text (refresh_contract_text, which locks the contract the same way) is made
+ * by one transaction after the other: a share lock here would let two of them deadlock there.
  */
 export async function scopeOf(tx: Tx, orgId: string, documentId: string): Promise<string> {
   const [doc] = await tx
@@ -101,9 +103,12 @@ export async function scopeOf(tx: Tx, orgId: string, documentId: string): Promis
     .select({ unit: contracts.businessUnitId })
     .from(contracts)
     .where(and(eq(contracts.orgId, orgId), eq(contracts.id, doc.contractId)))
-    .for('share');
+    .for('no key update');
   return contract?.unit ?? orgId;
 }
+
+/** Pages stored by one INSERT (its parameters stay far below PostgreSQL's 65,535). */
+const PAGES_PER_INSERT = 500;
 
 /** Replaces a version's pages: each sealed by the caller, its search document made here from the plaintext. */
 export async function storePages(
@@ -113,10 +118,16 @@ export async function storePages(
   pages: { page: number; text: string; sealed: Buffer }[],
 ): Promise<void> {
   await tx.delete(documentText).where(and(eq(documentText.orgId, orgId), eq(documentText.versionId, version.id)));
-  for (const p of pages) {
+  // Many pages a statement: each statement refreshes the contract's merged text (migration 0025).
+  for (let from = 0; from < pages.length; from += PAGES_PER_INSERT) {
+    const rows = pages
+      .slice(from, from + PAGES_PER_INSERT)
+      .map(
+        (p) =>
+          sql`(${orgId}::uuid, ${version.id}::uuid, ${p.page}::int, ${version.scope}::uuid, ${p.sealed}::bytea, ${documentVector(p.text)})`,
+      );
     await tx.execute(sql`
-      INSERT INTO document_text (org_id, version_id, page, scope, text, search)
-      VALUES (${orgId}, ${version.id}, ${p.page}, ${version.scope}, ${p.sealed}, ${documentVector(p.text)})`);
+      INSERT INTO document_text (org_id, version_id, page, scope, text, search) VALUES ${sql.join(rows, sql`, `)}`);
   }
 }
 
@@ -174,14 +185,13 @@ export const inScopes = (column: SQL, scopes: string[] | null): SQL =>
         )})`;
 
 /**
- * The contracts with a live document whose current version's text matches `query` (a tsquery
- * from resolveSearch) among the given units ('all' for every unit); an array expression,
- * for `contracts.id = any(…)`. The caller still filters the contracts by unit and deletion.
+ * Contracts with a live document whose current version's text matches `query` (a tsquery from
+ * resolveSearch): a condition on `contracts` over contract_text, one merged search document per
+ * contract (migration 0025), so the planner can walk the grid's sort order and test each
+ * contract, or look a rare word up in the index, whichever the word's frequency favours. The
+ * caller still filters the contracts by unit and deletion.
  */
-export function contractsWithMatchingText(orgId: string, query: string, units: string[] | 'all'): SQL {
-  return sql`array(select d.contract_id from document_text t
-    join document_versions v on v.org_id = t.org_id and v.id = t.version_id
-    join documents d on d.org_id = v.org_id and d.id = v.document_id and d.current_version = v.number
-    where t.org_id = ${orgId} and ${inScopes(sql`t.scope`, scopesOf(orgId, units, false))}
-      and t.search @@ ${query}::tsquery and d.deleted_at is null and d.contract_id is not null)`;
+export function hasMatchingText(orgId: string, query: string): SQL {
+  return sql`exists (select 1 from ${contractText} ct where ct.org_id = ${orgId} and ct.contract_id = ${contracts.id}
+    and ct.search @@ ${query}::tsquery)`;
 }

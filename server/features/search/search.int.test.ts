@@ -1,12 +1,14 @@
-import { eq } from 'drizzle-orm';
+import { eq, sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Document, DocumentPreview, SearchHit } from '../../../common/schemas/documents.js';
-import { documents } from '../../db/schema/index.js';
+import { rowsOf } from '../../db/client.js';
+import { documents, documentVersions } from '../../db/schema/index.js';
 import { withClaims } from '../../db/tx.js';
 import { addMember, auditEvents, type Caller, call, expectProblem, signUpOrg, uploadDocument } from '../../test/api.js';
-import { type Harness, startHarness } from '../../test/harness.js';
+import { type Harness, startHarness, TEST_DB } from '../../test/harness.js';
 import { newContract } from '../contracts/contracts.fixtures.js';
 import { extractPending } from '../documents/documents.text.jobs.js';
+import { storePages } from '../documents/documents.text.repo.js';
 import { docx, pdf, wordParagraph } from '../documents/text/text.fixtures.js';
 import { scannedPdf, storeDocument } from './search.fixtures.js';
 
@@ -170,15 +172,116 @@ describe('search', () => {
     expect(await documentIds(viewer, 'feldspar')).toEqual([ids.feldspar]);
   });
 
+  /** The contract grid's rows for a search. */
+  const grid = async (who: Caller, q: string): Promise<{ id: string; title: string }[]> => {
+    const res = await call(h, who, 'GET', `/contracts?q=${encodeURIComponent(q)}`);
+    expect(res.statusCode, res.body).toBe(200);
+    return res.json().items;
+  };
+
   it('lets the contract grid’s search find contracts by their documents’ text', async () => {
-    const titles = async (who: Caller, q: string) =>
-      (await call(h, who, 'GET', `/contracts?q=${encodeURIComponent(q)}`))
-        .json()
-        .items.map((c: { title: string }) => c.title);
+    const titles = async (who: Caller, q: string) => (await grid(who, q)).map((c) => c.title);
     expect(await titles(admin, 'indemnification')).toEqual(['Office lease']);
     expect(await titles(admin, 'basalt')).toEqual(['Cleaning']);
     expect(await titles(viewer, 'quartzite')).toEqual([]);
     expect(await titles(admin, 'obsidian')).toEqual([]);
+  });
+
+  it('keeps the grid’s document text in step as documents are deleted, restored and given new versions', async () => {
+    const found = async (q: string) => (await grid(admin, q)).map((c) => c.id);
+    const contract = await newContract(h, admin, { title: 'Quarry' });
+    const doc = await upload(admin, contract.id, 'quarry.pdf', pdf([{ lines: ['Travertine quarry'] }]));
+    expect(await found('travertine')).toEqual([]);
+    await extractPending(h.app.deps, { limit: 5, orgId: admin.me.org.id });
+    expect(await found('travertine')).toEqual([contract.id]);
+
+    expect((await call(h, admin, 'DELETE', `/documents/${doc}`)).statusCode).toBe(204);
+    expect(await found('travertine')).toEqual([]);
+    expect((await call(h, admin, 'POST', `/documents/${doc}/restore`)).statusCode).toBe(200);
+    expect(await found('travertine')).toEqual([contract.id]);
+
+    // A new version's text counts once it is extracted; the old version's no longer does.
+    const next = await uploadDocument(
+      h,
+      admin,
+      `/documents/${doc}/versions`,
+      'quarry.pdf',
+      pdf([{ lines: ['Marble quarry'] }]),
+    );
+    expect(next.statusCode, next.body).toBe(201);
+    expect(await found('travertine')).toEqual([]);
+    expect(await found('marble')).toEqual([]);
+    await extractPending(h.app.deps, { limit: 5, orgId: admin.me.org.id });
+    expect(await found('marble')).toEqual([contract.id]);
+    expect(await found('quarry')).toEqual([contract.id]);
+  });
+
+  it('keeps both documents’ text when two are stored for one contract at the same time', async () => {
+    const contract = await newContract(h, admin, { title: 'Twin quarries' });
+    const docs = [
+      await upload(admin, contract.id, 'a.pdf', pdf([{ lines: ['First'] }])),
+      await upload(admin, contract.id, 'b.pdf', pdf([{ lines: ['Second'] }])),
+    ];
+    const orgId = admin.me.org.id;
+    const versionOf = (documentId: string) =>
+      withClaims(h.database.db, { orgId }, async (tx) => {
+        const [row] = await tx
+          .select({ id: documentVersions.id })
+          .from(documentVersions)
+          .where(eq(documentVersions.documentId, documentId));
+        return row!.id;
+      });
+    const scope = (await call(h, admin, 'GET', `/contracts/${contract.id}`)).json().businessUnitId as string;
+    const versions = [await versionOf(docs[0]!), await versionOf(docs[1]!)];
+    const store = (
+      versionId: string,
+      word: string,
+      hooks: { stored?: (pid: number) => void; hold?: Promise<void> } = {},
+    ) =>
+      withClaims(h.database.db, { orgId }, async (tx) => {
+        await storePages(tx, orgId, { id: versionId, scope }, [
+          { page: 1, text: `${word} quarry`, sealed: Buffer.from('sealed') },
+        ]);
+        const [me] = rowsOf<{ pid: number }>(await tx.execute(sql`select pg_backend_pid() as pid`));
+        hooks.stored?.(me!.pid);
+        await hooks.hold;
+      });
+    /** How many backends wait for a lock this one holds. */
+    const blockedBy = async (pid: number) => {
+      const result = await h.database.db.execute(
+        sql`select count(*)::int as n from pg_stat_activity where ${pid}::int = any(pg_blocking_pids(pid))`,
+      );
+      return rowsOf<{ n: number }>(result)[0]?.n ?? 0;
+    };
+    if (TEST_DB === 'postgres') {
+      // The first keeps its transaction open, its pages stored, until the second is seen waiting
+      // for it (refresh_contract_text locks the contract's row).
+      let release!: () => void;
+      const hold = new Promise<void>((resolve) => {
+        release = resolve;
+      });
+      let stored!: (pid: number) => void;
+      const firstStored = new Promise<number>((resolve) => {
+        stored = resolve;
+      });
+      const first = store(versions[0]!, 'Porphyry', { stored, hold });
+      const firstPid = await firstStored;
+      const second = store(versions[1]!, 'Serpentine');
+      while ((await blockedBy(firstPid)) === 0) await new Promise((resolve) => setImmediate(resolve));
+      release();
+      await Promise.all([first, second]);
+    } else {
+      // One connection: transactions run one after the other.
+      await store(versions[0]!, 'Porphyry');
+      await store(versions[1]!, 'Serpentine');
+    }
+    for (const word of ['porphyry', 'serpentine']) {
+      const items = (await call(h, admin, 'GET', `/contracts?q=${word}`)).json().items as { id: string }[];
+      expect(
+        items.map((c) => c.id),
+        word,
+      ).toEqual([contract.id]);
+    }
   });
 
   it('refuses an empty or too long search (422) and a caller without a session (401)', async () => {
