@@ -6,7 +6,7 @@ import type { Tx } from '../../db/client.js';
 import { businessUnits, categories, contractColumns, contracts, orgUnits, partners } from '../../db/schema/index.js';
 import type { ResolvedSearch } from '../../db/text-search.js';
 import { customValueOf } from '../custom-fields/custom-sql.js';
-import { hasMatchingText } from '../documents/documents.text.repo.js';
+import { hasMatchingText, textIndexLed } from '../documents/documents.text.repo.js';
 import { memberName } from '../users/users.repo.js';
 import type { ContractRow } from './contracts.repo.js';
 
@@ -19,6 +19,11 @@ export interface ListFilter {
   units: string[] | 'all';
   /** The search (q), resolved for contract fields and for document text (resolveSearch). */
   search?: ResolvedSearch;
+  /**
+   * The contracts whose documents' text matches the search, when they are few (contractsWithText);
+   * otherwise the list tests each contract for it.
+   */
+  textContracts?: string[];
   status?: ContractRow['status'];
   businessUnitId?: string;
   ownerId?: string;
@@ -131,9 +136,16 @@ export function fieldSearchCondition(orgId: string, fields: string): SQL {
 }
 
 /** The grid's search: the contract's own fields, or the text of a live document on it. */
-function searchCondition(orgId: string, search: ResolvedSearch): SQL {
+function searchCondition(orgId: string, search: ResolvedSearch, textContracts: string[] | undefined): SQL {
   if (!search.query) return fieldSearchCondition(orgId, search.fields);
-  return or(fieldSearchCondition(orgId, search.fields), hasMatchingText(orgId, search.query))!;
+  // A few known ids let the planner look every part of the condition up in an index (BitmapOr);
+  // many are better tested contract by contract along the sort order.
+  const text = textContracts
+    ? textContracts.length
+      ? inArray(contracts.id, textContracts)
+      : sql`false`
+    : hasMatchingText(orgId, search.query);
+  return or(fieldSearchCondition(orgId, search.fields), text)!;
 }
 
 function conditions(orgId: string, f: ListFilter): (SQL | undefined)[] {
@@ -141,7 +153,7 @@ function conditions(orgId: string, f: ListFilter): (SQL | undefined)[] {
     eq(contracts.orgId, orgId),
     isNull(contracts.deletedAt),
     f.units === 'all' ? undefined : f.units.length ? inArray(contracts.businessUnitId, f.units) : sql`false`,
-    f.search ? searchCondition(orgId, f.search) : undefined,
+    f.search ? searchCondition(orgId, f.search, f.textContracts) : undefined,
     f.status ? eq(contracts.status, f.status) : undefined,
     f.businessUnitId ? eq(contracts.businessUnitId, f.businessUnitId) : undefined,
     f.ownerId ? eq(contracts.ownerId, f.ownerId) : undefined,
@@ -174,12 +186,14 @@ function afterCondition(key: SQL, sort: SortSpec, after: Cursor): SQL | undefine
 export async function list(tx: Tx, orgId: string, f: ListFilter, sort: SortSpec, limit: number, after?: Cursor) {
   const key = sortExpression(sort);
   const direction = sort.descending ? (nullable(sort) ? sql`${key} desc nulls last` : desc(key)) : asc(key);
-  return tx
-    .select({ contract: contractColumns, key: sql<string | null>`(${key})::text` })
-    .from(contracts)
-    .where(and(...conditions(orgId, f), after ? afterCondition(key, sort, after) : undefined))
-    .orderBy(direction, sort.descending ? desc(contracts.id) : asc(contracts.id))
-    .limit(limit);
+  return textIndexLed(tx, f.search, () =>
+    tx
+      .select({ contract: contractColumns, key: sql<string | null>`(${key})::text` })
+      .from(contracts)
+      .where(and(...conditions(orgId, f), after ? afterCondition(key, sort, after) : undefined))
+      .orderBy(direction, sort.descending ? desc(contracts.id) : asc(contracts.id))
+      .limit(limit),
+  );
 }
 
 /** How many contracts match, counted up to `cap` (a count past it would be a scan of them all). */
@@ -190,6 +204,6 @@ export async function count(tx: Tx, orgId: string, f: ListFilter, cap: number): 
     .where(and(...conditions(orgId, f)))
     .limit(cap)
     .as('capped');
-  const [row] = await tx.select({ n: sql<number>`count(*)::int` }).from(capped);
+  const [row] = await textIndexLed(tx, f.search, () => tx.select({ n: sql<number>`count(*)::int` }).from(capped));
   return row?.n ?? 0;
 }

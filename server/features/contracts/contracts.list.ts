@@ -12,6 +12,7 @@ import { resolveSearch } from '../../db/text-search.js';
 import type { Ctx } from '../../platform/context.js';
 import { AppError } from '../../platform/errors.js';
 import { readableUnits } from '../access/access.policy.js';
+import { contractsWithText } from '../documents/documents.text.repo.js';
 import { orgToday } from './contracts.access.js';
 import { contractFieldDefinitions } from './contracts.custom.js';
 import * as listRepo from './contracts.list.repo.js';
@@ -137,14 +138,21 @@ function cursorFits(spec: listRepo.SortSpec, value: string | null): boolean {
   }
 }
 
+/** Up to this many contracts matched by document text are looked up by id; more are tested one by one. */
+const FEW_TEXT_MATCHES = 1000;
+
 async function prepare(ctx: Ctx, query: ListQuery) {
   const entries = cfEntries(query);
   const sort = query.sort;
   const usesCustom = sort.replace(/^-/, '').startsWith('cf.') || entries.length > 0;
   const defs = usesCustom ? await contractFieldDefinitions(ctx) : [];
+  const search = query.q ? await resolveSearch(ctx.tx, query.q) : undefined;
   const filter: listRepo.ListFilter = {
     units: readableUnits(ctx.actor),
-    search: query.q ? await resolveSearch(ctx.tx, query.q) : undefined,
+    search,
+    textContracts: search?.query
+      ? ((await contractsWithText(ctx.tx, ctx.orgId, search.query, FEW_TEXT_MATCHES)) ?? undefined)
+      : undefined,
     tags: query.tags,
     status: query.status,
     businessUnitId: query.businessUnitId,

@@ -3,12 +3,15 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Document, DocumentPreview, SearchHit } from '../../../common/schemas/documents.js';
 import { rowsOf } from '../../db/client.js';
 import { documents, documentVersions } from '../../db/schema/index.js';
+import { resolveSearch } from '../../db/text-search.js';
 import { withClaims } from '../../db/tx.js';
 import { addMember, auditEvents, type Caller, call, expectProblem, signUpOrg, uploadDocument } from '../../test/api.js';
 import { type Harness, startHarness, TEST_DB } from '../../test/harness.js';
 import { newContract } from '../contracts/contracts.fixtures.js';
+import type { ListFilter } from '../contracts/contracts.list.repo.js';
+import * as listRepo from '../contracts/contracts.list.repo.js';
 import { extractPending } from '../documents/documents.text.jobs.js';
-import { storePages } from '../documents/documents.text.repo.js';
+import { contractsWithText, storePages } from '../documents/documents.text.repo.js';
 import { docx, pdf, wordParagraph } from '../documents/text/text.fixtures.js';
 import { scannedPdf, storeDocument } from './search.fixtures.js';
 
@@ -214,6 +217,31 @@ describe('search', () => {
     await extractPending(h.app.deps, { limit: 5, orgId: admin.me.org.id });
     expect(await found('marble')).toEqual([contract.id]);
     expect(await found('quarry')).toEqual([contract.id]);
+  });
+
+  it('finds the same contracts by text whether it looks the few matches up by id or tests each contract', async () => {
+    const orgId = admin.me.org.id;
+    const sort = { field: 'updatedAt', descending: true } as const;
+    for (const q of ['quarry', 'indemnification', 'basalt', 'obsidian', 'lease']) {
+      const [byId, byTest] = await withClaims(h.database.db, { orgId }, async (tx) => {
+        const search = await resolveSearch(tx, q);
+        const few = await contractsWithText(tx, orgId, search.query, 1000);
+        expect(few, q).not.toBeNull();
+        const run = async (f: ListFilter) => ({
+          ids: (await listRepo.list(tx, orgId, f, sort, 100)).map((r) => r.contract.id),
+          count: await listRepo.count(tx, orgId, f, 100),
+        });
+        return [await run({ units: 'all', search, textContracts: few ?? [] }), await run({ units: 'all', search })];
+      });
+      expect(byTest, q).toEqual(byId);
+      expect(byId.count, q).toBe(byId.ids.length);
+    }
+    expect(
+      await withClaims(h.database.db, { orgId }, async (tx) => {
+        const search = await resolveSearch(tx, 'quarry');
+        return contractsWithText(tx, orgId, search.query, 0);
+      }),
+    ).toBeNull();
   });
 
   it('keeps both documents’ text when two are stored for one contract at the same time', async () => {
