@@ -227,7 +227,9 @@ export async function seed(
        from (select distinct contract_id from documents where org_id = $1 and contract_id is not null order by contract_id) c`,
       [who.orgId],
     );
-    log(`  contract_text: ${DOCUMENTS} contracts merged in ${((Date.now() - merging) / 1000).toFixed(0)} s (as migration 0025 does)`);
+    log(
+      `  contract_text: ${DOCUMENTS} contracts merged in ${((Date.now() - merging) / 1000).toFixed(0)} s (as migration 0025 does)`,
+    );
     await admin.query(`set maintenance_work_mem = '512MB'`);
     for (const i of textIndexes) {
       log(`  text index ${i.indexname} (${i.indexdef.replace(/^.* USING /, 'USING ')})`);
