@@ -1,6 +1,7 @@
 import { Badge, Button, Group, Paper, Stack, Text, Title } from '@mantine/core';
 import { IconDeviceDesktop, IconDeviceMobile, IconDevices, IconDeviceTablet, IconLogout } from '@tabler/icons-react';
 import { useState } from 'react';
+import { useCurrentMe } from '../../../api/use-me.js';
 import {
   type MySession,
   useEndSession,
@@ -74,6 +75,7 @@ export function SessionsPage() {
 
 function SecurityLog() {
   const { t, fmt } = useI18n();
+  const me = useCurrentMe().user.id;
   const activity = useMyActivity();
   if (activity.isPending) return <TableSkeleton rows={3} />;
   if (activity.isError) return <ErrorState error={activity.error} onRetry={() => void activity.refetch()} />;
@@ -85,27 +87,21 @@ function SecurityLog() {
       <Text size="sm" c="dimmed" mb="sm">
         {t('sessions.logText')}
       </Text>
-      <Stack gap={6}>
-        {activity.data.items.map((event) => (
-          <Group key={event.id} gap="xs" wrap="wrap">
-            <Text size="sm" c="dimmed" miw={130}>
-              {fmt.dateTime(event.occurredAt)}
-            </Text>
-            <Text size="sm" fw={600}>
-              {actionLabel(t, event.action)}
-            </Text>
-            {event.actor.name && (
-              <Text size="sm" c="dimmed">
-                {t('sessions.logBy', { name: event.actor.name })}
+      <Stack gap={8}>
+        {activity.data.items.map((event) => {
+          // Who acted is said only when it was someone else (an administrator).
+          const by = event.actor.id !== me && event.actor.name ? t('sessions.logBy', { name: event.actor.name }) : null;
+          return (
+            <div key={event.id}>
+              <Text size="sm" fw={600}>
+                {actionLabel(t, event.action)}
               </Text>
-            )}
-            {event.ip && (
               <Text size="sm" c="dimmed">
-                {event.ip}
+                {[fmt.dateTime(event.occurredAt), by, event.ip].filter(Boolean).join(' · ')}
               </Text>
-            )}
-          </Group>
-        ))}
+            </div>
+          );
+        })}
       </Stack>
     </Paper>
   );
