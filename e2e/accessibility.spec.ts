@@ -40,6 +40,8 @@ function publicScreens(s: Seeded): Screen[] {
     { name: 'invitation', path: pathOf(s.inviteLink) },
     { name: 'reminder response', path: pathOf(s.respondLink), narrow: true },
     { name: 'not found', path: '/no-such-page' },
+    // A well-formed link nobody was sent: the page asks the server, then says the link no longer works.
+    { name: 'end session link', path: `/end-session?token=${'A'.repeat(43)}`, narrow: true },
   ];
 }
 
@@ -94,6 +96,7 @@ function appScreens(s: Seeded, documents: Documents): Screen[] {
     { name: 'contract billing', path: contract, open: tab('contract.billing') },
     { name: 'contract hierarchy', path: contract, open: tab('contract.hierarchy') },
     { name: 'contract history', path: contract, open: tab('contract.history') },
+    { name: 'contract access', path: contract, open: tab('access.tab'), narrow: true },
     {
       name: 'reminder dialog',
       path: contract,
@@ -149,6 +152,15 @@ function appScreens(s: Seeded, documents: Documents): Screen[] {
     { name: 'API keys', path: '/settings/api-keys' },
     { name: 'activity', path: '/settings/activity' },
     { name: 'personal settings', path: '/settings/personal' },
+    { name: 'sessions', path: '/settings/sessions', narrow: true },
+    {
+      name: 'sign out everywhere dialog',
+      path: '/settings/sessions',
+      open: async (page, t) => {
+        await page.getByRole('button', { name: t['sessions.signOutEverywhere'] }).click();
+        await expect(page.getByRole('dialog', { name: t['sessions.signOutEverywhereTitle'] })).toBeVisible();
+      },
+    },
   ];
 }
 

@@ -233,6 +233,7 @@ function pagesOf(w: World): Record<string, { url: string; guest?: boolean; shows
     '/confirm-sign-up': { url: '/confirm-sign-up?token=x', guest: true },
     '/invite/:token': { url: `/invite/${w.inviteToken}`, guest: true, shows: true },
     '/respond/:token': { url: w.respondPath, guest: true, shows: true },
+    '/end-session': { url: '/end-session?token=x', guest: true },
     '/dev/outbox': { url: '/dev/outbox' },
     '': { url: '/', shows: true },
     '/contracts': { url: '/contracts', shows: true },
@@ -261,6 +262,7 @@ function pagesOf(w: World): Record<string, { url: string; guest?: boolean; shows
     '/settings/api-keys': { url: '/settings/api-keys', shows: true },
     '/settings/activity': { url: '/settings/activity', shows: true },
     '/settings/personal': { url: '/settings/personal' },
+    '/settings/sessions': { url: '/settings/sessions' },
     '/home': { url: '/home', shows: true },
     '*': { url: '/no-such-page' },
   };

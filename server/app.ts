@@ -13,6 +13,7 @@ import Fastify, { type FastifyInstance } from 'fastify';
 import { jsonSchemaTransform, serializerCompiler, validatorCompiler } from 'fastify-type-provider-zod';
 import type { Config } from './config.js';
 import type { Database } from './db/client.js';
+import { accessRoutes } from './features/access/access.routes.js';
 import { apiKeysRoutes } from './features/api-keys/api-keys.routes.js';
 import { auditRoutes } from './features/audit/audit.routes.js';
 import { authRoutes } from './features/auth/auth.routes.js';
@@ -39,6 +40,7 @@ import { reminderSettingsRoutes } from './features/reminders/reminder-settings.r
 import { remindersRoutes } from './features/reminders/reminders.routes.js';
 import { savedViewsRoutes } from './features/saved-views/saved-views.routes.js';
 import { searchRoutes } from './features/search/search.routes.js';
+import { sessionsRoutes } from './features/sessions/sessions.routes.js';
 import { settingsRoutes } from './features/settings/settings.routes.js';
 import { usersRoutes } from './features/users/users.routes.js';
 import { AppError } from './platform/errors.js';
@@ -231,6 +233,8 @@ export async function buildApp({ config, database, mailer, blobs, logStream }: A
         documentsRoutes,
         inboxRoutes,
         searchRoutes,
+        sessionsRoutes,
+        accessRoutes,
       ];
       for (const routes of features) {
         routes(api as App);

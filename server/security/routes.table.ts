@@ -1,3 +1,4 @@
+import { randomUUID } from 'node:crypto';
 import { PASSWORD, uniqueEmail } from '../test/api.js';
 import { pdfWithText } from '../test/files.js';
 import type { FreshKind, OrgIds, OrgWorld, Role } from './attack.world.js';
@@ -79,6 +80,14 @@ export const ROUTES: Record<string, RouteRow> = {
     spendsSession: true,
     body: () => ({ currentPassword: PASSWORD, newPassword: PASSWORD }),
   },
+  'GET /api/v1/me/sessions': { roles: [200, 200, 200, 200, 403] },
+  'GET /api/v1/me/activity': { roles: [200, 200, 200, 200, 403] },
+  // Someone else's (or no) session is "not found", whoever asks; a key has no sessions.
+  'DELETE /api/v1/me/sessions/{id}': { roles: [404, 404, 404, 404, 403], params: () => ({ id: randomUUID() }) },
+  'POST /api/v1/me/sessions/sign-out-others': { roles: [200, 200, 200, 200, 403], spendsSession: true },
+  'POST /api/v1/me/sessions/sign-out-everywhere': { roles: [200, 200, 200, 200, 403], spendsSession: true },
+  'POST /api/v1/users/{id}/sessions/end': { roles: [200, 403, 403, 403, 403], params: id('target') },
+  'POST /api/v1/auth/end-session': { public: true, body: () => bogusToken },
   'GET /api/v1/users': { roles: [200, 403, 403, 403, 403] },
   'GET /api/v1/users/directory': { roles: [200, 200, 200, 200, 200], query: () => ({ q: 'Max' }) },
   'POST /api/v1/users/invitations': {
@@ -121,6 +130,8 @@ export const ROUTES: Record<string, RouteRow> = {
   },
   'GET /api/v1/contracts/recycle-bin': { roles: [200, 403, 403, 403, 403] },
   'GET /api/v1/contracts/{id}': { roles: [200, 404, 200, 404, 200], params: id('contract') },
+  // Administrators see everyone's access; other readers only their own (200), non-readers "not found".
+  'GET /api/v1/contracts/{id}/access': { roles: [200, 404, 200, 404, 200], params: id('contract') },
   'PATCH /api/v1/contracts/{id}': {
     roles: [200, 404, 403, 404, 200],
     params: id('contract'),

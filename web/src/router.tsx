@@ -5,6 +5,7 @@ import { AppLayout } from './layouts/app-layout.js';
 import { GuestOnly } from './layouts/guest-only.js';
 import { PublicLayout } from './layouts/public-layout.js';
 import { ConfirmSignUpPage } from './pages/auth/confirm-sign-up-page.js';
+import { EndSessionPage } from './pages/auth/end-session-page.js';
 import { ForgotPasswordPage } from './pages/auth/forgot-password-page.js';
 import { InvitePage } from './pages/auth/invite-page.js';
 import { ResetPasswordPage } from './pages/auth/reset-password-page.js';
@@ -27,6 +28,9 @@ const BusinessUnitsPage = lazy(() =>
 );
 const PersonalPage = lazy(() =>
   import('./pages/settings/personal/personal-page.js').then((m) => ({ default: m.PersonalPage })),
+);
+const SessionsPage = lazy(() =>
+  import('./pages/settings/sessions/sessions-page.js').then((m) => ({ default: m.SessionsPage })),
 );
 const UsersPage = lazy(() => import('./pages/settings/users/users-page.js').then((m) => ({ default: m.UsersPage })));
 const ContractsPage = lazy(() =>
@@ -97,6 +101,7 @@ export const router = createBrowserRouter([
           { path: '/confirm-sign-up', element: <ConfirmSignUpPage /> },
           { path: '/invite/:token', element: <InvitePage /> },
           { path: '/respond/:token', element: <RespondPage /> },
+          { path: '/end-session', element: <EndSessionPage /> },
         ],
       },
       {
@@ -129,6 +134,7 @@ export const router = createBrowserRouter([
           { path: '/settings/api-keys', element: <ApiKeysPage /> },
           { path: '/settings/activity', element: <ActivityPage /> },
           { path: '/settings/personal', element: <PersonalPage /> },
+          { path: '/settings/sessions', element: <SessionsPage /> },
           { path: '/dev/outbox', element: <OutboxPage /> },
           { path: '/home', element: <Navigate to="/" replace /> },
         ],

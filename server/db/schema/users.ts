@@ -27,7 +27,10 @@ export const users = pgTable(
   (t) => [uniqueIndex('users_email_key').on(sql`lower(${t.email})`)],
 );
 
-/** One-time links for e-mail verification and password reset, stored hashed. */
+/**
+ * One-time links for e-mail verification, password reset and ending a session from the
+ * new-device mail (which names the session by org and id), stored hashed.
+ */
 export const userTokens = pgTable(
   'user_tokens',
   {
@@ -35,8 +38,10 @@ export const userTokens = pgTable(
     userId: uuid('user_id')
       .notNull()
       .references(() => users.id, { onDelete: 'cascade' }),
-    kind: text('kind', { enum: ['verify_email', 'reset_password'] }).notNull(),
+    kind: text('kind', { enum: ['verify_email', 'reset_password', 'end_session'] }).notNull(),
     tokenHash: text('token_hash').notNull(),
+    orgId: uuid('org_id'),
+    sessionId: uuid('session_id'),
     expiresAt: ts('expires_at').notNull(),
     usedAt: ts('used_at'),
     createdAt: ts('created_at').notNull().defaultNow(),
@@ -78,4 +83,22 @@ export const pendingSignUps = pgTable(
     createdAt: ts('created_at').notNull().defaultNow(),
   },
   (t) => [index('pending_sign_ups_email_idx').on(sql`lower(${t.email})`)],
+);
+
+/**
+ * Devices a person has signed in from, as a hash of browser, system and network (never the raw
+ * values): a sign-in from a combination not in here is mailed to them. Not tenant-owned; row-level
+ * security shows a caller only their own rows.
+ */
+export const knownDevices = pgTable(
+  'known_devices',
+  {
+    userId: uuid('user_id')
+      .notNull()
+      .references(() => users.id, { onDelete: 'cascade' }),
+    deviceKey: text('device_key').notNull(),
+    firstSeenAt: ts('first_seen_at').notNull().defaultNow(),
+    lastSeenAt: ts('last_seen_at').notNull().defaultNow(),
+  },
+  (t) => [primaryKey({ columns: [t.userId, t.deviceKey] })],
 );

@@ -1,5 +1,5 @@
 import type { Abilities } from '../../../common/schemas/auth.js';
-import type { Actor, Ctx } from '../../platform/context.js';
+import type { Actor, Ctx, UnitRole } from '../../platform/context.js';
 import { AppError } from '../../platform/errors.js';
 
 export function isAdmin(actor: Actor): boolean {
@@ -45,13 +45,28 @@ export function readableUnits(actor: Actor): string[] | 'all' {
   return Object.keys(actor.unitRoles);
 }
 
+/**
+ * What the actor may do with the contracts of one business unit, and why: the single rule that
+ * reading and writing checks ask, and that "who can see this and why" shows as it is.
+ */
+export type UnitAccess =
+  | { level: 'edit'; reason: 'administrator' }
+  | { level: 'edit' | 'read'; reason: 'unit_role'; role: UnitRole }
+  | { level: 'none'; reason: 'no_role' };
+
+export function unitAccess(actor: Actor, unitId: string): UnitAccess {
+  if (isAdmin(actor)) return { level: 'edit', reason: 'administrator' };
+  const role = actor.type === 'system' ? undefined : actor.unitRoles[unitId];
+  if (!role) return { level: 'none', reason: 'no_role' };
+  return { level: role === 'editor' ? 'edit' : 'read', reason: 'unit_role', role };
+}
+
 export function canReadUnit(actor: Actor, unitId: string): boolean {
-  const units = readableUnits(actor);
-  return units === 'all' || units.includes(unitId);
+  return unitAccess(actor, unitId).level !== 'none';
 }
 
 export function canWriteUnit(actor: Actor, unitId: string): boolean {
-  return isAdmin(actor) || (actor.type !== 'system' && actor.unitRoles[unitId] === 'editor');
+  return unitAccess(actor, unitId).level === 'edit';
 }
 
 /** Partners are shared by all units: anyone who edits contracts somewhere may maintain them. */

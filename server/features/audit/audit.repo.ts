@@ -1,4 +1,4 @@
-import { and, asc, desc, eq, gt, gte, lt, type SQL, sql } from 'drizzle-orm';
+import { and, asc, desc, eq, gt, gte, lt, or, type SQL, sql } from 'drizzle-orm';
 import type { Tx } from '../../db/client.js';
 import { auditEvents, auditHeads, auditPersonal } from '../../db/schema/index.js';
 import { GENESIS_HASH, type StoredEvent } from './audit.chain.js';
@@ -10,6 +10,8 @@ export interface AuditFilter {
   objectId?: string;
   from?: string;
   to?: string;
+  /** Account and session events (auth.*, session.*, user.*) the person did or that were about them. */
+  securityOf?: string;
 }
 
 /** Locks the org's chain head for this transaction; concurrent appends in one org queue here. */
@@ -47,6 +49,10 @@ function filterSql(orgId: string, f: AuditFilter): SQL {
   if (f.objectId) conds.push(eq(auditEvents.objectId, f.objectId));
   if (f.from) conds.push(gte(auditEvents.occurredAt, sql`${f.from}::date`));
   if (f.to) conds.push(lt(auditEvents.occurredAt, sql`${f.to}::date + 1`));
+  if (f.securityOf) {
+    conds.push(or(eq(auditEvents.actorId, f.securityOf), eq(auditEvents.subjectId, f.securityOf)));
+    conds.push(sql`split_part(${auditEvents.action}, '.', 1) in ('auth', 'session', 'user')`);
+  }
   return and(...conds)!;
 }
 

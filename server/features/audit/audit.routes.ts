@@ -1,13 +1,14 @@
 import { Readable } from 'node:stream';
 import { z } from 'zod';
 import { auditEvent, auditFilter, auditListQuery, auditVerifyOutput } from '../../../common/schemas/audit.js';
-import { page } from '../../../common/schemas/common.js';
+import { page, pageQuery } from '../../../common/schemas/common.js';
 import { type App, decodeCursor, encodeCursor, inOrg } from '../../platform/http/route-kit.js';
 import { requireAdmin } from '../access/access.policy.js';
 import { presentNamed } from './audit.names.js';
 import { csvHeader, csvRow, presentEvent } from './audit.presenter.js';
 import * as repo from './audit.repo.js';
 import { record, verify } from './audit.service.js';
+import { myActivity } from './my-activity.service.js';
 
 const EXPORT_PAGE = 1000;
 
@@ -27,6 +28,16 @@ export function auditRoutes(app: App) {
           more: rows.length > limit,
         };
       });
+      return { items, nextCursor: more ? encodeCursor(items.at(-1)!.seq) : null };
+    },
+  );
+
+  app.get(
+    '/me/activity',
+    { schema: { tags: ['me'], querystring: pageQuery, response: { 200: page(auditEvent) } } },
+    async (req) => {
+      const before = decodeCursor(req.query.cursor, z.number().int().positive());
+      const { items, more } = await inOrg(req, (ctx) => myActivity(ctx, req.query.limit, before));
       return { items, nextCursor: more ? encodeCursor(items.at(-1)!.seq) : null };
     },
   );

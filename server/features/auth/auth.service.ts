@@ -131,13 +131,15 @@ export async function sendVerification(ctx: Ctx): Promise<void> {
  * claims each org of the person in turn (their memberships are visible through the `userId` claim,
  * which the caller must have set) and restores the caller's org claim afterwards.
  */
-export async function endEverySession(tx: Tx, userId: string, restoreOrgId: string | null): Promise<void> {
+export async function endEverySession(tx: Tx, userId: string, restoreOrgId: string | null): Promise<number> {
+  let ended = 0;
   for (const m of await users.membershipsOfUser(tx, userId)) {
     await setClaims(tx, { orgId: m.orgId });
-    await deleteUserSessions(tx, m.orgId, userId);
+    ended += await deleteUserSessions(tx, m.orgId, userId);
   }
   await setClaims(tx, { orgId: restoreOrgId });
   await voidUserTokens(tx, userId, 'reset_password');
+  return ended;
 }
 
 /** Account-level events belong in the log of every org the person is active in. */

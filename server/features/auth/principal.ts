@@ -1,7 +1,7 @@
 import type { FastifyRequest } from 'fastify';
 import type { Config } from '../../config.js';
 import type { Tx } from '../../db/client.js';
-import type { Actor } from '../../platform/context.js';
+import type { Actor, UnitRole } from '../../platform/context.js';
 import { hashToken } from '../../platform/crypto/tokens.js';
 import * as apiKeys from '../api-keys/api-keys.repo.js';
 import { API_KEY_PREFIX } from '../api-keys/api-keys.service.js';
@@ -61,6 +61,30 @@ async function resolveSession(tx: Tx, config: Config, tokenHash: string): Promis
   return { orgId: session.orgId, via: 'session', actor: member.actor };
 }
 
+/** Whether a membership acts at all: only an active, unlocked member has a role. */
+export function memberStanding(membership: users.MembershipRow): 'active' | 'locked' | 'invited' {
+  if (membership.lockedAt) return 'locked';
+  return membership.status === 'active' ? 'active' : 'invited';
+}
+
+/** A member as the actor their requests run as, with the roles they hold now. */
+export function actorOfMember(
+  member: { membership: users.MembershipRow; user: { id: string; name: string; email: string } },
+  roles: Record<string, UnitRole>,
+  session = { sessionId: '', csrfToken: '' },
+): Extract<Actor, { type: 'user' }> {
+  const { membership, user } = member;
+  return {
+    type: 'user' as const,
+    id: user.id,
+    name: user.name,
+    email: user.email,
+    isAdmin: membership.isAdmin,
+    unitRoles: membership.isAdmin ? {} : roles,
+    ...session,
+  };
+}
+
 /**
  * An active member as an actor with the roles they hold now, and their language; null when
  * locked, only invited or gone. Sessions pass their id and CSRF token; a calendar feed none.
@@ -72,18 +96,22 @@ export async function memberActor(
   session = { sessionId: '', csrfToken: '' },
 ): Promise<{ actor: Extract<Actor, { type: 'user' }>; locale: 'en' | 'de' } | null> {
   const member = await users.findMemberWithRoles(tx, orgId, userId);
-  if (!member || member.membership.lockedAt || member.membership.status !== 'active') return null;
-  const { membership, user } = member;
-  const actor = {
-    type: 'user' as const,
-    id: user.id,
-    name: user.name,
-    email: user.email,
-    isAdmin: membership.isAdmin,
-    unitRoles: membership.isAdmin ? {} : member.roles,
-    ...session,
+  if (!member || memberStanding(member.membership) !== 'active') return null;
+  return { actor: actorOfMember(member, member.roles, session), locale: member.user.locale };
+}
+
+/** A key acts with its role in the units it names, or in every unit (`allUnitIds`) when it names none. */
+export function apiKeyActor(key: apiKeys.ApiKeyRow, allUnitIds: string[]): Extract<Actor, { type: 'api_key' }> {
+  const isAdmin = key.role === 'administrator';
+  const unitIds = isAdmin ? [] : (key.businessUnitIds ?? allUnitIds);
+  const role = key.role === 'editor' ? 'editor' : 'viewer';
+  return {
+    type: 'api_key',
+    id: key.id,
+    name: key.name,
+    isAdmin,
+    unitRoles: Object.fromEntries(unitIds.map((id) => [id, role])),
   };
-  return { actor, locale: user.locale };
 }
 
 async function resolveApiKey(tx: Tx, tokenHash: string): Promise<Principal | null> {
@@ -94,18 +122,7 @@ async function resolveApiKey(tx: Tx, tokenHash: string): Promise<Principal | nul
   if (!key.lastUsedAt || now.getTime() - key.lastUsedAt.getTime() > 60_000) {
     await apiKeys.markUsed(tx, key.orgId, key.id, now);
   }
-  const isAdmin = key.role === 'administrator';
-  const unitIds = isAdmin ? [] : (key.businessUnitIds ?? (await users.businessUnitIds(tx, key.orgId)));
-  const role = key.role === 'editor' ? 'editor' : 'viewer';
-  return {
-    orgId: key.orgId,
-    via: 'apiKey',
-    actor: {
-      type: 'api_key',
-      id: key.id,
-      name: key.name,
-      isAdmin,
-      unitRoles: Object.fromEntries(unitIds.map((id) => [id, role])),
-    },
-  };
+  const needsUnits = key.role !== 'administrator' && !key.businessUnitIds;
+  const allUnitIds = needsUnits ? await users.businessUnitIds(tx, key.orgId) : [];
+  return { orgId: key.orgId, via: 'apiKey', actor: apiKeyActor(key, allUnitIds) };
 }

@@ -1,4 +1,4 @@
-import { and, eq, sql } from 'drizzle-orm';
+import { and, desc, eq, gt, ne, sql } from 'drizzle-orm';
 import type { Tx } from '../../db/client.js';
 import { sessions } from '../../db/schema/index.js';
 
@@ -34,6 +34,38 @@ export async function deleteSession(tx: Tx, orgId: string, id: string): Promise<
   await tx.delete(sessions).where(and(eq(sessions.orgId, orgId), eq(sessions.id, id)));
 }
 
-export async function deleteUserSessions(tx: Tx, orgId: string, userId: string): Promise<void> {
-  await tx.delete(sessions).where(and(eq(sessions.orgId, orgId), eq(sessions.userId, userId)));
+/** Ends every session of the person in this org; returns how many there were. */
+export async function deleteUserSessions(tx: Tx, orgId: string, userId: string): Promise<number> {
+  const rows = await tx
+    .delete(sessions)
+    .where(and(eq(sessions.orgId, orgId), eq(sessions.userId, userId)))
+    .returning({ id: sessions.id });
+  return rows.length;
+}
+
+/** The person's live sessions in this org, the most recently used first. */
+export function listUserSessions(tx: Tx, orgId: string, userId: string, now: Date): Promise<SessionRow[]> {
+  return tx
+    .select()
+    .from(sessions)
+    .where(and(eq(sessions.orgId, orgId), eq(sessions.userId, userId), gt(sessions.expiresAt, now)))
+    .orderBy(desc(sessions.lastSeenAt), desc(sessions.createdAt));
+}
+
+/** Ends one session of the person in this org; false when it is not theirs or already gone. */
+export async function deleteUserSession(tx: Tx, orgId: string, userId: string, id: string): Promise<boolean> {
+  const rows = await tx
+    .delete(sessions)
+    .where(and(eq(sessions.orgId, orgId), eq(sessions.userId, userId), eq(sessions.id, id)))
+    .returning({ id: sessions.id });
+  return rows.length > 0;
+}
+
+/** Ends every session of the person in this org but one; returns how many ended. */
+export async function deleteOtherSessions(tx: Tx, orgId: string, userId: string, keepId: string): Promise<number> {
+  const rows = await tx
+    .delete(sessions)
+    .where(and(eq(sessions.orgId, orgId), eq(sessions.userId, userId), ne(sessions.id, keepId)))
+    .returning({ id: sessions.id });
+  return rows.length;
 }

@@ -6,6 +6,7 @@ import { failedSignInsMail } from '../../platform/mail/messages.js';
 import { recordWith } from '../audit/audit.service.js';
 import * as users from '../users/users.repo.js';
 import { type Session, startSession, userActor } from './auth.service.js';
+import { warnOfNewDevice } from './devices.service.js';
 import {
   FREE_PER_ACCOUNT,
   recordFailure,
@@ -80,6 +81,7 @@ export async function signIn(pub: PublicCtx, email: string, password: string): P
     const session = await startSession(tx, orgId, user.id, pub.request);
     const writer = { tx, orgId, actor: userActor(user, session.sessionId), request: pub.request };
     await recordWith(writer, { action: 'auth.signed_in', objectType: 'session', objectId: session.sessionId });
+    await warnOfNewDevice({ tx, deps: pub.deps, request: pub.request, afterCommit }, user, session);
     return { ok: true, session };
   });
   if (outcome.ok) return outcome.session;

@@ -9,6 +9,7 @@ import { recordWith } from '../audit/audit.service.js';
 import { createOrgWithOwner } from '../orgs/orgs.service.js';
 import * as users from '../users/users.repo.js';
 import { assertPasswordRules, type Session, startSession, userActor } from './auth.service.js';
+import { learnDevice } from './devices.service.js';
 import { deletePendingSignUps, insertPendingSignUp, takePendingSignUp } from './pending-sign-ups.repo.js';
 
 const CONFIRM_TTL_MS = 48 * 3600 * 1000;
@@ -75,6 +76,7 @@ export async function confirmSignUp(pub: PublicCtx, token: string): Promise<Sess
     };
     const user = await createOrgWithOwner(tx, { orgId, userId, companyName: pending.companyName, owner });
     const session = await startSession(tx, orgId, userId, pub.request);
+    await learnDevice(tx, pub.deps.config, userId, pub.request);
     const writer = { tx, orgId, actor: userActor(user, session.sessionId), request: pub.request };
     await recordWith(writer, {
       action: 'org.created',

@@ -5,6 +5,7 @@ import { hashToken } from '../../platform/crypto/tokens.js';
 import { AppError } from '../../platform/errors.js';
 import { recordWith } from '../audit/audit.service.js';
 import { assertPasswordRules, type Session, startSession, userActor } from '../auth/auth.service.js';
+import { learnDevice } from '../auth/devices.service.js';
 import * as invitations from './invitations.repo.js';
 import * as repo from './users.repo.js';
 
@@ -58,6 +59,7 @@ export async function acceptInvitation(
     await repo.updateMembership(tx, orgId, userId, { status: 'active' });
     await invitations.markAccepted(tx, orgId, invitation.id);
     const session = await startSession(tx, orgId, userId, pub.request);
+    await learnDevice(tx, pub.deps.config, userId, pub.request);
     await recordWith(
       { tx, orgId, actor: userActor(verified, session.sessionId), request: pub.request },
       { action: 'user.invitation_accepted', objectType: 'user', objectId: userId },

@@ -113,15 +113,22 @@ export async function countActiveAdmins(tx: Tx, orgId: string): Promise<number> 
   return row?.n ?? 0;
 }
 
+/**
+ * A member's unit roles as one JSON object, in a query over `memberships`. Outer columns are
+ * spelled out: drizzle renders \${column} unqualified, which would bind to r.
+ */
+export function memberRoles(): SQL<Record<string, UnitRole>> {
+  return sql<Record<string, UnitRole>>`coalesce((select json_object_agg(r.business_unit_id, r.role)
+    from unit_roles r where r.org_id = memberships.org_id and r.user_id = memberships.user_id), '{}'::json)`;
+}
+
 /** Membership, person and unit roles in one query: what a request needs to know of its caller. */
 export async function findMemberWithRoles(tx: Tx, orgId: string, userId: string) {
   const [row] = await tx
     .select({
       membership: memberships,
       user: users,
-      // Outer columns are spelled out: drizzle renders \${column} unqualified, which would bind to r.
-      roles: sql<Record<string, UnitRole>>`coalesce((select json_object_agg(r.business_unit_id, r.role)
-        from unit_roles r where r.org_id = memberships.org_id and r.user_id = memberships.user_id), '{}'::json)`,
+      roles: memberRoles(),
     })
     .from(memberships)
     .innerJoin(users, eq(users.id, memberships.userId))

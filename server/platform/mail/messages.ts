@@ -154,3 +154,36 @@ export function signUpAttemptMail(locale: Locale, to: string, name: string, appU
         { href: `${appUrl}/sign-in`, label: 'Sign in' },
       );
 }
+
+/** A sign-in from a device or network not seen for the person before; the link ends that session. */
+export function newDeviceMail(
+  locale: Locale,
+  to: string,
+  name: string,
+  seen: { device: string; ip: string; at: string },
+  href: string,
+): Mail {
+  return locale === 'de'
+    ? compose(
+        to,
+        'Neue Anmeldung bei Deedbox – waren Sie das?',
+        [
+          `Hallo ${name},`,
+          `Ihr Deedbox-Konto wurde soeben von einem Gerät oder Netz aus angemeldet, das wir bei Ihnen noch nicht gesehen haben: ${seen.device}, Adresse ${seen.ip}, ${seen.at}.`,
+          'Wenn Sie das waren, ist nichts zu tun.',
+          'Wenn nicht, beenden Sie diese Sitzung mit dem Link unten und wählen Sie danach ein neues Passwort.',
+        ],
+        { href, label: 'Diese Sitzung beenden' },
+      )
+    : compose(
+        to,
+        'New sign-in to Deedbox – was this you?',
+        [
+          `Hello ${name},`,
+          `your Deedbox account was just signed in from a device or network we have not seen for you before: ${seen.device}, address ${seen.ip}, ${seen.at}.`,
+          'If this was you, there is nothing to do.',
+          'If not, end that session with the link below, then choose a new password.',
+        ],
+        { href, label: 'End this session' },
+      );
+}

@@ -5,6 +5,7 @@ import {
   IconBuildingCommunity,
   IconBuildingStore,
   IconCalendar,
+  IconDevices,
   IconFileText,
   IconForms,
   IconHome,
@@ -63,6 +64,7 @@ const SETTINGS: Entry[] = [
   { to: '/settings/api-keys', label: 'nav.apiKeys', icon: <IconKey size={18} />, ability: 'manageApiKeys' },
   { to: '/settings/activity', label: 'nav.activity', icon: <IconActivity size={18} />, ability: 'viewActivity' },
   { to: '/settings/personal', label: 'nav.personal', icon: <IconUserCog size={18} /> },
+  { to: '/settings/sessions', label: 'nav.sessions', icon: <IconDevices size={18} /> },
 ];
 
 /** Shows only what the server's abilities allow; the server still checks every request. */
