@@ -37,3 +37,27 @@ export async function deleteSession(tx: Tx, orgId: string, id: string): Promise<
 export async function deleteUserSessions(tx: Tx, orgId: string, userId: string): Promise<void> {
   await tx.delete(sessions).where(and(eq(sessions.orgId, orgId), eq(sessions.userId, userId)));
 }
+
+/** A pending sign-in becomes a full session (enrolment done), with the expiry of one. */
+export async function setSessionStage(
+  tx: Tx,
+  orgId: string,
+  id: string,
+  stage: SessionRow['stage'],
+  expiresAt: Date,
+): Promise<void> {
+  await tx
+    .update(sessions)
+    .set({ stage, expiresAt })
+    .where(and(eq(sessions.orgId, orgId), eq(sessions.id, id)));
+}
+
+/** Counts a wrong code against a pending sign-in; returns how many it has had. */
+export async function countFactorFailure(tx: Tx, orgId: string, id: string): Promise<number> {
+  const [row] = await tx
+    .update(sessions)
+    .set({ factorFailures: sql`${sessions.factorFailures} + 1` })
+    .where(and(eq(sessions.orgId, orgId), eq(sessions.id, id)))
+    .returning({ failures: sessions.factorFailures });
+  return row?.failures ?? 0;
+}
