@@ -149,6 +149,7 @@ function appScreens(s: Seeded, documents: Documents): Screen[] {
     { name: 'API keys', path: '/settings/api-keys' },
     { name: 'activity', path: '/settings/activity' },
     { name: 'personal settings', path: '/settings/personal' },
+    { name: 'security settings', path: '/settings/security' },
   ];
 }
 

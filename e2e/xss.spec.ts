@@ -261,6 +261,7 @@ function pagesOf(w: World): Record<string, { url: string; guest?: boolean; shows
     '/settings/api-keys': { url: '/settings/api-keys', shows: true },
     '/settings/activity': { url: '/settings/activity', shows: true },
     '/settings/personal': { url: '/settings/personal' },
+    '/settings/security': { url: '/settings/security' },
     '/home': { url: '/home', shows: true },
     '*': { url: '/no-such-page' },
   };

@@ -28,6 +28,9 @@ const BusinessUnitsPage = lazy(() =>
 const PersonalPage = lazy(() =>
   import('./pages/settings/personal/personal-page.js').then((m) => ({ default: m.PersonalPage })),
 );
+const SecurityPage = lazy(() =>
+  import('./pages/settings/security/security-page.js').then((m) => ({ default: m.SecurityPage })),
+);
 const UsersPage = lazy(() => import('./pages/settings/users/users-page.js').then((m) => ({ default: m.UsersPage })));
 const ContractsPage = lazy(() =>
   import('./pages/contracts/contracts-page.js').then((m) => ({ default: m.ContractsPage })),
@@ -129,6 +132,7 @@ export const router = createBrowserRouter([
           { path: '/settings/api-keys', element: <ApiKeysPage /> },
           { path: '/settings/activity', element: <ActivityPage /> },
           { path: '/settings/personal', element: <PersonalPage /> },
+          { path: '/settings/security', element: <SecurityPage /> },
           { path: '/dev/outbox', element: <OutboxPage /> },
           { path: '/home', element: <Navigate to="/" replace /> },
         ],

@@ -16,6 +16,7 @@ import { recycleBin } from './de/recycle-bin.js';
 import { reminders } from './de/reminders.js';
 import { repository } from './de/repository.js';
 import { search } from './de/search.js';
+import { security } from './de/security.js';
 import { users } from './de/users.js';
 import type { Messages } from './en.js';
 
@@ -28,6 +29,7 @@ export const de: Messages = {
   ...apiKeys,
   ...activity,
   ...personal,
+  ...security,
   ...contracts,
   ...documents,
   ...search,

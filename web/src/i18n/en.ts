@@ -16,6 +16,7 @@ import { recycleBin } from './en/recycle-bin.js';
 import { reminders } from './en/reminders.js';
 import { repository } from './en/repository.js';
 import { search } from './en/search.js';
+import { security } from './en/security.js';
 import { users } from './en/users.js';
 
 /** The reference catalogue: every other language must translate each of these keys. */
@@ -27,6 +28,7 @@ export const en = {
   ...apiKeys,
   ...activity,
   ...personal,
+  ...security,
   ...contracts,
   ...documents,
   ...search,

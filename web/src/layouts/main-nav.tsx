@@ -14,6 +14,7 @@ import {
   IconMailCog,
   IconNumbers,
   IconRecycle,
+  IconShieldLock,
   IconSitemap,
   IconTags,
   IconUserCog,
@@ -63,6 +64,7 @@ const SETTINGS: Entry[] = [
   { to: '/settings/api-keys', label: 'nav.apiKeys', icon: <IconKey size={18} />, ability: 'manageApiKeys' },
   { to: '/settings/activity', label: 'nav.activity', icon: <IconActivity size={18} />, ability: 'viewActivity' },
   { to: '/settings/personal', label: 'nav.personal', icon: <IconUserCog size={18} /> },
+  { to: '/settings/security', label: 'nav.security', icon: <IconShieldLock size={18} /> },
 ];
 
 /** Shows only what the server's abilities allow; the server still checks every request. */

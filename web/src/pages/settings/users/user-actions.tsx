@@ -1,6 +1,7 @@
 import { ActionIcon, Menu, Text } from '@mantine/core';
-import { IconDots, IconLock, IconLockOpen, IconSend, IconUserMinus } from '@tabler/icons-react';
+import { IconDots, IconLock, IconLockOpen, IconSend, IconShieldOff, IconUserMinus } from '@tabler/icons-react';
 import { useState } from 'react';
+import { useResetFactors } from '../../../api/use-factors.js';
 import {
   type OrgUser,
   useLockUser,
@@ -12,7 +13,7 @@ import { ConfirmModal } from '../../../components/confirm-modal.js';
 import { notifyError, notifySuccess } from '../../../components/notify.js';
 import { useT } from '../../../i18n/i18n-context.js';
 
-type Confirming = 'lock' | 'remove' | null;
+type Confirming = 'lock' | 'remove' | 'resetFactors' | null;
 
 export function UserActions({ user }: { user: OrgUser }) {
   const t = useT();
@@ -22,6 +23,7 @@ export function UserActions({ user }: { user: OrgUser }) {
   const unlock = useUnlockUser();
   const remove = useRemoveUser();
   const resend = useResendInvitation();
+  const resetFactors = useResetFactors();
   const onError = (error: unknown) => notifyError(t, error);
   const close = () => setConfirming(null);
 
@@ -29,6 +31,12 @@ export function UserActions({ user }: { user: OrgUser }) {
     lock.mutate(user.id, { onSuccess: () => notifySuccess(t('users.locked', { name })), onError, onSettled: close });
   const doRemove = () =>
     remove.mutate(user.id, { onSuccess: () => notifySuccess(t('users.removed', { name })), onError, onSettled: close });
+  const doResetFactors = () =>
+    resetFactors.mutate(user.id, {
+      onSuccess: () => notifySuccess(t('users.factorsReset', { name })),
+      onError,
+      onSettled: close,
+    });
   const doUnlock = () =>
     unlock.mutate(user.id, { onSuccess: () => notifySuccess(t('users.unlocked', { name })), onError });
   const doResend = () =>
@@ -65,6 +73,9 @@ export function UserActions({ user }: { user: OrgUser }) {
               {t('users.lock')}
             </Menu.Item>
           )}
+          <Menu.Item leftSection={<IconShieldOff size={16} />} onClick={() => setConfirming('resetFactors')}>
+            {t('users.resetFactors')}
+          </Menu.Item>
           <Menu.Divider />
           <Menu.Item leftSection={<IconUserMinus size={16} />} color="red" onClick={() => setConfirming('remove')}>
             {t('users.remove')}
@@ -80,6 +91,16 @@ export function UserActions({ user }: { user: OrgUser }) {
         onClose={close}
       >
         <Text size="sm">{t('users.lockText', { name })}</Text>
+      </ConfirmModal>
+      <ConfirmModal
+        opened={confirming === 'resetFactors'}
+        title={t('users.resetFactorsTitle', { name })}
+        confirmLabel={t('users.resetFactors')}
+        loading={resetFactors.isPending}
+        onConfirm={doResetFactors}
+        onClose={close}
+      >
+        <Text size="sm">{t('users.resetFactorsText', { name })}</Text>
       </ConfirmModal>
       <ConfirmModal
         opened={confirming === 'remove'}
