@@ -161,6 +161,7 @@ function appScreens(s: Seeded, documents: Documents): Screen[] {
         await expect(page.getByRole('dialog', { name: t['sessions.signOutEverywhereTitle'] })).toBeVisible();
       },
     },
+    { name: 'security settings', path: '/settings/security' },
   ];
 }
 

@@ -3,6 +3,7 @@ import { once } from 'node:events';
 import { type APIRequestContext, type BrowserContext, expect, request } from '@playwright/test';
 import { addDays, todayIn } from '../common/terms/dates.js';
 import { E2E_ENV } from '../playwright.config.js';
+import { totpCode } from '../server/features/factors/totp.js';
 import { linkFromMail } from './mail.js';
 
 export const PASSWORD = 'Tr0ub4dor&3-horse-staple';
@@ -48,8 +49,13 @@ async function upload(api: APIRequestContext, path: string, file: FileSpec) {
 }
 
 /** Signs the browser context in through the API and sets the person's language. */
-export async function signIn(context: BrowserContext, email: string, locale: 'en' | 'de') {
-  await call(context.request, 'POST', '/auth/sign-in', { email, password: PASSWORD });
+export async function signIn(context: BrowserContext, email: string, locale: 'en' | 'de', totpSecret?: string) {
+  const answer = await call(context.request, 'POST', '/auth/sign-in', { email, password: PASSWORD });
+  if (answer?.secondFactor) {
+    // The app's code of the next time step: the one that confirmed the factor is spent (codes work once).
+    const code = totpCode(totpSecret!, Date.now() + 30_000);
+    await call(context.request, 'POST', '/auth/second-factor', { kind: 'totp', code });
+  }
   await call(context.request, 'PATCH', '/me', { locale });
 }
 

@@ -2,6 +2,7 @@ import { readFileSync } from 'node:fs';
 import { type APIRequestContext, expect, request, test } from '@playwright/test';
 import { PLACEHOLDERS } from '../common/reminders/template.js';
 import { addDays, todayIn } from '../common/terms/dates.js';
+import { totpCode } from '../server/features/factors/totp.js';
 import { URL_PAYLOAD, XSS_PAYLOADS } from '../server/security/payloads.js';
 import {
   jsonBodyOf,
@@ -42,6 +43,7 @@ const NOT_SEEDED: Record<string, string> = {
   'PATCH /custom-fields/{id}': 'the same texts as POST /custom-fields',
   'PATCH /saved-views/{id}': 'the same name as POST /saved-views',
   'POST /inbox/{id}/convert': 'the same contract texts as POST /contracts',
+  'POST /auth/second-factor': 'a code, checked and never stored or shown',
 };
 
 interface World {
@@ -54,6 +56,8 @@ interface World {
   inviteToken: string;
   respondPath: string;
   seeded: Set<string>;
+  /** The person holds an authenticator app: signing in takes its code. */
+  totpSecret: string;
 }
 
 async function seedWorld(baseURL: string): Promise<World> {
@@ -76,6 +80,9 @@ async function seedWorld(baseURL: string): Promise<World> {
   await call(api, 'POST', '/auth/sign-up/confirm', { token: new URL(link).searchParams.get('token') });
   const me = await call(api, 'GET', '/me');
   await write(api, 'PATCH', '/me', {});
+  // An authenticator app named with attack strings, confirmed so the Security page lists it.
+  const factor = await write(api, 'POST', '/me/factors/totp', {});
+  await call(api, 'POST', `/me/factors/totp/${factor.id}/confirm`, { code: totpCode(factor.secret, Date.now()) });
   await call(api, 'PATCH', '/settings/reminders', { expiryEndDays: [], expiryNoticeDays: [], weeklySummary: false });
   await write(api, 'POST', '/business-units', {});
   await write(api, 'POST', '/api-keys', { role: 'viewer' });
@@ -205,6 +212,7 @@ async function seedWorld(baseURL: string): Promise<World> {
     inviteToken: new URL(await linkFromMail(pending, /invited/, '/invite/')).pathname.split('/invite/')[1]!,
     respondPath: pathOf(await linkFromMail(email, /^own /, '/respond/')),
     seeded,
+    totpSecret: factor.secret,
   };
   await api.dispose();
   await anonymous.dispose();
@@ -263,6 +271,7 @@ function pagesOf(w: World): Record<string, { url: string; guest?: boolean; shows
     '/settings/activity': { url: '/settings/activity', shows: true },
     '/settings/personal': { url: '/settings/personal' },
     '/settings/sessions': { url: '/settings/sessions' },
+    '/settings/security': { url: '/settings/security' },
     '/home': { url: '/home', shows: true },
     '*': { url: '/no-such-page' },
   };
@@ -329,7 +338,7 @@ test('stored attack strings in every text field run nowhere in the app', async (
 
   const problems: string[] = [];
   const member = await browser.newContext();
-  await signIn(member, world.email, 'en');
+  await signIn(member, world.email, 'en', world.totpSecret);
   const guest = await browser.newContext();
   for (const context of [member, guest]) {
     context.on('dialog', (dialog) => {

@@ -29,6 +29,7 @@ import { dashboardRoutes } from './features/dashboard/dashboard.routes.js';
 import { documentsRoutes } from './features/documents/documents.routes.js';
 import { eventsRoutes } from './features/events/events.routes.js';
 import { exportsRoutes } from './features/exports/exports.routes.js';
+import { factorsRoutes } from './features/factors/factors.routes.js';
 import { importsRoutes } from './features/imports/imports.routes.js';
 import { inboxRoutes } from './features/inbox/inbox.routes.js';
 import { metaRoutes, VERSION } from './features/meta/meta.routes.js';
@@ -210,6 +211,7 @@ export async function buildApp({ config, database, mailer, blobs, logStream }: A
         metaRoutes,
         authRoutes,
         usersRoutes,
+        factorsRoutes,
         businessUnitsRoutes,
         apiKeysRoutes,
         auditRoutes,

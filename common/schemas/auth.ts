@@ -110,6 +110,8 @@ export const meOutput = z.object({
   abilities,
   via: z.enum(['session', 'apiKey']),
   csrfToken: z.string().nullable(),
+  /** `enrolment`: the account demands a second factor the person lacks; only enrolment and sign-out work. */
+  signInStage: z.enum(['full', 'enrolment']),
 });
 export type Me = z.infer<typeof meOutput>;
 

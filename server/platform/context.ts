@@ -20,6 +20,8 @@ export type Actor =
       sessionId: string;
       /** What the web app echoes in X-CSRF-Token; empty outside a request. */
       csrfToken: string;
+      /** Set while the sign-in is not complete: a code is due, or a factor must be enrolled first. */
+      stage?: 'second_factor' | 'enrolment';
     }
   | {
       type: 'api_key';

@@ -54,9 +54,14 @@ export const REASONS = {
     'duplicate',
     'concurrent_change',
     'not_in_inbox',
+    'no_pending_sign_in',
+    'no_second_factor',
+    'factor_confirmed',
+    'second_factor_required',
   ],
   gone: ['link_expired', 'reminder_moved', 'reminder_inactive', 'upload_expired'],
   account_locked: ['locked', 'no_account'],
+  forbidden: ['second_factor_enrolment'],
   rate_limited: ['sign_in_throttled'],
 } as const;
 

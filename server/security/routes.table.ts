@@ -60,6 +60,11 @@ export const ROUTES: Record<string, RouteRow> = {
     body: () => ({ email: uniqueEmail('nobody'), password: PASSWORD }),
   },
   'POST /api/v1/auth/sign-out': { roles: [204, 204, 204, 204, 403], spendsSession: true },
+  // Only a pending sign-in (a code due) may answer; a signed-in session or a key has none waiting.
+  'POST /api/v1/auth/second-factor': {
+    roles: [409, 409, 409, 409, 409],
+    body: () => ({ kind: 'totp', code: '123456' }),
+  },
   'POST /api/v1/auth/forgot-password': { public: true, body: () => ({ email: uniqueEmail('forgot') }) },
   'POST /api/v1/auth/reset-password': {
     public: true,
@@ -88,6 +93,26 @@ export const ROUTES: Record<string, RouteRow> = {
   'POST /api/v1/me/sessions/sign-out-everywhere': { roles: [200, 200, 200, 200, 403], spendsSession: true },
   'POST /api/v1/users/{id}/sessions/end': { roles: [200, 403, 403, 403, 403], params: id('target') },
   'POST /api/v1/auth/end-session': { public: true, body: () => bogusToken },
+  'GET /api/v1/me/factors': { roles: [200, 200, 200, 200, 403] },
+  'POST /api/v1/me/factors/totp': { roles: [201, 201, 201, 201, 403], body: () => ({}) },
+  'POST /api/v1/me/factors/totp/{id}/confirm': {
+    roles: [404, 404, 404, 404, 403],
+    params: () => ({ id: crypto.randomUUID() }),
+    body: () => ({ code: '123456' }),
+  },
+  'DELETE /api/v1/me/factors/{id}': {
+    roles: [404, 404, 404, 404, 403],
+    params: () => ({ id: crypto.randomUUID() }),
+    body: () => ({ password: PASSWORD }),
+  },
+  // Nobody in the attack world holds a second factor, so there are no backup codes to make.
+  'POST /api/v1/me/backup-codes': { roles: [409, 409, 409, 409, 403], body: () => ({ password: PASSWORD }) },
+  'POST /api/v1/users/{id}/factors/reset': { roles: [204, 403, 403, 403, 403], params: id('target') },
+  'GET /api/v1/settings/security': { roles: [200, 403, 403, 403, 403] },
+  'PATCH /api/v1/settings/security': {
+    roles: [200, 403, 403, 403, 403],
+    body: () => ({ requireSecondFactor: false }),
+  },
   'GET /api/v1/users': { roles: [200, 403, 403, 403, 403] },
   'GET /api/v1/users/directory': { roles: [200, 200, 200, 200, 200], query: () => ({ q: 'Max' }) },
   'POST /api/v1/users/invitations': {

@@ -73,6 +73,17 @@ export function uploadDocument(
   return h.app.inject({ method: 'POST', url: `/api/v1${url}`, headers, payload: body });
 }
 
+/** A sign-in from a source address of the test's own (sign-in throttles count per address). */
+export function signInAt(h: Harness, ip: string, email: string, password: string): Promise<Res> {
+  return h.app.inject({
+    method: 'POST',
+    url: '/api/v1/auth/sign-in',
+    remoteAddress: ip,
+    headers: { 'user-agent': 'vitest' },
+    payload: { email, password },
+  });
+}
+
 export function callerFrom(res: Res): Caller {
   const session = res.cookies.find((c) => c.name.endsWith('dbx_session'));
   const csrf = res.cookies.find((c) => c.name === 'dbx_csrf');

@@ -32,6 +32,9 @@ const PersonalPage = lazy(() =>
 const SessionsPage = lazy(() =>
   import('./pages/settings/sessions/sessions-page.js').then((m) => ({ default: m.SessionsPage })),
 );
+const SecurityPage = lazy(() =>
+  import('./pages/settings/security/security-page.js').then((m) => ({ default: m.SecurityPage })),
+);
 const UsersPage = lazy(() => import('./pages/settings/users/users-page.js').then((m) => ({ default: m.UsersPage })));
 const ContractsPage = lazy(() =>
   import('./pages/contracts/contracts-page.js').then((m) => ({ default: m.ContractsPage })),
@@ -135,6 +138,7 @@ export const router = createBrowserRouter([
           { path: '/settings/activity', element: <ActivityPage /> },
           { path: '/settings/personal', element: <PersonalPage /> },
           { path: '/settings/sessions', element: <SessionsPage /> },
+          { path: '/settings/security', element: <SecurityPage /> },
           { path: '/dev/outbox', element: <OutboxPage /> },
           { path: '/home', element: <Navigate to="/" replace /> },
         ],

@@ -16,6 +16,8 @@ import { ts } from './columns.js';
 import { users } from './users.js';
 
 /** The tenant itself; row-level security keys it by id. */
+export const SESSION_STAGES = ['full', 'second_factor', 'enrolment'] as const;
+
 export const orgs = pgTable('orgs', {
   id: uuid('id').primaryKey(),
   name: text('name').notNull(),
@@ -46,6 +48,8 @@ export const orgs = pgTable('orgs', {
   /** Days without acknowledgement before escalating; null: never. */
   escalationDays: smallint('escalation_days').default(7),
   weeklySummary: boolean('weekly_summary').notNull().default(true),
+  /** Members must hold a confirmed second factor: without one, a sign-in reaches only enrolment. */
+  requireSecondFactor: boolean('require_second_factor').notNull().default(false),
   createdAt: ts('created_at').notNull().defaultNow(),
 });
 
@@ -160,6 +164,13 @@ export const sessions = pgTable(
     createdAt: ts('created_at').notNull().defaultNow(),
     lastSeenAt: ts('last_seen_at').notNull().defaultNow(),
     expiresAt: ts('expires_at').notNull(),
+    /**
+     * `full`: signed in. `second_factor`: the password was right and a code is due (10 minutes, can
+     * only answer or cancel). `enrolment`: the org demands a second factor the person lacks.
+     */
+    stage: text('stage', { enum: SESSION_STAGES }).notNull().default('full'),
+    /** Wrong codes entered in this pending sign-in; too many end it. */
+    factorFailures: integer('factor_failures').notNull().default(0),
   },
   (t) => [
     primaryKey({ columns: [t.orgId, t.id] }),

@@ -1,5 +1,14 @@
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
-import { auditEvents, call, callerFrom, expectProblem, PASSWORD, signUpOrg, uniqueEmail } from '../../test/api.js';
+import {
+  auditEvents,
+  call,
+  callerFrom,
+  expectProblem,
+  PASSWORD,
+  signInAt,
+  signUpOrg,
+  uniqueEmail,
+} from '../../test/api.js';
 import { type Harness, type Res, startHarness } from '../../test/harness.js';
 import { linkIn } from '../../test/smtp-sink.js';
 
@@ -109,15 +118,7 @@ describe('sign-up', () => {
   });
 });
 
-function signInFrom(ip: string, email: string, password: string): Promise<Res> {
-  return h.app.inject({
-    method: 'POST',
-    url: '/api/v1/auth/sign-in',
-    remoteAddress: ip,
-    headers: { 'user-agent': 'vitest' },
-    payload: { email, password },
-  });
-}
+const signInFrom = (ip: string, email: string, password: string): Promise<Res> => signInAt(h, ip, email, password);
 
 /** The answer's body without what differs on every request. */
 function withoutId(res: Res): unknown {

@@ -10,23 +10,36 @@ import {
   signUpInput,
   verifyEmailInput,
 } from '../../../common/schemas/auth.js';
+import { secondFactorInput, secondFactorStep } from '../../../common/schemas/factors.js';
 import { hashToken } from '../../platform/crypto/tokens.js';
-import { type App, inOrg, publicCtx } from '../../platform/http/route-kit.js';
+import { type App, inOrg, publicCtx, SIGN_IN_STEPS } from '../../platform/http/route-kit.js';
+import { completeSignIn } from '../factors/second-factor.service.js';
 import { acceptInvitation, getInvitation } from '../users/invitations.service.js';
 import { getMe, signOut } from '../users/me.service.js';
 import * as auth from './auth.service.js';
-import { clearSessionCookies, setSessionCookies } from './session-cookies.js';
+import { clearSessionCookies, csrfTokenFor, setSessionCookies } from './session-cookies.js';
 import { signIn } from './sign-in.service.js';
+import type { PendingOrSession } from './sign-in-steps.js';
 import { confirmSignUp, signUp } from './sign-up.service.js';
 
 const tight = (max: number) => ({ public: true, rateLimit: { max, timeWindow: '1 minute' } });
 const tokenParams = z.object({ token: z.string().min(20).max(200) });
 
-/** Sets the cookies of a fresh session and answers with the caller as /me shows it. */
-async function signedIn(req: FastifyRequest, reply: FastifyReply, session: auth.Session) {
-  setSessionCookies(reply, req.server.deps.config, session.token);
-  req.credential = { kind: 'session', tokenHash: hashToken(session.token) };
-  return inOrg(req, getMe);
+/**
+ * Sets the cookies of a fresh session and answers with the caller as /me shows it; a pending
+ * sign-in (a code is due) is answered 202 with the kinds of code it takes instead.
+ */
+async function signedIn(req: FastifyRequest, reply: FastifyReply, session: PendingOrSession | auth.Session) {
+  const { config } = req.server.deps;
+  setSessionCookies(reply, config, session.token, session.stage);
+  const tokenHash = hashToken(session.token);
+  req.credential = { kind: 'session', tokenHash };
+  if (session.stage === 'second_factor') {
+    const kinds = 'kinds' in session ? session.kinds : [];
+    const secondFactor = { kinds, expiresAt: session.expiresAt.toISOString() };
+    return reply.code(202).send({ secondFactor, csrfToken: csrfTokenFor(config, tokenHash) });
+  }
+  return inOrg(req, getMe, SIGN_IN_STEPS.enrolment);
 }
 
 export function authRoutes(app: App) {
@@ -46,18 +59,39 @@ export function authRoutes(app: App) {
 
   app.post(
     '/auth/sign-in',
-    { config: tight(10), schema: { tags: ['auth'], body: signInInput, response: { 200: meOutput } } },
+    {
+      config: tight(10),
+      schema: { tags: ['auth'], body: signInInput, response: { 200: meOutput, 202: secondFactorStep } },
+    },
     async (req, reply) => {
       const session = await signIn(publicCtx(req), req.body.email, req.body.password);
       return signedIn(req, reply, session);
     },
   );
 
-  app.post('/auth/sign-out', { schema: { tags: ['auth'] } }, async (req, reply) => {
-    await inOrg(req, signOut);
-    clearSessionCookies(reply, req.server.deps.config);
-    return reply.code(204).send();
-  });
+  app.post(
+    '/auth/second-factor',
+    {
+      config: { rateLimit: { max: 10, timeWindow: '1 minute' }, stages: SIGN_IN_STEPS.secondFactor },
+      schema: { tags: ['auth'], body: secondFactorInput, response: { 200: meOutput } },
+    },
+    async (req, reply) => {
+      const outcome = await inOrg(req, (ctx) => completeSignIn(ctx, req.body));
+      if (!outcome.ok) throw outcome.error;
+      return signedIn(req, reply, outcome.session);
+    },
+  );
+
+  // Also cancels a pending sign-in, and leaves a session that could only enrol a factor.
+  app.post(
+    '/auth/sign-out',
+    { config: { stages: SIGN_IN_STEPS.any }, schema: { tags: ['auth'] } },
+    async (req, reply) => {
+      await inOrg(req, signOut);
+      clearSessionCookies(reply, req.server.deps.config);
+      return reply.code(204).send();
+    },
+  );
 
   app.post(
     '/auth/forgot-password',
@@ -105,7 +139,12 @@ export function authRoutes(app: App) {
     '/invitations/:token/accept',
     {
       config: tight(10),
-      schema: { tags: ['auth'], params: tokenParams, body: acceptInvitationInput, response: { 200: meOutput } },
+      schema: {
+        tags: ['auth'],
+        params: tokenParams,
+        body: acceptInvitationInput,
+        response: { 200: meOutput, 202: secondFactorStep },
+      },
     },
     async (req, reply) => {
       const session = await acceptInvitation(publicCtx(req), req.params.token, req.body);

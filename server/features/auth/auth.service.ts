@@ -10,7 +10,7 @@ import { AppError } from '../../platform/errors.js';
 import { resetPasswordMail, verifyEmailMail } from '../../platform/mail/messages.js';
 import { recordWith } from '../audit/audit.service.js';
 import * as users from '../users/users.repo.js';
-import { SESSION_TTL_MS } from './session-cookies.js';
+import { type SessionStage, sessionTtl } from './session-cookies.js';
 import { deleteUserSessions, insertSession } from './sessions.repo.js';
 import { consumeUserToken, issueUserToken, voidUserTokens } from './user-tokens.repo.js';
 
@@ -22,6 +22,9 @@ export interface Session {
   userId: string;
   sessionId: string;
   token: string;
+  /** `full` unless a second factor is due or must be enrolled first (factors/sign-in-steps.ts). */
+  stage: SessionStage;
+  expiresAt: Date;
 }
 
 export function assertPasswordRules(password: string, email: string, field = 'password'): void {
@@ -42,10 +45,17 @@ export function userActor(user: users.UserRow, sessionId = ''): Extract<Actor, {
   };
 }
 
-/** Opens a session in the org whose claim is set on tx. */
-export async function startSession(tx: Tx, orgId: string, userId: string, request: RequestMeta): Promise<Session> {
+/** Opens a session in the org whose claim is set on tx; a pending one (`stage`) is not yet a sign-in. */
+export async function startSession(
+  tx: Tx,
+  orgId: string,
+  userId: string,
+  request: RequestMeta,
+  stage: SessionStage = 'full',
+): Promise<Session> {
   const token = newToken();
   const sessionId = randomUUID();
+  const expiresAt = new Date(Date.now() + sessionTtl(stage));
   await insertSession(tx, {
     orgId,
     id: sessionId,
@@ -53,10 +63,11 @@ export async function startSession(tx: Tx, orgId: string, userId: string, reques
     tokenHash: hashToken(token),
     ip: request.ip,
     userAgent: request.userAgent?.slice(0, 500) ?? null,
-    expiresAt: new Date(Date.now() + SESSION_TTL_MS),
+    expiresAt,
+    stage,
   });
-  await users.updateMembership(tx, orgId, userId, { lastSignInAt: new Date() });
-  return { orgId, userId, sessionId, token };
+  if (stage !== 'second_factor') await users.updateMembership(tx, orgId, userId, { lastSignInAt: new Date() });
+  return { orgId, userId, sessionId, token, stage, expiresAt };
 }
 
 /**

@@ -6,7 +6,7 @@ import { hashToken } from '../../platform/crypto/tokens.js';
 import * as apiKeys from '../api-keys/api-keys.repo.js';
 import { API_KEY_PREFIX } from '../api-keys/api-keys.service.js';
 import * as users from '../users/users.repo.js';
-import { csrfTokenFor, SESSION_TTL_MS, sessionTokenOf } from './session-cookies.js';
+import { csrfTokenFor, type SessionStage, sessionTokenOf, sessionTtl } from './session-cookies.js';
 import { claimSessionByHash, touchSession } from './sessions.repo.js';
 
 /** What the caller presented, before the database has confirmed it. */
@@ -20,6 +20,8 @@ export interface Principal {
   orgId: string;
   actor: Actor;
   via: 'session' | 'apiKey';
+  /** Sessions only: `full` once signed in; before, only the routes of that step accept it. */
+  stage: SessionStage;
 }
 
 /** Reads the credential from `Authorization: Bearer` or the session cookie; no database work. */
@@ -54,11 +56,12 @@ async function resolveSession(tx: Tx, config: Config, tokenHash: string): Promis
     csrfToken: csrfTokenFor(config, tokenHash),
   });
   if (!member) return null;
-  // Sliding expiry, written at most once a minute to keep reads cheap.
-  if (now - session.lastSeenAt.getTime() > 60_000) {
-    await touchSession(tx, session.orgId, session.id, new Date(now + SESSION_TTL_MS));
+  // Sliding expiry, written at most once a minute to keep reads cheap; a pending sign-in does not slide.
+  if (session.stage !== 'second_factor' && now - session.lastSeenAt.getTime() > 60_000) {
+    await touchSession(tx, session.orgId, session.id, new Date(now + sessionTtl(session.stage)));
   }
-  return { orgId: session.orgId, via: 'session', actor: member.actor };
+  const actor = session.stage === 'full' ? member.actor : { ...member.actor, stage: session.stage };
+  return { orgId: session.orgId, via: 'session', actor, stage: session.stage };
 }
 
 /** Whether a membership acts at all: only an active, unlocked member has a role. */
@@ -124,5 +127,5 @@ async function resolveApiKey(tx: Tx, tokenHash: string): Promise<Principal | nul
   }
   const needsUnits = key.role !== 'administrator' && !key.businessUnitIds;
   const allUnitIds = needsUnits ? await users.businessUnitIds(tx, key.orgId) : [];
-  return { orgId: key.orgId, via: 'apiKey', actor: apiKeyActor(key, allUnitIds) };
+  return { orgId: key.orgId, via: 'apiKey', stage: 'full', actor: apiKeyActor(key, allUnitIds) };
 }

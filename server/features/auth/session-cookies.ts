@@ -3,6 +3,16 @@ import type { Config } from '../../config.js';
 import { hashToken, hmac } from '../../platform/crypto/tokens.js';
 
 export const SESSION_TTL_MS = 7 * 24 * 3600 * 1000;
+/** A password accepted, a code due: the pending sign-in lasts this long and does not slide. */
+export const SECOND_FACTOR_TTL_MS = 10 * 60 * 1000;
+/** A session that may only enrol a factor (the org demands one) slides by this much. */
+export const ENROLMENT_TTL_MS = 3600 * 1000;
+
+export type SessionStage = 'full' | 'second_factor' | 'enrolment';
+
+export function sessionTtl(stage: SessionStage): number {
+  return stage === 'full' ? SESSION_TTL_MS : stage === 'second_factor' ? SECOND_FACTOR_TTL_MS : ENROLMENT_TTL_MS;
+}
 export const CSRF_COOKIE = 'dbx_csrf';
 
 export function secureCookies(config: Config): boolean {
@@ -19,8 +29,14 @@ export function csrfTokenFor(config: Config, sessionTokenHash: string): string {
   return hmac(config.secretKey, 'csrf', sessionTokenHash);
 }
 
-export function setSessionCookies(reply: FastifyReply, config: Config, token: string): void {
-  const common = { path: '/', sameSite: 'lax' as const, secure: secureCookies(config), maxAge: SESSION_TTL_MS / 1000 };
+export function setSessionCookies(
+  reply: FastifyReply,
+  config: Config,
+  token: string,
+  stage: SessionStage = 'full',
+): void {
+  const maxAge = (stage === 'second_factor' ? SECOND_FACTOR_TTL_MS : SESSION_TTL_MS) / 1000;
+  const common = { path: '/', sameSite: 'lax' as const, secure: secureCookies(config), maxAge };
   reply.setCookie(sessionCookieName(config), token, { ...common, httpOnly: true });
   reply.setCookie(CSRF_COOKIE, csrfTokenFor(config, hashToken(token)), { ...common, httpOnly: false });
 }

@@ -43,12 +43,22 @@ export async function deleteUserSessions(tx: Tx, orgId: string, userId: string):
   return rows.length;
 }
 
-/** The person's live sessions in this org, the most recently used first. */
+/**
+ * The person's live sessions in this org, the most recently used first; a sign-in still waiting
+ * for its second factor is no session yet.
+ */
 export function listUserSessions(tx: Tx, orgId: string, userId: string, now: Date): Promise<SessionRow[]> {
   return tx
     .select()
     .from(sessions)
-    .where(and(eq(sessions.orgId, orgId), eq(sessions.userId, userId), gt(sessions.expiresAt, now)))
+    .where(
+      and(
+        eq(sessions.orgId, orgId),
+        eq(sessions.userId, userId),
+        gt(sessions.expiresAt, now),
+        ne(sessions.stage, 'second_factor'),
+      ),
+    )
     .orderBy(desc(sessions.lastSeenAt), desc(sessions.createdAt));
 }
 
@@ -68,4 +78,28 @@ export async function deleteOtherSessions(tx: Tx, orgId: string, userId: string,
     .where(and(eq(sessions.orgId, orgId), eq(sessions.userId, userId), ne(sessions.id, keepId)))
     .returning({ id: sessions.id });
   return rows.length;
+}
+
+/** A pending sign-in becomes a full session (enrolment done), with the expiry of one. */
+export async function setSessionStage(
+  tx: Tx,
+  orgId: string,
+  id: string,
+  stage: SessionRow['stage'],
+  expiresAt: Date,
+): Promise<void> {
+  await tx
+    .update(sessions)
+    .set({ stage, expiresAt })
+    .where(and(eq(sessions.orgId, orgId), eq(sessions.id, id)));
+}
+
+/** Counts a wrong code against a pending sign-in; returns how many it has had. */
+export async function countFactorFailure(tx: Tx, orgId: string, id: string): Promise<number> {
+  const [row] = await tx
+    .update(sessions)
+    .set({ factorFailures: sql`${sessions.factorFailures} + 1` })
+    .where(and(eq(sessions.orgId, orgId), eq(sessions.id, id)))
+    .returning({ failures: sessions.factorFailures });
+  return row?.failures ?? 0;
 }

@@ -5,8 +5,9 @@ import { AppError } from '../../platform/errors.js';
 import { failedSignInsMail } from '../../platform/mail/messages.js';
 import { recordWith } from '../audit/audit.service.js';
 import * as users from '../users/users.repo.js';
-import { type Session, startSession, userActor } from './auth.service.js';
+import { userActor } from './auth.service.js';
 import { warnOfNewDevice } from './devices.service.js';
+import { openSignIn, type PendingOrSession } from './sign-in-steps.js';
 import {
   FREE_PER_ACCOUNT,
   recordFailure,
@@ -20,7 +21,7 @@ import {
 const ALERT_EVERY_MS = 3600 * 1000;
 
 type Outcome =
-  | { ok: true; session: Session }
+  | { ok: true; session: PendingOrSession }
   | { ok: false; code: 'invalid_credentials' | 'account_locked' | 'no_account' }
   | { ok: false; code: 'throttled'; seconds: number };
 
@@ -28,7 +29,7 @@ type Outcome =
  * Known and unknown addresses take the same path: the throttle check, one scrypt verification
  * (against a dummy hash when nobody owns the address) and the same failure counting.
  */
-export async function signIn(pub: PublicCtx, email: string, password: string): Promise<Session> {
+export async function signIn(pub: PublicCtx, email: string, password: string): Promise<PendingOrSession> {
   const throttle = throttleFor(pub.request.ip, email);
   const now = new Date();
   const outcome = await transact(pub.deps, { email, ip: throttle.ip }, async (tx, afterCommit): Promise<Outcome> => {
@@ -75,12 +76,20 @@ export async function signIn(pub: PublicCtx, email: string, password: string): P
     }
     if (active.length === 0) return fail('no_membership', 'no_account');
     if (usable.length === 0) return fail('locked_by_admin', 'account_locked');
-    await recordSuccess(tx, throttle);
     const orgId = usable[0]!.orgId;
     await setClaims(tx, { orgId });
-    const session = await startSession(tx, orgId, user.id, pub.request);
+    const session = await openSignIn(tx, orgId, user.id, pub.request);
+    // With a code still due the failures stay counted: guessing codes is throttled like guessing passwords.
+    if (session.stage === 'second_factor') return { ok: true, session };
+    await recordSuccess(tx, throttle);
     const writer = { tx, orgId, actor: userActor(user, session.sessionId), request: pub.request };
-    await recordWith(writer, { action: 'auth.signed_in', objectType: 'session', objectId: session.sessionId });
+    const extra = session.stage === 'enrolment' ? { extra: { stage: 'enrolment' } } : {};
+    await recordWith(writer, {
+      action: 'auth.signed_in',
+      objectType: 'session',
+      objectId: session.sessionId,
+      ...extra,
+    });
     await warnOfNewDevice({ tx, deps: pub.deps, request: pub.request, afterCommit }, user, session);
     return { ok: true, session };
   });

@@ -52,7 +52,7 @@ describe('deedbox keys', () => {
     expect(before.orgs).toEqual([{ orgId, orgKeys: [{ version: 1, state: 'active', masterVersion: 1, rows: 2 }] }]);
 
     const master = await keys(BOTH, 'rotate-master');
-    expect(json(master)).toEqual({ masterVersion: 2, orgs: 1, rotatedOrgs: 1, orgKeys: 1 });
+    expect(json(master)).toEqual({ masterVersion: 2, orgs: 1, rotatedOrgs: 1, orgKeys: 1, userSecrets: 0 });
     expect(master.stderr).toBe(`org ${orgId}: 1 org key(s) rewrapped (1/1 orgs)\n`);
     const rotated = json<KeyStatus>(await keys(BOTH, 'status'));
     expect(rotated.masterVersionsInUse).toEqual([{ version: 2, orgKeys: 1, orgs: 1, configured: true }]);

@@ -3,11 +3,21 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Document } from '../../../common/schemas/documents.js';
 import { ConfigError, loadConfig } from '../../config.js';
 import { requireMasterKeys, startServer } from '../../server.js';
-import { auditEvents, type Caller, call, expectProblem, signUpOrg, uploadDocument } from '../../test/api.js';
+import {
+  auditEvents,
+  type Caller,
+  call,
+  expectProblem,
+  PASSWORD,
+  signInAt,
+  signUpOrg,
+  uploadDocument,
+} from '../../test/api.js';
 import { pdfWithText } from '../../test/files.js';
 import { type Harness, startHarness } from '../../test/harness.js';
 import { ownDatabase } from '../../test/own-database.js';
 import { newContract } from '../contracts/contracts.fixtures.js';
+import { type Enrolled, enrolTotp, freshCode, pendingFrom, secondFactorAt } from '../factors/factors.fixtures.js';
 import { type RotationProgress, rotateMaster } from './keys.rotation.js';
 import { keyStatus } from './keys.status.js';
 
@@ -22,6 +32,8 @@ const UNRELATED = `3:${randomBytes(32).toString('base64')}`;
 
 let own: Awaited<ReturnType<typeof ownDatabase>>;
 const orgs: { admin: Caller; contractId: string; docs: { id: string; bytes: Buffer }[] }[] = [];
+/** The first org's administrator holds an authenticator app: its secret is sealed under the master key too. */
+let factor: Enrolled;
 
 /** A harness on the own database with the given MASTER_KEYS: an instance (re)started with that configuration. */
 const start = (masterKeys: string) => startHarness({ ...own.env, MASTER_KEYS: masterKeys });
@@ -63,6 +75,7 @@ beforeAll(async () => {
       }
       orgs.push({ admin, contractId, docs });
     }
+    factor = await enrolTotp(h, orgs[0]!.admin);
   });
 }, 120_000);
 afterAll(() => own.drop());
@@ -82,13 +95,20 @@ describe('master key rotation', () => {
 
       const seen: RotationProgress[] = [];
       const rerun = await rotateMaster(h.app.deps, { onProgress: (p) => seen.push(p) });
-      expect(rerun).toEqual({ masterVersion: 2, orgs: 3, rotatedOrgs: 1, orgKeys: 1 });
+      expect(rerun).toEqual({ masterVersion: 2, orgs: 3, rotatedOrgs: 1, orgKeys: 1, userSecrets: 1 });
       expect(seen.map((p) => p.step === 'master' && p.done)).toEqual([1, 2, 3]);
       const status = await keyStatus(h.app.deps);
       expect(status.masterVersionsInUse).toEqual([{ version: 2, orgKeys: 3, orgs: 3, configured: true }]);
+      expect(status.userSecretsPerMasterVersion).toEqual([{ version: 2, secrets: 1 }]);
       expect(status.unusedMasterVersions).toEqual([1]);
 
-      expect(await rotateMaster(h.app.deps)).toEqual({ masterVersion: 2, orgs: 3, rotatedOrgs: 0, orgKeys: 0 });
+      expect(await rotateMaster(h.app.deps)).toEqual({
+        masterVersion: 2,
+        orgs: 3,
+        rotatedOrgs: 0,
+        orgKeys: 0,
+        userSecrets: 0,
+      });
       for (const { admin } of orgs) {
         const rotated = (await auditEvents(h, admin)).filter((e) => e.action === 'keys.master_rotated');
         expect(rotated).toHaveLength(1);
@@ -98,10 +118,13 @@ describe('master key rotation', () => {
       await expectDownloadsMatch(h);
     });
 
-    // The old version removed from MASTER_KEYS: the instance starts and every document still opens.
+    // The old version removed from MASTER_KEYS: the instance starts, every document still opens, the app's codes still work.
     await withHarness(NEW, async (h) => {
       await requireMasterKeys(h.database, h.config);
       await expectDownloadsMatch(h);
+      const email = orgs[0]!.admin.me!.user!.email;
+      const pending = pendingFrom(await signInAt(h, '10.14.0.1', email, PASSWORD));
+      expect((await secondFactorAt(h, '10.14.0.1', pending, 'totp', freshCode(factor))).statusCode).toBe(200);
     });
   }, 120_000);
 
@@ -118,6 +141,9 @@ describe('master key rotation', () => {
       .catch((error: unknown) => error);
     expect(missing).toBeInstanceOf(ConfigError);
     expect((missing as ConfigError).problems).toEqual([
+      expect.stringMatching(
+        /^MASTER_KEYS: version [12] is missing, but 1 second-factor secret\(s\) are sealed under it/,
+      ),
       expect.stringMatching(
         /^MASTER_KEYS: version [12] is missing, but 3 org key\(s\) of 3 organization\(s\) are wrapped/,
       ),

@@ -6,6 +6,7 @@ import { allOrgs } from '../../platform/jobs/orgs.repo.js';
 import type { KeyedTable } from '../../platform/keys/keyed-tables.js';
 import { addOrgKey, orgKey, rewrapDataKey, rewrapOrgKey } from '../../platform/keys/org-keys.js';
 import { record } from '../audit/audit.service.js';
+import { resealUserSecrets } from '../factors/user-secrets.rotation.js';
 import * as repo from './keys.repo.js';
 import { masterKeyProblems } from './keys.status.js';
 import { KEYED_TABLES } from './keys.tables.js';
@@ -47,6 +48,8 @@ export interface MasterRotation {
   /** Orgs that had keys under another master version, and how many keys were rewrapped. */
   rotatedOrgs: number;
   orgKeys: number;
+  /** People's second-factor secrets resealed under the active master key version. */
+  userSecrets: number;
 }
 
 /** Rewraps every org key not under the active master key version, one org per transaction. */
@@ -63,6 +66,7 @@ export async function rotateMaster(
     orgs: orgs.length,
     rotatedOrgs: 0,
     orgKeys: 0,
+    userSecrets: 0,
   };
   for (const [index, { id: orgId }] of orgs.entries()) {
     const rewrapped = await inOrg(deps, orgId, async (ctx) => {
@@ -89,6 +93,8 @@ export async function rotateMaster(
     }
     opts.onProgress?.({ step: 'master', orgId, orgKeys: rewrapped, done: index + 1, total: orgs.length });
   }
+  // People's secrets belong to no org: a run for one org leaves them for the full run.
+  if (!opts.orgId) result.userSecrets = await resealUserSecrets(deps);
   return result;
 }
 

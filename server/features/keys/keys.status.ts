@@ -3,6 +3,7 @@ import { withClaims } from '../../db/tx.js';
 import type { Deps } from '../../platform/context.js';
 import type { Keyring } from '../../platform/crypto/keyring.js';
 import { checkOrgKey, OrgKeyUnavailableError } from '../../platform/keys/org-keys.js';
+import { userSecretsPerMasterVersion } from '../factors/user-secrets.rotation.js';
 import * as repo from './keys.repo.js';
 import { KEYED_TABLES } from './keys.tables.js';
 
@@ -14,6 +15,13 @@ import { KEYED_TABLES } from './keys.tables.js';
 export async function masterKeyProblems(database: Database, keyring: Keyring): Promise<string[]> {
   return withClaims(database.db, { sweep: 'keys' }, async (tx) => {
     const problems: string[] = [];
+    for (const [version, n] of await userSecretsPerMasterVersion(tx)) {
+      if (keyring.versions.includes(version)) continue;
+      problems.push(
+        `MASTER_KEYS: version ${version} is missing, but ${n} second-factor secret(s) are sealed under it; add it ` +
+          'back, run `deedbox keys rotate-master`, and remove it only once `deedbox keys status` shows it unused',
+      );
+    }
     for (const used of await repo.masterVersionsInUse(tx)) {
       const where = `${used.orgKeys} org key(s) of ${used.orgs} organization(s) are wrapped under it`;
       if (!keyring.versions.includes(used.version)) {
@@ -42,7 +50,9 @@ export interface KeyStatus {
   masterKeys: { active: number; configured: number[] };
   /** Org keys per master key version, across all organizations. */
   masterVersionsInUse: { version: number; orgKeys: number; orgs: number; configured: boolean }[];
-  /** Configured master versions no org key uses: they may be removed from MASTER_KEYS. */
+  /** People's second-factor secrets per master key version they are sealed under. */
+  userSecretsPerMasterVersion: { version: number; secrets: number }[];
+  /** Configured master versions no org key or user secret uses: they may be removed from MASTER_KEYS. */
   unusedMasterVersions: number[];
   orgs: {
     orgId: string;
@@ -54,9 +64,10 @@ export interface KeyStatus {
 /** The key store at a glance: which master and org key versions are still in use, and by how much. */
 export async function keyStatus(deps: Deps, only?: string): Promise<KeyStatus> {
   const keyring = deps.config.masterKeys;
-  const { inUse, keys } = await withClaims(deps.database.db, { sweep: 'keys' }, async (tx) => ({
+  const { inUse, keys, userSecrets } = await withClaims(deps.database.db, { sweep: 'keys' }, async (tx) => ({
     inUse: await repo.masterVersionsInUse(tx),
     keys: await repo.allOrgKeys(tx, only),
+    userSecrets: await userSecretsPerMasterVersion(tx),
   }));
   const byOrg = new Map<string, repo.OrgKeyRow[]>();
   for (const key of keys) byOrg.set(key.orgId, [...(byOrg.get(key.orgId) ?? []), key]);
@@ -84,8 +95,9 @@ export async function keyStatus(deps: Deps, only?: string): Promise<KeyStatus> {
   return {
     masterKeys: { active: keyring.activeVersion, configured: keyring.versions },
     masterVersionsInUse: inUse.map((u) => ({ ...u, configured: keyring.versions.includes(u.version) })),
+    userSecretsPerMasterVersion: [...userSecrets].map(([version, secrets]) => ({ version, secrets })),
     unusedMasterVersions: keyring.versions.filter(
-      (v) => v !== keyring.activeVersion && !inUse.some((u) => u.version === v),
+      (v) => v !== keyring.activeVersion && !inUse.some((u) => u.version === v) && !userSecrets.has(v),
     ),
     orgs,
   };

@@ -4,8 +4,9 @@ import { hashPassword, verifyPassword } from '../../platform/crypto/passwords.js
 import { hashToken } from '../../platform/crypto/tokens.js';
 import { AppError } from '../../platform/errors.js';
 import { recordWith } from '../audit/audit.service.js';
-import { assertPasswordRules, type Session, startSession, userActor } from '../auth/auth.service.js';
+import { assertPasswordRules, userActor } from '../auth/auth.service.js';
 import { learnDevice } from '../auth/devices.service.js';
+import { openSignIn, type PendingOrSession } from '../auth/sign-in-steps.js';
 import * as invitations from './invitations.repo.js';
 import * as repo from './users.repo.js';
 
@@ -38,7 +39,7 @@ export async function acceptInvitation(
   pub: PublicCtx,
   token: string,
   input: { name: string; password: string },
-): Promise<Session> {
+): Promise<PendingOrSession> {
   const tokenHash = hashToken(token);
   const newHash = await hashPassword(input.password, pub.deps.config.scryptLogN);
   return transact(pub.deps, { tokenHash }, async (tx) => {
@@ -58,8 +59,10 @@ export async function acceptInvitation(
     const verified = await repo.updateUser(tx, userId, { emailVerifiedAt: user.emailVerifiedAt ?? new Date() });
     await repo.updateMembership(tx, orgId, userId, { status: 'active' });
     await invitations.markAccepted(tx, orgId, invitation.id);
-    const session = await startSession(tx, orgId, userId, pub.request);
-    await learnDevice(tx, pub.deps.config, userId, pub.request);
+    // Someone who already holds a second factor must still give a code before this signs them in;
+    // the device is then learnt (or news of it mailed) when the code opens the session.
+    const session = await openSignIn(tx, orgId, userId, pub.request);
+    if (session.stage !== 'second_factor') await learnDevice(tx, pub.deps.config, userId, pub.request);
     await recordWith(
       { tx, orgId, actor: userActor(verified, session.sessionId), request: pub.request },
       { action: 'user.invitation_accepted', objectType: 'user', objectId: userId },

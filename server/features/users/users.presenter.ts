@@ -43,5 +43,6 @@ export function presentMe(
     abilities: abilitiesOf(actor),
     via: actor.type === 'user' ? 'session' : 'apiKey',
     csrfToken: actor.type === 'user' ? actor.csrfToken : null,
+    signInStage: actor.type === 'user' && actor.stage === 'enrolment' ? 'enrolment' : 'full',
   };
 }

@@ -8,7 +8,7 @@ import {
 } from '../../../common/schemas/auth.js';
 import { idParams, page, pageQuery } from '../../../common/schemas/common.js';
 import { inviteInput, orgUser, setRolesInput } from '../../../common/schemas/org.js';
-import { type App, decodeCursor, encodeCursor, inOrg } from '../../platform/http/route-kit.js';
+import { type App, decodeCursor, encodeCursor, inOrg, SIGN_IN_STEPS } from '../../platform/http/route-kit.js';
 import { setSessionCookies } from '../auth/session-cookies.js';
 import * as people from './directory.service.js';
 import * as me from './me.service.js';
@@ -17,7 +17,11 @@ import * as users from './users.service.js';
 const nameCursor = z.tuple([z.string(), z.uuid()]);
 
 export function usersRoutes(app: App) {
-  app.get('/me', { schema: { tags: ['me'], response: { 200: meOutput } } }, (req) => inOrg(req, me.getMe));
+  app.get(
+    '/me',
+    { config: { stages: SIGN_IN_STEPS.enrolment }, schema: { tags: ['me'], response: { 200: meOutput } } },
+    (req) => inOrg(req, me.getMe),
+  );
 
   app.patch('/me', { schema: { tags: ['me'], body: updateMeInput, response: { 200: meOutput } } }, (req) =>
     inOrg(req, (ctx) => me.updateMe(ctx, req.body)),

@@ -1,4 +1,4 @@
-import { createCipheriv, createDecipheriv, randomBytes } from 'node:crypto';
+import { createCipheriv, createDecipheriv, hkdfSync, randomBytes } from 'node:crypto';
 import { IntegrityError } from './seal.js';
 
 /**
@@ -119,6 +119,17 @@ export class Keyring {
     const key = this.keys.get(version);
     if (!key) throw new MasterKeyMissingError(version);
     return unwrapKey({ version, key }, wrapped, context);
+  }
+
+  /**
+   * A key for one purpose (e.g. `user-secrets`), derived by HKDF-SHA-256 from a master key version
+   * (the active one unless named): what is sealed under it is resealed when that version retires.
+   */
+  deriveKey(purpose: string, version = this.activeVersion): VersionedKey {
+    const master = this.keys.get(version);
+    if (!master) throw new MasterKeyMissingError(version);
+    const key = Buffer.from(hkdfSync('sha256', master, Buffer.alloc(0), `deedbox/${purpose}`, KEY_LENGTH));
+    return { version, key };
   }
 
   /** True when the wrapped key is under an older version than the active one: rotation rewraps it. */

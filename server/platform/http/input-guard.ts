@@ -2,6 +2,7 @@ import type { FastifyInstance, FastifyRequest } from 'fastify';
 import { resolvePrincipal } from '../../features/auth/principal.js';
 import { transact } from '../context.js';
 import { AppError, type FieldError } from '../errors.js';
+import { servesStage } from './route-kit.js';
 
 /** NUL and UTF-16 halves without their partner: PostgreSQL text cannot hold them, and no person types them. */
 // biome-ignore lint/suspicious/noControlCharactersInRegex: finding NUL is the point.
@@ -63,7 +64,10 @@ export async function refuseInvalidCredential(req: FastifyRequest): Promise<void
   const principal = await transact(deps, { tokenHash: credential.tokenHash }, (tx) =>
     resolvePrincipal(tx, deps.config, credential),
   );
-  if (!principal) throw new AppError('unauthenticated', 'Sign in first, or send a valid API key.');
+  // A sign-in still waiting for its code is not signed in, here as in inOrg.
+  if (!principal || (principal.stage === 'second_factor' && !servesStage(req, 'second_factor'))) {
+    throw new AppError('unauthenticated', 'Sign in first, or send a valid API key.');
+  }
 }
 
 /**

@@ -2,6 +2,7 @@ import type { FastifyInstance, FastifyRequest, RawServerDefault } from 'fastify'
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import type { z } from 'zod';
 import { type Credential, resolvePrincipal } from '../../features/auth/principal.js';
+import type { SessionStage } from '../../features/auth/session-cookies.js';
 import { type Ctx, type Deps, type PublicCtx, type RequestMeta, transact } from '../context.js';
 import { AppError } from '../errors.js';
 import type { JobMetrics } from '../metrics.js';
@@ -21,6 +22,8 @@ declare module 'fastify' {
   interface FastifyContextConfig {
     /** Reachable without a session or API key. */
     public?: boolean;
+    /** The stages of a sign-in this route serves (default: only a full session); see SIGN_IN_STEPS. */
+    stages?: readonly SessionStage[];
   }
 }
 
@@ -44,16 +47,53 @@ export function publicCtx(req: FastifyRequest): PublicCtx {
  * Runs a service as the caller, in one transaction: the credential is confirmed, the caller's
  * org and user are claimed for row-level security, then the service does its work.
  */
-export function inOrg<T>(req: FastifyRequest, fn: (ctx: Ctx) => Promise<T>): Promise<T> {
+export function inOrg<T>(
+  req: FastifyRequest,
+  fn: (ctx: Ctx) => Promise<T>,
+  stages: readonly SessionStage[] = req.routeOptions.config?.stages ?? FULL,
+): Promise<T> {
   const credential = req.credential;
   if (!credential) throw unauthenticated();
   const { deps } = req.server;
   return transact(deps, { tokenHash: credential.tokenHash }, async (tx, afterCommit) => {
     const principal = await resolvePrincipal(tx, deps.config, credential);
     if (!principal) throw unauthenticated();
+    if (!stages.includes(principal.stage)) throw wrongStage(principal.stage);
     const request = { ...requestMeta(req), via: principal.via };
     return fn({ orgId: principal.orgId, actor: principal.actor, tx, request, deps, afterCommit });
   });
+}
+
+const FULL: readonly SessionStage[] = ['full'];
+
+/** Routes that a sign-in still waiting for its second factor, or for enrolment, may reach. */
+export const SIGN_IN_STEPS = {
+  /** Signing out (or cancelling a pending sign-in). */
+  any: ['full', 'second_factor', 'enrolment'],
+  /** Reading oneself and enrolling a factor: what a member of an org that demands one may do first. */
+  enrolment: ['full', 'enrolment'],
+  secondFactor: ['second_factor'],
+} as const satisfies Record<string, readonly SessionStage[]>;
+
+/** Whether the route serves a sign-in at this stage (a full session: every route that takes a credential). */
+export function servesStage(req: FastifyRequest, stage: SessionStage): boolean {
+  return (req.routeOptions.config?.stages ?? FULL).includes(stage);
+}
+
+function wrongStage(stage: SessionStage): AppError {
+  switch (stage) {
+    case 'second_factor':
+      // Half signed in is not signed in.
+      return unauthenticated();
+    case 'enrolment':
+      return AppError.because(
+        'forbidden',
+        'second_factor_enrolment',
+        'Your account requires a second factor: set one up before you go on.',
+      );
+    case 'full':
+      return AppError.because('conflict', 'no_pending_sign_in', 'There is no sign-in waiting for a second factor.');
+  }
 }
 
 const unauthenticated = () => new AppError('unauthenticated', 'Sign in first, or send a valid API key.');

@@ -4,7 +4,7 @@ import type { Mail } from './mailer.js';
 type Locale = 'en' | 'de';
 
 /** Names and account names are typed by people: `asData` keeps them from becoming links in the HTML part. */
-function compose(to: string, subject: string, lines: string[], link: { href: string; label: string }): Mail {
+export function compose(to: string, subject: string, lines: string[], link: { href: string; label: string }): Mail {
   const text = unmarked([...lines, '', `${link.label}: ${link.href}`, '', '— Deedbox'].join('\n'));
   const html = [
     ...lines.map((l) => `<p>${lineHtml(l, escapeHtml)}</p>`),

@@ -83,5 +83,5 @@ export const api = {
     requestJson('PATCH', apiUrl(path), body, schema),
   /** For answers without a body (202/204). */
   command: (path: string, body?: unknown) => requestVoid('POST', apiUrl(path), body),
-  delete: (path: string) => requestVoid('DELETE', apiUrl(path), undefined),
+  delete: (path: string, body?: unknown) => requestVoid('DELETE', apiUrl(path), body),
 };

@@ -12,4 +12,6 @@ export const categoriesKey = ['categories'] as const;
 export const orgUnitsKey = ['org-units'] as const;
 export const customFieldsKey = ['custom-fields'] as const;
 export const repositorySettingsKey = ['settings', 'repository'] as const;
+export const securitySettingsKey = ['settings', 'security'] as const;
+export const factorsKey = ['factors'] as const;
 export const savedViewsKey = ['saved-views'] as const;

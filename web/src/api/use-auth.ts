@@ -12,6 +12,7 @@ import { browserTimeZone } from '../i18n/preferred-locale.js';
 import { api } from './client.js';
 import { rememberCsrfToken } from './csrf.js';
 import { meKey } from './keys.js';
+import { isSecondFactorStep, signInAnswer } from './use-factors.js';
 import { storeMe } from './use-me.js';
 
 /** New accounts start in the browser's time zone rather than the server default. */
@@ -24,8 +25,10 @@ export async function adoptBrowserTimeZone(me: Me): Promise<Me> {
 export function useSignIn() {
   const client = useQueryClient();
   return useMutation({
-    mutationFn: (input: z.input<typeof signInInput>) => api.post('/auth/sign-in', input, meOutput),
-    onSuccess: (me) => storeMe(client, me),
+    mutationFn: (input: z.input<typeof signInInput>) => api.post('/auth/sign-in', input, signInAnswer),
+    onSuccess: (answer) => {
+      if (!isSecondFactorStep(answer)) storeMe(client, answer);
+    },
   });
 }
 

@@ -16,6 +16,7 @@ import { recycleBin } from './de/recycle-bin.js';
 import { reminders } from './de/reminders.js';
 import { repository } from './de/repository.js';
 import { search } from './de/search.js';
+import { security } from './de/security.js';
 import { sessions } from './de/sessions.js';
 import { users } from './de/users.js';
 import type { Messages } from './en.js';
@@ -30,6 +31,7 @@ export const de: Messages = {
   ...activity,
   ...personal,
   ...sessions,
+  ...security,
   ...contracts,
   ...documents,
   ...search,

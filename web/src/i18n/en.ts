@@ -16,6 +16,7 @@ import { recycleBin } from './en/recycle-bin.js';
 import { reminders } from './en/reminders.js';
 import { repository } from './en/repository.js';
 import { search } from './en/search.js';
+import { security } from './en/security.js';
 import { sessions } from './en/sessions.js';
 import { users } from './en/users.js';
 
@@ -29,6 +30,7 @@ export const en = {
   ...activity,
   ...personal,
   ...sessions,
+  ...security,
   ...contracts,
   ...documents,
   ...search,

@@ -6,6 +6,7 @@ import { CurrentMeProvider, useMe } from '../api/use-me.js';
 import { Logo } from '../components/logo.js';
 import { ErrorState, PageLoader } from '../components/states.js';
 import { useT } from '../i18n/i18n-context.js';
+import { EnrolmentScreen } from './enrolment-screen.js';
 import { HeaderSearch } from './header-search.js';
 import { MainNav } from './main-nav.js';
 import { UserMenu } from './user-menu.js';
@@ -26,6 +27,13 @@ export function AppLayout() {
     const next = `${location.pathname}${location.search}`;
     const query = next === '/' ? '' : `?next=${encodeURIComponent(next)}`;
     return <Navigate to={`/sign-in${query}`} replace />;
+  }
+  if (me.signInStage === 'enrolment') {
+    return (
+      <CurrentMeProvider value={me}>
+        <EnrolmentScreen />
+      </CurrentMeProvider>
+    );
   }
   return (
     <CurrentMeProvider value={me}>

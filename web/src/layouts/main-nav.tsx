@@ -15,6 +15,7 @@ import {
   IconMailCog,
   IconNumbers,
   IconRecycle,
+  IconShieldLock,
   IconSitemap,
   IconTags,
   IconUserCog,
@@ -65,6 +66,7 @@ const SETTINGS: Entry[] = [
   { to: '/settings/activity', label: 'nav.activity', icon: <IconActivity size={18} />, ability: 'viewActivity' },
   { to: '/settings/personal', label: 'nav.personal', icon: <IconUserCog size={18} /> },
   { to: '/settings/sessions', label: 'nav.sessions', icon: <IconDevices size={18} /> },
+  { to: '/settings/security', label: 'nav.security', icon: <IconShieldLock size={18} /> },
 ];
 
 /** Shows only what the server's abilities allow; the server still checks every request. */

@@ -1,5 +1,5 @@
 import { Avatar, Group, Menu, Text, UnstyledButton } from '@mantine/core';
-import { IconChevronDown, IconLogout, IconUserCog } from '@tabler/icons-react';
+import { IconChevronDown, IconLogout, IconShieldLock, IconUserCog } from '@tabler/icons-react';
 import { Link, useNavigate } from 'react-router';
 import { useSignOut } from '../api/use-auth.js';
 import { useCurrentMe } from '../api/use-me.js';
@@ -50,6 +50,9 @@ export function UserMenu() {
         <Menu.Divider />
         <Menu.Item component={Link} to="/settings/personal" leftSection={<IconUserCog size={16} />}>
           {t('nav.personal')}
+        </Menu.Item>
+        <Menu.Item component={Link} to="/settings/security" leftSection={<IconShieldLock size={16} />}>
+          {t('nav.security')}
         </Menu.Item>
         <Menu.Item leftSection={<IconLogout size={16} />} onClick={handleSignOut}>
           {t('nav.signOut')}

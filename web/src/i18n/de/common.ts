@@ -28,6 +28,7 @@ export const common: Record<keyof typeof en, string> = {
   'nav.apiKeys': 'API-Schlüssel',
   'nav.activity': 'Aktivitätsprotokoll',
   'nav.personal': 'Persönliche Einstellungen',
+  'nav.security': 'Sicherheit',
   'nav.devOutbox': 'Entwicklungs-Postausgang',
   'nav.signOut': 'Abmelden',
   'nav.toggle': 'Navigation ein- oder ausblenden',

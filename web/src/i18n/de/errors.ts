@@ -58,6 +58,15 @@ export const errors: Record<keyof typeof en, string> = {
     'Zu viele fehlgeschlagene Anmeldungen von dieser Verbindung. Versuchen Sie es in {seconds} Sekunden erneut oder setzen Sie Ihr Passwort zurück.',
   'problem.account_locked.no_account':
     'Sie gehören keinem Konto mehr an. Bitten Sie eine Administratorin oder einen Administrator um eine Einladung.',
+  'problem.conflict.no_pending_sign_in':
+    'Es wartet keine Anmeldung auf einen Code. Melden Sie sich zuerst mit Ihrem Passwort an.',
+  'problem.conflict.no_second_factor':
+    'Backup-Codes setzen einen zweiten Faktor voraus. Richten Sie zuerst eine Authenticator-App ein.',
+  'problem.conflict.factor_confirmed': 'Diese Authenticator-App ist bereits eingerichtet.',
+  'problem.conflict.second_factor_required':
+    'Dieses Konto verlangt einen zweiten Faktor. Fügen Sie einen weiteren hinzu, bevor Sie diesen entfernen.',
+  'problem.forbidden.second_factor_enrolment':
+    'Dieses Konto verlangt einen zweiten Faktor. Richten Sie einen ein, bevor Sie fortfahren.',
 
   'validation.unique.category': 'Eine Kategorie mit dem Namen „{value}“ gibt es bereits.',
   'validation.unique.org_unit': 'Eine Organisationseinheit mit dem Namen „{value}“ gibt es bereits.',
@@ -113,6 +122,9 @@ export const errors: Record<keyof typeof en, string> = {
   'validation.already_member': 'Diese Person gehört bereits zu diesem Konto.',
   'validation.existing_password': 'Geben Sie das Passwort ein, das Sie bereits für Deedbox verwenden.',
   'validation.wrong': 'Das ist nicht Ihr aktuelles Passwort.',
+  'validation.wrong_code':
+    'Dieser Code ist falsch, abgelaufen oder schon verwendet. Geben Sie den Code ein, den Ihre App jetzt anzeigt.',
+  'validation.too_many_attempts': 'Zu viele falsche Codes. Melden Sie sich erneut mit Ihrem Passwort an.',
   'validation.before_from': 'Das Ende darf nicht vor dem Beginn liegen.',
   'validation.range_too_long': 'Dieser Zeitraum ist zu lang.',
   'validation.range_only': 'Geldfelder werden nach Bereich gefiltert (von und bis).',

@@ -28,6 +28,11 @@ export const users: Record<keyof typeof en, string> = {
   'users.removeText':
     '{name} verliert sofort den Zugang zu dieser Organisation: Rollen, offene Einladung und Sitzungen werden entfernt. Die bisherigen Aktivitäten bleiben im Protokoll.',
   'users.removed': '{name} wurde aus der Organisation entfernt.',
+  'users.resetFactors': 'Zweite Faktoren zurücksetzen',
+  'users.resetFactorsTitle': 'Zweite Faktoren von {name} zurücksetzen?',
+  'users.resetFactorsText':
+    'Damit werden alle Authenticator-Apps und Backup-Codes von {name} entfernt, in jedem Konto, dem die Person angehört. Sie wird per E-Mail informiert und kann sich mit ihrem Passwort allein anmelden, bis sie einen neuen Faktor einrichtet.',
+  'users.factorsReset': 'Die zweiten Faktoren von {name} wurden zurückgesetzt.',
   'users.unlocked': '{name} ist entsperrt und kann sich wieder anmelden.',
   'users.inviteTitle': 'Benutzer einladen',
   'users.inviteIntro':

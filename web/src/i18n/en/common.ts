@@ -26,6 +26,7 @@ export const common = {
   'nav.apiKeys': 'API keys',
   'nav.activity': 'Activity log',
   'nav.personal': 'Personal settings',
+  'nav.security': 'Security',
   'nav.devOutbox': 'Development outbox',
   'nav.signOut': 'Sign out',
   'nav.toggle': 'Toggle navigation',

@@ -48,6 +48,12 @@ export const errors = {
   'problem.rate_limited.sign_in_throttled':
     'Too many failed sign-ins from this connection. Try again in {seconds} seconds, or reset your password.',
   'problem.account_locked.no_account': 'You no longer belong to any account. Ask an administrator to invite you.',
+  'problem.conflict.no_pending_sign_in': 'There is no sign-in waiting for a code. Sign in with your password first.',
+  'problem.conflict.no_second_factor': 'Backup codes need a second factor. Set up an authenticator app first.',
+  'problem.conflict.factor_confirmed': 'This authenticator app is already set up.',
+  'problem.conflict.second_factor_required':
+    'This account requires a second factor. Add another one before you remove this one.',
+  'problem.forbidden.second_factor_enrolment': 'This account requires a second factor. Set one up before you go on.',
 
   'validation.unique.category': 'A category named “{value}” already exists.',
   'validation.unique.org_unit': 'An organizational unit named “{value}” already exists.',
@@ -99,6 +105,8 @@ export const errors = {
   'validation.already_member': 'This person already belongs to this account.',
   'validation.existing_password': 'Enter the password you already use for Deedbox.',
   'validation.wrong': 'This is not your current password.',
+  'validation.wrong_code': 'This code is wrong, expired or already used. Enter the code your app shows now.',
+  'validation.too_many_attempts': 'Too many wrong codes. Sign in with your password again.',
   'validation.before_from': 'The end must not be before the start.',
   'validation.range_too_long': 'This period is too long.',
   'validation.range_only': 'Money fields are filtered by a range (from and to).',

@@ -25,6 +25,11 @@ export const users = {
   'users.removeText':
     '{name} loses access to this organization at once: roles, open invitation and sessions are removed. Their past activity stays in the log.',
   'users.removed': '{name} was removed from the organization.',
+  'users.resetFactors': 'Reset second factors',
+  'users.resetFactorsTitle': 'Reset the second factors of {name}?',
+  'users.resetFactorsText':
+    'This removes every authenticator app and backup code of {name}, in every account they belong to. They are told by e-mail and can sign in with their password alone until they set up a new one.',
+  'users.factorsReset': 'The second factors of {name} were reset.',
   'users.unlocked': '{name} is unlocked and can sign in again.',
   'users.inviteTitle': 'Invite a user',
   'users.inviteIntro': 'We send an e-mail with a link to join your organization. The link is valid for a limited time.',

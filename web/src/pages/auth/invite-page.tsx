@@ -1,8 +1,10 @@
 import { Button, PasswordInput, Skeleton, Stack, TextInput } from '@mantine/core';
+import { useState } from 'react';
 import { useNavigate, useParams } from 'react-router';
 import { passwordProblem } from '../../../../common/passwords.js';
 import { acceptInvitationInput } from '../../../../common/schemas/auth.js';
 import { isApiError } from '../../api/api-error.js';
+import type { SecondFactorStep } from '../../api/use-factors.js';
 import { useAcceptInvitation, useInvitation } from '../../api/use-invitation.js';
 import { AuthCard } from '../../components/auth-card.js';
 import { PasswordRules } from '../../components/password-rules.js';
@@ -11,6 +13,7 @@ import { ErrorState } from '../../components/states.js';
 import { useZodForm } from '../../forms/use-zod-form.js';
 import { useI18n } from '../../i18n/i18n-context.js';
 import { InvalidLink } from './invalid-link.js';
+import { SecondFactorForm } from './second-factor-form.js';
 
 export function InvitePage() {
   const { t } = useI18n();
@@ -48,14 +51,21 @@ function AcceptForm({ token, email, name }: { token: string; email: string; name
   const { t, locale } = useI18n();
   const navigate = useNavigate();
   const accept = useAcceptInvitation(token);
+  const [step, setStep] = useState<SecondFactorStep | null>(null);
   const form = useZodForm(acceptInvitationInput, { name, password: '' });
+  const done = () => navigate('/', { replace: true });
   const submit = form.onSubmit((input) => {
     if (passwordProblem(input.password, email) === 'contains_email') {
       form.setFieldError('password', 'validation.contains_email');
       return;
     }
-    accept.mutate({ ...input, locale }, { onSuccess: () => navigate('/', { replace: true }), onError: form.showError });
+    accept.mutate(
+      { ...input, locale },
+      { onSuccess: (answer) => ('secondFactor' in answer ? setStep(answer) : done()), onError: form.showError },
+    );
   });
+  // The invitation is accepted; someone who already has a second factor signs in with it now.
+  if (step) return <SecondFactorForm step={step} onDone={done} onRestart={() => navigate('/sign-in')} />;
   return (
     <form onSubmit={submit} noValidate>
       <Stack>

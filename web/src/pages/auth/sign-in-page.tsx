@@ -1,25 +1,43 @@
 import { Anchor, Button, Group, PasswordInput, Stack, TextInput } from '@mantine/core';
+import { useState } from 'react';
 import { Link, useNavigate, useSearchParams } from 'react-router';
 import { signInInput } from '../../../../common/schemas/auth.js';
-import { useSignIn } from '../../api/use-auth.js';
+import { useSignIn, useSignOut } from '../../api/use-auth.js';
+import type { SecondFactorStep } from '../../api/use-factors.js';
 import { AuthCard } from '../../components/auth-card.js';
 import { ProblemAlert } from '../../components/problem-alert.js';
 import { useZodForm } from '../../forms/use-zod-form.js';
 import { useT } from '../../i18n/i18n-context.js';
 import { safeNext } from '../../layouts/guest-only.js';
+import { SecondFactorForm } from './second-factor-form.js';
 
 export function SignInPage() {
   const t = useT();
   const navigate = useNavigate();
   const [params] = useSearchParams();
   const signIn = useSignIn();
+  const signOut = useSignOut();
+  const [step, setStep] = useState<SecondFactorStep | null>(null);
   const form = useZodForm(signInInput, { email: params.get('email') ?? '', password: '' });
+  const done = () => navigate(safeNext(params.get('next')), { replace: true });
   const submit = form.onSubmit((input) =>
     signIn.mutate(input, {
-      onSuccess: () => navigate(safeNext(params.get('next')), { replace: true }),
+      onSuccess: (answer) => ('secondFactor' in answer ? setStep(answer) : done()),
       onError: form.showError,
     }),
   );
+  if (step) {
+    const restart = () => {
+      signOut.mutate();
+      setStep(null);
+      form.setValue('password', '');
+    };
+    return (
+      <AuthCard title={t('secondFactor.title')} description={t('secondFactor.description')}>
+        <SecondFactorForm step={step} onDone={done} onRestart={restart} />
+      </AuthCard>
+    );
+  }
   return (
     <AuthCard
       title={t('signIn.title')}

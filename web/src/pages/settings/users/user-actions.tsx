@@ -1,6 +1,15 @@
 import { ActionIcon, Menu, Text } from '@mantine/core';
-import { IconDots, IconLock, IconLockOpen, IconLogout, IconSend, IconUserMinus } from '@tabler/icons-react';
+import {
+  IconDots,
+  IconLock,
+  IconLockOpen,
+  IconLogout,
+  IconSend,
+  IconShieldOff,
+  IconUserMinus,
+} from '@tabler/icons-react';
 import { useState } from 'react';
+import { useResetFactors } from '../../../api/use-factors.js';
 import { useEndMemberSessions } from '../../../api/use-sessions.js';
 import {
   type OrgUser,
@@ -13,7 +22,7 @@ import { ConfirmModal } from '../../../components/confirm-modal.js';
 import { notifyError, notifySuccess } from '../../../components/notify.js';
 import { useT } from '../../../i18n/i18n-context.js';
 
-type Confirming = 'lock' | 'remove' | 'sessions' | null;
+type Confirming = 'lock' | 'remove' | 'sessions' | 'resetFactors' | null;
 
 export function UserActions({ user }: { user: OrgUser }) {
   const t = useT();
@@ -24,6 +33,7 @@ export function UserActions({ user }: { user: OrgUser }) {
   const remove = useRemoveUser();
   const resend = useResendInvitation();
   const endSessions = useEndMemberSessions();
+  const resetFactors = useResetFactors();
   const onError = (error: unknown) => notifyError(t, error);
   const close = () => setConfirming(null);
 
@@ -34,6 +44,12 @@ export function UserActions({ user }: { user: OrgUser }) {
   const doEndSessions = () =>
     endSessions.mutate(user.id, {
       onSuccess: ({ ended }) => notifySuccess(t('users.sessionsEnded', { count: ended, name })),
+      onError,
+      onSettled: close,
+    });
+  const doResetFactors = () =>
+    resetFactors.mutate(user.id, {
+      onSuccess: () => notifySuccess(t('users.factorsReset', { name })),
       onError,
       onSettled: close,
     });
@@ -78,6 +94,9 @@ export function UserActions({ user }: { user: OrgUser }) {
               {t('users.endSessions')}
             </Menu.Item>
           )}
+          <Menu.Item leftSection={<IconShieldOff size={16} />} onClick={() => setConfirming('resetFactors')}>
+            {t('users.resetFactors')}
+          </Menu.Item>
           <Menu.Divider />
           <Menu.Item leftSection={<IconUserMinus size={16} />} color="red" onClick={() => setConfirming('remove')}>
             {t('users.remove')}
@@ -103,6 +122,16 @@ export function UserActions({ user }: { user: OrgUser }) {
         onClose={close}
       >
         <Text size="sm">{t('users.endSessionsText', { name })}</Text>
+      </ConfirmModal>
+      <ConfirmModal
+        opened={confirming === 'resetFactors'}
+        title={t('users.resetFactorsTitle', { name })}
+        confirmLabel={t('users.resetFactors')}
+        loading={resetFactors.isPending}
+        onConfirm={doResetFactors}
+        onClose={close}
+      >
+        <Text size="sm">{t('users.resetFactorsText', { name })}</Text>
       </ConfirmModal>
       <ConfirmModal
         opened={confirming === 'remove'}

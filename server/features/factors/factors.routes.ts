@@ -1,0 +1,71 @@
+import { idParams } from '../../../common/schemas/common.js';
+import {
+  backupCodesOutput,
+  confirmTotpInput,
+  confirmTotpOutput,
+  factorsOutput,
+  passwordCheckInput,
+  securitySettings,
+  securitySettingsPatch,
+  startTotpInput,
+  totpEnrolment,
+} from '../../../common/schemas/factors.js';
+import { type App, inOrg, SIGN_IN_STEPS } from '../../platform/http/route-kit.js';
+import * as admin from './factors.admin.service.js';
+import * as factors from './factors.service.js';
+
+/** A member of an org that demands a factor reaches these (and sign-out) before anything else. */
+const enrolment = { stages: SIGN_IN_STEPS.enrolment };
+
+export function factorsRoutes(app: App) {
+  const tags = ['me'];
+  app.get('/me/factors', { config: enrolment, schema: { tags, response: { 200: factorsOutput } } }, (req) =>
+    inOrg(req, factors.listFactors),
+  );
+
+  app.post(
+    '/me/factors/totp',
+    { config: enrolment, schema: { tags, body: startTotpInput, response: { 201: totpEnrolment } } },
+    async (req, reply) => reply.code(201).send(await inOrg(req, (ctx) => factors.startTotp(ctx, req.body))),
+  );
+
+  app.post(
+    '/me/factors/totp/:id/confirm',
+    {
+      config: enrolment,
+      schema: { tags, params: idParams, body: confirmTotpInput, response: { 200: confirmTotpOutput } },
+    },
+    (req) => inOrg(req, (ctx) => factors.confirmTotp(ctx, req.params.id, req.body.code)),
+  );
+
+  app.delete(
+    '/me/factors/:id',
+    { schema: { tags, params: idParams, body: passwordCheckInput } },
+    async (req, reply) => {
+      await inOrg(req, (ctx) => factors.removeFactor(ctx, req.params.id, req.body.password));
+      return reply.code(204).send();
+    },
+  );
+
+  app.post(
+    '/me/backup-codes',
+    { schema: { tags, body: passwordCheckInput, response: { 201: backupCodesOutput } } },
+    async (req, reply) =>
+      reply.code(201).send(await inOrg(req, (ctx) => factors.regenerateBackupCodes(ctx, req.body.password))),
+  );
+
+  app.post('/users/:id/factors/reset', { schema: { tags: ['users'], params: idParams } }, async (req, reply) => {
+    await inOrg(req, (ctx) => admin.resetFactors(ctx, req.params.id));
+    return reply.code(204).send();
+  });
+
+  app.get('/settings/security', { schema: { tags: ['settings'], response: { 200: securitySettings } } }, (req) =>
+    inOrg(req, admin.getSecuritySettings),
+  );
+
+  app.patch(
+    '/settings/security',
+    { schema: { tags: ['settings'], body: securitySettingsPatch, response: { 200: securitySettings } } },
+    (req) => inOrg(req, (ctx) => admin.updateSecuritySettings(ctx, req.body)),
+  );
+}
