@@ -1,4 +1,4 @@
-import { type CacheProvider, type Profile, SAML } from '@node-saml/node-saml';
+import { type CacheProvider, type Profile, SAML, ValidateInResponseTo } from '@node-saml/node-saml';
 import { DOMParser } from '@xmldom/xmldom';
 
 /**
@@ -164,7 +164,7 @@ function client(sp: SamlSp, idp: SamlIdp, cacheProvider: CacheProvider): SAML {
     idpCert: idp.certificates,
     wantAssertionsSigned: true,
     wantAuthnResponseSigned: false,
-    validateInResponseTo: 'always',
+    validateInResponseTo: ValidateInResponseTo.always,
     requestIdExpirationPeriodMs: REQUEST_TTL_MS,
     acceptedClockSkewMs: CLOCK_SKEW_MS,
     identifierFormat: null,
