@@ -229,3 +229,17 @@ describe('group mapping (administrators)', () => {
     expect((await auditEvents(h, admin, '&action=scim.group_mapped')).length).toBe(0);
   });
 });
+
+describe('SCIM in the activity log', () => {
+  it('names the group and the people an entry mentions, with SCIM as the actor', async () => {
+    const { admin, token } = await setUp();
+    const user = (await scim(h, token, 'POST', '/Users', oktaCreateUser(uniqueEmail('named')))).json();
+    const group = (
+      await scim(h, token, 'POST', '/Groups', oktaGroup('Auditors', [{ value: user.id, display: '' }]))
+    ).json();
+    await scim(h, token, 'DELETE', `/Groups/${group.id}`);
+    const [deleted, created] = await auditEvents(h, admin, '&objectType=scim_group');
+    expect(deleted).toMatchObject({ action: 'scim.group_deleted', objectName: 'Auditors', actor: { name: 'SCIM' } });
+    expect(created!.names[user.id]).toBe('Otto Okta');
+  });
+});

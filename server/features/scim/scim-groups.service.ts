@@ -204,6 +204,7 @@ export async function remove(ctx: Ctx, id: string, ifMatch?: string) {
     objectType: 'scim_group',
     objectId: id,
     changes: { displayName: { before: row.displayName, after: null } },
+    extra: { name: row.displayName },
   });
 }
 
