@@ -1,3 +1,4 @@
+import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import {
   addMember,
@@ -116,6 +117,8 @@ describe('SCIM Groups', () => {
       `/Groups?filter=${encodeURIComponent(`id eq "${group.id}" and members[value eq "${user.id}"]`)}&excludedAttributes=members`,
     );
     expect(member.json().totalResults).toBe(1);
+    const stranger = `id eq "${group.id}" and members[value eq "${randomUUID()}"]`;
+    expect((await scim(h, token, 'GET', `/Groups?filter=${encodeURIComponent(stranger)}`)).json().totalResults).toBe(0);
 
     await scim(
       h,

@@ -47,8 +47,8 @@ function emailsOf(value: unknown): string | null {
   return chosen ? emailOf(chosen.value) : null;
 }
 
-/** A whole User resource, as POST and PUT send it. */
-export function userFromResource(body: unknown): UserAttrs {
+/** A whole User resource, as POST and PUT send it; without `active`, a PUT keeps the member's state. */
+export function userFromResource(body: unknown, activeIfOmitted = true): UserAttrs {
   const resource = object(body, 'The body');
   if (!Array.isArray(resource.schemas) || !resource.schemas.includes(USER_SCHEMA)) {
     throw ScimError.bad('invalidSyntax', `schemas must contain "${USER_SCHEMA}".`);
@@ -62,7 +62,7 @@ export function userFromResource(body: unknown): UserAttrs {
     familyName: stringOf(name.familyName ?? null, 'name.familyName', 200),
     formatted: stringOf(name.formatted ?? null, 'name.formatted', 200),
     displayName: stringOf(resource.displayName ?? null, 'displayName', 200),
-    active: resource.active === undefined ? true : booleanOf(resource.active, 'active'),
+    active: resource.active === undefined ? activeIfOmitted : booleanOf(resource.active, 'active'),
   };
 }
 
@@ -87,6 +87,8 @@ function setPath(user: UserAttrs, path: string, value: unknown): void {
     if (workEmail[1]!.toLowerCase() === 'work') user.email = emailOf(value);
     return;
   }
+  // Other sub-attributes of an address (`emails[type eq "work"].primary`) carry nothing kept here.
+  if (lower.startsWith('emails[')) return;
   switch (lower) {
     case 'active':
       if (value === null) throw ScimError.bad('invalidValue', 'active cannot be removed.');

@@ -198,6 +198,9 @@ describe('SCIM Users', () => {
     expect(off.json().active).toBe(false);
     const members = (await call(h, admin, 'GET', '/users')).json().items;
     expect(members.find((m: { email: string }) => m.email === email).status).toBe('locked');
+    // A PUT without `active` keeps the member deactivated.
+    const { active: _omitted, ...withoutActive } = oktaCreateUser(email);
+    expect((await scim(h, token, 'PUT', `/Users/${user.id}`, withoutActive)).json().active).toBe(false);
     const put = await scim(h, token, 'PUT', `/Users/${user.id}`, {
       ...oktaCreateUser(email),
       name: { givenName: 'Otto', familyName: 'Neu' },

@@ -84,7 +84,7 @@ export async function create(ctx: Ctx, body: unknown) {
 
 export async function replace(ctx: Ctx, id: string, body: unknown, ifMatch?: string) {
   const found = await getState(ctx, id, ifMatch);
-  return write(ctx, found, userFromResource(body));
+  return write(ctx, found, userFromResource(body, found.active));
 }
 
 export async function patch(ctx: Ctx, id: string, body: unknown, ifMatch?: string) {

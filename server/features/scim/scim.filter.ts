@@ -26,8 +26,9 @@ export function parseFilter(filter: string, allowed: Record<string, string>): Eq
     const bracket = /^(members\[value\s+eq\s+"(?:[^"\\]|\\.)*"\])\s*/i.exec(rest);
     if (bracket) {
       const value = quoted(MEMBER.exec(bracket[1]!)![1]!);
-      if (!allowed['members.value']) throw unsupported(bracket[1]!);
-      found.push({ attribute: 'members.value', value });
+      const attribute = allowed['members.value'];
+      if (!attribute) throw unsupported(bracket[1]!);
+      found.push({ attribute, value });
       rest = rest.slice(bracket[0].length);
     } else {
       const match = COMPARISON.exec(rest);
