@@ -42,7 +42,7 @@ export async function createToken(ctx: Ctx) {
     objectId: row.id,
     ...(old ? { extra: { replaced: old.id } } : {}),
   });
-  return { token: presentToken(row, ctx.actor.type === 'system' ? null : ctx.actor.name), secret };
+  return { token: presentToken(row, ctx.actor.type === 'user' ? ctx.actor.name : null), secret };
 }
 
 /** Idempotent: with no live token there is nothing to revoke, and nothing is logged. */
