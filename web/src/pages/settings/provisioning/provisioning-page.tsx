@@ -8,7 +8,7 @@ import { LoadMore } from '../../../components/load-more.js';
 import { PageHeader } from '../../../components/page-header.js';
 import { EmptyBox, ErrorState, NoAccess, TableSkeleton } from '../../../components/states.js';
 import { useT } from '../../../i18n/i18n-context.js';
-import { ScimGroupsTable } from './scim-groups-table.js';
+import { ScimGroupsList } from './scim-groups-list.js';
 import { ScimTokenCard } from './scim-token-card.js';
 
 /** SCIM provisioning: the identity provider's token and base URL, and which group grants which role. */
@@ -50,7 +50,7 @@ function GroupsContent() {
   return (
     <>
       <Paper withBorder radius="md">
-        <ScimGroupsTable groups={items} units={units.data ?? []} />
+        <ScimGroupsList groups={items} units={units.data ?? []} />
       </Paper>
       <LoadMore
         hasMore={groups.hasNextPage}

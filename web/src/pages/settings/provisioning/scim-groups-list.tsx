@@ -1,4 +1,4 @@
-import { Select, Table, Text } from '@mantine/core';
+import { Group, Select, Stack, Text } from '@mantine/core';
 import type { BusinessUnit } from '../../../api/use-business-units.js';
 import { type ScimGroup, useMapScimGroup } from '../../../api/use-scim.js';
 import { notifyError, notifySuccess } from '../../../components/notify.js';
@@ -6,30 +6,19 @@ import { useT } from '../../../i18n/i18n-context.js';
 
 type Props = { groups: ScimGroup[]; units: BusinessUnit[] };
 
-export function ScimGroupsTable({ groups, units }: Props) {
-  const t = useT();
+/** One row per group, its choice beside it on wide screens and below it on narrow ones. */
+export function ScimGroupsList({ groups, units }: Props) {
   return (
-    <Table.ScrollContainer minWidth={560} type="native">
-      <Table horizontalSpacing="md" className="nowrap-head">
-        <Table.Thead>
-          <Table.Tr>
-            <Table.Th>{t('scim.colGroup')}</Table.Th>
-            <Table.Th>{t('scim.colMembers')}</Table.Th>
-            <Table.Th>{t('scim.colGrants')}</Table.Th>
-          </Table.Tr>
-        </Table.Thead>
-        <Table.Tbody>
-          {groups.map((group) => (
-            <GroupRow key={group.id} group={group} units={units} />
-          ))}
-        </Table.Tbody>
-      </Table>
-    </Table.ScrollContainer>
+    <Stack gap={0} component="ul" p={0} m={0} style={{ listStyle: 'none' }}>
+      {groups.map((group, i) => (
+        <GroupRow key={group.id} group={group} units={units} first={i === 0} />
+      ))}
+    </Stack>
   );
 }
 
 /** One choice per group: not mapped, or a role in one business unit. */
-function GroupRow({ group, units }: { group: ScimGroup; units: BusinessUnit[] }) {
+function GroupRow({ group, units, first }: { group: ScimGroup; units: BusinessUnit[]; first: boolean }) {
   const t = useT();
   const map = useMapScimGroup();
   const options = [
@@ -57,27 +46,34 @@ function GroupRow({ group, units }: { group: ScimGroup; units: BusinessUnit[] })
     );
   };
   return (
-    <Table.Tr>
-      <Table.Td>
-        <Text size="sm" fw={600} className="break-anywhere" maw={320}>
+    <Group
+      component="li"
+      justify="space-between"
+      wrap="wrap"
+      gap="sm"
+      px="md"
+      py="sm"
+      style={first ? undefined : { borderTop: '1px solid var(--mantine-color-default-border)' }}
+    >
+      <Stack gap={2} miw={0} style={{ flex: '1 1 220px' }}>
+        <Text size="sm" fw={600} className="break-anywhere">
           {group.displayName}
         </Text>
-      </Table.Td>
-      <Table.Td>
-        <Text size="sm">{group.memberCount}</Text>
-      </Table.Td>
-      <Table.Td>
-        <Select
-          aria-label={t('scim.grantFor', { name: group.displayName })}
-          data={options}
-          value={value}
-          onChange={change}
-          disabled={map.isPending}
-          allowDeselect={false}
-          searchable={units.length > 5}
-          miw={240}
-        />
-      </Table.Td>
-    </Table.Tr>
+        <Text size="xs" c="dimmed">
+          {t('scim.memberCount', { count: group.memberCount })}
+        </Text>
+      </Stack>
+      <Select
+        aria-label={t('scim.grantFor', { name: group.displayName })}
+        data={options}
+        value={value}
+        onChange={change}
+        disabled={map.isPending}
+        allowDeselect={false}
+        searchable={units.length > 5}
+        style={{ flex: '1 1 240px' }}
+        maw={360}
+      />
+    </Group>
   );
 }
