@@ -150,6 +150,17 @@ function appScreens(s: Seeded, documents: Documents): Screen[] {
     { name: 'reminder settings', path: '/settings/reminders' },
     { name: 'recycle bin', path: '/settings/recycle-bin' },
     { name: 'API keys', path: '/settings/api-keys' },
+    { name: 'provisioning', path: '/settings/provisioning', narrow: true },
+    {
+      name: 'provisioning token dialog',
+      path: '/settings/provisioning',
+      open: async (page, t) => {
+        await page.getByRole('button', { name: t['scim.rotate'] }).click();
+        const confirm = page.getByRole('dialog', { name: t['scim.rotateTitle'] });
+        await confirm.getByRole('button', { name: t['scim.rotate'] }).click();
+        await expect(page.getByRole('dialog', { name: t['scim.createdTitle'] })).toBeVisible();
+      },
+    },
     { name: 'activity', path: '/settings/activity' },
     { name: 'personal settings', path: '/settings/personal' },
     { name: 'sessions', path: '/settings/sessions', narrow: true },
@@ -254,6 +265,13 @@ test.describe('accessibility (axe, WCAG 2.1 AA)', () => {
       text: (await uploadDocument(api, seeded.contractId, notes)).id,
       inbox: (await uploadToInbox(api, { ...file, name: 'Scanned lease.pdf' })).id,
     };
+    // A provisioning token and a group pushed with it, so the Provisioning page shows both.
+    const { secret } = await call(api, 'POST', '/settings/scim/token');
+    const pushed = await api.post('/scim/v2/Groups', {
+      headers: { authorization: `Bearer ${secret}`, 'content-type': 'application/scim+json' },
+      data: JSON.stringify({ schemas: ['urn:ietf:params:scim:schemas:core:2.0:Group'], displayName: 'Legal team' }),
+    });
+    expect(pushed.status()).toBe(201);
     await api.dispose();
   });
 

@@ -86,6 +86,28 @@ async function seedWorld(baseURL: string): Promise<World> {
   await call(api, 'PATCH', '/settings/reminders', { expiryEndDays: [], expiryNoticeDays: [], weeklySummary: false });
   await write(api, 'POST', '/business-units', {});
   await write(api, 'POST', '/api-keys', { role: 'viewer' });
+  // SCIM is outside the OpenAPI document: a group and a person named with attack strings, pushed with the token.
+  const scimToken = (await call(api, 'POST', '/settings/scim/token')).secret as string;
+  const hostileName = XSS_PAYLOADS.filter((p) => p.length <= 60)
+    .join(' ')
+    .slice(0, 200);
+  for (const [path, body] of [
+    ['/scim/v2/Groups', { schemas: ['urn:ietf:params:scim:schemas:core:2.0:Group'], displayName: hostileName }],
+    [
+      '/scim/v2/Users',
+      {
+        schemas: ['urn:ietf:params:scim:schemas:core:2.0:User'],
+        userName: `scim-${run}@xss.example`,
+        displayName: hostileName,
+      },
+    ],
+  ] as const) {
+    const pushed = await anonymous.post(path, {
+      headers: { authorization: `Bearer ${scimToken}`, 'content-type': 'application/scim+json' },
+      data: JSON.stringify(body),
+    });
+    expect(pushed.status(), `${path}: ${await pushed.text()}`).toBe(201);
+  }
   const category = await write(api, 'POST', '/categories', { kind: 'contract' });
   const eventCategory = await call(api, 'POST', '/categories', { name: XSS_PAYLOADS[2], kind: 'event' });
   const orgUnit = await write(api, 'POST', '/org-units', {});
@@ -268,6 +290,7 @@ function pagesOf(w: World): Record<string, { url: string; guest?: boolean; shows
     '/settings/mail-templates': { url: '/settings/mail-templates' },
     '/settings/reminders': { url: '/settings/reminders' },
     '/settings/api-keys': { url: '/settings/api-keys', shows: true },
+    '/settings/provisioning': { url: '/settings/provisioning', shows: true },
     '/settings/activity': { url: '/settings/activity', shows: true },
     '/settings/personal': { url: '/settings/personal' },
     '/settings/sessions': { url: '/settings/sessions' },

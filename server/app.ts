@@ -40,6 +40,8 @@ import { mailTemplatesRoutes } from './features/reminders/mail/templates.routes.
 import { reminderSettingsRoutes } from './features/reminders/reminder-settings.routes.js';
 import { remindersRoutes } from './features/reminders/reminders.routes.js';
 import { savedViewsRoutes } from './features/saved-views/saved-views.routes.js';
+import { scimRoutes } from './features/scim/scim.routes.js';
+import { scimAdminRoutes } from './features/scim/scim-admin.routes.js';
 import { searchRoutes } from './features/search/search.routes.js';
 import { sessionsRoutes } from './features/sessions/sessions.routes.js';
 import { settingsRoutes } from './features/settings/settings.routes.js';
@@ -237,6 +239,7 @@ export async function buildApp({ config, database, mailer, blobs, logStream }: A
         searchRoutes,
         sessionsRoutes,
         accessRoutes,
+        scimAdminRoutes,
       ];
       for (const routes of features) {
         routes(api as App);
@@ -244,6 +247,7 @@ export async function buildApp({ config, database, mailer, blobs, logStream }: A
     },
     { prefix: '/api/v1' },
   );
+  await app.register(scimRoutes, { prefix: '/scim/v2' });
   opsRoutes(app, metrics.registry);
   icalRoutes(app);
 

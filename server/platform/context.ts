@@ -37,7 +37,7 @@ export interface RequestMeta {
   id: string;
   ip: string | null;
   userAgent: string | null;
-  via: 'session' | 'apiKey' | 'none' | 'cli';
+  via: 'session' | 'apiKey' | 'none' | 'cli' | 'scim';
 }
 
 export interface Deps {

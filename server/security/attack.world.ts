@@ -44,6 +44,8 @@ export interface OrgIds {
   apiKey: string;
   target: string;
   adminUser: string;
+  /** A SCIM group, pushed with the org's provisioning token. */
+  scimGroup: string;
 }
 
 export interface OrgWorld {
@@ -53,6 +55,8 @@ export interface OrgWorld {
   callers: Record<Role | 'fullKey', Caller>;
   /** The administrator's calendar feed address, `/ical/{token}.ics` (outside the API document). */
   feedPath: string;
+  /** The org's SCIM provisioning token (server/security/scim.attack.test.ts). */
+  scimToken: string;
   ids: OrgIds;
   /** A new object for an action that consumes one (delete, lock, merge, revoke). */
   fresh(kind: FreshKind): Promise<string>;
@@ -209,6 +213,18 @@ export async function seedOrg(h: Harness, name: string, secrets: Secrets): Promi
   const feed = await call(h, admin, 'POST', '/calendar/feeds', { name: `${marker} feed` });
   const feedPath = new URL((feed.json() as { url: string }).url).pathname;
   secrets.add(feedPath.split('/ical/')[1]?.replace('.ics', ''));
+  const scimToken = (await call(h, admin, 'POST', '/settings/scim/token')).json().secret as string;
+  secrets.add(scimToken);
+  const scimGroup = await h.app.inject({
+    method: 'POST',
+    url: '/scim/v2/Groups',
+    headers: { authorization: `Bearer ${scimToken}`, 'content-type': 'application/scim+json' },
+    payload: JSON.stringify({
+      schemas: ['urn:ietf:params:scim:schemas:core:2.0:Group'],
+      displayName: `${marker} group`,
+    }),
+  });
+  if (scimGroup.statusCode !== 201) throw new Error(`world: SCIM group failed: ${scimGroup.body}`);
   const mailTemplate = await call(h, admin, 'PUT', '/settings/mail-templates/reminder/en', {
     subject: `${marker} {{contractTitle}}`,
     body: `${marker} body`,
@@ -265,6 +281,7 @@ export async function seedOrg(h: Harness, name: string, secrets: Secrets): Promi
     name,
     marker,
     feedPath,
+    scimToken,
     callers: {
       admin,
       otherEditor,
@@ -296,6 +313,7 @@ export async function seedOrg(h: Harness, name: string, secrets: Secrets): Promi
       apiKey: unitKey.id,
       target: target.id,
       adminUser: admin.me!.user!.id,
+      scimGroup: (scimGroup.json() as { id: string }).id,
     },
     fresh,
   };

@@ -369,6 +369,16 @@ export const ROUTES: Record<string, RouteRow> = {
   'POST /api/v1/settings/inbox-address/regenerate': { roles: [200, 403, 403, 403, 403] },
   // Everyone may search; what they find is bounded by their units (search.int.test.ts).
   'GET /api/v1/search': { roles: [200, 200, 200, 200, 200], query: (o) => ({ q: o.marker }) },
+  // Provisioning (SCIM) settings are the administrator's; /scim/v2 itself is attacked in scim.attack.test.ts.
+  'GET /api/v1/settings/scim': { roles: [200, 403, 403, 403, 403] },
+  'POST /api/v1/settings/scim/token': { roles: [201, 403, 403, 403, 403] },
+  'DELETE /api/v1/settings/scim/token': { roles: [204, 403, 403, 403, 403] },
+  'GET /api/v1/settings/scim/groups': { roles: [200, 403, 403, 403, 403] },
+  'PUT /api/v1/settings/scim/groups/{id}/mapping': {
+    roles: [200, 403, 403, 403, 403],
+    params: id('scimGroup'),
+    body: (o) => ({ businessUnitId: o.ids.unit1, role: 'viewer' }),
+  },
   'POST /api/v1/imports/{id}/check': {
     roles: [200, 404, 404, 404, 404],
     params: id('import'),

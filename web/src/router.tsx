@@ -20,6 +20,9 @@ import { SettingsIndex } from './pages/settings/settings-index.js';
 const ActivityPage = lazy(() =>
   import('./pages/settings/activity/activity-page.js').then((m) => ({ default: m.ActivityPage })),
 );
+const ProvisioningPage = lazy(() =>
+  import('./pages/settings/provisioning/provisioning-page.js').then((m) => ({ default: m.ProvisioningPage })),
+);
 const ApiKeysPage = lazy(() =>
   import('./pages/settings/api-keys/api-keys-page.js').then((m) => ({ default: m.ApiKeysPage })),
 );
@@ -135,6 +138,7 @@ export const router = createBrowserRouter([
           { path: '/settings/mail-templates', element: <MailTemplatesPage /> },
           { path: '/settings/reminders', element: <ReminderSettingsPage /> },
           { path: '/settings/api-keys', element: <ApiKeysPage /> },
+          { path: '/settings/provisioning', element: <ProvisioningPage /> },
           { path: '/settings/activity', element: <ActivityPage /> },
           { path: '/settings/personal', element: <PersonalPage /> },
           { path: '/settings/sessions', element: <SessionsPage /> },

@@ -101,6 +101,10 @@ export const unitRoles = pgTable(
     userId: uuid('user_id').notNull(),
     businessUnitId: uuid('business_unit_id').notNull(),
     role: text('role', { enum: ['editor', 'viewer'] }).notNull(),
+    /** 'scim': granted by a mapped SCIM group, and taken away with it; 'manual': set by an administrator. */
+    source: text('source', { enum: ['manual', 'scim'] })
+      .notNull()
+      .default('manual'),
   },
   (t) => [primaryKey({ columns: [t.orgId, t.userId, t.businessUnitId] })],
 );

@@ -35,6 +35,7 @@ export async function currentNames(tx: Tx, orgId: string, ids: string[]): Promis
     union all select id::text, file_name, null from imports where org_id = ${orgId} and id = any(${list})
     union all select id::text, name, null from api_keys where org_id = ${orgId} and id = any(${list})
     union all select id::text, name, null from calendar_feeds where org_id = ${orgId} and id = any(${list})
+    union all select id::text, display_name, null from scim_groups where org_id = ${orgId} and id = any(${list})
     union all select u.id::text, coalesce(nullif(${memberName(orgId, sql`u.id`)}, ''), u.email), null from users u
       join memberships m on m.user_id = u.id and m.org_id = ${orgId} where u.id = any(${list})
     union all select e.id::text, coalesce(e.title, c.title), c.business_unit_id::text from events e

@@ -21,6 +21,7 @@ const NAMED_TYPES = [
   'import',
   'api_key',
   'calendar_feed',
+  'scim_group',
   'event',
   'reminder',
   'billing_line',
@@ -60,7 +61,9 @@ export function carriedName(event: AuditEvent, data: Record<string, unknown>): s
     event.changes.name?.after,
     event.changes.title?.after,
     event.changes.label?.after,
+    event.changes.displayName?.after,
     event.changes.name?.before,
+    event.changes.displayName?.before,
     event.changes.title?.before,
   ]) {
     if (typeof value === 'string' && value) return value;

@@ -81,8 +81,12 @@ export function requestPasswordReset(pub: PublicCtx, email: string): void {
 async function sendPasswordReset(pub: PublicCtx, email: string): Promise<void> {
   const mail = await transact(pub.deps, { email }, async (tx) => {
     const user = await users.findUserByEmail(tx, email);
-    if (!user?.passwordHash) return null;
+    if (!user) return null;
     await setClaims(tx, { userId: user.id });
+    // A member provisioned by SCIM has no password yet: this is how they set one. An invitee uses their invitation.
+    if (!user.passwordHash && !(await users.membershipsOfUser(tx, user.id)).some((m) => m.status === 'active')) {
+      return null;
+    }
     const token = await issueUserToken(tx, user.id, 'reset_password', RESET_TTL_MS);
     await recordInEveryOrg(tx, user, pub.request, 'auth.password_reset_requested');
     return resetPasswordMail(

@@ -158,9 +158,26 @@ export async function unitRolesOf(tx: Tx, orgId: string, userId: string): Promis
   return Object.fromEntries(rows.map((r) => [r.businessUnitId, r.role]));
 }
 
+/**
+ * Sets a member's roles by hand. A role a mapped SCIM group granted stays the group's while it is
+ * left as it was; one the administrator changes becomes theirs (docs/security.md, SCIM).
+ */
 export async function replaceUnitRoles(tx: Tx, orgId: string, userId: string, roles: Record<string, UnitRole>) {
-  await tx.delete(unitRoles).where(and(eq(unitRoles.orgId, orgId), eq(unitRoles.userId, userId)));
-  const rows = Object.entries(roles).map(([businessUnitId, role]) => ({ orgId, userId, businessUnitId, role }));
+  const mine = and(eq(unitRoles.orgId, orgId), eq(unitRoles.userId, userId));
+  const granted = await tx
+    .select({ businessUnitId: unitRoles.businessUnitId, role: unitRoles.role })
+    .from(unitRoles)
+    .where(and(mine, eq(unitRoles.source, 'scim')));
+  await tx.delete(unitRoles).where(mine);
+  const source = (unit: string, role: UnitRole) =>
+    granted.some((g) => g.businessUnitId === unit && g.role === role) ? ('scim' as const) : ('manual' as const);
+  const rows = Object.entries(roles).map(([businessUnitId, role]) => ({
+    orgId,
+    userId,
+    businessUnitId,
+    role,
+    source: source(businessUnitId, role),
+  }));
   if (rows.length > 0) await tx.insert(unitRoles).values(rows);
 }
 

@@ -135,6 +135,14 @@ const ROUTERLESS_HEADERS = {
 /** Requests the router refuses before any route runs: an over-long path segment names nothing that exists. */
 export function frameworkErrors(error: FastifyError, request: FastifyRequest, reply: FastifyReply) {
   reply.headers(ROUTERLESS_HEADERS);
+  // SCIM clients get SCIM's error shape (RFC 7644 §3.12), as everywhere under /scim/v2.
+  if (request.url.startsWith('/scim/v2/')) {
+    const status = error.code === 'FST_ERR_MAX_PARAM_LENGTH' ? '404' : '400';
+    return reply
+      .code(Number(status))
+      .type('application/scim+json; charset=utf-8')
+      .send({ schemas: ['urn:ietf:params:scim:api:messages:2.0:Error'], status, detail: 'No such SCIM resource.' });
+  }
   if (error.code === 'FST_ERR_MAX_PARAM_LENGTH') {
     return sendProblem(reply, 'not_found', `No route ${request.method} ${request.url.split('?')[0]!.slice(0, 200)}.`);
   }

@@ -12,6 +12,7 @@ import { inbox } from './de/inbox.js';
 import { mailTemplates } from './de/mail-templates.js';
 import { partners } from './de/partners.js';
 import { personal } from './de/personal.js';
+import { provisioning } from './de/provisioning.js';
 import { recycleBin } from './de/recycle-bin.js';
 import { reminders } from './de/reminders.js';
 import { repository } from './de/repository.js';
@@ -28,6 +29,7 @@ export const de: Messages = {
   ...home,
   ...users,
   ...apiKeys,
+  ...provisioning,
   ...activity,
   ...personal,
   ...sessions,

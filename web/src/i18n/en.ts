@@ -12,6 +12,7 @@ import { inbox } from './en/inbox.js';
 import { mailTemplates } from './en/mail-templates.js';
 import { partners } from './en/partners.js';
 import { personal } from './en/personal.js';
+import { provisioning } from './en/provisioning.js';
 import { recycleBin } from './en/recycle-bin.js';
 import { reminders } from './en/reminders.js';
 import { repository } from './en/repository.js';
@@ -27,6 +28,7 @@ export const en = {
   ...home,
   ...users,
   ...apiKeys,
+  ...provisioning,
   ...activity,
   ...personal,
   ...sessions,

@@ -20,6 +20,7 @@ import {
   IconTags,
   IconUserCog,
   IconUsers,
+  IconUsersGroup,
 } from '@tabler/icons-react';
 import type { ReactNode } from 'react';
 import { Link, useLocation } from 'react-router';
@@ -63,6 +64,12 @@ const SETTINGS: Entry[] = [
   },
   { to: '/settings/recycle-bin', label: 'nav.recycleBin', icon: <IconRecycle size={18} />, ability: 'useRecycleBin' },
   { to: '/settings/api-keys', label: 'nav.apiKeys', icon: <IconKey size={18} />, ability: 'manageApiKeys' },
+  {
+    to: '/settings/provisioning',
+    label: 'nav.provisioning',
+    icon: <IconUsersGroup size={18} />,
+    ability: 'manageUsers',
+  },
   { to: '/settings/activity', label: 'nav.activity', icon: <IconActivity size={18} />, ability: 'viewActivity' },
   { to: '/settings/personal', label: 'nav.personal', icon: <IconUserCog size={18} /> },
   { to: '/settings/sessions', label: 'nav.sessions', icon: <IconDevices size={18} /> },

@@ -1,6 +1,7 @@
 import type { errors as en } from '../en/errors.js';
 
 export const errors: Record<keyof typeof en, string> = {
+  'validation.mapping_incomplete': 'Wählen Sie Geschäftsbereich und Rolle – oder keines von beiden.',
   'form.errorSummary': 'Zu prüfen: {fields}.',
   'problem.gone': 'Das ist nicht mehr gültig',
   'problem.conflict.expiry_follows_settings':

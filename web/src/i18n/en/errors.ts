@@ -1,5 +1,6 @@
 /** What the server can refuse, in words: causes of conflicts and every validation rule it sends. */
 export const errors = {
+  'validation.mapping_incomplete': 'Choose both a business unit and a role, or neither.',
   'form.errorSummary': 'To check: {fields}.',
   'problem.gone': 'This is no longer valid',
   'problem.conflict.expiry_follows_settings':

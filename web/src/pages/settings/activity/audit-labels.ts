@@ -15,6 +15,8 @@ export const OBJECT_TYPES = [
   'session',
   'business_unit',
   'api_key',
+  'scim_token',
+  'scim_group',
   'org',
   'audit_log',
 ] as const;
@@ -38,7 +40,8 @@ export function actorLabel(t: Translate, actor: AuditEvent['actor']): { name: st
     case 'api_key':
       return { name: actor.name ?? t('activity.apiKey'), detail: t('activity.apiKey') };
     case 'system':
-      return { name: t('activity.system'), detail: null };
+      // Provisioning by the identity provider names itself; other system work is "System".
+      return { name: actor.name === 'SCIM' ? 'SCIM' : t('activity.system'), detail: null };
     case 'anonymous':
       return { name: t('activity.anonymous'), detail: actor.email };
   }
