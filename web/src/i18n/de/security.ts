@@ -55,7 +55,8 @@ export const security: Record<keyof typeof en, string> = {
   'security.confirm': 'Bestätigen',
   'security.enrolDone': 'Ihre Authenticator-App ist eingerichtet. Ab jetzt fragt die Anmeldung nach ihrem Code.',
   'security.backupTitle': 'Backup-Codes',
-  'security.backupText': 'Wenn Sie Ihr Telefon verlieren, meldet Sie ein Backup-Code anstelle des App-Codes an.',
+  'security.backupText':
+    'Wenn Sie Ihr Telefon oder Ihre Passkeys verlieren, meldet Sie ein Backup-Code anstelle des App-Codes oder eines Passkeys an.',
   'security.backupLeft': 'Noch {count} unbenutzte Backup-Codes.',
   'security.backupNew': 'Neue Backup-Codes',
   'security.backupNewText':

@@ -50,7 +50,8 @@ export const security = {
   'security.confirm': 'Confirm',
   'security.enrolDone': 'Your authenticator app is set up. From now on, signing in asks for its code.',
   'security.backupTitle': 'Backup codes',
-  'security.backupText': 'If you lose your phone, a backup code signs you in instead of the app’s code.',
+  'security.backupText':
+    'If you lose your phone or your passkeys, a backup code signs you in instead of the app’s code or a passkey.',
   'security.backupLeft': '{count} unused backup codes left.',
   'security.backupNew': 'New backup codes',
   'security.backupNewText': 'Enter your password. Ten new codes replace the old ones, which stop working.',
