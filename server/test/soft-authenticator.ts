@@ -26,6 +26,8 @@ export interface Ceremony {
   userVerified?: boolean;
   /** The counter to sign with, instead of the next one (a cloned authenticator lags behind). */
   counter?: number;
+  /** Registration: this credential id instead of a random one (someone else's). */
+  credentialId?: Buffer;
 }
 
 /**
@@ -49,7 +51,7 @@ export class SoftAuthenticator {
     ]);
     const rpId = c.rpId ?? options.rp.id ?? 'deedbox.test';
     const credential: Credential = {
-      id: randomBytes(16),
+      id: c.credentialId ?? randomBytes(16),
       key: privateKey,
       userHandle: options.user.id,
       rpId,

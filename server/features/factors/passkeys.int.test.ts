@@ -175,6 +175,30 @@ describe('registering passkeys', () => {
     expect(await auditEvents(h, admin, '&action=auth.factor_added')).toEqual([]);
   });
 
+  it('refuses a credential id another person registered', async () => {
+    const first = await signUpOrg(h);
+    const device = new SoftAuthenticator();
+    await registerPasskey(h, first, device);
+    const second = await signUpOrg(h, 'Second AG');
+    const s = (await call(h, second, 'POST', '/me/factors/passkey', {})).json();
+    const copy = new SoftAuthenticator().register(s.options, { credentialId: device.credentials[0]!.id });
+    const res = await call(h, second, 'POST', `/me/factors/passkey/${s.id}/confirm`, { response: copy });
+    expect(expectProblem(res, 409, 'conflict').errors?.[0]?.field).toBe('response');
+    expect((await call(h, second, 'GET', '/me/factors')).json().items).toEqual([]);
+  });
+
+  it('lets a member who must enrol register a passkey, which makes the session whole', async () => {
+    const admin = await signUpOrg(h);
+    const member = await addMember(h, admin);
+    await call(h, admin, 'PATCH', '/settings/security', { requireSecondFactor: true });
+    const enrolling = callerFrom(await signInAt(h, freshIp(), member.email, PASSWORD));
+    expect(enrolling.me?.signInStage).toBe('enrolment');
+    const { backupCodes } = await registerPasskey(h, enrolling, new SoftAuthenticator());
+    expect(backupCodes).toHaveLength(10);
+    expect((await call(h, enrolling, 'GET', '/me')).json().signInStage).toBe('full');
+    expect((await call(h, enrolling, 'GET', '/contracts')).statusCode).toBe(200);
+  });
+
   it('refuses bad input, no session and an API key; a confirmed passkey cannot be confirmed again', async () => {
     const admin = await signUpOrg(h);
     const key = await apiKeyOf(admin);
