@@ -283,6 +283,49 @@ describe('storage configuration', () => {
   });
 });
 
+describe('SMS provider', () => {
+  const sid = `AC${'0a'.repeat(16)}`;
+  it('sends no text messages by default; Twilio from a number or a Messaging Service', () => {
+    expect(loadConfig({ DATA_DIR: ':memory:' }).sms).toEqual({ provider: 'none' });
+    const twilio = {
+      DATA_DIR: ':memory:',
+      SMS_PROVIDER: 'twilio',
+      TWILIO_ACCOUNT_SID: sid,
+      TWILIO_AUTH_TOKEN: 'x'.repeat(32),
+    };
+    expect(loadConfig({ ...twilio, TWILIO_FROM: '+4930901820' }).sms).toEqual({
+      provider: 'twilio',
+      apiUrl: 'https://api.twilio.com',
+      accountSid: sid,
+      authToken: 'x'.repeat(32),
+      from: { number: '+4930901820' },
+    });
+    expect(loadConfig({ ...twilio, TWILIO_MESSAGING_SERVICE_SID: `MG${'1b'.repeat(16)}` }).sms).toMatchObject({
+      from: { messagingServiceSid: `MG${'1b'.repeat(16)}` },
+    });
+  });
+
+  it('names what Twilio lacks or what is malformed, without repeating the token', () => {
+    expect(problemsOf({ DATA_DIR: ':memory:', SMS_PROVIDER: 'twilio' })).toEqual([
+      'TWILIO_ACCOUNT_SID and TWILIO_AUTH_TOKEN: required with SMS_PROVIDER=twilio',
+      'TWILIO_FROM or TWILIO_MESSAGING_SERVICE_SID: give exactly one with SMS_PROVIDER=twilio',
+    ]);
+    const problems = problemsOf({
+      DATA_DIR: ':memory:',
+      SMS_PROVIDER: 'twilio',
+      TWILIO_ACCOUNT_SID: 'AC123',
+      TWILIO_AUTH_TOKEN: 'short-secret',
+      TWILIO_FROM: '030 901820',
+    });
+    expect(problems.map((p) => p.split(':')[0]).sort()).toEqual([
+      'TWILIO_ACCOUNT_SID',
+      'TWILIO_AUTH_TOKEN',
+      'TWILIO_FROM',
+    ]);
+    expect(problems.join('\n')).not.toContain('short-secret');
+  });
+});
+
 describe('loadConfig lists format and combination problems together', () => {
   it('reports a malformed PORT beside the missing production secrets', () => {
     try {

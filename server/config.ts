@@ -4,6 +4,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { z } from 'zod';
 import { type Keyring, KeyringError, parseMasterKeys } from './platform/crypto/keyring.js';
+import { E164, type SmsConfig } from './platform/sms/sms.js';
 
 /** Where development and test keep their generated secret: beside the data it protects. */
 export const SECRET_KEY_FILE = 'secret-key';
@@ -95,6 +96,20 @@ const envSchema = z.object({
   INBOUND_MAX_MB: z.coerce.number().int().min(1).max(1_024).default(25),
   INBOUND_RATE_PER_IP_PER_MINUTE: z.coerce.number().int().min(1).max(100_000).default(30),
   INBOUND_RATE_PER_INBOX_PER_HOUR: z.coerce.number().int().min(1).max(100_000).default(200),
+  /** Text messages for SMS sign-in codes: `twilio`, or `none` (SMS codes are then not offered). */
+  SMS_PROVIDER: z.enum(['none', 'twilio']).default('none'),
+  TWILIO_ACCOUNT_SID: z
+    .string()
+    .regex(/^AC[0-9a-fA-F]{32}$/, 'must be AC followed by 32 hexadecimal digits')
+    .optional(),
+  TWILIO_AUTH_TOKEN: z.string().min(16, 'must be at least 16 characters').optional(),
+  TWILIO_FROM: z.string().regex(E164, 'must be a phone number in international format, such as +4930901820').optional(),
+  TWILIO_MESSAGING_SERVICE_SID: z
+    .string()
+    .regex(/^MG[0-9a-fA-F]{32}$/, 'must be MG followed by 32 hexadecimal digits')
+    .optional(),
+  /** Twilio's API; changed only to point tests at a stand-in. */
+  TWILIO_API_URL: z.url({ protocol: /^https?$/ }).default('https://api.twilio.com'),
 });
 
 type Env = z.infer<typeof envSchema>;
@@ -124,6 +139,7 @@ export type Config = Readonly<{
   storage: StorageConfig;
   uploadMaxBytes: number;
   mail: { smtpUrl: string | null; from: string; devOutbox: boolean };
+  sms: SmsConfig;
   tls: { cert: Buffer; key: Buffer; redirectPort: number | null } | null;
   trustProxy: boolean | string | number;
   metricsToken: string | null;
@@ -191,6 +207,17 @@ function combinationProblems(env: Record<string, string | undefined>): string[] 
     );
   }
   if (production && !env.SMTP_URL) problems.push('SMTP_URL: required in production');
+  if (env.SMS_PROVIDER === 'twilio') {
+    if (!env.TWILIO_ACCOUNT_SID || !env.TWILIO_AUTH_TOKEN) {
+      problems.push('TWILIO_ACCOUNT_SID and TWILIO_AUTH_TOKEN: required with SMS_PROVIDER=twilio');
+    }
+    if (!env.TWILIO_FROM === !env.TWILIO_MESSAGING_SERVICE_SID) {
+      problems.push('TWILIO_FROM or TWILIO_MESSAGING_SERVICE_SID: give exactly one with SMS_PROVIDER=twilio');
+    }
+    if (production && env.TWILIO_API_URL && !env.TWILIO_API_URL.startsWith('https://')) {
+      problems.push('TWILIO_API_URL: must be https:// in production');
+    }
+  }
   if (env.INBOUND_SMTP_PORT !== undefined && !env.INBOUND_MAIL_DOMAIN) {
     problems.push('INBOUND_MAIL_DOMAIN: required with INBOUND_SMTP_PORT (the domain whose MX points here)');
   }
@@ -307,6 +334,7 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     storage: storageConfig(e),
     uploadMaxBytes: e.UPLOAD_MAX_MB * MIB,
     mail: { smtpUrl: e.SMTP_URL ?? null, from: e.MAIL_FROM, devOutbox: !e.SMTP_URL && !production },
+    sms: smsConfig(e),
     tls,
     trustProxy,
     metricsToken: e.METRICS_TOKEN ?? null,
@@ -332,6 +360,17 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
             },
     },
   } satisfies Config);
+}
+
+function smsConfig(e: Env): SmsConfig {
+  if (e.SMS_PROVIDER === 'none') return { provider: 'none' };
+  return {
+    provider: 'twilio',
+    apiUrl: e.TWILIO_API_URL.replace(/\/+$/, ''),
+    accountSid: e.TWILIO_ACCOUNT_SID!,
+    authToken: e.TWILIO_AUTH_TOKEN!,
+    from: e.TWILIO_FROM ? { number: e.TWILIO_FROM } : { messagingServiceSid: e.TWILIO_MESSAGING_SERVICE_SID! },
+  };
 }
 
 /** The storage the same environment configures with another driver: the target of `deedbox storage migrate`. */

@@ -68,6 +68,7 @@ export const AUDIT_ACTIONS = [
   'auth.backup_codes_generated',
   'auth.backup_code_used',
   'auth.second_factor_failed',
+  'auth.password_check_failed',
   'user.invited',
   'user.invitation_accepted',
   'user.roles_changed',

@@ -3,6 +3,7 @@ import type { Config } from '../config.js';
 import type { Database, Tx } from '../db/client.js';
 import { type Claims, withClaims } from '../db/tx.js';
 import { conflictOf } from './db-conflicts.js';
+import { type AppError, CommittedRefusal } from './errors.js';
 import type { Mailer } from './mail/mailer.js';
 import type { BlobStore } from './storage/blob-store.js';
 
@@ -78,15 +79,22 @@ export async function transact<T>(
   fn: (tx: Tx, afterCommit: AfterCommit) => Promise<T>,
 ): Promise<T> {
   const pending: (() => Promise<unknown>)[] = [];
-  const result = await withClaims(deps.database.db, claims, (tx) => fn(tx, (f) => pending.push(f))).catch(
-    (err: unknown) => {
-      throw conflictOf(err) ?? err;
-    },
-  );
+  const outcome = await withClaims(deps.database.db, claims, async (tx) => {
+    try {
+      return { result: await fn(tx, (f) => pending.push(f)) };
+    } catch (err) {
+      // A refusal that keeps what was written before it (AppError.committing): commit, then refuse.
+      if (err instanceof CommittedRefusal) return { refusal: err.error };
+      throw err;
+    }
+  }).catch((err: unknown) => {
+    throw conflictOf(err) ?? err;
+  });
   for (const task of pending) {
     await task().catch((err: unknown) => deps.log.error({ err }, 'after-commit task failed'));
   }
-  return result;
+  if ('refusal' in outcome) throw outcome.refusal as AppError;
+  return outcome.result;
 }
 
 /** Runs work in an org as a known actor (the CLI, background jobs), in one transaction. */

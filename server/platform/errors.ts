@@ -118,8 +118,24 @@ export class AppError extends Error {
     });
   }
 
+  /**
+   * This refusal, but the request's transaction still commits: what it wrote before refusing (a
+   * failed attempt counted towards a throttle, the log entry) must stay. Throw it before any other write.
+   */
+  static committing(error: AppError): CommittedRefusal {
+    return new CommittedRefusal(error);
+  }
+
   /** Several problems in one answer; the message names the first. */
   static invalidAll(errors: [FieldError, ...FieldError[]]): AppError {
     return new AppError('validation_failed', `${errors[0].field} ${errors[0].message}`, { errors });
+  }
+}
+
+/** An AppError thrown after its transaction commits (see AppError.committing); transact unwraps it. */
+export class CommittedRefusal extends Error {
+  constructor(readonly error: AppError) {
+    super(error.message);
+    this.name = 'CommittedRefusal';
   }
 }

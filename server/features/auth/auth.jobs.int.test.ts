@@ -2,7 +2,7 @@ import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { rowsOf } from '../../db/client.js';
 import { transact } from '../../platform/context.js';
-import { call, PASSWORD, uniqueEmail } from '../../test/api.js';
+import { call, PASSWORD, signUpOrg, uniqueEmail } from '../../test/api.js';
 import { type Harness, startHarness } from '../../test/harness.js';
 import { sweepExpiredAuth } from './auth.jobs.js';
 
@@ -21,6 +21,12 @@ async function pendingFor(email: string): Promise<number> {
 
 async function throttlesFrom(ip: string): Promise<number> {
   return rowsOf(await asOwner(sql`select 1 from sign_in_throttles where ip = ${ip}`)).length;
+}
+
+async function sessionsOf(orgIds: string[]): Promise<number[]> {
+  const counts = [];
+  for (const id of orgIds) counts.push(rowsOf(await asOwner(sql`select 1 from sessions where org_id = ${id}`)).length);
+  return counts;
 }
 
 const signUp = (email: string) =>
@@ -72,6 +78,20 @@ describe('the hourly sweep of sign-up and sign-in leftovers', () => {
     await sweepExpiredAuth(deps());
     expect(await left(old)).toBe(0);
     expect(await left(live)).toBe(1);
+  });
+
+  it('deletes sessions past their expiry in every org and keeps live ones', async () => {
+    const [a, b] = [await signUpOrg(h, 'Sweep A'), await signUpOrg(h, 'Sweep B')];
+    const live = await signUpOrg(h, 'Sweep C');
+    await asOwner(
+      sql`update sessions set expires_at = now() - interval '1 minute' where org_id in (${a.me.org.id}, ${b.me.org.id})`,
+    );
+    const before = await sessionsOf([a.me.org.id, b.me.org.id, live.me.org.id]);
+    expect(before).toEqual([1, 1, 1]);
+    const { sessions } = await sweepExpiredAuth(deps());
+    expect(sessions).toBeGreaterThanOrEqual(2);
+    expect(await sessionsOf([a.me.org.id, b.me.org.id, live.me.org.id])).toEqual([0, 0, 1]);
+    expect((await call(h, live, 'GET', '/me')).statusCode).toBe(200);
   });
 
   it('reaches nothing without the sweep claim: the policy, not the statement, picks the rows', async () => {

@@ -210,3 +210,36 @@ describe('the security setting', () => {
     expect((await call(h, viewer, 'GET', '/me/factors')).json().required).toBe(true);
   });
 });
+
+describe('the password asked again before a change', () => {
+  it('counts wrong ones on the sign-in throttle and logs them, so a stolen session cannot guess it', async () => {
+    const admin = await signUpOrg(h);
+    await enrolTotp(h, admin);
+    const attempts = [
+      () => call(h, admin, 'POST', '/me/backup-codes', { password: 'guess-1' }),
+      () =>
+        call(h, admin, 'POST', '/me/password', { currentPassword: 'guess-2', newPassword: 'An0ther long passphrase' }),
+      () => call(h, admin, 'POST', '/me/backup-codes', { password: 'guess-3' }),
+      () =>
+        call(h, admin, 'POST', '/me/password', { currentPassword: 'guess-4', newPassword: 'An0ther long passphrase' }),
+      () => call(h, admin, 'POST', '/me/backup-codes', { password: 'guess-5' }),
+    ];
+    for (const attempt of attempts) expectProblem(await attempt(), 401, 'invalid_credentials');
+    // Five wrong: even the right password now waits, here and at sign-in from the same address.
+    expect(
+      expectProblem(await call(h, admin, 'POST', '/me/backup-codes', { password: PASSWORD }), 429, 'rate_limited'),
+    ).toMatchObject({ reason: 'sign_in_throttled' });
+    expectProblem(await signInAt(h, '127.0.0.1', admin.email, PASSWORD), 429, 'rate_limited');
+    expect(await auditEvents(h, admin, '&action=auth.password_check_failed')).toHaveLength(5);
+    const purposes = rowsOf<{ purpose: string }>(
+      await h.database.db.execute(
+        sql`select data->>'purpose' as purpose from audit_events
+            where org_id = ${admin.me.org.id} and action = 'auth.password_check_failed' order by seq`,
+      ),
+    ).map((r) => r.purpose);
+    expect(purposes).toEqual(['backup_codes', 'change_password', 'backup_codes', 'change_password', 'backup_codes']);
+    // Nothing else was written by the refused requests: the password is unchanged, the codes too.
+    expect((await signInAt(h, '10.13.2.1', admin.email, PASSWORD)).statusCode).toBe(202);
+    expect((await call(h, admin, 'GET', '/me/factors')).json().backupCodesLeft).toBe(10);
+  });
+});

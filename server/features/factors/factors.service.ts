@@ -1,13 +1,12 @@
 import { randomUUID } from 'node:crypto';
 import { renderSVG } from 'uqr';
 import type { Factor } from '../../../common/schemas/factors.js';
-import type { Tx } from '../../db/client.js';
 import type { Ctx } from '../../platform/context.js';
-import { verifyPassword } from '../../platform/crypto/passwords.js';
 import { openUserSecret, sealUserSecret } from '../../platform/crypto/user-secrets.js';
 import { AppError } from '../../platform/errors.js';
 import { type FactorChange, factorChangedMail } from '../../platform/mail/factor-messages.js';
 import { record } from '../audit/audit.service.js';
+import { confirmPassword } from '../auth/password-check.js';
 import { SESSION_TTL_MS } from '../auth/session-cookies.js';
 import { setSessionStage } from '../auth/sessions.repo.js';
 import * as users from '../users/users.repo.js';
@@ -96,7 +95,7 @@ export async function confirmTotp(ctx: Ctx, id: string, code: string) {
 /** Removing a factor needs the password again; the last one takes the backup codes with it. */
 export async function removeFactor(ctx: Ctx, id: string, password: string): Promise<void> {
   const actor = requirePerson(ctx);
-  await assertPassword(ctx.tx, actor.id, password);
+  await confirmPassword(ctx, actor.id, password, { ...PASSWORD_CHECK, purpose: 'remove_factor' });
   const row = await repo.findFactor(ctx.tx, actor.id, id);
   if (!row) throw AppError.notFound('Factor');
   const confirmed = await repo.confirmedFactors(ctx.tx, actor.id);
@@ -126,7 +125,7 @@ export async function renameFactor(ctx: Ctx, id: string, name: string): Promise<
 /** Ten new backup codes (the old ones die), shown this once; needs a confirmed factor and the password. */
 export async function regenerateBackupCodes(ctx: Ctx, password: string): Promise<{ codes: string[] }> {
   const actor = requirePerson(ctx);
-  await assertPassword(ctx.tx, actor.id, password);
+  await confirmPassword(ctx, actor.id, password, { ...PASSWORD_CHECK, purpose: 'backup_codes' });
   if ((await repo.confirmedFactors(ctx.tx, actor.id)).length === 0) {
     throw AppError.because('conflict', 'no_second_factor', 'Backup codes need a second factor: add one first.');
   }
@@ -144,14 +143,7 @@ export async function issueBackupCodes(ctx: Ctx, userId: string): Promise<string
   return codes;
 }
 
-async function assertPassword(tx: Tx, userId: string, password: string): Promise<void> {
-  const user = (await users.findUser(tx, userId))!;
-  if (!user.passwordHash || !(await verifyPassword(password, user.passwordHash))) {
-    throw new AppError('invalid_credentials', 'The password is wrong.', {
-      errors: [{ field: 'password', rule: 'wrong', message: 'is not your password' }],
-    });
-  }
-}
+const PASSWORD_CHECK = { field: 'password', message: 'is not your password' };
 
 export function wrongCode(): AppError {
   return AppError.invalid('code', 'wrong_code', 'is wrong, expired or already used');

@@ -1,9 +1,10 @@
 import type { Me } from '../../../common/schemas/auth.js';
 import type { Ctx } from '../../platform/context.js';
-import { hashPassword, verifyPassword } from '../../platform/crypto/passwords.js';
+import { hashPassword } from '../../platform/crypto/passwords.js';
 import { AppError } from '../../platform/errors.js';
 import { diff, record } from '../audit/audit.service.js';
 import { assertPasswordRules, endEverySession, type Session, startSession } from '../auth/auth.service.js';
+import { confirmPassword } from '../auth/password-check.js';
 import { deleteSession } from '../auth/sessions.repo.js';
 import { presentMe } from './users.presenter.js';
 import * as repo from './users.repo.js';
@@ -51,12 +52,12 @@ export async function updateMe(ctx: Ctx, patch: MePatch): Promise<Me> {
 /** Changing the password ends every session of the person, in every org, and opens a fresh one here. */
 export async function changePassword(ctx: Ctx, currentPassword: string, newPassword: string): Promise<Session> {
   const actor = requireUser(ctx);
+  await confirmPassword(ctx, actor.id, currentPassword, {
+    field: 'currentPassword',
+    message: 'is not your current password',
+    purpose: 'change_password',
+  });
   const user = (await repo.findUser(ctx.tx, actor.id))!;
-  if (!user.passwordHash || !(await verifyPassword(currentPassword, user.passwordHash))) {
-    throw new AppError('invalid_credentials', 'The current password is wrong.', {
-      errors: [{ field: 'currentPassword', rule: 'wrong', message: 'is not your current password' }],
-    });
-  }
   assertPasswordRules(newPassword, user.email, 'newPassword');
   const passwordHash = await hashPassword(newPassword, ctx.deps.config.scryptLogN);
   await repo.updateUser(ctx.tx, actor.id, { passwordHash, passwordChangedAt: new Date() });

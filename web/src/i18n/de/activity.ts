@@ -20,6 +20,7 @@ export const activity: Record<keyof typeof en, string> = {
   'action.auth.backup_codes_generated': 'Backup-Codes erzeugt',
   'action.auth.backup_code_used': 'Mit Backup-Code angemeldet',
   'action.auth.second_factor_failed': 'Falscher Anmeldecode',
+  'action.auth.password_check_failed': 'Falsches Passwort beim Bestätigen einer Änderung',
   'action.user.invited': 'Benutzer eingeladen',
   'action.user.invitation_accepted': 'Einladung angenommen',
   'action.user.roles_changed': 'Rollen geändert',

@@ -20,6 +20,7 @@ export const actionLabels = {
   'action.auth.backup_codes_generated': 'Generated backup codes',
   'action.auth.backup_code_used': 'Signed in with a backup code',
   'action.auth.second_factor_failed': 'Wrong sign-in code',
+  'action.auth.password_check_failed': 'Wrong password when confirming a change',
   'action.user.invited': 'Invited user',
   'action.user.invitation_accepted': 'Accepted invitation',
   'action.user.roles_changed': 'Changed roles',

@@ -74,7 +74,7 @@ export function EnrolTotpModal({ opened, onClose }: Props) {
             <Text size="sm">{t('security.enrolScan')}</Text>
             <Image src={svgSource(enrolment.qrSvg)} alt={t('security.qrAlt')} w={200} h={200} mx="auto" />
             <Text size="sm">{t('security.enrolType')}</Text>
-            <Group gap="sm" wrap="nowrap">
+            <Group gap="sm">
               <Code fz="sm" style={{ wordBreak: 'break-all' }} data-testid="totp-secret">
                 {enrolment.secret}
               </Code>
