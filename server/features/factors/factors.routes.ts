@@ -56,11 +56,7 @@ export function factorsRoutes(app: App) {
       config: enrolment,
       schema: { tags, params: idParams, body: confirmPasskeyInput, response: { 200: confirmTotpOutput } },
     },
-    async (req) => {
-      const outcome = await inOrg(req, (ctx) => passkeys.confirmPasskey(ctx, req.params.id, req.body.response));
-      if (!outcome.ok) throw outcome.error;
-      return outcome.value;
-    },
+    (req) => inOrg(req, (ctx) => passkeys.confirmPasskey(ctx, req.params.id, req.body.response)),
   );
 
   app.patch(

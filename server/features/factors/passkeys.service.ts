@@ -18,9 +18,6 @@ import {
 } from './webauthn.js';
 import * as challenges from './webauthn-challenges.repo.js';
 
-/** A failure is returned, not thrown: the spent challenge must stay spent. */
-export type PasskeyOutcome<T> = { ok: true; value: T } | { ok: false; error: AppError };
-
 export const passkeysOf = async (ctx: Ctx, userId: string): Promise<(repo.FactorRow & StoredCredential)[]> =>
   (await repo.confirmedFactors(ctx.tx, userId)).filter(isPasskey);
 
@@ -68,8 +65,10 @@ export async function confirmPasskey(ctx: Ctx, id: string, response: Registratio
   const challenge = await challenges.takeSessionChallenge(ctx.tx, actor.id, actor.sessionId, 'register', now);
   const credential = challenge ? await verifyRegistration(ctx.deps.config, response, challenge) : null;
   if (!credential) {
-    const error = AppError.invalid('response', 'passkey_refused', 'is no answer to this registration: start again');
-    return { ok: false as const, error };
+    // The spent challenge stays spent: a refused answer cannot be tried again.
+    throw AppError.committing(
+      AppError.invalid('response', 'passkey_refused', 'is no answer to this registration: start again'),
+    );
   }
   const first = (await repo.confirmedFactors(ctx.tx, actor.id)).length === 0;
   await repo.confirmPasskey(ctx.tx, actor.id, id, credential, now);
@@ -79,8 +78,7 @@ export async function confirmPasskey(ctx: Ctx, id: string, response: Registratio
     await setSessionStage(ctx.tx, ctx.orgId, actor.sessionId, 'full', new Date(now.getTime() + SESSION_TTL_MS));
   }
   await mailPerson(ctx, actor.id, 'added', row.name);
-  const factor = presentFactor({ ...row, confirmedAt: now });
-  return { ok: true as const, value: { factor, backupCodes } };
+  return { factor: presentFactor({ ...row, confirmedAt: now }), backupCodes };
 }
 
 /** Options for the second step of a sign-in: one of the person's passkeys, for this pending sign-in. */
