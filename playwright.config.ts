@@ -6,12 +6,17 @@ const SMTP_PORT = PORT - 585;
 const SINK_HTTP_PORT = PORT - 584;
 
 export const SINK_URL = `http://127.0.0.1:${SINK_HTTP_PORT}`;
+/**
+ * The browser opens the app as `localhost`, never `127.0.0.1`: WebAuthn refuses an IP address as
+ * relying party, and APP_URL (the passkeys' origin and the links in mails) must be what the browser uses.
+ */
+const APP_URL = `http://localhost:${PORT}`;
 /** The browser tests' own PostgreSQL database, made afresh for each run. */
 export const E2E_DATABASE_URL = process.env.E2E_DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/deedbox_e2e';
 /** What a second process (the CLI) needs to work on the same Deedbox as the server. */
 export const E2E_ENV = {
   NODE_ENV: 'test',
-  APP_URL: `http://127.0.0.1:${PORT}`,
+  APP_URL,
   DATABASE_URL: E2E_DATABASE_URL,
   SMTP_URL: `smtp://127.0.0.1:${SMTP_PORT}`,
 };
@@ -24,7 +29,7 @@ export default defineConfig({
   timeout: 60_000,
   reporter: process.env.CI ? [['list'], ['json', { outputFile: 'reports/playwright.json' }]] : 'list',
   use: {
-    baseURL: `http://127.0.0.1:${PORT}`,
+    baseURL: APP_URL,
     trace: 'retain-on-failure',
     launchOptions: {
       executablePath: '/usr/bin/chromium',

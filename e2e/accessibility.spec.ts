@@ -173,6 +173,14 @@ function appScreens(s: Seeded, documents: Documents): Screen[] {
       },
     },
     { name: 'security settings', path: '/settings/security' },
+    {
+      name: 'add passkey dialog',
+      path: '/settings/security',
+      open: async (page, t) => {
+        await page.getByRole('button', { name: t['security.addPasskey'] }).click();
+        await expect(page.getByRole('dialog', { name: t['security.addPasskeyTitle'] })).toBeVisible();
+      },
+    },
   ];
 }
 

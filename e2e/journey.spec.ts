@@ -60,7 +60,7 @@ test('sign up, invite a user by mail, set their role; they see only what it allo
     await member.getByRole('menuitem', { name: 'Sign out' }).click();
     await member.getByRole('textbox', { name: 'E-mail address', exact: true }).fill(memberEmail);
     await member.getByRole('textbox', { name: 'Password', exact: true }).fill(PASSWORD);
-    await member.getByRole('button', { name: 'Sign in' }).click();
+    await member.getByRole('button', { name: 'Sign in', exact: true }).click();
     await expect(member.getByRole('heading', { name: /, Max$/ })).toBeVisible();
     await expect(member.getByText('Viewer').first()).toBeVisible();
     const nav = member.getByRole('navigation', { name: 'Main navigation' });

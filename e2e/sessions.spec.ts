@@ -32,7 +32,7 @@ test('one browser signs the other out from the sessions page; the other is sent 
   // The phone's next request finds its session gone and lands on sign-in.
   await phone.reload();
   await look(phone).toHaveURL(/\/sign-in/);
-  await look(phone.getByRole('button', { name: 'Sign in' })).toBeVisible();
+  await look(phone.getByRole('button', { name: 'Sign in', exact: true })).toBeVisible();
 
   // The laptop is still signed in.
   await laptop.reload();

@@ -12,6 +12,7 @@ import {
   writeOperations,
 } from '../server/security/text-fields.js';
 import { pdfWithText } from '../server/test/files.js';
+import { SoftAuthenticator } from '../server/test/soft-authenticator.js';
 import { linkFromMail } from './mail.js';
 import { call, PASSWORD, pathOf, remindersRun, signIn, uploadDocument, uploadToInbox } from './seed.js';
 
@@ -83,6 +84,11 @@ async function seedWorld(baseURL: string): Promise<World> {
   // An authenticator app named with attack strings, confirmed so the Security page lists it.
   const factor = await write(api, 'POST', '/me/factors/totp', {});
   await call(api, 'POST', `/me/factors/totp/${factor.id}/confirm`, { code: totpCode(factor.secret, Date.now()) });
+  // A passkey of a software authenticator, named and renamed with attack strings, so the Passkeys list shows it.
+  const passkey = await write(api, 'POST', '/me/factors/passkey', {});
+  const response = new SoftAuthenticator().register(passkey.options, { origin: new URL(baseURL).origin });
+  await call(api, 'POST', `/me/factors/passkey/${passkey.id}/confirm`, { response });
+  await write(api, 'PATCH', '/me/factors/{id}', {}, `/me/factors/${passkey.id}`);
   await call(api, 'PATCH', '/settings/reminders', { expiryEndDays: [], expiryNoticeDays: [], weeklySummary: false });
   await write(api, 'POST', '/business-units', {});
   await write(api, 'POST', '/api-keys', { role: 'viewer' });

@@ -2,10 +2,12 @@ import { z } from 'zod';
 import { PASSWORD_MAX } from '../passwords.js';
 import { isoDateTime } from './common.js';
 
-/** The kinds of second factor a person can hold (passkeys and SMS will join them). */
-export const FACTOR_KINDS = ['totp'] as const;
+/** The kinds of second factor a person can hold (SMS will join them). */
+export const FACTOR_KINDS = ['totp', 'passkey'] as const;
 /** What the second step of a sign-in accepts. */
-export const SECOND_FACTOR_KINDS = ['totp', 'backup_code'] as const;
+export const SECOND_FACTOR_KINDS = ['totp', 'passkey', 'backup_code'] as const;
+/** What a stored WebAuthn challenge is for. */
+export const WEBAUTHN_PURPOSES = ['register', 'second_factor', 'passwordless'] as const;
 
 export const factor = z.object({
   id: z.uuid(),
@@ -50,10 +52,60 @@ export const confirmTotpOutput = z.object({
 export const passwordCheckInput = z.object({ password: z.string().min(1).max(PASSWORD_MAX) });
 export const backupCodesOutput = z.object({ codes: z.array(z.string()) });
 
-export const secondFactorInput = z.object({
-  kind: z.enum(SECOND_FACTOR_KINDS),
-  code: z.string().trim().min(6).max(32),
+const base64url = (max: number) =>
+  z
+    .string()
+    .max(max)
+    .regex(/^[A-Za-z0-9_-]*$/, { message: 'must be base64url' });
+const AUTHENTICATOR_TRANSPORTS = ['ble', 'cable', 'hybrid', 'internal', 'nfc', 'smart-card', 'usb'] as const;
+
+/** What the browser's `navigator.credentials.create()` gave, as @simplewebauthn/browser encodes it. */
+export const registrationResponse = z.object({
+  id: base64url(1400).min(1),
+  rawId: base64url(1400).min(1),
+  type: z.literal('public-key'),
+  response: z.object({
+    clientDataJSON: base64url(4000),
+    attestationObject: base64url(20_000),
+    transports: z.array(z.enum(AUTHENTICATOR_TRANSPORTS)).max(8).optional(),
+  }),
+  authenticatorAttachment: z.enum(['platform', 'cross-platform']).optional(),
+  clientExtensionResults: z.record(z.string(), z.unknown()).default({}),
 });
+export type RegistrationResponse = z.infer<typeof registrationResponse>;
+
+/** What the browser's `navigator.credentials.get()` gave, as @simplewebauthn/browser encodes it. */
+export const authenticationResponse = z.object({
+  id: base64url(1400).min(1),
+  rawId: base64url(1400).min(1),
+  type: z.literal('public-key'),
+  response: z.object({
+    clientDataJSON: base64url(4000),
+    authenticatorData: base64url(4000),
+    signature: base64url(2000),
+    userHandle: base64url(200).optional(),
+  }),
+  authenticatorAttachment: z.enum(['platform', 'cross-platform']).optional(),
+  clientExtensionResults: z.record(z.string(), z.unknown()).default({}),
+});
+export type AuthenticationResponse = z.infer<typeof authenticationResponse>;
+
+/** WebAuthn options for the browser (PublicKeyCredentialCreationOptionsJSON / RequestOptionsJSON), passed on as they are. */
+export const webauthnOptions = z.looseObject({ challenge: z.string() });
+
+export const startPasskeyInput = z.object({ name: z.string().trim().min(1).max(60).default('Passkey') });
+export const passkeyEnrolment = z.object({ id: z.uuid(), options: webauthnOptions });
+export const confirmPasskeyInput = z.object({ response: registrationResponse });
+export const renameFactorInput = z.object({ name: z.string().trim().min(1).max(60) });
+
+export const secondFactorInput = z.discriminatedUnion('kind', [
+  z.object({ kind: z.enum(['totp', 'backup_code']), code: z.string().trim().min(6).max(32) }),
+  z.object({ kind: z.literal('passkey'), response: authenticationResponse }),
+]);
+export type SecondFactorInput = z.infer<typeof secondFactorInput>;
+
+export const passkeyOptions = z.object({ options: webauthnOptions });
+export const passkeySignInInput = z.object({ response: authenticationResponse });
 
 /** A correct password with a second factor due: answered 202 instead of a session. */
 export const secondFactorStep = z.object({

@@ -13,6 +13,7 @@ const UNIQUE_FIELDS: Record<string, string> = {
   contracts_number_key: 'contractNumber',
   users_email_key: 'email',
   memberships_org_id_user_id_pk: 'email',
+  user_factors_credential_idx: 'response',
 };
 
 interface PgFault {

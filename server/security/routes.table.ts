@@ -33,6 +33,20 @@ const fresh =
   (kind: FreshKind) =>
   async (o: OrgWorld): Promise<Params> => ({ id: await o.fresh(kind) });
 const bogusToken = { token: 'A'.repeat(43) };
+const bogusRegistration = {
+  id: 'AAAA',
+  rawId: 'AAAA',
+  type: 'public-key',
+  response: { clientDataJSON: 'e30', attestationObject: 'oA' },
+  clientExtensionResults: {},
+};
+const bogusAssertion = {
+  id: 'AAAA',
+  rawId: 'AAAA',
+  type: 'public-key',
+  response: { clientDataJSON: 'e30', authenticatorData: 'AA', signature: 'AA', userHandle: 'AA' },
+  clientExtensionResults: {},
+};
 const lifecycle = { type: 'fixed', startDate: '2091-01-01', endDate: '2091-12-31' };
 const template = { kind: 'reminder', locale: 'de' };
 
@@ -65,6 +79,10 @@ export const ROUTES: Record<string, RouteRow> = {
     roles: [409, 409, 409, 409, 409],
     body: () => ({ kind: 'totp', code: '123456' }),
   },
+  'POST /api/v1/auth/second-factor/passkey-options': { roles: [409, 409, 409, 409, 409] },
+  'POST /api/v1/auth/passkey/options': { public: true },
+  // A made-up assertion: refused (422) like a wrong password, whoever sends it.
+  'POST /api/v1/auth/passkey/sign-in': { public: true, body: () => ({ response: bogusAssertion }) },
   'POST /api/v1/auth/forgot-password': { public: true, body: () => ({ email: uniqueEmail('forgot') }) },
   'POST /api/v1/auth/reset-password': {
     public: true,
@@ -99,6 +117,17 @@ export const ROUTES: Record<string, RouteRow> = {
     roles: [404, 404, 404, 404, 403],
     params: () => ({ id: crypto.randomUUID() }),
     body: () => ({ code: '123456' }),
+  },
+  'POST /api/v1/me/factors/passkey': { roles: [201, 201, 201, 201, 403], body: () => ({}) },
+  'POST /api/v1/me/factors/passkey/{id}/confirm': {
+    roles: [404, 404, 404, 404, 403],
+    params: () => ({ id: crypto.randomUUID() }),
+    body: () => ({ response: bogusRegistration }),
+  },
+  'PATCH /api/v1/me/factors/{id}': {
+    roles: [404, 404, 404, 404, 403],
+    params: () => ({ id: crypto.randomUUID() }),
+    body: () => ({ name: 'Renamed' }),
   },
   'DELETE /api/v1/me/factors/{id}': {
     roles: [404, 404, 404, 404, 403],

@@ -1,6 +1,7 @@
-import { bigint, index, integer, pgTable, text, uuid } from 'drizzle-orm/pg-core';
-import { FACTOR_KINDS } from '../../../common/schemas/factors.js';
+import { bigint, boolean, foreignKey, index, integer, pgTable, text, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
+import { FACTOR_KINDS, WEBAUTHN_PURPOSES } from '../../../common/schemas/factors.js';
 import { bytea, ts } from './columns.js';
+import { orgs, sessions } from './orgs.js';
 import { users } from './users.js';
 
 /**
@@ -21,11 +22,20 @@ export const userFactors = pgTable(
     masterVersion: integer('master_version'),
     /** The last TOTP time step accepted: a code of this step or an earlier one is refused (replay). */
     lastStep: bigint('last_step', { mode: 'number' }),
+    /** Passkeys: the credential id (base64url) the authenticator names, unique across people. */
+    credentialId: text('credential_id'),
+    /** Passkeys: the COSE public key; public, so not sealed. */
+    publicKey: bytea('public_key'),
+    /** Passkeys: the last signature counter seen; a non-zero counter must grow (a cloned authenticator does not). */
+    signCount: bigint('sign_count', { mode: 'number' }),
+    transports: text('transports').array(),
+    /** Passkeys: synced to the provider's cloud (backed up) rather than bound to one device. */
+    backedUp: boolean('backed_up'),
     confirmedAt: ts('confirmed_at'),
     lastUsedAt: ts('last_used_at'),
     createdAt: ts('created_at').notNull().defaultNow(),
   },
-  (t) => [index('user_factors_user_idx').on(t.userId)],
+  (t) => [index('user_factors_user_idx').on(t.userId), uniqueIndex('user_factors_credential_idx').on(t.credentialId)],
 );
 
 /** Ten one-time backup codes per person, stored as SHA-256 of the user id and the code. */
@@ -41,4 +51,29 @@ export const backupCodes = pgTable(
     createdAt: ts('created_at').notNull().defaultNow(),
   },
   (t) => [index('backup_codes_user_idx').on(t.userId, t.codeHash)],
+);
+
+/**
+ * A WebAuthn challenge waiting for its answer: single use (deleted when answered), five minutes.
+ * Registration and the second step of a sign-in bind it to the session that asked; a passwordless
+ * sign-in has no session yet and binds it to the browser by the hash of a short-lived cookie.
+ */
+export const webauthnChallenges = pgTable(
+  'webauthn_challenges',
+  {
+    id: uuid('id').primaryKey(),
+    purpose: text('purpose', { enum: WEBAUTHN_PURPOSES }).notNull(),
+    challenge: text('challenge').notNull(),
+    userId: uuid('user_id').references(() => users.id, { onDelete: 'cascade' }),
+    orgId: uuid('org_id').references(() => orgs.id, { onDelete: 'cascade' }),
+    sessionId: uuid('session_id'),
+    tokenHash: text('token_hash'),
+    expiresAt: ts('expires_at').notNull(),
+    createdAt: ts('created_at').notNull().defaultNow(),
+  },
+  (t) => [
+    foreignKey({ columns: [t.orgId, t.sessionId], foreignColumns: [sessions.orgId, sessions.id] }).onDelete('cascade'),
+    index('webauthn_challenges_session_idx').on(t.sessionId),
+    index('webauthn_challenges_token_idx').on(t.tokenHash),
+  ],
 );

@@ -65,6 +65,21 @@ describe('the hourly sweep of sign-up and sign-in leftovers', () => {
     expect(await throttlesFrom(blocked)).toBeGreaterThan(0);
   });
 
+  it('deletes passkey challenges nobody answered in time and keeps live ones', async () => {
+    const start = () =>
+      h.app.inject({ method: 'POST', url: '/api/v1/auth/passkey/options', remoteAddress: '203.0.113.74' });
+    const challengeOf = async () => ((await start()).json() as { options: { challenge: string } }).options.challenge;
+    const [old, live] = [await challengeOf(), await challengeOf()];
+    const left = async (c: string) =>
+      rowsOf(await asOwner(sql`select 1 from webauthn_challenges where challenge = ${c}`)).length;
+    await asOwner(
+      sql`update webauthn_challenges set expires_at = now() - interval '1 minute' where challenge = ${old}`,
+    );
+    await sweepExpiredAuth(deps());
+    expect(await left(old)).toBe(0);
+    expect(await left(live)).toBe(1);
+  });
+
   it('deletes sessions past their expiry in every org and keeps live ones', async () => {
     const [a, b] = [await signUpOrg(h, 'Sweep A'), await signUpOrg(h, 'Sweep B')];
     const live = await signUpOrg(h, 'Sweep C');

@@ -2,14 +2,18 @@ import { lt } from 'drizzle-orm';
 import { pendingSignUps, sessions, signInThrottles } from '../../db/schema/index.js';
 import { type Deps, transact } from '../../platform/context.js';
 import type { JobDefinition } from '../../platform/jobs/job.js';
+import { deleteExpiredChallenges } from '../factors/webauthn-challenges.repo.js';
 
 /**
  * Deletes what sign-up and sign-in leave behind once it has run out: pending sign-ups past their
  * link's expiry (an address and a password hash nobody confirmed), throttle counters that no
- * longer count, and sessions past their expiry (sign-ins that never got their second factor
- * included). Row-level security lets the `sweep` claim reach only such rows (migrations 0019, 0028).
+ * longer count, sessions past their expiry (sign-ins that never got their second factor
+ * included) and passkey challenges nobody answered. Row-level security lets the `sweep` claim
+ * reach only such rows (migrations 0019, 0028 and 0029).
  */
-export async function sweepExpiredAuth(deps: Deps): Promise<{ signUps: number; throttles: number; sessions: number }> {
+export async function sweepExpiredAuth(
+  deps: Deps,
+): Promise<{ signUps: number; throttles: number; sessions: number; challenges: number }> {
   return transact(deps, { sweep: 'expired' }, async (tx) => {
     const signUps = await tx
       .delete(pendingSignUps)
@@ -18,7 +22,8 @@ export async function sweepExpiredAuth(deps: Deps): Promise<{ signUps: number; t
     // The policy keeps counters of the last hour and running blocks; everything it shows has run out.
     const throttles = await tx.delete(signInThrottles).returning({ ip: signInThrottles.ip });
     const ended = await tx.delete(sessions).where(lt(sessions.expiresAt, new Date())).returning({ id: sessions.id });
-    return { signUps: signUps.length, throttles: throttles.length, sessions: ended.length };
+    const challenges = await deleteExpiredChallenges(tx);
+    return { signUps: signUps.length, throttles: throttles.length, sessions: ended.length, challenges };
   });
 }
 

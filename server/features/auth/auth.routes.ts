@@ -10,14 +10,28 @@ import {
   signUpInput,
   verifyEmailInput,
 } from '../../../common/schemas/auth.js';
-import { secondFactorInput, secondFactorStep } from '../../../common/schemas/factors.js';
+import {
+  passkeyOptions,
+  passkeySignInInput,
+  secondFactorInput,
+  secondFactorStep,
+} from '../../../common/schemas/factors.js';
 import { hashToken } from '../../platform/crypto/tokens.js';
 import { type App, inOrg, publicCtx, SIGN_IN_STEPS } from '../../platform/http/route-kit.js';
+import { secondFactorOptions } from '../factors/passkeys.service.js';
 import { completeSignIn } from '../factors/second-factor.service.js';
+import { CHALLENGE_TTL_MS } from '../factors/webauthn.js';
 import { acceptInvitation, getInvitation } from '../users/invitations.service.js';
 import { getMe, signOut } from '../users/me.service.js';
 import * as auth from './auth.service.js';
-import { clearSessionCookies, csrfTokenFor, setSessionCookies } from './session-cookies.js';
+import { signInWithPasskey, startPasskeySignIn } from './passkey-sign-in.service.js';
+import {
+  clearSessionCookies,
+  csrfTokenFor,
+  setPasskeyCookie,
+  setSessionCookies,
+  takePasskeyCookie,
+} from './session-cookies.js';
 import { signIn } from './sign-in.service.js';
 import type { PendingOrSession } from './sign-in-steps.js';
 import { confirmSignUp, signUp } from './sign-up.service.js';
@@ -79,6 +93,35 @@ export function authRoutes(app: App) {
       const outcome = await inOrg(req, (ctx) => completeSignIn(ctx, req.body));
       if (!outcome.ok) throw outcome.error;
       return signedIn(req, reply, outcome.session);
+    },
+  );
+
+  app.post(
+    '/auth/second-factor/passkey-options',
+    {
+      config: { rateLimit: { max: 10, timeWindow: '1 minute' }, stages: SIGN_IN_STEPS.secondFactor },
+      schema: { tags: ['auth'], response: { 200: passkeyOptions } },
+    },
+    (req) => inOrg(req, secondFactorOptions),
+  );
+
+  app.post(
+    '/auth/passkey/options',
+    { config: tight(10), schema: { tags: ['auth'], response: { 200: passkeyOptions } } },
+    async (req, reply) => {
+      const { token, options } = await startPasskeySignIn(publicCtx(req));
+      setPasskeyCookie(reply, req.server.deps.config, token, CHALLENGE_TTL_MS);
+      return { options };
+    },
+  );
+
+  app.post(
+    '/auth/passkey/sign-in',
+    { config: tight(10), schema: { tags: ['auth'], body: passkeySignInInput, response: { 200: meOutput } } },
+    async (req, reply) => {
+      const token = takePasskeyCookie(req, reply, req.server.deps.config);
+      const session = await signInWithPasskey(publicCtx(req), token, req.body.response);
+      return signedIn(req, reply, session);
     },
   );
 

@@ -50,3 +50,23 @@ export function clearSessionCookies(reply: FastifyReply, config: Config): void {
 export function sessionTokenOf(request: FastifyRequest, config: Config): string | null {
   return request.cookies[sessionCookieName(config)] ?? null;
 }
+
+/** Binds a passwordless sign-in's challenge to the browser that asked for it, for as long as the challenge lives. */
+const PASSKEY_COOKIE = 'dbx_passkey';
+const PASSKEY_COOKIE_PATH = '/api/v1/auth/passkey';
+
+export function setPasskeyCookie(reply: FastifyReply, config: Config, token: string, maxAgeMs: number): void {
+  reply.setCookie(PASSKEY_COOKIE, token, {
+    path: PASSKEY_COOKIE_PATH,
+    sameSite: 'strict',
+    secure: secureCookies(config),
+    httpOnly: true,
+    maxAge: maxAgeMs / 1000,
+  });
+}
+
+export function takePasskeyCookie(request: FastifyRequest, reply: FastifyReply, config: Config): string | null {
+  const token = request.cookies[PASSKEY_COOKIE] ?? null;
+  if (token) reply.clearCookie(PASSKEY_COOKIE, { path: PASSKEY_COOKIE_PATH, secure: secureCookies(config) });
+  return token && token.length <= 200 ? token : null;
+}

@@ -1,10 +1,11 @@
+import type { SECOND_FACTOR_KINDS } from '../../../common/schemas/factors.js';
 import type { Tx } from '../../db/client.js';
 import type { RequestMeta } from '../../platform/context.js';
 import * as factors from '../factors/factors.repo.js';
 import * as users from '../users/users.repo.js';
 import { type Session, startSession } from './auth.service.js';
 
-export type SecondFactorKind = 'totp' | 'backup_code';
+export type SecondFactorKind = (typeof SECOND_FACTOR_KINDS)[number];
 /** A session, or a pending sign-in with the kinds of code it accepts. */
 export type PendingOrSession = Session & { kinds: SecondFactorKind[] };
 

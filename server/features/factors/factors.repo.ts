@@ -117,3 +117,62 @@ export async function storeSecret(tx: Tx, id: string, secret: Buffer, masterVers
 export async function setRequireSecondFactor(tx: Tx, orgId: string, value: boolean): Promise<void> {
   await tx.update(orgs).set({ requireSecondFactor: value }).where(eq(orgs.id, orgId));
 }
+
+/** The person's confirmed passkey with this credential id (scoped to the person: a credential of another is unknown). */
+export async function findPasskey(tx: Tx, userId: string, credentialId: string): Promise<FactorRow | null> {
+  const [row] = await tx
+    .select()
+    .from(userFactors)
+    .where(
+      and(
+        eq(userFactors.userId, userId),
+        eq(userFactors.kind, 'passkey'),
+        eq(userFactors.credentialId, credentialId),
+        isNotNull(userFactors.confirmedAt),
+      ),
+    );
+  return row ?? null;
+}
+
+/** Stores the credential a registration proved and confirms the factor. */
+export async function confirmPasskey(
+  tx: Tx,
+  userId: string,
+  id: string,
+  credential: { credentialId: string; publicKey: Buffer; signCount: number; transports: string[]; backedUp: boolean },
+  now: Date,
+): Promise<void> {
+  await tx
+    .update(userFactors)
+    .set({ ...credential, confirmedAt: now })
+    .where(and(eq(userFactors.userId, userId), eq(userFactors.id, id), isNull(userFactors.confirmedAt)));
+}
+
+/**
+ * Records a passkey's use with its new counter, only while the stored counter is still the one the
+ * assertion was checked against: of two requests racing with one assertion, one wins.
+ */
+export async function acceptPasskeyUse(
+  tx: Tx,
+  userId: string,
+  id: string,
+  previous: number,
+  signCount: number,
+  now: Date,
+): Promise<boolean> {
+  const rows = await tx
+    .update(userFactors)
+    .set({ signCount, lastUsedAt: now })
+    .where(and(eq(userFactors.userId, userId), eq(userFactors.id, id), eq(userFactors.signCount, previous)))
+    .returning({ id: userFactors.id });
+  return rows.length === 1;
+}
+
+export async function renameFactor(tx: Tx, userId: string, id: string, name: string): Promise<FactorRow | null> {
+  const [row] = await tx
+    .update(userFactors)
+    .set({ name })
+    .where(and(eq(userFactors.userId, userId), eq(userFactors.id, id), isNotNull(userFactors.confirmedAt)))
+    .returning();
+  return row ?? null;
+}

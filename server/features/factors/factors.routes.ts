@@ -1,18 +1,24 @@
 import { idParams } from '../../../common/schemas/common.js';
 import {
   backupCodesOutput,
+  confirmPasskeyInput,
   confirmTotpInput,
   confirmTotpOutput,
+  factor,
   factorsOutput,
+  passkeyEnrolment,
   passwordCheckInput,
+  renameFactorInput,
   securitySettings,
   securitySettingsPatch,
+  startPasskeyInput,
   startTotpInput,
   totpEnrolment,
 } from '../../../common/schemas/factors.js';
 import { type App, inOrg, SIGN_IN_STEPS } from '../../platform/http/route-kit.js';
 import * as admin from './factors.admin.service.js';
 import * as factors from './factors.service.js';
+import * as passkeys from './passkeys.service.js';
 
 /** A member of an org that demands a factor reaches these (and sign-out) before anything else. */
 const enrolment = { stages: SIGN_IN_STEPS.enrolment };
@@ -36,6 +42,27 @@ export function factorsRoutes(app: App) {
       schema: { tags, params: idParams, body: confirmTotpInput, response: { 200: confirmTotpOutput } },
     },
     (req) => inOrg(req, (ctx) => factors.confirmTotp(ctx, req.params.id, req.body.code)),
+  );
+
+  app.post(
+    '/me/factors/passkey',
+    { config: enrolment, schema: { tags, body: startPasskeyInput, response: { 201: passkeyEnrolment } } },
+    async (req, reply) => reply.code(201).send(await inOrg(req, (ctx) => passkeys.startPasskey(ctx, req.body))),
+  );
+
+  app.post(
+    '/me/factors/passkey/:id/confirm',
+    {
+      config: enrolment,
+      schema: { tags, params: idParams, body: confirmPasskeyInput, response: { 200: confirmTotpOutput } },
+    },
+    (req) => inOrg(req, (ctx) => passkeys.confirmPasskey(ctx, req.params.id, req.body.response)),
+  );
+
+  app.patch(
+    '/me/factors/:id',
+    { schema: { tags, params: idParams, body: renameFactorInput, response: { 200: factor } } },
+    (req) => inOrg(req, (ctx) => factors.renameFactor(ctx, req.params.id, req.body.name)),
   );
 
   app.delete(

@@ -114,6 +114,14 @@ export async function removeFactor(ctx: Ctx, id: string, password: string): Prom
   await mailPerson(ctx, actor.id, 'removed', row.name);
 }
 
+/** A confirmed factor gets a new name (several passkeys are told apart by theirs). */
+export async function renameFactor(ctx: Ctx, id: string, name: string): Promise<Factor> {
+  const actor = requirePerson(ctx);
+  const row = await repo.renameFactor(ctx.tx, actor.id, id, name);
+  if (!row) throw AppError.notFound('Factor');
+  return presentFactor(row);
+}
+
 /** Ten new backup codes (the old ones die), shown this once; needs a confirmed factor and the password. */
 export async function regenerateBackupCodes(ctx: Ctx, password: string): Promise<{ codes: string[] }> {
   const actor = requirePerson(ctx);
@@ -124,7 +132,7 @@ export async function regenerateBackupCodes(ctx: Ctx, password: string): Promise
   return { codes: await issueBackupCodes(ctx, actor.id) };
 }
 
-async function issueBackupCodes(ctx: Ctx, userId: string): Promise<string[]> {
+export async function issueBackupCodes(ctx: Ctx, userId: string): Promise<string[]> {
   const codes = newBackupCodes();
   await repo.replaceBackupCodes(
     ctx.tx,

@@ -1,3 +1,4 @@
+import type { SecondFactorInput } from '../../../common/schemas/factors.js';
 import { setClaims } from '../../db/tx.js';
 import type { Ctx } from '../../platform/context.js';
 import { AppError } from '../../platform/errors.js';
@@ -5,12 +6,12 @@ import { recordWith } from '../audit/audit.service.js';
 import { type Session, startSession, userActor } from '../auth/auth.service.js';
 import { warnOfNewDevice } from '../auth/devices.service.js';
 import { countFactorFailure, deleteSession } from '../auth/sessions.repo.js';
-import type { SecondFactorKind } from '../auth/sign-in-steps.js';
 import { recordFailure, recordSuccess, retryAfter, throttledError, throttleFor } from '../auth/sign-in-throttle.js';
 import * as users from '../users/users.repo.js';
 import { backupCodeHash } from './backup-codes.js';
 import * as repo from './factors.repo.js';
 import { factorFacts, totpSecretOf, wrongCode } from './factors.service.js';
+import { passkeyRefused, spendPasskey } from './passkeys.service.js';
 import { acceptedStep } from './totp.js';
 
 /** Wrong codes one pending sign-in may take before the password must be given again. */
@@ -20,14 +21,12 @@ export const CODES_PER_SIGN_IN = 5;
 export type SecondFactorOutcome = { ok: true; session: Session } | { ok: false; error: AppError };
 
 /**
- * The second step of a sign-in: a code from the app or a backup code. Wrong codes count on the same
+ * The second step of a sign-in: a code from the app, a passkey's answer to this sign-in's challenge,
+ * or a backup code. Wrong codes (and refused passkey answers) count on the same
  * throttle as wrong passwords (per account and source address) and end the pending sign-in after
  * CODES_PER_SIGN_IN; the right one replaces the pending sign-in by a session with a new token.
  */
-export async function completeSignIn(
-  ctx: Ctx,
-  input: { kind: SecondFactorKind; code: string },
-): Promise<SecondFactorOutcome> {
+export async function completeSignIn(ctx: Ctx, input: SecondFactorInput): Promise<SecondFactorOutcome> {
   if (ctx.actor.type !== 'user') throw AppError.forbidden();
   const actor = ctx.actor;
   const user = (await users.findUser(ctx.tx, actor.id))!;
@@ -36,7 +35,12 @@ export async function completeSignIn(
   const now = new Date();
   const seconds = await retryAfter(ctx.tx, throttle, now);
   if (seconds) return { ok: false, error: throttledError(seconds) };
-  const used = input.kind === 'totp' ? await spendTotp(ctx, actor.id, input.code, now) : null;
+  const used =
+    input.kind === 'totp'
+      ? await spendTotp(ctx, actor.id, input.code, now)
+      : input.kind === 'passkey'
+        ? await spendPasskey(ctx, actor.id, actor.sessionId, input.response, now)
+        : null;
   const backupLeft = input.kind === 'backup_code' ? await spendBackupCode(ctx, actor.id, input.code, now) : null;
   const writer = { tx: ctx.tx, orgId: ctx.orgId, request: ctx.request };
   if (!used && backupLeft === null) {
@@ -52,7 +56,7 @@ export async function completeSignIn(
         extra: { kind: input.kind, failures },
       },
     );
-    if (!over) return { ok: false, error: wrongCode() };
+    if (!over) return { ok: false, error: input.kind === 'passkey' ? passkeyRefused() : wrongCode() };
     await deleteSession(ctx.tx, ctx.orgId, actor.sessionId);
     return {
       ok: false,

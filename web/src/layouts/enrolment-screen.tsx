@@ -6,6 +6,7 @@ import { Logo } from '../components/logo.js';
 import { usePageTitle } from '../components/use-page-title.js';
 import { useT } from '../i18n/i18n-context.js';
 import { FactorsCard } from '../pages/settings/security/factors-card.js';
+import { PasskeysCard } from '../pages/settings/security/passkeys-card.js';
 
 /** The account demands a second factor this person lacks: enrolling one (or signing out) is all there is. */
 export function EnrolmentScreen() {
@@ -34,6 +35,7 @@ export function EnrolmentScreen() {
             </Title>
             <Text c="dimmed">{t('enrolment.text')}</Text>
             <FactorsCard />
+            <PasskeysCard />
           </Stack>
         </main>
       </Stack>

@@ -7,6 +7,8 @@ export const auth: Record<keyof typeof en, string> = {
   'signIn.forgot': 'Passwort vergessen?',
   'signIn.noAccount': 'Neu bei Deedbox?',
   'signIn.createAccount': 'Konto erstellen',
+  'signIn.or': 'oder',
+  'signIn.passkey': 'Mit einem Passkey anmelden',
 
   'signUp.title': 'Konto erstellen',
   'signUp.description': 'Richten Sie Deedbox für Ihr Unternehmen in weniger als einer Minute ein.',

@@ -125,6 +125,8 @@ export const errors: Record<keyof typeof en, string> = {
   'validation.wrong': 'Das ist nicht Ihr aktuelles Passwort.',
   'validation.wrong_code':
     'Dieser Code ist falsch, abgelaufen oder schon verwendet. Geben Sie den Code ein, den Ihre App jetzt anzeigt.',
+  'validation.passkey_refused':
+    'Dieser Passkey wurde nicht angenommen. Versuchen Sie es erneut oder wählen Sie einen anderen Weg.',
   'validation.too_many_attempts': 'Zu viele falsche Codes. Melden Sie sich erneut mit Ihrem Passwort an.',
   'validation.before_from': 'Das Ende darf nicht vor dem Beginn liegen.',
   'validation.range_too_long': 'Dieser Zeitraum ist zu lang.',

@@ -11,17 +11,30 @@ export const security: Record<keyof typeof en, string> = {
   'secondFactor.useBackup': 'Stattdessen einen Backup-Code verwenden',
   'secondFactor.useApp': 'Stattdessen die Authenticator-App verwenden',
   'secondFactor.cancel': 'Zurück zur Anmeldung',
+  'secondFactor.passkeyText': 'Bestätigen Sie die Anmeldung mit einem Ihrer Passkeys.',
+  'secondFactor.usePasskey': 'Passkey verwenden',
+  'secondFactor.useCode': 'Stattdessen einen Code eingeben',
+
+  'passkey.cancelled':
+    'Es wurde kein Passkey verwendet: Die Abfrage wurde geschlossen oder ist abgelaufen. Versuchen Sie es einfach noch einmal, wenn Sie so weit sind.',
+  'passkey.alreadyOnDevice':
+    'Dieses Gerät hat bereits einen Passkey für Ihr Konto. Verwenden Sie ein anderes Gerät oder einen anderen Sicherheitsschlüssel.',
+  'passkey.unsupported': 'Dieser Browser kann für Deedbox keine Passkeys verwenden.',
+  'passkey.browserFailed':
+    'Ihr Browser konnte den Passkey nicht verwenden. Versuchen Sie es erneut oder wählen Sie einen anderen Weg.',
 
   'enrolment.title': 'Zweiten Faktor einrichten',
   'enrolment.text':
-    'Ihre Organisation verlangt für die Anmeldung einen zweiten Faktor. Richten Sie eine Authenticator-App ein, um fortzufahren, oder melden Sie sich ab.',
+    'Ihre Organisation verlangt für die Anmeldung einen zweiten Faktor. Richten Sie eine Authenticator-App oder einen Passkey ein, um fortzufahren, oder melden Sie sich ab.',
 
   'security.title': 'Sicherheit',
-  'security.description': 'Anmeldung mit zwei Faktoren: ein Code von Ihrem Telefon zusätzlich zum Passwort.',
+  'security.description':
+    'Anmeldung mit zwei Faktoren: ein Code von Ihrem Telefon oder ein Passkey zusätzlich zum Passwort.',
   'security.appsTitle': 'Authenticator-Apps',
   'security.appsText':
     'Eine App wie Google Authenticator, Microsoft Authenticator oder 1Password zeigt alle 30 Sekunden einen neuen 6-stelligen Code.',
   'security.noFactors': 'Noch keine Authenticator-App: Ihr Passwort allein meldet Sie an.',
+  'security.noApps': 'Noch keine Authenticator-App.',
   'security.kind.totp': 'Authenticator-App',
   'security.lastUsed': 'Zuletzt verwendet am {when}',
   'security.neverUsed': 'Noch nicht zur Anmeldung verwendet',
@@ -42,7 +55,8 @@ export const security: Record<keyof typeof en, string> = {
   'security.confirm': 'Bestätigen',
   'security.enrolDone': 'Ihre Authenticator-App ist eingerichtet. Ab jetzt fragt die Anmeldung nach ihrem Code.',
   'security.backupTitle': 'Backup-Codes',
-  'security.backupText': 'Wenn Sie Ihr Telefon verlieren, meldet Sie ein Backup-Code anstelle des App-Codes an.',
+  'security.backupText':
+    'Wenn Sie Ihr Telefon oder Ihre Passkeys verlieren, meldet Sie ein Backup-Code anstelle des App-Codes oder eines Passkeys an.',
   'security.backupLeft': 'Noch {count} unbenutzte Backup-Codes.',
   'security.backupNew': 'Neue Backup-Codes',
   'security.backupNewText':
@@ -54,6 +68,30 @@ export const security: Record<keyof typeof en, string> = {
   'security.backupCopy': 'Codes kopieren',
   'security.backupDownload': 'Herunterladen',
   'security.backupSaved': 'Ich habe sie gespeichert',
+  'security.passkeysTitle': 'Passkeys',
+  'security.passkeysText':
+    'Ein Passkey auf Ihrem Telefon, Computer oder Sicherheitsschlüssel bestätigt mit Fingerabdruck, Gesicht oder PIN, dass Sie es sind. Er meldet Sie auch ganz ohne Passwort an.',
+  'security.noPasskeys': 'Noch kein Passkey.',
+  'security.kind.passkey': 'Passkey',
+  'security.addPasskey': 'Passkey hinzufügen',
+  'security.addPasskeyTitle': 'Passkey hinzufügen',
+  'security.addPasskeyText':
+    'Geben Sie ihm einen Namen und folgen Sie dann Ihrem Browser: Er bittet Ihr Gerät, den Passkey zu erstellen.',
+  'security.passkeyName': 'Name',
+  'security.passkeyNameHint': 'Damit Sie Ihre Passkeys auseinanderhalten, zum Beispiel „Arbeitslaptop“.',
+  'security.passkeyDefaultName': 'Passkey',
+  'security.createPasskey': 'Passkey erstellen',
+  'security.passkeyAdded': 'Der Passkey „{name}“ ist eingerichtet.',
+  'security.passkeyDone':
+    'Ihr Passkey ist eingerichtet. Ab jetzt bestätigt er Ihre Anmeldung oder meldet Sie allein an.',
+  'security.added': 'Hinzugefügt {when}',
+  'security.rename': 'Umbenennen',
+  'security.renameNamed': '{name} umbenennen',
+  'security.renameTitle': '„{name}“ umbenennen',
+  'security.renamed': 'Umbenannt in „{name}“.',
+  'security.save': 'Speichern',
+  'security.removePasskeyText':
+    'Geben Sie Ihr Passwort ein, um diesen Passkey zu entfernen. Deedbox nimmt ihn sofort nicht mehr an; löschen Sie ihn auch auf Ihrem Gerät. Mit Ihrem letzten zweiten Faktor werden auch Ihre Backup-Codes entfernt.',
   'security.requireTitle': 'Zweiter Faktor für alle',
   'security.requireText':
     'Mitglieder ohne zweiten Faktor müssen direkt nach ihrem Passwort einen einrichten, bevor sie etwas anderes tun können (ab ihrer nächsten Anmeldung).',

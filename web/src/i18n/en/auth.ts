@@ -5,6 +5,8 @@ export const auth = {
   'signIn.forgot': 'Forgot password?',
   'signIn.noAccount': 'New to Deedbox?',
   'signIn.createAccount': 'Create an account',
+  'signIn.or': 'or',
+  'signIn.passkey': 'Sign in with a passkey',
 
   'signUp.title': 'Create your account',
   'signUp.description': 'Set up Deedbox for your company in under a minute.',

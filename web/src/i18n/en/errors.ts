@@ -107,6 +107,7 @@ export const errors = {
   'validation.existing_password': 'Enter the password you already use for Deedbox.',
   'validation.wrong': 'This is not your current password.',
   'validation.wrong_code': 'This code is wrong, expired or already used. Enter the code your app shows now.',
+  'validation.passkey_refused': 'This passkey was not accepted. Try again, or choose another way.',
   'validation.too_many_attempts': 'Too many wrong codes. Sign in with your password again.',
   'validation.before_from': 'The end must not be before the start.',
   'validation.range_too_long': 'This period is too long.',

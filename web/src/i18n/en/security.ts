@@ -9,17 +9,27 @@ export const security = {
   'secondFactor.useBackup': 'Use a backup code instead',
   'secondFactor.useApp': 'Use the authenticator app instead',
   'secondFactor.cancel': 'Back to sign in',
+  'secondFactor.passkeyText': 'Confirm your sign-in with one of your passkeys.',
+  'secondFactor.usePasskey': 'Use a passkey',
+  'secondFactor.useCode': 'Enter a code instead',
+
+  'passkey.cancelled': 'No passkey was used: the prompt was closed or timed out. Try again whenever you are ready.',
+  'passkey.alreadyOnDevice':
+    'This device already holds a passkey for your account. Use another device or security key.',
+  'passkey.unsupported': 'This browser cannot use passkeys for Deedbox.',
+  'passkey.browserFailed': 'Your browser could not use the passkey. Try again, or choose another way.',
 
   'enrolment.title': 'Set up a second factor',
   'enrolment.text':
-    'Your organization requires a second factor for signing in. Add an authenticator app to continue; you can sign out instead.',
+    'Your organization requires a second factor for signing in. Add an authenticator app or a passkey to continue; you can sign out instead.',
 
   'security.title': 'Security',
-  'security.description': 'Two-factor sign-in: a code from your phone in addition to your password.',
+  'security.description': 'Two-factor sign-in: a code from your phone or a passkey in addition to your password.',
   'security.appsTitle': 'Authenticator apps',
   'security.appsText':
     'An app such as Google Authenticator, Microsoft Authenticator or 1Password shows a new 6-digit code every 30 seconds.',
   'security.noFactors': 'No authenticator app yet: your password alone signs you in.',
+  'security.noApps': 'No authenticator app yet.',
   'security.kind.totp': 'Authenticator app',
   'security.lastUsed': 'Last used {when}',
   'security.neverUsed': 'Not used for a sign-in yet',
@@ -40,7 +50,8 @@ export const security = {
   'security.confirm': 'Confirm',
   'security.enrolDone': 'Your authenticator app is set up. From now on, signing in asks for its code.',
   'security.backupTitle': 'Backup codes',
-  'security.backupText': 'If you lose your phone, a backup code signs you in instead of the app’s code.',
+  'security.backupText':
+    'If you lose your phone or your passkeys, a backup code signs you in instead of the app’s code or a passkey.',
   'security.backupLeft': '{count} unused backup codes left.',
   'security.backupNew': 'New backup codes',
   'security.backupNewText': 'Enter your password. Ten new codes replace the old ones, which stop working.',
@@ -50,6 +61,28 @@ export const security = {
   'security.backupCopy': 'Copy codes',
   'security.backupDownload': 'Download',
   'security.backupSaved': 'I have saved them',
+  'security.passkeysTitle': 'Passkeys',
+  'security.passkeysText':
+    'A passkey on your phone, computer or security key confirms it is you with your fingerprint, face or PIN. It also signs you in without a password.',
+  'security.noPasskeys': 'No passkey yet.',
+  'security.kind.passkey': 'Passkey',
+  'security.addPasskey': 'Add passkey',
+  'security.addPasskeyTitle': 'Add a passkey',
+  'security.addPasskeyText': 'Give it a name, then follow your browser: it asks your device to create the passkey.',
+  'security.passkeyName': 'Name',
+  'security.passkeyNameHint': 'So you can tell your passkeys apart, for example “Work laptop”.',
+  'security.passkeyDefaultName': 'Passkey',
+  'security.createPasskey': 'Create passkey',
+  'security.passkeyAdded': 'The passkey “{name}” is set up.',
+  'security.passkeyDone': 'Your passkey is set up. From now on it confirms your sign-in, or signs you in on its own.',
+  'security.added': 'Added {when}',
+  'security.rename': 'Rename',
+  'security.renameNamed': 'Rename {name}',
+  'security.renameTitle': 'Rename “{name}”',
+  'security.renamed': 'Renamed to “{name}”.',
+  'security.save': 'Save',
+  'security.removePasskeyText':
+    'Enter your password to remove this passkey. Deedbox stops accepting it at once; delete it on your device too. Removing your last second factor also removes your backup codes.',
   'security.requireTitle': 'Second factor for everyone',
   'security.requireText':
     'Members without a second factor must add one right after their password before they can do anything else (from their next sign-in).',

@@ -1,10 +1,13 @@
-import { Anchor, Button, Group, PasswordInput, Stack, TextInput } from '@mantine/core';
+import { Anchor, Button, Divider, Group, PasswordInput, Stack, TextInput } from '@mantine/core';
+import { IconKey } from '@tabler/icons-react';
 import { useState } from 'react';
 import { Link, useNavigate, useSearchParams } from 'react-router';
 import { signInInput } from '../../../../common/schemas/auth.js';
 import { useSignIn, useSignOut } from '../../api/use-auth.js';
 import type { SecondFactorStep } from '../../api/use-factors.js';
+import { usePasskeySignIn } from '../../api/use-passkeys.js';
 import { AuthCard } from '../../components/auth-card.js';
+import { PasskeyAlert } from '../../components/passkey-alert.js';
 import { ProblemAlert } from '../../components/problem-alert.js';
 import { useZodForm } from '../../forms/use-zod-form.js';
 import { useT } from '../../i18n/i18n-context.js';
@@ -17,6 +20,7 @@ export function SignInPage() {
   const [params] = useSearchParams();
   const signIn = useSignIn();
   const signOut = useSignOut();
+  const passkey = usePasskeySignIn();
   const [step, setStep] = useState<SecondFactorStep | null>(null);
   const form = useZodForm(signInInput, { email: params.get('email') ?? '', password: '' });
   const done = () => navigate(safeNext(params.get('next')), { replace: true });
@@ -73,6 +77,19 @@ export function SignInPage() {
           </Button>
         </Stack>
       </form>
+      <Divider my="md" label={t('signIn.or')} labelPosition="center" />
+      <Stack>
+        <PasskeyAlert error={passkey.error} />
+        <Button
+          variant="default"
+          leftSection={<IconKey size={18} />}
+          loading={passkey.isPending}
+          onClick={() => passkey.mutate(undefined, { onSuccess: done })}
+          fullWidth
+        >
+          {t('signIn.passkey')}
+        </Button>
+      </Stack>
     </AuthCard>
   );
 }

@@ -17,7 +17,8 @@ export function FactorsCard() {
   const remove = useRemoveFactor();
   const [enrolling, setEnrolling] = useState(false);
   const [removing, setRemoving] = useState<Factor | null>(null);
-  const items = factors.data?.items ?? [];
+  const all = factors.data?.items ?? [];
+  const items = all.filter((f) => f.kind === 'totp');
   return (
     <SettingsCard title={t('security.appsTitle')} description={t('security.appsText')}>
       <Stack>
@@ -27,7 +28,7 @@ export function FactorsCard() {
           <ErrorState error={factors.error} onRetry={() => void factors.refetch()} />
         ) : items.length === 0 ? (
           <Text size="sm" c="dimmed">
-            {t('security.noFactors')}
+            {t(all.length === 0 ? 'security.noFactors' : 'security.noApps')}
           </Text>
         ) : (
           <Table>
