@@ -43,6 +43,7 @@ import { savedViewsRoutes } from './features/saved-views/saved-views.routes.js';
 import { searchRoutes } from './features/search/search.routes.js';
 import { sessionsRoutes } from './features/sessions/sessions.routes.js';
 import { settingsRoutes } from './features/settings/settings.routes.js';
+import { ssoRoutes } from './features/sso/sso.routes.js';
 import { usersRoutes } from './features/users/users.routes.js';
 import { AppError } from './platform/errors.js';
 import { inputGuard } from './platform/http/input-guard.js';
@@ -237,6 +238,7 @@ export async function buildApp({ config, database, mailer, blobs, logStream }: A
         searchRoutes,
         sessionsRoutes,
         accessRoutes,
+        ssoRoutes,
       ];
       for (const routes of features) {
         routes(api as App);

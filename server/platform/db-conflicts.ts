@@ -13,6 +13,8 @@ const UNIQUE_FIELDS: Record<string, string> = {
   contracts_number_key: 'contractNumber',
   users_email_key: 'email',
   memberships_org_id_user_id_pk: 'email',
+  sso_domains_org_domain_key: 'domain',
+  sso_domains_verified_key: 'domain',
 };
 
 interface PgFault {

@@ -9,4 +9,5 @@ export * from './jobs.js';
 export * from './orgs.js';
 export * from './partners.js';
 export * from './reminders.js';
+export * from './sso.js';
 export * from './users.js';
