@@ -15,3 +15,4 @@ export const repositorySettingsKey = ['settings', 'repository'] as const;
 export const securitySettingsKey = ['settings', 'security'] as const;
 export const factorsKey = ['factors'] as const;
 export const savedViewsKey = ['saved-views'] as const;
+export const ssoSettingsKey = ['settings', 'sso'] as const;

@@ -29,6 +29,7 @@ export const common: Record<keyof typeof en, string> = {
   'nav.activity': 'Aktivitätsprotokoll',
   'nav.personal': 'Persönliche Einstellungen',
   'nav.security': 'Sicherheit',
+  'nav.sso': 'Single Sign-on',
   'nav.devOutbox': 'Entwicklungs-Postausgang',
   'nav.signOut': 'Abmelden',
   'nav.toggle': 'Navigation ein- oder ausblenden',

@@ -3,6 +3,8 @@ export const auth = {
   'signIn.description': 'Sign in to your Deedbox account.',
   'signIn.submit': 'Sign in',
   'signIn.forgot': 'Forgot password?',
+  'signIn.or': 'or',
+  'signIn.sso': 'Continue with single sign-on',
   'signIn.noAccount': 'New to Deedbox?',
   'signIn.createAccount': 'Create an account',
 

@@ -27,6 +27,7 @@ export const common = {
   'nav.activity': 'Activity log',
   'nav.personal': 'Personal settings',
   'nav.security': 'Security',
+  'nav.sso': 'Single sign-on',
   'nav.devOutbox': 'Development outbox',
   'nav.signOut': 'Sign out',
   'nav.toggle': 'Toggle navigation',

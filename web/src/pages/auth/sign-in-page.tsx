@@ -1,9 +1,10 @@
-import { Anchor, Button, Group, PasswordInput, Stack, TextInput } from '@mantine/core';
+import { Anchor, Button, Divider, Group, PasswordInput, Stack, TextInput } from '@mantine/core';
 import { useState } from 'react';
 import { Link, useNavigate, useSearchParams } from 'react-router';
-import { signInInput } from '../../../../common/schemas/auth.js';
+import { email as emailSchema, signInInput } from '../../../../common/schemas/auth.js';
 import { useSignIn, useSignOut } from '../../api/use-auth.js';
 import type { SecondFactorStep } from '../../api/use-factors.js';
+import { useStartSso } from '../../api/use-sso.js';
 import { AuthCard } from '../../components/auth-card.js';
 import { ProblemAlert } from '../../components/problem-alert.js';
 import { useZodForm } from '../../forms/use-zod-form.js';
@@ -19,7 +20,20 @@ export function SignInPage() {
   const signOut = useSignOut();
   const [step, setStep] = useState<SecondFactorStep | null>(null);
   const form = useZodForm(signInInput, { email: params.get('email') ?? '', password: '' });
+  const startSso = useStartSso();
   const done = () => navigate(safeNext(params.get('next')), { replace: true });
+  // Single sign-on needs only the address: its domain names the identity provider.
+  const continueWithSso = () => {
+    const parsed = emailSchema.safeParse(form.values.email);
+    if (!parsed.success) {
+      form.setFieldError('email', 'validation.required');
+      return;
+    }
+    startSso.mutate(parsed.data, {
+      onSuccess: ({ redirectUrl }) => window.location.assign(redirectUrl),
+      onError: form.showError,
+    });
+  };
   const submit = form.onSubmit((input) =>
     signIn.mutate(input, {
       onSuccess: (answer) => ('secondFactor' in answer ? setStep(answer) : done()),
@@ -70,6 +84,10 @@ export function SignInPage() {
           </Stack>
           <Button type="submit" loading={signIn.isPending} fullWidth>
             {t('signIn.submit')}
+          </Button>
+          <Divider label={t('signIn.or')} labelPosition="center" />
+          <Button variant="default" fullWidth loading={startSso.isPending} onClick={continueWithSso}>
+            {t('signIn.sso')}
           </Button>
         </Stack>
       </form>
