@@ -242,6 +242,7 @@ function pagesOf(w: World): Record<string, { url: string; guest?: boolean; shows
     '/invite/:token': { url: `/invite/${w.inviteToken}`, guest: true, shows: true },
     '/respond/:token': { url: w.respondPath, guest: true, shows: true },
     '/end-session': { url: '/end-session?token=x', guest: true },
+    '/sso-error': { url: '/sso-error?code=%3Cimg%20src%3Dx%20onerror%3Dalert(1)%3E', guest: true },
     '/dev/outbox': { url: '/dev/outbox' },
     '': { url: '/', shows: true },
     '/contracts': { url: '/contracts', shows: true },
@@ -272,6 +273,7 @@ function pagesOf(w: World): Record<string, { url: string; guest?: boolean; shows
     '/settings/personal': { url: '/settings/personal' },
     '/settings/sessions': { url: '/settings/sessions' },
     '/settings/security': { url: '/settings/security' },
+    '/settings/sso': { url: '/settings/sso' },
     '/home': { url: '/home', shows: true },
     '*': { url: '/no-such-page' },
   };
