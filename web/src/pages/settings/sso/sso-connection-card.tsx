@@ -1,4 +1,16 @@
-import { Button, Code, CopyButton, Group, PasswordInput, Select, Stack, Switch, Text, TextInput } from '@mantine/core';
+import {
+  Button,
+  Code,
+  CopyButton,
+  Group,
+  PasswordInput,
+  Select,
+  SimpleGrid,
+  Stack,
+  Switch,
+  Text,
+  TextInput,
+} from '@mantine/core';
 import { type SsoSettings, ssoConnectionInput } from '../../../../../common/schemas/sso.js';
 import { useBusinessUnits } from '../../../api/use-business-units.js';
 import { useRemoveSsoConnection, useSaveSsoConnection } from '../../../api/use-sso.js';
@@ -48,7 +60,7 @@ export function SsoConnectionCard({ settings }: { settings: SsoSettings }) {
             <Text size="sm" fw={500}>
               {t('sso.redirectUri')}
             </Text>
-            <Group gap="xs" wrap="nowrap" align="center">
+            <Group gap="xs" align="center">
               <Code style={{ overflowWrap: 'anywhere' }} data-testid="sso-redirect-uri">
                 {settings.redirectUri}
               </Code>
@@ -84,7 +96,7 @@ export function SsoConnectionCard({ settings }: { settings: SsoSettings }) {
             checked={form.values.enabled ?? true}
             onChange={(event) => form.setValue('enabled', event.currentTarget.checked)}
           />
-          <Group grow align="flex-start">
+          <SimpleGrid cols={{ base: 1, sm: 2 }}>
             <Select
               label={t('sso.jit')}
               description={t('sso.jitHint')}
@@ -108,7 +120,7 @@ export function SsoConnectionCard({ settings }: { settings: SsoSettings }) {
                 onChange={(id) => form.setValue('jit', { ...jit, businessUnitId: id })}
               />
             )}
-          </Group>
+          </SimpleGrid>
           <Group justify="space-between">
             {c ? (
               <Button

@@ -1,4 +1,4 @@
-import { ActionIcon, Badge, Button, Code, Group, Stack, Table, Text, TextInput, VisuallyHidden } from '@mantine/core';
+import { ActionIcon, Badge, Button, Code, Group, Paper, SimpleGrid, Stack, Text, TextInput } from '@mantine/core';
 import { IconTrash } from '@tabler/icons-react';
 import { type SsoDomain, ssoDomainInput } from '../../../../../common/schemas/sso.js';
 import { useAddSsoDomain, useRemoveSsoDomain } from '../../../api/use-sso.js';
@@ -41,55 +41,47 @@ export function SsoDomainsCard({ domains }: { domains: SsoDomain[] }) {
             {t('sso.noDomains')}
           </Text>
         ) : (
-          <Table.ScrollContainer minWidth={480}>
-            <Table verticalSpacing="sm">
-              <Table.Thead>
-                <Table.Tr>
-                  <Table.Th>{t('sso.domain')}</Table.Th>
-                  <Table.Th>{t('sso.txtRecord')}</Table.Th>
-                  <Table.Th>
-                    <VisuallyHidden>{t('common.actions')}</VisuallyHidden>
-                  </Table.Th>
-                </Table.Tr>
-              </Table.Thead>
-              <Table.Tbody>
-                {domains.map((d) => (
-                  <Table.Tr key={d.id}>
-                    <Table.Td>
-                      <Stack gap={4}>
-                        <Text fw={500}>{d.domain}</Text>
-                        <Badge color={d.verified ? 'teal' : 'yellow'} variant="light" w="fit-content">
-                          {d.verified ? t('sso.verified') : t('sso.pending')}
-                        </Badge>
-                      </Stack>
-                    </Table.Td>
-                    <Table.Td>
-                      <Stack gap={2}>
-                        <Text size="xs" c="dimmed">
-                          {t('sso.txtName')}
-                        </Text>
-                        <Code style={{ overflowWrap: 'anywhere' }}>{d.txtName}</Code>
-                        <Text size="xs" c="dimmed">
-                          {t('sso.txtValue')}
-                        </Text>
-                        <Code style={{ overflowWrap: 'anywhere' }}>{d.txtValue}</Code>
-                      </Stack>
-                    </Table.Td>
-                    <Table.Td>
-                      <ActionIcon
-                        variant="subtle"
-                        color="red"
-                        aria-label={t('sso.removeDomain', { domain: d.domain })}
-                        onClick={() => remove.mutate(d.id, { onError: (error) => notifyError(t, error) })}
-                      >
-                        <IconTrash size={16} />
-                      </ActionIcon>
-                    </Table.Td>
-                  </Table.Tr>
-                ))}
-              </Table.Tbody>
-            </Table>
-          </Table.ScrollContainer>
+          <Stack gap="sm" component="ul" p={0} m={0} style={{ listStyle: 'none' }}>
+            {domains.map((d) => (
+              <Paper key={d.id} component="li" withBorder radius="md" p="sm">
+                <Group justify="space-between" wrap="nowrap" align="flex-start">
+                  <Group gap="xs">
+                    <Text fw={500} style={{ overflowWrap: 'anywhere' }}>
+                      {d.domain}
+                    </Text>
+                    <Badge color={d.verified ? 'teal' : 'yellow'} variant="light">
+                      {d.verified ? t('sso.verified') : t('sso.pending')}
+                    </Badge>
+                  </Group>
+                  <ActionIcon
+                    variant="subtle"
+                    color="red"
+                    aria-label={t('sso.removeDomain', { domain: d.domain })}
+                    onClick={() => remove.mutate(d.id, { onError: (error) => notifyError(t, error) })}
+                  >
+                    <IconTrash size={16} />
+                  </ActionIcon>
+                </Group>
+                <Text size="xs" c="dimmed" mt="xs">
+                  {t('sso.txtRecord')}
+                </Text>
+                <SimpleGrid cols={{ base: 1, sm: 2 }} spacing="xs" mt={4}>
+                  <Stack gap={2}>
+                    <Text size="xs" c="dimmed">
+                      {t('sso.txtName')}
+                    </Text>
+                    <Code style={{ overflowWrap: 'anywhere' }}>{d.txtName}</Code>
+                  </Stack>
+                  <Stack gap={2}>
+                    <Text size="xs" c="dimmed">
+                      {t('sso.txtValue')}
+                    </Text>
+                    <Code style={{ overflowWrap: 'anywhere' }}>{d.txtValue}</Code>
+                  </Stack>
+                </SimpleGrid>
+              </Paper>
+            ))}
+          </Stack>
         )}
       </Stack>
     </SettingsCard>
