@@ -94,8 +94,10 @@ ALTER TABLE "sso_sign_ins" ENABLE ROW LEVEL SECURITY;
 --> statement-breakpoint
 ALTER TABLE "sso_sign_ins" FORCE ROW LEVEL SECURITY;
 --> statement-breakpoint
+-- The hourly sweep (app.sweep = 'expired') deletes pending sign-ins that are spent or have run out.
 CREATE POLICY tenant ON "sso_sign_ins"
-  USING (org_id = app_org() OR token_hash = app_claim('app.token_hash'))
+  USING (org_id = app_org() OR token_hash = app_claim('app.token_hash')
+         OR (app_claim('app.sweep') = 'expired' AND (used_at IS NOT NULL OR expires_at < now())))
   WITH CHECK (org_id = app_org() OR token_hash = app_claim('app.token_hash'));
 --> statement-breakpoint
 GRANT SELECT, INSERT, UPDATE, DELETE ON "sso_sign_ins" TO deedbox_app;

@@ -1,14 +1,17 @@
 import { lt } from 'drizzle-orm';
-import { pendingSignUps, signInThrottles } from '../../db/schema/index.js';
+import { pendingSignUps, signInThrottles, ssoSignIns } from '../../db/schema/index.js';
 import { type Deps, transact } from '../../platform/context.js';
 import type { JobDefinition } from '../../platform/jobs/job.js';
 
 /**
  * Deletes what sign-up and sign-in leave behind once it has run out: pending sign-ups past their
- * link's expiry (an address and a password hash nobody confirmed) and throttle counters that no
- * longer count. Row-level security lets the `sweep` claim reach only such rows (migration 0019).
+ * link's expiry (an address and a password hash nobody confirmed), throttle counters that no
+ * longer count, and single sign-ons that came back or ran out. Row-level security lets the `sweep`
+ * claim reach only such rows (migrations 0019 and sso).
  */
-export async function sweepExpiredAuth(deps: Deps): Promise<{ signUps: number; throttles: number }> {
+export async function sweepExpiredAuth(
+  deps: Deps,
+): Promise<{ signUps: number; throttles: number; ssoSignIns: number }> {
   return transact(deps, { sweep: 'expired' }, async (tx) => {
     const signUps = await tx
       .delete(pendingSignUps)
@@ -16,7 +19,9 @@ export async function sweepExpiredAuth(deps: Deps): Promise<{ signUps: number; t
       .returning({ id: pendingSignUps.tokenHash });
     // The policy keeps counters of the last hour and running blocks; everything it shows has run out.
     const throttles = await tx.delete(signInThrottles).returning({ ip: signInThrottles.ip });
-    return { signUps: signUps.length, throttles: throttles.length };
+    // The policy shows only pending single sign-ons that are spent or have run out.
+    const sso = await tx.delete(ssoSignIns).returning({ id: ssoSignIns.id });
+    return { signUps: signUps.length, throttles: throttles.length, ssoSignIns: sso.length };
   });
 }
 

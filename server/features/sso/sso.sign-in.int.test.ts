@@ -1,7 +1,11 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { ssoSignIns } from '../../db/schema/index.js';
+import { withClaims } from '../../db/tx.js';
+import { hashToken } from '../../platform/crypto/tokens.js';
 import { auditEvents, call, defaultUnit, expectProblem, PASSWORD, signUpOrg } from '../../test/api.js';
 import { type Harness, startHarness } from '../../test/harness.js';
 import { startTestIdp, type TestIdp } from '../../test/oidc-provider.js';
+import { sweepExpiredAuth } from '../auth/auth.jobs.js';
 import {
   APP,
   callback,
@@ -190,5 +194,25 @@ describe('just-in-time membership', () => {
     flow = await throughIdp(h, email, `new-${domain}`);
     expect((await callback(h, flow.url, flow.cookie)).headers.location).toBe(`${APP}/`);
     expect(await loggedData(h, admin.me.org.id, 'user.joined_by_sso')).toHaveLength(1);
+  });
+});
+
+describe('the hourly sweep', () => {
+  it('deletes pending single sign-ons that came back, keeps those still waiting', async () => {
+    const admin = await signUpOrg(h);
+    const { domain } = await connectOrg(h, idp, admin);
+    const email = `sweep@${domain}`;
+    const spent = await call(h, null, 'POST', '/auth/sso/start', { email });
+    const waiting = await call(h, null, 'POST', '/auth/sso/start', { email });
+    const state = new URL(spent.json().redirectUrl).searchParams.get('state')!;
+    const url = `${REDIRECT_URI}?error=access_denied&state=${state}&iss=${encodeURIComponent(idp.issuer)}`;
+    expect(errorCodeOf(await callback(h, url, ssoCookieOf(spent)))).toBe('idp_error');
+    await sweepExpiredAuth(h.app.deps);
+    const rows = async (res: Parameters<typeof ssoCookieOf>[0]) => {
+      const tokenHash = hashToken(ssoCookieOf(res).slice('dbx_sso='.length));
+      return withClaims(h.database.db, { tokenHash }, (tx) => tx.select().from(ssoSignIns));
+    };
+    expect(await rows(spent)).toEqual([]);
+    expect(await rows(waiting)).toHaveLength(1);
   });
 });
