@@ -16,6 +16,7 @@ import {
 import { type Harness, startHarness } from '../../test/harness.js';
 import { startTestIdp, type TestIdp } from '../../test/oidc-provider.js';
 import { enrolTotp, pendingFrom } from '../factors/factors.fixtures.js';
+import { rotateOrg } from '../keys/keys.rotation.js';
 import { connectOrg, loggedData, REDIRECT_URI, uniqueDomain } from './sso.fixtures.js';
 
 let h: Harness;
@@ -76,6 +77,17 @@ describe('the single sign-on connection', () => {
     expect((await call(h, admin, 'GET', '/settings/sso')).json().connection).toBeNull();
     expect((await auditEvents(h, admin)).map((e) => e.action)).toContain('sso.connection_removed');
     expectProblem(await call(h, admin, 'DELETE', '/settings/sso/connection'), 404, 'not_found');
+  });
+
+  it('keeps working through an org key rotation (the secret’s data key is rewrapped, destroyed key and all)', async () => {
+    const admin = await signUpOrg(h);
+    const { domain } = await connectOrg(h, idp, admin);
+    const rotation = await rotateOrg(h.app.deps, admin.me.org.id, { destroyRetired: true });
+    expect(rotation).toMatchObject({ orgKeyVersion: 2, destroyed: [1] });
+    expect(rotation.rewrapped).toBeGreaterThanOrEqual(1);
+    // Starting a sign-in opens the secret (discovery with it): it still opens under the new key.
+    const started = await call(h, null, 'POST', '/auth/sso/start', { email: `kim@${domain}` });
+    expect(started.statusCode, started.body).toBe(200);
   });
 
   it('refuses an issuer that is no OpenID provider, a missing secret, bad input and an unknown unit', async () => {
