@@ -68,9 +68,12 @@ export async function authorizationUrl(
   return url.href;
 }
 
-export interface OidcPerson {
+/** Who the identity provider says signed in, whatever the protocol (SAML fills the same shape). */
+export interface SsoPerson {
+  /** OIDC `sub`; for SAML the NameID. */
   subject: string;
   email: string | null;
+  /** null when the provider does not say. */
   emailVerified: boolean | null;
   name: string | null;
 }
@@ -84,7 +87,7 @@ export async function finish(
   oidc: client.Configuration,
   callbackUrl: URL,
   input: { cookieToken: string; state: string },
-): Promise<OidcPerson> {
+): Promise<SsoPerson> {
   const { codeVerifier, nonce } = checksOf(config, input.cookieToken);
   const tokens = await client.authorizationCodeGrant(oidc, callbackUrl, {
     pkceCodeVerifier: codeVerifier,

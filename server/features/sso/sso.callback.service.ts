@@ -7,7 +7,7 @@ import { recordWith } from '../audit/audit.service.js';
 import { type Session, startSession, userActor } from '../auth/auth.service.js';
 import { warnOfNewDevice } from '../auth/devices.service.js';
 import type { UserRow } from '../users/users.repo.js';
-import { discover, finish, isProviderRefusal, type OidcPerson } from './oidc.client.js';
+import { discover, finish, isProviderRefusal, type SsoPerson } from './oidc.client.js';
 import { memberOf } from './sso.members.js';
 import * as repo from './sso.repo.js';
 import { clientSecretOf } from './sso.settings.service.js';
@@ -57,7 +57,7 @@ export async function finishSignIn(pub: PublicCtx, input: CallbackInput): Promis
       clientId: connection.clientId,
       clientSecret: (await clientSecretOf({ tx, deps: pub.deps, orgId }, connection)) ?? '',
     };
-    let person: OidcPerson;
+    let person: SsoPerson;
     try {
       const oidc = await discover(pub.deps.config, settings);
       person = await finish(pub.deps.config, oidc, input.callbackUrl, { cookieToken, state: pending.state });
@@ -76,7 +76,10 @@ export async function finishSignIn(pub: PublicCtx, input: CallbackInput): Promis
     }
     const member = await memberOf({ tx, orgId, request: pub.request, connection }, { ...person, email: person.email });
     if (!member.ok) return refuse(member.code, {}, person.email);
-    const session = await openSsoSession(tx, orgId, member.user, pub, { connectionId: connection.id });
+    const session = await openSsoSession(tx, orgId, member.user, pub, {
+      protocol: 'oidc',
+      connectionId: connection.id,
+    });
     await repo.touchIdentity(tx, orgId, connection.id, person.subject, new Date());
     await warnOfNewDevice({ tx, deps: pub.deps, request: pub.request, afterCommit }, member.user, session);
     return { ok: true, session };
@@ -84,8 +87,14 @@ export async function finishSignIn(pub: PublicCtx, input: CallbackInput): Promis
   return outcome;
 }
 
-/** The identity provider owns the second factor: a single sign-on opens a full session. */
-async function openSsoSession(tx: Tx, orgId: string, user: UserRow, pub: PublicCtx, sso: { connectionId: string }) {
+/** The identity provider owns the second factor: a single sign-on opens a full session (SAML too). */
+export async function openSsoSession(
+  tx: Tx,
+  orgId: string,
+  user: UserRow,
+  pub: PublicCtx,
+  sso: { protocol: 'oidc' | 'saml'; connectionId: string },
+) {
   const session = await startSession(tx, orgId, user.id, pub.request, 'full');
   await recordWith(
     { tx, orgId, actor: userActor(user, session.sessionId), request: pub.request },
@@ -93,7 +102,7 @@ async function openSsoSession(tx: Tx, orgId: string, user: UserRow, pub: PublicC
       action: 'auth.signed_in',
       objectType: 'session',
       objectId: session.sessionId,
-      extra: { sso: { protocol: 'oidc', connectionId: sso.connectionId } },
+      extra: { sso: { protocol: sso.protocol, connectionId: sso.connectionId } },
     },
   );
   return session;

@@ -6,7 +6,7 @@ import type { RequestMeta } from '../../platform/context.js';
 import { recordWith } from '../audit/audit.service.js';
 import { userActor } from '../auth/auth.service.js';
 import * as users from '../users/users.repo.js';
-import type { OidcPerson } from './oidc.client.js';
+import type { SsoPerson } from './oidc.client.js';
 import * as repo from './sso.repo.js';
 
 type Found = { ok: true; user: users.UserRow } | { ok: false; code: SsoErrorCode };
@@ -23,7 +23,7 @@ interface Work {
  * once linked; the first time by e-mail, then linked. Someone without a membership joins when the
  * connection has just-in-time membership on; an invitation not yet accepted is accepted now.
  */
-export async function memberOf(w: Work, person: OidcPerson & { email: string }): Promise<Found> {
+export async function memberOf(w: Work, person: SsoPerson & { email: string }): Promise<Found> {
   const { tx, orgId, connection } = w;
   const identity = await repo.findIdentity(tx, orgId, connection.id, person.subject);
   await setClaims(tx, { email: person.email, userId: identity?.userId ?? null });
@@ -71,7 +71,7 @@ export async function memberOf(w: Work, person: OidcPerson & { email: string }):
 }
 
 /** A person new to Deedbox: no password (they sign in through their provider), address vouched for by it. */
-function newUser(tx: Tx, person: OidcPerson & { email: string }): Promise<users.UserRow> {
+function newUser(tx: Tx, person: SsoPerson & { email: string }): Promise<users.UserRow> {
   return users.insertUser(tx, {
     id: randomUUID(),
     email: person.email,
