@@ -12,6 +12,7 @@ import {
   writeOperations,
 } from '../server/security/text-fields.js';
 import { pdfWithText } from '../server/test/files.js';
+import { startTestIdp } from '../server/test/oidc-provider.js';
 import { linkFromMail } from './mail.js';
 import { call, PASSWORD, pathOf, remindersRun, signIn, uploadDocument, uploadToInbox } from './seed.js';
 
@@ -44,6 +45,8 @@ const NOT_SEEDED: Record<string, string> = {
   'PATCH /saved-views/{id}': 'the same name as POST /saved-views',
   'POST /inbox/{id}/convert': 'the same contract texts as POST /contracts',
   'POST /auth/second-factor': 'a code, checked and never stored or shown',
+  'POST /settings/sso/domains':
+    'a domain name (letters, digits, dots and hyphens by its rule): markup is refused (422)',
 };
 
 interface World {
@@ -85,6 +88,17 @@ async function seedWorld(baseURL: string): Promise<World> {
   await call(api, 'POST', `/me/factors/totp/${factor.id}/confirm`, { code: totpCode(factor.secret, Date.now()) });
   await call(api, 'PATCH', '/settings/reminders', { expiryEndDays: [], expiryNoticeDays: [], weeklySummary: false });
   await write(api, 'POST', '/business-units', {});
+  // A single sign-on connection whose client id (shown on its settings page) and secret are attack strings;
+  // the issuer must be a real provider (discovery is checked on save), so it is kept.
+  const idp = await startTestIdp(`${baseURL}/api/v1/auth/sso/oidc/callback`);
+  const connection = withPayloads(jsonBodyOf(doc, 'PUT', '/api/v1/settings/sso/connection'), {}, (f) => attack(f));
+  seeded.add('PUT /settings/sso/connection');
+  await call(api, 'PUT', '/settings/sso/connection', {
+    ...(connection as object),
+    protocol: 'oidc',
+    issuer: idp.issuer,
+  });
+  await idp.close();
   await write(api, 'POST', '/api-keys', { role: 'viewer' });
   const category = await write(api, 'POST', '/categories', { kind: 'contract' });
   const eventCategory = await call(api, 'POST', '/categories', { name: XSS_PAYLOADS[2], kind: 'event' });
