@@ -22,6 +22,7 @@ interface Work {
  * The member an identity provider's person is (claims of the org set on tx): by (connection, subject)
  * once linked; the first time by e-mail, then linked. Someone without a membership joins when the
  * connection has just-in-time membership on; an invitation not yet accepted is accepted now.
+ * Every refusal comes before anything is written.
  */
 export async function memberOf(w: Work, person: SsoPerson & { email: string }): Promise<Found> {
   const { tx, orgId, connection } = w;
@@ -31,6 +32,10 @@ export async function memberOf(w: Work, person: SsoPerson & { email: string }): 
   if (user) await setClaims(tx, { userId: user.id });
   const membership = user ? await users.findMembership(tx, orgId, user.id) : null;
   if (membership?.lockedAt) return { ok: false, code: 'account_locked' };
+  // Linked to another subject already: the provider now names someone else with this address.
+  if (!identity && user && (await repo.findIdentityOfUser(tx, orgId, connection.id, user.id))) {
+    return { ok: false, code: 'identity_conflict' };
+  }
   if (!user || !membership) {
     if (!connection.jitRole || !connection.jitBusinessUnitId) return { ok: false, code: 'no_membership' };
     user = user ?? (await newUser(tx, person));
@@ -58,9 +63,6 @@ export async function memberOf(w: Work, person: SsoPerson & { email: string }): 
     user = await users.updateUser(tx, user.id, { emailVerifiedAt: new Date() });
   }
   if (!identity) {
-    // Linked to another subject already: the provider now names someone else with this address.
-    if (await repo.findIdentityOfUser(tx, orgId, connection.id, user.id))
-      return { ok: false, code: 'identity_conflict' };
     await repo.insertIdentity(tx, { orgId, connectionId: connection.id, subject: person.subject, userId: user.id });
     await recordWith(
       { tx, orgId, actor: userActor(user), request: w.request },

@@ -148,6 +148,17 @@ describe('refusing an answer from the provider', () => {
     expect(await reasons(admin.me.org.id)).toEqual(['email_unverified', 'domain_not_verified', 'account_locked']);
   });
 
+  it('the same address under another subject, once the person is linked: refused, not re-linked', async () => {
+    const { admin, email, login } = await setUp();
+    let flow = await throughIdp(h, email, login);
+    expect((await callback(h, flow.url, flow.cookie)).headers.location).toBe(`${APP}/`);
+    idp.accounts.set(`${login}-2`, { sub: `other-${login}`, email, email_verified: true });
+    flow = await throughIdp(h, email, `${login}-2`);
+    expect(errorCodeOf(await callback(h, flow.url, flow.cookie))).toBe('identity_conflict');
+    expect(await reasons(admin.me.org.id)).toEqual(['identity_conflict']);
+    expect(await loggedData(h, admin.me.org.id, 'auth.sso_linked')).toHaveLength(1);
+  });
+
   it('answers the start by the domain alone; bad input names the field', async () => {
     const admin = await signUpOrg(h);
     const { domain } = await connectOrg(h, idp, admin);
