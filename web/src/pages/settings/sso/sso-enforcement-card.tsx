@@ -1,11 +1,14 @@
 import { Button, MultiSelect, Stack, Switch } from '@mantine/core';
 import { useState } from 'react';
 import type { SsoConnection } from '../../../../../common/schemas/sso.js';
+import { isApiError } from '../../../api/api-error.js';
 import { useSsoEnforcement } from '../../../api/use-sso.js';
 import { useUsers } from '../../../api/use-users.js';
 import { notifySuccess } from '../../../components/notify.js';
 import { ProblemAlert } from '../../../components/problem-alert.js';
 import { describeError } from '../../../forms/describe-error.js';
+import { fieldProblemMessage } from '../../../forms/issue-message.js';
+import { withDetails } from '../../../forms/use-zod-form.js';
 import { useT } from '../../../i18n/i18n-context.js';
 import { SettingsCard } from '../personal/settings-card.js';
 
@@ -21,7 +24,15 @@ export function SsoEnforcementCard({ connection }: { connection: SsoConnection }
   return (
     <SettingsCard title={t('sso.enforceTitle')} description={t('sso.enforceText')}>
       <Stack>
-        {update.isError && <ProblemAlert error={describeError(t, update.error)} />}
+        {update.isError && (
+          <ProblemAlert
+            error={withDetails(
+              describeError(t, update.error),
+              // Which break-glass administrator cannot be one, and why (no second factor, not an administrator).
+              (isApiError(update.error) ? update.error.fieldErrors : []).map((f) => fieldProblemMessage(t, f)),
+            )}
+          />
+        )}
         <Switch
           label={t('sso.enforce')}
           checked={enforced}
