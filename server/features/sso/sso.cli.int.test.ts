@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { call, callerFrom, PASSWORD, signInAt, signUpOrg, uniqueEmail } from '../../test/api.js';
+import { call, callerFrom, PASSWORD, signInAt, signUpOrg } from '../../test/api.js';
 import { cliRunner } from '../../test/cli.js';
 import { startHarness } from '../../test/harness.js';
 import { uniqueDomain, verifyAsOperator } from './sso.fixtures.js';
@@ -9,23 +9,15 @@ const { database, deedbox } = cliRunner('sso-cli');
 // One process at a time on the data directory (PGlite): the app, then the CLI, then the app again.
 describe('deedbox domain verify', () => {
   it('marks a domain the account added verified, logged', async () => {
-    const email = uniqueEmail('owner');
-    const created = await deedbox(
-      'org',
-      'create',
-      '--name',
-      'Dns GmbH',
-      '--owner-email',
-      email,
-      '--owner-password',
-      PASSWORD,
-    );
-    const { orgId } = JSON.parse(created.stdout) as { orgId: string };
     const domain = uniqueDomain();
     const h = await startHarness(database);
+    let email: string;
+    let orgId: string;
     try {
-      const owner = callerFrom(await signInAt(h, '10.77.0.1', email, PASSWORD));
-      expect((await call(h, owner, 'POST', '/settings/sso/domains', { domain })).statusCode).toBe(201);
+      const admin = await signUpOrg(h);
+      email = admin.email;
+      orgId = admin.me.org.id;
+      expect((await call(h, admin, 'POST', '/settings/sso/domains', { domain })).statusCode).toBe(201);
     } finally {
       await h.close();
     }
