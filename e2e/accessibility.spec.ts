@@ -42,6 +42,7 @@ function publicScreens(s: Seeded): Screen[] {
     { name: 'not found', path: '/no-such-page' },
     // A well-formed link nobody was sent: the page asks the server, then says the link no longer works.
     { name: 'end session link', path: `/end-session?token=${'A'.repeat(43)}`, narrow: true },
+    { name: 'single sign-on error', path: '/sso-error?code=domain_not_verified', narrow: true },
   ];
 }
 
@@ -181,6 +182,7 @@ function appScreens(s: Seeded, documents: Documents): Screen[] {
         await expect(page.getByRole('dialog', { name: t['security.addPasskeyTitle'] })).toBeVisible();
       },
     },
+    { name: 'single sign-on settings', path: '/settings/sso', narrow: true },
   ];
 }
 

@@ -69,6 +69,11 @@ export function documentsExtract(orgId: string) {
   return deedbox('documents', 'extract', '--org', orgId);
 }
 
+/** `deedbox domain verify`: the operator marks a single sign-on domain verified (no DNS here). */
+export function domainVerify(orgId: string, domain: string) {
+  return deedbox('domain', 'verify', '--org', orgId, '--domain', domain);
+}
+
 async function deedbox(...args: string[]) {
   const child = spawn(process.execPath, ['bin/deedbox.js', ...args], {
     env: { ...process.env, ...E2E_ENV },

@@ -12,6 +12,7 @@ import {
   writeOperations,
 } from '../server/security/text-fields.js';
 import { pdfWithText } from '../server/test/files.js';
+import { startTestIdp } from '../server/test/oidc-provider.js';
 import { SoftAuthenticator } from '../server/test/soft-authenticator.js';
 import { linkFromMail } from './mail.js';
 import { call, PASSWORD, pathOf, remindersRun, signIn, uploadDocument, uploadToInbox } from './seed.js';
@@ -45,6 +46,8 @@ const NOT_SEEDED: Record<string, string> = {
   'PATCH /saved-views/{id}': 'the same name as POST /saved-views',
   'POST /inbox/{id}/convert': 'the same contract texts as POST /contracts',
   'POST /auth/second-factor': 'a code, checked and never stored or shown',
+  'POST /settings/sso/domains':
+    'a domain name (letters, digits, dots and hyphens by its rule): markup is refused (422)',
 };
 
 interface World {
@@ -91,6 +94,17 @@ async function seedWorld(baseURL: string): Promise<World> {
   await write(api, 'PATCH', '/me/factors/{id}', {}, `/me/factors/${passkey.id}`);
   await call(api, 'PATCH', '/settings/reminders', { expiryEndDays: [], expiryNoticeDays: [], weeklySummary: false });
   await write(api, 'POST', '/business-units', {});
+  // A single sign-on connection whose client id (shown on its settings page) and secret are attack strings;
+  // the issuer must be a real provider (discovery is checked on save), so it is kept.
+  const idp = await startTestIdp(`${baseURL}/api/v1/auth/sso/oidc/callback`);
+  const connection = withPayloads(jsonBodyOf(doc, 'PUT', '/api/v1/settings/sso/connection'), {}, (f) => attack(f));
+  seeded.add('PUT /settings/sso/connection');
+  await call(api, 'PUT', '/settings/sso/connection', {
+    ...(connection as object),
+    protocol: 'oidc',
+    issuer: idp.issuer,
+  });
+  await idp.close();
   await write(api, 'POST', '/api-keys', { role: 'viewer' });
   // SCIM is outside the OpenAPI document: a group and a person named with attack strings, pushed with the token.
   const scimToken = (await call(api, 'POST', '/settings/scim/token')).secret as string;
@@ -270,6 +284,7 @@ function pagesOf(w: World): Record<string, { url: string; guest?: boolean; shows
     '/invite/:token': { url: `/invite/${w.inviteToken}`, guest: true, shows: true },
     '/respond/:token': { url: w.respondPath, guest: true, shows: true },
     '/end-session': { url: '/end-session?token=x', guest: true },
+    '/sso-error': { url: '/sso-error?code=%3Cimg%20src%3Dx%20onerror%3Dalert(1)%3E', guest: true },
     '/dev/outbox': { url: '/dev/outbox' },
     '': { url: '/', shows: true },
     '/contracts': { url: '/contracts', shows: true },
@@ -301,6 +316,7 @@ function pagesOf(w: World): Record<string, { url: string; guest?: boolean; shows
     '/settings/personal': { url: '/settings/personal' },
     '/settings/sessions': { url: '/settings/sessions' },
     '/settings/security': { url: '/settings/security' },
+    '/settings/sso': { url: '/settings/sso' },
     '/home': { url: '/home', shows: true },
     '*': { url: '/no-such-page' },
   };

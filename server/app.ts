@@ -45,6 +45,7 @@ import { scimAdminRoutes } from './features/scim/scim-admin.routes.js';
 import { searchRoutes } from './features/search/search.routes.js';
 import { sessionsRoutes } from './features/sessions/sessions.routes.js';
 import { settingsRoutes } from './features/settings/settings.routes.js';
+import { ssoRoutes } from './features/sso/sso.routes.js';
 import { usersRoutes } from './features/users/users.routes.js';
 import { AppError } from './platform/errors.js';
 import { inputGuard } from './platform/http/input-guard.js';
@@ -240,6 +241,7 @@ export async function buildApp({ config, database, mailer, blobs, logStream }: A
         sessionsRoutes,
         accessRoutes,
         scimAdminRoutes,
+        ssoRoutes,
       ];
       for (const routes of features) {
         routes(api as App);

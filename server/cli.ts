@@ -2,6 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { pathToFileURL } from 'node:url';
 import { z } from 'zod';
 import { email, newPassword, ROLES } from '../common/schemas/auth.js';
+import { ssoDomainName } from '../common/schemas/sso.js';
 import { dateInputProblem } from '../common/terms/dates.js';
 import { ConfigError, loadConfig, loadStorageConfig, STORAGE_DRIVERS } from './config.js';
 import { openDatabase } from './db/client.js';
@@ -21,9 +22,11 @@ import {
 import { keyStatus } from './features/keys/keys.status.js';
 import { createOrgWithOwner } from './features/orgs/orgs.service.js';
 import { resolveAsOf, runReminders } from './features/reminders/engine/run.js';
+import { verifyDomain } from './features/sso/sso.settings.service.js';
 import { findOrg, findUserByEmail } from './features/users/users.repo.js';
 import { type Actor, type Deps, runInOrg, transact } from './platform/context.js';
 import { hashPassword } from './platform/crypto/passwords.js';
+import { AppError } from './platform/errors.js';
 import { allOrgs } from './platform/jobs/orgs.repo.js';
 import { jobsOverview } from './platform/jobs/overview.js';
 import { JobRegistryError } from './platform/jobs/registry.js';
@@ -43,6 +46,7 @@ const USAGE = `Usage: deedbox <command>
   org create --name N --owner-email E --owner-password P [--owner-name N]
   apikey create --org ID --name N --role administrator|editor|viewer
   audit verify --org ID
+  domain verify --org ID --domain D      mark a single sign-on domain verified (its DNS TXT record checked by you)
   contracts refresh [--org ID]            recompute stored contract dates that rolled over
   contracts purge [--org ID]              remove contracts deleted more than 30 days ago
   documents extract [--org ID] [--limit N]
@@ -164,6 +168,25 @@ async function auditVerify(args: string[]): Promise<number> {
     );
     print(result);
     return result.intact ? 0 : 1;
+  });
+}
+
+async function domainVerify(args: string[]): Promise<number> {
+  const input = parse(z.object({ org: z.uuid(), domain: ssoDomainName }), flags(args, ['org', 'domain']));
+  return withDeps(async (deps) => {
+    try {
+      print(
+        await runInOrg(deps, { orgId: input.org, actor: SYSTEM }, cliRequest, (ctx) => verifyDomain(ctx, input.domain)),
+      );
+      return 0;
+    } catch (error) {
+      if (!(error instanceof AppError)) throw error;
+      const taken = error.code === 'conflict';
+      process.stderr.write(
+        `deedbox: ${taken ? `${input.domain} is already verified by another account` : `${input.domain} is not a domain of account ${input.org}; add it in Settings → Single sign-on first`}\n`,
+      );
+      return 1;
+    }
   });
 }
 
@@ -351,6 +374,8 @@ export async function run(argv: string[]): Promise<number> {
       case 'apikey create':
         await apikeyCreate(rest);
         return 0;
+      case 'domain verify':
+        return await domainVerify(rest);
       case 'audit verify':
         return await auditVerify(rest);
       case 'storage migrate':

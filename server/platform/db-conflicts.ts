@@ -14,6 +14,8 @@ const UNIQUE_FIELDS: Record<string, string> = {
   users_email_key: 'email',
   memberships_org_id_user_id_pk: 'email',
   user_factors_credential_idx: 'response',
+  sso_domains_org_domain_key: 'domain',
+  sso_domains_verified_key: 'domain',
 };
 
 interface PgFault {

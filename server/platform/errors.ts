@@ -6,6 +6,7 @@ export const ERROR_CODES = {
   invalid_credentials: 401,
   unauthenticated: 401,
   account_locked: 403,
+  sso_required: 403,
   forbidden: 403,
   csrf_failed: 403,
   not_found: 404,

@@ -143,6 +143,26 @@ export const ROUTES: Record<string, RouteRow> = {
     body: () => ({ requireSecondFactor: false }),
   },
   'GET /api/v1/users': { roles: [200, 403, 403, 403, 403] },
+  'GET /api/v1/settings/sso': { roles: [200, 403, 403, 403, 403] },
+  // No provider answers at this address: discovery fails, named on `issuer`.
+  'PUT /api/v1/settings/sso/connection': {
+    roles: [422, 403, 403, 403, 403],
+    body: () => ({ protocol: 'oidc', issuer: 'http://127.0.0.1:9/idp', clientId: 'attack', clientSecret: 'attack' }),
+  },
+  'DELETE /api/v1/settings/sso/connection': { roles: [404, 403, 403, 403, 403] },
+  'PUT /api/v1/settings/sso/enforcement': { roles: [404, 403, 403, 403, 403], body: () => ({ enforced: true }) },
+  'POST /api/v1/settings/sso/domains': {
+    roles: [201, 403, 403, 403, 403],
+    body: () => ({ domain: `attack-${randomUUID().slice(0, 8)}.test` }),
+  },
+  'DELETE /api/v1/settings/sso/domains/{id}': {
+    roles: [404, 403, 403, 403, 403],
+    params: () => ({ id: randomUUID() }),
+  },
+  // Public: which provider a domain uses is public; an unverified domain has none (422 on `email`).
+  'POST /api/v1/auth/sso/start': { public: true, body: () => ({ email: uniqueEmail('sso') }) },
+  // Always a redirect: without the browser's pending sign-in, to the error page.
+  'GET /api/v1/auth/sso/oidc/callback': { public: true, query: () => ({ code: 'attack', state: 'attack' }) },
   'GET /api/v1/users/directory': { roles: [200, 200, 200, 200, 200], query: () => ({ q: 'Max' }) },
   'POST /api/v1/users/invitations': {
     roles: [201, 403, 403, 403, 403],

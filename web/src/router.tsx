@@ -11,6 +11,7 @@ import { InvitePage } from './pages/auth/invite-page.js';
 import { ResetPasswordPage } from './pages/auth/reset-password-page.js';
 import { SignInPage } from './pages/auth/sign-in-page.js';
 import { SignUpPage } from './pages/auth/sign-up-page.js';
+import { SsoErrorPage } from './pages/auth/sso-error-page.js';
 import { VerifyEmailPage } from './pages/auth/verify-email-page.js';
 import { HomePage } from './pages/home/home-page.js';
 import { NotFoundPage } from './pages/not-found-page.js';
@@ -38,6 +39,7 @@ const SessionsPage = lazy(() =>
 const SecurityPage = lazy(() =>
   import('./pages/settings/security/security-page.js').then((m) => ({ default: m.SecurityPage })),
 );
+const SsoPage = lazy(() => import('./pages/settings/sso/sso-page.js').then((m) => ({ default: m.SsoPage })));
 const UsersPage = lazy(() => import('./pages/settings/users/users-page.js').then((m) => ({ default: m.UsersPage })));
 const ContractsPage = lazy(() =>
   import('./pages/contracts/contracts-page.js').then((m) => ({ default: m.ContractsPage })),
@@ -108,6 +110,7 @@ export const router = createBrowserRouter([
           { path: '/invite/:token', element: <InvitePage /> },
           { path: '/respond/:token', element: <RespondPage /> },
           { path: '/end-session', element: <EndSessionPage /> },
+          { path: '/sso-error', element: <SsoErrorPage /> },
         ],
       },
       {
@@ -143,6 +146,7 @@ export const router = createBrowserRouter([
           { path: '/settings/personal', element: <PersonalPage /> },
           { path: '/settings/sessions', element: <SessionsPage /> },
           { path: '/settings/security', element: <SecurityPage /> },
+          { path: '/settings/sso', element: <SsoPage /> },
           { path: '/dev/outbox', element: <OutboxPage /> },
           { path: '/home', element: <Navigate to="/" replace /> },
         ],

@@ -10,4 +10,5 @@ export * from './orgs.js';
 export * from './partners.js';
 export * from './reminders.js';
 export * from './scim.js';
+export * from './sso.js';
 export * from './users.js';

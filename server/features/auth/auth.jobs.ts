@@ -1,5 +1,5 @@
 import { lt } from 'drizzle-orm';
-import { pendingSignUps, sessions, signInThrottles } from '../../db/schema/index.js';
+import { pendingSignUps, sessions, signInThrottles, ssoSignIns } from '../../db/schema/index.js';
 import { type Deps, transact } from '../../platform/context.js';
 import type { JobDefinition } from '../../platform/jobs/job.js';
 import { deleteExpiredChallenges } from '../factors/webauthn-challenges.repo.js';
@@ -8,12 +8,12 @@ import { deleteExpiredChallenges } from '../factors/webauthn-challenges.repo.js'
  * Deletes what sign-up and sign-in leave behind once it has run out: pending sign-ups past their
  * link's expiry (an address and a password hash nobody confirmed), throttle counters that no
  * longer count, sessions past their expiry (sign-ins that never got their second factor
- * included) and passkey challenges nobody answered. Row-level security lets the `sweep` claim
- * reach only such rows (migrations 0019, 0028 and 0029).
+ * included), passkey challenges nobody answered and single sign-ons that came back or ran out.
+ * Row-level security lets the `sweep` claim reach only such rows (migrations 0019, 0028, 0030, 0031).
  */
 export async function sweepExpiredAuth(
   deps: Deps,
-): Promise<{ signUps: number; throttles: number; sessions: number; challenges: number }> {
+): Promise<{ signUps: number; throttles: number; sessions: number; challenges: number; ssoSignIns: number }> {
   return transact(deps, { sweep: 'expired' }, async (tx) => {
     const signUps = await tx
       .delete(pendingSignUps)
@@ -23,7 +23,15 @@ export async function sweepExpiredAuth(
     const throttles = await tx.delete(signInThrottles).returning({ ip: signInThrottles.ip });
     const ended = await tx.delete(sessions).where(lt(sessions.expiresAt, new Date())).returning({ id: sessions.id });
     const challenges = await deleteExpiredChallenges(tx);
-    return { signUps: signUps.length, throttles: throttles.length, sessions: ended.length, challenges };
+    // The policy shows only pending single sign-ons that are spent or have run out.
+    const sso = await tx.delete(ssoSignIns).returning({ id: ssoSignIns.id });
+    return {
+      signUps: signUps.length,
+      throttles: throttles.length,
+      sessions: ended.length,
+      challenges,
+      ssoSignIns: sso.length,
+    };
   });
 }
 

@@ -9,6 +9,7 @@ import { hashToken, newToken } from '../../platform/crypto/tokens.js';
 import { AppError } from '../../platform/errors.js';
 import { resetPasswordMail, verifyEmailMail } from '../../platform/mail/messages.js';
 import { recordWith } from '../audit/audit.service.js';
+import { passwordOpens } from '../sso/sso.enforcement.js';
 import * as users from '../users/users.repo.js';
 import { type SessionStage, sessionTtl } from './session-cookies.js';
 import { deleteUserSessions, insertSession } from './sessions.repo.js';
@@ -83,8 +84,13 @@ async function sendPasswordReset(pub: PublicCtx, email: string): Promise<void> {
     const user = await users.findUserByEmail(tx, email);
     if (!user) return null;
     await setClaims(tx, { userId: user.id });
+    const active = (await users.membershipsOfUser(tx, user.id)).filter((m) => m.status === 'active');
     // A member provisioned by SCIM has no password yet: this is how they set one. An invitee uses their invitation.
-    if (!user.passwordHash && !(await users.membershipsOfUser(tx, user.id)).some((m) => m.status === 'active')) {
+    if (!user.passwordHash && active.length === 0) return null;
+    // No reset link for someone whose every account signs in with single sign-on: a password opens none.
+    if (active.length > 0 && (await passwordOpens(tx, user.id, active)).length === 0) {
+      await recordInEveryOrg(tx, user, pub.request, 'auth.password_reset_requested', { refused: 'sso_required' });
+      pub.deps.log.info({ userId: user.id }, 'password reset refused: single sign-on enforced');
       return null;
     }
     const token = await issueUserToken(tx, user.id, 'reset_password', RESET_TTL_MS);
@@ -163,13 +169,14 @@ async function recordInEveryOrg(
   user: users.UserRow,
   request: RequestMeta,
   action: 'auth.password_reset_requested' | 'auth.password_reset' | 'auth.email_verified',
+  extra?: Record<string, unknown>,
 ): Promise<void> {
   for (const m of await users.membershipsOfUser(tx, user.id)) {
     if (m.status !== 'active') continue;
     await setClaims(tx, { orgId: m.orgId });
     await recordWith(
       { tx, orgId: m.orgId, actor: userActor(user), request },
-      { action, objectType: 'user', objectId: user.id },
+      { action, objectType: 'user', objectId: user.id, ...(extra ? { extra } : {}) },
     );
   }
 }

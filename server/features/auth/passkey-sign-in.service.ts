@@ -8,6 +8,7 @@ import * as factors from '../factors/factors.repo.js';
 import { isPasskey, passkeyRefused } from '../factors/passkeys.service.js';
 import { authenticationOptions, CHALLENGE_TTL_MS, verifyAuthentication } from '../factors/webauthn.js';
 import * as challenges from '../factors/webauthn-challenges.repo.js';
+import { passwordOpens } from '../sso/sso.enforcement.js';
 import * as users from '../users/users.repo.js';
 import { type Session, startSession, userActor } from './auth.service.js';
 import { warnOfNewDevice } from './devices.service.js';
@@ -91,7 +92,10 @@ export async function signInWithPasskey(
     const usable = active.filter((m) => !m.lockedAt);
     if (active.length === 0) return fail('no_membership', noAccount());
     if (usable.length === 0) return fail('locked_by_admin', locked());
-    const orgId = usable[0]!.orgId;
+    // A passkey stands in for the password: where single sign-on is enforced it opens nothing either.
+    const open = await passwordOpens(tx, user.id, usable);
+    if (open.length === 0) return fail('sso_required', ssoRequired());
+    const orgId = open[0]!.orgId;
     await setClaims(tx, { orgId });
     await recordSuccess(tx, throttle);
     const session = await startSession(tx, orgId, user.id, pub.request);
@@ -109,6 +113,8 @@ export async function signInWithPasskey(
   return outcome.session;
 }
 
+const ssoRequired = () =>
+  new AppError('sso_required', 'Your account signs in with single sign-on: continue with single sign-on.');
 const locked = () =>
   AppError.because('account_locked', 'locked', 'An administrator has locked your access to this account.');
 const noAccount = () =>

@@ -4,6 +4,7 @@ import { burnPasswordCheck, verifyPassword } from '../../platform/crypto/passwor
 import { AppError } from '../../platform/errors.js';
 import { failedSignInsMail } from '../../platform/mail/messages.js';
 import { recordWith } from '../audit/audit.service.js';
+import { passwordOpens } from '../sso/sso.enforcement.js';
 import * as users from '../users/users.repo.js';
 import { userActor } from './auth.service.js';
 import { warnOfNewDevice } from './devices.service.js';
@@ -22,7 +23,7 @@ const ALERT_EVERY_MS = 3600 * 1000;
 
 type Outcome =
   | { ok: true; session: PendingOrSession }
-  | { ok: false; code: 'invalid_credentials' | 'account_locked' | 'no_account' }
+  | { ok: false; code: 'invalid_credentials' | 'account_locked' | 'no_account' | 'sso_required' }
   | { ok: false; code: 'throttled'; seconds: number };
 
 /**
@@ -46,7 +47,10 @@ export async function signIn(pub: PublicCtx, email: string, password: string): P
     const all = await users.membershipsOfUser(tx, user.id);
     const active = all.filter((m) => m.status === 'active');
     const usable = active.filter((m) => !m.lockedAt);
-    const fail = async (reason: string, code: 'invalid_credentials' | 'account_locked' | 'no_account') => {
+    const fail = async (
+      reason: string,
+      code: 'invalid_credentials' | 'account_locked' | 'no_account' | 'sso_required',
+    ) => {
       for (const m of active) {
         await setClaims(tx, { orgId: m.orgId });
         const writer = { tx, orgId: m.orgId, actor: { type: 'anonymous' as const, email }, request: pub.request };
@@ -76,7 +80,9 @@ export async function signIn(pub: PublicCtx, email: string, password: string): P
     }
     if (active.length === 0) return fail('no_membership', 'no_account');
     if (usable.length === 0) return fail('locked_by_admin', 'account_locked');
-    const orgId = usable[0]!.orgId;
+    const open = await passwordOpens(tx, user.id, usable);
+    if (open.length === 0) return fail('sso_required', 'sso_required');
+    const orgId = open[0]!.orgId;
     await setClaims(tx, { orgId });
     const session = await openSignIn(tx, orgId, user.id, pub.request);
     // With a code still due the failures stay counted: guessing codes is throttled like guessing passwords.
@@ -107,5 +113,7 @@ export async function signIn(pub: PublicCtx, email: string, password: string): P
       );
     case 'invalid_credentials':
       throw new AppError('invalid_credentials', 'The e-mail address or the password is wrong.');
+    case 'sso_required':
+      throw new AppError('sso_required', 'Your account signs in with single sign-on: continue with single sign-on.');
   }
 }

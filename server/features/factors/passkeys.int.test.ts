@@ -329,6 +329,34 @@ describe('passwordless sign-in with a passkey', () => {
     expect(refusedRule(replay)).toBe('passkey_refused');
   });
 
+  it('opens nothing where single sign-on is enforced, except for a break-glass administrator', async () => {
+    const admin = await signUpOrg(h);
+    const member = await addMember(h, admin);
+    const [adminDevice, memberDevice] = [new SoftAuthenticator(), new SoftAuthenticator()];
+    await registerPasskey(h, admin, adminDevice);
+    await registerPasskey(h, member, memberDevice);
+    // An enforced connection as the settings page leaves it; its provider is never asked here.
+    await asOwner(
+      sql`insert into sso_connections (org_id, id, protocol, issuer, client_id, data_key, org_key_version, enforced, break_glass_user_ids)
+          values (${admin.me!.org.id}, gen_random_uuid(), 'oidc', 'https://idp.example', 'deedbox', '\\x00', 1, true,
+                  array[${admin.me!.user!.id}]::uuid[])`,
+    );
+    const ip = freshIp();
+    const asMember = await passkeyOptionsAt(h, ip);
+    expectProblem(
+      await passkeySignInAt(h, ip, asMember.cookie, memberDevice.assert(asMember.challenge)),
+      403,
+      'sso_required',
+    );
+    expect((await auditData(member, 'auth.sign_in_failed'))[0]).toMatchObject({
+      reason: 'sso_required',
+      passkey: true,
+    });
+    const asAdmin = await passkeyOptionsAt(h, ip);
+    const res = await passkeySignInAt(h, ip, asAdmin.cookie, adminDevice.assert(asAdmin.challenge));
+    expect(res.statusCode, res.body).toBe(200);
+  });
+
   it('refuses without the browser’s cookie, an expired challenge, no user verification, another RP id or origin', async () => {
     const admin = await signUpOrg(h);
     const device = new SoftAuthenticator();

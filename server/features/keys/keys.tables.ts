@@ -1,5 +1,6 @@
 import type { KeyedTable } from '../../platform/keys/keyed-tables.js';
 import { documentKeyedTables } from '../documents/documents.keys.js';
+import { ssoKeyedTables } from '../sso/sso.keys.js';
 
 /** Every table whose rows hold a data key wrapped under the org key; a feature that seals rows adds its own here. */
-export const KEYED_TABLES: readonly KeyedTable[] = [...documentKeyedTables];
+export const KEYED_TABLES: readonly KeyedTable[] = [...documentKeyedTables, ...ssoKeyedTables];

@@ -10,6 +10,7 @@ const TITLES: Record<ErrorCode, string> = {
   invalid_credentials: 'Wrong e-mail or password',
   unauthenticated: 'Sign-in required',
   account_locked: 'Account locked',
+  sso_required: 'Single sign-on required',
   forbidden: 'Not allowed',
   csrf_failed: 'Cross-site request refused',
   not_found: 'Not found',

@@ -17,3 +17,4 @@ export const factorsKey = ['factors'] as const;
 export const savedViewsKey = ['saved-views'] as const;
 export const scimKey = ['scim'] as const;
 export const scimGroupsKey = ['scim', 'groups'] as const;
+export const ssoSettingsKey = ['settings', 'sso'] as const;

@@ -19,6 +19,7 @@ import { repository } from './de/repository.js';
 import { search } from './de/search.js';
 import { security } from './de/security.js';
 import { sessions } from './de/sessions.js';
+import { sso } from './de/sso.js';
 import { users } from './de/users.js';
 import type { Messages } from './en.js';
 
@@ -34,6 +35,7 @@ export const de: Messages = {
   ...personal,
   ...sessions,
   ...security,
+  ...sso,
   ...contracts,
   ...documents,
   ...search,

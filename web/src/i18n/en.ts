@@ -19,6 +19,7 @@ import { repository } from './en/repository.js';
 import { search } from './en/search.js';
 import { security } from './en/security.js';
 import { sessions } from './en/sessions.js';
+import { sso } from './en/sso.js';
 import { users } from './en/users.js';
 
 /** The reference catalogue: every other language must translate each of these keys. */
@@ -33,6 +34,7 @@ export const en = {
   ...personal,
   ...sessions,
   ...security,
+  ...sso,
   ...contracts,
   ...documents,
   ...search,

@@ -74,6 +74,7 @@ const SETTINGS: Entry[] = [
   { to: '/settings/personal', label: 'nav.personal', icon: <IconUserCog size={18} /> },
   { to: '/settings/sessions', label: 'nav.sessions', icon: <IconDevices size={18} /> },
   { to: '/settings/security', label: 'nav.security', icon: <IconShieldLock size={18} /> },
+  { to: '/settings/sso', label: 'nav.sso', icon: <IconKey size={18} />, ability: 'manageSettings' },
 ];
 
 /** Shows only what the server's abilities allow; the server still checks every request. */

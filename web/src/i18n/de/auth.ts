@@ -5,9 +5,10 @@ export const auth: Record<keyof typeof en, string> = {
   'signIn.description': 'Melden Sie sich bei Ihrem Deedbox-Konto an.',
   'signIn.submit': 'Anmelden',
   'signIn.forgot': 'Passwort vergessen?',
+  'signIn.or': 'oder',
+  'signIn.sso': 'Weiter mit Single Sign-on',
   'signIn.noAccount': 'Neu bei Deedbox?',
   'signIn.createAccount': 'Konto erstellen',
-  'signIn.or': 'oder',
   'signIn.passkey': 'Mit einem Passkey anmelden',
 
   'signUp.title': 'Konto erstellen',

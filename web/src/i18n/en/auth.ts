@@ -3,9 +3,10 @@ export const auth = {
   'signIn.description': 'Sign in to your Deedbox account.',
   'signIn.submit': 'Sign in',
   'signIn.forgot': 'Forgot password?',
+  'signIn.or': 'or',
+  'signIn.sso': 'Continue with single sign-on',
   'signIn.noAccount': 'New to Deedbox?',
   'signIn.createAccount': 'Create an account',
-  'signIn.or': 'or',
   'signIn.passkey': 'Sign in with a passkey',
 
   'signUp.title': 'Create your account',

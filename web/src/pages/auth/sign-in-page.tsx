@@ -2,10 +2,11 @@ import { Anchor, Button, Divider, Group, PasswordInput, Stack, TextInput } from 
 import { IconKey } from '@tabler/icons-react';
 import { useState } from 'react';
 import { Link, useNavigate, useSearchParams } from 'react-router';
-import { signInInput } from '../../../../common/schemas/auth.js';
+import { email as emailSchema, signInInput } from '../../../../common/schemas/auth.js';
 import { useSignIn, useSignOut } from '../../api/use-auth.js';
 import type { SecondFactorStep } from '../../api/use-factors.js';
 import { usePasskeySignIn } from '../../api/use-passkeys.js';
+import { useStartSso } from '../../api/use-sso.js';
 import { AuthCard } from '../../components/auth-card.js';
 import { PasskeyAlert } from '../../components/passkey-alert.js';
 import { ProblemAlert } from '../../components/problem-alert.js';
@@ -23,7 +24,20 @@ export function SignInPage() {
   const passkey = usePasskeySignIn();
   const [step, setStep] = useState<SecondFactorStep | null>(null);
   const form = useZodForm(signInInput, { email: params.get('email') ?? '', password: '' });
+  const startSso = useStartSso();
   const done = () => navigate(safeNext(params.get('next')), { replace: true });
+  // Single sign-on needs only the address: its domain names the identity provider.
+  const continueWithSso = () => {
+    const parsed = emailSchema.safeParse(form.values.email);
+    if (!parsed.success) {
+      form.setFieldError('email', 'validation.required');
+      return;
+    }
+    startSso.mutate(parsed.data, {
+      onSuccess: ({ redirectUrl }) => window.location.assign(redirectUrl),
+      onError: form.showError,
+    });
+  };
   const submit = form.onSubmit((input) =>
     signIn.mutate(input, {
       onSuccess: (answer) => ('secondFactor' in answer ? setStep(answer) : done()),
@@ -75,21 +89,22 @@ export function SignInPage() {
           <Button type="submit" loading={signIn.isPending} fullWidth>
             {t('signIn.submit')}
           </Button>
+          <Divider label={t('signIn.or')} labelPosition="center" />
+          <PasskeyAlert error={passkey.error} />
+          <Button
+            variant="default"
+            leftSection={<IconKey size={18} />}
+            loading={passkey.isPending}
+            onClick={() => passkey.mutate(undefined, { onSuccess: done })}
+            fullWidth
+          >
+            {t('signIn.passkey')}
+          </Button>
+          <Button variant="default" fullWidth loading={startSso.isPending} onClick={continueWithSso}>
+            {t('signIn.sso')}
+          </Button>
         </Stack>
       </form>
-      <Divider my="md" label={t('signIn.or')} labelPosition="center" />
-      <Stack>
-        <PasskeyAlert error={passkey.error} />
-        <Button
-          variant="default"
-          leftSection={<IconKey size={18} />}
-          loading={passkey.isPending}
-          onClick={() => passkey.mutate(undefined, { onSuccess: done })}
-          fullWidth
-        >
-          {t('signIn.passkey')}
-        </Button>
-      </Stack>
     </AuthCard>
   );
 }
