@@ -15,7 +15,7 @@ test.afterAll(() => idp?.close());
 
 /** The provider's development pages @import Google Fonts: nothing leaves loopback here. */
 async function loopbackOnly(page: Page) {
-  await page.context().route(/^https?:\/\/(?!127\.0\.0\.1[:/])/, (route) => route.abort());
+  await page.context().route(/^https?:\/\/(?!(127\.0\.0\.1|localhost)[:/])/, (route) => route.abort());
 }
 
 /** From the sign-in page, through the provider's own login page, as a person does it. */
