@@ -1,4 +1,4 @@
-import { Badge, Button, Group, Stack, Table, Text } from '@mantine/core';
+import { Button, Group, Stack, Table, Text } from '@mantine/core';
 import { IconPlus, IconTrash } from '@tabler/icons-react';
 import { useState } from 'react';
 import type { Factor } from '../../../../../common/schemas/factors.js';
@@ -42,9 +42,6 @@ export function FactorsCard() {
                         ? t('security.lastUsed', { when: fmt.dateTime(factor.lastUsedAt) })
                         : t('security.neverUsed')}
                     </Text>
-                  </Table.Td>
-                  <Table.Td>
-                    <Badge variant="light">{t('security.kind.totp')}</Badge>
                   </Table.Td>
                   <Table.Td ta="right">
                     <Button
