@@ -99,3 +99,14 @@ export async function startFakeTwilio(): Promise<FakeTwilio> {
     close: () => new Promise<void>((resolve) => server.close(() => resolve())),
   };
 }
+
+/** The environment that points a Deedbox at this fake (sending from a phone number). */
+export function twilioEnv(twilio: Pick<FakeTwilio, 'url' | 'accountSid' | 'authToken'>): Record<string, string> {
+  return {
+    SMS_PROVIDER: 'twilio',
+    TWILIO_API_URL: twilio.url,
+    TWILIO_ACCOUNT_SID: twilio.accountSid,
+    TWILIO_AUTH_TOKEN: twilio.authToken,
+    TWILIO_FROM: '+4930901820',
+  };
+}
