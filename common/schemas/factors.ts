@@ -61,7 +61,10 @@ export const phoneNumber = z
   .trim()
   .max(40)
   .transform((phone) => phone.replace(/[\s()./-]/g, ''))
-  .pipe(z.string().regex(/^\+[1-9]\d{6,14}$/, { message: 'must be in international format, such as +49 30 901820' }));
+  .refine((phone) => /^\+[1-9]\d{6,14}$/.test(phone), {
+    message: 'must be in international format, such as +49 30 901820',
+    params: { rule: 'phone' },
+  });
 
 export const startSmsInput = z.object({
   phone: phoneNumber,

@@ -127,7 +127,7 @@ describe('adding a phone number', () => {
     const stranger = (await member()).person;
     for (const phone of ['0170 1234567', '+0123456789', 'call me', '+12345']) {
       const bad = await call(h, person, 'POST', '/me/factors/sms', { phone });
-      expect(expectProblem(bad, 422, 'validation_failed').errors?.[0]?.field).toBe('phone');
+      expect(expectProblem(bad, 422, 'validation_failed').errors?.[0]).toMatchObject({ field: 'phone', rule: 'phone' });
     }
     expectProblem(await call(h, person, 'POST', '/me/factors/sms', {}), 422, 'validation_failed');
     const phone = uniquePhone();

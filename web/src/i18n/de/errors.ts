@@ -132,6 +132,8 @@ export const errors: Record<keyof typeof en, string> = {
   'validation.wrong': 'Das ist nicht Ihr aktuelles Passwort.',
   'validation.wrong_code':
     'Dieser Code ist falsch, abgelaufen oder schon verwendet. Geben Sie den Code ein, den Ihre App jetzt anzeigt.',
+  'validation.phone':
+    'Geben Sie die Nummer im internationalen Format mit Ländervorwahl ein, zum Beispiel +49 170 1234567.',
   'validation.unreachable': 'Diese Nummer kann keine SMS empfangen. Prüfen Sie sie oder verwenden Sie eine andere.',
   'validation.passkey_refused':
     'Dieser Passkey wurde nicht angenommen. Versuchen Sie es erneut oder wählen Sie einen anderen Weg.',

@@ -113,6 +113,7 @@ export const errors = {
   'validation.existing_password': 'Enter the password you already use for Deedbox.',
   'validation.wrong': 'This is not your current password.',
   'validation.wrong_code': 'This code is wrong, expired or already used. Enter the code your app shows now.',
+  'validation.phone': 'Enter the number in international format with the country code, such as +49 170 1234567.',
   'validation.unreachable': 'This number cannot receive text messages. Check it, or use another one.',
   'validation.passkey_refused': 'This passkey was not accepted. Try again, or choose another way.',
   'validation.too_many_attempts': 'Too many wrong codes. Sign in with your password again.',
