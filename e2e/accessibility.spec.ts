@@ -181,6 +181,14 @@ function appScreens(s: Seeded, documents: Documents): Screen[] {
         await expect(page.getByRole('dialog', { name: t['security.addPasskeyTitle'] })).toBeVisible();
       },
     },
+    {
+      name: 'add phone number dialog',
+      path: '/settings/security',
+      open: async (page, t) => {
+        await page.getByRole('button', { name: t['security.addSms'] }).click();
+        await expect(page.getByRole('dialog', { name: t['security.smsAddTitle'] })).toBeVisible();
+      },
+    },
   ];
 }
 
