@@ -1,5 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import type { Ctx } from '../../platform/context.js';
+import { safeEqual } from '../../platform/crypto/tokens.js';
 import { openUserSecret, sealUserSecret } from '../../platform/crypto/user-secrets.js';
 import { AppError } from '../../platform/errors.js';
 import { SmsError } from '../../platform/sms/sms.js';
@@ -83,7 +84,7 @@ export async function spendSms(
 async function spendCode(ctx: Ctx, userId: string, purpose: Purpose, factorId: string, code: string, now: Date) {
   const live = await codes.findLiveCode(ctx.tx, userId, purpose, factorId, now, SMS_CODE_TRIES);
   if (!live) return false;
-  if (smsCodeHash(ctx.deps.config.secretKey, live.id, code.replace(/\s/g, '')) !== live.codeHash) {
+  if (!safeEqual(smsCodeHash(ctx.deps.config.secretKey, live.id, code.replace(/\s/g, '')), live.codeHash)) {
     await codes.countWrongTry(ctx.tx, live.id);
     return false;
   }
