@@ -32,7 +32,7 @@ export const security: Record<keyof typeof en, string> = {
 
   'enrolment.title': 'Zweiten Faktor einrichten',
   'enrolment.text':
-    'Ihre Organisation verlangt für die Anmeldung einen zweiten Faktor. Richten Sie eine Authenticator-App oder einen Passkey ein, um fortzufahren, oder melden Sie sich ab.',
+    'Ihre Organisation verlangt für die Anmeldung einen zweiten Faktor. Richten Sie eine Authenticator-App, einen Passkey oder (wo angeboten) eine Telefonnummer ein, um fortzufahren, oder melden Sie sich ab.',
 
   'security.title': 'Sicherheit',
   'security.description':

@@ -28,7 +28,7 @@ export const security = {
 
   'enrolment.title': 'Set up a second factor',
   'enrolment.text':
-    'Your organization requires a second factor for signing in. Add an authenticator app or a passkey to continue; you can sign out instead.',
+    'Your organization requires a second factor for signing in. Add an authenticator app, a passkey or (where offered) a phone number to continue; you can sign out instead.',
 
   'security.title': 'Security',
   'security.description': 'Two-factor sign-in: a code from your phone or a passkey in addition to your password.',
