@@ -4,8 +4,12 @@ import { smsCodes } from '../../db/schema/index.js';
 
 export type SmsCodeRow = typeof smsCodes.$inferSelect;
 
-/** When the person's texts of the last hour were sent, newest first (older rows are dropped here). */
+/**
+ * When the person's texts of the last hour were sent, newest first (older rows are dropped here).
+ * Holds the person's SMS lock to the end of the transaction: two requests at once cannot both pass the limit.
+ */
 export async function recentSends(tx: Tx, userId: string, now: Date): Promise<Date[]> {
+  await tx.execute(sql`select pg_advisory_xact_lock(hashtext('sms-codes'), hashtext(${userId}))`);
   const hourAgo = new Date(now.getTime() - 3_600_000);
   await tx.delete(smsCodes).where(and(eq(smsCodes.userId, userId), lt(smsCodes.createdAt, hourAgo)));
   const rows = await tx

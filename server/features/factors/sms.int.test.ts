@@ -191,6 +191,14 @@ describe('SMS codes', () => {
     expect(twilio.messages.filter((m) => m.to === phone)).toHaveLength(5);
   });
 
+  it('let one of two requests at once through, never both', async () => {
+    const { person } = await member();
+    const phone = uniquePhone();
+    const both = await Promise.all([0, 1].map(() => call(h, person, 'POST', '/me/factors/sms', { phone })));
+    expect(both.map((r) => r.statusCode).sort()).toEqual([201, 429]);
+    expect(twilio.messages.filter((m) => m.to === phone)).toHaveLength(1);
+  });
+
   it('answers a number the provider refuses with 422 and a passing failure with 503, leaving nothing behind', async () => {
     const { person, userId } = await member();
     const phone = uniquePhone();
