@@ -4,6 +4,7 @@ import { defineConfig } from '@playwright/test';
 const PORT = Number(process.env.E2E_PORT ?? 3210);
 const SMTP_PORT = PORT - 585;
 const SINK_HTTP_PORT = PORT - 584;
+const TWILIO_PORT = PORT - 583;
 
 export const SINK_URL = `http://127.0.0.1:${SINK_HTTP_PORT}`;
 /**
@@ -11,6 +12,15 @@ export const SINK_URL = `http://127.0.0.1:${SINK_HTTP_PORT}`;
  * relying party, and APP_URL (the passkeys' origin and the links in mails) must be what the browser uses.
  */
 const APP_URL = `http://localhost:${PORT}`;
+/** The stand-in for Twilio's Messages API (server/test/fake-twilio.ts); `GET /messages` lists the texts sent. */
+export const TWILIO_URL = `http://127.0.0.1:${TWILIO_PORT}`;
+const TWILIO = {
+  SMS_PROVIDER: 'twilio',
+  TWILIO_API_URL: TWILIO_URL,
+  TWILIO_ACCOUNT_SID: `AC${'e2e0'.repeat(8)}`,
+  TWILIO_AUTH_TOKEN: 'e2e-twilio-auth-token',
+  TWILIO_FROM: '+4930901820',
+};
 /** The browser tests' own PostgreSQL database, made afresh for each run. */
 export const E2E_DATABASE_URL = process.env.E2E_DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/deedbox_e2e';
 /** What a second process (the CLI) needs to work on the same Deedbox as the server. */
@@ -53,10 +63,21 @@ export default defineConfig({
       reuseExistingServer: false,
     },
     {
+      command: 'npx tsx server/test/fake-twilio.ts',
+      url: `${TWILIO_URL}/health`,
+      env: {
+        FAKE_TWILIO_PORT: String(TWILIO_PORT),
+        FAKE_TWILIO_SID: TWILIO.TWILIO_ACCOUNT_SID,
+        FAKE_TWILIO_TOKEN: TWILIO.TWILIO_AUTH_TOKEN,
+      },
+      reuseExistingServer: false,
+    },
+    {
       command: 'node scripts/e2e-db.mjs && npx tsx server/main.ts serve',
       url: `http://127.0.0.1:${PORT}/readyz`,
       env: {
         ...E2E_ENV,
+        ...TWILIO,
         PORT: String(PORT),
         HOST: '127.0.0.1',
         // Only text extraction runs in the background (search finds an upload once it is read);

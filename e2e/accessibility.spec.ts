@@ -183,6 +183,14 @@ function appScreens(s: Seeded, documents: Documents): Screen[] {
       },
     },
     { name: 'single sign-on settings', path: '/settings/sso', narrow: true },
+    {
+      name: 'add phone number dialog',
+      path: '/settings/security',
+      open: async (page, t) => {
+        await page.getByRole('button', { name: t['security.addSms'] }).click();
+        await expect(page.getByRole('dialog', { name: t['security.smsAddTitle'] })).toBeVisible();
+      },
+    },
   ];
 }
 

@@ -2,6 +2,7 @@ import { readFileSync } from 'node:fs';
 import { type APIRequestContext, expect, request, test } from '@playwright/test';
 import { PLACEHOLDERS } from '../common/reminders/template.js';
 import { addDays, todayIn } from '../common/terms/dates.js';
+import { TWILIO_URL } from '../playwright.config.js';
 import { totpCode } from '../server/features/factors/totp.js';
 import { URL_PAYLOAD, XSS_PAYLOADS } from '../server/security/payloads.js';
 import {
@@ -92,6 +93,14 @@ async function seedWorld(baseURL: string): Promise<World> {
   const response = new SoftAuthenticator().register(passkey.options, { origin: new URL(baseURL).origin });
   await call(api, 'POST', `/me/factors/passkey/${passkey.id}/confirm`, { response });
   await write(api, 'PATCH', '/me/factors/{id}', {}, `/me/factors/${passkey.id}`);
+  // A text-message factor named with attack strings (the number must be one), confirmed with the code the fake Twilio got.
+  const phone = `+4916${String(Date.now()).slice(-9)}`;
+  const sms = withPayloads(jsonBodyOf(doc, 'POST', '/api/v1/me/factors/sms'), {}, (f) => attack(f));
+  seeded.add('POST /me/factors/sms');
+  const smsFactor = await call(api, 'POST', '/me/factors/sms', { ...(sms as object), phone });
+  const texts = (await (await fetch(`${TWILIO_URL}/messages`)).json()) as { to: string; body: string }[];
+  const smsText = texts.filter((m) => m.to === phone).at(-1)?.body ?? '';
+  await call(api, 'POST', `/me/factors/sms/${smsFactor.id}/confirm`, { code: /\d{6}/.exec(smsText)?.[0] ?? '' });
   await call(api, 'PATCH', '/settings/reminders', { expiryEndDays: [], expiryNoticeDays: [], weeklySummary: false });
   await write(api, 'POST', '/business-units', {});
   // A single sign-on connection whose client id (shown on its settings page) and secret are attack strings;

@@ -56,6 +56,7 @@ import { contentSecurityPolicy, csrfGuard } from './platform/http/security.js';
 import { loggerOptions } from './platform/logger.js';
 import type { Mailer } from './platform/mail/mailer.js';
 import { createMetrics } from './platform/metrics.js';
+import { createSmsSender, type SmsSender } from './platform/sms/sms.js';
 import type { BlobStore } from './platform/storage/blob-store.js';
 import { createBlobStore } from './platform/storage/create-store.js';
 
@@ -91,11 +92,20 @@ export interface AppOptions {
   mailer: Mailer;
   /** The document store; by default the one configured (closed with the app). */
   blobs?: BlobStore;
+  /** Text messages; by default the provider configured (none: null). */
+  sms?: SmsSender | null;
   /** Where log lines go (tests capture them); defaults to stdout. */
   logStream?: NodeJS.WritableStream;
 }
 
-export async function buildApp({ config, database, mailer, blobs, logStream }: AppOptions): Promise<FastifyInstance> {
+export async function buildApp({
+  config,
+  database,
+  mailer,
+  blobs,
+  sms,
+  logStream,
+}: AppOptions): Promise<FastifyInstance> {
   const logger = { ...loggerOptions(config.logLevel), ...(logStream ? { stream: logStream } : {}) };
   const options = {
     logger,
@@ -122,7 +132,8 @@ export async function buildApp({ config, database, mailer, blobs, logStream }: A
   const app = (Fastify as unknown as (o: typeof options) => FastifyInstance)(options);
   const store = blobs ?? (await createBlobStore(config.storage));
   if (!blobs) app.addHook('onClose', () => store.close());
-  app.decorate('deps', { config, database, mailer, log: app.log, blobs: store });
+  const texts = sms === undefined ? createSmsSender(config.sms, app.log) : sms;
+  app.decorate('deps', { config, database, mailer, log: app.log, blobs: store, sms: texts });
   const apiRoutes: string[] = [];
   app.decorate('apiRoutes', apiRoutes);
   app.addHook('onRoute', (route) => {

@@ -33,6 +33,7 @@ import { JobRegistryError } from './platform/jobs/registry.js';
 import { OrgKeyUnavailableError } from './platform/keys/org-keys.js';
 import { loggerOptions } from './platform/logger.js';
 import { createMailer } from './platform/mail/mailer.js';
+import { createSmsSender } from './platform/sms/sms.js';
 import { createBlobStore } from './platform/storage/create-store.js';
 import { migrateBlobs } from './platform/storage/migrate.js';
 import { requireMasterKeys, startServer } from './server.js';
@@ -103,7 +104,7 @@ async function withDeps<T>(fn: (deps: Deps) => Promise<T>): Promise<T> {
   const blobs = await createBlobStore(config.storage);
   try {
     await database.migrate();
-    return await fn({ config, database, mailer, log, blobs });
+    return await fn({ config, database, mailer, log, blobs, sms: createSmsSender(config.sms, log) });
   } finally {
     await blobs.close();
     mailer.close();
@@ -320,7 +321,10 @@ async function worker() {
   const blobs = await createBlobStore(config.storage);
   await database.migrate();
   await requireMasterKeys(database, config);
-  const running = startWorker({ config, database, mailer, log, blobs }, { jobs });
+  const running = startWorker(
+    { config, database, mailer, log, blobs, sms: createSmsSender(config.sms, log) },
+    { jobs },
+  );
   log.info({ jobs: jobs.map((j) => j.name) }, 'worker started');
   const stop = async () => {
     await running.stop();

@@ -105,6 +105,7 @@ async function main() {
     database,
     log: logger,
     blobs: await createBlobStore(config.storage),
+    sms: null,
     mailer: {
       ...mailer,
       send: (mail) => {

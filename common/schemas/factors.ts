@@ -2,10 +2,12 @@ import { z } from 'zod';
 import { PASSWORD_MAX } from '../passwords.js';
 import { isoDateTime } from './common.js';
 
-/** The kinds of second factor a person can hold (SMS will join them). */
-export const FACTOR_KINDS = ['totp', 'passkey'] as const;
+/** The kinds of second factor a person can hold. */
+export const FACTOR_KINDS = ['totp', 'passkey', 'sms'] as const;
 /** What the second step of a sign-in accepts. */
-export const SECOND_FACTOR_KINDS = ['totp', 'passkey', 'backup_code'] as const;
+export const SECOND_FACTOR_KINDS = ['totp', 'passkey', 'sms', 'backup_code'] as const;
+/** What an SMS code is for: confirming a new number, or the second step of a sign-in. */
+export const SMS_CODE_PURPOSES = ['enrol', 'sign_in'] as const;
 /** What a stored WebAuthn challenge is for. */
 export const WEBAUTHN_PURPOSES = ['register', 'second_factor', 'passwordless'] as const;
 
@@ -16,6 +18,8 @@ export const factor = z.object({
   confirmed: z.boolean(),
   createdAt: isoDateTime,
   lastUsedAt: isoDateTime.nullable(),
+  /** SMS: the number masked (`+49 ••• ••• 67`); null for other kinds. */
+  phone: z.string().nullable(),
 });
 export type Factor = z.infer<typeof factor>;
 
@@ -25,6 +29,8 @@ export const factorsOutput = z.object({
   backupCodesLeft: z.number().int(),
   /** This account demands a second factor of every member. */
   required: z.boolean(),
+  /** A text message provider is configured: SMS codes can be added. */
+  smsAvailable: z.boolean(),
 });
 
 export const totpCode = z
@@ -48,6 +54,32 @@ export const confirmTotpOutput = z.object({
   /** Ten fresh backup codes with the first confirmed factor, shown this once; null otherwise. */
   backupCodes: z.array(z.string()).nullable(),
 });
+
+/** A phone number as text messages take it: E.164, a plus and 7 to 15 digits (spaces, dashes and brackets are dropped). */
+export const phoneNumber = z
+  .string()
+  .trim()
+  .max(40)
+  .transform((phone) => phone.replace(/[\s()./-]/g, ''))
+  .refine((phone) => /^\+[1-9]\d{6,14}$/.test(phone), {
+    message: 'must be in international format, such as +49 30 901820',
+    params: { rule: 'phone' },
+  });
+
+export const startSmsInput = z.object({
+  phone: phoneNumber,
+  name: z.string().trim().min(1).max(60).default('Text message'),
+});
+export const smsCodeSent = z.object({
+  /** The factor the code is for. */
+  id: z.uuid(),
+  /** The number masked, as the list shows it. */
+  phone: z.string(),
+  expiresAt: isoDateTime,
+  /** Seconds until another code can be sent. */
+  resendAfter: z.number().int(),
+});
+export const smsSignInCodeInput = z.object({ factorId: z.uuid().optional() });
 
 export const passwordCheckInput = z.object({ password: z.string().min(1).max(PASSWORD_MAX) });
 export const backupCodesOutput = z.object({ codes: z.array(z.string()) });
@@ -99,7 +131,7 @@ export const confirmPasskeyInput = z.object({ response: registrationResponse });
 export const renameFactorInput = z.object({ name: z.string().trim().min(1).max(60) });
 
 export const secondFactorInput = z.discriminatedUnion('kind', [
-  z.object({ kind: z.enum(['totp', 'backup_code']), code: z.string().trim().min(6).max(32) }),
+  z.object({ kind: z.enum(['totp', 'sms', 'backup_code']), code: z.string().trim().min(6).max(32) }),
   z.object({ kind: z.literal('passkey'), response: authenticationResponse }),
 ]);
 export type SecondFactorInput = z.infer<typeof secondFactorInput>;

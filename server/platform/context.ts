@@ -5,6 +5,7 @@ import { type Claims, withClaims } from '../db/tx.js';
 import { conflictOf } from './db-conflicts.js';
 import { type AppError, CommittedRefusal } from './errors.js';
 import type { Mailer } from './mail/mailer.js';
+import type { SmsSender } from './sms/sms.js';
 import type { BlobStore } from './storage/blob-store.js';
 
 export type UnitRole = 'editor' | 'viewer';
@@ -47,6 +48,8 @@ export interface Deps {
   log: FastifyBaseLogger;
   /** Where sealed document bytes live (server/platform/storage). */
   blobs: BlobStore;
+  /** Text messages (SMS sign-in codes); null when no provider is configured. */
+  sms: SmsSender | null;
 }
 
 /** What every tenant service function receives: who, in which org, in which transaction. */

@@ -59,11 +59,14 @@ export const REASONS = {
     'no_second_factor',
     'factor_confirmed',
     'second_factor_required',
+    'sms_not_configured',
+    'sms_not_alone',
   ],
   gone: ['link_expired', 'reminder_moved', 'reminder_inactive', 'upload_expired'],
   account_locked: ['locked', 'no_account'],
   forbidden: ['second_factor_enrolment'],
-  rate_limited: ['sign_in_throttled'],
+  rate_limited: ['sign_in_throttled', 'sms_throttled'],
+  unavailable: ['sms_unavailable'],
 } as const;
 
 export type ReasonCode = keyof typeof REASONS;

@@ -80,6 +80,7 @@ export const ROUTES: Record<string, RouteRow> = {
     body: () => ({ kind: 'totp', code: '123456' }),
   },
   'POST /api/v1/auth/second-factor/passkey-options': { roles: [409, 409, 409, 409, 409] },
+  'POST /api/v1/auth/second-factor/sms-code': { roles: [409, 409, 409, 409, 409], body: () => ({}) },
   'POST /api/v1/auth/passkey/options': { public: true },
   // A made-up assertion: refused (422) like a wrong password, whoever sends it.
   'POST /api/v1/auth/passkey/sign-in': { public: true, body: () => ({ response: bogusAssertion }) },
@@ -123,6 +124,13 @@ export const ROUTES: Record<string, RouteRow> = {
     roles: [404, 404, 404, 404, 403],
     params: () => ({ id: crypto.randomUUID() }),
     body: () => ({ response: bogusRegistration }),
+  },
+  // The attack world has no text message provider: SMS is not offered (409) to people; a key has no factors.
+  'POST /api/v1/me/factors/sms': { roles: [409, 409, 409, 409, 403], body: () => ({ phone: '+491701234567' }) },
+  'POST /api/v1/me/factors/sms/{id}/confirm': {
+    roles: [404, 404, 404, 404, 403],
+    params: () => ({ id: crypto.randomUUID() }),
+    body: () => ({ code: '123456' }),
   },
   'PATCH /api/v1/me/factors/{id}': {
     roles: [404, 404, 404, 404, 403],

@@ -1,6 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import { createServer, type IncomingMessage, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
+import { pathToFileURL } from 'node:url';
 
 /**
  * Twilio's Messages API at its HTTP boundary, on loopback: the request shape Twilio documents
@@ -19,9 +20,12 @@ export interface FakeTwilio {
   close(): Promise<void>;
 }
 
-export async function startFakeTwilio(): Promise<FakeTwilio> {
-  const accountSid = `AC${randomBytes(16).toString('hex')}`;
-  const authToken = randomBytes(16).toString('hex');
+/** `port` and credentials fixed for the browser tests' standalone instance; random otherwise. */
+export async function startFakeTwilio(
+  options: { port?: number; accountSid?: string; authToken?: string } = {},
+): Promise<FakeTwilio> {
+  const accountSid = options.accountSid ?? `AC${randomBytes(16).toString('hex')}`;
+  const authToken = options.authToken ?? randomBytes(16).toString('hex');
   const messages: FakeTwilio['messages'] = [];
   let failure: { status: number; code: number; message: string } | null = null;
 
@@ -30,6 +34,9 @@ export async function startFakeTwilio(): Promise<FakeTwilio> {
     answer(status, { code, message, more_info: `https://www.twilio.com/docs/errors/${code}`, status });
 
   async function handle(req: IncomingMessage) {
+    // Not Twilio's: how the browser tests read what was sent.
+    if (req.method === 'GET' && req.url === '/health') return answer(200, { ok: true });
+    if (req.method === 'GET' && req.url === '/messages') return answer(200, messages);
     if (req.method !== 'POST' || req.url !== `/2010-04-01/Accounts/${accountSid}/Messages.json`) {
       return error(404, 20404, 'The requested resource was not found');
     }
@@ -86,7 +93,7 @@ export async function startFakeTwilio(): Promise<FakeTwilio> {
       () => res.writeHead(500).end(),
     );
   });
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  await new Promise<void>((resolve) => server.listen(options.port ?? 0, '127.0.0.1', resolve));
   const { port } = server.address() as AddressInfo;
   return {
     url: `http://127.0.0.1:${port}`,
@@ -98,4 +105,24 @@ export async function startFakeTwilio(): Promise<FakeTwilio> {
     },
     close: () => new Promise<void>((resolve) => server.close(() => resolve())),
   };
+}
+
+/** The environment that points a Deedbox at this fake (sending from a phone number). */
+export function twilioEnv(twilio: Pick<FakeTwilio, 'url' | 'accountSid' | 'authToken'>): Record<string, string> {
+  return {
+    SMS_PROVIDER: 'twilio',
+    TWILIO_API_URL: twilio.url,
+    TWILIO_ACCOUNT_SID: twilio.accountSid,
+    TWILIO_AUTH_TOKEN: twilio.authToken,
+    TWILIO_FROM: '+4930901820',
+  };
+}
+
+// Standalone for browser tests: on FAKE_TWILIO_PORT with the account of FAKE_TWILIO_SID / FAKE_TWILIO_TOKEN.
+if (import.meta.url === pathToFileURL(process.argv[1] ?? '').href) {
+  await startFakeTwilio({
+    port: Number(process.env.FAKE_TWILIO_PORT ?? 2527),
+    accountSid: process.env.FAKE_TWILIO_SID!,
+    authToken: process.env.FAKE_TWILIO_TOKEN!,
+  });
 }

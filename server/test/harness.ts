@@ -9,6 +9,7 @@ import { buildApp } from '../app.js';
 import { type Config, loadConfig } from '../config.js';
 import { type Database, openDatabase } from '../db/client.js';
 import { createMailer } from '../platform/mail/mailer.js';
+import { type FakeTwilio, startFakeTwilio, twilioEnv } from './fake-twilio.js';
 import { SmtpSink } from './smtp-sink.js';
 
 export const TEST_DB = process.env.TEST_DB === 'postgres' ? 'postgres' : 'pglite';
@@ -30,16 +31,22 @@ export interface Harness {
   database: Database;
   config: Config;
   sink: SmtpSink;
+  /** The stand-in Twilio texts go to, when started with `{ twilio: true }`. */
+  twilio: FakeTwilio | null;
   logs: string[];
   /** Resolves with the first log line matching, waiting for it to be written (bounded). */
   waitForLog(match: (line: string) => boolean, timeoutMs?: number): Promise<string>;
   close(): Promise<void>;
 }
 
-/** A whole app on the database under test, with a real SMTP sink and captured log lines. */
-export async function startHarness(env: Record<string, string | undefined> = {}): Promise<Harness> {
+/** A whole app on the database under test, with a real SMTP sink, captured log lines and, if asked, a fake Twilio. */
+export async function startHarness(
+  env: Record<string, string | undefined> = {},
+  options: { twilio?: boolean } = {},
+): Promise<Harness> {
   const sink = new SmtpSink();
   const smtpPort = await sink.start();
+  const twilio = options.twilio ? await startFakeTwilio() : null;
   // A harness given its own DATA_DIR or STORAGE_DIR is one start of several on them (a restart): it keeps them.
   const ownsStorage = env.DATA_DIR === undefined && env.STORAGE_DIR === undefined;
   const tempDataDir = TEST_DB === 'postgres' && ownsStorage ? mkdtempSync(path.join(tmpdir(), 'deedbox-h-')) : null;
@@ -59,6 +66,7 @@ export async function startHarness(env: Record<string, string | undefined> = {})
           MASTER_KEYS: TEST_MASTER_KEYS,
         }
       : { DATA_DIR: ':memory:' }),
+    ...(twilio ? twilioEnv(twilio) : {}),
     ...env,
   });
   const database = await openDatabase(config);
@@ -83,6 +91,7 @@ export async function startHarness(env: Record<string, string | undefined> = {})
     database,
     config,
     sink,
+    twilio,
     logs,
     async waitForLog(match, timeoutMs = 10_000) {
       const deadline = Date.now() + timeoutMs;
@@ -107,6 +116,7 @@ export async function startHarness(env: Record<string, string | undefined> = {})
       mailer.close();
       await database.close();
       await sink.stop();
+      await twilio?.close();
       if (ownsStorage && config.storage.driver === 'local')
         await rm(config.storage.dir, { recursive: true, force: true });
       if (tempDataDir) await rm(tempDataDir, { recursive: true, force: true });

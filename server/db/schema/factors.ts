@@ -1,5 +1,5 @@
 import { bigint, boolean, foreignKey, index, integer, pgTable, text, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
-import { FACTOR_KINDS, WEBAUTHN_PURPOSES } from '../../../common/schemas/factors.js';
+import { FACTOR_KINDS, SMS_CODE_PURPOSES, WEBAUTHN_PURPOSES } from '../../../common/schemas/factors.js';
 import { bytea, ts } from './columns.js';
 import { orgs, sessions } from './orgs.js';
 import { users } from './users.js';
@@ -31,6 +31,8 @@ export const userFactors = pgTable(
     transports: text('transports').array(),
     /** Passkeys: synced to the provider's cloud (backed up) rather than bound to one device. */
     backedUp: boolean('backed_up'),
+    /** SMS: the number masked for the list (`+49 ••• ••• 67`); the number itself is sealed in `secret`. */
+    phoneHint: text('phone_hint'),
     confirmedAt: ts('confirmed_at'),
     lastUsedAt: ts('last_used_at'),
     createdAt: ts('created_at').notNull().defaultNow(),
@@ -76,4 +78,27 @@ export const webauthnChallenges = pgTable(
     index('webauthn_challenges_session_idx').on(t.sessionId),
     index('webauthn_challenges_token_idx').on(t.tokenHash),
   ],
+);
+
+/**
+ * A code sent by text message: stored only as an HMAC under the server secret, five minutes, single
+ * use, five wrong tries. Rows outlive their factor (factor_id set null) for an hour: they are the
+ * person's SMS rate limit.
+ */
+export const smsCodes = pgTable(
+  'sms_codes',
+  {
+    id: uuid('id').primaryKey(),
+    userId: uuid('user_id')
+      .notNull()
+      .references(() => users.id, { onDelete: 'cascade' }),
+    factorId: uuid('factor_id').references(() => userFactors.id, { onDelete: 'set null' }),
+    purpose: text('purpose', { enum: SMS_CODE_PURPOSES }).notNull(),
+    codeHash: text('code_hash').notNull(),
+    attempts: integer('attempts').notNull().default(0),
+    expiresAt: ts('expires_at').notNull(),
+    usedAt: ts('used_at'),
+    createdAt: ts('created_at').notNull().defaultNow(),
+  },
+  (t) => [index('sms_codes_user_idx').on(t.userId, t.createdAt)],
 );

@@ -15,11 +15,14 @@ import {
   passkeySignInInput,
   secondFactorInput,
   secondFactorStep,
+  smsCodeSent,
+  smsSignInCodeInput,
 } from '../../../common/schemas/factors.js';
 import { hashToken } from '../../platform/crypto/tokens.js';
 import { type App, inOrg, publicCtx, SIGN_IN_STEPS } from '../../platform/http/route-kit.js';
 import { secondFactorOptions } from '../factors/passkeys.service.js';
 import { completeSignIn } from '../factors/second-factor.service.js';
+import { sendSignInCode } from '../factors/sms.service.js';
 import { CHALLENGE_TTL_MS } from '../factors/webauthn.js';
 import { acceptInvitation, getInvitation } from '../users/invitations.service.js';
 import { getMe, signOut } from '../users/me.service.js';
@@ -103,6 +106,15 @@ export function authRoutes(app: App) {
       schema: { tags: ['auth'], response: { 200: passkeyOptions } },
     },
     (req) => inOrg(req, secondFactorOptions),
+  );
+
+  app.post(
+    '/auth/second-factor/sms-code',
+    {
+      config: { rateLimit: { max: 10, timeWindow: '1 minute' }, stages: SIGN_IN_STEPS.secondFactor },
+      schema: { tags: ['auth'], body: smsSignInCodeInput, response: { 200: smsCodeSent } },
+    },
+    (req) => inOrg(req, (ctx) => sendSignInCode(ctx, req.body ?? {})),
   );
 
   app.post(

@@ -37,7 +37,13 @@ export function pendingFrom(res: Res): Caller {
 }
 
 /** Answers a pending sign-in from the given address. */
-export function secondFactorAt(h: Harness, ip: string, who: Caller, kind: 'totp' | 'backup_code', code: string) {
+export function secondFactorAt(
+  h: Harness,
+  ip: string,
+  who: Caller,
+  kind: 'totp' | 'sms' | 'backup_code',
+  code: string,
+) {
   return h.app.inject({
     method: 'POST',
     url: '/api/v1/auth/second-factor',

@@ -35,7 +35,11 @@ describe('enrolling an authenticator app', () => {
       items: [],
       backupCodesLeft: 0,
       required: false,
+      smsAvailable: false,
     });
+    // Without a text message provider, SMS codes are not offered.
+    const sms = await call(h, admin, 'POST', '/me/factors/sms', { phone: '+491701234567' });
+    expect(expectProblem(sms, 409, 'conflict').reason).toBe('sms_not_configured');
     const started = await call(h, admin, 'POST', '/me/factors/totp', {});
     expect(started.statusCode).toBe(201);
     const { id, secret, uri, qrSvg } = started.json();

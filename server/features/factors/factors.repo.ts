@@ -176,3 +176,10 @@ export async function renameFactor(tx: Tx, userId: string, id: string, name: str
     .returning();
   return row ?? null;
 }
+
+export async function markUsed(tx: Tx, userId: string, id: string, now: Date): Promise<void> {
+  await tx
+    .update(userFactors)
+    .set({ lastUsedAt: now })
+    .where(and(eq(userFactors.userId, userId), eq(userFactors.id, id)));
+}

@@ -11,7 +11,9 @@ import {
   renameFactorInput,
   securitySettings,
   securitySettingsPatch,
+  smsCodeSent,
   startPasskeyInput,
+  startSmsInput,
   startTotpInput,
   totpEnrolment,
 } from '../../../common/schemas/factors.js';
@@ -19,6 +21,7 @@ import { type App, inOrg, SIGN_IN_STEPS } from '../../platform/http/route-kit.js
 import * as admin from './factors.admin.service.js';
 import * as factors from './factors.service.js';
 import * as passkeys from './passkeys.service.js';
+import * as sms from './sms.service.js';
 
 /** A member of an org that demands a factor reaches these (and sign-out) before anything else. */
 const enrolment = { stages: SIGN_IN_STEPS.enrolment };
@@ -57,6 +60,21 @@ export function factorsRoutes(app: App) {
       schema: { tags, params: idParams, body: confirmPasskeyInput, response: { 200: confirmTotpOutput } },
     },
     (req) => inOrg(req, (ctx) => passkeys.confirmPasskey(ctx, req.params.id, req.body.response)),
+  );
+
+  app.post(
+    '/me/factors/sms',
+    { config: enrolment, schema: { tags, body: startSmsInput, response: { 201: smsCodeSent } } },
+    async (req, reply) => reply.code(201).send(await inOrg(req, (ctx) => sms.startSms(ctx, req.body))),
+  );
+
+  app.post(
+    '/me/factors/sms/:id/confirm',
+    {
+      config: enrolment,
+      schema: { tags, params: idParams, body: confirmTotpInput, response: { 200: confirmTotpOutput } },
+    },
+    (req) => inOrg(req, (ctx) => sms.confirmSms(ctx, req.params.id, req.body.code)),
   );
 
   app.patch(

@@ -28,6 +28,7 @@ export function presentFactor(row: repo.FactorRow): Factor {
     confirmed: row.confirmedAt !== null,
     createdAt: row.createdAt.toISOString(),
     lastUsedAt: row.lastUsedAt?.toISOString() ?? null,
+    phone: row.phoneHint,
   };
 }
 
@@ -47,6 +48,7 @@ export async function listFactors(ctx: Ctx) {
     items: (await repo.confirmedFactors(ctx.tx, actor.id)).map(presentFactor),
     backupCodesLeft: await repo.unusedBackupCodes(ctx.tx, actor.id),
     required: org?.requireSecondFactor ?? false,
+    smsAvailable: ctx.deps.sms !== null,
   };
 }
 
@@ -81,15 +83,24 @@ export async function confirmTotp(ctx: Ctx, id: string, code: string) {
   const now = new Date();
   const step = acceptedStep(totpSecretOf(ctx, row), code, now.getTime(), row.lastStep);
   if (step === null || !(await repo.acceptStep(ctx.tx, actor.id, id, step, now))) throw wrongCode();
+  return finishEnrolment(ctx, { ...row, lastStep: step, lastUsedAt: now }, now);
+}
+
+/**
+ * A factor proven by its first code counts from now: logged and mailed; the first one comes with
+ * ten backup codes, and a session that could only enrol is now whole.
+ */
+export async function finishEnrolment(ctx: Ctx, row: repo.FactorRow, now: Date) {
+  const actor = requirePerson(ctx);
   const first = (await repo.confirmedFactors(ctx.tx, actor.id)).length === 0;
-  await repo.confirmFactor(ctx.tx, actor.id, id, now);
+  await repo.confirmFactor(ctx.tx, actor.id, row.id, now);
   await record(ctx, { action: 'auth.factor_added', objectType: 'user', objectId: actor.id, extra: factorFacts(row) });
   const backupCodes = first ? await issueBackupCodes(ctx, actor.id) : null;
   if (actor.stage === 'enrolment') {
     await setSessionStage(ctx.tx, ctx.orgId, actor.sessionId, 'full', new Date(now.getTime() + SESSION_TTL_MS));
   }
   await mailPerson(ctx, actor.id, 'added', row.name);
-  return { factor: presentFactor({ ...row, confirmedAt: now, lastStep: step, lastUsedAt: now }), backupCodes };
+  return { factor: presentFactor({ ...row, confirmedAt: now }), backupCodes };
 }
 
 /** Removing a factor needs the password again; the last one takes the backup codes with it. */
@@ -106,6 +117,16 @@ export async function removeFactor(ctx: Ctx, id: string, password: string): Prom
       'second_factor_required',
       'This account requires a second factor: add another before you remove this one.',
     );
+  }
+  if (row.confirmedAt && row.kind !== 'sms') {
+    const rest = confirmed.filter((f) => f.id !== row.id);
+    if (
+      rest.some((f) => f.kind === 'sms') &&
+      rest.every((f) => f.kind === 'sms') &&
+      (await isAdminAnywhere(ctx, actor.id))
+    ) {
+      throw smsNotAlone();
+    }
   }
   await repo.deleteFactor(ctx.tx, actor.id, id);
   if (!row.confirmedAt) return;
@@ -141,6 +162,20 @@ export async function issueBackupCodes(ctx: Ctx, userId: string): Promise<string
   );
   await record(ctx, { action: 'auth.backup_codes_generated', objectType: 'user', objectId: userId });
   return codes;
+}
+
+/** An administrator in any of their accounts (the rule that SMS is never their only factor). */
+export async function isAdminAnywhere(ctx: Ctx, userId: string): Promise<boolean> {
+  return (await users.membershipsOfUser(ctx.tx, userId)).some((m) => m.isAdmin);
+}
+
+/** A SIM swap must not be enough to take over an administrator: SMS never stands alone for them. */
+export function smsNotAlone(): AppError {
+  return AppError.because(
+    'conflict',
+    'sms_not_alone',
+    'An administrator cannot rely on text messages alone: add an authenticator app or a passkey first.',
+  );
 }
 
 const PASSWORD_CHECK = { field: 'password', message: 'is not your password' };

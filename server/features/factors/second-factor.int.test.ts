@@ -133,7 +133,7 @@ describe('sign-in with a second factor', () => {
         422,
         'validation_failed',
       ).errors?.[0]?.field;
-    expect(await bad({ kind: 'sms', code: '123456' })).toBe('kind');
+    expect(await bad({ kind: 'email', code: '123456' })).toBe('kind');
     expect(await bad({ kind: 'totp', code: '12' })).toBe('code');
     expect(await bad({ kind: 'totp' })).toBe('code');
     expectProblem(

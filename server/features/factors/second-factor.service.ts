@@ -12,6 +12,7 @@ import { backupCodeHash } from './backup-codes.js';
 import * as repo from './factors.repo.js';
 import { factorFacts, totpSecretOf, wrongCode } from './factors.service.js';
 import { passkeyRefused, spendPasskey } from './passkeys.service.js';
+import { spendSms } from './sms.service.js';
 import { acceptedStep } from './totp.js';
 
 /** Wrong codes one pending sign-in may take before the password must be given again. */
@@ -21,8 +22,8 @@ export const CODES_PER_SIGN_IN = 5;
 export type SecondFactorOutcome = { ok: true; session: Session } | { ok: false; error: AppError };
 
 /**
- * The second step of a sign-in: a code from the app, a passkey's answer to this sign-in's challenge,
- * or a backup code. Wrong codes (and refused passkey answers) count on the same
+ * The second step of a sign-in: a code from the app or a text message, a passkey's answer to this
+ * sign-in's challenge, or a backup code. Wrong codes (and refused passkey answers) count on the same
  * throttle as wrong passwords (per account and source address) and end the pending sign-in after
  * CODES_PER_SIGN_IN; the right one replaces the pending sign-in by a session with a new token.
  */
@@ -38,9 +39,11 @@ export async function completeSignIn(ctx: Ctx, input: SecondFactorInput): Promis
   const used =
     input.kind === 'totp'
       ? await spendTotp(ctx, actor.id, input.code, now)
-      : input.kind === 'passkey'
-        ? await spendPasskey(ctx, actor.id, actor.sessionId, input.response, now)
-        : null;
+      : input.kind === 'sms'
+        ? await spendSms(ctx, actor.id, input.code, now)
+        : input.kind === 'passkey'
+          ? await spendPasskey(ctx, actor.id, actor.sessionId, input.response, now)
+          : null;
   const backupLeft = input.kind === 'backup_code' ? await spendBackupCode(ctx, actor.id, input.code, now) : null;
   const writer = { tx: ctx.tx, orgId: ctx.orgId, request: ctx.request };
   if (!used && backupLeft === null) {

@@ -1,5 +1,3 @@
-import type { Logger } from 'pino';
-
 /** Where text messages go: Twilio's REST API when configured, else nowhere (SMS codes are then not offered). */
 export type SmsConfig =
   | { provider: 'none' }
@@ -39,7 +37,10 @@ export class SmsError extends Error {
 
 const TIMEOUT_MS = 10_000;
 
-export function createSmsSender(config: SmsConfig, log: Logger): SmsSender | null {
+export function createSmsSender(
+  config: SmsConfig,
+  log: { info(facts: object, message: string): void },
+): SmsSender | null {
   if (config.provider === 'none') return null;
   const url = `${config.apiUrl}/2010-04-01/Accounts/${encodeURIComponent(config.accountSid)}/Messages.json`;
   const authorization = `Basic ${Buffer.from(`${config.accountSid}:${config.authToken}`).toString('base64')}`;

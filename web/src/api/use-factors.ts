@@ -28,7 +28,7 @@ export function isSecondFactorStep(answer: z.infer<typeof signInAnswer>): answer
 export function useSecondFactor() {
   const client = useQueryClient();
   return useMutation({
-    mutationFn: (input: { kind: 'totp' | 'backup_code'; code: string }) =>
+    mutationFn: (input: { kind: 'totp' | 'sms' | 'backup_code'; code: string }) =>
       api.post('/auth/second-factor', input, meOutput),
     onSuccess: (me) => storeMe(client, me),
   });

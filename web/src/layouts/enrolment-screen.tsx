@@ -7,6 +7,7 @@ import { usePageTitle } from '../components/use-page-title.js';
 import { useT } from '../i18n/i18n-context.js';
 import { FactorsCard } from '../pages/settings/security/factors-card.js';
 import { PasskeysCard } from '../pages/settings/security/passkeys-card.js';
+import { SmsCard } from '../pages/settings/security/sms-card.js';
 
 /** The account demands a second factor this person lacks: enrolling one (or signing out) is all there is. */
 export function EnrolmentScreen() {
@@ -36,6 +37,7 @@ export function EnrolmentScreen() {
             <Text c="dimmed">{t('enrolment.text')}</Text>
             <FactorsCard />
             <PasskeysCard />
+            <SmsCard />
           </Stack>
         </main>
       </Stack>

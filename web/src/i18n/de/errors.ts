@@ -68,6 +68,13 @@ export const errors: Record<keyof typeof en, string> = {
     'Dieses Konto verlangt einen zweiten Faktor. Fügen Sie einen weiteren hinzu, bevor Sie diesen entfernen.',
   'problem.forbidden.second_factor_enrolment':
     'Dieses Konto verlangt einen zweiten Faktor. Richten Sie einen ein, bevor Sie fortfahren.',
+  'problem.conflict.sms_not_configured':
+    'SMS sind auf diesem Server nicht eingerichtet. Wählen Sie einen anderen zweiten Faktor.',
+  'problem.conflict.sms_not_alone':
+    'Als Administrator können Sie sich nicht allein auf SMS verlassen: Fügen Sie zuerst eine Authenticator-App oder einen Passkey hinzu.',
+  'problem.rate_limited.sms_throttled': 'Zu viele SMS. Sie können in {seconds} Sekunden einen neuen Code anfordern.',
+  'problem.unavailable.sms_unavailable':
+    'SMS können gerade nicht versendet werden. Versuchen Sie es später erneut oder wählen Sie einen anderen Weg.',
 
   'validation.unique.category': 'Eine Kategorie mit dem Namen „{value}“ gibt es bereits.',
   'validation.unique.org_unit': 'Eine Organisationseinheit mit dem Namen „{value}“ gibt es bereits.',
@@ -133,6 +140,9 @@ export const errors: Record<keyof typeof en, string> = {
   'validation.wrong': 'Das ist nicht Ihr aktuelles Passwort.',
   'validation.wrong_code':
     'Dieser Code ist falsch, abgelaufen oder schon verwendet. Geben Sie den Code ein, den Ihre App jetzt anzeigt.',
+  'validation.phone':
+    'Geben Sie die Nummer im internationalen Format mit Ländervorwahl ein, zum Beispiel +49 170 1234567.',
+  'validation.unreachable': 'Diese Nummer kann keine SMS empfangen. Prüfen Sie sie oder verwenden Sie eine andere.',
   'validation.passkey_refused':
     'Dieser Passkey wurde nicht angenommen. Versuchen Sie es erneut oder wählen Sie einen anderen Weg.',
   'validation.too_many_attempts': 'Zu viele falsche Codes. Melden Sie sich erneut mit Ihrem Passwort an.',

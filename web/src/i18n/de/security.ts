@@ -14,6 +14,13 @@ export const security: Record<keyof typeof en, string> = {
   'secondFactor.passkeyText': 'Bestätigen Sie die Anmeldung mit einem Ihrer Passkeys.',
   'secondFactor.usePasskey': 'Passkey verwenden',
   'secondFactor.useCode': 'Stattdessen einen Code eingeben',
+  'secondFactor.smsLabel': 'Code aus der SMS',
+  'secondFactor.smsHint': 'Die 6 Ziffern, die wir an Ihr Telefon gesendet haben. Der Code gilt 5 Minuten.',
+  'secondFactor.useSms': 'Stattdessen einen Code per SMS erhalten',
+  'secondFactor.smsSend': 'Code per SMS senden',
+  'secondFactor.smsResend': 'Neuen Code senden',
+  'secondFactor.smsResendIn': 'Neuen Code senden in {seconds} s',
+  'secondFactor.smsSent': 'Wir haben einen Code an {phone} gesendet.',
 
   'passkey.cancelled':
     'Es wurde kein Passkey verwendet: Die Abfrage wurde geschlossen oder ist abgelaufen. Versuchen Sie es einfach noch einmal, wenn Sie so weit sind.',
@@ -25,7 +32,7 @@ export const security: Record<keyof typeof en, string> = {
 
   'enrolment.title': 'Zweiten Faktor einrichten',
   'enrolment.text':
-    'Ihre Organisation verlangt für die Anmeldung einen zweiten Faktor. Richten Sie eine Authenticator-App oder einen Passkey ein, um fortzufahren, oder melden Sie sich ab.',
+    'Ihre Organisation verlangt für die Anmeldung einen zweiten Faktor. Richten Sie eine Authenticator-App, einen Passkey oder (wo angeboten) eine Telefonnummer ein, um fortzufahren, oder melden Sie sich ab.',
 
   'security.title': 'Sicherheit',
   'security.description':
@@ -73,6 +80,23 @@ export const security: Record<keyof typeof en, string> = {
     'Ein Passkey auf Ihrem Telefon, Computer oder Sicherheitsschlüssel bestätigt mit Fingerabdruck, Gesicht oder PIN, dass Sie es sind. Er meldet Sie auch ganz ohne Passwort an.',
   'security.noPasskeys': 'Noch kein Passkey.',
   'security.kind.passkey': 'Passkey',
+  'security.smsTitle': 'SMS',
+  'security.smsText':
+    'Ein Code per SMS an Ihr Telefon. Weniger sicher als eine App oder ein Passkey: Behalten Sie auch eines davon.',
+  'security.noSms': 'Noch keine Telefonnummer.',
+  'security.addSms': 'Telefonnummer hinzufügen',
+  'security.smsAddTitle': 'Telefonnummer hinzufügen',
+  'security.smsAddText':
+    'Wir senden einen Code per SMS an diese Nummer. Geben Sie ihn hier ein, um die Nummer zu bestätigen.',
+  'security.smsPhone': 'Mobilnummer',
+  'security.smsPhoneHint': 'Im internationalen Format mit Ländervorwahl, zum Beispiel +49 170 1234567.',
+  'security.smsSend': 'Code senden',
+  'security.smsSent': 'Wir haben einen Code an {phone} gesendet. Geben Sie ihn ein, um die Nummer zu bestätigen.',
+  'security.smsCode': 'Code aus der SMS',
+  'security.smsDefaultName': 'SMS',
+  'security.smsAdded': 'Die Nummer {phone} ist eingerichtet.',
+  'security.smsDone': 'Ihre Telefonnummer ist eingerichtet. Ab jetzt kann die Anmeldung einen Code per SMS verlangen.',
+  'security.kind.sms': 'SMS',
   'security.addPasskey': 'Passkey hinzufügen',
   'security.addPasskeyTitle': 'Passkey hinzufügen',
   'security.addPasskeyText':

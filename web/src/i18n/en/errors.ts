@@ -55,6 +55,12 @@ export const errors = {
   'problem.conflict.second_factor_required':
     'This account requires a second factor. Add another one before you remove this one.',
   'problem.forbidden.second_factor_enrolment': 'This account requires a second factor. Set one up before you go on.',
+  'problem.conflict.sms_not_configured': 'Text messages are not set up on this server. Choose another second factor.',
+  'problem.conflict.sms_not_alone':
+    'As an administrator you cannot rely on text messages alone: add an authenticator app or a passkey first.',
+  'problem.rate_limited.sms_throttled': 'Too many text messages. You can ask for another code in {seconds} seconds.',
+  'problem.unavailable.sms_unavailable':
+    'Text messages cannot be sent right now. Try again later or choose another way.',
 
   'validation.unique.category': 'A category named “{value}” already exists.',
   'validation.unique.org_unit': 'An organizational unit named “{value}” already exists.',
@@ -115,6 +121,8 @@ export const errors = {
   'validation.existing_password': 'Enter the password you already use for Deedbox.',
   'validation.wrong': 'This is not your current password.',
   'validation.wrong_code': 'This code is wrong, expired or already used. Enter the code your app shows now.',
+  'validation.phone': 'Enter the number in international format with the country code, such as +49 170 1234567.',
+  'validation.unreachable': 'This number cannot receive text messages. Check it, or use another one.',
   'validation.passkey_refused': 'This passkey was not accepted. Try again, or choose another way.',
   'validation.too_many_attempts': 'Too many wrong codes. Sign in with your password again.',
   'validation.before_from': 'The end must not be before the start.',

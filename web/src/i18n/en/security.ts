@@ -12,6 +12,13 @@ export const security = {
   'secondFactor.passkeyText': 'Confirm your sign-in with one of your passkeys.',
   'secondFactor.usePasskey': 'Use a passkey',
   'secondFactor.useCode': 'Enter a code instead',
+  'secondFactor.smsLabel': 'Code from the text message',
+  'secondFactor.smsHint': 'The 6 digits we sent to your phone. The code is valid for 5 minutes.',
+  'secondFactor.useSms': 'Get a code by text message instead',
+  'secondFactor.smsSend': 'Send a code by text message',
+  'secondFactor.smsResend': 'Send a new code',
+  'secondFactor.smsResendIn': 'Send a new code in {seconds} s',
+  'secondFactor.smsSent': 'We sent a code to {phone}.',
 
   'passkey.cancelled': 'No passkey was used: the prompt was closed or timed out. Try again whenever you are ready.',
   'passkey.alreadyOnDevice':
@@ -21,7 +28,7 @@ export const security = {
 
   'enrolment.title': 'Set up a second factor',
   'enrolment.text':
-    'Your organization requires a second factor for signing in. Add an authenticator app or a passkey to continue; you can sign out instead.',
+    'Your organization requires a second factor for signing in. Add an authenticator app, a passkey or (where offered) a phone number to continue; you can sign out instead.',
 
   'security.title': 'Security',
   'security.description': 'Two-factor sign-in: a code from your phone or a passkey in addition to your password.',
@@ -66,6 +73,22 @@ export const security = {
     'A passkey on your phone, computer or security key confirms it is you with your fingerprint, face or PIN. It also signs you in without a password.',
   'security.noPasskeys': 'No passkey yet.',
   'security.kind.passkey': 'Passkey',
+  'security.smsTitle': 'Text message (SMS)',
+  'security.smsText':
+    'A code sent to your phone by text message. Less safe than an app or a passkey: keep one of those as well.',
+  'security.noSms': 'No phone number yet.',
+  'security.addSms': 'Add phone number',
+  'security.smsAddTitle': 'Add a phone number',
+  'security.smsAddText': 'We send a code to this number by text message. You enter it here to confirm the number.',
+  'security.smsPhone': 'Mobile number',
+  'security.smsPhoneHint': 'In international format, with the country code, for example +49 170 1234567.',
+  'security.smsSend': 'Send code',
+  'security.smsSent': 'We sent a code to {phone}. Enter it to confirm the number.',
+  'security.smsCode': 'Code from the text message',
+  'security.smsDefaultName': 'Text message',
+  'security.smsAdded': 'The number {phone} is set up.',
+  'security.smsDone': 'Your phone number is set up. From now on, signing in can ask for a code by text message.',
+  'security.kind.sms': 'Text message',
   'security.addPasskey': 'Add passkey',
   'security.addPasskeyTitle': 'Add a passkey',
   'security.addPasskeyText': 'Give it a name, then follow your browser: it asks your device to create the passkey.',
