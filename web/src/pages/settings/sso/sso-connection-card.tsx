@@ -54,12 +54,18 @@ export function CopyValue(props: { label: string; value: string; hint?: string; 
         {props.label}
       </Text>
       <Group gap="xs" align="center" wrap="nowrap">
-        <Code style={{ overflowWrap: 'anywhere' }} data-testid={props.testId}>
+        <Code style={{ overflowWrap: 'anywhere', minWidth: 0 }} data-testid={props.testId}>
           {props.value}
         </Code>
         <CopyButton value={props.value}>
           {({ copied, copy }) => (
-            <Button size="compact-xs" variant="light" onClick={copy} aria-label={`${t('sso.copy')}: ${props.label}`}>
+            <Button
+              size="compact-xs"
+              variant="light"
+              style={{ flexShrink: 0 }}
+              onClick={copy}
+              aria-label={`${t('sso.copy')}: ${props.label}`}
+            >
               {copied ? t('sso.copied') : t('sso.copy')}
             </Button>
           )}
