@@ -183,6 +183,15 @@ function appScreens(s: Seeded, documents: Documents): Screen[] {
       },
     },
     { name: 'single sign-on settings', path: '/settings/sso', narrow: true },
+    {
+      name: 'single sign-on settings, SAML 2.0',
+      path: '/settings/sso',
+      narrow: true,
+      open: async (page, t) => {
+        await page.getByRole('radio', { name: t['sso.protocol.saml'] }).check();
+        await expect(page.getByTestId('saml-acs-url')).toBeVisible();
+      },
+    },
   ];
 }
 
