@@ -114,6 +114,15 @@ test('SAML 2.0: an administrator pastes the IdP metadata; a member signs in thro
     await expect(page.getByRole('textbox', { name: 'Identity provider entity ID (issuer)' })).toHaveValue(
       IDP_ENTITY_ID,
     );
+    const certificate = page.getByRole('textbox', { name: 'Signing certificate' });
+    await expect(certificate).toHaveValue(/^-----BEGIN CERTIFICATE-----\n/);
+    // Saved again from the values shown: the same IdP.
+    const before = (await apiAs(page, 'GET', '/settings/sso')).connection;
+    await page.getByRole('button', { name: 'Save connection' }).click();
+    await expect
+      .poll(async () => (await apiAs(page, 'GET', '/settings/sso')).connection.updatedAt)
+      .not.toBe(before.updatedAt);
+    expect((await apiAs(page, 'GET', '/settings/sso')).connection.saml).toEqual(before.saml);
     await apiAs(page, 'POST', '/settings/sso/domains', { domain: samlDomain });
     await domainVerify(me.org.id, samlDomain);
   });

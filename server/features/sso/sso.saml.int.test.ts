@@ -155,6 +155,31 @@ describe('SAML connection settings', () => {
     expect((await call(h, admin, 'GET', '/settings/sso')).json().connection.saml.ssoUrl).toBe(IDP_SSO_URL);
   });
 
+  it('takes several certificates (an IdP rolling its key): an assertion signed by either is accepted', async () => {
+    const admin = await signUpOrg(h);
+    const { domain, sp } = await connectSaml(admin);
+    const saved = await call(h, admin, 'PUT', '/settings/sso/connection', {
+      protocol: 'saml',
+      entityId: IDP_ENTITY_ID,
+      ssoUrl: IDP_SSO_URL,
+      certificate: `${IDP_CERT}\n${EVIL_CERT}`,
+    });
+    expect(saved.statusCode, saved.body).toBe(200);
+    expect(saved.json().connection.saml.certificates).toHaveLength(2);
+    const email = `roll@${domain}`;
+    const userId = await memberAt(admin, email);
+    const flow = await start(email);
+    const o = { requestId: flow.request.id, acsUrl: sp.acsUrl, audience: sp.entityId, nameId: email };
+    const res = await complete(
+      sp.acsUrl,
+      samlResponse({ ...o, key: EVIL_KEY, cert: EVIL_CERT }),
+      flow.relayState,
+      flow.cookie,
+    );
+    expect(res.headers.location, String(res.headers.location)).toBe(`${APP}/`);
+    expect((await call(h, sessionCallerOf(res), 'GET', '/me')).json().user.id).toBe(userId);
+  });
+
   it('publishes our SP metadata per connection, without a session', async () => {
     const admin = await signUpOrg(h);
     const { sp } = await connectSaml(admin);

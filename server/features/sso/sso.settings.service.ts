@@ -167,6 +167,12 @@ async function saveOidc(ctx: Ctx, input: OidcInput): Promise<SsoSettings> {
   return getSettings(ctx);
 }
 
+/** Several PEM blocks (an IdP rolling its key lists two) or one certificate. */
+function certificatesOf(text: string): string[] {
+  if (!text.trim()) return [];
+  return text.match(/-----BEGIN CERTIFICATE-----[\s\S]*?-----END CERTIFICATE-----/g) ?? [text];
+}
+
 /** The IdP from its metadata, or from the three values; a setting that cannot work names its field. */
 function samlIdpOf(input: SamlInput): SamlIdp {
   try {
@@ -174,7 +180,7 @@ function samlIdpOf(input: SamlInput): SamlIdp {
     return checkIdp({
       entityId: input.entityId ?? '',
       ssoUrl: input.ssoUrl ?? '',
-      certificates: input.certificate?.trim() ? [input.certificate] : [],
+      certificates: certificatesOf(input.certificate ?? ''),
     });
   } catch (error) {
     if (error instanceof SamlSetupError) throw AppError.invalid(error.field, error.rule, error.message);

@@ -10,6 +10,14 @@ import { ConnectionActions, CopyValue, JitFields } from './sso-connection-card.j
 
 type Source = 'metadata' | 'values';
 
+/** The stored certificates (base64 bodies) as PEM blocks, all of them: saving the form keeps every one. */
+const pemOf = (certificates: string[]) =>
+  certificates
+    .map(
+      (body) => `-----BEGIN CERTIFICATE-----\n${body.match(/.{1,64}/g)?.join('\n') ?? ''}\n-----END CERTIFICATE-----`,
+    )
+    .join('\n');
+
 /**
  * SAML 2.0: what the IdP's administrator enters there (our entity ID, ACS URL, metadata URL), and
  * the IdP here: its metadata XML, or its entity ID, SSO URL and signing certificate.
@@ -26,7 +34,7 @@ export function SamlConnectionForm({ settings }: { settings: SsoSettings }) {
     metadataXml: '',
     entityId: saml?.entityId ?? '',
     ssoUrl: saml?.ssoUrl ?? '',
-    certificate: saml?.certificates[0] ?? '',
+    certificate: pemOf(saml?.certificates ?? []),
     jit: { role: c?.jit.role ?? 'off', businessUnitId: c?.jit.businessUnitId ?? null },
   });
   const jit = form.values.jit ?? { role: 'off', businessUnitId: null };
@@ -42,7 +50,7 @@ export function SamlConnectionForm({ settings }: { settings: SsoSettings }) {
           if (idp) {
             form.setValue('entityId', idp.entityId);
             form.setValue('ssoUrl', idp.ssoUrl);
-            form.setValue('certificate', idp.certificates[0] ?? '');
+            form.setValue('certificate', pemOf(idp.certificates));
           }
           setSource('values');
           notifySuccess(t('sso.saved'));
