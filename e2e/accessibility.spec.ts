@@ -191,6 +191,15 @@ function appScreens(s: Seeded, documents: Documents): Screen[] {
         await expect(page.getByRole('dialog', { name: t['security.smsAddTitle'] })).toBeVisible();
       },
     },
+    {
+      name: 'single sign-on settings, SAML 2.0',
+      path: '/settings/sso',
+      narrow: true,
+      open: async (page, t) => {
+        await page.getByRole('radio', { name: t['sso.protocol.saml'] }).check();
+        await expect(page.getByTestId('saml-acs-url')).toBeVisible();
+      },
+    },
   ];
 }
 

@@ -1,5 +1,6 @@
 import { expect, type Page, test } from '@playwright/test';
 import { type IdpAccount, startTestIdp, type TestIdp } from '../server/test/oidc-provider.js';
+import { IDP_ENTITY_ID, IDP_SSO_URL, idpMetadata, requestOf, samlResponse } from '../server/test/saml-idp.js';
 import { domainVerify } from './seed.js';
 import { apiAs, signUpInBrowser } from './session.js';
 
@@ -88,5 +89,69 @@ test('an administrator connects an OpenID provider; a member signs in through it
     await expect(
       page.getByText('Single sign-on is not set up for this address. Sign in with your password.'),
     ).toBeVisible();
+  });
+});
+
+test('SAML 2.0: an administrator pastes the IdP metadata; a member signs in through the IdP’s cross-site POST', async ({
+  page,
+}) => {
+  const samlRun = `${run}-saml`;
+  const samlDomain = `saml-${samlRun}.test`;
+  const sara = `sara@${samlDomain}`;
+  await signUpInBrowser(page, { name: 'Sara Saml', email: sara, company: 'SAML GmbH' });
+  const me = await apiAs(page, 'GET', '/me');
+
+  await test.step('Settings → Single sign-on → SAML 2.0: our values to copy, the IdP by its metadata', async () => {
+    await page.goto('/settings/sso');
+    await page.getByRole('radio', { name: 'SAML 2.0' }).check();
+    await expect(page.getByTestId('saml-acs-url')).toHaveText(/\/api\/v1\/auth\/sso\/saml\/[0-9a-f-]{36}\/acs$/);
+    const metadata = page.getByRole('textbox', { name: 'Identity provider metadata (XML)' });
+    await metadata.fill('<html/>');
+    await page.getByRole('button', { name: 'Save connection' }).click();
+    await expect(page.getByText(/^This is not SAML metadata/)).toBeVisible();
+    await metadata.fill(idpMetadata());
+    await page.getByRole('button', { name: 'Save connection' }).click();
+    await expect(page.getByRole('textbox', { name: 'Identity provider entity ID (issuer)' })).toHaveValue(
+      IDP_ENTITY_ID,
+    );
+    const certificate = page.getByRole('textbox', { name: 'Signing certificate' });
+    await expect(certificate).toHaveValue(/^-----BEGIN CERTIFICATE-----\n/);
+    // Saved again from the values shown: the same IdP.
+    const before = (await apiAs(page, 'GET', '/settings/sso')).connection;
+    await page.getByRole('button', { name: 'Save connection' }).click();
+    await expect
+      .poll(async () => (await apiAs(page, 'GET', '/settings/sso')).connection.updatedAt)
+      .not.toBe(before.updatedAt);
+    expect((await apiAs(page, 'GET', '/settings/sso')).connection.saml).toEqual(before.saml);
+    await apiAs(page, 'POST', '/settings/sso/domains', { domain: samlDomain });
+    await domainVerify(me.org.id, samlDomain);
+  });
+
+  await test.step('sign out; sign in through the IdP, whose page posts the response to our ACS', async () => {
+    // The IdP: answers the AuthnRequest with a page that posts a signed assertion, as Entra ID or Okta do.
+    await page.context().route(`${IDP_SSO_URL}?**`, async (route) => {
+      const request = requestOf(route.request().url());
+      const relayState = new URL(route.request().url()).searchParams.get('RelayState') ?? '';
+      const response = samlResponse({
+        requestId: request.id,
+        acsUrl: request.acsUrl!,
+        audience: request.issuer!,
+        nameId: sara,
+      });
+      const field = (name: string, value: string) => `<input type="hidden" name="${name}" value="${value}">`;
+      await route.fulfill({
+        contentType: 'text/html',
+        body: `<form method="post" action="${request.acsUrl}">${field('SAMLResponse', response)}${field('RelayState', relayState)}</form><script>document.forms[0].submit()</script>`,
+      });
+    });
+    await page.getByRole('button', { name: 'Sara Saml', exact: true }).click();
+    await page.getByRole('menuitem', { name: 'Sign out' }).click();
+    await expect(page.getByRole('heading', { name: 'Welcome back' })).toBeVisible();
+    await page.getByRole('textbox', { name: 'E-mail address', exact: true }).fill(sara);
+    await page.getByRole('button', { name: 'Continue with single sign-on' }).click();
+    await expect(page.getByRole('button', { name: 'Sara Saml', exact: true })).toBeVisible({ timeout: 20_000 });
+    await expect(page).toHaveURL(/\/$/);
+    const history = await apiAs(page, 'GET', '/audit?limit=20');
+    expect(JSON.stringify(history)).toContain('auth.sso_linked');
   });
 });

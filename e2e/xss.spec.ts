@@ -47,6 +47,8 @@ const NOT_SEEDED: Record<string, string> = {
   'PATCH /saved-views/{id}': 'the same name as POST /saved-views',
   'POST /inbox/{id}/convert': 'the same contract texts as POST /contracts',
   'POST /auth/second-factor': 'a code, checked and never stored or shown',
+  'POST /auth/sso/saml/{connectionId}/acs':
+    'a SAML response posted by the IdP, kept until the finish step and never shown; it must be signed by the IdP',
   'POST /settings/sso/domains':
     'a domain name (letters, digits, dots and hyphens by its rule): markup is refused (422)',
 };

@@ -22,6 +22,15 @@ export const SSO_ERROR_CODES = [
   'no_membership',
   'identity_conflict',
   'unavailable',
+  // SAML 2.0: why the identity provider's response was refused.
+  'saml_malformed',
+  'saml_unsolicited',
+  'saml_replayed',
+  'saml_invalid_signature',
+  'saml_expired',
+  'saml_wrong_audience',
+  'saml_wrong_issuer',
+  'saml_idp_status',
 ] as const;
 export type SsoErrorCode = (typeof SSO_ERROR_CODES)[number];
 
@@ -59,6 +68,8 @@ export const ssoConnection = z.object({
   clientId: z.string().nullable(),
   /** The secret itself is never returned. */
   clientSecretSet: z.boolean(),
+  /** SAML: the identity provider as configured (the certificates are public, base64 DER). */
+  saml: z.object({ entityId: z.string(), ssoUrl: z.string(), certificates: z.array(z.string()) }).nullable(),
   jit: z.object({ role: z.enum(JIT_ROLES), businessUnitId: z.uuid().nullable() }),
   enforced: z.boolean(),
   breakGlassUserIds: z.array(z.uuid()),
@@ -71,6 +82,8 @@ export const ssoSettings = z.object({
   domains: z.array(ssoDomain),
   /** What the identity provider's administrator registers as the redirect (reply) URL. */
   redirectUri: z.string(),
+  /** SAML: what the IdP's administrator enters for Deedbox (per account, known before the connection is made). */
+  samlSp: z.object({ entityId: z.string(), acsUrl: z.string(), metadataUrl: z.string() }),
 });
 export type SsoSettings = z.infer<typeof ssoSettings>;
 
@@ -80,17 +93,32 @@ const issuerUrl = z
   .max(500)
   .pipe(z.url({ protocol: /^https?$/, message: 'must be an https:// URL' }));
 
-export const ssoConnectionInput = z.object({
+const jitInput = z
+  .object({ role: z.enum(JIT_ROLES), businessUnitId: z.uuid().nullable().default(null) })
+  .default({ role: 'off', businessUnitId: null });
+
+export const oidcConnectionInput = z.object({
   protocol: z.literal('oidc'),
   enabled: z.boolean().default(true),
   issuer: issuerUrl,
   clientId: z.string().trim().min(1).max(300),
   /** Required when the connection is made; left out, the stored secret stays. */
   clientSecret: z.string().min(1).max(1000).optional(),
-  jit: z
-    .object({ role: z.enum(JIT_ROLES), businessUnitId: z.uuid().nullable().default(null) })
-    .default({ role: 'off', businessUnitId: null }),
+  jit: jitInput,
 });
+
+/** SAML: the IdP's metadata XML, or its entity id, SSO URL and signing certificate (checked by the server). */
+export const samlConnectionInput = z.object({
+  protocol: z.literal('saml'),
+  enabled: z.boolean().default(true),
+  metadataXml: z.string().max(200_000).optional(),
+  entityId: z.string().max(500).optional(),
+  ssoUrl: z.string().max(2000).optional(),
+  certificate: z.string().max(20_000).optional(),
+  jit: jitInput,
+});
+
+export const ssoConnectionInput = z.discriminatedUnion('protocol', [oidcConnectionInput, samlConnectionInput]);
 export type SsoConnectionInput = z.input<typeof ssoConnectionInput>;
 
 export const ssoEnforcementInput = z.object({
@@ -111,3 +139,11 @@ export const ssoCallbackQuery = z.object({
   iss: z.string().max(500).optional(),
   session_state: z.string().max(500).optional(),
 });
+
+/** What the identity provider posts to the ACS (HTTP-POST binding); 256 KB is ample for a response. */
+export const SAML_RESPONSE_MAX = 256 * 1024;
+export const samlAcsInput = z.object({
+  SAMLResponse: z.string().min(1).max(SAML_RESPONSE_MAX),
+  RelayState: z.string().max(200).optional(),
+});
+export const samlConnectionParams = z.object({ connectionId: z.uuid() });

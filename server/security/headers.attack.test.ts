@@ -29,6 +29,19 @@ describe('attack: browser defences', () => {
       if (route.method === 'GET') continue;
       const row = rowOf(route);
       const req = await sampleRequest(route, a);
+      if (row.crossSite) {
+        // Posted by another site by design (the SAML ACS): it must not act on the session it is sent with.
+        tally.attempts++;
+        const res = await send(h, admin, route, {
+          ...req,
+          headers: { origin: FOREIGN, 'sec-fetch-site': 'cross-site' },
+        });
+        const location = String(res.headers.location ?? '');
+        if (res.statusCode !== 303 || !location.includes('/sso-error') || res.cookies.length > 0) {
+          failures.push(`csrf: ${route.key} cross-site with a session → ${res.statusCode} ${location}`);
+        }
+        continue;
+      }
       const who: Caller = row.public ? {} : admin;
       const attempts: [string, Caller, Record<string, string>][] = [
         ['foreign origin', who, { origin: FOREIGN }],

@@ -15,6 +15,8 @@ export interface RouteRow {
   params?: (o: OrgWorld) => Params | Promise<Params>;
   body?: (o: OrgWorld) => unknown;
   query?: (o: OrgWorld) => Params;
+  /** Answers a cross-site POST by design (SAML ACS): not CSRF-checked, must not act on a session. */
+  crossSite?: true;
   /** The body is a file, not JSON. */
   raw?: { contentType: string; payload: string };
   /** Spends the caller's session (sign-out, password change): each call gets a fresh sign-in. */
@@ -171,6 +173,17 @@ export const ROUTES: Record<string, RouteRow> = {
   'POST /api/v1/auth/sso/start': { public: true, body: () => ({ email: uniqueEmail('sso') }) },
   // Always a redirect: without the browser's pending sign-in, to the error page.
   'GET /api/v1/auth/sso/oidc/callback': { public: true, query: () => ({ code: 'attack', state: 'attack' }) },
+  // SAML: our SP metadata is public and computed from the connection id alone.
+  'GET /api/v1/auth/sso/saml/{connectionId}/metadata': { public: true, params: () => ({ connectionId: randomUUID() }) },
+  // The IdP's cross-site POST: without a pending sign-in named by RelayState, a redirect to the error page.
+  'POST /api/v1/auth/sso/saml/{connectionId}/acs': {
+    public: true,
+    crossSite: true,
+    params: () => ({ connectionId: randomUUID() }),
+    raw: { contentType: 'application/x-www-form-urlencoded', payload: 'SAMLResponse=PHg%2B&RelayState=attack' },
+  },
+  // Without the browser's pending sign-in: a redirect to the error page.
+  'GET /api/v1/auth/sso/saml/finish': { public: true },
   'GET /api/v1/users/directory': { roles: [200, 200, 200, 200, 200], query: () => ({ q: 'Max' }) },
   'POST /api/v1/users/invitations': {
     roles: [201, 403, 403, 403, 403],

@@ -6,8 +6,8 @@ import { orgs } from './orgs.js';
 import { users } from './users.js';
 
 /**
- * An org's single sign-on connection (one per org): OpenID Connect today, SAML 2.0 later on the same
- * row (its own columns). The OIDC client secret is sealed under the row's data key, itself wrapped
+ * An org's single sign-on connection (one per org): OpenID Connect or SAML 2.0 on the same
+ * row (each its own columns). The OIDC client secret is sealed under the row's data key, itself wrapped
  * under the org key (`dataKey`, `orgKeyVersion`), like documents.
  */
 export const ssoConnections = pgTable(
@@ -23,6 +23,10 @@ export const ssoConnections = pgTable(
     issuer: text('issuer'),
     clientId: text('client_id'),
     clientSecret: bytea('client_secret'),
+    /** SAML: the IdP's entity id, its single sign-on URL (HTTP-Redirect) and signing certificates (base64 DER). */
+    samlEntityId: text('saml_entity_id'),
+    samlSsoUrl: text('saml_sso_url'),
+    samlCertificates: text('saml_certificates').array(),
     dataKey: bytea('data_key').notNull(),
     orgKeyVersion: integer('org_key_version').notNull(),
     /** Just-in-time membership: null off, else the role a newcomer gets in `jitBusinessUnitId`. */
@@ -98,11 +102,22 @@ export const ssoSignIns = pgTable(
     id: uuid('id').notNull(),
     tokenHash: text('token_hash').notNull(),
     connectionId: uuid('connection_id').notNull(),
-    /** OIDC `state`, SAML `RelayState`/request id: what the answer must carry back. */
+    /** OIDC `state`; SAML: the AuthnRequest's ID, which the response's `InResponseTo` must name. */
     state: text('state').notNull(),
+    /**
+     * SAML: sha256 of the RelayState sent to the IdP, which finds this row when the IdP posts its
+     * response to the ACS (a cross-site POST: the cookie does not come with it), and the response
+     * posted, kept until the browser comes back with its cookie to the finish step.
+     */
+    relayHash: text('relay_hash'),
+    samlResponse: text('saml_response'),
     expiresAt: ts('expires_at').notNull(),
     usedAt: ts('used_at'),
     createdAt: ts('created_at').notNull().defaultNow(),
   },
-  (t) => [primaryKey({ columns: [t.orgId, t.id] }), uniqueIndex('sso_sign_ins_token_key').on(t.tokenHash)],
+  (t) => [
+    primaryKey({ columns: [t.orgId, t.id] }),
+    uniqueIndex('sso_sign_ins_token_key').on(t.tokenHash),
+    uniqueIndex('sso_sign_ins_relay_key').on(t.relayHash),
+  ],
 );

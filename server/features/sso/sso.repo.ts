@@ -32,6 +32,11 @@ export async function deleteConnection(tx: Tx, orgId: string): Promise<Connectio
   return row ?? null;
 }
 
+/** Unlinks everyone from the org's connection (its identity provider changed). */
+export async function deleteIdentities(tx: Tx, orgId: string): Promise<void> {
+  await tx.delete(ssoIdentities).where(eq(ssoIdentities.orgId, orgId));
+}
+
 export function listDomains(tx: Tx, orgId: string): Promise<DomainRow[]> {
   return tx.select().from(ssoDomains).where(eq(ssoDomains.orgId, orgId)).orderBy(ssoDomains.domain);
 }
@@ -87,6 +92,30 @@ export async function consumeSignIn(tx: Tx, tokenHash: string, now: Date): Promi
     .update(ssoSignIns)
     .set({ usedAt: now })
     .where(and(eq(ssoSignIns.tokenHash, tokenHash), isNull(ssoSignIns.usedAt), gt(ssoSignIns.expiresAt, now)))
+    .returning();
+  return row ?? null;
+}
+
+/** SAML: the pending sign-in a RelayState names (hash claim set), still waiting and without a response. */
+export async function storeSamlResponse(
+  tx: Tx,
+  relayHash: string,
+  connectionId: string,
+  samlResponse: string,
+  now: Date,
+): Promise<SignInRow | null> {
+  const [row] = await tx
+    .update(ssoSignIns)
+    .set({ samlResponse })
+    .where(
+      and(
+        eq(ssoSignIns.relayHash, relayHash),
+        eq(ssoSignIns.connectionId, connectionId),
+        isNull(ssoSignIns.usedAt),
+        isNull(ssoSignIns.samlResponse),
+        gt(ssoSignIns.expiresAt, now),
+      ),
+    )
     .returning();
   return row ?? null;
 }

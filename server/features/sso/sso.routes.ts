@@ -1,6 +1,9 @@
 import type { FastifyReply } from 'fastify';
 import { idParams } from '../../../common/schemas/common.js';
 import {
+  SAML_RESPONSE_MAX,
+  samlAcsInput,
+  samlConnectionParams,
   ssoCallbackQuery,
   ssoConnectionInput,
   ssoDomain,
@@ -12,7 +15,9 @@ import {
 } from '../../../common/schemas/sso.js';
 import type { Config } from '../../config.js';
 import { type App, inOrg, publicCtx } from '../../platform/http/route-kit.js';
+import { spMetadataXml } from '../../platform/saml/saml-sp.js';
 import { secureCookies, setSessionCookies } from '../auth/session-cookies.js';
+import { finishSaml, receiveSamlResponse, SAML_FINISH_PATH, samlSpOf } from './saml.service.js';
 import { finishSignIn } from './sso.callback.service.js';
 import * as settings from './sso.settings.service.js';
 import { SSO_SIGN_IN_TTL_MS, startSignIn } from './sso.start.service.js';
@@ -94,6 +99,57 @@ export function ssoRoutes(app: App) {
         state: req.query.state,
         callbackUrl: new URL(req.url, config.appUrl),
       });
+      clearSsoCookie(reply, config);
+      if (!outcome.ok) return reply.redirect(`${config.appUrl}/sso-error?code=${outcome.code}`, 303);
+      setSessionCookies(reply, config, outcome.session.token, 'full');
+      return reply.redirect(`${config.appUrl}/`, 303);
+    },
+  );
+
+  // SAML 2.0: the IdP's administrator imports this (per connection: our entity id and the ACS).
+  app.get(
+    '/auth/sso/saml/:connectionId/metadata',
+    { config: { public: true }, schema: { tags: ['auth'], params: samlConnectionParams } },
+    (req, reply) => {
+      const xml = spMetadataXml(samlSpOf(req.server.deps.config, req.params.connectionId));
+      return reply.type('application/samlmetadata+xml').send(xml);
+    },
+  );
+
+  // The ACS in its own scope: only here are form bodies (the HTTP-POST binding) parsed.
+  app.register(async (scope) => {
+    const acs = scope as unknown as App;
+    acs.addContentTypeParser(
+      'application/x-www-form-urlencoded',
+      { parseAs: 'string', bodyLimit: SAML_RESPONSE_MAX * 2 },
+      (_req, body, done) => done(null, Object.fromEntries(new URLSearchParams(String(body)))),
+    );
+    acs.post(
+      '/auth/sso/saml/:connectionId/acs',
+      {
+        config: { public: true, crossSite: true, rateLimit: { max: 20, timeWindow: '1 minute' } },
+        schema: { tags: ['auth'], params: samlConnectionParams, body: samlAcsInput },
+      },
+      async (req, reply) => {
+        const { config } = req.server.deps;
+        const kept = await receiveSamlResponse(publicCtx(req), {
+          connectionId: req.params.connectionId,
+          relayState: req.body.RelayState,
+          samlResponse: req.body.SAMLResponse,
+        });
+        if (!kept) return reply.redirect(`${config.appUrl}/sso-error?code=state_invalid`, 303);
+        return reply.redirect(`${config.appUrl}${SAML_FINISH_PATH}`, 303);
+      },
+    );
+  });
+
+  // Same-site GET from the ACS: the browser's cookie names the pending sign-in (single use).
+  app.get(
+    '/auth/sso/saml/finish',
+    { config: { public: true, rateLimit: { max: 20, timeWindow: '1 minute' } }, schema: { tags: ['auth'] } },
+    async (req, reply) => {
+      const { config } = req.server.deps;
+      const outcome = await finishSaml(publicCtx(req), req.cookies[SSO_COOKIE] ?? null);
       clearSsoCookie(reply, config);
       if (!outcome.ok) return reply.redirect(`${config.appUrl}/sso-error?code=${outcome.code}`, 303);
       setSessionCookies(reply, config, outcome.session.token, 'full');

@@ -45,7 +45,9 @@ describe('the single sign-on connection', () => {
   it('is saved after discovery, shows the redirect URI, keeps the secret sealed and never returns it; logged', async () => {
     const admin = await signUpOrg(h);
     const empty = (await call(h, admin, 'GET', '/settings/sso')).json();
-    expect(empty).toEqual({ connection: null, domains: [], redirectUri: REDIRECT_URI });
+    expect(empty).toMatchObject({ connection: null, domains: [], redirectUri: REDIRECT_URI });
+    // The SAML values are known before the connection is made, and are those of the connection made.
+    const samlSp = empty.samlSp;
     const saved = await call(h, admin, 'PUT', '/settings/sso/connection', connection());
     expect(saved.statusCode, saved.body).toBe(200);
     expect(saved.json().connection).toMatchObject({
@@ -58,6 +60,8 @@ describe('the single sign-on connection', () => {
       enforced: false,
     });
     expect(saved.body).not.toContain(idp.clientSecret);
+    expect(saved.json().samlSp).toEqual(samlSp);
+    expect(samlSp.entityId).toBe(`http://deedbox.test/api/v1/auth/sso/saml/${saved.json().connection.id}`);
     const [row] = await withClaims(h.database.db, { orgId: admin.me.org.id }, async (tx) =>
       rowsOf<{ client_secret: Uint8Array; org_key_version: number }>(
         await tx.execute(sql`select client_secret, org_key_version from sso_connections`),

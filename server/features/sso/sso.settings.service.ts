@@ -10,16 +10,20 @@ import type {
 import type { Ctx } from '../../platform/context.js';
 import { newToken } from '../../platform/crypto/tokens.js';
 import { AppError } from '../../platform/errors.js';
+import { checkIdp, parseIdpMetadata, type SamlIdp, SamlSetupError } from '../../platform/saml/saml-sp.js';
 import { requireAdmin } from '../access/access.policy.js';
 import { record } from '../audit/audit.service.js';
 import { newRowKeys, openField, rowKey, sealField } from '../documents/documents.keys.js';
 import * as factors from '../factors/factors.repo.js';
 import * as users from '../users/users.repo.js';
 import { discover, oidcRedirectUri } from './oidc.client.js';
+import { connectionIdFor, samlSpOf } from './saml.service.js';
 import { connectionContext } from './sso.keys.js';
 import * as repo from './sso.repo.js';
 
 type ConnectionInput = z.output<typeof ssoConnectionInput>;
+type OidcInput = Extract<ConnectionInput, { protocol: 'oidc' }>;
+type SamlInput = Extract<ConnectionInput, { protocol: 'saml' }>;
 type EnforcementInput = z.output<typeof ssoEnforcementInput>;
 
 /** The DNS name holding the proof; the record's value is `deedbox-verification=<token>`. */
@@ -46,6 +50,10 @@ function presentConnection(row: repo.ConnectionRow): SsoConnection {
     issuer: row.issuer,
     clientId: row.clientId,
     clientSecretSet: row.clientSecret !== null,
+    saml:
+      row.protocol === 'saml' && row.samlEntityId && row.samlSsoUrl
+        ? { entityId: row.samlEntityId, ssoUrl: row.samlSsoUrl, certificates: row.samlCertificates ?? [] }
+        : null,
     jit: { role: row.jitRole ?? 'off', businessUnitId: row.jitBusinessUnitId },
     enforced: row.enforced,
     breakGlassUserIds: row.breakGlassUserIds,
@@ -61,6 +69,7 @@ export async function getSettings(ctx: Ctx): Promise<SsoSettings> {
     connection: connection ? presentConnection(connection) : null,
     domains: domains.map(presentDomain),
     redirectUri: oidcRedirectUri(ctx.deps.config),
+    samlSp: samlSpOf(ctx.deps.config, connection?.id ?? connectionIdFor(ctx.orgId)),
   };
 }
 
@@ -86,6 +95,12 @@ async function checkJit(ctx: Ctx, jit: ConnectionInput['jit']) {
  */
 export async function saveConnection(ctx: Ctx, input: ConnectionInput): Promise<SsoSettings> {
   requireAdmin(ctx);
+  return input.protocol === 'saml' ? saveSaml(ctx, input) : saveOidc(ctx, input);
+}
+
+const NO_SAML = { samlEntityId: null, samlSsoUrl: null, samlCertificates: null };
+
+async function saveOidc(ctx: Ctx, input: OidcInput): Promise<SsoSettings> {
   const existing = await repo.findConnection(ctx.tx, ctx.orgId);
   const issuer = new URL(input.issuer);
   if (issuer.protocol !== 'https:' && ctx.deps.config.env === 'production') {
@@ -104,19 +119,21 @@ export async function saveConnection(ctx: Ctx, input: ConnectionInput): Promise<
       'did not answer as an OpenID provider (its /.well-known/openid-configuration could not be read or names another issuer)',
     );
   }
-  const id = existing?.id ?? randomUUID();
+  const id = existing?.id ?? connectionIdFor(ctx.orgId);
   const context = connectionContext(ctx.orgId, id);
   const fields = {
     protocol: 'oidc' as const,
     enabled: input.enabled,
     issuer: input.issuer,
     clientId: input.clientId,
+    ...NO_SAML,
     ...jit,
   };
   if (existing) {
     const sealed = input.clientSecret
       ? { clientSecret: sealField(await rowKey(ctx, existing, context), context, 'client_secret', input.clientSecret) }
       : {};
+    if (existing.protocol !== 'oidc') await repo.deleteIdentities(ctx.tx, ctx.orgId);
     // Switching off the connection also switches off enforcement: nobody could sign in otherwise.
     await repo.updateConnection(ctx.tx, ctx.orgId, {
       ...fields,
@@ -146,6 +163,82 @@ export async function saveConnection(ctx: Ctx, input: ConnectionInput): Promise<
       jit: { before: before?.jit ?? null, after: { role: input.jit.role, businessUnitId: jit.jitBusinessUnitId } },
     },
     extra: { protocol: 'oidc', clientSecretChanged: input.clientSecret !== undefined },
+  });
+  return getSettings(ctx);
+}
+
+/** Several PEM blocks (an IdP rolling its key lists two) or one certificate. */
+function certificatesOf(text: string): string[] {
+  if (!text.trim()) return [];
+  return text.match(/-----BEGIN CERTIFICATE-----[\s\S]*?-----END CERTIFICATE-----/g) ?? [text];
+}
+
+/** The IdP from its metadata, or from the three values; a setting that cannot work names its field. */
+function samlIdpOf(input: SamlInput): SamlIdp {
+  try {
+    if (input.metadataXml?.trim()) return parseIdpMetadata(input.metadataXml);
+    return checkIdp({
+      entityId: input.entityId ?? '',
+      ssoUrl: input.ssoUrl ?? '',
+      certificates: certificatesOf(input.certificate ?? ''),
+    });
+  } catch (error) {
+    if (error instanceof SamlSetupError) throw AppError.invalid(error.field, error.rule, error.message);
+    throw error;
+  }
+}
+
+/**
+ * A SAML connection: nothing is fetched (the administrator pastes the IdP's metadata or values).
+ * Another IdP (or a switch from OpenID Connect) unlinks the people linked so far: NameIDs are the IdP's own.
+ */
+async function saveSaml(ctx: Ctx, input: SamlInput): Promise<SsoSettings> {
+  const existing = await repo.findConnection(ctx.tx, ctx.orgId);
+  const idp = samlIdpOf(input);
+  const jit = await checkJit(ctx, input.jit);
+  const id = existing?.id ?? connectionIdFor(ctx.orgId);
+  const fields = {
+    protocol: 'saml' as const,
+    enabled: input.enabled,
+    issuer: null,
+    clientId: null,
+    clientSecret: null,
+    samlEntityId: idp.entityId,
+    samlSsoUrl: idp.ssoUrl,
+    samlCertificates: idp.certificates,
+    ...jit,
+  };
+  if (existing) {
+    if (existing.protocol !== 'saml' || existing.samlEntityId !== idp.entityId) {
+      await repo.deleteIdentities(ctx.tx, ctx.orgId);
+    }
+    await repo.updateConnection(ctx.tx, ctx.orgId, { ...fields, ...(input.enabled ? {} : { enforced: false }) });
+  } else {
+    const keys = await newRowKeys(ctx, connectionContext(ctx.orgId, id));
+    await repo.insertConnection(ctx.tx, {
+      orgId: ctx.orgId,
+      id,
+      ...fields,
+      dataKey: keys.wrapped,
+      orgKeyVersion: keys.orgKeyVersion,
+    });
+  }
+  const before = existing ? presentConnection(existing) : null;
+  await record(ctx, {
+    action: 'sso.connection_saved',
+    objectType: 'sso_connection',
+    objectId: id,
+    changes: {
+      samlEntityId: { before: before?.saml?.entityId ?? null, after: idp.entityId },
+      samlSsoUrl: { before: before?.saml?.ssoUrl ?? null, after: idp.ssoUrl },
+      enabled: { before: before?.enabled ?? null, after: input.enabled },
+      jit: { before: before?.jit ?? null, after: { role: input.jit.role, businessUnitId: jit.jitBusinessUnitId } },
+    },
+    extra: {
+      protocol: 'saml',
+      certificates: idp.certificates.length,
+      fromMetadata: Boolean(input.metadataXml?.trim()),
+    },
   });
   return getSettings(ctx);
 }

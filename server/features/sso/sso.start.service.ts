@@ -4,6 +4,7 @@ import { type PublicCtx, transact } from '../../platform/context.js';
 import { hashToken, newToken } from '../../platform/crypto/tokens.js';
 import { AppError } from '../../platform/errors.js';
 import { authorizationUrl, discover } from './oidc.client.js';
+import { samlIdpOf, startSaml } from './saml.service.js';
 import * as repo from './sso.repo.js';
 import { clientSecretOf } from './sso.settings.service.js';
 
@@ -29,6 +30,8 @@ export async function startSignIn(
     const orgId = claimed.orgId;
     await setClaims(tx, { orgId });
     const connection = await repo.findConnection(tx, orgId);
+    const samlIdp = connection?.enabled ? samlIdpOf(connection) : null;
+    if (connection && samlIdp) return startSaml(tx, pub.deps.config, connection, samlIdp, SSO_SIGN_IN_TTL_MS);
     if (!connection?.enabled || connection.protocol !== 'oidc' || !connection.issuer || !connection.clientId) {
       throw noSso();
     }

@@ -22,6 +22,11 @@ declare module 'fastify' {
   interface FastifyContextConfig {
     /** Reachable without a session or API key. */
     public?: boolean;
+    /**
+     * Answers a cross-site POST by design (the SAML ACS, posted by the identity provider's page):
+     * no session is read and no CSRF check applies; the route must not act on a session.
+     */
+    crossSite?: boolean;
     /** The stages of a sign-in this route serves (default: only a full session); see SIGN_IN_STEPS. */
     stages?: readonly SessionStage[];
   }

@@ -41,6 +41,7 @@ function sameOrigin(req: FastifyRequest, config: Config): boolean {
 export function csrfGuard(config: Config) {
   return async (req: FastifyRequest, _reply: FastifyReply) => {
     if (!UNSAFE.has(req.method) || req.credential?.kind === 'apiKey') return;
+    if (req.routeOptions.config?.crossSite) return;
     if (!sameOrigin(req, config)) throw new AppError('csrf_failed', 'Requests from other sites are refused.');
     if (req.credential?.kind !== 'session') return;
     const sent = req.headers['x-csrf-token'];

@@ -129,6 +129,14 @@ export const errors: Record<keyof typeof en, string> = {
   'validation.no_sso': 'Für diese Adresse ist kein Single Sign-on eingerichtet. Melden Sie sich mit Ihrem Passwort an.',
   'validation.discovery_failed':
     'Diese Adresse antwortet nicht als OpenID-Anbieter. Prüfen Sie die Issuer-URL (ihre /.well-known/openid-configuration muss erreichbar sein).',
+  'validation.not_metadata':
+    'Das sind keine SAML-Metadaten (kein EntityDescriptor). Fügen Sie die vollständigen Metadaten-XML Ihres Identitätsanbieters ein.',
+  'validation.not_idp': 'Diese Metadaten beschreiben keinen Identitätsanbieter (kein IDPSSODescriptor).',
+  'validation.doctype':
+    'XML mit einem DOCTYPE wird nicht angenommen. Fügen Sie die Metadaten so ein, wie Ihr Identitätsanbieter sie liefert.',
+  'validation.pem':
+    'Das ist kein X.509-Zertifikat. Fügen Sie es im PEM-Format (-----BEGIN CERTIFICATE-----) oder als Base64 ein.',
+  'validation.url': 'Bitte geben Sie eine vollständige Adresse ein, die mit https:// beginnt.',
   'validation.https': 'Bitte geben Sie eine Adresse ein, die mit https:// beginnt.',
   'validation.not_admin': 'Nur aktive Administratoren können Notfall-Administratoren sein.',
   'validation.no_second_factor': 'Dieser Administrator hat keinen zweiten Faktor. Er muss zuerst einen einrichten.',

@@ -3,10 +3,10 @@ import type { sso as en } from '../en/sso.js';
 export const sso: Record<keyof typeof en, string> = {
   'sso.title': 'Single Sign-on',
   'sso.description':
-    'Ihre Leute melden sich über Ihren Identitätsanbieter an (Microsoft Entra ID, Okta, Google oder ein anderer OpenID-Connect-Anbieter).',
-  'sso.connectionTitle': 'Identitätsanbieter (OpenID Connect)',
+    'Ihre Leute melden sich über Ihren Identitätsanbieter an (Microsoft Entra ID, Okta, Google oder ein anderer Anbieter mit OpenID Connect oder SAML 2.0).',
+  'sso.connectionTitle': 'Identitätsanbieter',
   'sso.connectionText':
-    'Registrieren Sie Deedbox bei Ihrem Anbieter als Webanwendung und tragen Sie hier ein, was er Ihnen anzeigt. Beim Speichern wird der Anbieter geprüft.',
+    'Registrieren Sie Deedbox bei Ihrem Anbieter als Anwendung (OpenID Connect oder SAML 2.0) und tragen Sie hier ein, was er Ihnen anzeigt. Beim Speichern werden die Angaben geprüft.',
   'sso.redirectUri': 'Redirect-URI, die Sie beim Anbieter eintragen',
   'sso.redirectUriHint': 'Auch Antwort-URL oder Anmelde-Redirect-URI genannt.',
   'sso.copy': 'Kopieren',
@@ -14,6 +14,26 @@ export const sso: Record<keyof typeof en, string> = {
   'sso.issuer': 'Issuer-URL',
   'sso.issuerHint':
     'Entra ID: https://login.microsoftonline.com/<Mandanten-ID>/v2.0 · Okta: https://<org>.okta.com · Google: https://accounts.google.com',
+  'sso.protocol': 'Protokoll',
+  'sso.protocol.oidc': 'OpenID Connect',
+  'sso.protocol.saml': 'SAML 2.0',
+  'sso.saml.spText':
+    'Legen Sie bei Ihrem Identitätsanbieter eine SAML-Anwendung mit diesen Werten an (oder importieren Sie die Metadaten-URL):',
+  'sso.saml.spEntityId': 'Entity-ID (Audience-URI)',
+  'sso.saml.acsUrl': 'Assertion Consumer Service (Antwort-URL)',
+  'sso.saml.metadataUrl': 'Metadaten-URL von Deedbox',
+  'sso.saml.metadataUrlHint': 'Manche Identitätsanbieter lesen die beiden Werte oben von dieser Adresse.',
+  'sso.saml.source': 'Wie Sie Ihren Identitätsanbieter beschreiben',
+  'sso.saml.source.metadata': 'Metadaten-XML',
+  'sso.saml.source.values': 'Werte eingeben',
+  'sso.saml.metadataXml': 'Metadaten des Identitätsanbieters (XML)',
+  'sso.saml.metadataXmlHint':
+    'Entra ID: Verbundmetadaten-XML · Okta: Identity Provider metadata · Google: IdP-Metadaten. Fügen Sie die ganze Datei ein.',
+  'sso.saml.idpEntityId': 'Entity-ID des Identitätsanbieters (Aussteller)',
+  'sso.saml.ssoUrl': 'Single-Sign-on-URL',
+  'sso.saml.ssoUrlHint': 'Wohin Deedbox zur Anmeldung weiterleitet (HTTP-Redirect-Bindung).',
+  'sso.saml.certificate': 'Signaturzertifikat',
+  'sso.saml.certificateHint': 'Das X.509-Zertifikat, mit dem Ihr Anbieter Assertions signiert (PEM oder Base64).',
   'sso.clientId': 'Client-ID',
   'sso.clientSecret': 'Geheimer Clientschlüssel',
   'sso.secretSet': 'Ein Schlüssel ist (verschlüsselt) gespeichert. Leer lassen, um ihn zu behalten.',
@@ -69,5 +89,19 @@ export const sso: Record<keyof typeof en, string> = {
   'ssoError.identity_conflict':
     'Ihr Deedbox-Zugang ist mit einer anderen Person bei Ihrem Identitätsanbieter verknüpft. Fragen Sie Ihren Administrator.',
   'ssoError.unavailable': 'Ihr Identitätsanbieter ist nicht erreichbar. Versuchen Sie es später erneut.',
+  'ssoError.saml_malformed':
+    'Ihr Identitätsanbieter hat eine Antwort geschickt, die Deedbox nicht lesen kann. Bitte neu beginnen.',
+  'ssoError.saml_unsolicited':
+    'Ihr Identitätsanbieter hat eine Anmeldung geschickt, die Deedbox nicht angefordert hat. Beginnen Sie auf der Anmeldeseite von Deedbox.',
+  'ssoError.saml_replayed': 'Diese Anmeldeantwort wurde schon verwendet oder ist abgelaufen. Bitte neu beginnen.',
+  'ssoError.saml_invalid_signature':
+    'Die Antwort Ihres Identitätsanbieters ist nicht mit seinem Zertifikat signiert. Bitten Sie Ihren Administrator, das Zertifikat in Deedbox zu prüfen.',
+  'ssoError.saml_expired':
+    'Die Antwort Ihres Identitätsanbieters ist abgelaufen. Bitte neu beginnen (prüfen Sie die Uhrzeit Ihres Geräts).',
+  'ssoError.saml_wrong_audience':
+    'Die Antwort Ihres Identitätsanbieters ist für ein anderes Deedbox-Konto bestimmt. Bitten Sie Ihren Administrator, die Entity-ID zu prüfen.',
+  'ssoError.saml_wrong_issuer':
+    'Die Antwort stammt von einem anderen Identitätsanbieter als dem dieses Kontos. Fragen Sie Ihren Administrator.',
+  'ssoError.saml_idp_status': 'Ihr Identitätsanbieter hat die Anmeldung abgelehnt.',
   'ssoError.unknown': 'Single Sign-on hat nicht geklappt. Bitte neu beginnen.',
 };

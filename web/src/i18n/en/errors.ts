@@ -111,6 +111,12 @@ export const errors = {
   'validation.no_sso': 'Single sign-on is not set up for this address. Sign in with your password.',
   'validation.discovery_failed':
     'This address does not answer as an OpenID provider. Check the issuer URL (its /.well-known/openid-configuration must be reachable).',
+  'validation.not_metadata':
+    'This is not SAML metadata (no EntityDescriptor). Paste the whole metadata XML of your identity provider.',
+  'validation.not_idp': 'This metadata describes no identity provider (no IDPSSODescriptor).',
+  'validation.doctype': 'XML with a DOCTYPE is not accepted. Paste the metadata as your identity provider gives it.',
+  'validation.pem': 'This is not an X.509 certificate. Paste it in PEM (-----BEGIN CERTIFICATE-----) or as base64.',
+  'validation.url': 'Please enter a complete address starting with https://.',
   'validation.https': 'Please enter an address starting with https://.',
   'validation.not_admin': 'Only active administrators can be break-glass administrators.',
   'validation.no_second_factor': 'This administrator has no second factor. They must set one up first.',

@@ -1,10 +1,10 @@
 export const sso = {
   'sso.title': 'Single sign-on',
   'sso.description':
-    'Your people sign in with your identity provider (Microsoft Entra ID, Okta, Google or any OpenID Connect provider).',
-  'sso.connectionTitle': 'Identity provider (OpenID Connect)',
+    'Your people sign in with your identity provider (Microsoft Entra ID, Okta, Google or any OpenID Connect or SAML 2.0 provider).',
+  'sso.connectionTitle': 'Identity provider',
   'sso.connectionText':
-    'Register Deedbox as a web application at your provider, then enter what it shows you here. The provider is checked when you save.',
+    'Register Deedbox as an application at your provider (OpenID Connect or SAML 2.0), then enter what it shows you here. Settings are checked when you save.',
   'sso.redirectUri': 'Redirect URI to register at your provider',
   'sso.redirectUriHint': 'Also called reply URL or sign-in redirect URI.',
   'sso.copy': 'Copy',
@@ -12,6 +12,26 @@ export const sso = {
   'sso.issuer': 'Issuer URL',
   'sso.issuerHint':
     'Entra ID: https://login.microsoftonline.com/<tenant-id>/v2.0 · Okta: https://<org>.okta.com · Google: https://accounts.google.com',
+  'sso.protocol': 'Protocol',
+  'sso.protocol.oidc': 'OpenID Connect',
+  'sso.protocol.saml': 'SAML 2.0',
+  'sso.saml.spText':
+    'Create a SAML application at your identity provider with these values (or import the metadata URL):',
+  'sso.saml.spEntityId': 'Entity ID (audience URI)',
+  'sso.saml.acsUrl': 'Assertion consumer service (reply URL)',
+  'sso.saml.metadataUrl': 'Deedbox metadata URL',
+  'sso.saml.metadataUrlHint': 'Some identity providers read the two values above from this address.',
+  'sso.saml.source': 'How you describe your identity provider',
+  'sso.saml.source.metadata': 'Metadata XML',
+  'sso.saml.source.values': 'Enter values',
+  'sso.saml.metadataXml': 'Identity provider metadata (XML)',
+  'sso.saml.metadataXmlHint':
+    'Entra ID: Federation Metadata XML · Okta: Identity Provider metadata · Google: IdP metadata. Paste the whole file.',
+  'sso.saml.idpEntityId': 'Identity provider entity ID (issuer)',
+  'sso.saml.ssoUrl': 'Single sign-on URL',
+  'sso.saml.ssoUrlHint': 'Where Deedbox sends people to sign in (HTTP-Redirect binding).',
+  'sso.saml.certificate': 'Signing certificate',
+  'sso.saml.certificateHint': 'The X.509 certificate your provider signs assertions with (PEM or base64).',
   'sso.clientId': 'Client ID',
   'sso.clientSecret': 'Client secret',
   'sso.secretSet': 'A secret is stored (encrypted). Leave empty to keep it.',
@@ -65,5 +85,17 @@ export const sso = {
   'ssoError.identity_conflict':
     'Your Deedbox account is linked to another person at your identity provider. Ask your administrator.',
   'ssoError.unavailable': 'Your identity provider cannot be reached. Try again later.',
+  'ssoError.saml_malformed': 'Your identity provider sent an answer Deedbox cannot read. Start again.',
+  'ssoError.saml_unsolicited':
+    'Your identity provider sent a sign-in Deedbox did not ask for. Start the sign-in on the Deedbox sign-in page.',
+  'ssoError.saml_replayed': 'This sign-in answer was already used or has run out. Start again.',
+  'ssoError.saml_invalid_signature':
+    'The answer of your identity provider is not signed with its certificate. Ask your administrator to check the certificate in Deedbox.',
+  'ssoError.saml_expired': 'The answer of your identity provider has run out. Start again (check your device’s clock).',
+  'ssoError.saml_wrong_audience':
+    'The answer of your identity provider is meant for another Deedbox account. Ask your administrator to check the entity ID.',
+  'ssoError.saml_wrong_issuer':
+    'The answer comes from another identity provider than the one this account uses. Ask your administrator.',
+  'ssoError.saml_idp_status': 'Your identity provider refused the sign-in.',
   'ssoError.unknown': 'Single sign-on did not work. Start again.',
 };
