@@ -42,7 +42,6 @@ export const security: Record<keyof typeof en, string> = {
     'Eine App wie Google Authenticator, Microsoft Authenticator oder 1Password zeigt alle 30 Sekunden einen neuen 6-stelligen Code.',
   'security.noFactors': 'Noch keine Authenticator-App: Ihr Passwort allein meldet Sie an.',
   'security.noApps': 'Noch keine Authenticator-App.',
-  'security.kind.totp': 'Authenticator-App',
   'security.lastUsed': 'Zuletzt verwendet am {when}',
   'security.neverUsed': 'Noch nicht zur Anmeldung verwendet',
   'security.addApp': 'Authenticator-App hinzufügen',
@@ -79,7 +78,6 @@ export const security: Record<keyof typeof en, string> = {
   'security.passkeysText':
     'Ein Passkey auf Ihrem Telefon, Computer oder Sicherheitsschlüssel bestätigt mit Fingerabdruck, Gesicht oder PIN, dass Sie es sind. Er meldet Sie auch ganz ohne Passwort an.',
   'security.noPasskeys': 'Noch kein Passkey.',
-  'security.kind.passkey': 'Passkey',
   'security.smsTitle': 'SMS',
   'security.smsText':
     'Ein Code per SMS an Ihr Telefon. Weniger sicher als eine App oder ein Passkey: Behalten Sie auch eines davon.',
@@ -96,7 +94,6 @@ export const security: Record<keyof typeof en, string> = {
   'security.smsDefaultName': 'SMS',
   'security.smsAdded': 'Die Nummer {phone} ist eingerichtet.',
   'security.smsDone': 'Ihre Telefonnummer ist eingerichtet. Ab jetzt kann die Anmeldung einen Code per SMS verlangen.',
-  'security.kind.sms': 'SMS',
   'security.addPasskey': 'Passkey hinzufügen',
   'security.addPasskeyTitle': 'Passkey hinzufügen',
   'security.addPasskeyText':

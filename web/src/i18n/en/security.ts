@@ -37,7 +37,6 @@ export const security = {
     'An app such as Google Authenticator, Microsoft Authenticator or 1Password shows a new 6-digit code every 30 seconds.',
   'security.noFactors': 'No authenticator app yet: your password alone signs you in.',
   'security.noApps': 'No authenticator app yet.',
-  'security.kind.totp': 'Authenticator app',
   'security.lastUsed': 'Last used {when}',
   'security.neverUsed': 'Not used for a sign-in yet',
   'security.addApp': 'Add authenticator app',
@@ -72,7 +71,6 @@ export const security = {
   'security.passkeysText':
     'A passkey on your phone, computer or security key confirms it is you with your fingerprint, face or PIN. It also signs you in without a password.',
   'security.noPasskeys': 'No passkey yet.',
-  'security.kind.passkey': 'Passkey',
   'security.smsTitle': 'Text message (SMS)',
   'security.smsText':
     'A code sent to your phone by text message. Less safe than an app or a passkey: keep one of those as well.',
@@ -88,7 +86,6 @@ export const security = {
   'security.smsDefaultName': 'Text message',
   'security.smsAdded': 'The number {phone} is set up.',
   'security.smsDone': 'Your phone number is set up. From now on, signing in can ask for a code by text message.',
-  'security.kind.sms': 'Text message',
   'security.addPasskey': 'Add passkey',
   'security.addPasskeyTitle': 'Add a passkey',
   'security.addPasskeyText': 'Give it a name, then follow your browser: it asks your device to create the passkey.',
