@@ -1,8 +1,9 @@
 import { expect, type Page, test } from '@playwright/test';
+import { timeStep, totpCode } from '../server/features/factors/totp.js';
 import { type IdpAccount, startTestIdp, type TestIdp } from '../server/test/oidc-provider.js';
 import { IDP_ENTITY_ID, IDP_SSO_URL, idpMetadata, requestOf, samlResponse } from '../server/test/saml-idp.js';
 import { domainVerify } from './seed.js';
-import { apiAs, signUpInBrowser } from './session.js';
+import { apiAs, PASSWORD, signUpInBrowser } from './session.js';
 
 const run = Date.now().toString(36);
 const domain = `sso-${run}.test`;
@@ -153,5 +154,103 @@ test('SAML 2.0: an administrator pastes the IdP metadata; a member signs in thro
     await expect(page).toHaveURL(/\/$/);
     const history = await apiAs(page, 'GET', '/audit?limit=20');
     expect(JSON.stringify(history)).toContain('auth.sso_linked');
+  });
+});
+
+test('required single sign-on: passwords refused except a break-glass administrator with a second factor; new people of the domain join', async ({
+  page,
+}) => {
+  await loopbackOnly(page);
+  const enfDomain = `enf-${run}.test`;
+  const erik = `erik@${enfDomain}`;
+  await signUpInBrowser(page, { name: 'Erik Enforcer', email: erik, company: 'Enforced GmbH' });
+  const me = await apiAs(page, 'GET', '/me');
+  await apiAs(page, 'PUT', '/settings/sso/connection', {
+    protocol: 'oidc',
+    issuer: idp.issuer,
+    clientId: idp.clientId,
+    clientSecret: idp.clientSecret,
+  });
+  await apiAs(page, 'POST', '/settings/sso/domains', { domain: enfDomain });
+  await domainVerify(me.org.id, enfDomain);
+  idp.accounts.set('erik', { sub: `erik-${run}`, email: erik, email_verified: true, name: 'Erik Enforcer' });
+  const signOut = async () => {
+    await page.getByRole('button', { name: 'Erik Enforcer', exact: true }).click();
+    await page.getByRole('menuitem', { name: 'Sign out' }).click();
+    await expect(page.getByRole('heading', { name: 'Welcome back' })).toBeVisible();
+  };
+  const passwordSignIn = async () => {
+    await page.getByRole('textbox', { name: 'E-mail address', exact: true }).fill(erik);
+    await page.getByRole('textbox', { name: 'Password', exact: true }).fill(PASSWORD);
+    await page.getByRole('button', { name: 'Sign in', exact: true }).click();
+  };
+  const enforcement = () => page.getByRole('switch', { name: 'Require single sign-on for every member' });
+  const breakGlass = () => page.getByRole('combobox', { name: 'Break-glass administrators' });
+
+  await test.step('an administrator without a second factor cannot be break-glass: the form says why', async () => {
+    await page.goto('/settings/sso');
+    await enforcement().check();
+    await breakGlass().click();
+    await page.getByRole('option', { name: `Erik Enforcer (${erik})` }).click();
+    await page.getByRole('button', { name: 'Save', exact: true }).click();
+    await expect(page.getByText('This administrator has no second factor. They must set one up first.')).toBeVisible();
+    expect((await apiAs(page, 'GET', '/settings/sso')).connection.enforced).toBe(false);
+  });
+
+  await test.step('required without break-glass: the password is refused, the provider signs Erik in', async () => {
+    await page.reload();
+    await enforcement().check();
+    await page.getByRole('button', { name: 'Save', exact: true }).click();
+    await expect(page.getByText('Saved.')).toBeVisible();
+    await signOut();
+    await passwordSignIn();
+    await expect(
+      page.getByText('This account signs in with single sign-on. Use “Continue with single sign-on”.'),
+    ).toBeVisible();
+    await signInThroughIdp(page, erik, 'erik');
+    await expect(page.getByRole('button', { name: 'Erik Enforcer', exact: true })).toBeVisible({ timeout: 20_000 });
+  });
+
+  await test.step('new people of the domain join as Viewer at their first sign-in', async () => {
+    await page.goto('/settings/sso');
+    await page.getByRole('combobox', { name: 'New people from your domains' }).click();
+    await page.getByRole('option', { name: 'Join as Viewer' }).click();
+    await page.getByRole('button', { name: 'Save connection' }).click();
+    await expect.poll(async () => (await apiAs(page, 'GET', '/settings/sso')).connection.jit.role).toBe('viewer');
+    await signOut();
+    await page.context().clearCookies();
+    const vera = `vera@${enfDomain}`;
+    idp.accounts.set('vera', { sub: `vera-${run}`, email: vera, email_verified: true, name: 'Vera Viewer' });
+    await signInThroughIdp(page, vera, 'vera');
+    await expect(page.getByRole('button', { name: 'Vera Viewer', exact: true })).toBeVisible({ timeout: 20_000 });
+    const vme = await apiAs(page, 'GET', '/me');
+    expect(vme.org.id).toBe(me.org.id);
+    expect(vme.isAdmin).toBe(false);
+    expect(vme.roles.map((r: { role: string }) => r.role)).toEqual(['viewer']);
+    await page.getByRole('button', { name: 'Vera Viewer', exact: true }).click();
+    await page.getByRole('menuitem', { name: 'Sign out' }).click();
+    await page.context().clearCookies();
+  });
+
+  await test.step('with an authenticator app Erik becomes break-glass: password and code sign him in', async () => {
+    await signInThroughIdp(page, erik, 'erik');
+    await expect(page.getByRole('button', { name: 'Erik Enforcer', exact: true })).toBeVisible({ timeout: 20_000 });
+    const factor = await apiAs(page, 'POST', '/me/factors/totp', {});
+    const firstStep = timeStep(Date.now());
+    await apiAs(page, 'POST', `/me/factors/totp/${factor.id}/confirm`, {
+      code: totpCode(factor.secret, firstStep * 30_000),
+    });
+    await page.goto('/settings/sso');
+    await breakGlass().click();
+    await page.getByRole('option', { name: `Erik Enforcer (${erik})` }).click();
+    await page.getByRole('button', { name: 'Save', exact: true }).click();
+    await expect(page.getByText('Saved.')).toBeVisible();
+    await signOut();
+    await passwordSignIn();
+    await page
+      .getByRole('textbox', { name: 'Code from your authenticator app' })
+      .fill(totpCode(factor.secret, Math.max(timeStep(Date.now()), firstStep + 1) * 30_000));
+    await page.getByRole('button', { name: 'Sign in', exact: true }).click();
+    await expect(page.getByRole('button', { name: 'Erik Enforcer', exact: true })).toBeVisible();
   });
 });

@@ -14,6 +14,7 @@ import {
 } from '../server/security/text-fields.js';
 import { pdfWithText } from '../server/test/files.js';
 import { startTestIdp } from '../server/test/oidc-provider.js';
+import { IDP_CERT } from '../server/test/saml-idp.js';
 import { SoftAuthenticator } from '../server/test/soft-authenticator.js';
 import { linkFromMail } from './mail.js';
 import { call, PASSWORD, pathOf, remindersRun, signIn, uploadDocument, uploadToInbox } from './seed.js';
@@ -455,6 +456,19 @@ test('stored attack strings in every text field run nowhere in the app', async (
   await page.getByRole('button', { name: 'Check all rows' }).click();
   await look(page.getByRole('table', { name: 'Errors by row' }).getByText(XSS_PAYLOADS[1]).first()).toBeVisible();
   await probe('the import check');
+
+  // The single sign-on page in its SAML state: the IdP's entity id (free text by SAML's rule) is an attack string.
+  await call(member.request, 'PUT', '/settings/sso/connection', {
+    protocol: 'saml',
+    entityId: XSS_PAYLOADS.join(' ').slice(0, 500),
+    ssoUrl: 'https://idp.xss.example/saml/sso',
+    certificate: IDP_CERT,
+  });
+  await page.goto('/settings/sso');
+  await look(page.getByRole('textbox', { name: 'Identity provider entity ID (issuer)' })).toHaveValue(
+    XSS_PAYLOADS.join(' ').slice(0, 500),
+  );
+  await probe('/settings/sso (SAML)');
   await member.close();
   await guest.close();
   expect(problems).toEqual([]);
