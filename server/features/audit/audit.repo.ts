@@ -52,6 +52,10 @@ function filterSql(orgId: string, f: AuditFilter): SQL {
   if (f.securityOf) {
     conds.push(or(eq(auditEvents.actorId, f.securityOf), eq(auditEvents.subjectId, f.securityOf)));
     conds.push(sql`split_part(${auditEvents.action}, '.', 1) in ('auth', 'session', 'user')`);
+    // One's own name, language or date format is not security activity; a change by SCIM or an administrator is.
+    conds.push(
+      sql`not (${auditEvents.action} = 'user.updated' and ${auditEvents.actorId} is not distinct from ${f.securityOf})`,
+    );
   }
   return and(...conds)!;
 }

@@ -185,6 +185,8 @@ describe('ending a member’s sessions', () => {
     // The member may sign in again (ending sessions is not a lock) and finds it in their own log,
     // without the administrator's address.
     const back = await signInFrom(member.email);
+    // Their own language is no security activity (it is in the account's log).
+    expect((await call(h, back, 'PATCH', '/me', { locale: 'de' })).statusCode).toBe(200);
     const mine = await call(h, back, 'GET', '/me/activity?limit=50');
     expect(mine.statusCode).toBe(200);
     const items = (mine.json() as { items: AuditEvent[] }).items;
@@ -195,6 +197,7 @@ describe('ending a member’s sessions', () => {
     });
     expect(items.find((e) => e.action === 'auth.signed_in')).toMatchObject({ actor: { name: 'Mia Member' } });
     expect(items.every((e) => /^(auth|session|user)\./.test(e.action))).toBe(true);
+    expect(items.map((e) => e.action)).not.toContain('user.updated');
     // Others' events are not in it.
     expect(
       items.some(
