@@ -92,7 +92,7 @@ test('an administrator adds a phone number beside an app, then signs in with a c
     await page.getByRole('textbox', { name: 'E-mail address', exact: true }).fill(email);
     await page.getByRole('textbox', { name: 'Password', exact: true }).fill(PASSWORD);
     await page.getByRole('button', { name: 'Sign in', exact: true }).click();
-    await expect(page.getByRole('heading', { name: 'Enter your code' })).toBeVisible({ timeout: 20_000 });
+    await expect(page.getByRole('heading', { name: 'Confirm it is you' })).toBeVisible({ timeout: 20_000 });
     await page.getByRole('button', { name: 'Get a code by text message instead' }).click();
     await page.getByRole('button', { name: 'Send a code by text message' }).click();
     await expect(page.getByText(`We sent a code to +49 ••• ••• ${phone.slice(-2)}.`)).toBeVisible();

@@ -21,7 +21,7 @@ async function enterPassword(page: Page) {
   await page.getByRole('textbox', { name: 'E-mail address', exact: true }).fill(email);
   await page.getByRole('textbox', { name: 'Password', exact: true }).fill(PASSWORD);
   await page.getByRole('button', { name: 'Sign in', exact: true }).click();
-  await expect(page.getByRole('heading', { name: 'Enter your code' })).toBeVisible({ timeout: 20_000 });
+  await expect(page.getByRole('heading', { name: 'Confirm it is you' })).toBeVisible({ timeout: 20_000 });
 }
 
 test('enrol an authenticator app, then sign in with its code and with a backup code', async ({ page }) => {

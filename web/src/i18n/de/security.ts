@@ -1,7 +1,7 @@
 import type { security as en } from '../en/security.js';
 
 export const security: Record<keyof typeof en, string> = {
-  'secondFactor.title': 'Code eingeben',
+  'secondFactor.title': 'Bestätigen Sie, dass Sie es sind',
   'secondFactor.description': 'Ihr Konto ist mit einem zweiten Faktor geschützt.',
   'secondFactor.codeLabel': 'Code aus Ihrer Authenticator-App',
   'secondFactor.codeHint': 'Die 6 Ziffern, die Ihre App gerade für Deedbox anzeigt.',

@@ -1,5 +1,5 @@
 export const security = {
-  'secondFactor.title': 'Enter your code',
+  'secondFactor.title': 'Confirm it is you',
   'secondFactor.description': 'Your account is protected by a second factor.',
   'secondFactor.codeLabel': 'Code from your authenticator app',
   'secondFactor.codeHint': 'The 6 digits your app shows for Deedbox right now.',
