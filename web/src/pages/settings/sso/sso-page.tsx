@@ -1,7 +1,9 @@
 import { Loader, Stack } from '@mantine/core';
+import { useCurrentMe } from '../../../api/use-me.js';
 import { useSsoSettings } from '../../../api/use-sso.js';
 import { PageHeader } from '../../../components/page-header.js';
 import { ProblemAlert } from '../../../components/problem-alert.js';
+import { NoAccess } from '../../../components/states.js';
 import { describeError } from '../../../forms/describe-error.js';
 import { useT } from '../../../i18n/i18n-context.js';
 import { SsoConnectionCard } from './sso-connection-card.js';
@@ -10,6 +12,11 @@ import { SsoEnforcementCard } from './sso-enforcement-card.js';
 
 /** Administrators: the account's identity provider, its verified domains and whether passwords still work. */
 export function SsoPage() {
+  const { abilities } = useCurrentMe();
+  return abilities.manageSettings ? <SsoSettings /> : <NoAccess />;
+}
+
+function SsoSettings() {
   const t = useT();
   const settings = useSsoSettings();
   return (
