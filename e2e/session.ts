@@ -35,7 +35,12 @@ export async function followSignUpLink(page: Page, email: string) {
 }
 
 /** The JSON API as the signed-in page (its session cookie and CSRF token); anything but a 2xx fails the test. */
-export async function apiAs(page: Page, method: 'GET' | 'POST' | 'PATCH' | 'DELETE', url: string, data?: unknown) {
+export async function apiAs(
+  page: Page,
+  method: 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE',
+  url: string,
+  data?: unknown,
+) {
   const csrf = (await page.context().cookies()).find((c) => c.name === 'dbx_csrf')!.value;
   const res = await page.request.fetch(`/api/v1${url}`, { method, data, headers: { 'x-csrf-token': csrf } });
   expect(res.status(), await res.text()).toBeLessThan(300);
