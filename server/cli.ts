@@ -22,6 +22,14 @@ import {
 import { keyStatus } from './features/keys/keys.status.js';
 import { createOrgWithOwner } from './features/orgs/orgs.service.js';
 import { resolveAsOf, runReminders } from './features/reminders/engine/run.js';
+import { setLegalHold } from './features/retention/legal-hold.service.js';
+import {
+  deleteOrganization,
+  deletionReceipts,
+  OrgDeletionError,
+  planDeletion,
+} from './features/retention/org-deletion.js';
+import { publicKeyOf, receiptSigningKey, verifyReceipt } from './features/retention/receipts.js';
 import { verifyDomain } from './features/sso/sso.settings.service.js';
 import { findOrg, findUserByEmail } from './features/users/users.repo.js';
 import { type Actor, type Deps, runInOrg, transact } from './platform/context.js';
@@ -45,6 +53,15 @@ const USAGE = `Usage: deedbox <command>
   serve                                   start the server (default)
   migrate                                 apply database migrations
   org create --name N --owner-email E --owner-password P [--owner-name N]
+  org hold --org ID --reason R            place a legal hold: nothing of the org is deleted while it is on
+  org release --org ID                    release the legal hold
+  org delete --org ID --name N [--dry-run]
+                                          delete the org now (N: its exact name, as a check); --dry-run
+                                          lists what would go; resumable; prints the signed receipt
+  receipts verify FILE [--public-key K]   check a deletion receipt's signature: by this deployment's key,
+                                          or by K (base64 SPKI, as receipts public-key prints it)
+  receipts public-key                     this deployment's receipt-signing public key and fingerprint
+  receipts list                           the receipts of finished deletions (no personal data)
   apikey create --org ID --name N --role administrator|editor|viewer
   audit verify --org ID
   domain verify --org ID --domain D      mark a single sign-on domain verified (its DNS TXT record checked by you)
@@ -189,6 +206,64 @@ async function domainVerify(args: string[]): Promise<number> {
       return 1;
     }
   });
+}
+
+async function orgHold(hold: boolean, args: string[]) {
+  const input = hold
+    ? parse(z.object({ org: z.uuid(), reason: z.string().trim().min(3).max(500) }), flags(args, ['org', 'reason']))
+    : { ...parse(z.object({ org: z.uuid() }), flags(args, ['org'])), reason: null };
+  await withDeps(async (deps) =>
+    print({
+      orgId: input.org,
+      legalHold: await runInOrg(deps, { orgId: input.org, actor: SYSTEM }, cliRequest, (ctx) =>
+        setLegalHold(ctx, input.reason),
+      ),
+    }),
+  );
+}
+
+async function orgDelete(args: string[]): Promise<number> {
+  const input = parse(
+    z.object({ org: z.uuid(), name: z.string().min(1), 'dry-run': z.literal('true').optional() }),
+    flags(args, ['org', 'name'], ['dry-run']),
+  );
+  return withDeps(async (deps) => {
+    const plan = await planDeletion(deps, input.org);
+    if (plan.name !== input.name)
+      throw new UsageError(`--name: organization ${input.org} is not called "${input.name}"`);
+    if (input['dry-run']) {
+      print({ dryRun: true, ...plan });
+      return 0;
+    }
+    print(await deleteOrganization(deps, input.org, 'operator'));
+    return 0;
+  });
+}
+
+async function receipts(sub: 'verify' | 'public-key' | 'list', args: string[]): Promise<number> {
+  if (sub === 'verify') {
+    const [file, ...rest] = args;
+    if (!file || file.startsWith('--')) throw new UsageError('receipts verify needs the receipt FILE');
+    const input = parse(z.object({ 'public-key': z.string().min(40).optional() }), flags(rest, ['public-key']));
+    const expected = input['public-key'] ?? publicKeyOf(receiptSigningKey(loadConfig().secretKey)).publicKey;
+    const { readFile } = await import('node:fs/promises');
+    const check = verifyReceipt(await readFile(file, 'utf8'), expected);
+    if (check.ok) {
+      print({ valid: true, orgId: check.receipt.orgId, deletedAt: check.receipt.deletedAt });
+      return 0;
+    }
+    process.stderr.write(`deedbox: ${file}: not a valid receipt: ${check.detail}\n`);
+    return 1;
+  }
+  flags(args, []);
+  if (sub === 'public-key') {
+    print(publicKeyOf(receiptSigningKey(loadConfig().secretKey)));
+    return 0;
+  }
+  await withDeps(async (deps) => {
+    for (const receipt of await deletionReceipts(deps)) print(receipt);
+  });
+  return 0;
 }
 
 async function contractsJob(job: 'refresh' | 'purge', args: string[]) {
@@ -375,6 +450,16 @@ export async function run(argv: string[]): Promise<number> {
       case 'org create':
         await orgCreate(rest);
         return 0;
+      case 'org hold':
+      case 'org release':
+        await orgHold(sub === 'hold', rest);
+        return 0;
+      case 'org delete':
+        return await orgDelete(rest);
+      case 'receipts verify':
+      case 'receipts public-key':
+      case 'receipts list':
+        return await receipts(sub as 'verify' | 'public-key' | 'list', rest);
       case 'apikey create':
         await apikeyCreate(rest);
         return 0;
@@ -414,7 +499,8 @@ export async function run(argv: string[]): Promise<number> {
       error instanceof DataDirLockedError ||
       error instanceof KeyRotationError ||
       error instanceof OrgKeyUnavailableError ||
-      error instanceof JobRegistryError
+      error instanceof JobRegistryError ||
+      error instanceof OrgDeletionError
     ) {
       process.stderr.write(`deedbox: ${error.message}\n`);
       return 1;

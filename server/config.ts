@@ -41,6 +41,11 @@ const envSchema = z.object({
   SECRET_KEY: z.string().min(32, 'must be at least 32 characters').optional(),
   /** Versioned master keys, `1:BASE64,2:BASE64;active=2` (keyring.ts); wrap every org key. */
   MASTER_KEYS: z.string().min(1).optional(),
+  /**
+   * The longest any backup copy of the database is kept (scheduled backups, pgBackRest's retention,
+   * off-site copies): a deletion receipt names the day after which no backup holds the org's rows.
+   */
+  BACKUP_RETENTION_DAYS: z.coerce.number().int().min(1).max(3650).default(35),
   /** The largest document upload, in MiB. */
   UPLOAD_MAX_MB: z.coerce.number().int().min(1).max(10_240).default(100),
   SMTP_URL: z
@@ -136,6 +141,7 @@ export type Config = Readonly<{
   database: { kind: 'postgres'; url: string; poolMax: number } | { kind: 'pglite'; dataDir: string | null };
   secretKey: string;
   masterKeys: Keyring;
+  backupRetentionDays: number;
   storage: StorageConfig;
   uploadMaxBytes: number;
   mail: { smtpUrl: string | null; from: string; devOutbox: boolean };
@@ -331,6 +337,7 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     secretKey:
       e.SECRET_KEY ?? generatedSecret(e.DATA_DIR, SECRET_KEY_FILE, () => randomBytes(32).toString('base64url')),
     masterKeys: keyring,
+    backupRetentionDays: e.BACKUP_RETENTION_DAYS,
     storage: storageConfig(e),
     uploadMaxBytes: e.UPLOAD_MAX_MB * MIB,
     mail: { smtpUrl: e.SMTP_URL ?? null, from: e.MAIL_FROM, devOutbox: !e.SMTP_URL && !production },

@@ -127,6 +127,8 @@ export const AUDIT_ACTIONS = [
   'custom_field.deleted',
   'custom_field.reordered',
   'org.settings_updated',
+  'org.legal_hold_set',
+  'org.legal_hold_released',
   'saved_view.created',
   'saved_view.updated',
   'saved_view.deleted',

@@ -18,6 +18,8 @@ export interface Claims {
   sweep?: 'expired' | 'keys' | null;
   /** 'on': the job runner and `deedbox jobs`, the only callers that see the job run records. */
   jobs?: 'on' | null;
+  /** 'on': organization deletion and the operator CLI, the only callers that see deletion records. */
+  retention?: 'on' | null;
 }
 
 const CLAIM_NAMES = {
@@ -28,6 +30,7 @@ const CLAIM_NAMES = {
   ip: 'app.ip',
   sweep: 'app.sweep',
   jobs: 'app.jobs',
+  retention: 'app.retention',
 };
 
 /** Sets claims for the rest of the transaction; claims not named keep their value. */

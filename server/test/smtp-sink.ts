@@ -12,6 +12,8 @@ export interface ReceivedMail {
   text: string;
   html: string | null;
   messageId: string | null;
+  /** Attached files, their content as UTF-8 text. */
+  attachments: { filename: string; content: string }[];
   receivedAt: string;
 }
 
@@ -53,6 +55,10 @@ export class SmtpSink {
               text: parsed.text ?? '',
               html: typeof parsed.html === 'string' ? parsed.html : null,
               messageId: parsed.messageId ?? null,
+              attachments: parsed.attachments.map((a) => ({
+                filename: a.filename ?? '',
+                content: a.content.toString('utf8'),
+              })),
               receivedAt: new Date().toISOString(),
             });
             this.wake();

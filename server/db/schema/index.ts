@@ -9,6 +9,7 @@ export * from './jobs.js';
 export * from './orgs.js';
 export * from './partners.js';
 export * from './reminders.js';
+export * from './retention.js';
 export * from './scim.js';
 export * from './sso.js';
 export * from './users.js';

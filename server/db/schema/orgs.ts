@@ -50,6 +50,9 @@ export const orgs = pgTable('orgs', {
   weeklySummary: boolean('weekly_summary').notNull().default(true),
   /** Members must hold a confirmed second factor: without one, a sign-in reaches only enrolment. */
   requireSecondFactor: boolean('require_second_factor').notNull().default(false),
+  /** Set by the operator (`deedbox org hold`): nothing of the org is deleted while it is on. */
+  legalHoldReason: text('legal_hold_reason'),
+  legalHoldSince: ts('legal_hold_since'),
   createdAt: ts('created_at').notNull().defaultNow(),
 });
 

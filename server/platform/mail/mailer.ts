@@ -15,6 +15,8 @@ export interface Mail {
    * (verification, password reset) go to the log alone.
    */
   orgId?: string;
+  /** Small files sent with the mail (a deletion receipt). */
+  attachments?: { filename: string; content: string; contentType: string }[];
 }
 
 export interface Sent {

@@ -79,6 +79,8 @@ export const activity: Record<keyof typeof en, string> = {
   'action.custom_field.deleted': 'Benutzerdefiniertes Feld gelöscht',
   'action.custom_field.reordered': 'Benutzerdefinierte Felder neu geordnet',
   'action.org.settings_updated': 'Kontoeinstellungen geändert',
+  'action.org.legal_hold_set': 'Löschsperre gesetzt (Legal Hold: solange sie gilt, wird nichts gelöscht)',
+  'action.org.legal_hold_released': 'Löschsperre aufgehoben',
   'action.saved_view.created': 'Ansicht gespeichert',
   'action.saved_view.updated': 'Gespeicherte Ansicht geändert',
   'action.saved_view.deleted': 'Gespeicherte Ansicht gelöscht',

@@ -79,6 +79,8 @@ export const actionLabels = {
   'action.custom_field.deleted': 'Deleted custom field',
   'action.custom_field.reordered': 'Reordered custom fields',
   'action.org.settings_updated': 'Changed account settings',
+  'action.org.legal_hold_set': 'Legal hold placed (nothing is deleted while it is on)',
+  'action.org.legal_hold_released': 'Legal hold released',
   'action.saved_view.created': 'Saved view',
   'action.saved_view.updated': 'Changed saved view',
   'action.saved_view.deleted': 'Deleted saved view',
