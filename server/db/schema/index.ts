@@ -12,3 +12,4 @@ export * from './reminders.js';
 export * from './scim.js';
 export * from './sso.js';
 export * from './users.js';
+export * from './exports.js';
