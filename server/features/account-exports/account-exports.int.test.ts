@@ -20,6 +20,7 @@ import {
 import { pdfWithText } from '../../test/files.js';
 import { type Harness, startHarness } from '../../test/harness.js';
 import { newContract } from '../contracts/contracts.fixtures.js';
+import { rotateOrg } from '../keys/keys.rotation.js';
 import { buildNext } from './account-exports.build.js';
 import { exportBlobName } from './account-exports.keys.js';
 import { expireExports } from './account-exports.service.js';
@@ -232,6 +233,9 @@ describe('account export', () => {
     expect(csv.split('\r\n')[0]).toContain(';');
     const listed = (await call(h, admin, 'GET', '/account-exports')).json().items;
     expect(listed).toMatchObject([{ id: done.id, status: 'done', locale: 'de' }]);
+    // An org key rotation rewraps the export's data key with the documents' (and may destroy the old key).
+    await rotateOrg(h.app.deps, orgOf(admin), { batchSize: 2, destroyRetired: true });
+    expect(sha(await download(admin, done.id))).toBe(done.sha256);
   });
 
   it('refuses bad input, a second export at once, no session, other orgs and non-administrators', async () => {

@@ -115,6 +115,5 @@ export function expired(tx: Tx, orgId: string, now: Date, limit: number) {
     .from(accountExports)
     .where(and(eq(accountExports.orgId, orgId), eq(accountExports.status, 'done'), lte(accountExports.expiresAt, now)))
     .orderBy(accountExports.expiresAt)
-    .limit(limit)
-    .for('update', { skipLocked: true });
+    .limit(limit);
 }
