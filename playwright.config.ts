@@ -80,10 +80,10 @@ export default defineConfig({
         ...TWILIO,
         PORT: String(PORT),
         HOST: '127.0.0.1',
-        // Only text extraction runs in the background (search finds an upload once it is read);
-        // the tests run the reminder job themselves, at a chosen moment.
+        // Only text extraction (search finds an upload once it is read) and account exports run in the
+        // background; the tests run the reminder job themselves, at a chosen moment.
         WORKER: 'true',
-        WORKER_JOBS: 'documents.extract-text',
+        WORKER_JOBS: 'documents.extract-text,account-exports.build',
         RATE_LIMIT: 'false',
         // Inbox addresses are shown (no SMTP listener is started without INBOUND_SMTP_PORT).
         INBOUND_MAIL_DOMAIN: 'in.deedbox.test',

@@ -163,6 +163,7 @@ function appScreens(s: Seeded, documents: Documents): Screen[] {
       },
     },
     { name: 'activity', path: '/settings/activity' },
+    { name: 'account export', path: '/settings/export' },
     { name: 'personal settings', path: '/settings/personal' },
     { name: 'sessions', path: '/settings/sessions', narrow: true },
     {

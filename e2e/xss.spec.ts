@@ -118,6 +118,8 @@ async function seedWorld(baseURL: string): Promise<World> {
   });
   await idp.close();
   await write(api, 'POST', '/api-keys', { role: 'viewer' });
+  // Its list shows who started it: the person, named with attack strings.
+  await write(api, 'POST', '/account-exports', { locale: 'en' });
   // SCIM is outside the OpenAPI document: a group and a person named with attack strings, pushed with the token.
   const scimToken = (await call(api, 'POST', '/settings/scim/token')).secret as string;
   const hostileName = XSS_PAYLOADS.filter((p) => p.length <= 60)
@@ -325,6 +327,7 @@ function pagesOf(w: World): Record<string, { url: string; guest?: boolean; shows
     '/settings/api-keys': { url: '/settings/api-keys', shows: true },
     '/settings/provisioning': { url: '/settings/provisioning', shows: true },
     '/settings/activity': { url: '/settings/activity', shows: true },
+    '/settings/export': { url: '/settings/export', shows: true },
     '/settings/personal': { url: '/settings/personal' },
     '/settings/sessions': { url: '/settings/sessions' },
     '/settings/security': { url: '/settings/security' },

@@ -14,6 +14,7 @@ import { jsonSchemaTransform, serializerCompiler, validatorCompiler } from 'fast
 import type { Config } from './config.js';
 import type { Database } from './db/client.js';
 import { accessRoutes } from './features/access/access.routes.js';
+import { accountExportsRoutes } from './features/account-exports/account-exports.routes.js';
 import { apiKeysRoutes } from './features/api-keys/api-keys.routes.js';
 import { auditRoutes } from './features/audit/audit.routes.js';
 import { authRoutes } from './features/auth/auth.routes.js';
@@ -253,6 +254,7 @@ export async function buildApp({
         accessRoutes,
         scimAdminRoutes,
         ssoRoutes,
+        accountExportsRoutes,
       ];
       for (const routes of features) {
         routes(api as App);

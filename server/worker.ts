@@ -1,4 +1,5 @@
 import type { Config } from './config.js';
+import { accountExportsJobs } from './features/account-exports/account-exports.jobs.js';
 import { authJobs } from './features/auth/auth.jobs.js';
 import { contractsJobs } from './features/contracts/contracts.jobs.js';
 import { documentsJobs } from './features/documents/documents.jobs.js';
@@ -17,6 +18,7 @@ export const JOBS: readonly JobDefinition[] = [
   ...remindersJobs,
   ...authJobs,
   ...runRecordJobs,
+  ...accountExportsJobs,
 ];
 
 /** The jobs this process runs (WORKER_JOBS, or all), checked; throws JobRegistryError listing every problem. */

@@ -169,6 +169,11 @@ export const AUDIT_ACTIONS = [
   'inbox.attached',
   'inbox.address_created',
   'inbox.address_regenerated',
+  'account_export.requested',
+  'account_export.completed',
+  'account_export.failed',
+  'account_export.downloaded',
+  'account_export.expired',
 ] as const;
 export type AuditAction = (typeof AUDIT_ACTIONS)[number];
 export { isoDateTime };

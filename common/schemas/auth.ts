@@ -69,6 +69,8 @@ export const abilities = z.object({
   manageBusinessUnits: z.boolean(),
   manageApiKeys: z.boolean(),
   viewActivity: z.boolean(),
+  /** Export the whole account (every record and document) as a ZIP. */
+  exportAccount: z.boolean(),
   /** The repository settings: currency, numbering, mandatory organizational unit. */
   manageSettings: z.boolean(),
   /** Rename and delete categories and organizational units (settings lists). */

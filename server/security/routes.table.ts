@@ -215,6 +215,14 @@ export const ROUTES: Record<string, RouteRow> = {
     body: (o) => ({ name: `${o.marker} key`, role: 'viewer', businessUnitIds: [o.ids.unit1] }),
   },
   'DELETE /api/v1/api-keys/{id}': { roles: [204, 403, 403, 403, 403], params: fresh('apiKey') },
+  'GET /api/v1/account-exports': { roles: [200, 403, 403, 403, 403] },
+  'POST /api/v1/account-exports': { roles: [201, 403, 403, 403, 403], body: () => ({ locale: 'en' }) },
+  // No export exists in the attack world: an administrator is told "not found", everyone else "forbidden".
+  'GET /api/v1/account-exports/{id}': { roles: [404, 403, 403, 403, 403], params: () => ({ id: randomUUID() }) },
+  'GET /api/v1/account-exports/{id}/download': {
+    roles: [404, 403, 403, 403, 403],
+    params: () => ({ id: randomUUID() }),
+  },
   'GET /api/v1/audit': { roles: [200, 403, 403, 403, 403], query: (o) => ({ objectId: o.ids.contract }) },
   'GET /api/v1/audit/verify': { roles: [200, 403, 403, 403, 403] },
   'GET /api/v1/audit/export': { roles: [200, 403, 403, 403, 403], query: (o) => ({ objectId: o.ids.contract }) },

@@ -24,6 +24,9 @@ const ActivityPage = lazy(() =>
 const ProvisioningPage = lazy(() =>
   import('./pages/settings/provisioning/provisioning-page.js').then((m) => ({ default: m.ProvisioningPage })),
 );
+const AccountExportPage = lazy(() =>
+  import('./pages/settings/account-export/account-export-page.js').then((m) => ({ default: m.AccountExportPage })),
+);
 const ApiKeysPage = lazy(() =>
   import('./pages/settings/api-keys/api-keys-page.js').then((m) => ({ default: m.ApiKeysPage })),
 );
@@ -141,6 +144,7 @@ export const router = createBrowserRouter([
           { path: '/settings/mail-templates', element: <MailTemplatesPage /> },
           { path: '/settings/reminders', element: <ReminderSettingsPage /> },
           { path: '/settings/api-keys', element: <ApiKeysPage /> },
+          { path: '/settings/export', element: <AccountExportPage /> },
           { path: '/settings/provisioning', element: <ProvisioningPage /> },
           { path: '/settings/activity', element: <ActivityPage /> },
           { path: '/settings/personal', element: <PersonalPage /> },

@@ -3,6 +3,7 @@ export * from './billing.js';
 export * from './classification.js';
 export * from './contracts.js';
 export * from './documents.js';
+export * from './exports.js';
 export * from './factors.js';
 export * from './grids.js';
 export * from './jobs.js';

@@ -20,6 +20,7 @@ const NONE: Abilities = {
   manageBusinessUnits: false,
   manageApiKeys: false,
   viewActivity: false,
+  exportAccount: false,
   manageSettings: false,
   manageLists: false,
   manageCustomFields: false,

@@ -16,6 +16,7 @@ export function abilitiesOf(actor: Actor): Abilities {
     manageBusinessUnits: admin,
     manageApiKeys: admin,
     viewActivity: admin,
+    exportAccount: admin,
     manageSettings: admin,
     manageLists: admin,
     manageCustomFields: admin,

@@ -50,7 +50,7 @@ function csvField(d: CsvDialect, cell: Cell): string {
 const title = (locale: Locale, c: Column) => header(locale, c.label, c.key.startsWith('cf.'));
 
 /** Waits for the reader; a closed stream (the client went away) ends the wait too. */
-async function drained(out: Writable) {
+export async function drained(out: Writable) {
   if (!out.writableNeedDrain || out.destroyed) return;
   const ac = new AbortController();
   await Promise.race([once(out, 'drain', { signal: ac.signal }), once(out, 'close', { signal: ac.signal })]).finally(

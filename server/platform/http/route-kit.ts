@@ -29,6 +29,8 @@ declare module 'fastify' {
     crossSite?: boolean;
     /** The stages of a sign-in this route serves (default: only a full session); see SIGN_IN_STEPS. */
     stages?: readonly SessionStage[];
+    /** A write this route does is allowed while the account is read-only (cancelled): sign-out, reactivation, export. */
+    whileReadOnly?: boolean;
   }
 }
 

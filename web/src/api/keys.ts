@@ -18,3 +18,4 @@ export const savedViewsKey = ['saved-views'] as const;
 export const scimKey = ['scim'] as const;
 export const scimGroupsKey = ['scim', 'groups'] as const;
 export const ssoSettingsKey = ['settings', 'sso'] as const;
+export const accountExportsKey = ['account-exports'] as const;

@@ -1,3 +1,4 @@
+import { accountExport } from './de/account-export.js';
 import { activity } from './de/activity.js';
 import { apiKeys } from './de/api-keys.js';
 import { auth } from './de/auth.js';
@@ -30,6 +31,7 @@ export const de: Messages = {
   ...home,
   ...users,
   ...apiKeys,
+  ...accountExport,
   ...provisioning,
   ...activity,
   ...personal,

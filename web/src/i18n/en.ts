@@ -1,3 +1,4 @@
+import { accountExport } from './en/account-export.js';
 import { activity } from './en/activity.js';
 import { apiKeys } from './en/api-keys.js';
 import { auth } from './en/auth.js';
@@ -29,6 +30,7 @@ export const en = {
   ...home,
   ...users,
   ...apiKeys,
+  ...accountExport,
   ...provisioning,
   ...activity,
   ...personal,

@@ -121,6 +121,11 @@ export const activity: Record<keyof typeof en, string> = {
   'action.inbox.attached': 'Dokument aus dem Eingang einem Vertrag zugeordnet',
   'action.inbox.address_created': 'E-Mail-Adresse des Eingangs angelegt',
   'action.inbox.address_regenerated': 'E-Mail-Adresse des Eingangs ersetzt',
+  'action.account_export.requested': 'Export des Kontos gestartet',
+  'action.account_export.completed': 'Export des Kontos bereit',
+  'action.account_export.failed': 'Export des Kontos fehlgeschlagen',
+  'action.account_export.downloaded': 'Export des Kontos heruntergeladen',
+  'action.account_export.expired': 'Export des Kontos nach 7 Tagen gelöscht',
 
   'objectType.user': 'Benutzer',
   'objectType.business_unit': 'Geschäftsbereich',
@@ -145,6 +150,7 @@ export const activity: Record<keyof typeof en, string> = {
   'objectType.inbox_address': 'E-Mail-Adresse des Eingangs',
   'objectType.sso_connection': 'Single-Sign-on-Verbindung',
   'objectType.sso_domain': 'Single-Sign-on-Domain',
+  'objectType.account_export': 'Export des Kontos',
 
   'changeField.name': 'Name',
   'changeField.issuer': 'Issuer-URL',

@@ -26,6 +26,7 @@ export const common: Record<keyof typeof en, string> = {
   'nav.users': 'Benutzer',
   'nav.businessUnits': 'Geschäftsbereiche',
   'nav.apiKeys': 'API-Schlüssel',
+  'nav.accountExport': 'Konto exportieren',
   'nav.provisioning': 'Bereitstellung (SCIM)',
   'nav.activity': 'Aktivitätsprotokoll',
   'nav.personal': 'Persönliche Einstellungen',

@@ -46,6 +46,10 @@ export const errors: Record<keyof typeof en, string> = {
     'Ein zu verschmelzender Partner hat Verträge in Geschäftsbereichen, die Sie nicht bearbeiten dürfen. Bitten Sie einen Administrator, die Partner zusammenzuführen.',
   'problem.conflict.not_in_inbox':
     'Dieses Dokument ist nicht mehr im Eingang: Jemand hat es bereits einem Vertrag zugeordnet oder gelöscht.',
+  'problem.conflict.export_in_progress':
+    'Ein Export dieses Kontos wird gerade erstellt. Warten Sie, bis er bereit ist.',
+  'problem.conflict.export_not_ready': 'Dieser Export ist noch nicht zum Herunterladen bereit.',
+  'problem.gone.export_expired': 'Dieser Export wurde 7 Tage nach seiner Erstellung gelöscht. Starten Sie einen neuen.',
   'problem.gone.link_expired': 'Dieser Link ist abgelaufen.',
   'problem.gone.upload_expired':
     'Das Hochladen hat zu lange gedauert und wurde verworfen. Bitte laden Sie die Datei erneut hoch.',

@@ -121,6 +121,11 @@ export const actionLabels = {
   'action.inbox.attached': 'Filed inbox document on a contract',
   'action.inbox.address_created': 'Created inbox e-mail address',
   'action.inbox.address_regenerated': 'Replaced inbox e-mail address',
+  'action.account_export.requested': 'Started account export',
+  'action.account_export.completed': 'Account export ready',
+  'action.account_export.failed': 'Account export failed',
+  'action.account_export.downloaded': 'Downloaded account export',
+  'action.account_export.expired': 'Account export deleted after 7 days',
 } satisfies Record<`action.${AuditAction}`, string>;
 
 export const activity = {
@@ -148,6 +153,7 @@ export const activity = {
   'objectType.inbox_address': 'Inbox e-mail address',
   'objectType.sso_connection': 'Single sign-on connection',
   'objectType.sso_domain': 'Single sign-on domain',
+  'objectType.account_export': 'Account export',
 
   'changeField.name': 'Name',
   'changeField.issuer': 'Issuer URL',

@@ -24,6 +24,7 @@ export const common = {
   'nav.users': 'Users',
   'nav.businessUnits': 'Business units',
   'nav.apiKeys': 'API keys',
+  'nav.accountExport': 'Export account',
   'nav.provisioning': 'Provisioning (SCIM)',
   'nav.activity': 'Activity log',
   'nav.personal': 'Personal settings',

@@ -41,6 +41,9 @@ export const errors = {
     'A partner to be merged has contracts in business units you cannot edit. Ask an administrator to merge them.',
   'problem.conflict.not_in_inbox':
     'This document is no longer in the inbox: someone has already filed it on a contract or deleted it.',
+  'problem.conflict.export_in_progress': 'An export of this account is already being made. Wait until it is ready.',
+  'problem.conflict.export_not_ready': 'This export is not ready to download.',
+  'problem.gone.export_expired': 'This export was deleted 7 days after it was made. Start a new one.',
   'problem.gone.link_expired': 'This link has expired.',
   'problem.gone.upload_expired': 'The upload took too long and was discarded. Please upload the file again.',
   'problem.gone.reminder_moved': 'This reminder has moved to a new date. Open the contract to see it.',
