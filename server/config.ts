@@ -41,6 +41,8 @@ const envSchema = z.object({
   SECRET_KEY: z.string().min(32, 'must be at least 32 characters').optional(),
   /** Versioned master keys, `1:BASE64,2:BASE64;active=2` (keyring.ts); wrap every org key. */
   MASTER_KEYS: z.string().min(1).optional(),
+  /** Versioned backup keys, the same form as MASTER_KEYS; seal backups and key-store snapshots (docs/operations.md). */
+  BACKUP_KEYS: z.string().min(1).optional(),
   /** The largest document upload, in MiB. */
   UPLOAD_MAX_MB: z.coerce.number().int().min(1).max(10_240).default(100),
   SMTP_URL: z
@@ -136,6 +138,8 @@ export type Config = Readonly<{
   database: { kind: 'postgres'; url: string; poolMax: number } | { kind: 'pglite'; dataDir: string | null };
   secretKey: string;
   masterKeys: Keyring;
+  /** Null when BACKUP_KEYS is not set: the backup commands then refuse to run. */
+  backupKeys: Keyring | null;
   storage: StorageConfig;
   uploadMaxBytes: number;
   mail: { smtpUrl: string | null; from: string; devOutbox: boolean };
@@ -281,13 +285,13 @@ function generatedSecret(dataDir: string, name: string, make: () => string): str
   return readFileSync(file, 'utf8').trim();
 }
 
-/** The master keyring; a malformed list is a configuration problem that names the entry, never the key. */
-function masterKeys(text: string, problems: string[]): Keyring | null {
+/** A keyring (MASTER_KEYS, BACKUP_KEYS); a malformed list is a configuration problem that names the entry, never the key. */
+function masterKeys(text: string, problems: string[], name = 'MASTER_KEYS'): Keyring | null {
   try {
     return parseMasterKeys(text);
   } catch (error) {
     if (!(error instanceof KeyringError)) throw error;
-    problems.push(`MASTER_KEYS: ${error.message}`);
+    problems.push(`${name}: ${name === 'MASTER_KEYS' ? error.message : error.message.replace(/^master keys: /, '')}`);
     return null;
   }
 }
@@ -316,6 +320,7 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
       ? generatedSecret(e.DATA_DIR, MASTER_KEYS_FILE, () => `1:${randomBytes(32).toString('base64')}`)
       : '');
   const keyring = keyText ? masterKeys(keyText, problems) : null;
+  const backupKeys = e.BACKUP_KEYS ? masterKeys(e.BACKUP_KEYS, problems, 'BACKUP_KEYS') : null;
   if (problems.length > 0 || !keyring) throw new ConfigError(problems);
 
   const scheme = hasTls ? 'https' : 'http';
@@ -331,6 +336,7 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     secretKey:
       e.SECRET_KEY ?? generatedSecret(e.DATA_DIR, SECRET_KEY_FILE, () => randomBytes(32).toString('base64url')),
     masterKeys: keyring,
+    backupKeys,
     storage: storageConfig(e),
     uploadMaxBytes: e.UPLOAD_MAX_MB * MIB,
     mail: { smtpUrl: e.SMTP_URL ?? null, from: e.MAIL_FROM, devOutbox: !e.SMTP_URL && !production },
