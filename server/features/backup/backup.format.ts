@@ -243,13 +243,18 @@ export async function* readEntries(
       const name = (nameBytes ?? Buffer.alloc(0)).toString('utf8');
       let done = false;
       const body = (async function* () {
-        for (;;) {
-          const length = (await reader.exactly(4))?.readUInt32BE(0);
-          if (length === undefined) throw new BackupError('the backup is malformed: an entry is cut short');
-          if (length === 0) break;
-          const part = await reader.exactly(length);
-          if (!part) throw new BackupError('the backup is malformed: an entry is cut short');
-          yield part;
+        try {
+          for (;;) {
+            const length = (await reader.exactly(4))?.readUInt32BE(0);
+            if (length === undefined) throw new BackupError('the backup is malformed: an entry is cut short');
+            if (length === 0) break;
+            const part = await reader.exactly(length);
+            if (!part) throw new BackupError('the backup is malformed: an entry is cut short');
+            yield part;
+          }
+        } catch (error) {
+          // The entry's reader runs outside this generator's try: the seal's refusal is translated here too.
+          throw error instanceof IntegrityError ? new BackupError(integrityMessage(error, header)) : error;
         }
         done = true;
       })();
