@@ -43,6 +43,13 @@ const envSchema = z.object({
   MASTER_KEYS: z.string().min(1).optional(),
   /** Versioned backup keys, the same form as MASTER_KEYS; seal backups and key-store snapshots (docs/operations.md). */
   BACKUP_KEYS: z.string().min(1).optional(),
+  /** Scheduled backups go to this folder; unset, none are taken. */
+  BACKUP_DIR: z.string().min(1).optional(),
+  BACKUP_INTERVAL_HOURS: z.coerce.number().int().min(1).max(720).default(24),
+  /** How many scheduled backups to keep; older ones are deleted. */
+  BACKUP_KEEP: z.coerce.number().int().min(1).max(1000).default(7),
+  /** Where a failed backup or restore drill is reported by mail. */
+  OPERATOR_EMAIL: z.email().optional(),
   /** The largest document upload, in MiB. */
   UPLOAD_MAX_MB: z.coerce.number().int().min(1).max(10_240).default(100),
   SMTP_URL: z
@@ -140,6 +147,8 @@ export type Config = Readonly<{
   masterKeys: Keyring;
   /** Null when BACKUP_KEYS is not set: the backup commands then refuse to run. */
   backupKeys: Keyring | null;
+  /** Scheduled backups and restore drills (server/features/backup/backup.jobs.ts); dir null: none. */
+  backup: { dir: string | null; intervalHours: number; keep: number; operatorEmail: string | null };
   storage: StorageConfig;
   uploadMaxBytes: number;
   mail: { smtpUrl: string | null; from: string; devOutbox: boolean };
@@ -225,6 +234,8 @@ function combinationProblems(env: Record<string, string | undefined>): string[] 
   if (env.INBOUND_SMTP_PORT !== undefined && !env.INBOUND_MAIL_DOMAIN) {
     problems.push('INBOUND_MAIL_DOMAIN: required with INBOUND_SMTP_PORT (the domain whose MX points here)');
   }
+  if (env.BACKUP_DIR && !env.BACKUP_KEYS)
+    problems.push('BACKUP_KEYS: required with BACKUP_DIR (backups are sealed with it)');
   if (env.HTTP_REDIRECT_PORT !== undefined && !hasTls) {
     problems.push('HTTP_REDIRECT_PORT: only meaningful with TLS_CERT_FILE and TLS_KEY_FILE');
   }
@@ -337,6 +348,12 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
       e.SECRET_KEY ?? generatedSecret(e.DATA_DIR, SECRET_KEY_FILE, () => randomBytes(32).toString('base64url')),
     masterKeys: keyring,
     backupKeys,
+    backup: {
+      dir: e.BACKUP_DIR ? path.resolve(e.BACKUP_DIR) : null,
+      intervalHours: e.BACKUP_INTERVAL_HOURS,
+      keep: e.BACKUP_KEEP,
+      operatorEmail: e.OPERATOR_EMAIL ?? null,
+    },
     storage: storageConfig(e),
     uploadMaxBytes: e.UPLOAD_MAX_MB * MIB,
     mail: { smtpUrl: e.SMTP_URL ?? null, from: e.MAIL_FROM, devOutbox: !e.SMTP_URL && !production },

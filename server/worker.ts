@@ -1,5 +1,6 @@
 import type { Config } from './config.js';
 import { authJobs } from './features/auth/auth.jobs.js';
+import { backupJobs } from './features/backup/backup.jobs.js';
 import { contractsJobs } from './features/contracts/contracts.jobs.js';
 import { documentsJobs } from './features/documents/documents.jobs.js';
 import { remindersJobs } from './features/reminders/reminders.jobs.js';
@@ -17,6 +18,7 @@ export const JOBS: readonly JobDefinition[] = [
   ...remindersJobs,
   ...authJobs,
   ...runRecordJobs,
+  ...backupJobs,
 ];
 
 /** The jobs this process runs (WORKER_JOBS, or all), checked; throws JobRegistryError listing every problem. */
