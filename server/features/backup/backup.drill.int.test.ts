@@ -10,7 +10,7 @@ import { type Database, openDatabase, rowsOf } from '../../db/client.js';
 import { type Actor, runInOrg } from '../../platform/context.js';
 import type { BlobStore } from '../../platform/storage/blob-store.js';
 import { createBlobStore } from '../../platform/storage/create-store.js';
-import { call, callerFrom, PASSWORD, signInAt, signUpOrg, uploadDocument } from '../../test/api.js';
+import { call, callerFrom, expectProblem, PASSWORD, signInAt, signUpOrg, uploadDocument } from '../../test/api.js';
 import { cliRunner } from '../../test/cli.js';
 import { pdfWithText } from '../../test/files.js';
 import { type Harness, startHarness, TEST_DB, TEST_MASTER_KEYS } from '../../test/harness.js';
@@ -18,7 +18,7 @@ import { ownDatabase } from '../../test/own-database.js';
 import { verify } from '../audit/audit.service.js';
 import { newContract } from '../contracts/contracts.fixtures.js';
 import { BackupError } from './backup.format.js';
-import { writeKeySnapshot } from './backup.keys.js';
+import { readKeySnapshot, rewriteKeySnapshots, writeKeySnapshot } from './backup.keys.js';
 import { restoreBackup } from './backup.restore.js';
 import { type BackupDeps, fileSink, type Manifest, verifyBackup, writeBackup } from './backup.service.js';
 
@@ -229,6 +229,44 @@ describe('restore drill', () => {
       expect(await fingerprints(deps.database)).toEqual(sourcePrints);
     } finally {
       await deps.close();
+    }
+  });
+});
+
+describe('key-store snapshots', () => {
+  it('rewritten without a deleted org: its documents in the data backup no longer open, the others do', async () => {
+    const keys = loadConfig({ ...source.env, ...shared }).backupKeys;
+    const shredded = path.join(dir, 'shredded.keys');
+    writeFileSync(shredded, readFileSync(keysFile));
+    const [deleted, kept] = orgs as [Org, Org];
+    expect(await rewriteKeySnapshots([shredded], deleted.orgId, keys)).toBe(1);
+    expect(await rewriteKeySnapshots([shredded], deleted.orgId, keys)).toBe(0);
+    const rows = await readKeySnapshot(shredded, keys);
+    expect(rows.map((r) => r.org_id).sort()).toEqual(
+      orgs
+        .slice(1)
+        .map((o) => o.orgId)
+        .sort(),
+    );
+
+    const target = await freshTarget('bk_shred');
+    const deps = await open(target);
+    try {
+      await restoreBackup(deps, backupFile, shredded);
+    } finally {
+      await deps.close();
+    }
+    const h = await startHarness({ ...target.env, ...shared });
+    try {
+      const gone = callerFrom(await signInAt(h, '10.9.1.1', deleted.email, PASSWORD));
+      const refused = await call(h, gone, 'GET', `/documents/${deleted.docs[0]!.id}/content`);
+      expectProblem(refused, 500, 'key_unavailable');
+      expect(refused.rawPayload.includes(deleted.docs[0]!.bytes.subarray(0, 64))).toBe(false);
+      const still = callerFrom(await signInAt(h, '10.9.1.2', kept.email, PASSWORD));
+      const opened = await call(h, still, 'GET', `/documents/${kept.docs[0]!.id}/content`);
+      expect(opened.rawPayload.equals(kept.docs[0]!.bytes)).toBe(true);
+    } finally {
+      await h.close();
     }
   });
 });
