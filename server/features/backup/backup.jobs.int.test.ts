@@ -62,6 +62,10 @@ describe('scheduled backups and restore drills', () => {
     expect(await restoreDrill(at('2027-01-01T13:00:00Z'))).toEqual({ verified: 1 });
     const [newest] = await scheduledBackups(dir);
     expect(await last('verify')).toMatchObject({ ok: true, location: newest });
+    // The drill also loaded the backup into a scratch database and found the manifest's rows there.
+    const drilled = JSON.parse(await h.waitForLog((l) => l.includes('restore drill: backup verified')));
+    expect(drilled.restored.tables).toBeGreaterThan(40);
+    expect(drilled.restored.rows).toBeGreaterThan(0);
     expect(await job('backup.drill').run(at('2027-01-01T14:00:00Z'))).toEqual({ due: 0 });
 
     const bytes = readFileSync(newest!);

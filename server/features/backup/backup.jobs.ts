@@ -4,6 +4,7 @@ import { mkdir, readdir, rm, stat } from 'node:fs/promises';
 import path from 'node:path';
 import { type Deps, transact } from '../../platform/context.js';
 import type { JobContext, JobCounts, JobDefinition } from '../../platform/jobs/job.js';
+import { scratchRestore } from './backup.restore.js';
 import { type BackupRunKind, finishBackupRun, lastBackupRun, startBackupRun } from './backup.runs.repo.js';
 import { fileSink, verifyBackup, writeBackup } from './backup.service.js';
 
@@ -95,7 +96,10 @@ export async function scheduledBackup(ctx: JobContext): Promise<JobCounts> {
   return { created: 1, bytes: result.size, pruned };
 }
 
-/** The restore drill: verifies the newest backup end to end (every chunk, every checksum) and records it. */
+/**
+ * The restore drill: verifies the newest backup end to end (every chunk, every checksum), loads its
+ * database into a scratch one and compares the rows per table, and records it.
+ */
 export async function restoreDrill(ctx: JobContext): Promise<JobCounts> {
   const { dir } = ctx.deps.config.backup;
   if (!dir) return { disabled: 1 };
@@ -105,11 +109,12 @@ export async function restoreDrill(ctx: JobContext): Promise<JobCounts> {
     if (!newest) throw new Error(`no scheduled backup in ${dir}`);
     const started = Date.now();
     const report = await verifyBackup(newest, ctx.deps.config.backupKeys);
+    const restored = await scratchRestore(ctx.deps, newest, report.manifest);
     const sha256 = await sha256Of(newest);
     const { size } = await stat(newest);
     ctx.log.info(
-      { file: newest, durationMs: Date.now() - started, sha256, totals: report.manifest.totals },
-      'restore drill: backup verified',
+      { file: newest, durationMs: Date.now() - started, sha256, totals: report.manifest.totals, restored },
+      'restore drill: backup verified and restored into a scratch database',
     );
     return { size, sha256 };
   });
