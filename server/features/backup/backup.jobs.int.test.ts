@@ -80,5 +80,11 @@ describe('scheduled backups and restore drills', () => {
     );
     const mail = await h.sink.waitFor((m) => m.to.includes('ops@example.com'));
     expect(mail.subject).toMatch(/the restore drill failed/);
+    const metrics = (await h.app.inject({ url: '/metrics', remoteAddress: '127.0.0.1' })).body;
+    expect(metrics).toContain('deedbox_backup_last_run_failed{kind="verify"} 1');
+    expect(metrics).toContain('deedbox_backup_last_run_failed{kind="create"} 0');
+    expect(metrics).toContain(
+      `deedbox_backup_last_success_timestamp_seconds{kind="create"} ${Date.parse('2027-01-01T12:00:00Z') / 1000}`,
+    );
   }, 120_000);
 });
