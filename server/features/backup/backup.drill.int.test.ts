@@ -1,5 +1,5 @@
 import { randomBytes, randomUUID } from 'node:crypto';
-import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { sql } from 'drizzle-orm';
@@ -267,6 +267,30 @@ describe('key-store snapshots', () => {
       expect(opened.rawPayload.equals(kept.docs[0]!.bytes)).toBe(true);
     } finally {
       await h.close();
+    }
+  });
+});
+
+describe('failures while writing', () => {
+  it('stops at once when the sink fails or pg_dump cannot start, and leaves no file', async () => {
+    const deps = await open(source);
+    try {
+      const nowhere = path.join(dir, 'missing-folder', 'x.backup');
+      await expect(writeBackup(deps, fileSink(nowhere))).rejects.toThrow(/ENOENT/);
+      if (deps.database.kind === 'postgres') {
+        const saved = process.env.PATH;
+        process.env.PATH = '/nonexistent';
+        try {
+          await expect(writeBackup(deps, fileSink(path.join(dir, 'no-tools.backup')))).rejects.toThrow(
+            /pg_dump could not start/,
+          );
+        } finally {
+          process.env.PATH = saved;
+        }
+      }
+      expect(readdirSync(dir).filter((f) => f.includes('no-tools') || f.endsWith('.partial'))).toEqual([]);
+    } finally {
+      await deps.close();
     }
   });
 });

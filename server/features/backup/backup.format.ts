@@ -132,8 +132,12 @@ export class BackupWriter {
     this.sealer.pipe(this.output);
   }
 
+  private failure: Error | null = null;
+
   private async write(data: Buffer): Promise<void> {
+    if (this.failure) throw this.failure;
     if (!this.sealer.write(data)) await once(this.sealer, 'drain');
+    if (this.failure) throw this.failure;
   }
 
   /** One entry with its body streamed in frames; returns its size and SHA-256. */
@@ -172,6 +176,8 @@ export class BackupWriter {
 
   /** Stops writing: the output fails, so nothing incomplete is kept. */
   abort(error: Error): void {
+    this.failure ??= error;
+    // A writer waiting for 'drain' hears of it through the 'error' the sealer emits.
     this.sealer.destroy(error);
     this.output.destroy(error);
   }

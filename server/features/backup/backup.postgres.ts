@@ -38,14 +38,23 @@ function collect(child: ChildProcess): () => string {
   return () => text.trim().split('\n').slice(-3).join(' / ');
 }
 
-async function exited(child: ChildProcess, what: string, stderr: () => string): Promise<void> {
-  const [code, signal] = (await once(child, 'exit')) as [number | null, string | null];
-  if (code !== 0) throw new BackupError(`${what} failed (${signal ?? `exit ${code}`}): ${stderr() || 'no message'}`);
+/** Resolves when the tool exits 0; a failed start (not installed) or exit is one line naming the tool. */
+function exited(child: ChildProcess, what: string, stderr: () => string): Promise<void> {
+  return new Promise((resolve, reject) => {
+    child.once('error', (error) =>
+      reject(new BackupError(`${what} could not start: ${error.message} (the PostgreSQL 15 client tools are needed)`)),
+    );
+    child.once('exit', (code, signal) => {
+      if (code === 0) resolve();
+      else reject(new BackupError(`${what} failed (${signal ?? `exit ${code}`}): ${stderr() || 'no message'}`));
+    });
+  });
 }
 
 function spawnTool(tool: string, args: string[], url: string): ChildProcess {
   const child = spawn(tool, args, { env: libpqEnv(url), stdio: ['pipe', 'pipe', 'pipe'] });
-  child.on('error', () => {});
+  // A tool that failed or never started refuses its input; exited() reports why.
+  child.stdin?.on('error', () => {});
   return child;
 }
 
@@ -100,7 +109,12 @@ export async function dumpPostgres(
     const stderr = collect(child);
     const done = exited(child, 'pg_dump', stderr);
     done.catch(() => {});
-    for await (const chunk of child.stdout as Readable) await emit(chunk as Buffer);
+    try {
+      for await (const chunk of child.stdout as Readable) await emit(chunk as Buffer);
+    } catch (error) {
+      child.kill();
+      throw error;
+    }
     await done;
     await session.query('commit');
     return {

@@ -64,6 +64,8 @@ export async function writeBackup(
   });
   const { stream, digest } = tap(writer.output);
   const sinking = sink(stream);
+  // A sink that fails (disk full, upload refused) stops the writer instead of leaving it waiting.
+  sinking.catch((error: unknown) => writer.abort(error as Error));
   try {
     const format: DumpInfo['format'] = deps.database.kind === 'postgres' ? 'pg_dump-custom' : 'deedbox-logical-gzip';
     let info: DumpInfo | undefined;
@@ -74,7 +76,9 @@ export async function writeBackup(
         const signal: { wake: (() => void) | null; resume: (() => void) | null } = { wake: null, resume: null };
         let finished = false;
         let failure: unknown = null;
+        let stopped = false;
         const emit = async (chunk: Buffer) => {
+          if (stopped) throw new BackupError('the backup stopped');
           queue.push(chunk);
           signal.wake?.();
           if (queue.length > 8) await new Promise<void>((r) => (signal.resume = r));
@@ -89,15 +93,21 @@ export async function writeBackup(
             finished = true;
             signal.wake?.();
           });
-        for (;;) {
-          if (queue.length > 0) {
-            yield queue.shift()!;
-            if (queue.length <= 8) signal.resume?.();
-            continue;
+        try {
+          for (;;) {
+            if (queue.length > 0) {
+              yield queue.shift()!;
+              if (queue.length <= 8) signal.resume?.();
+              continue;
+            }
+            if (finished) break;
+            await new Promise<void>((r) => (signal.wake = r));
+            signal.wake = null;
           }
-          if (finished) break;
-          await new Promise<void>((r) => (signal.wake = r));
-          signal.wake = null;
+        } finally {
+          // Left early (the writer failed): the dump stops at its next chunk and lets go of its snapshot.
+          stopped = true;
+          signal.resume?.();
         }
         await producing;
         if (failure) throw failure;
