@@ -202,7 +202,7 @@ describe('restore drill', () => {
     } finally {
       await h.close();
     }
-  });
+  }, 120_000);
 
   it('resumes a restore that stopped midway: nothing was committed, and the rerun completes it', async () => {
     const target = await freshTarget('bk_crash');
@@ -230,7 +230,7 @@ describe('restore drill', () => {
     } finally {
       await deps.close();
     }
-  });
+  }, 120_000);
 });
 
 describe('key-store snapshots', () => {
@@ -268,7 +268,7 @@ describe('key-store snapshots', () => {
     } finally {
       await h.close();
     }
-  });
+  }, 120_000);
 });
 
 describe('failures while writing', () => {
@@ -292,7 +292,7 @@ describe('failures while writing', () => {
     } finally {
       await deps.close();
     }
-  });
+  }, 120_000);
 });
 
 describe('bad backups', () => {
@@ -346,7 +346,7 @@ describe('bad backups', () => {
       await deps.close();
     }
     await isEmpty(target);
-  });
+  }, 120_000);
 });
 
 describe('deedbox backup (the command)', () => {
