@@ -9,6 +9,10 @@ import { openDatabase } from './db/client.js';
 import { DataDirLockedError } from './db/data-dir-lock.js';
 import * as apiKeys from './features/api-keys/api-keys.service.js';
 import { recordWith, verify } from './features/audit/audit.service.js';
+import { BackupError } from './features/backup/backup.format.js';
+import { writeKeySnapshot } from './features/backup/backup.keys.js';
+import { restoreBackup } from './features/backup/backup.restore.js';
+import { fileSink, verifyBackup, writeBackup } from './features/backup/backup.service.js';
 import { purge as purgeContracts, refresh as refreshContracts } from './features/contracts/contracts.jobs.js';
 import { extractPending } from './features/documents/documents.text.jobs.js';
 import { progressLine } from './features/keys/keys.progress.js';
@@ -80,6 +84,11 @@ const USAGE = `Usage: deedbox <command>
   keys rotate-org --org ID|--all [--destroy-retired]
                                           a new org key, every data key rewrapped under it
   keys destroy-retired --org ID|--all     destroy retired org keys that no row uses
+  backup create [--out FILE]              an encrypted backup (database and document blobs) sealed with
+                                          BACKUP_KEYS; default FILE deedbox-<time>.backup
+  backup verify FILE                      authenticate every byte and check every checksum; restores nothing
+  backup restore FILE [--keys SNAPSHOT]   into an empty deployment; SNAPSHOT (from backup keys) loads the key store
+  backup keys --out FILE                  a snapshot of the key store (kept apart from data backups)
   worker                                  run the background worker without the web server
   jobs                                    each background job's last run, counts and next due time`;
 
@@ -386,6 +395,57 @@ async function keys(sub: KeysCommand, args: string[]) {
   });
 }
 
+type BackupCommand = 'create' | 'verify' | 'restore' | 'keys';
+
+/** FILE then options: `backup verify FILE`, `backup restore FILE --keys K`. */
+function fileAndFlags(args: string[], allowed: string[]): { file: string; f: Record<string, string> } {
+  const [file, ...rest] = args;
+  if (!file || file.startsWith('--')) throw new UsageError('name the backup FILE');
+  return { file, f: flags(rest, allowed) };
+}
+
+async function backup(sub: BackupCommand, args: string[]) {
+  if (sub === 'verify') {
+    const { file } = fileAndFlags(args, []);
+    print(
+      await verifyBackup(file, loadConfig().backupKeys).then(({ manifest, ...rest }) => ({
+        ...rest,
+        totals: manifest.totals,
+        missingBlobs: manifest.missingBlobs.length,
+      })),
+    );
+    return;
+  }
+  if (sub === 'restore') {
+    const { file, f } = fileAndFlags(args, ['keys']);
+    await withDeps(async (deps) => {
+      const report = await restoreBackup(deps, file, f.keys ?? null);
+      if (!f.keys)
+        process.stderr.write('deedbox: restored without --keys: documents open only once the key store is loaded\n');
+      print(report);
+    });
+    return;
+  }
+  const f = flags(args, ['out']);
+  if (sub === 'keys') {
+    if (!f.out) throw new UsageError('--out FILE is required');
+    await withDeps(async (deps) => print(await writeKeySnapshot(deps, f.out!)));
+    return;
+  }
+  const out = f.out ?? `deedbox-${new Date().toISOString().replace(/[:.]/g, '-')}.backup`;
+  await withDeps(async (deps) => {
+    const result = await writeBackup(deps, fileSink(out));
+    print({
+      file: out,
+      size: result.size,
+      sha256: result.sha256,
+      durationMs: result.durationMs,
+      totals: result.manifest.totals,
+      missingBlobs: result.manifest.missingBlobs,
+    });
+  });
+}
+
 async function worker() {
   const config = loadConfig();
   const jobs = workerJobs(config);
@@ -475,6 +535,12 @@ export async function run(argv: string[]): Promise<number> {
       case 'keys destroy-retired':
         await keys(sub as KeysCommand, rest);
         return 0;
+      case 'backup create':
+      case 'backup verify':
+      case 'backup restore':
+      case 'backup keys':
+        await backup(sub as BackupCommand, rest);
+        return 0;
       case 'documents extract':
         await documentsExtract(rest);
         return 0;
@@ -500,7 +566,8 @@ export async function run(argv: string[]): Promise<number> {
       error instanceof KeyRotationError ||
       error instanceof OrgKeyUnavailableError ||
       error instanceof JobRegistryError ||
-      error instanceof OrgDeletionError
+      error instanceof OrgDeletionError ||
+      error instanceof BackupError
     ) {
       process.stderr.write(`deedbox: ${error.message}\n`);
       return 1;

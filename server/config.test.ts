@@ -46,6 +46,24 @@ describe('loadConfig', () => {
     }
   });
 
+  it('reads BACKUP_KEYS like MASTER_KEYS, and needs them for scheduled backups', () => {
+    const base = { ...productionBase, TRUST_PROXY: 'true' };
+    const backupKeys = `2:${Buffer.alloc(32, 9).toString('base64')}`;
+    const config = loadConfig({ ...base, BACKUP_KEYS: backupKeys, BACKUP_DIR: '/var/backups/deedbox' });
+    expect(config.backupKeys?.activeVersion).toBe(2);
+    expect(config.backup).toEqual({ dir: '/var/backups/deedbox', intervalHours: 24, keep: 7, operatorEmail: null });
+    expect(loadConfig(base).backupKeys).toBeNull();
+    expect(problemsOf({ ...base, BACKUP_DIR: '/var/backups/deedbox' })).toEqual([
+      'BACKUP_KEYS: required with BACKUP_DIR (backups are sealed with it)',
+    ]);
+    const short = Buffer.alloc(16, 9).toString('base64');
+    const problems = problemsOf({ ...base, BACKUP_KEYS: `1:${short}`, BACKUP_KEEP: '0' });
+    expect(problems).toEqual([expect.stringMatching(/^BACKUP_KEEP: /)]);
+    expect(problemsOf({ ...base, BACKUP_KEYS: `1:${short}` })).toEqual([
+      expect.stringMatching(/^BACKUP_KEYS: entry 1: key version 1 is not 32 bytes of base64/),
+    ]);
+  });
+
   it('needs MASTER_KEYS everywhere but development and test, and names a malformed entry without its key', () => {
     const { MASTER_KEYS: _, ...withoutKeys } = productionBase;
     expect(problemsOf({ ...withoutKeys, TRUST_PROXY: 'true' })).toEqual([

@@ -46,6 +46,15 @@ const envSchema = z.object({
    * off-site copies): a deletion receipt names the day after which no backup holds the org's rows.
    */
   BACKUP_RETENTION_DAYS: z.coerce.number().int().min(1).max(3650).default(35),
+  /** Versioned backup keys, the same form as MASTER_KEYS; seal backups and key-store snapshots (docs/operations.md). */
+  BACKUP_KEYS: z.string().min(1).optional(),
+  /** Scheduled backups go to this folder; unset, none are taken. */
+  BACKUP_DIR: z.string().min(1).optional(),
+  BACKUP_INTERVAL_HOURS: z.coerce.number().int().min(1).max(720).default(24),
+  /** How many scheduled backups to keep; older ones are deleted. */
+  BACKUP_KEEP: z.coerce.number().int().min(1).max(1000).default(7),
+  /** Where a failed backup or restore drill is reported by mail. */
+  OPERATOR_EMAIL: z.email().optional(),
   /** The largest document upload, in MiB. */
   UPLOAD_MAX_MB: z.coerce.number().int().min(1).max(10_240).default(100),
   SMTP_URL: z
@@ -142,6 +151,10 @@ export type Config = Readonly<{
   secretKey: string;
   masterKeys: Keyring;
   backupRetentionDays: number;
+  /** Null when BACKUP_KEYS is not set: the backup commands then refuse to run. */
+  backupKeys: Keyring | null;
+  /** Scheduled backups and restore drills (server/features/backup/backup.jobs.ts); dir null: none. */
+  backup: { dir: string | null; intervalHours: number; keep: number; operatorEmail: string | null };
   storage: StorageConfig;
   uploadMaxBytes: number;
   mail: { smtpUrl: string | null; from: string; devOutbox: boolean };
@@ -227,6 +240,8 @@ function combinationProblems(env: Record<string, string | undefined>): string[] 
   if (env.INBOUND_SMTP_PORT !== undefined && !env.INBOUND_MAIL_DOMAIN) {
     problems.push('INBOUND_MAIL_DOMAIN: required with INBOUND_SMTP_PORT (the domain whose MX points here)');
   }
+  if (env.BACKUP_DIR && !env.BACKUP_KEYS)
+    problems.push('BACKUP_KEYS: required with BACKUP_DIR (backups are sealed with it)');
   if (env.HTTP_REDIRECT_PORT !== undefined && !hasTls) {
     problems.push('HTTP_REDIRECT_PORT: only meaningful with TLS_CERT_FILE and TLS_KEY_FILE');
   }
@@ -287,13 +302,13 @@ function generatedSecret(dataDir: string, name: string, make: () => string): str
   return readFileSync(file, 'utf8').trim();
 }
 
-/** The master keyring; a malformed list is a configuration problem that names the entry, never the key. */
-function masterKeys(text: string, problems: string[]): Keyring | null {
+/** A keyring (MASTER_KEYS, BACKUP_KEYS); a malformed list is a configuration problem that names the entry, never the key. */
+function masterKeys(text: string, problems: string[], name = 'MASTER_KEYS'): Keyring | null {
   try {
     return parseMasterKeys(text);
   } catch (error) {
     if (!(error instanceof KeyringError)) throw error;
-    problems.push(`MASTER_KEYS: ${error.message}`);
+    problems.push(`${name}: ${name === 'MASTER_KEYS' ? error.message : error.message.replace(/^master keys: /, '')}`);
     return null;
   }
 }
@@ -322,6 +337,7 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
       ? generatedSecret(e.DATA_DIR, MASTER_KEYS_FILE, () => `1:${randomBytes(32).toString('base64')}`)
       : '');
   const keyring = keyText ? masterKeys(keyText, problems) : null;
+  const backupKeys = e.BACKUP_KEYS ? masterKeys(e.BACKUP_KEYS, problems, 'BACKUP_KEYS') : null;
   if (problems.length > 0 || !keyring) throw new ConfigError(problems);
 
   const scheme = hasTls ? 'https' : 'http';
@@ -338,6 +354,13 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
       e.SECRET_KEY ?? generatedSecret(e.DATA_DIR, SECRET_KEY_FILE, () => randomBytes(32).toString('base64url')),
     masterKeys: keyring,
     backupRetentionDays: e.BACKUP_RETENTION_DAYS,
+    backupKeys,
+    backup: {
+      dir: e.BACKUP_DIR ? path.resolve(e.BACKUP_DIR) : null,
+      intervalHours: e.BACKUP_INTERVAL_HOURS,
+      keep: e.BACKUP_KEEP,
+      operatorEmail: e.OPERATOR_EMAIL ?? null,
+    },
     storage: storageConfig(e),
     uploadMaxBytes: e.UPLOAD_MAX_MB * MIB,
     mail: { smtpUrl: e.SMTP_URL ?? null, from: e.MAIL_FROM, devOutbox: !e.SMTP_URL && !production },

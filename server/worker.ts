@@ -1,6 +1,7 @@
 import type { Config } from './config.js';
 import { accountExportsJobs } from './features/account-exports/account-exports.jobs.js';
 import { authJobs } from './features/auth/auth.jobs.js';
+import { backupJobs } from './features/backup/backup.jobs.js';
 import { contractsJobs } from './features/contracts/contracts.jobs.js';
 import { documentsJobs } from './features/documents/documents.jobs.js';
 import { remindersJobs } from './features/reminders/reminders.jobs.js';
@@ -19,6 +20,7 @@ export const JOBS: readonly JobDefinition[] = [
   ...authJobs,
   ...runRecordJobs,
   ...accountExportsJobs,
+  ...backupJobs,
 ];
 
 /** The jobs this process runs (WORKER_JOBS, or all), checked; throws JobRegistryError listing every problem. */

@@ -1,6 +1,9 @@
+import { sql } from 'drizzle-orm';
 import type { FastifyInstance } from 'fastify';
 import { Counter, collectDefaultMetrics, Gauge, Histogram, Registry } from 'prom-client';
 import type { Database } from '../db/client.js';
+import { backupRuns } from '../db/schema/index.js';
+import { withClaims } from '../db/tx.js';
 
 /** What the job runner reports of each run (server/platform/jobs). */
 export interface JobMetrics {
@@ -57,6 +60,39 @@ export function createMetrics(database: Database) {
       this.set({ state: 'total' }, s.total);
       this.set({ state: 'idle' }, s.idle);
       this.set({ state: 'waiting' }, s.waiting);
+    },
+  });
+
+  // Backups (server/features/backup): alert on age (now - last success) and on a last run that failed.
+  const lastBackups = () =>
+    withClaims(database.db, { jobs: 'on' }, (tx) =>
+      tx
+        .select({
+          kind: backupRuns.kind,
+          lastOk: sql<Date | null>`max(${backupRuns.startedAt}) filter (where ${backupRuns.ok})`,
+          lastFailed: sql<boolean>`(array_agg(${backupRuns.ok} = false order by ${backupRuns.startedAt} desc))[1]`,
+        })
+        .from(backupRuns)
+        .groupBy(backupRuns.kind),
+    ).catch(() => []);
+  new Gauge({
+    name: 'deedbox_backup_last_success_timestamp_seconds',
+    help: 'When the last successful scheduled backup (kind=create) or restore drill (kind=verify) started',
+    labelNames: ['kind'] as const,
+    registers: [registry],
+    async collect() {
+      for (const row of await lastBackups()) {
+        if (row.lastOk) this.set({ kind: row.kind }, new Date(row.lastOk).getTime() / 1000);
+      }
+    },
+  });
+  new Gauge({
+    name: 'deedbox_backup_last_run_failed',
+    help: '1 when the last scheduled backup (kind=create) or restore drill (kind=verify) failed',
+    labelNames: ['kind'] as const,
+    registers: [registry],
+    async collect() {
+      for (const row of await lastBackups()) this.set({ kind: row.kind }, row.lastFailed ? 1 : 0);
     },
   });
 

@@ -1,5 +1,5 @@
 import { sql } from 'drizzle-orm';
-import { index, integer, jsonb, pgTable, text, uuid } from 'drizzle-orm/pg-core';
+import { bigint, boolean, index, integer, jsonb, pgTable, text, uuid } from 'drizzle-orm/pg-core';
 import { ts } from './columns.js';
 import { orgs } from './orgs.js';
 
@@ -27,4 +27,30 @@ export const jobRuns = pgTable(
     attempt: integer('attempt').notNull().default(1),
   },
   (t) => [index('job_runs_job_idx').on(t.job, t.orgId, t.startedAt)],
+);
+
+export const BACKUP_RUN_KINDS = ['create', 'verify'] as const;
+
+/**
+ * Scheduled backups and restore drills (server/features/backup): one row per run, for the
+ * operators and the trust page ("last successful backup", "last restore drill"). Not tenant data:
+ * like job_runs, only the `app.jobs` claim sees the rows (migration 0034).
+ */
+export const backupRuns = pgTable(
+  'backup_runs',
+  {
+    id: uuid('id').primaryKey(),
+    kind: text('kind', { enum: BACKUP_RUN_KINDS }).notNull(),
+    startedAt: ts('started_at').notNull(),
+    finishedAt: ts('finished_at'),
+    /** Where the backup is: a file path, or `storage:NAME` in the configured blob store. */
+    location: text('location'),
+    size: bigint('size', { mode: 'number' }),
+    sha256: text('sha256'),
+    /** Null while running. */
+    ok: boolean('ok'),
+    /** The failure's message, at most 1,000 characters. */
+    error: text('error'),
+  },
+  (t) => [index('backup_runs_kind_idx').on(t.kind, t.startedAt)],
 );
