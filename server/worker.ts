@@ -3,6 +3,7 @@ import { authJobs } from './features/auth/auth.jobs.js';
 import { contractsJobs } from './features/contracts/contracts.jobs.js';
 import { documentsJobs } from './features/documents/documents.jobs.js';
 import { remindersJobs } from './features/reminders/reminders.jobs.js';
+import { subscriptionsJobs } from './features/subscriptions/subscriptions.jobs.js';
 import type { Deps } from './platform/context.js';
 import type { JobDefinition } from './platform/jobs/job.js';
 import { selectJobs } from './platform/jobs/registry.js';
@@ -16,6 +17,7 @@ export const JOBS: readonly JobDefinition[] = [
   ...documentsJobs,
   ...remindersJobs,
   ...authJobs,
+  ...subscriptionsJobs,
   ...runRecordJobs,
 ];
 

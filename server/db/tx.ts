@@ -18,6 +18,8 @@ export interface Claims {
   sweep?: 'expired' | 'keys' | null;
   /** 'on': the job runner and `deedbox jobs`, the only callers that see the job run records. */
   jobs?: 'on' | null;
+  /** 'stripe': the Stripe webhook, which may find any org's subscription by its Stripe ids (migration 0034). */
+  billing?: 'stripe' | null;
 }
 
 const CLAIM_NAMES = {
@@ -28,6 +30,7 @@ const CLAIM_NAMES = {
   ip: 'app.ip',
   sweep: 'app.sweep',
   jobs: 'app.jobs',
+  billing: 'app.billing',
 };
 
 /** Sets claims for the rest of the transaction; claims not named keep their value. */

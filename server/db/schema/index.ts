@@ -11,4 +11,5 @@ export * from './partners.js';
 export * from './reminders.js';
 export * from './scim.js';
 export * from './sso.js';
+export * from './subscriptions.js';
 export * from './users.js';
