@@ -12,6 +12,9 @@ export const accountAccess = z.object({
 });
 export type AccountAccess = z.infer<typeof accountAccess>;
 
+/** Cancelling is confirmed in so many words: the administrator was shown what happens and when. */
+export const cancelInput = z.object({ confirm: z.literal(true) });
+
 /** Settings → Subscription, for administrators. */
 export const subscription = z.object({
   plan: z.enum(PLAN_NAMES),

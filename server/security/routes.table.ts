@@ -184,6 +184,16 @@ export const ROUTES: Record<string, RouteRow> = {
   },
   // Without the browser's pending sign-in: a redirect to the error page.
   'GET /api/v1/auth/sso/saml/finish': { public: true },
+  'GET /api/v1/subscription': { roles: [200, 403, 403, 403, 403] },
+  // Whether the account is read-only: every member and key may know (the banner).
+  'GET /api/v1/subscription/access': { roles: [200, 200, 200, 200, 200] },
+  // Cancelling takes its confirmation in the body; without it, nobody's request is valid (422), so the attack
+  // suites never turn the world read-only (server/security/read-only.attack.test.ts does, on its own world).
+  'POST /api/v1/subscription/cancel': { roles: [422, 422, 422, 422, 422] },
+  // Not cancelled: nothing to reactivate (409) for the administrator.
+  'POST /api/v1/subscription/reactivate': { roles: [409, 403, 403, 403, 403] },
+  // Stripe's webhook: the attack world configures no STRIPE_WEBHOOK_SECRET, so there is no endpoint (404).
+  'POST /api/v1/billing/stripe/webhook': { public: true },
   'GET /api/v1/users/directory': { roles: [200, 200, 200, 200, 200], query: () => ({ q: 'Max' }) },
   'POST /api/v1/users/invitations': {
     roles: [201, 403, 403, 403, 403],

@@ -11,6 +11,7 @@ beforeAll(async () => {
 afterAll(() => h?.close());
 
 const MONTH_MS = 31 * 86_400_000;
+const CONFIRM = { confirm: true };
 const readOnlyMails = (email: string) =>
   h.sink.messages.filter((m) => m.to.includes(email) && m.subject.includes('read-only'));
 const partner = (who: Caller, name = 'Acme Supplies') =>
@@ -40,9 +41,9 @@ describe('the subscription page', () => {
 
     const member = await addMember(h, admin, { roles: { [admin.me.roles[0]!.businessUnitId]: 'editor' } });
     expectProblem(await call(h, member, 'GET', '/subscription'), 403, 'forbidden');
-    expectProblem(await call(h, member, 'POST', '/subscription/cancel'), 403, 'forbidden');
+    expectProblem(await call(h, member, 'POST', '/subscription/cancel', CONFIRM), 403, 'forbidden');
     expectProblem(await call(h, null, 'GET', '/subscription'), 401, 'unauthenticated');
-    expectProblem(await call(h, null, 'POST', '/subscription/cancel'), 401, 'unauthenticated');
+    expectProblem(await call(h, null, 'POST', '/subscription/cancel', CONFIRM), 401, 'unauthenticated');
     expect((await call(h, member, 'GET', '/subscription/access')).json()).toEqual({
       readOnly: false,
       readOnlySince: null,
@@ -51,8 +52,14 @@ describe('the subscription page', () => {
     expect((await call(h, admin, 'GET', '/subscription')).json().seats).toEqual({ used: 2, limit: null });
   });
 
-  it('refuses a body it does not take and an unknown plan from the operator', async () => {
+  it('refuses a cancellation without its confirmation, a reactivation of what is not cancelled, an unknown plan', async () => {
     const admin = await signUpOrg(h);
+    expectProblem(await call(h, admin, 'POST', '/subscription/cancel'), 422, 'validation_failed');
+    for (const body of [{}, { confirm: 'yes' }, { confirm: false }]) {
+      const bad = expectProblem(await call(h, admin, 'POST', '/subscription/cancel', body), 422, 'validation_failed');
+      expect(bad.errors?.[0]?.field).toBe('confirm');
+    }
+    expect((await call(h, admin, 'GET', '/subscription')).json().status).toBe('trialing');
     const res = await call(h, admin, 'POST', '/subscription/reactivate', { status: 'active' });
     // Nothing to reactivate: the request is understood, the state refuses it.
     expect(expectProblem(res, 409, 'conflict').reason).toBe('subscription_not_cancelled');
@@ -67,7 +74,7 @@ describe('cancelling and reactivating', () => {
     const member = await addMember(h, admin, { roles: { [admin.me.roles[0]!.businessUnitId]: 'editor' } });
     expect((await partner(admin)).statusCode).toBe(201);
 
-    const res = await call(h, admin, 'POST', '/subscription/cancel');
+    const res = await call(h, admin, 'POST', '/subscription/cancel', CONFIRM);
     expect(res.statusCode).toBe(200);
     const sub = res.json();
     expect(sub).toMatchObject({ status: 'cancelled', readOnly: true, abilities: { cancel: false, reactivate: true } });
@@ -85,7 +92,7 @@ describe('cancelling and reactivating', () => {
       until: sub.deletionDate.slice(0, 10),
     });
     expect(refused.detail).toContain(sub.deletionDate.slice(0, 10));
-    expectProblem(await call(h, admin, 'POST', '/subscription/cancel'), 403, 'account_read_only');
+    expectProblem(await call(h, admin, 'POST', '/subscription/cancel', CONFIRM), 403, 'account_read_only');
     expect((await call(h, member, 'GET', '/partners')).statusCode).toBe(200);
     expect((await call(h, member, 'GET', '/subscription/access')).json()).toEqual({
       readOnly: true,
@@ -121,7 +128,7 @@ describe('cancelling and reactivating', () => {
     const orgId = admin.me.org.id;
     const periodEnd = daysFromNow(20);
     await setPlanAsOperator(h, orgId, { plan: 'team', status: 'active', periodEnd });
-    const sub = (await call(h, admin, 'POST', '/subscription/cancel')).json();
+    const sub = (await call(h, admin, 'POST', '/subscription/cancel', CONFIRM)).json();
     expect(sub).toMatchObject({ status: 'cancelled', readOnly: false, accessUntil: periodEnd.toISOString() });
     expect((await partner(admin)).statusCode).toBe(201);
     expect(await readOnlyNotice(h.app.deps, orgId, new Date())).toEqual({ notified: 0 });
@@ -140,8 +147,8 @@ describe('cancelling and reactivating', () => {
     const admin = await signUpOrg(h);
     const orgId = admin.me.org.id;
     await setPlanAsOperator(h, orgId, { plan: 'team', status: 'active', periodEnd: daysFromNow(10) });
-    expect((await call(h, admin, 'POST', '/subscription/cancel')).statusCode).toBe(200);
-    const twice = expectProblem(await call(h, admin, 'POST', '/subscription/cancel'), 409, 'conflict');
+    expect((await call(h, admin, 'POST', '/subscription/cancel', CONFIRM)).statusCode).toBe(200);
+    const twice = expectProblem(await call(h, admin, 'POST', '/subscription/cancel', CONFIRM), 409, 'conflict');
     expect(twice.reason).toBe('subscription_cancelled');
     const other = await signUpOrg(h);
     // Each administrator only ever sees and changes their own organization's subscription.

@@ -1,4 +1,4 @@
-import { accountAccess, subscription } from '../../../common/schemas/subscriptions.js';
+import { accountAccess, cancelInput, subscription } from '../../../common/schemas/subscriptions.js';
 import { type App, inOrg, publicCtx } from '../../platform/http/route-kit.js';
 import { receiveStripeEvent } from './stripe.webhook.js';
 import * as subscriptions from './subscriptions.service.js';
@@ -11,7 +11,7 @@ export function subscriptionsRoutes(app: App) {
   app.get('/subscription/access', { schema: { tags, response: { 200: accountAccess } } }, (req) =>
     inOrg(req, subscriptions.access),
   );
-  app.post('/subscription/cancel', { schema: { tags, response: { 200: subscription } } }, (req) =>
+  app.post('/subscription/cancel', { schema: { tags, body: cancelInput, response: { 200: subscription } } }, (req) =>
     inOrg(req, subscriptions.cancel),
   );
   app.post(
