@@ -18,3 +18,5 @@ export const savedViewsKey = ['saved-views'] as const;
 export const scimKey = ['scim'] as const;
 export const scimGroupsKey = ['scim', 'groups'] as const;
 export const ssoSettingsKey = ['settings', 'sso'] as const;
+export const subscriptionKey = ['subscription'] as const;
+export const accountAccessKey = ['subscription', 'access'] as const;
