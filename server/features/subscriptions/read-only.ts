@@ -18,6 +18,11 @@ export function readOnlyError(row: Pick<repo.SubscriptionRow, 'accessUntil'>, co
   );
 }
 
+/** Whether the organization is read-only now (claims of the org set). */
+export async function isReadOnlyNow(tx: Tx, orgId: string, now = new Date()): Promise<boolean> {
+  return isReadOnly(await repo.find(tx, orgId), now);
+}
+
 /** Throws account_read_only when the organization's subscription has turned read-only (claims of the org set). */
 export async function assertWritable(tx: Tx, config: Config, orgId: string, now = new Date()): Promise<void> {
   const row = await repo.find(tx, orgId);

@@ -42,7 +42,7 @@ describe('the seat limit', () => {
     expect(expectScimError(res, 409).detail).toContain('seats');
   });
 
-  it('refuses just-in-time membership beyond the plan, logged', async () => {
+  it('refuses just-in-time membership beyond the plan, logged, and into a read-only account', async () => {
     const admin = await fullOrg();
     const { domain } = await connectOrg(h, idp, admin, { role: 'editor', businessUnitId: defaultUnit(admin) });
     const email = `late@${domain}`;
@@ -54,6 +54,12 @@ describe('the seat limit', () => {
     expect(location.searchParams.get('code')).toBe('seat_limit_reached');
     const reasons = (await loggedData(h, admin.me.org.id, 'auth.sso_failed')).map((e) => e.data.reason);
     expect(reasons).toEqual(['seat_limit_reached']);
+
+    // Read-only: no newcomer joins, whatever the seats.
+    await setPlanAsOperator(h, admin.me.org.id, { plan: 'enterprise', status: 'cancelled' });
+    const again = await throughIdp(h, email, `late-${domain}`);
+    const refused = new URL((await callback(h, again.url, again.cookie)).headers.location as string);
+    expect(refused.searchParams.get('code')).toBe('account_read_only');
   });
 });
 
