@@ -5,7 +5,8 @@ import { startHarness } from '../../test/harness.js';
 
 const { database, deedbox } = cliRunner('subscriptions-cli');
 
-// One process at a time on the data directory (PGlite): the app, then the CLI, then the app again.
+// One process at a time on the data directory (PGlite): the app, then the CLI, then the app again. Each
+// CLI run opens (and on PGlite migrates) the database itself: minutes on a loaded machine.
 describe('deedbox org plan', () => {
   it('sets plan, status and paid period end, logged; cancelled with a past period makes it read-only', async () => {
     const h = await startHarness(database);
@@ -71,7 +72,7 @@ describe('deedbox org plan', () => {
     } finally {
       await again.close();
     }
-  }, 60_000);
+  }, 120_000);
 
   it('refuses an unknown org, plan or date, and a missing option', async () => {
     const orgId = '00000000-0000-4000-8000-000000000000';
@@ -87,5 +88,5 @@ describe('deedbox org plan', () => {
       expect(res.code, res.stderr).toBe(2);
       expect(res.stderr).toContain(named);
     }
-  }, 60_000);
+  }, 120_000);
 });
