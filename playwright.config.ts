@@ -89,6 +89,8 @@ export default defineConfig({
         INBOUND_MAIL_DOMAIN: 'in.deedbox.test',
         SCRYPT_LOG_N: '12',
         LOG_LEVEL: 'warn',
+        // Journeys add members freely; a seat limit is a server rule tested in subscriptions.int.test.ts.
+        TRIAL_PLAN: 'enterprise',
       },
       reuseExistingServer: false,
       timeout: 60_000,

@@ -184,6 +184,15 @@ function appScreens(s: Seeded, documents: Documents): Screen[] {
       },
     },
     { name: 'single sign-on settings', path: '/settings/sso', narrow: true },
+    { name: 'subscription settings', path: '/settings/subscription', narrow: true },
+    {
+      name: 'cancel subscription dialog',
+      path: '/settings/subscription',
+      open: async (page, t) => {
+        await page.getByRole('button', { name: t['subscription.cancel'] }).click();
+        await expect(page.getByRole('dialog', { name: t['subscription.cancelTitle'] })).toBeVisible();
+      },
+    },
     {
       name: 'add phone number dialog',
       path: '/settings/security',

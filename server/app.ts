@@ -47,6 +47,7 @@ import { searchRoutes } from './features/search/search.routes.js';
 import { sessionsRoutes } from './features/sessions/sessions.routes.js';
 import { settingsRoutes } from './features/settings/settings.routes.js';
 import { ssoRoutes } from './features/sso/sso.routes.js';
+import { subscriptionsRoutes } from './features/subscriptions/subscriptions.routes.js';
 import { usersRoutes } from './features/users/users.routes.js';
 import { AppError } from './platform/errors.js';
 import { inputGuard } from './platform/http/input-guard.js';
@@ -255,6 +256,7 @@ export async function buildApp({
         scimAdminRoutes,
         ssoRoutes,
         accountExportsRoutes,
+        subscriptionsRoutes,
       ];
       for (const routes of features) {
         routes(api as App);

@@ -3,6 +3,7 @@ import { pathToFileURL } from 'node:url';
 import { z } from 'zod';
 import { email, newPassword, ROLES } from '../common/schemas/auth.js';
 import { ssoDomainName } from '../common/schemas/sso.js';
+import { PLAN_NAMES, SUBSCRIPTION_STATUSES } from '../common/subscriptions.js';
 import { dateInputProblem } from '../common/terms/dates.js';
 import { ConfigError, loadConfig, loadStorageConfig, STORAGE_DRIVERS } from './config.js';
 import { openDatabase } from './db/client.js';
@@ -35,6 +36,7 @@ import {
 } from './features/retention/org-deletion.js';
 import { publicKeyOf, receiptSigningKey, verifyReceipt } from './features/retention/receipts.js';
 import { verifyDomain } from './features/sso/sso.settings.service.js';
+import { changePlan } from './features/subscriptions/subscriptions.service.js';
 import { findOrg, findUserByEmail } from './features/users/users.repo.js';
 import { type Actor, type Deps, runInOrg, transact } from './platform/context.js';
 import { hashPassword } from './platform/crypto/passwords.js';
@@ -66,6 +68,9 @@ const USAGE = `Usage: deedbox <command>
                                           or by K (base64 SPKI, as receipts public-key prints it)
   receipts public-key                     this deployment's receipt-signing public key and fingerprint
   receipts list                           the receipts of finished deletions (no personal data)
+  org plan --org ID --plan starter|team|business|enterprise [--status trialing|active|past_due|cancelled]
+           [--period-end YYYY-MM-DD]      set an organization's plan (seat limit), status and paid period end;
+                                          cancelled turns it read-only at the period end (at once if none)
   apikey create --org ID --name N --role administrator|editor|viewer
   audit verify --org ID
   domain verify --org ID --domain D      mark a single sign-on domain verified (its DNS TXT record checked by you)
@@ -165,13 +170,45 @@ async function orgCreate(args: string[]) {
       };
       if (await findUserByEmail(tx, input['owner-email']))
         throw new UsageError(`--owner-email: ${input['owner-email']} is already registered`);
-      await createOrgWithOwner(tx, { orgId, userId, companyName: input.name, owner });
+      await createOrgWithOwner(tx, deps.config, { orgId, userId, companyName: input.name, owner });
       await recordWith(
         { tx, orgId, actor: SYSTEM, request: cliRequest },
         { action: 'org.created', objectType: 'org', objectId: orgId, extra: { name: input.name } },
       );
     });
     print({ orgId, userId });
+  });
+}
+
+async function orgPlan(args: string[]) {
+  const input = parse(
+    z.object({
+      org: z.uuid(),
+      plan: z.enum(PLAN_NAMES),
+      status: z.enum(SUBSCRIPTION_STATUSES).optional(),
+      'period-end': z.iso
+        .date('must be a date, YYYY-MM-DD')
+        .refine((v) => dateInputProblem(v) === null, 'is not a real date from 1900-01-01 to 2200-12-31')
+        .optional(),
+    }),
+    flags(args, ['org', 'plan', 'status', 'period-end']),
+  );
+  await withDeps(async (deps) => {
+    const result = await runInOrg(deps, { orgId: input.org, actor: SYSTEM }, cliRequest, async (ctx) => {
+      if (!(await findOrg(ctx.tx, input.org))) throw new UsageError(`--org: no organization ${input.org}`);
+      const periodEnd = input['period-end'] ? new Date(`${input['period-end']}T00:00:00Z`) : undefined;
+      return changePlan(ctx, { plan: input.plan, status: input.status, periodEnd });
+    });
+    print({
+      orgId: input.org,
+      plan: result.plan,
+      status: result.status,
+      seats: result.seats,
+      currentPeriodEnd: result.currentPeriodEnd,
+      accessUntil: result.accessUntil,
+      readOnly: result.readOnly,
+      deletionDate: result.deletionDate,
+    });
   });
 }
 
@@ -520,6 +557,9 @@ export async function run(argv: string[]): Promise<number> {
       case 'receipts public-key':
       case 'receipts list':
         return await receipts(sub as 'verify' | 'public-key' | 'list', rest);
+      case 'org plan':
+        await orgPlan(rest);
+        return 0;
       case 'apikey create':
         await apikeyCreate(rest);
         return 0;

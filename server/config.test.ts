@@ -33,6 +33,50 @@ describe('loadConfig', () => {
     expect(problems.find((p) => p.startsWith('SMTP_URL:'))).toBeDefined();
   });
 
+  it('reads subscriptions and Stripe: defaults, links and prices by plan, and names each bad entry', () => {
+    const defaults = loadConfig({ NODE_ENV: 'test', DATA_DIR: ':memory:' }).subscriptions;
+    expect(defaults).toEqual({
+      trialDays: 30,
+      trialPlan: 'starter',
+      retentionMonths: 18,
+      stripe: { webhookSecret: null, paymentLinks: {}, portalUrl: null, prices: {} },
+    });
+    const stripe = loadConfig({
+      NODE_ENV: 'test',
+      DATA_DIR: ':memory:',
+      STRIPE_WEBHOOK_SECRET: 'whsec_0123456789',
+      STRIPE_PAYMENT_LINKS: 'team=https://buy.stripe.com/t, business=https://buy.stripe.com/b',
+      STRIPE_PRICES: 'price_1=team,price_2=business',
+    }).subscriptions.stripe;
+    expect(stripe.paymentLinks).toEqual({ team: 'https://buy.stripe.com/t', business: 'https://buy.stripe.com/b' });
+    expect(stripe.prices).toEqual({ price_1: 'team', price_2: 'business' });
+    const problems = problemsOf({
+      NODE_ENV: 'test',
+      DATA_DIR: ':memory:',
+      STRIPE_WEBHOOK_SECRET: 'sk_live_nope',
+      STRIPE_PAYMENT_LINKS: 'gold=https://buy.stripe.com/g,team=http://buy.stripe.com/t',
+      STRIPE_PRICES: 'price_1',
+      TRIAL_PLAN: 'gold',
+      RETENTION_MONTHS: '0',
+    });
+    expect(problems.map((p) => p.split(':')[0]).sort()).toEqual([
+      'RETENTION_MONTHS',
+      'STRIPE_WEBHOOK_SECRET',
+      'TRIAL_PLAN',
+    ]);
+    const entries = problemsOf({
+      NODE_ENV: 'test',
+      DATA_DIR: ':memory:',
+      STRIPE_PAYMENT_LINKS: 'gold=https://buy.stripe.com/g,team=http://buy.stripe.com/t',
+      STRIPE_PRICES: 'price_1',
+    });
+    expect(entries).toEqual([
+      expect.stringContaining('STRIPE_PAYMENT_LINKS: "gold=https://buy.stripe.com/g" is not plan=URL'),
+      'STRIPE_PAYMENT_LINKS: the link for team must be an https:// URL',
+      expect.stringContaining('STRIPE_PRICES: "price_1" is not price_id=plan'),
+    ]);
+  });
+
   it('lists every malformed variable in one error', () => {
     const problems = problemsOf({ PORT: 'eighty', METRICS_TOKEN: 'short', LOG_LEVEL: 'chatty' });
     expect(problems.map((p) => p.split(':')[0]).sort()).toEqual(['LOG_LEVEL', 'METRICS_TOKEN', 'PORT']);

@@ -3,6 +3,7 @@ import { linkSync, mkdirSync, mkdtempSync, readFileSync, unlinkSync, writeFileSy
 import os from 'node:os';
 import path from 'node:path';
 import { z } from 'zod';
+import { PLAN_NAMES, type Plan } from '../common/subscriptions.js';
 import { type Keyring, KeyringError, parseMasterKeys } from './platform/crypto/keyring.js';
 import { E164, type SmsConfig } from './platform/sms/sms.js';
 
@@ -124,6 +125,22 @@ const envSchema = z.object({
     .optional(),
   /** Twilio's API; changed only to point tests at a stand-in. */
   TWILIO_API_URL: z.url({ protocol: /^https?$/ }).default('https://api.twilio.com'),
+  /** A new organization's trial: how long, and which plan's seat limit it has meanwhile. */
+  TRIAL_DAYS: z.coerce.number().int().min(1).max(365).default(30),
+  TRIAL_PLAN: z.enum(PLAN_NAMES).default('starter'),
+  /** Months a cancelled organization's data is kept after it turned read-only. */
+  RETENTION_MONTHS: z.coerce.number().int().min(1).max(120).default(18),
+  /** Stripe (optional): the webhook signing secret, `whsec_…`. */
+  STRIPE_WEBHOOK_SECRET: z
+    .string()
+    .regex(/^whsec_\S{8,}$/, 'must be the endpoint secret, whsec_…')
+    .optional(),
+  /** Payment Links per plan, `team=https://buy.stripe.com/…,business=https://…`. */
+  STRIPE_PAYMENT_LINKS: z.string().min(1).optional(),
+  /** The customer portal's login link. */
+  STRIPE_PORTAL_URL: z.url({ protocol: /^https$/ }).optional(),
+  /** Which plan each Stripe price is, `price_123=team,price_456=business`. */
+  STRIPE_PRICES: z.string().min(1).optional(),
 });
 
 type Env = z.infer<typeof envSchema>;
@@ -170,7 +187,22 @@ export type Config = Readonly<{
   /** Null: every registered job. */
   workerJobs: readonly string[] | null;
   inbox: InboxConfig;
+  subscriptions: SubscriptionsConfig;
 }>;
+
+export type SubscriptionsConfig = {
+  trialDays: number;
+  trialPlan: Plan;
+  retentionMonths: number;
+  /** Null: no Stripe; plans are managed with `deedbox org plan`. */
+  stripe: {
+    webhookSecret: string | null;
+    paymentLinks: Readonly<Partial<Record<Plan, string>>>;
+    portalUrl: string | null;
+    /** Stripe price id → plan. */
+    prices: Readonly<Record<string, Plan>>;
+  };
+};
 
 export type InboxConfig = {
   /** Inbox addresses are shown at this domain; null: this installation receives no mail. */
@@ -338,6 +370,7 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
       : '');
   const keyring = keyText ? masterKeys(keyText, problems) : null;
   const backupKeys = e.BACKUP_KEYS ? masterKeys(e.BACKUP_KEYS, problems, 'BACKUP_KEYS') : null;
+  const stripe = stripeConfig(e, problems);
   if (problems.length > 0 || !keyring) throw new ConfigError(problems);
 
   const scheme = hasTls ? 'https' : 'http';
@@ -389,7 +422,47 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
               },
             },
     },
+    subscriptions: {
+      trialDays: e.TRIAL_DAYS,
+      trialPlan: e.TRIAL_PLAN,
+      retentionMonths: e.RETENTION_MONTHS,
+      stripe,
+    },
   } satisfies Config);
+}
+
+/** `key=value,key=value` lists whose keys or values must be plans; each bad entry is a problem. */
+function planList(name: string, text: string | undefined, problems: string[], planSide: 'key' | 'value') {
+  const out: [string, string][] = [];
+  for (const entry of (text ?? '').split(',').filter((x) => x.trim() !== '')) {
+    const [key, value] = entry.split(/=(.*)/s).map((x) => x.trim()) as [string, string | undefined];
+    const plan = planSide === 'key' ? key : value;
+    if (!key || !value || !(PLAN_NAMES as string[]).includes(plan ?? '')) {
+      problems.push(
+        `${name}: "${entry.trim()}" is not ${planSide === 'key' ? 'plan=URL' : 'price_id=plan'} (plans: ${PLAN_NAMES.join(', ')})`,
+      );
+      continue;
+    }
+    out.push([key, value]);
+  }
+  return out;
+}
+
+function stripeConfig(e: Env, problems: string[]): SubscriptionsConfig['stripe'] {
+  const links = planList('STRIPE_PAYMENT_LINKS', e.STRIPE_PAYMENT_LINKS, problems, 'key');
+  for (const [plan, url] of links) {
+    if (!/^https:\/\/\S+$/.test(url))
+      problems.push(`STRIPE_PAYMENT_LINKS: the link for ${plan} must be an https:// URL`);
+  }
+  return Object.freeze({
+    webhookSecret: e.STRIPE_WEBHOOK_SECRET ?? null,
+    paymentLinks: Object.freeze(Object.fromEntries(links)),
+    portalUrl: e.STRIPE_PORTAL_URL ?? null,
+    prices: Object.freeze(Object.fromEntries(planList('STRIPE_PRICES', e.STRIPE_PRICES, problems, 'value'))) as Record<
+      string,
+      Plan
+    >,
+  });
 }
 
 function smsConfig(e: Env): SmsConfig {

@@ -5,6 +5,7 @@ import { backupJobs } from './features/backup/backup.jobs.js';
 import { contractsJobs } from './features/contracts/contracts.jobs.js';
 import { documentsJobs } from './features/documents/documents.jobs.js';
 import { remindersJobs } from './features/reminders/reminders.jobs.js';
+import { subscriptionsJobs } from './features/subscriptions/subscriptions.jobs.js';
 import type { Deps } from './platform/context.js';
 import type { JobDefinition } from './platform/jobs/job.js';
 import { selectJobs } from './platform/jobs/registry.js';
@@ -18,6 +19,7 @@ export const JOBS: readonly JobDefinition[] = [
   ...documentsJobs,
   ...remindersJobs,
   ...authJobs,
+  ...subscriptionsJobs,
   ...runRecordJobs,
   ...accountExportsJobs,
   ...backupJobs,

@@ -20,6 +20,8 @@ export const SSO_ERROR_CODES = [
   'connection_disabled',
   'account_locked',
   'no_membership',
+  'seat_limit_reached',
+  'account_read_only',
   'identity_conflict',
   'unavailable',
   // SAML 2.0: why the identity provider's response was refused.

@@ -20,6 +20,8 @@ export interface Claims {
   jobs?: 'on' | null;
   /** 'on': organization deletion and the operator CLI, the only callers that see deletion records. */
   retention?: 'on' | null;
+  /** 'stripe': the Stripe webhook, which may find any org's subscription by its Stripe ids (migration 0034). */
+  billing?: 'stripe' | null;
 }
 
 const CLAIM_NAMES = {
@@ -31,6 +33,7 @@ const CLAIM_NAMES = {
   sweep: 'app.sweep',
   jobs: 'app.jobs',
   retention: 'app.retention',
+  billing: 'app.billing',
 };
 
 /** Sets claims for the rest of the transaction; claims not named keep their value. */

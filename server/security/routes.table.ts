@@ -22,6 +22,11 @@ export interface RouteRow {
   /** Spends the caller's session (sign-out, password change): each call gets a fresh sign-in. */
   spendsSession?: true;
   /**
+   * The route declares `whileReadOnly`: a read-only (cancelled) account may still do this write
+   * (server/security/read-only.attack.test.ts checks every other write is refused).
+   */
+  whileReadOnly?: true;
+  /**
    * Expected status per role, in the order of ROLES: admin, otherEditor, viewer, noRole, unitKey
    * (`ATTACK_RECORD=1` makes roles.attack.test.ts print what it observed, to review for a new route).
    */
@@ -75,14 +80,19 @@ export const ROUTES: Record<string, RouteRow> = {
     public: true,
     body: () => ({ email: uniqueEmail('nobody'), password: PASSWORD }),
   },
-  'POST /api/v1/auth/sign-out': { roles: [204, 204, 204, 204, 403], spendsSession: true },
+  'POST /api/v1/auth/sign-out': { whileReadOnly: true, roles: [204, 204, 204, 204, 403], spendsSession: true },
   // Only a pending sign-in (a code due) may answer; a signed-in session or a key has none waiting.
   'POST /api/v1/auth/second-factor': {
+    whileReadOnly: true,
     roles: [409, 409, 409, 409, 409],
     body: () => ({ kind: 'totp', code: '123456' }),
   },
-  'POST /api/v1/auth/second-factor/passkey-options': { roles: [409, 409, 409, 409, 409] },
-  'POST /api/v1/auth/second-factor/sms-code': { roles: [409, 409, 409, 409, 409], body: () => ({}) },
+  'POST /api/v1/auth/second-factor/passkey-options': { whileReadOnly: true, roles: [409, 409, 409, 409, 409] },
+  'POST /api/v1/auth/second-factor/sms-code': {
+    whileReadOnly: true,
+    roles: [409, 409, 409, 409, 409],
+    body: () => ({}),
+  },
   'POST /api/v1/auth/passkey/options': { public: true },
   // A made-up assertion: refused (422) like a wrong password, whoever sends it.
   'POST /api/v1/auth/passkey/sign-in': { public: true, body: () => ({ response: bogusAssertion }) },
@@ -92,7 +102,7 @@ export const ROUTES: Record<string, RouteRow> = {
     body: () => ({ token: bogusToken.token, password: `${PASSWORD}-new` }),
   },
   'POST /api/v1/auth/verify-email': { public: true, body: () => bogusToken },
-  'POST /api/v1/auth/resend-verification': { roles: [202, 202, 202, 202, 202] },
+  'POST /api/v1/auth/resend-verification': { whileReadOnly: true, roles: [202, 202, 202, 202, 202] },
   'GET /api/v1/invitations/{token}': { public: true, params: () => bogusToken },
   'POST /api/v1/invitations/{token}/accept': {
     public: true,
@@ -100,8 +110,9 @@ export const ROUTES: Record<string, RouteRow> = {
     body: () => ({ name: 'Mallory', password: PASSWORD }),
   },
   'GET /api/v1/me': { roles: [200, 200, 200, 200, 200] },
-  'PATCH /api/v1/me': { roles: [200, 200, 200, 200, 403], body: () => ({ locale: 'en' }) },
+  'PATCH /api/v1/me': { whileReadOnly: true, roles: [200, 200, 200, 200, 403], body: () => ({ locale: 'en' }) },
   'POST /api/v1/me/password': {
+    whileReadOnly: true,
     roles: [204, 204, 204, 204, 403],
     spendsSession: true,
     body: () => ({ currentPassword: PASSWORD, newPassword: PASSWORD }),
@@ -109,43 +120,72 @@ export const ROUTES: Record<string, RouteRow> = {
   'GET /api/v1/me/sessions': { roles: [200, 200, 200, 200, 403] },
   'GET /api/v1/me/activity': { roles: [200, 200, 200, 200, 403] },
   // Someone else's (or no) session is "not found", whoever asks; a key has no sessions.
-  'DELETE /api/v1/me/sessions/{id}': { roles: [404, 404, 404, 404, 403], params: () => ({ id: randomUUID() }) },
-  'POST /api/v1/me/sessions/sign-out-others': { roles: [200, 200, 200, 200, 403], spendsSession: true },
-  'POST /api/v1/me/sessions/sign-out-everywhere': { roles: [200, 200, 200, 200, 403], spendsSession: true },
-  'POST /api/v1/users/{id}/sessions/end': { roles: [200, 403, 403, 403, 403], params: id('target') },
+  'DELETE /api/v1/me/sessions/{id}': {
+    whileReadOnly: true,
+    roles: [404, 404, 404, 404, 403],
+    params: () => ({ id: randomUUID() }),
+  },
+  'POST /api/v1/me/sessions/sign-out-others': {
+    whileReadOnly: true,
+    roles: [200, 200, 200, 200, 403],
+    spendsSession: true,
+  },
+  'POST /api/v1/me/sessions/sign-out-everywhere': {
+    whileReadOnly: true,
+    roles: [200, 200, 200, 200, 403],
+    spendsSession: true,
+  },
+  'POST /api/v1/users/{id}/sessions/end': {
+    whileReadOnly: true,
+    roles: [200, 403, 403, 403, 403],
+    params: id('target'),
+  },
   'POST /api/v1/auth/end-session': { public: true, body: () => bogusToken },
   'GET /api/v1/me/factors': { roles: [200, 200, 200, 200, 403] },
-  'POST /api/v1/me/factors/totp': { roles: [201, 201, 201, 201, 403], body: () => ({}) },
+  'POST /api/v1/me/factors/totp': { whileReadOnly: true, roles: [201, 201, 201, 201, 403], body: () => ({}) },
   'POST /api/v1/me/factors/totp/{id}/confirm': {
+    whileReadOnly: true,
     roles: [404, 404, 404, 404, 403],
     params: () => ({ id: crypto.randomUUID() }),
     body: () => ({ code: '123456' }),
   },
-  'POST /api/v1/me/factors/passkey': { roles: [201, 201, 201, 201, 403], body: () => ({}) },
+  'POST /api/v1/me/factors/passkey': { whileReadOnly: true, roles: [201, 201, 201, 201, 403], body: () => ({}) },
   'POST /api/v1/me/factors/passkey/{id}/confirm': {
+    whileReadOnly: true,
     roles: [404, 404, 404, 404, 403],
     params: () => ({ id: crypto.randomUUID() }),
     body: () => ({ response: bogusRegistration }),
   },
   // The attack world has no text message provider: SMS is not offered (409) to people; a key has no factors.
-  'POST /api/v1/me/factors/sms': { roles: [409, 409, 409, 409, 403], body: () => ({ phone: '+491701234567' }) },
+  'POST /api/v1/me/factors/sms': {
+    whileReadOnly: true,
+    roles: [409, 409, 409, 409, 403],
+    body: () => ({ phone: '+491701234567' }),
+  },
   'POST /api/v1/me/factors/sms/{id}/confirm': {
+    whileReadOnly: true,
     roles: [404, 404, 404, 404, 403],
     params: () => ({ id: crypto.randomUUID() }),
     body: () => ({ code: '123456' }),
   },
   'PATCH /api/v1/me/factors/{id}': {
+    whileReadOnly: true,
     roles: [404, 404, 404, 404, 403],
     params: () => ({ id: crypto.randomUUID() }),
     body: () => ({ name: 'Renamed' }),
   },
   'DELETE /api/v1/me/factors/{id}': {
+    whileReadOnly: true,
     roles: [404, 404, 404, 404, 403],
     params: () => ({ id: crypto.randomUUID() }),
     body: () => ({ password: PASSWORD }),
   },
   // Nobody in the attack world holds a second factor, so there are no backup codes to make.
-  'POST /api/v1/me/backup-codes': { roles: [409, 409, 409, 409, 403], body: () => ({ password: PASSWORD }) },
+  'POST /api/v1/me/backup-codes': {
+    whileReadOnly: true,
+    roles: [409, 409, 409, 409, 403],
+    body: () => ({ password: PASSWORD }),
+  },
   'POST /api/v1/users/{id}/factors/reset': { roles: [204, 403, 403, 403, 403], params: id('target') },
   'GET /api/v1/settings/security': { roles: [200, 403, 403, 403, 403] },
   'PATCH /api/v1/settings/security': {
@@ -184,6 +224,16 @@ export const ROUTES: Record<string, RouteRow> = {
   },
   // Without the browser's pending sign-in: a redirect to the error page.
   'GET /api/v1/auth/sso/saml/finish': { public: true },
+  'GET /api/v1/subscription': { roles: [200, 403, 403, 403, 403] },
+  // Whether the account is read-only: every member and key may know (the banner).
+  'GET /api/v1/subscription/access': { roles: [200, 200, 200, 200, 200] },
+  // Cancelling takes its confirmation in the body; without it, nobody's request is valid (422), so the attack
+  // suites never turn the world read-only (server/security/read-only.attack.test.ts does, on its own world).
+  'POST /api/v1/subscription/cancel': { roles: [422, 422, 422, 422, 422] },
+  // Not cancelled: nothing to reactivate (409) for the administrator.
+  'POST /api/v1/subscription/reactivate': { whileReadOnly: true, roles: [409, 403, 403, 403, 403] },
+  // Stripe's webhook: the attack world configures no STRIPE_WEBHOOK_SECRET, so there is no endpoint (404).
+  'POST /api/v1/billing/stripe/webhook': { public: true },
   'GET /api/v1/users/directory': { roles: [200, 200, 200, 200, 200], query: () => ({ q: 'Max' }) },
   'POST /api/v1/users/invitations': {
     roles: [201, 403, 403, 403, 403],

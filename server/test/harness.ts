@@ -57,6 +57,8 @@ export async function startHarness(
     SCRYPT_LOG_N: '12',
     SMTP_URL: `smtp://127.0.0.1:${smtpPort}`,
     APP_URL: 'http://deedbox.test',
+    // No seat limit unless a test asks for one (subscriptions.int.test.ts): fixtures add members freely.
+    TRIAL_PLAN: 'enterprise',
     // Otherwise each harness keeps its blobs (and generated keys) in a folder of its own, removed on close.
     ...(TEST_DB === 'postgres'
       ? {

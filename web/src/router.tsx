@@ -42,6 +42,9 @@ const SessionsPage = lazy(() =>
 const SecurityPage = lazy(() =>
   import('./pages/settings/security/security-page.js').then((m) => ({ default: m.SecurityPage })),
 );
+const SubscriptionPage = lazy(() =>
+  import('./pages/settings/subscription/subscription-page.js').then((m) => ({ default: m.SubscriptionPage })),
+);
 const SsoPage = lazy(() => import('./pages/settings/sso/sso-page.js').then((m) => ({ default: m.SsoPage })));
 const UsersPage = lazy(() => import('./pages/settings/users/users-page.js').then((m) => ({ default: m.UsersPage })));
 const ContractsPage = lazy(() =>
@@ -151,6 +154,7 @@ export const router = createBrowserRouter([
           { path: '/settings/sessions', element: <SessionsPage /> },
           { path: '/settings/security', element: <SecurityPage /> },
           { path: '/settings/sso', element: <SsoPage /> },
+          { path: '/settings/subscription', element: <SubscriptionPage /> },
           { path: '/dev/outbox', element: <OutboxPage /> },
           { path: '/home', element: <Navigate to="/" replace /> },
         ],

@@ -13,4 +13,5 @@ export * from './reminders.js';
 export * from './retention.js';
 export * from './scim.js';
 export * from './sso.js';
+export * from './subscriptions.js';
 export * from './users.js';

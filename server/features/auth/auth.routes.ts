@@ -89,7 +89,11 @@ export function authRoutes(app: App) {
   app.post(
     '/auth/second-factor',
     {
-      config: { rateLimit: { max: 10, timeWindow: '1 minute' }, stages: SIGN_IN_STEPS.secondFactor },
+      config: {
+        rateLimit: { max: 10, timeWindow: '1 minute' },
+        stages: SIGN_IN_STEPS.secondFactor,
+        whileReadOnly: true,
+      },
       schema: { tags: ['auth'], body: secondFactorInput, response: { 200: meOutput } },
     },
     async (req, reply) => {
@@ -102,7 +106,11 @@ export function authRoutes(app: App) {
   app.post(
     '/auth/second-factor/passkey-options',
     {
-      config: { rateLimit: { max: 10, timeWindow: '1 minute' }, stages: SIGN_IN_STEPS.secondFactor },
+      config: {
+        rateLimit: { max: 10, timeWindow: '1 minute' },
+        stages: SIGN_IN_STEPS.secondFactor,
+        whileReadOnly: true,
+      },
       schema: { tags: ['auth'], response: { 200: passkeyOptions } },
     },
     (req) => inOrg(req, secondFactorOptions),
@@ -111,7 +119,11 @@ export function authRoutes(app: App) {
   app.post(
     '/auth/second-factor/sms-code',
     {
-      config: { rateLimit: { max: 10, timeWindow: '1 minute' }, stages: SIGN_IN_STEPS.secondFactor },
+      config: {
+        rateLimit: { max: 10, timeWindow: '1 minute' },
+        stages: SIGN_IN_STEPS.secondFactor,
+        whileReadOnly: true,
+      },
       schema: { tags: ['auth'], body: smsSignInCodeInput, response: { 200: smsCodeSent } },
     },
     (req) => inOrg(req, (ctx) => sendSignInCode(ctx, req.body ?? {})),
@@ -140,7 +152,7 @@ export function authRoutes(app: App) {
   // Also cancels a pending sign-in, and leaves a session that could only enrol a factor.
   app.post(
     '/auth/sign-out',
-    { config: { stages: SIGN_IN_STEPS.any }, schema: { tags: ['auth'] } },
+    { config: { stages: SIGN_IN_STEPS.any, whileReadOnly: true }, schema: { tags: ['auth'] } },
     async (req, reply) => {
       await inOrg(req, signOut);
       clearSessionCookies(reply, req.server.deps.config);
@@ -177,7 +189,7 @@ export function authRoutes(app: App) {
 
   app.post(
     '/auth/resend-verification',
-    { config: { rateLimit: { max: 5, timeWindow: '1 minute' } }, schema: { tags: ['auth'] } },
+    { config: { rateLimit: { max: 5, timeWindow: '1 minute' }, whileReadOnly: true }, schema: { tags: ['auth'] } },
     async (req, reply) => {
       await inOrg(req, auth.sendVerification);
       return reply.code(202).send({});

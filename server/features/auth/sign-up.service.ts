@@ -74,7 +74,12 @@ export async function confirmSignUp(pub: PublicCtx, token: string): Promise<Sess
       locale: pending.locale,
       emailVerified: true,
     };
-    const user = await createOrgWithOwner(tx, { orgId, userId, companyName: pending.companyName, owner });
+    const user = await createOrgWithOwner(tx, pub.deps.config, {
+      orgId,
+      userId,
+      companyName: pending.companyName,
+      owner,
+    });
     const session = await startSession(tx, orgId, userId, pub.request);
     await learnDevice(tx, pub.deps.config, userId, pub.request);
     const writer = { tx, orgId, actor: userActor(user, session.sessionId), request: pub.request };

@@ -24,7 +24,9 @@ import * as passkeys from './passkeys.service.js';
 import * as sms from './sms.service.js';
 
 /** A member of an org that demands a factor reaches these (and sign-out) before anything else. */
-const enrolment = { stages: SIGN_IN_STEPS.enrolment };
+/** Setting up one's own factors is signing in, which a read-only (cancelled) account still allows. */
+const enrolment = { stages: SIGN_IN_STEPS.enrolment, whileReadOnly: true };
+const personal = { whileReadOnly: true };
 
 export function factorsRoutes(app: App) {
   const tags = ['me'];
@@ -79,13 +81,13 @@ export function factorsRoutes(app: App) {
 
   app.patch(
     '/me/factors/:id',
-    { schema: { tags, params: idParams, body: renameFactorInput, response: { 200: factor } } },
+    { config: personal, schema: { tags, params: idParams, body: renameFactorInput, response: { 200: factor } } },
     (req) => inOrg(req, (ctx) => factors.renameFactor(ctx, req.params.id, req.body.name)),
   );
 
   app.delete(
     '/me/factors/:id',
-    { schema: { tags, params: idParams, body: passwordCheckInput } },
+    { config: personal, schema: { tags, params: idParams, body: passwordCheckInput } },
     async (req, reply) => {
       await inOrg(req, (ctx) => factors.removeFactor(ctx, req.params.id, req.body.password));
       return reply.code(204).send();
@@ -94,7 +96,7 @@ export function factorsRoutes(app: App) {
 
   app.post(
     '/me/backup-codes',
-    { schema: { tags, body: passwordCheckInput, response: { 201: backupCodesOutput } } },
+    { config: personal, schema: { tags, body: passwordCheckInput, response: { 201: backupCodesOutput } } },
     async (req, reply) =>
       reply.code(201).send(await inOrg(req, (ctx) => factors.regenerateBackupCodes(ctx, req.body.password))),
   );

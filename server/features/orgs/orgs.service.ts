@@ -1,6 +1,8 @@
 import { randomUUID } from 'node:crypto';
+import type { Config } from '../../config.js';
 import type { Tx } from '../../db/client.js';
 import * as units from '../business-units/business-units.repo.js';
+import { startTrial } from '../subscriptions/subscriptions.service.js';
 import * as users from '../users/users.repo.js';
 import { insertOrg } from './orgs.repo.js';
 
@@ -11,10 +13,11 @@ export interface NewOrg {
   owner: { name: string; email: string; passwordHash: string; locale: 'en' | 'de'; emailVerified: boolean };
 }
 
-/** An org, its first Administrator and its default business unit; claims for both ids must be set. */
-export async function createOrgWithOwner(tx: Tx, input: NewOrg): Promise<users.UserRow> {
+/** An org on its trial, its first Administrator and its default business unit; claims for both ids must be set. */
+export async function createOrgWithOwner(tx: Tx, config: Config, input: NewOrg): Promise<users.UserRow> {
   const now = new Date();
   await insertOrg(tx, { id: input.orgId, name: input.companyName });
+  await startTrial(tx, config, input.orgId, now);
   const org = (await users.findOrg(tx, input.orgId))!;
   const user = await users.insertUser(tx, {
     id: input.userId,

@@ -5,6 +5,7 @@ import { type Ctx, type PublicCtx, transact } from '../../platform/context.js';
 import { AppError } from '../../platform/errors.js';
 import { canReadUnit, canRespondToReminder } from '../access/access.policy.js';
 import { userActor } from '../auth/auth.service.js';
+import { assertWritable } from '../subscriptions/read-only.js';
 import { unitRolesOf } from '../users/users.repo.js';
 import { type ReminderLinkPayload, readReminderLink } from './links.js';
 import * as repo from './links.repo.js';
@@ -97,6 +98,7 @@ export function perform(pub: PublicCtx, token: string): Promise<ReminderLinkInfo
       throw AppError.because('gone', 'reminder_moved', 'This reminder has moved to a new date; open the contract.');
     if (state === 'inactive')
       throw AppError.because('gone', 'reminder_inactive', 'This reminder is no longer active; open the contract.');
+    await assertWritable(ctx.tx, ctx.deps.config, ctx.orgId);
     return present(link, await apply(ctx, link, target), true);
   });
 }

@@ -3,6 +3,7 @@ import { setClaims } from '../../db/tx.js';
 import type { Ctx } from '../../platform/context.js';
 import { record } from '../audit/audit.service.js';
 import { endMemberSessions } from '../sessions/sessions.service.js';
+import { assertSeatFree } from '../subscriptions/read-only.js';
 import * as members from '../users/users.repo.js';
 import * as users from '../users/users.service.js';
 import { ScimError, UUID } from './scim.errors.js';
@@ -57,6 +58,7 @@ export async function create(ctx: Ctx, body: unknown) {
   await setClaims(ctx.tx, { email: attrs.userName });
   let user = await members.findUserByEmail(ctx.tx, attrs.userName);
   if (user && (await members.findMembership(ctx.tx, ctx.orgId, user.id))) throw uniqueness();
+  await assertSeatFree(ctx.tx, ctx.orgId);
   user ??= await members.insertUser(ctx.tx, {
     id: randomUUID(),
     email: attrs.userName,

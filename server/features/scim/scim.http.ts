@@ -3,6 +3,7 @@ import type { Ctx } from '../../platform/context.js';
 import { transact } from '../../platform/context.js';
 import { hashToken } from '../../platform/crypto/tokens.js';
 import { requestMeta } from '../../platform/http/route-kit.js';
+import { assertWritable } from '../subscriptions/read-only.js';
 import { MAX_RESULTS } from './scim.discovery.js';
 import { ScimError, scimErrorBody } from './scim.errors.js';
 import * as tokens from './scim-tokens.repo.js';
@@ -32,6 +33,8 @@ export function inScim<T>(req: FastifyRequest, fn: (ctx: Ctx) => Promise<T>): Pr
     if (!row.lastUsedAt || now.getTime() - row.lastUsedAt.getTime() > 60_000) {
       await tokens.markUsed(tx, row.orgId, row.id, now);
     }
+    // Provisioning changes the account: a read-only (cancelled) one refuses it, reads still answer.
+    if (req.method !== 'GET') await assertWritable(tx, deps.config, row.orgId);
     const request = { ...requestMeta(req), via: 'scim' as const };
     return fn({ orgId: row.orgId, actor: { type: 'system', name: 'SCIM' }, tx, request, deps, afterCommit });
   });

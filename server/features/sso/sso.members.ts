@@ -5,6 +5,7 @@ import { setClaims } from '../../db/tx.js';
 import type { RequestMeta } from '../../platform/context.js';
 import { recordWith } from '../audit/audit.service.js';
 import { userActor } from '../auth/auth.service.js';
+import { isReadOnlyNow, seatFree } from '../subscriptions/read-only.js';
 import * as users from '../users/users.repo.js';
 import type { SsoPerson } from './oidc.client.js';
 import * as repo from './sso.repo.js';
@@ -38,6 +39,9 @@ export async function memberOf(w: Work, person: SsoPerson & { email: string }): 
   }
   if (!user || !membership) {
     if (!connection.jitRole || !connection.jitBusinessUnitId) return { ok: false, code: 'no_membership' };
+    // A read-only (cancelled) account takes no new members; its members still sign in.
+    if (await isReadOnlyNow(tx, orgId)) return { ok: false, code: 'account_read_only' };
+    if (!(await seatFree(tx, orgId))) return { ok: false, code: 'seat_limit_reached' };
     user = user ?? (await newUser(tx, person));
     await setClaims(tx, { userId: user.id });
     await users.insertMembership(tx, { orgId, userId: user.id, isAdmin: false, status: 'active' });

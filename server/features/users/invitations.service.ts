@@ -7,6 +7,7 @@ import { recordWith } from '../audit/audit.service.js';
 import { assertPasswordRules, userActor } from '../auth/auth.service.js';
 import { learnDevice } from '../auth/devices.service.js';
 import { openSignIn, type PendingOrSession } from '../auth/sign-in-steps.js';
+import { assertWritable } from '../subscriptions/read-only.js';
 import * as invitations from './invitations.repo.js';
 import * as repo from './users.repo.js';
 
@@ -47,6 +48,8 @@ export async function acceptInvitation(
     if (!invitation) throw gone();
     const { orgId, userId } = invitation;
     await setClaims(tx, { orgId, userId });
+    // Joining is a change: a read-only (cancelled) account takes no new members.
+    await assertWritable(tx, pub.deps.config, orgId);
     const user = (await repo.findUser(tx, userId))!;
     if (user.passwordHash) {
       if (!(await verifyPassword(input.password, user.passwordHash))) {

@@ -23,15 +23,22 @@ export function usersRoutes(app: App) {
     (req) => inOrg(req, me.getMe),
   );
 
-  app.patch('/me', { schema: { tags: ['me'], body: updateMeInput, response: { 200: meOutput } } }, (req) =>
-    inOrg(req, (ctx) => me.updateMe(ctx, req.body)),
+  // One's own name, language and time zone, and password: personal, so a read-only account still allows them.
+  app.patch(
+    '/me',
+    { config: { whileReadOnly: true }, schema: { tags: ['me'], body: updateMeInput, response: { 200: meOutput } } },
+    (req) => inOrg(req, (ctx) => me.updateMe(ctx, req.body)),
   );
 
-  app.post('/me/password', { schema: { tags: ['me'], body: changePasswordInput } }, async (req, reply) => {
-    const session = await inOrg(req, (ctx) => me.changePassword(ctx, req.body.currentPassword, req.body.newPassword));
-    setSessionCookies(reply, req.server.deps.config, session.token);
-    return reply.code(204).send();
-  });
+  app.post(
+    '/me/password',
+    { config: { whileReadOnly: true }, schema: { tags: ['me'], body: changePasswordInput } },
+    async (req, reply) => {
+      const session = await inOrg(req, (ctx) => me.changePassword(ctx, req.body.currentPassword, req.body.newPassword));
+      setSessionCookies(reply, req.server.deps.config, session.token);
+      return reply.code(204).send();
+    },
+  );
 
   app.get(
     '/users',

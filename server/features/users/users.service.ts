@@ -7,6 +7,7 @@ import { invitationMail } from '../../platform/mail/messages.js';
 import { requireAdmin } from '../access/access.policy.js';
 import { diff, record } from '../audit/audit.service.js';
 import { deleteUserSessions } from '../auth/sessions.repo.js';
+import { assertSeatFree } from '../subscriptions/read-only.js';
 import * as invitations from './invitations.repo.js';
 import { presentOrgUser } from './users.presenter.js';
 import * as repo from './users.repo.js';
@@ -57,6 +58,7 @@ export async function invite(ctx: Ctx, input: InviteInput) {
   if (user && (await repo.findMembership(ctx.tx, ctx.orgId, user.id))) {
     throw AppError.invalid('email', 'already_member', 'already belongs to this account');
   }
+  await assertSeatFree(ctx.tx, ctx.orgId);
   // Someone new to Deedbox starts in the account's time zone; an existing user keeps their own.
   user ??= await repo.insertUser(ctx.tx, {
     id: randomUUID(),

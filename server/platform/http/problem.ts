@@ -11,6 +11,8 @@ const TITLES: Record<ErrorCode, string> = {
   unauthenticated: 'Sign-in required',
   account_locked: 'Account locked',
   sso_required: 'Single sign-on required',
+  account_read_only: 'The account is read-only',
+  seat_limit_reached: 'No seat left on the plan',
   forbidden: 'Not allowed',
   csrf_failed: 'Cross-site request refused',
   not_found: 'Not found',

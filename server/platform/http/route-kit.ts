@@ -3,6 +3,7 @@ import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import type { z } from 'zod';
 import { type Credential, resolvePrincipal } from '../../features/auth/principal.js';
 import type { SessionStage } from '../../features/auth/session-cookies.js';
+import { assertWritable } from '../../features/subscriptions/read-only.js';
 import { type Ctx, type Deps, type PublicCtx, type RequestMeta, transact } from '../context.js';
 import { AppError } from '../errors.js';
 import type { JobMetrics } from '../metrics.js';
@@ -52,7 +53,9 @@ export function publicCtx(req: FastifyRequest): PublicCtx {
 
 /**
  * Runs a service as the caller, in one transaction: the credential is confirmed, the caller's
- * org and user are claimed for row-level security, then the service does its work.
+ * org and user are claimed for row-level security, then the service does its work. A read-only
+ * (cancelled) account's writes are refused here, for every route that does not opt in with
+ * `whileReadOnly`: a new route cannot forget the rule.
  */
 export function inOrg<T>(
   req: FastifyRequest,
@@ -66,12 +69,16 @@ export function inOrg<T>(
     const principal = await resolvePrincipal(tx, deps.config, credential);
     if (!principal) throw unauthenticated();
     if (!stages.includes(principal.stage)) throw wrongStage(principal.stage);
+    if (!READS.has(req.method) && !req.routeOptions.config?.whileReadOnly) {
+      await assertWritable(tx, deps.config, principal.orgId);
+    }
     const request = { ...requestMeta(req), via: principal.via };
     return fn({ orgId: principal.orgId, actor: principal.actor, tx, request, deps, afterCommit });
   });
 }
 
 const FULL: readonly SessionStage[] = ['full'];
+const READS = new Set(['GET', 'HEAD']);
 
 /** Routes that a sign-in still waiting for its second factor, or for enrolment, may reach. */
 export const SIGN_IN_STEPS = {

@@ -19,3 +19,5 @@ export const scimKey = ['scim'] as const;
 export const scimGroupsKey = ['scim', 'groups'] as const;
 export const ssoSettingsKey = ['settings', 'sso'] as const;
 export const accountExportsKey = ['account-exports'] as const;
+export const subscriptionKey = ['subscription'] as const;
+export const accountAccessKey = ['subscription', 'access'] as const;

@@ -1,6 +1,6 @@
 import { MutationCache, QueryCache, QueryClient } from '@tanstack/react-query';
 import { isApiError, isUnauthenticated } from './api-error.js';
-import { meKey } from './keys.js';
+import { accountAccessKey, meKey } from './keys.js';
 
 function shouldRetry(failureCount: number, error: unknown): boolean {
   if (isApiError(error) && error.status >= 400 && error.status < 500) return false;
@@ -10,7 +10,13 @@ function shouldRetry(failureCount: number, error: unknown): boolean {
 export function createQueryClient(): QueryClient {
   const client: QueryClient = new QueryClient({
     queryCache: new QueryCache({ onError: (error) => forgetSessionOn(error) }),
-    mutationCache: new MutationCache({ onError: (error) => forgetSessionOn(error) }),
+    mutationCache: new MutationCache({
+      onError: (error) => {
+        forgetSessionOn(error);
+        // The account turned read-only meanwhile: the banner says so from now on.
+        if (isApiError(error, 'account_read_only')) void client.invalidateQueries({ queryKey: accountAccessKey });
+      },
+    }),
     defaultOptions: {
       queries: { retry: shouldRetry, staleTime: 15_000, refetchOnWindowFocus: false },
       mutations: { retry: false },

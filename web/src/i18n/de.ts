@@ -21,6 +21,7 @@ import { search } from './de/search.js';
 import { security } from './de/security.js';
 import { sessions } from './de/sessions.js';
 import { sso } from './de/sso.js';
+import { subscription } from './de/subscription.js';
 import { users } from './de/users.js';
 import type { Messages } from './en.js';
 
@@ -38,6 +39,7 @@ export const de: Messages = {
   ...sessions,
   ...security,
   ...sso,
+  ...subscription,
   ...contracts,
   ...documents,
   ...search,

@@ -21,6 +21,7 @@ import { search } from './en/search.js';
 import { security } from './en/security.js';
 import { sessions } from './en/sessions.js';
 import { sso } from './en/sso.js';
+import { subscription } from './en/subscription.js';
 import { users } from './en/users.js';
 
 /** The reference catalogue: every other language must translate each of these keys. */
@@ -37,6 +38,7 @@ export const en = {
   ...sessions,
   ...security,
   ...sso,
+  ...subscription,
   ...contracts,
   ...documents,
   ...search,

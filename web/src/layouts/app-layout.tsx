@@ -9,6 +9,7 @@ import { useT } from '../i18n/i18n-context.js';
 import { EnrolmentScreen } from './enrolment-screen.js';
 import { HeaderSearch } from './header-search.js';
 import { MainNav } from './main-nav.js';
+import { ReadOnlyBanner } from './read-only-banner.js';
 import { UserMenu } from './user-menu.js';
 
 /** The signed-in area: asks /me first, and sends visitors without a session to sign in. */
@@ -79,6 +80,7 @@ function Shell({ orgName }: { orgName: string }) {
         </AppShell.Navbar>
         <AppShell.Main id={MAIN_ID} tabIndex={-1} style={{ outline: 'none' }}>
           <Container size="xl" p={0}>
+            <ReadOnlyBanner />
             <Suspense fallback={<PageLoader />}>
               <Outlet />
             </Suspense>

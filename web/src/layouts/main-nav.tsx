@@ -5,6 +5,7 @@ import {
   IconBuildingCommunity,
   IconBuildingStore,
   IconCalendar,
+  IconCreditCard,
   IconDevices,
   IconFileText,
   IconForms,
@@ -82,6 +83,12 @@ const SETTINGS: Entry[] = [
   { to: '/settings/sessions', label: 'nav.sessions', icon: <IconDevices size={18} /> },
   { to: '/settings/security', label: 'nav.security', icon: <IconShieldLock size={18} /> },
   { to: '/settings/sso', label: 'nav.sso', icon: <IconKey size={18} />, ability: 'manageSettings' },
+  {
+    to: '/settings/subscription',
+    label: 'nav.subscription',
+    icon: <IconCreditCard size={18} />,
+    ability: 'manageSettings',
+  },
 ];
 
 /** Shows only what the server's abilities allow; the server still checks every request. */

@@ -1,9 +1,10 @@
 import { randomUUID } from 'node:crypto';
-import { sql } from 'drizzle-orm';
+import { eq, sql } from 'drizzle-orm';
 import { dueDay, instantAt } from '../../../../common/reminders/clock.js';
+import { isReadOnly } from '../../../../common/subscriptions.js';
 import { todayIn } from '../../../../common/terms/dates.js';
 import type { Tx } from '../../../db/client.js';
-import { orgs } from '../../../db/schema/index.js';
+import { orgs, subscriptions } from '../../../db/schema/index.js';
 import { type Actor, type Deps, type RequestMeta, runInOrg, transact } from '../../../platform/context.js';
 import { allOrgs } from '../../../platform/jobs/orgs.repo.js';
 import { isPermanentFailure } from '../../../platform/mail/mailer.js';
@@ -38,6 +39,8 @@ export interface RunResult {
   skipped: number;
   /** Orgs whose run failed (logged); the others still ran. */
   errors: number;
+  /** Read-only (cancelled) orgs: nothing queued, nothing sent. */
+  readOnly: number;
 }
 
 export interface RunOptions {
@@ -64,6 +67,8 @@ export interface OrgSettings {
   sendHour: number;
   escalationDays: number | null;
   weeklySummary: boolean;
+  /** Whether the org is read-only (cancelled) at that moment. */
+  readOnly(at: Date): boolean;
 }
 
 export async function settingsOf(deps: Deps, orgId: string): Promise<OrgSettings | null> {
@@ -75,10 +80,15 @@ export async function settingsOf(deps: Deps, orgId: string): Promise<OrgSettings
         sendHour: orgs.reminderSendHour,
         escalationDays: orgs.escalationDays,
         weeklySummary: orgs.weeklySummary,
+        status: subscriptions.status,
+        accessUntil: subscriptions.accessUntil,
       })
       .from(orgs)
+      .leftJoin(subscriptions, eq(subscriptions.orgId, orgs.id))
       .where(sql`${orgs.id} = ${orgId}`);
-    return row ?? null;
+    if (!row) return null;
+    const { status, accessUntil, ...settings } = row;
+    return { ...settings, readOnly: (at: Date) => isReadOnly(status ? { status, accessUntil } : null, at) };
   });
 }
 
@@ -119,6 +129,11 @@ async function runOrg(deps: Deps, orgId: string, opts: RunOptions, total: RunRes
   const settings = await settingsOf(deps, orgId);
   if (!settings) return;
   const now = resolveAsOf(opts.asOf, settings.timeZone);
+  // A cancelled account's reminders stop with its write access (its outbox is left as it is).
+  if (settings.readOnly(now)) {
+    total.readOnly++;
+    return;
+  }
   const day = dueDay(now, settings.timeZone, settings.sendHour);
   const queued = await runInOrg(deps, { orgId, actor: ENGINE }, request(), async (ctx) =>
     (await queue.tryReminderLock(ctx.tx, orgId)) ? queueDue(ctx.tx, orgId, settings, day, now) : null,
@@ -229,6 +244,7 @@ const emptyResult = (): RunResult => ({
   bounced: 0,
   skipped: 0,
   errors: 0,
+  readOnly: 0,
 });
 
 /** The reminder path for one org (the worker's `reminders.run`, org by org); a failure is thrown to the caller. */

@@ -88,6 +88,8 @@ export const common: Record<keyof typeof en, string> = {
   'problem.invalid_credentials': 'E-Mail-Adresse oder Passwort sind nicht korrekt.',
   'problem.account_locked': 'Anmeldung für dieses Konto nicht möglich',
   'problem.sso_required': 'Dieses Konto meldet sich per Single Sign-on an. Nutzen Sie „Weiter mit Single Sign-on“.',
+  'problem.account_read_only': 'Dieses Konto ist schreibgeschützt',
+  'problem.seat_limit_reached': 'Im Tarif ist kein Platz mehr frei',
   'problem.rate_limited': 'Zu viele Versuche. Bitte warten Sie einen Moment und versuchen Sie es dann erneut.',
   'problem.invalid_token': 'Dieser Link ist ungültig oder abgelaufen.',
   'problem.unauthenticated': 'Ihre Sitzung ist abgelaufen. Bitte melden Sie sich erneut an.',

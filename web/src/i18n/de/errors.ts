@@ -241,4 +241,10 @@ export const errors: Record<keyof typeof en, string> = {
   'imports.reason.auto_renewal_only': 'Nur sich automatisch verlängernde Verträge haben das.',
   'imports.reason.attachment_required':
     'Muss „Entwurf“ sein: In diesem Konto braucht ein Vertrag eine Datei oder einen Link, bevor er den Entwurfsstatus verlässt. Fügen Sie sie nach dem Import hinzu.',
+  'problem.account_read_only.cancelled':
+    'Das Abonnement wurde gekündigt: Seit {since} kann nichts mehr geändert werden. Die Daten werden bis {until} aufbewahrt; ein Administrator kann das Abonnement unter Einstellungen → Abonnement reaktivieren.',
+  'problem.seat_limit_reached.seats_taken':
+    'Alle {limit} Plätze des Tarifs sind belegt (Mitglieder und offene Einladungen). Entfernen Sie zuerst jemanden oder ändern Sie den Tarif.',
+  'problem.conflict.subscription_cancelled': 'Das Abonnement ist bereits gekündigt.',
+  'problem.conflict.subscription_not_cancelled': 'Das Abonnement ist nicht gekündigt; es gibt nichts zu reaktivieren.',
 };

@@ -86,6 +86,10 @@ export const sso: Record<keyof typeof en, string> = {
     'Single Sign-on ist für dieses Konto ausgeschaltet. Melden Sie sich mit Ihrem Passwort an.',
   'ssoError.account_locked': 'Ein Administrator hat Ihren Zugang zu diesem Konto gesperrt.',
   'ssoError.no_membership': 'Sie gehören diesem Konto noch nicht an. Bitten Sie einen Administrator, Sie einzuladen.',
+  'ssoError.seat_limit_reached':
+    'Alle Plätze im Tarif dieses Kontos sind belegt, daher können Sie noch nicht beitreten. Bitten Sie einen Administrator, einen Platz freizugeben oder den Tarif zu ändern.',
+  'ssoError.account_read_only':
+    'Dieses Konto ist schreibgeschützt (sein Abonnement wurde gekündigt) und nimmt keine neuen Mitglieder auf. Seine Mitglieder können sich weiter anmelden.',
   'ssoError.identity_conflict':
     'Ihr Deedbox-Zugang ist mit einer anderen Person bei Ihrem Identitätsanbieter verknüpft. Fragen Sie Ihren Administrator.',
   'ssoError.unavailable': 'Ihr Identitätsanbieter ist nicht erreichbar. Versuchen Sie es später erneut.',

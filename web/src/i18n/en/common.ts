@@ -85,6 +85,8 @@ export const common = {
   'problem.invalid_credentials': 'The e-mail address or password is not correct.',
   'problem.account_locked': 'Sign-in is not possible for this account',
   'problem.sso_required': 'This account signs in with single sign-on. Use “Continue with single sign-on”.',
+  'problem.account_read_only': 'This account is read-only',
+  'problem.seat_limit_reached': 'No seat left on the plan',
   'problem.rate_limited': 'Too many attempts. Please wait a moment and try again.',
   'problem.invalid_token': 'This link is invalid or has expired.',
   'problem.unauthenticated': 'Your session has ended. Please sign in again.',

@@ -214,4 +214,11 @@ export const errors = {
   'imports.reason.auto_renewal_only': 'Only auto-renewing contracts have this.',
   'imports.reason.attachment_required':
     'Must be draft: this account requires a file or link before a contract leaves draft. Add them after the import.',
+  'problem.account_read_only.cancelled':
+    'The subscription was cancelled: since {since} nothing can be changed. The data is kept until {until}; an administrator can reactivate the subscription under Settings → Subscription.',
+  'problem.seat_limit_reached.seats_taken':
+    'All {limit} seats of the plan are taken (members and open invitations). Remove someone or change the plan first.',
+  'problem.conflict.subscription_cancelled': 'The subscription is already cancelled.',
+  'problem.conflict.subscription_not_cancelled':
+    'The subscription is not cancelled, so there is nothing to reactivate.',
 };

@@ -82,6 +82,10 @@ export const sso = {
   'ssoError.connection_disabled': 'Single sign-on is switched off for this account. Sign in with your password.',
   'ssoError.account_locked': 'An administrator has locked your access to this account.',
   'ssoError.no_membership': 'You do not belong to this account yet. Ask an administrator to invite you.',
+  'ssoError.seat_limit_reached':
+    'Every seat of this account’s plan is taken, so you cannot join yet. Ask an administrator to free a seat or change the plan.',
+  'ssoError.account_read_only':
+    'This account is read-only (its subscription was cancelled), so it takes no new members. Its members can still sign in.',
   'ssoError.identity_conflict':
     'Your Deedbox account is linked to another person at your identity provider. Ask your administrator.',
   'ssoError.unavailable': 'Your identity provider cannot be reached. Try again later.',
