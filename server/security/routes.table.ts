@@ -266,7 +266,11 @@ export const ROUTES: Record<string, RouteRow> = {
   },
   'DELETE /api/v1/api-keys/{id}': { roles: [204, 403, 403, 403, 403], params: fresh('apiKey') },
   'GET /api/v1/account-exports': { roles: [200, 403, 403, 403, 403] },
-  'POST /api/v1/account-exports': { roles: [201, 403, 403, 403, 403], body: () => ({ locale: 'en' }) },
+  'POST /api/v1/account-exports': {
+    whileReadOnly: true,
+    roles: [201, 403, 403, 403, 403],
+    body: () => ({ locale: 'en' }),
+  },
   // No export exists in the attack world: an administrator is told "not found", everyone else "forbidden".
   'GET /api/v1/account-exports/{id}': { roles: [404, 403, 403, 403, 403], params: () => ({ id: randomUUID() }) },
   'GET /api/v1/account-exports/{id}/download': {
