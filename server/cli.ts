@@ -35,6 +35,7 @@ import {
   planDeletion,
 } from './features/retention/org-deletion.js';
 import { publicKeyOf, receiptSigningKey, verifyReceipt } from './features/retention/receipts.js';
+import { runRetention } from './features/retention/retention.run.js';
 import { verifyDomain } from './features/sso/sso.settings.service.js';
 import { changePlan } from './features/subscriptions/subscriptions.service.js';
 import { findOrg, findUserByEmail } from './features/users/users.repo.js';
@@ -68,6 +69,10 @@ const USAGE = `Usage: deedbox <command>
                                           or by K (base64 SPKI, as receipts public-key prints it)
   receipts public-key                     this deployment's receipt-signing public key and fingerprint
   receipts list                           the receipts of finished deletions (no personal data)
+  retention run [--as-of T] [--org ID] [--dry-run]
+                                          delete the cancelled orgs whose retention period ended by T
+                                          (default now; legal holds kept and listed), and complete
+                                          deletions a crash interrupted; --dry-run lists, deletes nothing
   org plan --org ID --plan starter|team|business|enterprise [--status trialing|active|past_due|cancelled]
            [--period-end YYYY-MM-DD]      set an organization's plan (seat limit), status and paid period end;
                                           cancelled turns it read-only at the period end (at once if none)
@@ -282,6 +287,29 @@ async function orgDelete(args: string[]): Promise<number> {
       return 0;
     }
     print(await deleteOrganization(deps, input.org, 'operator'));
+    return 0;
+  });
+}
+
+async function retentionRun(args: string[]): Promise<number> {
+  const input = parse(
+    z.object({
+      'as-of': z
+        .string()
+        .regex(/^\d{4}-\d{2}-\d{2}(T\d{2}:\d{2}(:\d{2})?Z)?$/, 'must be YYYY-MM-DD or YYYY-MM-DDTHH:MMZ')
+        .refine((v) => dateInputProblem(v.slice(0, 10)) === null, 'is not a real date from 1900-01-01 to 2200-12-31')
+        .optional(),
+      org: z.uuid().optional(),
+      'dry-run': z.literal('true').optional(),
+    }),
+    flags(args, ['as-of', 'org'], ['dry-run']),
+  );
+  const asOf = input['as-of']
+    ? new Date(input['as-of'].length === 10 ? `${input['as-of']}T00:00:00Z` : input['as-of'])
+    : undefined;
+  return withDeps(async (deps) => {
+    const orgIds = input.org ? [input.org] : undefined;
+    print(await runRetention(deps, { asOf, dryRun: Boolean(input['dry-run']), orgIds }));
     return 0;
   });
 }
@@ -553,6 +581,8 @@ export async function run(argv: string[]): Promise<number> {
         return 0;
       case 'org delete':
         return await orgDelete(rest);
+      case 'retention run':
+        return await retentionRun(rest);
       case 'receipts verify':
       case 'receipts public-key':
       case 'receipts list':

@@ -5,6 +5,7 @@ import { backupJobs } from './features/backup/backup.jobs.js';
 import { contractsJobs } from './features/contracts/contracts.jobs.js';
 import { documentsJobs } from './features/documents/documents.jobs.js';
 import { remindersJobs } from './features/reminders/reminders.jobs.js';
+import { retentionJobs } from './features/retention/retention.run.js';
 import { subscriptionsJobs } from './features/subscriptions/subscriptions.jobs.js';
 import type { Deps } from './platform/context.js';
 import type { JobDefinition } from './platform/jobs/job.js';
@@ -23,6 +24,7 @@ export const JOBS: readonly JobDefinition[] = [
   ...runRecordJobs,
   ...accountExportsJobs,
   ...backupJobs,
+  ...retentionJobs,
 ];
 
 /** The jobs this process runs (WORKER_JOBS, or all), checked; throws JobRegistryError listing every problem. */
