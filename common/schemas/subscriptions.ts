@@ -34,5 +34,7 @@ export const subscription = z.object({
   checkoutLinks: z.array(z.object({ plan: z.enum(PLAN_NAMES), url: z.url() })),
   portalUrl: z.url().nullable(),
   abilities: z.object({ cancel: z.boolean(), reactivate: z.boolean() }),
+  /** Placed by the operator: nothing of the account is deleted while it is on, whatever the dates say. */
+  legalHold: z.object({ reason: z.string(), since: isoDateTime }).nullable(),
 });
 export type Subscription = z.infer<typeof subscription>;

@@ -90,9 +90,14 @@ describe('deleting an organization', () => {
       setLegalHold(ctx, 'Litigation 2026-17'),
     );
     expect((await planDeletion(deps, doomed.orgId)).legalHold).toBe('Litigation 2026-17');
+    // The account's administrators see it on their subscription page.
+    expect((await call(h, doomed.admin, 'GET', '/subscription')).json().legalHold).toMatchObject({
+      reason: 'Litigation 2026-17',
+    });
     await expect(deleteOrganization(deps, doomed.orgId, 'operator')).rejects.toMatchObject({ code: 'legal_hold' });
     expect(await leftovers(doomed.orgId)).toMatchObject({ orgs: 1, contracts: 1 });
     await runInOrg(deps, { orgId: doomed.orgId, actor: OPERATOR }, request, (ctx) => setLegalHold(ctx, null));
+    expect((await call(h, doomed.admin, 'GET', '/subscription')).json().legalHold).toBeNull();
     expect((await auditEvents(h, doomed.admin, '&action=org.legal_hold_set')).length).toBe(1);
     expect((await auditEvents(h, doomed.admin, '&action=org.legal_hold_released')).length).toBe(1);
 

@@ -15,6 +15,7 @@ import type { Ctx } from '../../platform/context.js';
 import { AppError } from '../../platform/errors.js';
 import { requireAdmin } from '../access/access.policy.js';
 import { record } from '../audit/audit.service.js';
+import { findOrg } from '../users/users.repo.js';
 import { noticeIfReadOnly } from './subscriptions.notice.js';
 import * as repo from './subscriptions.repo.js';
 
@@ -43,6 +44,11 @@ function deletionOf(row: repo.SubscriptionRow, config: Config): Date | null {
     : null;
 }
 
+async function legalHoldOf(ctx: Ctx): Promise<Subscription['legalHold']> {
+  const org = await findOrg(ctx.tx, ctx.orgId);
+  return org?.legalHoldReason ? { reason: org.legalHoldReason, since: iso(org.legalHoldSince)! } : null;
+}
+
 async function present(ctx: Ctx, row: repo.SubscriptionRow, now = new Date()): Promise<Subscription> {
   const { retentionMonths, stripe } = ctx.deps.config.subscriptions;
   const me = ctx.actor.type === 'user' ? ctx.actor.email : null;
@@ -69,6 +75,7 @@ async function present(ctx: Ctx, row: repo.SubscriptionRow, now = new Date()): P
     checkoutLinks,
     portalUrl: stripe.portalUrl,
     abilities: { cancel: row.status !== 'cancelled', reactivate: row.status === 'cancelled' },
+    legalHold: await legalHoldOf(ctx),
   };
 }
 

@@ -14,6 +14,9 @@ export const subscription: Record<keyof typeof en, string> = {
   'subscription.periodEnds': 'Bezahlt bis',
   'subscription.cancelledOn': 'Gekündigt am',
   'subscription.accessUntil': 'Schreibgeschützt ab',
+  'subscription.legalHoldTitle': 'Löschsperre (Legal Hold)',
+  'subscription.legalHoldText':
+    'Seit {since} bewahrt Ihr Betreiber die Daten dieses Kontos aus rechtlichen Gründen auf („{reason}“): Solange die Sperre gilt, wird nichts davon gelöscht, unabhängig von den Daten oben.',
   'subscription.deletionDate': 'Daten gelöscht am',
   'subscription.planName.starter': 'Starter',
   'subscription.planName.team': 'Team',

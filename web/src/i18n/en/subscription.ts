@@ -12,6 +12,9 @@ export const subscription = {
   'subscription.periodEnds': 'Paid until',
   'subscription.cancelledOn': 'Cancelled on',
   'subscription.accessUntil': 'Read-only from',
+  'subscription.legalHoldTitle': 'Legal hold',
+  'subscription.legalHoldText':
+    'Since {since} your operator holds this account’s data for a legal reason (“{reason}”): nothing of it is deleted while the hold is on, whatever the dates above say.',
   'subscription.deletionDate': 'Data deleted on',
   'subscription.planName.starter': 'Starter',
   'subscription.planName.team': 'Team',

@@ -84,6 +84,11 @@ function Facts({ sub }: { sub: Subscription }) {
             <Fact label={t('subscription.deletionDate')} value={fmt.date(sub.deletionDate)} testId="deletion-date" />
           )}
         </SimpleGrid>
+        {sub.legalHold && (
+          <Alert color="blue" title={t('subscription.legalHoldTitle')} data-testid="legal-hold">
+            {t('subscription.legalHoldText', { since: fmt.date(sub.legalHold.since), reason: sub.legalHold.reason })}
+          </Alert>
+        )}
         <Text size="sm" c="dimmed">
           {t('subscription.seatsHint')}
         </Text>
