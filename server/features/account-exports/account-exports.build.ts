@@ -1,5 +1,4 @@
-import { createHash, randomUUID } from 'node:crypto';
-import { Transform, type TransformCallback } from 'node:stream';
+import { randomUUID } from 'node:crypto';
 import { pipeline } from 'node:stream/promises';
 import { eq } from 'drizzle-orm';
 import { ACCOUNT_EXPORT_DAYS } from '../../../common/schemas/account-exports.js';
@@ -12,7 +11,7 @@ import { newRowKeys } from '../documents/documents.keys.js';
 import { ACTIVITY_LOG_FILE, VERIFIER_FILE, writeContents } from './account-exports.contents.js';
 import { exportBlobContext, exportBlobName, exportContext } from './account-exports.keys.js';
 import * as repo from './account-exports.repo.js';
-import { ExportZip } from './account-exports.zip.js';
+import { ExportZip, Tap } from './account-exports.zip.js';
 
 export const BUILD_JOB = 'account-exports.build';
 const SYSTEM: Actor = { type: 'system', name: 'deedbox account export' };
@@ -38,18 +37,6 @@ export const HASH_ALGORITHM =
   'The first entry links to 64 zeros. personalCommitment = SHA-256 hex of (personal.salt + "\\n" + canonical JSON of ' +
   'personal.content), unless the personal data was erased (personal is null). The last hash and the number of entries ' +
   `must equal activityLog.head. Run \`node ${VERIFIER_FILE}\` in the unzipped folder to check it and every file's SHA-256.`;
-
-/** Counts and hashes the ZIP on its way to the sealer. */
-class ZipMeter extends Transform {
-  readonly hash = createHash('sha256');
-  size = 0;
-
-  override _transform(chunk: Buffer, _encoding: BufferEncoding, done: TransformCallback): void {
-    this.size += chunk.length;
-    this.hash.update(chunk);
-    done(null, chunk);
-  }
-}
 
 /** What an administrator reads when a build fails: the cause when it is theirs to know, else where to look. */
 function failureReason(error: unknown): string {
@@ -77,7 +64,7 @@ async function writeSealedZip(deps: Deps, row: repo.ExportRow, key: Buffer): Pro
   const blobName = exportBlobName(orgId, row.id);
   const exportedAt = new Date();
   const zip = new ExportZip(exportedAt);
-  const meter = new ZipMeter();
+  const meter = new Tap();
   const sealer = sealStream(key, exportBlobContext(orgId, row.id));
   for (const s of [meter, sealer]) s.on('error', () => undefined);
   const put = deps.blobs.put(blobName, meter.pipe(sealer));

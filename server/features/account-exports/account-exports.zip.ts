@@ -11,8 +11,8 @@ export interface ManifestEntry {
   sha256: string;
 }
 
-/** Counts and hashes what passes on its way into the ZIP. */
-class Tap extends Transform {
+/** Counts and hashes what passes through: an entry on its way into the ZIP, the ZIP on its way to the sealer. */
+export class Tap extends Transform {
   readonly hash = createHash('sha256');
   size = 0;
 
