@@ -31,7 +31,8 @@ const fieldsOf = (res: Res, rule: string) =>
 
 describe('text that cannot be stored (NUL, lone UTF-16 surrogates)', () => {
   it('is refused with 422 naming the field, in the body and its keys, on every route that takes a body', async () => {
-    const writes = routes().filter((r) => r.method !== 'GET');
+    // Stripe's webhook takes raw bytes, trusted only once Stripe's signature over them checks out.
+    const writes = routes().filter((r) => r.method !== 'GET' && r.url !== '/api/v1/billing/stripe/webhook');
     expect(writes.length).toBeGreaterThan(50);
     for (const { method, url } of writes) {
       const res = await send(admin, method, url, {
