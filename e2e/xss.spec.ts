@@ -37,6 +37,8 @@ function attack(field: TextField, withTemplates = true): string {
 /** Write operations with free text that the world below does not call, each with the reason. */
 const NOT_SEEDED: Record<string, string> = {
   'POST /settings/mail-templates/preview': 'answers a preview and stores nothing (its escaping is in server/security)',
+  'POST /subscription/deletion-request':
+    'a password and the account’s name, compared and never stored or shown (seeding it would delete the world)',
   'PATCH /business-units/{id}': 'the same name as POST /business-units',
   'PATCH /contracts/{id}': 'the same texts as POST /contracts',
   'PATCH /events/{id}': 'the same texts as POST /contracts/{id}/events',

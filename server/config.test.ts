@@ -39,6 +39,7 @@ describe('loadConfig', () => {
       trialDays: 30,
       trialPlan: 'starter',
       retentionMonths: 18,
+      deletionGraceDays: 7,
       stripe: { webhookSecret: null, paymentLinks: {}, portalUrl: null, prices: {} },
     });
     const stripe = loadConfig({

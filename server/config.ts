@@ -130,6 +130,8 @@ const envSchema = z.object({
   TRIAL_PLAN: z.enum(PLAN_NAMES).default('starter'),
   /** Months a cancelled organization's data is kept after it turned read-only. */
   RETENTION_MONTHS: z.coerce.number().int().min(1).max(120).default(18),
+  /** Days between an administrator's deletion request and the deletion, while any administrator may cancel it. */
+  DELETION_GRACE_DAYS: z.coerce.number().int().min(1).max(90).default(7),
   /** Stripe (optional): the webhook signing secret, `whsec_…`. */
   STRIPE_WEBHOOK_SECRET: z
     .string()
@@ -194,6 +196,7 @@ export type SubscriptionsConfig = {
   trialDays: number;
   trialPlan: Plan;
   retentionMonths: number;
+  deletionGraceDays: number;
   /** Null: no Stripe; plans are managed with `deedbox org plan`. */
   stripe: {
     webhookSecret: string | null;
@@ -426,6 +429,7 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
       trialDays: e.TRIAL_DAYS,
       trialPlan: e.TRIAL_PLAN,
       retentionMonths: e.RETENTION_MONTHS,
+      deletionGraceDays: e.DELETION_GRACE_DAYS,
       stripe,
     },
   } satisfies Config);

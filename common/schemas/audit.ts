@@ -102,6 +102,8 @@ export const AUDIT_ACTIONS = [
   'org.created',
   'subscription.cancelled',
   'subscription.reactivated',
+  'subscription.deletion_requested',
+  'subscription.deletion_cancelled',
   'subscription.plan_changed',
   'subscription.read_only',
   'subscription.stripe_event',

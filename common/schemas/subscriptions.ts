@@ -15,6 +15,13 @@ export type AccountAccess = z.infer<typeof accountAccess>;
 /** Cancelling is confirmed in so many words: the administrator was shown what happens and when. */
 export const cancelInput = z.object({ confirm: z.literal(true) });
 
+/** Deleting the whole account: the administrator's password and the account's exact name, as a check. */
+export const deletionRequestInput = z.object({
+  password: z.string().min(1).max(1000),
+  confirmName: z.string().min(1).max(300),
+});
+export type DeletionRequestInput = z.infer<typeof deletionRequestInput>;
+
 /** Settings → Subscription, for administrators. */
 export const subscription = z.object({
   plan: z.enum(PLAN_NAMES),
@@ -36,5 +43,9 @@ export const subscription = z.object({
   abilities: z.object({ cancel: z.boolean(), reactivate: z.boolean() }),
   /** Placed by the operator: nothing of the account is deleted while it is on, whatever the dates say. */
   legalHold: z.object({ reason: z.string(), since: isoDateTime }).nullable(),
+  /** An administrator asked for the account's deletion: it runs at dueAt unless an administrator cancels. */
+  deletionRequest: z
+    .object({ requestedAt: isoDateTime, dueAt: isoDateTime, requestedBy: z.string().nullable() })
+    .nullable(),
 });
 export type Subscription = z.infer<typeof subscription>;

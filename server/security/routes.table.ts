@@ -232,6 +232,14 @@ export const ROUTES: Record<string, RouteRow> = {
   'POST /api/v1/subscription/cancel': { roles: [422, 422, 422, 422, 422] },
   // Not cancelled: nothing to reactivate (409) for the administrator.
   'POST /api/v1/subscription/reactivate': { whileReadOnly: true, roles: [409, 403, 403, 403, 403] },
+  // Not the account's name: refused before the password is checked (a request in the attack world must not delete it).
+  'POST /api/v1/subscription/deletion-request': {
+    whileReadOnly: true,
+    roles: [422, 403, 403, 403, 403],
+    body: () => ({ password: 'not the password', confirmName: 'Not the account' }),
+  },
+  // No deletion is requested in the attack world.
+  'DELETE /api/v1/subscription/deletion-request': { whileReadOnly: true, roles: [409, 403, 403, 403, 403] },
   // Stripe's webhook: the attack world configures no STRIPE_WEBHOOK_SECRET, so there is no endpoint (404).
   'POST /api/v1/billing/stripe/webhook': { public: true },
   'GET /api/v1/users/directory': { roles: [200, 200, 200, 200, 200], query: () => ({ q: 'Max' }) },

@@ -22,6 +22,10 @@ export const subscriptions = pgTable('subscriptions', {
   stripeSubscriptionId: text('stripe_subscription_id'),
   /** The `created` time of the newest Stripe event applied: an older one arriving later changes nothing. */
   stripeEventAt: ts('stripe_event_at'),
+  /** An administrator asked for the account's deletion: it runs at deletionDueAt unless an administrator cancels. */
+  deletionRequestedAt: ts('deletion_requested_at'),
+  deletionRequestedBy: uuid('deletion_requested_by'),
+  deletionDueAt: ts('deletion_due_at'),
   updatedAt: ts('updated_at').notNull().defaultNow(),
 });
 

@@ -41,7 +41,10 @@ async function unfinished(deps: Deps): Promise<{ orgId: string; reason: Deletion
   });
 }
 
-/** Whether the org is due for deletion as of `asOf`: cancelled, and its retention period after access ended is over. */
+/**
+ * Whether the org is due for deletion as of `asOf`: an administrator's request whose grace period is
+ * over, or a cancellation whose retention period after access ended is over (the earlier counts).
+ */
 async function dueOf(
   deps: Deps,
   orgId: string,
@@ -49,18 +52,30 @@ async function dueOf(
 ): Promise<(RetentionItem & { legalHold: string | null }) | null> {
   return transact(deps, { orgId }, async (tx) => {
     const sub = await subscriptions.find(tx, orgId);
-    if (sub?.status !== 'cancelled' || !sub.accessUntil) return null;
-    const dueAt = deletionDate(sub.accessUntil, deps.config.subscriptions.retentionMonths);
-    if (dueAt.getTime() > asOf.getTime()) return null;
+    if (!sub) return null;
+    const candidates: { reason: DeletionReason; at: Date }[] = [];
+    // An administrator's request, once its grace period is over.
+    if (sub.deletionDueAt) candidates.push({ reason: 'request', at: sub.deletionDueAt });
+    if (sub.status === 'cancelled' && sub.accessUntil) {
+      candidates.push({
+        reason: 'retention',
+        at: deletionDate(sub.accessUntil, deps.config.subscriptions.retentionMonths),
+      });
+    }
+    const first = candidates
+      .filter((c) => c.at.getTime() <= asOf.getTime())
+      .sort((a, b) => a.at.getTime() - b.at.getTime())[0];
+    if (!first) return null;
     const org = await findOrg(tx, orgId);
     if (!org) return null;
-    return { orgId, reason: 'retention' as const, dueAt: dueAt.toISOString(), legalHold: org.legalHoldReason };
+    return { orgId, reason: first.reason, dueAt: first.at.toISOString(), legalHold: org.legalHoldReason };
   });
 }
 
 /**
  * The retention run (daily, and `deedbox retention run`): completes deletions a crash interrupted,
- * then deletes every cancelled organization whose retention period ended by `asOf` — except those
+ * then deletes every organization whose requested deletion's grace period, or whose retention
+ * period after cancellation, ended by `asOf` — except those
  * under a legal hold, which are listed. A dry run deletes nothing and lists what would go.
  * `orgIds` limits it to those organizations (`--org`).
  */
@@ -87,7 +102,7 @@ export async function runRetention(
     }
     run.due.push(due);
     if (!dryRun) {
-      await deleteOrganization(deps, id, 'retention');
+      await deleteOrganization(deps, id, due.reason);
       run.deleted++;
     }
   }

@@ -1,5 +1,11 @@
-import { accountAccess, cancelInput, subscription } from '../../../common/schemas/subscriptions.js';
+import {
+  accountAccess,
+  cancelInput,
+  deletionRequestInput,
+  subscription,
+} from '../../../common/schemas/subscriptions.js';
 import { type App, inOrg, publicCtx } from '../../platform/http/route-kit.js';
+import { cancelDeletion, requestDeletion } from './deletion-request.js';
 import { receiveStripeEvent } from './stripe.webhook.js';
 import * as subscriptions from './subscriptions.service.js';
 
@@ -18,6 +24,25 @@ export function subscriptionsRoutes(app: App) {
     '/subscription/reactivate',
     { config: { whileReadOnly: true }, schema: { tags, response: { 200: subscription } } },
     (req) => inOrg(req, subscriptions.reactivate),
+  );
+  // A read-only (cancelled) account may still ask for its deletion, or take the request back.
+  app.post(
+    '/subscription/deletion-request',
+    { config: { whileReadOnly: true }, schema: { tags, body: deletionRequestInput, response: { 200: subscription } } },
+    (req) =>
+      inOrg(req, async (ctx) => {
+        await requestDeletion(ctx, req.body);
+        return subscriptions.get(ctx);
+      }),
+  );
+  app.delete(
+    '/subscription/deletion-request',
+    { config: { whileReadOnly: true }, schema: { tags, response: { 200: subscription } } },
+    (req) =>
+      inOrg(req, async (ctx) => {
+        await cancelDeletion(ctx);
+        return subscriptions.get(ctx);
+      }),
   );
   // Stripe signs the bytes it sends: this route alone keeps the body raw, for the signature check.
   app.register(async (raw) => {

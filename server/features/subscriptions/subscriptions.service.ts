@@ -15,7 +15,7 @@ import type { Ctx } from '../../platform/context.js';
 import { AppError } from '../../platform/errors.js';
 import { requireAdmin } from '../access/access.policy.js';
 import { record } from '../audit/audit.service.js';
-import { findOrg } from '../users/users.repo.js';
+import { findOrg, findUser } from '../users/users.repo.js';
 import { noticeIfReadOnly } from './subscriptions.notice.js';
 import * as repo from './subscriptions.repo.js';
 
@@ -76,6 +76,15 @@ async function present(ctx: Ctx, row: repo.SubscriptionRow, now = new Date()): P
     portalUrl: stripe.portalUrl,
     abilities: { cancel: row.status !== 'cancelled', reactivate: row.status === 'cancelled' },
     legalHold: await legalHoldOf(ctx),
+    deletionRequest: row.deletionDueAt
+      ? {
+          requestedAt: iso(row.deletionRequestedAt)!,
+          dueAt: iso(row.deletionDueAt)!,
+          requestedBy: row.deletionRequestedBy
+            ? ((await findUser(ctx.tx, row.deletionRequestedBy))?.name ?? null)
+            : null,
+        }
+      : null,
   };
 }
 

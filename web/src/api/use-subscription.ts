@@ -1,6 +1,6 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import type { z } from 'zod';
-import { accountAccess, subscription } from '../../../common/schemas/subscriptions.js';
+import { accountAccess, type DeletionRequestInput, subscription } from '../../../common/schemas/subscriptions.js';
 import { api } from './client.js';
 import { accountAccessKey, subscriptionKey } from './keys.js';
 
@@ -34,3 +34,19 @@ function useSubscriptionAction(path: '/subscription/cancel' | '/subscription/rea
 
 export const useCancelSubscription = () => useSubscriptionAction('/subscription/cancel', { confirm: true });
 export const useReactivateSubscription = () => useSubscriptionAction('/subscription/reactivate');
+
+/** Ask for the whole account's deletion (password and the account's name), or take the request back. */
+export function useDeletionRequest() {
+  const client = useQueryClient();
+  const onSuccess = (data: Subscription) => client.setQueryData(subscriptionKey, data);
+  return {
+    request: useMutation({
+      mutationFn: (input: DeletionRequestInput) => api.post('/subscription/deletion-request', input, subscription),
+      onSuccess,
+    }),
+    cancel: useMutation({
+      mutationFn: () => api.delete('/subscription/deletion-request'),
+      onSuccess: () => client.invalidateQueries({ queryKey: subscriptionKey }),
+    }),
+  };
+}

@@ -54,6 +54,8 @@ export const activity: Record<keyof typeof en, string> = {
   'action.org.created': 'Organisation angelegt',
   'action.subscription.cancelled': 'Abonnement gekündigt',
   'action.subscription.reactivated': 'Abonnement reaktiviert',
+  'action.subscription.deletion_requested': 'Löschung des Kontos beantragt',
+  'action.subscription.deletion_cancelled': 'Löschung des Kontos abgebrochen',
   'action.subscription.plan_changed': 'Tarif geändert',
   'action.subscription.read_only': 'Konto ist schreibgeschützt',
   'action.subscription.stripe_event': 'Stripe-Abrechnungsereignis übernommen',

@@ -150,6 +150,7 @@ export const errors: Record<keyof typeof en, string> = {
   'validation.already_member': 'Diese Person gehört bereits zu diesem Konto.',
   'validation.existing_password': 'Geben Sie das Passwort ein, das Sie bereits für Deedbox verwenden.',
   'validation.wrong': 'Das ist nicht Ihr aktuelles Passwort.',
+  'validation.not_the_name': 'Das ist nicht der genaue Name des Kontos.',
   'validation.wrong_code':
     'Dieser Code ist falsch, abgelaufen oder schon verwendet. Geben Sie den Code ein, den Ihre App jetzt anzeigt.',
   'validation.phone':
@@ -246,5 +247,10 @@ export const errors: Record<keyof typeof en, string> = {
   'problem.seat_limit_reached.seats_taken':
     'Alle {limit} Plätze des Tarifs sind belegt (Mitglieder und offene Einladungen). Entfernen Sie zuerst jemanden oder ändern Sie den Tarif.',
   'problem.conflict.subscription_cancelled': 'Das Abonnement ist bereits gekündigt.',
+  'problem.conflict.deletion_already_requested': 'Die Löschung dieses Kontos ist bereits beantragt.',
+  'problem.conflict.no_deletion_requested':
+    'Für dieses Konto ist keine Löschung beantragt (vielleicht wurde sie abgebrochen).',
+  'problem.conflict.legal_hold':
+    'Für dieses Konto gilt eine Löschsperre (Legal Hold): Es kann jetzt nicht gelöscht werden.',
   'problem.conflict.subscription_not_cancelled': 'Das Abonnement ist nicht gekündigt; es gibt nichts zu reaktivieren.',
 };

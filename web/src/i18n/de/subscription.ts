@@ -17,6 +17,20 @@ export const subscription: Record<keyof typeof en, string> = {
   'subscription.legalHoldTitle': 'Löschsperre (Legal Hold)',
   'subscription.legalHoldText':
     'Seit {since} bewahrt Ihr Betreiber die Daten dieses Kontos aus rechtlichen Gründen auf („{reason}“): Solange die Sperre gilt, wird nichts davon gelöscht, unabhängig von den Daten oben.',
+  'subscription.deleteTitle': 'Dieses Konto löschen',
+  'subscription.deleteText':
+    'Löscht alle Verträge, Dokumente, Benutzer und das Aktivitätsprotokoll dieses Kontos endgültig, nach einer Frist von einigen Tagen, in der jeder Administrator noch abbrechen kann. Exportieren Sie das Konto vorher, wenn Sie etwas behalten möchten.',
+  'subscription.deleteButton': 'Konto löschen…',
+  'subscription.deleteConfirmTitle': 'Dieses Konto endgültig löschen?',
+  'subscription.deleteConfirmText':
+    'Jeder Administrator erhält eine E-Mail. Bis zum genannten Datum kann jeder Administrator abbrechen; danach wird alles gelöscht und kann nicht wiederhergestellt werden. Sie erhalten eine signierte Löschbestätigung.',
+  'subscription.deleteNameLabel': 'Geben Sie den Namen des Kontos ein ({name})',
+  'subscription.deleteConfirm': 'Konto löschen',
+  'subscription.deletionRequested': 'Die Löschung ist beantragt. Alle Administratoren wurden benachrichtigt.',
+  'subscription.deletionPending':
+    '{by} hat die Löschung dieses Kontos beantragt. Es wird am {date} gelöscht, wenn kein Administrator vorher abbricht.',
+  'subscription.cancelDeletionRequest': 'Löschung abbrechen',
+  'subscription.deletionCancelled': 'Die Löschung ist abgebrochen. Das Konto bleibt bestehen.',
   'subscription.deletionDate': 'Daten gelöscht am',
   'subscription.planName.starter': 'Starter',
   'subscription.planName.team': 'Team',

@@ -54,6 +54,8 @@ export const actionLabels = {
   'action.org.created': 'Created organization',
   'action.subscription.cancelled': 'Cancelled the subscription',
   'action.subscription.reactivated': 'Reactivated the subscription',
+  'action.subscription.deletion_requested': 'Asked for the account’s deletion',
+  'action.subscription.deletion_cancelled': 'Cancelled the account’s deletion',
   'action.subscription.plan_changed': 'Changed the plan',
   'action.subscription.read_only': 'Account turned read-only',
   'action.subscription.stripe_event': 'Applied a Stripe billing event',

@@ -129,6 +129,7 @@ export const errors = {
   'validation.already_member': 'This person already belongs to this account.',
   'validation.existing_password': 'Enter the password you already use for Deedbox.',
   'validation.wrong': 'This is not your current password.',
+  'validation.not_the_name': 'That is not the account’s exact name.',
   'validation.wrong_code': 'This code is wrong, expired or already used. Enter the code your app shows now.',
   'validation.phone': 'Enter the number in international format with the country code, such as +49 170 1234567.',
   'validation.unreachable': 'This number cannot receive text messages. Check it, or use another one.',
@@ -219,6 +220,9 @@ export const errors = {
   'problem.seat_limit_reached.seats_taken':
     'All {limit} seats of the plan are taken (members and open invitations). Remove someone or change the plan first.',
   'problem.conflict.subscription_cancelled': 'The subscription is already cancelled.',
+  'problem.conflict.deletion_already_requested': 'The deletion of this account is already requested.',
+  'problem.conflict.no_deletion_requested': 'No deletion of this account is requested (it may have been cancelled).',
+  'problem.conflict.legal_hold': 'This account is under a legal hold: it cannot be deleted now.',
   'problem.conflict.subscription_not_cancelled':
     'The subscription is not cancelled, so there is nothing to reactivate.',
 };

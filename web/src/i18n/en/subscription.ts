@@ -15,6 +15,20 @@ export const subscription = {
   'subscription.legalHoldTitle': 'Legal hold',
   'subscription.legalHoldText':
     'Since {since} your operator holds this account’s data for a legal reason (“{reason}”): nothing of it is deleted while the hold is on, whatever the dates above say.',
+  'subscription.deleteTitle': 'Delete this account',
+  'subscription.deleteText':
+    'Deletes every contract, document, user and the activity log of this account for good, after a grace period of a few days in which any administrator can still cancel. Export the account first if you want to keep anything.',
+  'subscription.deleteButton': 'Delete account…',
+  'subscription.deleteConfirmTitle': 'Delete this account for good?',
+  'subscription.deleteConfirmText':
+    'Every administrator gets a mail. Until the date it names, any administrator can cancel; then everything is deleted and cannot be restored. You get a signed deletion receipt.',
+  'subscription.deleteNameLabel': 'Type the account’s name ({name})',
+  'subscription.deleteConfirm': 'Delete account',
+  'subscription.deletionRequested': 'The deletion is requested. Every administrator was mailed.',
+  'subscription.deletionPending':
+    '{by} asked for this account to be deleted. It will be deleted on {date} unless an administrator cancels before.',
+  'subscription.cancelDeletionRequest': 'Cancel the deletion',
+  'subscription.deletionCancelled': 'The deletion is cancelled. The account stays.',
   'subscription.deletionDate': 'Data deleted on',
   'subscription.planName.starter': 'Starter',
   'subscription.planName.team': 'Team',

@@ -14,6 +14,7 @@ import { notifyError, notifySuccess } from '../../../components/notify.js';
 import { PageHeader } from '../../../components/page-header.js';
 import { ErrorState, NoAccess } from '../../../components/states.js';
 import { useI18n } from '../../../i18n/i18n-context.js';
+import { DeletionCard } from './deletion-card.js';
 
 /** Settings → Subscription: plan, status, seats, dates; cancel or reactivate; Stripe's links when configured. */
 export function SubscriptionPage() {
@@ -30,6 +31,7 @@ export function SubscriptionPage() {
 
 function SubscriptionContent() {
   const query = useSubscription();
+  const me = useCurrentMe();
   if (query.isPending) return <Skeleton h={240} radius="md" />;
   if (query.isError) return <ErrorState error={query.error} onRetry={() => void query.refetch()} />;
   const sub = query.data;
@@ -38,6 +40,7 @@ function SubscriptionContent() {
       <Facts sub={sub} />
       <Actions sub={sub} />
       <Billing sub={sub} />
+      <DeletionCard sub={sub} orgName={me.org.name} />
     </Stack>
   );
 }
