@@ -42,13 +42,7 @@ export function AddPasskeyModal({ opened, onClose }: Props) {
   return (
     <AppModal opened={opened} onClose={codes ? finish : close} title={t('security.addPasskeyTitle')}>
       {codes ? (
-        <Stack>
-          <Text>{t('security.passkeyDone')}</Text>
-          <BackupCodesView codes={codes} />
-          <Group justify="flex-end">
-            <Button onClick={finish}>{t('security.backupSaved')}</Button>
-          </Group>
-        </Stack>
+        <BackupCodesView codes={codes} intro={t('security.passkeyDone')} onSaved={finish} />
       ) : (
         <form onSubmit={submit} noValidate>
           <Stack>

@@ -66,13 +66,7 @@ export function AddSmsModal({ opened, onClose }: Props) {
   return (
     <AppModal opened={opened} onClose={codes ? finish : close} title={t('security.smsAddTitle')}>
       {codes ? (
-        <Stack>
-          <Text>{t('security.smsDone')}</Text>
-          <BackupCodesView codes={codes} />
-          <Group justify="flex-end">
-            <Button onClick={finish}>{t('security.backupSaved')}</Button>
-          </Group>
-        </Stack>
+        <BackupCodesView codes={codes} intro={t('security.smsDone')} onSaved={finish} />
       ) : sent ? (
         <form onSubmit={submitCode} noValidate>
           <Stack>

@@ -39,14 +39,7 @@ export function BackupCodesCard() {
           regenerate.mutate(password, { onSuccess: (r) => setCodes(r.codes), onError: fail })
         }
       >
-        {codes && (
-          <Stack>
-            <BackupCodesView codes={codes} />
-            <Group justify="flex-end">
-              <Button onClick={close}>{t('security.backupSaved')}</Button>
-            </Group>
-          </Stack>
-        )}
+        {codes && <BackupCodesView codes={codes} onSaved={close} />}
       </PasswordModal>
     </SettingsCard>
   );

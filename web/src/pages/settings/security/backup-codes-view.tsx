@@ -12,11 +12,15 @@ function download(codes: string[]) {
   URL.revokeObjectURL(url);
 }
 
-/** Ten fresh backup codes, shown this once: to copy, download or write down. */
-export function BackupCodesView({ codes }: { codes: string[] }) {
+/**
+ * Ten fresh backup codes, shown this once: to copy, download or write down; `intro` says what was
+ * just set up, and "I have saved them" closes.
+ */
+export function BackupCodesView({ codes, intro, onSaved }: { codes: string[]; intro?: string; onSaved: () => void }) {
   const t = useT();
   return (
     <Stack>
+      {intro && <Text>{intro}</Text>}
       <Alert color="yellow" title={t('security.backupShownOnce')}>
         {t('security.backupKeep')}
       </Alert>
@@ -35,6 +39,9 @@ export function BackupCodesView({ codes }: { codes: string[] }) {
         <Button variant="default" leftSection={<IconDownload size={16} />} onClick={() => download(codes)}>
           {t('security.backupDownload')}
         </Button>
+      </Group>
+      <Group justify="flex-end">
+        <Button onClick={onSaved}>{t('security.backupSaved')}</Button>
       </Group>
     </Stack>
   );

@@ -56,13 +56,7 @@ export function EnrolTotpModal({ opened, onClose }: Props) {
   return (
     <AppModal opened={opened} onClose={codes ? finish : close} title={t('security.enrolTitle')} size="lg">
       {codes ? (
-        <Stack>
-          <Text>{t('security.enrolDone')}</Text>
-          <BackupCodesView codes={codes} />
-          <Group justify="flex-end">
-            <Button onClick={finish}>{t('security.backupSaved')}</Button>
-          </Group>
-        </Stack>
+        <BackupCodesView codes={codes} intro={t('security.enrolDone')} onSaved={finish} />
       ) : start.error ? (
         <ErrorState error={start.error} onRetry={() => begin()} />
       ) : !enrolment ? (
