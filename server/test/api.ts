@@ -39,6 +39,7 @@ export function call(h: Harness, who: Caller | null, method: Method, url: string
   return h.app.inject({
     method,
     url: `/api/v1${url}`,
+    remoteAddress: h.ip,
     headers,
     ...(body === undefined ? {} : { payload: body as object }),
   });
@@ -54,7 +55,7 @@ export function uploadImport(
   const headers: Record<string, string> = { 'content-type': type, 'user-agent': 'vitest' };
   if (who?.cookie) headers.cookie = who.cookie;
   if (who?.csrf) headers['x-csrf-token'] = who.csrf;
-  return h.app.inject({ method: 'POST', url: `/api/v1/imports?${query}`, headers, payload: body });
+  return h.app.inject({ method: 'POST', url: `/api/v1/imports?${query}`, remoteAddress: h.ip, headers, payload: body });
 }
 
 /** Uploads a file as multipart (part `file`) to a documents route, e.g. `/contracts/ID/documents`. */
@@ -70,7 +71,7 @@ export function uploadDocument(
   if (who?.cookie) headers.cookie = who.cookie;
   if (who?.csrf) headers['x-csrf-token'] = who.csrf;
   if (who?.bearer) headers.authorization = `Bearer ${who.bearer}`;
-  return h.app.inject({ method: 'POST', url: `/api/v1${url}`, headers, payload: body });
+  return h.app.inject({ method: 'POST', url: `/api/v1${url}`, remoteAddress: h.ip, headers, payload: body });
 }
 
 /** A sign-in from a source address of the test's own (sign-in throttles count per address). */

@@ -1,3 +1,4 @@
+import { randomInt } from 'node:crypto';
 import { EventEmitter } from 'node:events';
 import { mkdtempSync } from 'node:fs';
 import { rm } from 'node:fs/promises';
@@ -34,6 +35,11 @@ export interface Harness {
   /** The stand-in Twilio texts go to, when started with `{ twilio: true }`. */
   twilio: FakeTwilio | null;
   logs: string[];
+  /**
+   * The source address of this harness's requests (`call` and the upload helpers): one of its own, so sign-in
+   * throttles, which count failures per address on the shared database, never carry over between test files.
+   */
+  ip: string;
   /** Resolves with the first log line matching, waiting for it to be written (bounded). */
   waitForLog(match: (line: string) => boolean, timeoutMs?: number): Promise<string>;
   close(): Promise<void>;
@@ -95,6 +101,7 @@ export async function startHarness(
     sink,
     twilio,
     logs,
+    ip: `10.${randomInt(256)}.${randomInt(256)}.${randomInt(1, 255)}`,
     async waitForLog(match, timeoutMs = 10_000) {
       const deadline = Date.now() + timeoutMs;
       for (;;) {

@@ -139,7 +139,7 @@ describe('sign-in and sign-out', () => {
     const events = await auditEvents(h, callerFrom(ok));
     const failed = events.find((e) => e.action === 'auth.sign_in_failed')!;
     expect(failed).toMatchObject({
-      ip: '127.0.0.1',
+      ip: h.ip,
       userAgent: 'vitest',
       actor: { type: 'anonymous', email: admin.email },
     });

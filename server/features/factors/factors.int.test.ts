@@ -233,7 +233,7 @@ describe('the password asked again before a change', () => {
     expect(
       expectProblem(await call(h, admin, 'POST', '/me/backup-codes', { password: PASSWORD }), 429, 'rate_limited'),
     ).toMatchObject({ reason: 'sign_in_throttled' });
-    expectProblem(await signInAt(h, '127.0.0.1', admin.email, PASSWORD), 429, 'rate_limited');
+    expectProblem(await signInAt(h, h.ip, admin.email, PASSWORD), 429, 'rate_limited');
     expect(await auditEvents(h, admin, '&action=auth.password_check_failed')).toHaveLength(5);
     const purposes = rowsOf<{ purpose: string }>(
       await h.database.db.execute(

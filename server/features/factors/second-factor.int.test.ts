@@ -177,7 +177,7 @@ describe('sign-in with a second factor', () => {
     const token = linkIn(mail).split('/invite/')[1]!;
     const accepted = await call(h, null, 'POST', `/invitations/${token}/accept`, { name: 'X', password: PASSWORD });
     const pending = pendingFrom(accepted);
-    const done = await secondFactorAt(h, '127.0.0.1', pending, 'backup_code', factor.backupCodes[0]!);
+    const done = await secondFactorAt(h, h.ip, pending, 'backup_code', factor.backupCodes[0]!);
     expect(callerFrom(done).me?.org.name).toBe('Inviting GmbH');
   });
 });
