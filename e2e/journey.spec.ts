@@ -7,7 +7,7 @@ const adminEmail = `ada-${run}@acme.example`;
 const memberEmail = `max-${run}@acme.example`;
 const PASSWORD = 'Tr0ub4dor&3-horse-staple';
 
-test('sign up, invite a user by mail, set their role; they see only what it allows; all of it is in the activity log', async ({
+test('sign up, invite a user by mail, set their role; they see only what it allows; all of it is in the activity log; then delete them with their personal data', async ({
   browser,
 }) => {
   const adminContext = await browser.newContext();
@@ -81,6 +81,37 @@ test('sign up, invite a user by mail, set their role; they see only what it allo
     await expect(log.getByText('Max Member').first()).toBeVisible();
     await admin.getByRole('button', { name: 'Verify chain' }).click();
     await expect(admin.getByText('The activity log is intact')).toBeVisible();
+  });
+
+  await test.step('the Administrator deletes the member with their personal data; the log shows a pseudonym', async () => {
+    await admin.getByRole('link', { name: 'Users' }).click();
+    await admin.getByRole('button', { name: 'Actions for Max Member' }).click();
+    await admin.getByRole('menuitem', { name: 'Delete person and personal data' }).click();
+    const dialog = admin.getByRole('dialog', { name: 'Delete Max Member and their personal data?' });
+    const confirm = dialog.getByRole('textbox', { name: `Type ${memberEmail} to confirm` });
+    await confirm.fill(adminEmail);
+    await dialog.getByRole('button', { name: 'Delete for good' }).click();
+    await expect(dialog.getByText('That is not the person’s exact e-mail address.')).toBeVisible();
+    await expect(admin.getByRole('row', { name: new RegExp(memberEmail) })).toBeVisible();
+    await confirm.fill(memberEmail);
+    await dialog.getByRole('button', { name: 'Delete for good' }).click();
+    const done = admin.getByText(/^Max Member was deleted\. They now appear as Person [0-9A-Z]{8}\.$/);
+    await expect(done).toBeVisible();
+    const pseudonym = /Person [0-9A-Z]{8}/.exec((await done.textContent()) ?? '')![0];
+    await expect(admin.getByRole('row', { name: new RegExp(memberEmail) })).toHaveCount(0);
+
+    await admin.getByRole('link', { name: 'Activity log' }).click();
+    const log = admin.getByRole('table');
+    await expect(log.getByText('Erased person', { exact: true })).toBeVisible();
+    await expect(log.getByText(pseudonym).first()).toBeVisible();
+    await expect(log.getByText('Max Member')).toHaveCount(0);
+    await expect(log.getByText(memberEmail)).toHaveCount(0);
+    await admin.getByRole('button', { name: 'Verify chain' }).click();
+    await expect(admin.getByText('The activity log is intact')).toBeVisible();
+
+    // Their session ended with the membership: the next page they ask for is the sign-in.
+    await member.reload();
+    await expect(member.getByRole('button', { name: 'Sign in', exact: true })).toBeVisible();
   });
 
   await adminContext.close();

@@ -84,6 +84,7 @@ export const AUDIT_ACTIONS = [
   'user.locked',
   'user.unlocked',
   'user.removed',
+  'user.erased',
   'user.updated',
   'user.factors_reset',
   'user.provisioned',

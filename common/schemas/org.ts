@@ -33,6 +33,20 @@ export const inviteInput = z.object({
 });
 export const setRolesInput = z.object({ isAdmin: z.boolean(), roles: unitRoleMap });
 
+/** Erasing a person: the administrator types their e-mail address to confirm (the server compares). */
+export const eraseUserInput = z.object({ email });
+export const erasedUser = z.object({
+  id: z.uuid(),
+  /** What the account shows for the person from now on, e.g. "Person 7K2QX9MD". */
+  pseudonym: z.string(),
+  /** Activity-log entries whose personal details (names, e-mail addresses, IP, browser) were removed. */
+  logEntries: z.number().int(),
+  /** Reminder mails to the person whose address was replaced. */
+  deliveries: z.number().int(),
+  /** True when the person belonged to no other account, so their sign-in account itself was pseudonymised. */
+  accountErased: z.boolean(),
+});
+
 export const apiKey = z.object({
   id: z.uuid(),
   name: z.string(),

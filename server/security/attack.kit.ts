@@ -92,14 +92,12 @@ export interface Request {
 /** A route's valid request for an organization, as the table describes it. */
 export async function sampleRequest(route: DocRoute, o: OrgWorld): Promise<Request> {
   const row = rowOf(route);
-  const req: Request = {
-    params: row.params ? await row.params(o) : {},
-    query: row.query?.(o) ?? {},
-  };
+  const params = row.params ? await row.params(o) : {};
+  const req: Request = { params, query: row.query?.(o) ?? {} };
   if (row.raw) {
     req.rawBody = row.raw.payload;
     req.contentType = row.raw.contentType;
-  } else if (row.body) req.body = await row.body(o);
+  } else if (row.body) req.body = await row.body(o, params);
   return req;
 }
 

@@ -60,6 +60,8 @@ export interface OrgWorld {
   ids: OrgIds;
   /** A new object for an action that consumes one (delete, lock, merge, revoke). */
   fresh(kind: FreshKind): Promise<string>;
+  /** The e-mail address of a member `fresh('member')` made. */
+  emailOf(userId: string): string;
 }
 
 export type FreshKind =
@@ -231,6 +233,7 @@ export async function seedOrg(h: Harness, name: string, secrets: Secrets): Promi
   });
   if (mailTemplate.statusCode >= 300) throw new Error(`world: template failed: ${mailTemplate.body}`);
 
+  const memberEmails = new Map<string, string>();
   const fresh = async (kind: FreshKind): Promise<string> => {
     switch (kind) {
       case 'contract':
@@ -272,8 +275,11 @@ export async function seedOrg(h: Harness, name: string, secrets: Secrets): Promi
       }
       case 'inboxDocument':
         return newInboxDocument();
-      case 'member':
-        return (await member(h, admin, { [unit1]: 'viewer' }, secrets)).id;
+      case 'member': {
+        const made = await member(h, admin, { [unit1]: 'viewer' }, secrets);
+        memberEmails.set(made.id, made.email);
+        return made.id;
+      }
     }
   };
 
@@ -282,6 +288,7 @@ export async function seedOrg(h: Harness, name: string, secrets: Secrets): Promi
     marker,
     feedPath,
     scimToken,
+    emailOf: (userId) => memberEmails.get(userId) ?? uniqueEmail('unknown'),
     callers: {
       admin,
       otherEditor,

@@ -13,7 +13,8 @@ export interface RouteRow {
   /** Needs no credential: the role table does not apply, no session is answered like any caller. */
   public?: true;
   params?: (o: OrgWorld) => Params | Promise<Params>;
-  body?: (o: OrgWorld) => unknown;
+  /** Gets the filled path parameters too (a confirmation that repeats something of the target). */
+  body?: (o: OrgWorld, params: Params) => unknown;
   query?: (o: OrgWorld) => Params;
   /** Answers a cross-site POST by design (SAML ACS): not CSRF-checked, must not act on a session. */
   crossSite?: true;
@@ -255,6 +256,11 @@ export const ROUTES: Record<string, RouteRow> = {
   },
   'POST /api/v1/users/{id}/lock': { roles: [200, 403, 403, 403, 403], params: fresh('member') },
   'DELETE /api/v1/users/{id}': { roles: [204, 403, 403, 403, 403], params: fresh('member') },
+  'POST /api/v1/users/{id}/erasure': {
+    roles: [200, 403, 403, 403, 403],
+    params: fresh('member'),
+    body: (o, p) => ({ email: o.emailOf(p.id!) }),
+  },
   'POST /api/v1/users/{id}/unlock': { roles: [200, 403, 403, 403, 403], params: id('target') },
   'GET /api/v1/business-units': { roles: [200, 200, 200, 200, 200] },
   'POST /api/v1/business-units': {

@@ -97,6 +97,25 @@ export const memberships = pgTable(
   (t) => [primaryKey({ columns: [t.orgId, t.userId] }), index('memberships_user_idx').on(t.userId)],
 );
 
+/**
+ * People an administrator erased from the org (users.service `erase`): the log's personal rows about
+ * them are gone, and the org shows them by this random pseudonym instead. No link to the user row's
+ * contents, so the pseudonym tells nothing outside the org.
+ */
+export const erasedMembers = pgTable(
+  'erased_members',
+  {
+    orgId: uuid('org_id')
+      .notNull()
+      .references(() => orgs.id, { onDelete: 'cascade' }),
+    userId: uuid('user_id').notNull(),
+    pseudonym: text('pseudonym').notNull(),
+    erasedBy: uuid('erased_by'),
+    erasedAt: ts('erased_at').notNull().defaultNow(),
+  },
+  (t) => [primaryKey({ columns: [t.orgId, t.userId] })],
+);
+
 export const unitRoles = pgTable(
   'unit_roles',
   {

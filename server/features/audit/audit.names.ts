@@ -3,6 +3,7 @@ import { CUSTOM_FIELD_ENTITIES } from '../../../common/schemas/vocabulary.js';
 import type { Tx } from '../../db/client.js';
 import type { Actor } from '../../platform/context.js';
 import { canReadUnit } from '../access/access.policy.js';
+import { pseudonymsOf } from '../users/erasure.repo.js';
 import type { StoredEvent } from './audit.chain.js';
 import * as repo from './audit.names.repo.js';
 import { presentEvent } from './audit.presenter.js';
@@ -71,7 +72,15 @@ export function carriedName(event: AuditEvent, data: Record<string, unknown>): s
   return null;
 }
 
-type Named = { event: AuditEvent; data: Record<string, unknown> };
+type Named = { event: AuditEvent; data: Record<string, unknown>; subjectId: string | null };
+
+/** The people of an entry whose personal row was erased: only their ids remain. */
+function unnamedPeople({ event, subjectId }: Named): { actorId: string | null; subjectId: string | null } {
+  const actor = event.actor;
+  const actorGone = actor.type === 'user' && actor.id !== null && actor.name === null && actor.email === null;
+  const subjectGone = subjectId !== null && event.subject?.name === null && event.subject.email === null;
+  return { actorId: actorGone ? actor.id : null, subjectId: subjectGone ? subjectId : null };
+}
 
 /**
  * Adds the names of everything the entries mention, resolved on the server so the UI never
@@ -93,13 +102,30 @@ export async function withNames(tx: Tx, orgId: string, actor: Actor, entries: Na
   const missing = [...ids].filter((id) => !names.has(id) && !hidden.has(id));
   for (const row of await repo.recordedNames(tx, orgId, NAMED_TYPES, missing)) names.set(row.id, row.name);
   const labels = await customLabels(tx, orgId, entries);
-  return entries.map(({ event, data }) => {
+  // Erased people go by their pseudonym; someone merely mentioned in an erased entry by their current name.
+  const people = new Set(entries.flatMap((e) => Object.values(unnamedPeople(e)).filter((id) => id !== null)));
+  const pseudonyms = await pseudonymsOf(tx, orgId, [...new Set([...ids, ...people])]);
+  const members = new Map(
+    (
+      await repo.currentNames(
+        tx,
+        orgId,
+        [...people].filter((id) => !pseudonyms.has(id)),
+      )
+    ).map((r) => [r.id, r.name]),
+  );
+  const personName = (id: string | null) => (id ? (pseudonyms.get(id) ?? members.get(id) ?? null) : null);
+  return entries.map((entry) => {
+    const { event, data } = entry;
     const own = new Set<string>();
     idsIn(event.changes, own);
     const objectId = event.objectId?.toLowerCase() ?? '';
+    const gone = unnamedPeople(entry);
     return {
       ...event,
-      objectName: names.get(objectId) ?? carriedName(event, data),
+      actor: gone.actorId ? { ...event.actor, name: personName(gone.actorId) } : event.actor,
+      subject: gone.subjectId ? { name: personName(gone.subjectId), email: null } : event.subject,
+      objectName: names.get(objectId) ?? pseudonyms.get(objectId) ?? carriedName(event, data),
       names: Object.fromEntries([...own].flatMap((id) => (names.has(id) ? [[id, names.get(id)!]] : []))),
       fieldLabels: Object.fromEntries(
         customKeysIn(event.changes).flatMap((key) => {
@@ -130,6 +156,6 @@ export function presentNamed(tx: Tx, orgId: string, actor: Actor, rows: StoredEv
     tx,
     orgId,
     actor,
-    rows.map((row) => ({ event: presentEvent(row), data: row.data })),
+    rows.map((row) => ({ event: presentEvent(row), data: row.data, subjectId: row.subjectId })),
   );
 }

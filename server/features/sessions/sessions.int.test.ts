@@ -29,7 +29,7 @@ const CHROME_WINDOWS =
 const FIREFOX_LINUX = 'Mozilla/5.0 (X11; Ubuntu; Linux x86_64; rv:127.0) Gecko/20100101 Firefox/127.0';
 
 /** Signs in as a browser would, from the given browser and address. */
-async function signInFrom(email: string, userAgent = 'vitest', remoteAddress = '127.0.0.1'): Promise<Caller> {
+async function signInFrom(email: string, userAgent = 'vitest', remoteAddress = h.ip): Promise<Caller> {
   const res = await h.app.inject({
     method: 'POST',
     url: '/api/v1/auth/sign-in',
@@ -216,7 +216,7 @@ describe('new-device mail', () => {
   it('mails a sign-in from a new browser and network, with a link that ends exactly that session', async () => {
     const admin = await signUpOrg(h, 'Device Co');
     // Sign-up learnt this browser and network; another address on the same network is no news.
-    await signInFrom(admin.email, 'vitest', '127.0.0.9');
+    await signInFrom(admin.email, 'vitest', h.ip.replace(/\.\d+$/, '.9'));
     expect(await newDeviceEvents(admin)).toEqual([]);
 
     const stranger = await signInFrom(admin.email, CHROME_WINDOWS, '198.51.100.7');

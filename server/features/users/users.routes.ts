@@ -7,10 +7,11 @@ import {
   updateMeInput,
 } from '../../../common/schemas/auth.js';
 import { idParams, page, pageQuery } from '../../../common/schemas/common.js';
-import { inviteInput, orgUser, setRolesInput } from '../../../common/schemas/org.js';
+import { erasedUser, eraseUserInput, inviteInput, orgUser, setRolesInput } from '../../../common/schemas/org.js';
 import { type App, decodeCursor, encodeCursor, inOrg, SIGN_IN_STEPS } from '../../platform/http/route-kit.js';
 import { setSessionCookies } from '../auth/session-cookies.js';
 import * as people from './directory.service.js';
+import * as erasure from './erasure.service.js';
 import * as me from './me.service.js';
 import * as users from './users.service.js';
 
@@ -82,6 +83,13 @@ export function usersRoutes(app: App) {
     await inOrg(req, (ctx) => users.remove(ctx, req.params.id));
     return reply.code(204).send();
   });
+
+  // Removes the member and the personal data the account holds about them; irreversible, so confirmed by their address.
+  app.post(
+    '/users/:id/erasure',
+    { schema: { tags: ['users'], params: idParams, body: eraseUserInput, response: { 200: erasedUser } } },
+    (req) => inOrg(req, (ctx) => erasure.erase(ctx, req.params.id, req.body.email)),
+  );
 
   app.post('/users/:id/unlock', { schema: { tags: ['users'], params: idParams, response: { 200: orgUser } } }, (req) =>
     inOrg(req, (ctx) => users.setLocked(ctx, req.params.id, false)),

@@ -171,17 +171,28 @@ export async function setLocked(ctx: Ctx, userId: string, locked: boolean) {
   return presentOrgUser(user, updated, await repo.unitRolesOf(ctx.tx, ctx.orgId, userId));
 }
 
-/** Takes the person out of this account: roles, open invitation and sessions go with it. */
-export async function remove(ctx: Ctx, userId: string) {
+/** The member an administrator may take out of the account: not themselves, not its last administrator. */
+export async function removableMember(ctx: Ctx, userId: string) {
   requireAdmin(ctx);
-  const { user, membership } = await getMember(ctx, userId);
+  const member = await getMember(ctx, userId);
   if (ctx.actor.type === 'user' && ctx.actor.id === userId)
     throw AppError.because('conflict', 'remove_self', 'You cannot remove yourself.');
-  await assertNotLastAdmin(ctx, membership);
+  await assertNotLastAdmin(ctx, member.membership);
+  return member;
+}
+
+/** Roles, open invitation, sessions and the membership itself. */
+export async function takeOut(ctx: Ctx, userId: string): Promise<void> {
   await repo.replaceUnitRoles(ctx.tx, ctx.orgId, userId, {});
   await invitations.removeOpen(ctx.tx, ctx.orgId, userId);
   await deleteUserSessions(ctx.tx, ctx.orgId, userId);
   await repo.deleteMembership(ctx.tx, ctx.orgId, userId);
+}
+
+/** Takes the person out of this account: roles, open invitation and sessions go with it. */
+export async function remove(ctx: Ctx, userId: string) {
+  const { user, membership } = await removableMember(ctx, userId);
+  await takeOut(ctx, userId);
   await record(ctx, {
     action: 'user.removed',
     objectType: 'user',

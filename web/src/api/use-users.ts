@@ -1,6 +1,6 @@
 import { type InfiniteData, useInfiniteQuery, useMutation, useQueryClient } from '@tanstack/react-query';
 import type { z } from 'zod';
-import { type inviteInput, orgUser, type setRolesInput } from '../../../common/schemas/org.js';
+import { erasedUser, type inviteInput, orgUser, type setRolesInput } from '../../../common/schemas/org.js';
 import { api } from './client.js';
 import { meKey, usersKey } from './keys.js';
 import { fetchPage, type Page, pagingOptions, replaceItem } from './paging.js';
@@ -52,6 +52,16 @@ export function useRemoveUser() {
   const client = useQueryClient();
   return useMutation({
     mutationFn: (id: string) => api.delete(`/users/${id}`),
+    onSuccess: () => client.invalidateQueries({ queryKey: usersKey }),
+  });
+}
+
+/** Removes the member and the personal data the account holds about them; confirmed with their address. */
+export function useEraseUser() {
+  const client = useQueryClient();
+  return useMutation({
+    mutationFn: ({ id, email }: { id: string; email: string }) =>
+      api.post(`/users/${id}/erasure`, { email }, erasedUser),
     onSuccess: () => client.invalidateQueries({ queryKey: usersKey }),
   });
 }

@@ -36,6 +36,7 @@ export const activity: Record<keyof typeof en, string> = {
   'action.user.locked': 'Benutzer gesperrt',
   'action.user.unlocked': 'Benutzer entsperrt',
   'action.user.removed': 'Benutzer entfernt',
+  'action.user.erased': 'Person gelöscht (pseudonymisiert)',
   'action.user.updated': 'Benutzer geändert',
   'action.user.factors_reset': 'Zweite Faktoren zurückgesetzt',
   'action.user.provisioned': 'Benutzer bereitgestellt (SCIM)',

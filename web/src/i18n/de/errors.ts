@@ -151,6 +151,7 @@ export const errors: Record<keyof typeof en, string> = {
   'validation.existing_password': 'Geben Sie das Passwort ein, das Sie bereits für Deedbox verwenden.',
   'validation.wrong': 'Das ist nicht Ihr aktuelles Passwort.',
   'validation.not_the_name': 'Das ist nicht der genaue Name des Kontos.',
+  'validation.not_the_email': 'Das ist nicht die genaue E-Mail-Adresse der Person.',
   'validation.wrong_code':
     'Dieser Code ist falsch, abgelaufen oder schon verwendet. Geben Sie den Code ein, den Ihre App jetzt anzeigt.',
   'validation.phone':

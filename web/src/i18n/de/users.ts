@@ -26,8 +26,15 @@ export const users: Record<keyof typeof en, string> = {
   'users.remove': 'Aus der Organisation entfernen',
   'users.removeTitle': '{name} entfernen?',
   'users.removeText':
-    '{name} verliert sofort den Zugang zu dieser Organisation: Rollen, offene Einladung und Sitzungen werden entfernt. Die bisherigen Aktivitäten bleiben im Protokoll.',
+    '{name} verliert sofort den Zugang zu dieser Organisation: Rollen, offene Einladung und Sitzungen werden entfernt. Die bisherigen Aktivitäten bleiben mit Namen im Protokoll; um auch die personenbezogenen Daten zu löschen, wählen Sie stattdessen „Person und personenbezogene Daten löschen“.',
   'users.removed': '{name} wurde aus der Organisation entfernt.',
+  'users.erase': 'Person und personenbezogene Daten löschen',
+  'users.eraseTitle': '{name} und die personenbezogenen Daten löschen?',
+  'users.eraseText':
+    '{name} wird aus dieser Organisation entfernt, und alles, was sie hier über die Person namentlich speichert, wird gelöscht: Name, E-Mail-Adresse, IP-Adressen und Browser im Aktivitätsprotokoll sowie die Adresse auf Erinnerungsmails. Danach erscheint die Person unter einem Pseudonym (zum Beispiel „Person 7K2QX9MD“). Verträge, Dokumente und das Aktivitätsprotokoll selbst bleiben erhalten, und das Protokoll bleibt prüfbar. Gehört die Person keiner anderen Organisation an, wird auch ihr Deedbox-Konto gelöscht. Das lässt sich nicht rückgängig machen.',
+  'users.eraseEmailLabel': 'Zur Bestätigung {email} eingeben',
+  'users.eraseConfirm': 'Endgültig löschen',
+  'users.erased': '{name} wurde gelöscht und erscheint jetzt als {pseudonym}.',
   'users.resetFactors': 'Zweite Faktoren zurücksetzen',
   'users.resetFactorsTitle': 'Zweite Faktoren von {name} zurücksetzen?',
   'users.resetFactorsText':

@@ -36,6 +36,7 @@ export const actionLabels = {
   'action.user.locked': 'Locked user',
   'action.user.unlocked': 'Unlocked user',
   'action.user.removed': 'Removed user',
+  'action.user.erased': 'Erased person',
   'action.user.updated': 'Updated user',
   'action.user.factors_reset': 'Reset second factors',
   'action.user.provisioned': 'Provisioned user (SCIM)',

@@ -130,6 +130,7 @@ export const errors = {
   'validation.existing_password': 'Enter the password you already use for Deedbox.',
   'validation.wrong': 'This is not your current password.',
   'validation.not_the_name': 'That is not the account’s exact name.',
+  'validation.not_the_email': 'That is not the person’s exact e-mail address.',
   'validation.wrong_code': 'This code is wrong, expired or already used. Enter the code your app shows now.',
   'validation.phone': 'Enter the number in international format with the country code, such as +49 170 1234567.',
   'validation.unreachable': 'This number cannot receive text messages. Check it, or use another one.',

@@ -23,8 +23,15 @@ export const users = {
   'users.remove': 'Remove from organization',
   'users.removeTitle': 'Remove {name}?',
   'users.removeText':
-    '{name} loses access to this organization at once: roles, open invitation and sessions are removed. Their past activity stays in the log.',
+    '{name} loses access to this organization at once: roles, open invitation and sessions are removed. Their past activity stays in the log, under their name; to delete their personal data as well, choose “Delete person and personal data” instead.',
   'users.removed': '{name} was removed from the organization.',
+  'users.erase': 'Delete person and personal data',
+  'users.eraseTitle': 'Delete {name} and their personal data?',
+  'users.eraseText':
+    '{name} is removed from this organization, and everything it holds about them that names them is deleted: their name, e-mail address, IP addresses and browser in the activity log, and their address on reminder mails. From then on they appear as a pseudonym (for example “Person 7K2QX9MD”). Contracts, documents and the activity log itself stay, and the log still verifies. If they belong to no other organization, their Deedbox account is deleted too. This cannot be undone.',
+  'users.eraseEmailLabel': 'Type {email} to confirm',
+  'users.eraseConfirm': 'Delete for good',
+  'users.erased': '{name} was deleted. They now appear as {pseudonym}.',
   'users.resetFactors': 'Reset second factors',
   'users.resetFactorsTitle': 'Reset the second factors of {name}?',
   'users.resetFactorsText':

@@ -6,6 +6,7 @@ import {
   IconLogout,
   IconSend,
   IconShieldOff,
+  IconTrash,
   IconUserMinus,
 } from '@tabler/icons-react';
 import { useState } from 'react';
@@ -21,8 +22,9 @@ import {
 import { ConfirmModal } from '../../../components/confirm-modal.js';
 import { notifyError, notifySuccess } from '../../../components/notify.js';
 import { useT } from '../../../i18n/i18n-context.js';
+import { EraseUserModal } from './erase-user-modal.js';
 
-type Confirming = 'lock' | 'remove' | 'sessions' | 'resetFactors' | null;
+type Confirming = 'lock' | 'remove' | 'erase' | 'sessions' | 'resetFactors' | null;
 
 export function UserActions({ user }: { user: OrgUser }) {
   const t = useT();
@@ -101,6 +103,9 @@ export function UserActions({ user }: { user: OrgUser }) {
           <Menu.Item leftSection={<IconUserMinus size={16} />} color="red" onClick={() => setConfirming('remove')}>
             {t('users.remove')}
           </Menu.Item>
+          <Menu.Item leftSection={<IconTrash size={16} />} color="red" onClick={() => setConfirming('erase')}>
+            {t('users.erase')}
+          </Menu.Item>
         </Menu.Dropdown>
       </Menu>
       <ConfirmModal
@@ -143,6 +148,7 @@ export function UserActions({ user }: { user: OrgUser }) {
       >
         <Text size="sm">{t('users.removeText', { name })}</Text>
       </ConfirmModal>
+      <EraseUserModal user={user} opened={confirming === 'erase'} onClose={close} />
     </>
   );
 }
