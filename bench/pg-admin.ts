@@ -1,3 +1,6 @@
+import { mkdtemp, rm } from 'node:fs/promises';
+import os from 'node:os';
+import path from 'node:path';
 import pg from 'pg';
 import { shippedMigrations } from '../server/db/client.js';
 
@@ -39,5 +42,25 @@ export async function currentMarker<T extends { version: number; migrations: num
     return current && applied.rows[0].n === marker.migrations ? marker : null;
   } finally {
     await client.end();
+  }
+}
+
+/**
+ * A run's own fresh databases (dropped first if a crashed run left them) and temporary directory,
+ * both removed after `work` whatever happens.
+ */
+export async function inFreshWorkspace<T>(
+  databases: string[],
+  dirPrefix: string,
+  work: (dir: string) => Promise<T>,
+): Promise<T> {
+  for (const name of databases) await admin(`drop database if exists ${name} with (force)`);
+  for (const name of databases) await admin(`create database ${name}`);
+  const dir = await mkdtemp(path.join(os.tmpdir(), dirPrefix));
+  try {
+    return await work(dir);
+  } finally {
+    await rm(dir, { recursive: true, force: true });
+    for (const name of databases) await admin(`drop database if exists ${name} with (force)`);
   }
 }

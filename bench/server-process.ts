@@ -149,3 +149,40 @@ export const machineLoad = () =>
     .loadavg()
     .map((l) => l.toFixed(1))
     .join(' / ')} (1 / 5 / 15 min)`;
+
+export interface Measured {
+  seconds: number;
+  /** The process's peak resident set (VmRSS sampled every 20 ms), MB. */
+  peakRss: number;
+  stdout: string;
+}
+
+/** Runs a command to its end (stdout kept, stderr shown), timing it and sampling its memory; rejects unless it exits 0. */
+export function runMeasured(command: string, args: string[], env: NodeJS.ProcessEnv = process.env): Promise<Measured> {
+  return new Promise((resolve, reject) => {
+    const start = process.hrtime.bigint();
+    const child = spawn(command, args, { cwd: ROOT, env, stdio: ['ignore', 'pipe', 'inherit'] });
+    let stdout = '';
+    child.stdout.on('data', (chunk: Buffer) => {
+      stdout += chunk.toString('utf8');
+    });
+    let peakRss = 0;
+    const timer = setInterval(() => {
+      try {
+        peakRss = Math.max(peakRss, memory(child.pid!).rss);
+      } catch {
+        // Gone between two samples: the exit handler reports.
+      }
+    }, 20);
+    child.once('error', (error) => {
+      clearInterval(timer);
+      reject(error);
+    });
+    child.once('exit', (code, signal) => {
+      clearInterval(timer);
+      const seconds = Number(process.hrtime.bigint() - start) / 1e9;
+      if (code === 0) resolve({ seconds, peakRss, stdout });
+      else reject(new Error(`${command} ${args.join(' ')} ended with ${signal ?? `exit ${code}`}`));
+    });
+  });
+}

@@ -5,14 +5,13 @@ import pg from 'pg';
 import { todayIn } from '../../common/terms/dates.js';
 import { loadConfig } from '../../server/config.js';
 import { type RunningServer, startServer } from '../../server/server.js';
-import type { SmtpSink } from '../../server/test/smtp-sink.js';
 import { admin, BENCH_PG_ROOT } from '../pg-admin.js';
-import { benchMailSink, signUpThroughMail } from '../sign-up.js';
+import { benchMailSink } from '../sign-up.js';
 import { capture, explain, installCapture, mainIndex, readOnly, replay } from './capture.js';
 import { measureExport } from './export-memory.js';
 import { get, percentile, signIn } from './http.js';
 import { type Scenario, scenarios } from './scenarios.js';
-import { ADMIN, CONTRACTS_PER_ORG, completeSeed, ORGS, seed } from './seed.js';
+import { ADMIN, CONTRACTS_PER_ORG, completeSeed, ORGS, seedBigOrg } from './seed.js';
 
 const DB_NAME = 'deedbox_bench_repository';
 const DB_URL = `${BENCH_PG_ROOT}/${DB_NAME}`;
@@ -28,18 +27,6 @@ const BUDGET_MS = 60_000;
 const MIN_SAMPLES = 20;
 
 const log = (line: string) => console.log(line);
-
-/** Signs the big org up through the API (users, org, default unit, admin), then seeds the rest in SQL. */
-async function seedFresh(server: RunningServer, db: pg.Pool, sink: SmtpSink) {
-  log(`seeding ${ORGS} orgs x ${CONTRACTS_PER_ORG} contracts into ${DB_NAME} ...`);
-  await signUpThroughMail(server.url, ADMIN, sink);
-  const { rows } = await db.query(
-    'select m.org_id, m.user_id, o.time_zone from memberships m join users u on u.id = m.user_id join orgs o on o.id = m.org_id where u.email = $1',
-    [ADMIN.email],
-  );
-  const { org_id: orgId, user_id: userId, time_zone: timeZone } = rows[0];
-  await seed(DB_URL, orgId, userId, todayIn(timeZone), log);
-}
 
 interface Figures {
   scenario: Scenario;
@@ -178,7 +165,8 @@ async function main() {
     const seedStart = Date.now();
     let marker = await completeSeed(DB_URL);
     if (!marker) {
-      await seedFresh(server, db, sink);
+      log(`seeding ${ORGS} orgs x ${CONTRACTS_PER_ORG} contracts into ${DB_NAME} ...`);
+      await seedBigOrg(server.url, sink, DB_URL, log);
       marker = (await completeSeed(DB_URL))!;
       log(`seeded in ${((Date.now() - seedStart) / 1000).toFixed(0)} s`);
     } else log(`reusing ${DB_NAME}, seeded on ${marker.seeded_on} in ${marker.seconds} s (--reseed to seed again)`);

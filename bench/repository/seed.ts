@@ -1,5 +1,8 @@
 import pg from 'pg';
+import { todayIn } from '../../common/terms/dates.js';
 import { shippedMigrations } from '../../server/db/client.js';
+import type { SmtpSink } from '../../server/test/smtp-sink.js';
+import { signUpThroughMail } from '../sign-up.js';
 import { lifecycleTemplates } from './lifecycles.js';
 import { CATEGORIES, CITIES, ORG_UNITS, partnerNames, REGIONS, TAGS, TITLES, UNITS } from './names.js';
 
@@ -49,11 +52,56 @@ export async function completeSeed(url: string): Promise<Marker | null> {
 
 type Log = (line: string) => void;
 
+/** How much a seed makes: the repository bench's full size unless another bench asks for less. */
+export interface SeedSize {
+  orgs: number;
+  contractsPerOrg: number;
+  partnersPerOrg: number;
+}
+
+export const FULL_SIZE: SeedSize = { orgs: ORGS, contractsPerOrg: CONTRACTS_PER_ORG, partnersPerOrg: PARTNERS_PER_ORG };
+
+/**
+ * Signs the big org up through the API of the server at `serverUrl` (users, org, default unit,
+ * admin: mail to `sink`), then seeds the rest in SQL; answers the big org and its administrator.
+ */
+export async function seedBigOrg(
+  serverUrl: string,
+  sink: SmtpSink,
+  url: string,
+  log: Log,
+  size: SeedSize = FULL_SIZE,
+): Promise<{ orgId: string; userId: string }> {
+  await signUpThroughMail(serverUrl, ADMIN, sink);
+  const client = new pg.Client({ connectionString: url });
+  await client.connect();
+  let found: { org_id: string; user_id: string; time_zone: string };
+  try {
+    found = (
+      await client.query(
+        'select m.org_id, m.user_id, o.time_zone from memberships m join users u on u.id = m.user_id join orgs o on o.id = m.org_id where u.email = $1',
+        [ADMIN.email],
+      )
+    ).rows[0];
+  } finally {
+    await client.end();
+  }
+  await seed(url, found.org_id, found.user_id, todayIn(found.time_zone), log, size);
+  return { orgId: found.org_id, userId: found.user_id };
+}
+
 /**
  * Fills the bench database (migrated, with the big org signed up through the API) straight in
- * SQL as the superuser: classification, custom fields, partners and contracts for `ORGS` orgs.
+ * SQL as the superuser: classification, custom fields, partners and contracts for `size.orgs` orgs.
  */
-export async function seed(url: string, bigOrgId: string, adminUserId: string, today: string, log: Log) {
+export async function seed(
+  url: string,
+  bigOrgId: string,
+  adminUserId: string,
+  today: string,
+  log: Log,
+  size: SeedSize = FULL_SIZE,
+) {
   const started = Date.now();
   const client = new pg.Client({ connectionString: url });
   await client.connect();
@@ -61,12 +109,12 @@ export async function seed(url: string, bigOrgId: string, adminUserId: string, t
     await client.query(`set synchronous_commit = off; set maintenance_work_mem = '512MB'`);
     await loadTemplates(client, today);
     const orgIds = [bigOrgId];
-    for (let n = 2; n <= ORGS; n++) orgIds.push(await createOrg(client, `Bench Org ${n}`));
+    for (let n = 2; n <= size.orgs; n++) orgIds.push(await createOrg(client, `Bench Org ${n}`));
     for (const [i, orgId] of orgIds.entries()) {
       const t = Date.now();
-      await seedOrg(client, orgId, i, i === 0 ? adminUserId : null, today);
+      await seedOrg(client, orgId, i, i === 0 ? adminUserId : null, today, size);
       log(
-        `  org ${i + 1}/${orgIds.length}: ${CONTRACTS_PER_ORG} contracts in ${((Date.now() - t) / 1000).toFixed(1)} s`,
+        `  org ${i + 1}/${orgIds.length}: ${size.contractsPerOrg} contracts in ${((Date.now() - t) / 1000).toFixed(1)} s`,
       );
     }
     log('  vacuum analyze');
@@ -109,7 +157,14 @@ async function createOrg(client: pg.Client, name: string): Promise<string> {
   return orgId;
 }
 
-async function seedOrg(client: pg.Client, orgId: string, index: number, ownerId: string | null, today: string) {
+async function seedOrg(
+  client: pg.Client,
+  orgId: string,
+  index: number,
+  ownerId: string | null,
+  today: string,
+  size: SeedSize,
+) {
   for (const [table, names] of [
     ['business_units', UNITS],
     ['categories', CATEGORIES],
@@ -133,9 +188,9 @@ async function seedOrg(client: pg.Client, orgId: string, index: number, ownerId:
      select $1, gen_random_uuid(), name, (array['supplier','supplier','customer','both'])[1 + floor(random() * 4)::int],
        now() - random() * interval '2000 days', now()
      from unnest($2::text[]) name`,
-    [orgId, partnerNames(PARTNERS_PER_ORG, 1000 + index)],
+    [orgId, partnerNames(size.partnersPerOrg, 1000 + index)],
   );
-  await client.query(CONTRACTS_SQL, [orgId, CONTRACTS_PER_ORG, TEMPLATES, ownerId, today]);
+  await client.query(CONTRACTS_SQL, [orgId, size.contractsPerOrg, TEMPLATES, ownerId, today]);
 }
 
 const lit = (items: string[]) => `array[${items.map((s) => `'${s.replace(/'/g, "''")}'`).join(',')}]`;
