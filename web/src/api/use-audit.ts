@@ -14,6 +14,8 @@ export function useAuditEvents(filters: AuditFilters) {
     queryKey: [...auditKey, filters],
     queryFn: ({ pageParam }) => fetchPage('/audit', auditEvent, filters, pageParam),
     ...pagingOptions,
+    // The log is what just happened: opened again, it asks afresh (the app's 15 s default would show an old page).
+    staleTime: 0,
   });
 }
 
