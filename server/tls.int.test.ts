@@ -163,7 +163,7 @@ describe('the server over TLS', () => {
     const res = await request(https, `${server.url}/api/v1/trust`, secure());
     expect(res.status).toBe(200);
     expect(JSON.parse(res.body).tls).toEqual({
-      terminatedByApp: true,
+      terminatedBy: 'app',
       minVersion: 'TLS 1.2',
       hsts: { enabled: true, maxAgeSeconds: 31_536_000, includeSubDomains: true },
     });

@@ -35,8 +35,11 @@ export const trustOutput = z.object({
     backupsEncrypted: z.boolean(),
   }),
   tls: z.object({
-    /** The app serves HTTPS itself (TLS_CERT_FILE); otherwise a proxy in front of it does. */
-    terminatedByApp: z.boolean(),
+    /**
+     * Who serves HTTPS: the app itself (TLS_CERT_FILE), the proxy TRUST_PROXY names (production demands
+     * one of the two), or nobody (development and test on plain HTTP).
+     */
+    terminatedBy: z.enum(['app', 'proxy', 'none']),
     /** Known only when the app terminates TLS: a proxy's minimum is its own setting. */
     minVersion: z.string().nullable(),
     hsts: z.object({ enabled: z.boolean(), maxAgeSeconds: z.number().int(), includeSubDomains: z.boolean() }),

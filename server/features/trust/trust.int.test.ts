@@ -69,7 +69,7 @@ describe('the public trust page', () => {
       backupsEncrypted: false,
     });
     expect(page.tls).toEqual({
-      terminatedByApp: false,
+      terminatedBy: 'none',
       minVersion: null,
       hsts: { enabled: false, maxAgeSeconds: 31_536_000, includeSubDomains: true },
     });

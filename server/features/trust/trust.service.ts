@@ -1,6 +1,6 @@
 import type { Trust, TrustOrg } from '../../../common/schemas/trust.js';
 import { type Ctx, type PublicCtx, transact } from '../../platform/context.js';
-import { hstsPolicy, TLS_MIN_VERSION } from '../../platform/http/tls-policy.js';
+import { tlsFacts } from '../../platform/http/tls-policy.js';
 import { requireAdmin } from '../access/access.policy.js';
 import { verify } from '../audit/audit.service.js';
 import { lastBackupRun } from '../backup/backup.runs.repo.js';
@@ -42,11 +42,7 @@ export async function trustPage(ctx: PublicCtx): Promise<Trust> {
       perAccountKeys: true,
       backupsEncrypted: config.backupKeys !== null,
     },
-    tls: {
-      terminatedByApp: config.tls !== null,
-      minVersion: config.tls ? TLS_MIN_VERSION.replace('TLSv', 'TLS ') : null,
-      hsts: hstsPolicy(config),
-    },
+    tls: tlsFacts(config),
     securityScan: await lastSecurityScan(config.trust.scanSummaryFile),
     retention: {
       retentionMonths: config.subscriptions.retentionMonths,

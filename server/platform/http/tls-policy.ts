@@ -21,3 +21,12 @@ export function hstsPolicy(config: Config): { enabled: boolean; maxAgeSeconds: n
     includeSubDomains: true,
   };
 }
+
+/** What the trust page says of encryption in transit: who serves HTTPS, the app's minimum when it does, HSTS. */
+export function tlsFacts(config: Config) {
+  return {
+    terminatedBy: config.tls ? 'app' : config.trustProxy !== false ? 'proxy' : 'none',
+    minVersion: config.tls ? TLS_MIN_VERSION.replace('TLSv', 'TLS ') : null,
+    hsts: hstsPolicy(config),
+  } as const;
+}
