@@ -1,8 +1,9 @@
 import { Badge, SimpleGrid, Skeleton } from '@mantine/core';
 import { useTrustOrg } from '../../api/use-trust.js';
+import { Fact } from '../../components/fact.js';
 import { ErrorState } from '../../components/states.js';
 import { useI18n } from '../../i18n/i18n-context.js';
-import { Fact, TrustSection } from './trust-section.js';
+import { TrustSection } from './trust-section.js';
 
 /** What an administrator sees of the own account: the activity log's chain, and when the data goes. */
 export function TrustOrgSection({ orgName }: { orgName: string }) {

@@ -2,12 +2,13 @@ import { SimpleGrid, Skeleton, Stack, Text, Title } from '@mantine/core';
 import type { Trust } from '../../../../common/schemas/trust.js';
 import { useMe } from '../../api/use-me.js';
 import { useTrust } from '../../api/use-trust.js';
+import { Fact } from '../../components/fact.js';
 import { ErrorState } from '../../components/states.js';
 import { usePageTitle } from '../../components/use-page-title.js';
 import { useI18n } from '../../i18n/i18n-context.js';
 import { SubProcessors } from './sub-processors.js';
 import { TrustOrgSection } from './trust-org-section.js';
-import { Fact, TrustSection } from './trust-section.js';
+import { TrustSection } from './trust-section.js';
 
 const DAY_SECONDS = 86_400;
 

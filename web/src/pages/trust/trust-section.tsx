@@ -31,32 +31,3 @@ export function TrustSection({
     </Paper>
   );
 }
-
-/** A label over its value, with an optional line of detail. */
-export function Fact({
-  label,
-  value,
-  detail,
-  testId,
-}: {
-  label: string;
-  value: ReactNode;
-  detail?: string;
-  testId?: string;
-}) {
-  return (
-    <Stack gap={2}>
-      <Text size="sm" c="dimmed">
-        {label}
-      </Text>
-      <Text fw={500} data-testid={testId}>
-        {value}
-      </Text>
-      {detail && (
-        <Text size="sm" c="dimmed">
-          {detail}
-        </Text>
-      )}
-    </Stack>
-  );
-}
