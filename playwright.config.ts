@@ -91,6 +91,12 @@ export default defineConfig({
         LOG_LEVEL: 'warn',
         // Journeys add members freely; a seat limit is a server rule tested in subscriptions.int.test.ts.
         TRIAL_PLAN: 'enterprise',
+        // What the trust page shows beyond the adapters (Twilio above).
+        TRUST_HOSTING: 'Hetzner Online GmbH, dedicated servers in Falkenstein',
+        TRUST_DATA_RESIDENCY: 'Germany (European Union)',
+        TRUST_SUBPROCESSORS: JSON.stringify([
+          { name: 'Zammad GmbH', purpose: 'Support tickets', location: 'Germany', url: 'https://zammad.com/en' },
+        ]),
       },
       reuseExistingServer: false,
       timeout: 60_000,

@@ -43,6 +43,7 @@ function publicScreens(s: Seeded): Screen[] {
     // A well-formed link nobody was sent: the page asks the server, then says the link no longer works.
     { name: 'end session link', path: `/end-session?token=${'A'.repeat(43)}`, narrow: true },
     { name: 'single sign-on error', path: '/sso-error?code=domain_not_verified', narrow: true },
+    { name: 'trust page', path: '/trust', narrow: true },
   ];
 }
 
@@ -185,6 +186,8 @@ function appScreens(s: Seeded, documents: Documents): Screen[] {
     },
     { name: 'single sign-on settings', path: '/settings/sso', narrow: true },
     { name: 'subscription settings', path: '/settings/subscription', narrow: true },
+    // An administrator's view adds the own account's chain status and deletion date.
+    { name: 'trust page (administrator)', path: '/trust', narrow: true },
     {
       name: 'cancel subscription dialog',
       path: '/settings/subscription',

@@ -302,6 +302,8 @@ function pagesOf(w: World): Record<string, { url: string; guest?: boolean; shows
     '/respond/:token': { url: w.respondPath, guest: true, shows: true },
     '/end-session': { url: '/end-session?token=x', guest: true },
     '/sso-error': { url: '/sso-error?code=%3Cimg%20src%3Dx%20onerror%3Dalert(1)%3E', guest: true },
+    // Configured text (TRUST_* in playwright.config.ts) and, for the administrator, the own account's part.
+    '/trust': { url: '/trust' },
     '/dev/outbox': { url: '/dev/outbox' },
     '': { url: '/', shows: true },
     '/contracts': { url: '/contracts', shows: true },
@@ -335,6 +337,7 @@ function pagesOf(w: World): Record<string, { url: string; guest?: boolean; shows
     '/settings/sessions': { url: '/settings/sessions' },
     '/settings/security': { url: '/settings/security' },
     '/settings/sso': { url: '/settings/sso' },
+    '/settings/subscription': { url: '/settings/subscription' },
     '/home': { url: '/home', shows: true },
     '*': { url: '/no-such-page' },
   };

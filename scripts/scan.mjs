@@ -413,7 +413,9 @@ try {
   for (const finding of [...sqlmap.findings, ...wapiti.findings]) console.error(`scan finding: ${finding}`);
   for (const cause of serverErrors()) console.error(`scan: server error: ${cause}`);
   failed = sqlmap.findings.length + wapiti.findings.length > 0;
+  // finishedAt dates the trust page's "last automated security test" (TRUST_SCAN_SUMMARY points here).
   const summary = {
+    finishedAt: new Date().toISOString(),
     sqlmap: { ...sqlmap, findings: sqlmap.findings.length },
     wapiti: { ...wapiti, findings: wapiti.findings.length },
   };

@@ -48,6 +48,7 @@ import { sessionsRoutes } from './features/sessions/sessions.routes.js';
 import { settingsRoutes } from './features/settings/settings.routes.js';
 import { ssoRoutes } from './features/sso/sso.routes.js';
 import { subscriptionsRoutes } from './features/subscriptions/subscriptions.routes.js';
+import { trustRoutes } from './features/trust/trust.routes.js';
 import { usersRoutes } from './features/users/users.routes.js';
 import { AppError } from './platform/errors.js';
 import { inputGuard } from './platform/http/input-guard.js';
@@ -55,6 +56,7 @@ import { opsRoutes } from './platform/http/ops.routes.js';
 import { errorHandler, frameworkErrors, sendProblem } from './platform/http/problem.js';
 import type { App } from './platform/http/route-kit.js';
 import { contentSecurityPolicy, csrfGuard } from './platform/http/security.js';
+import { hstsPolicy, TLS_CIPHERS, TLS_MIN_VERSION } from './platform/http/tls-policy.js';
 import { loggerOptions } from './platform/logger.js';
 import type { Mailer } from './platform/mail/mailer.js';
 import { createMetrics } from './platform/metrics.js';
@@ -71,16 +73,6 @@ const DOCS_LOGO = Buffer.from(
 
 /** The docs page's other address, sent on to the page itself. */
 const DOCS_INDEX_ALIAS = '/api/docs/static/index.html';
-
-/** Mozilla "intermediate": AEAD ciphers with forward secrecy only (TLS 1.3 suites are always on). */
-const TLS_CIPHERS = [
-  'ECDHE-ECDSA-AES128-GCM-SHA256',
-  'ECDHE-RSA-AES128-GCM-SHA256',
-  'ECDHE-ECDSA-AES256-GCM-SHA384',
-  'ECDHE-RSA-AES256-GCM-SHA384',
-  'ECDHE-ECDSA-CHACHA20-POLY1305',
-  'ECDHE-RSA-CHACHA20-POLY1305',
-].join(':');
 
 /** The built web app: dist/web beside the sources, or web/ beside the compiled server. */
 function webRoot(): string | null {
@@ -123,7 +115,7 @@ export async function buildApp({
           https: {
             cert: config.tls.cert,
             key: config.tls.key,
-            minVersion: 'TLSv1.2' as const,
+            minVersion: TLS_MIN_VERSION,
             ciphers: TLS_CIPHERS,
             honorCipherOrder: true,
           },
@@ -155,10 +147,10 @@ export async function buildApp({
     reply.header('x-request-id', req.id);
   });
 
-  const tls = config.tls !== null || config.env === 'production';
+  const hsts = hstsPolicy(config);
   await app.register(fastifyHelmet, {
-    contentSecurityPolicy: contentSecurityPolicy(tls),
-    hsts: tls ? { maxAge: 31536000, includeSubDomains: true } : false,
+    contentSecurityPolicy: contentSecurityPolicy(hsts.enabled),
+    hsts: hsts.enabled ? { maxAge: hsts.maxAgeSeconds, includeSubDomains: hsts.includeSubDomains } : false,
     // The same as the CSP's frame-ancestors 'none', for browsers that only know the older header.
     frameguard: { action: 'deny' },
     crossOriginEmbedderPolicy: false,
@@ -257,6 +249,7 @@ export async function buildApp({
         ssoRoutes,
         accountExportsRoutes,
         subscriptionsRoutes,
+        trustRoutes,
       ];
       for (const routes of features) {
         routes(api as App);

@@ -143,7 +143,26 @@ const envSchema = z.object({
   STRIPE_PORTAL_URL: z.url({ protocol: /^https$/ }).optional(),
   /** Which plan each Stripe price is, `price_123=team,price_456=business`. */
   STRIPE_PRICES: z.string().min(1).optional(),
+  /** The trust page (/trust): who hosts this deployment, and where its data lives, in the operator's words. */
+  TRUST_HOSTING: z.string().trim().min(1).max(300).optional(),
+  TRUST_DATA_RESIDENCY: z.string().trim().min(1).max(300).optional(),
+  /** Sub-processors beyond the configured adapters, a JSON list of {name, purpose, location?, url?}. */
+  TRUST_SUBPROCESSORS: z.string().trim().min(1).optional(),
+  /** The summary `scripts/scan.mjs` wrote for this build (SCAN_REPORT_DIR/scan.json); unset: not recorded. */
+  TRUST_SCAN_SUMMARY: z.string().min(1).optional(),
 });
+
+/** One TRUST_SUBPROCESSORS entry; an entry named like an adapter's (Stripe, Twilio…) completes that one. */
+const configuredSubProcessor = z.strictObject({
+  name: z.string().trim().min(1).max(100),
+  purpose: z.string().trim().min(1).max(300),
+  location: z.string().trim().min(1).max(100).optional(),
+  url: z
+    .url({ protocol: /^https$/ })
+    .max(500)
+    .optional(),
+});
+export type ConfiguredSubProcessor = z.infer<typeof configuredSubProcessor>;
 
 type Env = z.infer<typeof envSchema>;
 
@@ -190,7 +209,17 @@ export type Config = Readonly<{
   workerJobs: readonly string[] | null;
   inbox: InboxConfig;
   subscriptions: SubscriptionsConfig;
+  trust: TrustConfig;
 }>;
+
+/** What the trust page shows beyond what the other settings already say. */
+export type TrustConfig = {
+  hosting: string | null;
+  dataResidency: string | null;
+  subProcessors: readonly ConfiguredSubProcessor[];
+  /** Absolute path of the scan summary; null: the page says "not recorded". */
+  scanSummaryFile: string | null;
+};
 
 export type SubscriptionsConfig = {
   trialDays: number;
@@ -374,6 +403,7 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
   const keyring = keyText ? masterKeys(keyText, problems) : null;
   const backupKeys = e.BACKUP_KEYS ? masterKeys(e.BACKUP_KEYS, problems, 'BACKUP_KEYS') : null;
   const stripe = stripeConfig(e, problems);
+  const subProcessors = subProcessorList(e.TRUST_SUBPROCESSORS, problems);
   if (problems.length > 0 || !keyring) throw new ConfigError(problems);
 
   const scheme = hasTls ? 'https' : 'http';
@@ -432,6 +462,12 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
       deletionGraceDays: e.DELETION_GRACE_DAYS,
       stripe,
     },
+    trust: {
+      hosting: e.TRUST_HOSTING ?? null,
+      dataResidency: e.TRUST_DATA_RESIDENCY ?? null,
+      subProcessors,
+      scanSummaryFile: e.TRUST_SCAN_SUMMARY ? path.resolve(e.TRUST_SCAN_SUMMARY) : null,
+    },
   } satisfies Config);
 }
 
@@ -467,6 +503,25 @@ function stripeConfig(e: Env, problems: string[]): SubscriptionsConfig['stripe']
       Plan
     >,
   });
+}
+
+/** TRUST_SUBPROCESSORS: a JSON list; each bad entry is a problem naming its position and field. */
+function subProcessorList(text: string | undefined, problems: string[]): readonly ConfiguredSubProcessor[] {
+  if (!text) return Object.freeze([]);
+  let value: unknown;
+  try {
+    value = JSON.parse(text);
+  } catch {
+    problems.push('TRUST_SUBPROCESSORS: must be a JSON list of {"name", "purpose", "location", "url"}');
+    return [];
+  }
+  const parsed = z.array(configuredSubProcessor).max(50).safeParse(value);
+  if (!parsed.success) {
+    for (const issue of parsed.error.issues)
+      problems.push(`TRUST_SUBPROCESSORS.${issue.path.join('.')}: ${issue.message}`);
+    return [];
+  }
+  return Object.freeze(parsed.data.map((entry) => Object.freeze(entry)));
 }
 
 function smsConfig(e: Env): SmsConfig {

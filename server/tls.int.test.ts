@@ -159,6 +159,16 @@ describe('the server over TLS', () => {
     expect(res.headers['strict-transport-security']).toBe('max-age=31536000; includeSubDomains');
   });
 
+  it('says so on the trust page: TLS by the app, its minimum version, HSTS as sent', async () => {
+    const res = await request(https, `${server.url}/api/v1/trust`, secure());
+    expect(res.status).toBe(200);
+    expect(JSON.parse(res.body).tls).toEqual({
+      terminatedBy: 'app',
+      minVersion: 'TLS 1.2',
+      hsts: { enabled: true, maxAgeSeconds: 31_536_000, includeSubDomains: true },
+    });
+  });
+
   it('sets a __Host- session cookie that is Secure and HttpOnly', async () => {
     const body = { name: 'Tia Tls', email: uniqueEmail('tls'), password: PASSWORD, companyName: 'Secure GmbH' };
     const asked = await request(https, `${server.url}/api/v1/auth/sign-up`, { ...secure(), method: 'POST' }, body);

@@ -293,6 +293,9 @@ export const ROUTES: Record<string, RouteRow> = {
   },
   'GET /api/v1/audit': { roles: [200, 403, 403, 403, 403], query: (o) => ({ objectId: o.ids.contract }) },
   'GET /api/v1/audit/verify': { roles: [200, 403, 403, 403, 403] },
+  // The trust page: its facts are public; the own account's chain and deletion date are the administrators'.
+  'GET /api/v1/trust': { public: true },
+  'GET /api/v1/trust/organization': { roles: [200, 403, 403, 403, 403] },
   'GET /api/v1/audit/export': { roles: [200, 403, 403, 403, 403], query: (o) => ({ objectId: o.ids.contract }) },
   'GET /api/v1/contracts': { roles: [200, 200, 200, 200, 200], query: (o) => ({ partnerId: o.ids.partner }) },
   'POST /api/v1/contracts': {

@@ -93,6 +93,7 @@ const ImportPage = lazy(() => import('./pages/imports/import-page.js').then((m) 
 const RecycleBinPage = lazy(() =>
   import('./pages/recycle-bin/recycle-bin-page.js').then((m) => ({ default: m.RecycleBinPage })),
 );
+const TrustPage = lazy(() => import('./pages/trust/trust-page.js').then((m) => ({ default: m.TrustPage })));
 const OutboxPage = lazy(() => import('./pages/dev/outbox-page.js').then((m) => ({ default: m.OutboxPage })));
 
 export const router = createBrowserRouter([
@@ -118,6 +119,10 @@ export const router = createBrowserRouter([
           { path: '/end-session', element: <EndSessionPage /> },
           { path: '/sso-error', element: <SsoErrorPage /> },
         ],
+      },
+      {
+        element: <PublicLayout width={880} />,
+        children: [{ path: '/trust', element: <TrustPage /> }],
       },
       {
         element: <AppLayout />,

@@ -94,6 +94,13 @@ describe('HTTP hardening', () => {
     expect(attempts[10]!.headers['retry-after']).toBeDefined();
   });
 
+  it('rate-limits the public trust page per client, 60 a minute', async () => {
+    const answers = [];
+    for (let i = 0; i < 60; i++) answers.push((await call(h, null, 'GET', '/trust')).statusCode);
+    expect(answers).toEqual(Array(60).fill(200));
+    expectProblem(await call(h, null, 'GET', '/trust'), 429, 'rate_limited');
+  });
+
   it('accepts only JSON bodies on the API', async () => {
     const res = await h.app.inject({
       method: 'POST',

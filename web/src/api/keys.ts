@@ -21,3 +21,5 @@ export const ssoSettingsKey = ['settings', 'sso'] as const;
 export const accountExportsKey = ['account-exports'] as const;
 export const subscriptionKey = ['subscription'] as const;
 export const accountAccessKey = ['subscription', 'access'] as const;
+export const trustKey = ['trust'] as const;
+export const trustOrgKey = ['trust', 'organization'] as const;

@@ -22,6 +22,7 @@ import { security } from './de/security.js';
 import { sessions } from './de/sessions.js';
 import { sso } from './de/sso.js';
 import { subscription } from './de/subscription.js';
+import { trust } from './de/trust.js';
 import { users } from './de/users.js';
 import type { Messages } from './en.js';
 
@@ -40,6 +41,7 @@ export const de: Messages = {
   ...security,
   ...sso,
   ...subscription,
+  ...trust,
   ...contracts,
   ...documents,
   ...search,

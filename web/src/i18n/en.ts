@@ -22,6 +22,7 @@ import { security } from './en/security.js';
 import { sessions } from './en/sessions.js';
 import { sso } from './en/sso.js';
 import { subscription } from './en/subscription.js';
+import { trust } from './en/trust.js';
 import { users } from './en/users.js';
 
 /** The reference catalogue: every other language must translate each of these keys. */
@@ -39,6 +40,7 @@ export const en = {
   ...security,
   ...sso,
   ...subscription,
+  ...trust,
   ...contracts,
   ...documents,
   ...search,

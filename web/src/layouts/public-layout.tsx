@@ -7,8 +7,8 @@ import { Logo } from '../components/logo.js';
 import { PageLoader } from '../components/states.js';
 import { useT } from '../i18n/i18n-context.js';
 
-/** Sign-in, sign-up and the other pages reachable without a session. */
-export function PublicLayout() {
+/** Sign-in, sign-up and the other pages reachable without a session; `width` for a page of more than a form. */
+export function PublicLayout({ width = 480 }: { width?: number }) {
   const t = useT();
   // Signed in, the language comes from personal settings, so the switch would do nothing.
   const { data: me } = useMe();
@@ -22,7 +22,7 @@ export function PublicLayout() {
         {!me && <LanguageSwitch />}
       </Group>
       <Center style={{ flex: 1 }} px="md" py="xl">
-        <Container size={480} w="100%" p={0}>
+        <Container size={width} w="100%" p={0}>
           <Suspense fallback={<PageLoader />}>
             <Outlet />
           </Suspense>
@@ -32,6 +32,9 @@ export function PublicLayout() {
         <Text size="xs" c="dimmed">
           {t('public.footer')}
         </Text>
+        <Anchor component={Link} to="/trust" size="xs">
+          {t('trust.link')}
+        </Anchor>
       </Group>
     </Box>
   );

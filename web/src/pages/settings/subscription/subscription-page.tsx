@@ -10,6 +10,7 @@ import {
   useSubscription,
 } from '../../../api/use-subscription.js';
 import { ConfirmModal } from '../../../components/confirm-modal.js';
+import { Fact } from '../../../components/fact.js';
 import { notifyError, notifySuccess } from '../../../components/notify.js';
 import { PageHeader } from '../../../components/page-header.js';
 import { ErrorState, NoAccess } from '../../../components/states.js';
@@ -41,19 +42,6 @@ function SubscriptionContent() {
       <Actions sub={sub} />
       <Billing sub={sub} />
       <DeletionCard sub={sub} orgName={me.org.name} />
-    </Stack>
-  );
-}
-
-function Fact({ label, value, testId }: { label: string; value: string; testId?: string }) {
-  return (
-    <Stack gap={2}>
-      <Text size="sm" c="dimmed">
-        {label}
-      </Text>
-      <Text fw={500} data-testid={testId}>
-        {value}
-      </Text>
     </Stack>
   );
 }
