@@ -42,7 +42,10 @@ test('an administrator also sees the own activity-log chain and, once cancelled,
 }) => {
   const email = `ada-${Date.now().toString(36)}@trust.example`;
   await signUpInBrowser(page, { name: 'Ada Admin', email, company: 'Trusting GmbH' });
-  await page.goto('/trust');
+  // Signed in, the user menu leads there.
+  await page.getByRole('button', { name: 'Ada Admin' }).click();
+  await page.getByRole('menuitem', { name: 'Trust and security' }).click();
+  await look(page).toHaveURL(/\/trust$/);
   await look(page.getByRole('heading', { name: 'Your organization' })).toBeVisible();
   await expect(page.getByText('Only administrators of Trusting GmbH see this part.')).toBeVisible();
   await look(page.getByTestId('trust-chain')).toHaveText('Intact');

@@ -1,5 +1,5 @@
 import { Avatar, Group, Menu, Text, UnstyledButton } from '@mantine/core';
-import { IconChevronDown, IconLogout, IconShieldLock, IconUserCog } from '@tabler/icons-react';
+import { IconCertificate, IconChevronDown, IconLogout, IconShieldLock, IconUserCog } from '@tabler/icons-react';
 import { Link, useNavigate } from 'react-router';
 import { useSignOut } from '../api/use-auth.js';
 import { useCurrentMe } from '../api/use-me.js';
@@ -53,6 +53,10 @@ export function UserMenu() {
         </Menu.Item>
         <Menu.Item component={Link} to="/settings/security" leftSection={<IconShieldLock size={16} />}>
           {t('nav.security')}
+        </Menu.Item>
+        {/* The public trust page; administrators also see their own organization's evidence there. */}
+        <Menu.Item component={Link} to="/trust" leftSection={<IconCertificate size={16} />}>
+          {t('trust.link')}
         </Menu.Item>
         <Menu.Item leftSection={<IconLogout size={16} />} onClick={handleSignOut}>
           {t('nav.signOut')}
