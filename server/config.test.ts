@@ -96,7 +96,24 @@ describe('loadConfig', () => {
     const backupKeys = `2:${Buffer.alloc(32, 9).toString('base64')}`;
     const config = loadConfig({ ...base, BACKUP_KEYS: backupKeys, BACKUP_DIR: '/var/backups/deedbox' });
     expect(config.backupKeys?.activeVersion).toBe(2);
-    expect(config.backup).toEqual({ dir: '/var/backups/deedbox', intervalHours: 24, keep: 7, operatorEmail: null });
+    expect(config.backup).toEqual({
+      dir: '/var/backups/deedbox',
+      keysDir: null,
+      intervalHours: 24,
+      keep: 7,
+      operatorEmail: null,
+    });
+    const withKeys = { ...base, BACKUP_KEYS: backupKeys, BACKUP_DIR: '/var/backups/deedbox' };
+    expect(loadConfig({ ...withKeys, BACKUP_KEYS_DIR: '/srv/keys/deedbox/' }).backup.keysDir).toBe('/srv/keys/deedbox');
+    // Key-store snapshots lie apart from the data backups: not the same folder, not inside it, not around it.
+    for (const inside of ['/var/backups/deedbox', '/var/backups/deedbox/keys', '/var/backups']) {
+      expect(problemsOf({ ...withKeys, BACKUP_KEYS_DIR: inside }), inside).toEqual([
+        'BACKUP_KEYS_DIR: must lie outside BACKUP_DIR (key-store snapshots are kept apart from data backups)',
+      ]);
+    }
+    expect(problemsOf({ ...base, BACKUP_KEYS_DIR: '/srv/keys' })).toEqual([
+      'BACKUP_KEYS: required with BACKUP_KEYS_DIR (key-store snapshots are sealed with it)',
+    ]);
     expect(loadConfig(base).backupKeys).toBeNull();
     expect(problemsOf({ ...base, BACKUP_DIR: '/var/backups/deedbox' })).toEqual([
       'BACKUP_KEYS: required with BACKUP_DIR (backups are sealed with it)',

@@ -51,6 +51,12 @@ const envSchema = z.object({
   BACKUP_KEYS: z.string().min(1).optional(),
   /** Scheduled backups go to this folder; unset, none are taken. */
   BACKUP_DIR: z.string().min(1).optional(),
+  /**
+   * Key-store snapshots, one with every scheduled backup, go to this folder, which must lie outside
+   * BACKUP_DIR (another disk or mount at best); unset, none are taken. Deleting an organization
+   * rewrites every snapshot here without its keys.
+   */
+  BACKUP_KEYS_DIR: z.string().min(1).optional(),
   BACKUP_INTERVAL_HOURS: z.coerce.number().int().min(1).max(720).default(24),
   /** How many scheduled backups to keep; older ones are deleted. */
   BACKUP_KEEP: z.coerce.number().int().min(1).max(1000).default(7),
@@ -173,7 +179,14 @@ export type Config = Readonly<{
   /** Null when BACKUP_KEYS is not set: the backup commands then refuse to run. */
   backupKeys: Keyring | null;
   /** Scheduled backups and restore drills (server/features/backup/backup.jobs.ts); dir null: none. */
-  backup: { dir: string | null; intervalHours: number; keep: number; operatorEmail: string | null };
+  backup: {
+    dir: string | null;
+    /** Key-store snapshots (backup.keys.ts), apart from dir; null: none are taken. */
+    keysDir: string | null;
+    intervalHours: number;
+    keep: number;
+    operatorEmail: string | null;
+  };
   storage: StorageConfig;
   uploadMaxBytes: number;
   mail: { smtpUrl: string | null; from: string; devOutbox: boolean };
@@ -277,6 +290,13 @@ function combinationProblems(env: Record<string, string | undefined>): string[] 
   }
   if (env.BACKUP_DIR && !env.BACKUP_KEYS)
     problems.push('BACKUP_KEYS: required with BACKUP_DIR (backups are sealed with it)');
+  if (env.BACKUP_KEYS_DIR && !env.BACKUP_KEYS)
+    problems.push('BACKUP_KEYS: required with BACKUP_KEYS_DIR (key-store snapshots are sealed with it)');
+  if (env.BACKUP_KEYS_DIR && env.BACKUP_DIR && overlaps(env.BACKUP_KEYS_DIR, env.BACKUP_DIR)) {
+    problems.push(
+      'BACKUP_KEYS_DIR: must lie outside BACKUP_DIR (key-store snapshots are kept apart from data backups)',
+    );
+  }
   if (env.HTTP_REDIRECT_PORT !== undefined && !hasTls) {
     problems.push('HTTP_REDIRECT_PORT: only meaningful with TLS_CERT_FILE and TLS_KEY_FILE');
   }
@@ -285,6 +305,13 @@ function combinationProblems(env: Record<string, string | undefined>): string[] 
     if (!env[name]) problems.push(`${name}: required when STORAGE_DRIVER=${driver}`);
   }
   return problems;
+}
+
+/** Whether one folder is the other or lies inside it. */
+function overlaps(a: string, b: string): boolean {
+  const [x, y] = [path.resolve(a), path.resolve(b)];
+  const inside = (inner: string, outer: string) => !path.relative(outer, inner).startsWith('..');
+  return inside(x, y) || inside(y, x);
 }
 
 function storageConfig(e: Env): StorageConfig {
@@ -393,6 +420,7 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     backupKeys,
     backup: {
       dir: e.BACKUP_DIR ? path.resolve(e.BACKUP_DIR) : null,
+      keysDir: e.BACKUP_KEYS_DIR ? path.resolve(e.BACKUP_KEYS_DIR) : null,
       intervalHours: e.BACKUP_INTERVAL_HOURS,
       keep: e.BACKUP_KEEP,
       operatorEmail: e.OPERATOR_EMAIL ?? null,

@@ -4,6 +4,7 @@ import { mkdir, readdir, rm, stat } from 'node:fs/promises';
 import path from 'node:path';
 import { type Deps, transact } from '../../platform/context.js';
 import type { JobContext, JobCounts, JobDefinition } from '../../platform/jobs/job.js';
+import { keySnapshotFiles, writeKeySnapshot } from './backup.keys.js';
 import { scratchRestore } from './backup.restore.js';
 import { type BackupRunKind, finishBackupRun, lastBackupRun, startBackupRun } from './backup.runs.repo.js';
 import { fileSink, verifyBackup, writeBackup } from './backup.service.js';
@@ -11,11 +12,13 @@ import { fileSink, verifyBackup, writeBackup } from './backup.service.js';
 const HOUR_MS = 3_600_000;
 /** Scheduled backups are named by their time, so that sorting the names sorts them by age. */
 const FILE = /^deedbox-\d{8}T\d{6}Z\.backup$/;
-const fileName = (at: Date) =>
+/** Their key-store snapshots, in BACKUP_KEYS_DIR, carry the same name with `.keys`. */
+const KEYS_FILE = /^deedbox-\d{8}T\d{6}Z\.keys$/;
+const fileName = (at: Date, ext: 'backup' | 'keys') =>
   `deedbox-${at
     .toISOString()
     .replace(/[-:]/g, '')
-    .replace(/\.\d{3}/, '')}.backup`;
+    .replace(/\.\d{3}/, '')}.${ext}`;
 
 async function sha256Of(file: string): Promise<string> {
   const hash = createHash('sha256');
@@ -67,12 +70,36 @@ export async function scheduledBackups(dir: string): Promise<string[]> {
     .map((n) => path.join(dir, n));
 }
 
-/** Takes one backup into BACKUP_DIR, records and logs it, and deletes the ones beyond BACKUP_KEEP. */
+/** The deployments (by their config) already told that no key-store snapshots are taken. */
+const toldNoKeysDir = new WeakSet<object>();
+
+/** Deletes the scheduled files beyond BACKUP_KEEP (newest first in files); how many. */
+async function prune(files: string[], keep: number): Promise<number> {
+  let pruned = 0;
+  for (const old of files.slice(keep)) {
+    await rm(old, { force: true });
+    pruned++;
+  }
+  return pruned;
+}
+
+/**
+ * Takes one backup into BACKUP_DIR and, with BACKUP_KEYS_DIR set, a key-store snapshot of the same
+ * name into that folder; records and logs them, and deletes the ones beyond BACKUP_KEEP in each.
+ */
 export async function scheduledBackup(ctx: JobContext): Promise<JobCounts> {
-  const { dir, keep } = ctx.deps.config.backup;
+  const { dir, keysDir, keep } = ctx.deps.config.backup;
   if (!dir) return { disabled: 1 };
   await mkdir(dir, { recursive: true, mode: 0o700 });
-  const file = path.join(dir, fileName(ctx.now));
+  if (keysDir) await mkdir(keysDir, { recursive: true, mode: 0o700 });
+  else if (!toldNoKeysDir.has(ctx.deps.config)) {
+    toldNoKeysDir.add(ctx.deps.config);
+    ctx.log.warn(
+      { dir },
+      'BACKUP_KEYS_DIR is not set: scheduled backups take no key-store snapshot (docs/operations.md, "Backups")',
+    );
+  }
+  const file = path.join(dir, fileName(ctx.now, 'backup'));
   const result = await recorded(ctx, 'create', file, async () => {
     const r = await writeBackup(ctx.deps, fileSink(file));
     ctx.log.info(
@@ -86,14 +113,26 @@ export async function scheduledBackup(ctx: JobContext): Promise<JobCounts> {
       },
       'backup written',
     );
+    // After the data: every key its rows need is in the store by now (rotation retires, never removes in use).
+    if (keysDir) {
+      const snapshot = await writeKeySnapshot(ctx.deps, path.join(keysDir, fileName(ctx.now, 'keys')));
+      ctx.log.info(
+        { file: snapshot.file, orgKeys: snapshot.orgKeys, size: snapshot.size, sha256: snapshot.sha256 },
+        'key-store snapshot written',
+      );
+    }
     return r;
   });
-  let pruned = 0;
-  for (const old of (await scheduledBackups(dir)).slice(keep)) {
-    await rm(old, { force: true });
-    pruned++;
-  }
-  return { created: 1, bytes: result.size, pruned };
+  const pruned = await prune(await scheduledBackups(dir), keep);
+  if (!keysDir) return { created: 1, bytes: result.size, pruned };
+  const scheduledKeys = (await keySnapshotFiles(keysDir)).filter((f) => KEYS_FILE.test(path.basename(f)));
+  return {
+    created: 1,
+    bytes: result.size,
+    pruned,
+    keySnapshots: 1,
+    keySnapshotsPruned: await prune(scheduledKeys, keep),
+  };
 }
 
 /**

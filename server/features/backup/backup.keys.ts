@@ -1,4 +1,5 @@
-import { rename, rm } from 'node:fs/promises';
+import { readdir, rename, rm } from 'node:fs/promises';
+import path from 'node:path';
 import { sql } from 'drizzle-orm';
 import { rowsOf } from '../../db/client.js';
 import { withClaims } from '../../db/tx.js';
@@ -87,7 +88,7 @@ export async function rewriteKeySnapshot(file: string, withoutOrgId: string, key
   return rows.length - kept.length;
 }
 
-/** rewriteKeySnapshot over every snapshot the operator keeps. */
+/** rewriteKeySnapshot over every snapshot the operator keeps (deleteOrganization: those in BACKUP_KEYS_DIR). */
 export async function rewriteKeySnapshots(
   files: string[],
   withoutOrgId: string,
@@ -96,4 +97,23 @@ export async function rewriteKeySnapshots(
   let removed = 0;
   for (const file of files) removed += await rewriteKeySnapshot(file, withoutOrgId, keys);
   return removed;
+}
+
+/**
+ * The key-store snapshots kept in a folder (BACKUP_KEYS_DIR), newest first: every `*.keys` file, the
+ * scheduled ones and any an operator wrote there with `deedbox backup keys --out`.
+ */
+export async function keySnapshotFiles(dir: string): Promise<string[]> {
+  const names = (await readdir(dir).catch(() => [] as string[])).filter((n) => n.endsWith('.keys'));
+  return names
+    .sort()
+    .reverse()
+    .map((n) => path.join(dir, n));
+}
+
+/** How many of one org's keys the kept snapshots hold (a deletion counts them before it removes them). */
+export async function countSnapshotKeys(files: string[], orgId: string, keys: Keyring | null): Promise<number> {
+  let n = 0;
+  for (const file of files) n += (await readKeySnapshot(file, keys)).filter((r) => r.org_id === orgId).length;
+  return n;
 }
