@@ -18,7 +18,7 @@ import { verify } from '../audit/audit.service.js';
 import { newContract } from '../contracts/contracts.fixtures.js';
 import { type Own, openDeployment } from './backup.fixtures.js';
 import { BackupError } from './backup.format.js';
-import { readKeySnapshot, rewriteKeySnapshots, writeKeySnapshot } from './backup.keys.js';
+import { readKeySnapshot, rewriteKeySnapshot, writeKeySnapshot } from './backup.keys.js';
 import { restoreBackup } from './backup.restore.js';
 import { fileSink, type Manifest, verifyBackup, writeBackup } from './backup.service.js';
 
@@ -223,8 +223,8 @@ describe('key-store snapshots', () => {
     const shredded = path.join(dir, 'shredded.keys');
     writeFileSync(shredded, readFileSync(keysFile));
     const [deleted, kept] = orgs as [Org, Org];
-    expect(await rewriteKeySnapshots([shredded], deleted.orgId, keys)).toBe(1);
-    expect(await rewriteKeySnapshots([shredded], deleted.orgId, keys)).toBe(0);
+    expect(await rewriteKeySnapshot(shredded, deleted.orgId, keys)).toBe(1);
+    expect(await rewriteKeySnapshot(shredded, deleted.orgId, keys)).toBe(0);
     const rows = await readKeySnapshot(shredded, keys);
     expect(rows.map((r) => r.org_id).sort()).toEqual(
       orgs

@@ -1,39 +1,31 @@
-import { randomBytes } from 'node:crypto';
 import { mkdirSync, mkdtempSync, readdirSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Document } from '../../../common/schemas/documents.js';
 import type { JobContext } from '../../platform/jobs/job.js';
-import { call, callerFrom, expectProblem, PASSWORD, signInAt, signUpOrg, uploadDocument } from '../../test/api.js';
-import { pdfWithText } from '../../test/files.js';
-import { type Harness, startHarness, TEST_MASTER_KEYS } from '../../test/harness.js';
+import { call, callerFrom, expectProblem, PASSWORD, signInAt } from '../../test/api.js';
+import { type Harness, startHarness } from '../../test/harness.js';
 import { ownDatabase } from '../../test/own-database.js';
-import { newContract } from '../contracts/contracts.fixtures.js';
 import { deleteOrganization, planDeletion } from '../retention/org-deletion.js';
-import { type Own, openDeployment } from './backup.fixtures.js';
-import { backupJobs, scheduledBackups } from './backup.jobs.js';
-import { keySnapshotFiles, readKeyRows, readKeySnapshot } from './backup.keys.js';
+import {
+  backupCreateJob,
+  type Org,
+  type Own,
+  openDeployment,
+  sharedSecrets,
+  twoOrgDeployment,
+} from './backup.fixtures.js';
+import { scheduledBackups } from './backup.jobs.js';
+import { readKeyRows, readKeySnapshot } from './backup.keys.js';
+import { withBackupPlace } from './backup.places.js';
 import { restoreBackup } from './backup.restore.js';
 
 const root = mkdtempSync(path.join(tmpdir(), 'deedbox-backup-shred-'));
 const backupDir = path.join(root, 'backups');
 const keysDir = path.join(root, 'key-snapshots');
-const shared = {
-  NODE_ENV: 'test',
-  MASTER_KEYS: TEST_MASTER_KEYS,
-  BACKUP_KEYS: `1:${randomBytes(32).toString('base64')}`,
-  SECRET_KEY: randomBytes(32).toString('base64url'),
-  SCRYPT_LOG_N: '12',
-};
+const shared = sharedSecrets();
 const owns: Own[] = [];
 let h: Harness;
-interface Org {
-  orgId: string;
-  email: string;
-  contractId: string;
-  doc: { id: string; bytes: Buffer };
-}
 let a: Org;
 let b: Org;
 
@@ -43,32 +35,15 @@ const own = async (name: string) => {
   return made;
 };
 const at = (iso: string): JobContext => ({ deps: h.app.deps, now: new Date(iso), log: h.app.log });
-const createJob = () =>
-  backupJobs.find((j) => j.name === 'backup.create')! as Extract<(typeof backupJobs)[number], { scope: 'global' }>;
 const keys = () => h.app.deps.config.backupKeys;
+/** The snapshots kept in the folder, newest first, as a deletion finds them. */
+const keySnapshotFiles = () =>
+  withBackupPlace({ driver: 'local', dir: keysDir }, 'keys', async (place) => (await place.all()).map(place.where));
 const orgIdsIn = async (file: string) => [...new Set((await readKeySnapshot(file, keys())).map((r) => r.org_id))];
-
-async function orgWithDocument(name: string): Promise<Org> {
-  const admin = await signUpOrg(h, name);
-  const contractId = (await newContract(h, admin)).id;
-  const bytes = pdfWithText([`${name} lease`]);
-  const res = await uploadDocument(h, admin, `/contracts/${contractId}/documents`, 'lease.pdf', bytes);
-  expect(res.statusCode, res.body).toBe(201);
-  return { orgId: admin.me.org.id, email: admin.email, contractId, doc: { id: (res.json() as Document).id, bytes } };
-}
 
 beforeAll(async () => {
   const source = await own('bk_shred_src');
-  h = await startHarness({
-    ...source.env,
-    ...shared,
-    BACKUP_DIR: backupDir,
-    BACKUP_KEYS_DIR: keysDir,
-    BACKUP_KEEP: '2',
-    WORKER: 'false',
-  });
-  a = await orgWithDocument('Leaving GmbH');
-  b = await orgWithDocument('Staying AG');
+  ({ h, a, b } = await twoOrgDeployment(source, shared, { BACKUP_DIR: backupDir, BACKUP_KEYS_DIR: keysDir }));
 }, 120_000);
 
 afterAll(async () => {
@@ -79,22 +54,22 @@ afterAll(async () => {
 
 describe('key-store snapshots with the scheduled backups', () => {
   it('takes one with every backup, apart from it, and prunes them like the backups', async () => {
-    expect(await createJob().run(at('2027-03-01T00:00:00Z'))).toMatchObject({ created: 1, keySnapshots: 1 });
+    expect(await backupCreateJob.run(at('2027-03-01T00:00:00Z'))).toMatchObject({ created: 1, keySnapshots: 1 });
     expect(readdirSync(backupDir)).toEqual(['deedbox-20270301T000000Z.backup']);
     expect(readdirSync(keysDir)).toEqual(['deedbox-20270301T000000Z.keys']);
-    const [snapshot] = await keySnapshotFiles(keysDir);
+    const [snapshot] = await keySnapshotFiles();
     expect((await orgIdsIn(snapshot!)).sort()).toEqual([a.orgId, b.orgId].sort());
     const line = JSON.parse(await h.waitForLog((l) => l.includes('key-store snapshot written')));
     expect(line).toMatchObject({ file: snapshot, orgKeys: 2 });
 
-    await createJob().run(at('2027-03-02T00:00:00Z'));
-    expect(await createJob().run(at('2027-03-03T00:00:00Z'))).toMatchObject({ pruned: 1, keySnapshotsPruned: 1 });
+    await backupCreateJob.run(at('2027-03-02T00:00:00Z'));
+    expect(await backupCreateJob.run(at('2027-03-03T00:00:00Z'))).toMatchObject({ pruned: 1, keySnapshotsPruned: 1 });
     expect(readdirSync(keysDir).sort()).toEqual(['deedbox-20270302T000000Z.keys', 'deedbox-20270303T000000Z.keys']);
     expect(h.logs.join('').includes('BACKUP_KEYS_DIR is not set')).toBe(false);
   }, 120_000);
 
   it('deleting an org removes its keys from every kept snapshot, and a rerun after a failure completes that', async () => {
-    const snapshots = await keySnapshotFiles(keysDir);
+    const snapshots = await keySnapshotFiles();
     expect(snapshots).toHaveLength(2);
     expect((await planDeletion(h.app.deps, a.orgId)).counts.snapshotOrgKeys).toBe(2);
 
@@ -111,12 +86,12 @@ describe('key-store snapshots with the scheduled backups', () => {
     const receipt = await deleteOrganization(deps, a.orgId, 'operator');
     expect(receipt.counts).toMatchObject({ snapshotOrgKeys: 2, documents: 1 });
     for (const file of snapshots) expect(await orgIdsIn(file)).toEqual([b.orgId]);
-    expect(await keySnapshotFiles(keysDir)).toEqual(snapshots);
+    expect(await keySnapshotFiles()).toEqual(snapshots);
   }, 120_000);
 
   it('the earlier data backup restored with the rewritten snapshot: the deleted org is there but unreadable, the other whole', async () => {
     const [newestBackup] = await scheduledBackups(backupDir);
-    const [newestKeys] = await keySnapshotFiles(keysDir);
+    const [newestKeys] = await keySnapshotFiles();
     expect(path.basename(newestKeys!, '.keys')).toBe(path.basename(newestBackup!, '.backup'));
 
     const target = await own('bk_shred_dst');

@@ -5,7 +5,8 @@ import { rowsOf, type Tx } from '../../db/client.js';
 import { type Claims, setClaims } from '../../db/tx.js';
 import type { Deps } from '../../platform/context.js';
 import { deletionReceiptMail } from '../../platform/mail/retention-messages.js';
-import { countSnapshotKeys, keySnapshotFiles, rewriteKeySnapshots } from '../backup/backup.keys.js';
+import { countSnapshotKeys, rewriteKeySnapshots } from '../backup/backup.keys.js';
+import { withBackupPlace } from '../backup/backup.places.js';
 import { type Receipt, receiptSigningKey, signReceipt } from './receipts.js';
 
 export type DeletionReason = Receipt['reason'];
@@ -17,7 +18,7 @@ export interface DeletionPlan {
   legalHold: string | null;
   /**
    * Rows per table (`users`: people who belong to no other organization), `blobs`, `orgKeys`, and with
-   * BACKUP_KEYS_DIR set `snapshotOrgKeys`: its keys in the key-store snapshots kept there.
+   * key-store snapshots taken (BACKUP_KEYS_DIR or BACKUP_KEYS_CONTAINER) `snapshotOrgKeys`: its keys in them.
    */
   counts: Record<string, number>;
 }
@@ -87,22 +88,24 @@ async function lonelyUsers(tx: Tx, orgId: string): Promise<string[]> {
   return lonely;
 }
 
-/** The key-store snapshots kept in BACKUP_KEYS_DIR (none when it is unset). */
-const keptSnapshots = (deps: Deps) => (deps.config.backup.keysDir ? keySnapshotFiles(deps.config.backup.keysDir) : []);
-
-/** What lies outside the database: blobs, and the org's keys in the key-store snapshots. */
+/** What lies outside the database: blobs, and the org's keys in the kept key-store snapshots. */
 async function countOutside(deps: Deps, orgId: string): Promise<Record<string, number>> {
   const blobs = await countBlobs(deps, orgId);
-  if (!deps.config.backup.keysDir) return { blobs };
-  return {
-    blobs,
-    snapshotOrgKeys: await countSnapshotKeys(await keptSnapshots(deps), orgId, deps.config.backupKeys),
-  };
+  const at = deps.config.backup.keys;
+  if (!at) return { blobs };
+  const snapshotOrgKeys = await withBackupPlace(at, 'keys', (place) =>
+    countSnapshotKeys(place, orgId, deps.config.backupKeys),
+  );
+  return { blobs, snapshotOrgKeys };
 }
 
 /** Every kept key-store snapshot rewritten without the org's keys (one already without them stays as it is). */
 async function shredSnapshots(deps: Deps, orgId: string): Promise<void> {
-  const removed = await rewriteKeySnapshots(await keptSnapshots(deps), orgId, deps.config.backupKeys);
+  const at = deps.config.backup.keys;
+  if (!at) return;
+  const removed = await withBackupPlace(at, 'keys', (place) =>
+    rewriteKeySnapshots(place, orgId, deps.config.backupKeys),
+  );
   if (removed > 0) deps.log.info({ orgId, removed }, 'org keys removed from the key-store snapshots');
 }
 
@@ -177,7 +180,7 @@ const iso = (value: Date | string) => new Date(value).toISOString();
  * Deletes an organization for good, in an order that a crash can interrupt anywhere and a rerun
  * completes: (1) a deletion record (counts, and who gets the receipt), and the org's sessions, API
  * keys, SCIM tokens and inbox addresses removed so nothing new arrives; (2) its org keys, in the key
- * store and in every key-store snapshot kept in BACKUP_KEYS_DIR, so from here on every copy of its
+ * store and in every key-store snapshot kept (BACKUP_KEYS_DIR or _CONTAINER), so from here on every copy of its
  * files and encrypted fields, in backups too, is unreadable; (3) every
  * blob under its name prefix, in whichever store is configured; (4) every row of every tenant table
  * and the people who belonged to no other org, in one transaction; (5) the signed receipt, mailed to
@@ -230,7 +233,7 @@ export async function deleteOrganization(
   if (record.receipt && record.finished_at) return record.receipt;
 
   // (2) Crypto-shredding first: the keys are what data backups do not hold; then their copies in the
-  // key-store snapshots (BACKUP_KEYS_DIR), each rewritten whole, so a rerun skips those already done.
+  // key-store snapshots (BACKUP_KEYS_DIR or _CONTAINER), each rewritten whole, so a rerun skips those already done.
   await asRetention(deps, orgId, (tx) => tx.execute(sql`delete from keystore.org_keys where org_id = ${orgId}`));
   await shredSnapshots(deps, orgId);
 
