@@ -79,7 +79,7 @@ export async function scheduledBackup(ctx: JobContext): Promise<JobCounts> {
   if (!keys && !toldNoSnapshots.has(ctx.deps.config)) {
     toldNoSnapshots.add(ctx.deps.config);
     ctx.log.warn(
-      'BACKUP_KEYS_DIR is not set: scheduled backups take no key-store snapshot (docs/operations.md, "Backups")',
+      'no key-store snapshot place is set (BACKUP_KEYS_DIR, or BACKUP_KEYS_CONTAINER): scheduled backups take no key-store snapshot, and a deletion has none to rewrite (docs/operations.md, "Backups")',
     );
   }
   const backups = await openBackupPlace(data, 'backup');
