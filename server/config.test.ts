@@ -96,7 +96,27 @@ describe('loadConfig', () => {
     const backupKeys = `2:${Buffer.alloc(32, 9).toString('base64')}`;
     const config = loadConfig({ ...base, BACKUP_KEYS: backupKeys, BACKUP_DIR: '/var/backups/deedbox' });
     expect(config.backupKeys?.activeVersion).toBe(2);
-    expect(config.backup).toEqual({ dir: '/var/backups/deedbox', intervalHours: 24, keep: 7, operatorEmail: null });
+    expect(config.backup).toEqual({
+      data: { driver: 'local', dir: '/var/backups/deedbox' },
+      keys: null,
+      intervalHours: 24,
+      keep: 7,
+      operatorEmail: null,
+    });
+    const withKeys = { ...base, BACKUP_KEYS: backupKeys, BACKUP_DIR: '/var/backups/deedbox' };
+    expect(loadConfig({ ...withKeys, BACKUP_KEYS_DIR: '/srv/keys/deedbox/' }).backup.keys).toEqual({
+      driver: 'local',
+      dir: '/srv/keys/deedbox',
+    });
+    // Key-store snapshots lie apart from the data backups: not the same folder, not inside it, not around it.
+    for (const inside of ['/var/backups/deedbox', '/var/backups/deedbox/keys', '/var/backups']) {
+      expect(problemsOf({ ...withKeys, BACKUP_KEYS_DIR: inside }), inside).toEqual([
+        'BACKUP_KEYS_DIR: must lie outside BACKUP_DIR (key-store snapshots are kept apart from data backups)',
+      ]);
+    }
+    expect(problemsOf({ ...base, BACKUP_KEYS_DIR: '/srv/keys' })).toEqual([
+      'BACKUP_KEYS: required with BACKUP_KEYS_DIR (key-store snapshots are sealed with it)',
+    ]);
     expect(loadConfig(base).backupKeys).toBeNull();
     expect(problemsOf({ ...base, BACKUP_DIR: '/var/backups/deedbox' })).toEqual([
       'BACKUP_KEYS: required with BACKUP_DIR (backups are sealed with it)',
@@ -106,6 +126,49 @@ describe('loadConfig', () => {
     expect(problems).toEqual([expect.stringMatching(/^BACKUP_KEEP: /)]);
     expect(problemsOf({ ...base, BACKUP_KEYS: `1:${short}` })).toEqual([
       expect.stringMatching(/^BACKUP_KEYS: entry 1: key version 1 is not 32 bytes of base64/),
+    ]);
+  });
+
+  it('sends scheduled backups to a storage driver: its credentials, containers of their own', () => {
+    const base = { ...productionBase, TRUST_PROXY: 'true', BACKUP_KEYS: `1:${Buffer.alloc(32, 9).toString('base64')}` };
+    const s3 = {
+      ...base,
+      BACKUP_STORAGE: 's3',
+      S3_ENDPOINT: 'https://s3.example.com',
+      S3_ACCESS_KEY_ID: 'id',
+      S3_SECRET_ACCESS_KEY: 'secret',
+      BACKUP_CONTAINER: 'deedbox-backups',
+      BACKUP_KEYS_CONTAINER: 'deedbox-key-snapshots',
+    };
+    const { data, keys } = loadConfig(s3).backup;
+    expect(data).toMatchObject({ driver: 's3', bucket: 'deedbox-backups', endpoint: 'https://s3.example.com' });
+    expect(keys).toMatchObject({ driver: 's3', bucket: 'deedbox-key-snapshots', accessKeyId: 'id' });
+    const azure = { ...base, BACKUP_STORAGE: 'azure', AZURE_STORAGE_CONNECTION_STRING: 'UseDevelopmentStorage=true' };
+    expect(loadConfig({ ...azure, BACKUP_CONTAINER: 'backups' }).backup).toMatchObject({
+      data: { driver: 'azure', container: 'backups', connectionString: 'UseDevelopmentStorage=true' },
+      keys: null,
+    });
+
+    expect(problemsOf({ ...azure, BACKUP_DIR: '/var/backups' })).toEqual([
+      'BACKUP_DIR: not used with BACKUP_STORAGE=azure (use BACKUP_CONTAINER)',
+      'BACKUP_CONTAINER: required with BACKUP_STORAGE=azure',
+    ]);
+    expect(problemsOf({ ...base, BACKUP_STORAGE: 's3', BACKUP_CONTAINER: 'backups' })).toEqual([
+      'S3_ACCESS_KEY_ID: required when BACKUP_STORAGE=s3',
+      'S3_SECRET_ACCESS_KEY: required when BACKUP_STORAGE=s3',
+    ]);
+    // Never the documents' container, never the same one for backups and key-store snapshots.
+    expect(problemsOf({ ...azure, STORAGE_DRIVER: 'azure', BACKUP_CONTAINER: 'deedbox' })).toEqual([
+      "BACKUP_CONTAINER: must not be the documents' container or bucket",
+    ]);
+    expect(problemsOf({ ...s3, BACKUP_KEYS_CONTAINER: 'deedbox-backups' })).toEqual([
+      'BACKUP_KEYS_CONTAINER: must differ from BACKUP_CONTAINER (key-store snapshots are kept apart from data backups)',
+    ]);
+    expect(problemsOf({ ...azure, BACKUP_CONTAINER: 'Not_A_Container' })).toEqual([
+      expect.stringMatching(/^BACKUP_CONTAINER: must be 3-63 lower-case/),
+    ]);
+    expect(problemsOf({ ...base, BACKUP_CONTAINER: 'backups' })).toEqual([
+      'BACKUP_CONTAINER: not used with BACKUP_STORAGE=local (use BACKUP_DIR)',
     ]);
   });
 

@@ -51,6 +51,21 @@ const envSchema = z.object({
   BACKUP_KEYS: z.string().min(1).optional(),
   /** Scheduled backups go to this folder; unset, none are taken. */
   BACKUP_DIR: z.string().min(1).optional(),
+  /**
+   * Key-store snapshots, one with every scheduled backup, go to this folder, which must lie outside
+   * BACKUP_DIR (another disk or mount at best); unset, none are taken. Deleting an organization
+   * rewrites every snapshot here without its keys.
+   */
+  BACKUP_KEYS_DIR: z.string().min(1).optional(),
+  /**
+   * Where scheduled backups and key-store snapshots go: `local` (the folders BACKUP_DIR and
+   * BACKUP_KEYS_DIR), or `azure` / `s3` with the credentials of that storage driver (the variables
+   * STORAGE_DRIVER reads) and containers or buckets of their own: BACKUP_CONTAINER for the backups,
+   * BACKUP_KEYS_CONTAINER for the snapshots (unset: none are taken), never the documents' one.
+   */
+  BACKUP_STORAGE: z.enum(STORAGE_DRIVERS).default('local'),
+  BACKUP_CONTAINER: z.string().min(1).optional(),
+  BACKUP_KEYS_CONTAINER: z.string().min(1).optional(),
   BACKUP_INTERVAL_HOURS: z.coerce.number().int().min(1).max(720).default(24),
   /** How many scheduled backups to keep; older ones are deleted. */
   BACKUP_KEEP: z.coerce.number().int().min(1).max(1000).default(7),
@@ -192,7 +207,15 @@ export type Config = Readonly<{
   /** Null when BACKUP_KEYS is not set: the backup commands then refuse to run. */
   backupKeys: Keyring | null;
   /** Scheduled backups and restore drills (server/features/backup/backup.jobs.ts); dir null: none. */
-  backup: { dir: string | null; intervalHours: number; keep: number; operatorEmail: string | null };
+  backup: {
+    /** Where scheduled backups go (a folder: driver local); null: none are taken. */
+    data: StorageConfig | null;
+    /** Key-store snapshots (backup.keys.ts), apart from data; null: none are taken. */
+    keys: StorageConfig | null;
+    intervalHours: number;
+    keep: number;
+    operatorEmail: string | null;
+  };
   storage: StorageConfig;
   uploadMaxBytes: number;
   mail: { smtpUrl: string | null; from: string; devOutbox: boolean };
@@ -304,8 +327,7 @@ function combinationProblems(env: Record<string, string | undefined>): string[] 
   if (env.INBOUND_SMTP_PORT !== undefined && !env.INBOUND_MAIL_DOMAIN) {
     problems.push('INBOUND_MAIL_DOMAIN: required with INBOUND_SMTP_PORT (the domain whose MX points here)');
   }
-  if (env.BACKUP_DIR && !env.BACKUP_KEYS)
-    problems.push('BACKUP_KEYS: required with BACKUP_DIR (backups are sealed with it)');
+  problems.push(...backupProblems(env));
   if (env.HTTP_REDIRECT_PORT !== undefined && !hasTls) {
     problems.push('HTTP_REDIRECT_PORT: only meaningful with TLS_CERT_FILE and TLS_KEY_FILE');
   }
@@ -314,6 +336,61 @@ function combinationProblems(env: Record<string, string | undefined>): string[] 
     if (!env[name]) problems.push(`${name}: required when STORAGE_DRIVER=${driver}`);
   }
   return problems;
+}
+
+/** Where scheduled backups and key-store snapshots go: folders, or containers of a storage driver. */
+function backupProblems(env: Record<string, string | undefined>): string[] {
+  const problems: string[] = [];
+  const driver = env.BACKUP_STORAGE ?? 'local';
+  const [data, keys] =
+    driver === 'local' ? ['BACKUP_DIR', 'BACKUP_KEYS_DIR'] : ['BACKUP_CONTAINER', 'BACKUP_KEYS_CONTAINER'];
+  const other = driver === 'local' ? ['BACKUP_CONTAINER', 'BACKUP_KEYS_CONTAINER'] : ['BACKUP_DIR', 'BACKUP_KEYS_DIR'];
+  for (const name of other) {
+    if (env[name])
+      problems.push(`${name}: not used with BACKUP_STORAGE=${driver} (use ${name === other[0] ? data : keys})`);
+  }
+  if (env[data] && !env.BACKUP_KEYS) problems.push(`BACKUP_KEYS: required with ${data} (backups are sealed with it)`);
+  if (env[keys] && !env.BACKUP_KEYS) {
+    problems.push(`BACKUP_KEYS: required with ${keys} (key-store snapshots are sealed with it)`);
+  }
+  if (driver === 'local') {
+    if (env.BACKUP_KEYS_DIR && env.BACKUP_DIR && overlaps(env.BACKUP_KEYS_DIR, env.BACKUP_DIR)) {
+      problems.push(
+        'BACKUP_KEYS_DIR: must lie outside BACKUP_DIR (key-store snapshots are kept apart from data backups)',
+      );
+    }
+    return problems;
+  }
+  if (!(STORAGE_DRIVERS as readonly string[]).includes(driver)) return problems;
+  if (!env.BACKUP_CONTAINER) problems.push(`BACKUP_CONTAINER: required with BACKUP_STORAGE=${driver}`);
+  for (const name of STORAGE_REQUIRED[driver as StorageDriver].filter((n) => n !== 'S3_BUCKET')) {
+    if (!env[name]) problems.push(`${name}: required when BACKUP_STORAGE=${driver}`);
+  }
+  const shape = driver === 'azure' ? envSchema.shape.AZURE_STORAGE_CONTAINER : envSchema.shape.S3_BUCKET;
+  const documents =
+    env.STORAGE_DRIVER === driver
+      ? driver === 'azure'
+        ? (env.AZURE_STORAGE_CONTAINER ?? 'deedbox')
+        : env.S3_BUCKET
+      : null;
+  for (const name of [data, keys] as const) {
+    const value = env[name];
+    if (!value) continue;
+    const parsed = shape.safeParse(value);
+    if (!parsed.success) problems.push(`${name}: ${parsed.error.issues[0]?.message ?? 'invalid'}`);
+    if (value === documents) problems.push(`${name}: must not be the documents' container or bucket`);
+  }
+  if (env[keys] && env[keys] === env[data]) {
+    problems.push(`${keys}: must differ from ${data} (key-store snapshots are kept apart from data backups)`);
+  }
+  return problems;
+}
+
+/** Whether one folder is the other or lies inside it. */
+function overlaps(a: string, b: string): boolean {
+  const [x, y] = [path.resolve(a), path.resolve(b)];
+  const inside = (inner: string, outer: string) => !path.relative(outer, inner).startsWith('..');
+  return inside(x, y) || inside(y, x);
 }
 
 function storageConfig(e: Env): StorageConfig {
@@ -341,6 +418,18 @@ function storageConfig(e: Env): StorageConfig {
         forcePathStyle: e.S3_FORCE_PATH_STYLE,
       };
   }
+}
+
+/** A folder (BACKUP_STORAGE=local) or a container of the backup storage driver, with that driver's credentials. */
+function backupPlace(e: Env, dir: string | undefined, container: string | undefined): StorageConfig | null {
+  if (e.BACKUP_STORAGE === 'local') return dir ? { driver: 'local', dir: path.resolve(dir) } : null;
+  if (!container) return null;
+  return storageConfig({
+    ...e,
+    STORAGE_DRIVER: e.BACKUP_STORAGE,
+    AZURE_STORAGE_CONTAINER: container,
+    S3_BUCKET: container,
+  });
 }
 
 /**
@@ -422,7 +511,8 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     backupRetentionDays: e.BACKUP_RETENTION_DAYS,
     backupKeys,
     backup: {
-      dir: e.BACKUP_DIR ? path.resolve(e.BACKUP_DIR) : null,
+      data: backupPlace(e, e.BACKUP_DIR, e.BACKUP_CONTAINER),
+      keys: backupPlace(e, e.BACKUP_KEYS_DIR, e.BACKUP_KEYS_CONTAINER),
       intervalHours: e.BACKUP_INTERVAL_HOURS,
       keep: e.BACKUP_KEEP,
       operatorEmail: e.OPERATOR_EMAIL ?? null,

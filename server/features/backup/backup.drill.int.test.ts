@@ -6,10 +6,9 @@ import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Document } from '../../../common/schemas/documents.js';
 import { loadConfig } from '../../config.js';
-import { type Database, openDatabase, rowsOf } from '../../db/client.js';
+import { type Database, rowsOf } from '../../db/client.js';
 import { type Actor, runInOrg } from '../../platform/context.js';
 import type { BlobStore } from '../../platform/storage/blob-store.js';
-import { createBlobStore } from '../../platform/storage/create-store.js';
 import { call, callerFrom, expectProblem, PASSWORD, signInAt, signUpOrg, uploadDocument } from '../../test/api.js';
 import { cliRunner } from '../../test/cli.js';
 import { pdfWithText } from '../../test/files.js';
@@ -17,10 +16,11 @@ import { type Harness, startHarness, TEST_DB, TEST_MASTER_KEYS } from '../../tes
 import { ownDatabase } from '../../test/own-database.js';
 import { verify } from '../audit/audit.service.js';
 import { newContract } from '../contracts/contracts.fixtures.js';
+import { type Own, openDeployment } from './backup.fixtures.js';
 import { BackupError } from './backup.format.js';
-import { readKeySnapshot, rewriteKeySnapshots, writeKeySnapshot } from './backup.keys.js';
+import { readKeySnapshot, rewriteKeySnapshot, writeKeySnapshot } from './backup.keys.js';
 import { restoreBackup } from './backup.restore.js';
-import { type BackupDeps, fileSink, type Manifest, verifyBackup, writeBackup } from './backup.service.js';
+import { fileSink, type Manifest, verifyBackup, writeBackup } from './backup.service.js';
 
 const BACKUP_KEYS = `1:${randomBytes(32).toString('base64')}`;
 const SECRET_KEY = randomBytes(32).toString('base64url');
@@ -28,7 +28,6 @@ const shared = { NODE_ENV: 'test', MASTER_KEYS: TEST_MASTER_KEYS, BACKUP_KEYS, S
 const SYSTEM: Actor = { type: 'system', name: 'backup drill' };
 const request = () => ({ id: randomUUID(), ip: null, userAgent: 'vitest', via: 'cli' as const });
 
-type Own = Awaited<ReturnType<typeof ownDatabase>>;
 interface Org {
   orgId: string;
   email: string;
@@ -46,22 +45,7 @@ let manifest: Manifest;
 let sourcePrints: Record<string, string>;
 let sourceChains: Record<string, unknown>;
 
-/** The deployment on an own database: its database (migrated) and its blob store, as the CLI opens them. */
-async function open(own: Own): Promise<BackupDeps & { close(): Promise<void> }> {
-  const config = loadConfig({ ...own.env, ...shared });
-  const database = await openDatabase(config);
-  await database.migrate();
-  const blobs = await createBlobStore(config.storage);
-  return {
-    config,
-    database,
-    blobs,
-    async close() {
-      await blobs.close();
-      await database.close();
-    },
-  };
-}
+const open = (own: Own) => openDeployment(own, shared);
 
 async function tableNames(database: Database): Promise<string[]> {
   const rows = rowsOf<{ t: string }>(
@@ -239,8 +223,8 @@ describe('key-store snapshots', () => {
     const shredded = path.join(dir, 'shredded.keys');
     writeFileSync(shredded, readFileSync(keysFile));
     const [deleted, kept] = orgs as [Org, Org];
-    expect(await rewriteKeySnapshots([shredded], deleted.orgId, keys)).toBe(1);
-    expect(await rewriteKeySnapshots([shredded], deleted.orgId, keys)).toBe(0);
+    expect(await rewriteKeySnapshot(shredded, deleted.orgId, keys)).toBe(1);
+    expect(await rewriteKeySnapshot(shredded, deleted.orgId, keys)).toBe(0);
     const rows = await readKeySnapshot(shredded, keys);
     expect(rows.map((r) => r.org_id).sort()).toEqual(
       orgs

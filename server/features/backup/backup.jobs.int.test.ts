@@ -56,6 +56,8 @@ describe('scheduled backups and restore drills', () => {
     await job('backup.create').run(at('2027-01-01T06:00:00Z'));
     expect(await job('backup.create').run(at('2027-01-01T12:00:00Z'))).toMatchObject({ created: 1, pruned: 1 });
     expect(readdirSync(dir).sort()).toEqual(['deedbox-20270101T060000Z.backup', 'deedbox-20270101T120000Z.backup']);
+    // Without BACKUP_KEYS_DIR no key-store snapshot is taken, and the log says so once.
+    expect(h.logs.join('').match(/no key-store snapshot place is set/g)).toHaveLength(1);
   }, 120_000);
 
   it('verifies the newest backup in the drill, and alerts by log line and mail when it fails', async () => {

@@ -1,22 +1,15 @@
 import { createHash } from 'node:crypto';
 import { createReadStream } from 'node:fs';
-import { mkdir, readdir, rm, stat } from 'node:fs/promises';
-import path from 'node:path';
+import { stat } from 'node:fs/promises';
 import { type Deps, transact } from '../../platform/context.js';
 import type { JobContext, JobCounts, JobDefinition } from '../../platform/jobs/job.js';
+import { writeKeySnapshot } from './backup.keys.js';
+import { type BackupPlace, openBackupPlace, withBackupPlace } from './backup.places.js';
 import { scratchRestore } from './backup.restore.js';
 import { type BackupRunKind, finishBackupRun, lastBackupRun, startBackupRun } from './backup.runs.repo.js';
-import { fileSink, verifyBackup, writeBackup } from './backup.service.js';
+import { verifyBackup, writeBackup } from './backup.service.js';
 
 const HOUR_MS = 3_600_000;
-/** Scheduled backups are named by their time, so that sorting the names sorts them by age. */
-const FILE = /^deedbox-\d{8}T\d{6}Z\.backup$/;
-const fileName = (at: Date) =>
-  `deedbox-${at
-    .toISOString()
-    .replace(/[-:]/g, '')
-    .replace(/\.\d{3}/, '')}.backup`;
-
 async function sha256Of(file: string): Promise<string> {
   const hash = createHash('sha256');
   for await (const chunk of createReadStream(file)) hash.update(chunk as Buffer);
@@ -58,65 +51,107 @@ async function recorded(
   }
 }
 
-/** The scheduled backups in the folder, newest first. */
+/** The scheduled backups in a folder, newest first. */
 export async function scheduledBackups(dir: string): Promise<string[]> {
-  const names = (await readdir(dir).catch(() => [] as string[])).filter((n) => FILE.test(n));
-  return names
-    .sort()
-    .reverse()
-    .map((n) => path.join(dir, n));
+  return withBackupPlace({ driver: 'local', dir }, 'backup', async (place) =>
+    (await place.scheduled()).map((n) => place.where(n)),
+  );
 }
 
-/** Takes one backup into BACKUP_DIR, records and logs it, and deletes the ones beyond BACKUP_KEEP. */
+/** The deployments (by their config) already told that no key-store snapshots are taken. */
+const toldNoSnapshots = new WeakSet<object>();
+
+/** Deletes the scheduled ones beyond BACKUP_KEEP; how many. */
+async function prune(place: BackupPlace, keep: number): Promise<number> {
+  const old = (await place.scheduled()).slice(keep);
+  for (const name of old) await place.remove(name);
+  return old.length;
+}
+
+/**
+ * Takes one backup into its place (BACKUP_DIR or BACKUP_CONTAINER) and, when configured, a key-store
+ * snapshot of the same time into its own (BACKUP_KEYS_DIR or BACKUP_KEYS_CONTAINER); records and logs
+ * them, and deletes the ones beyond BACKUP_KEEP in each.
+ */
 export async function scheduledBackup(ctx: JobContext): Promise<JobCounts> {
-  const { dir, keep } = ctx.deps.config.backup;
-  if (!dir) return { disabled: 1 };
-  await mkdir(dir, { recursive: true, mode: 0o700 });
-  const file = path.join(dir, fileName(ctx.now));
-  const result = await recorded(ctx, 'create', file, async () => {
-    const r = await writeBackup(ctx.deps, fileSink(file));
-    ctx.log.info(
-      {
-        file,
-        size: r.size,
-        durationMs: r.durationMs,
-        sha256: r.sha256,
-        blobs: r.manifest.totals.blobs,
-        missingBlobs: r.manifest.missingBlobs.length,
-      },
-      'backup written',
+  const { data, keys, keep } = ctx.deps.config.backup;
+  if (!data) return { disabled: 1 };
+  if (!keys && !toldNoSnapshots.has(ctx.deps.config)) {
+    toldNoSnapshots.add(ctx.deps.config);
+    ctx.log.warn(
+      'no key-store snapshot place is set (BACKUP_KEYS_DIR, or BACKUP_KEYS_CONTAINER): scheduled backups take no key-store snapshot, and a deletion has none to rewrite (docs/operations.md, "Backups")',
     );
-    return r;
-  });
-  let pruned = 0;
-  for (const old of (await scheduledBackups(dir)).slice(keep)) {
-    await rm(old, { force: true });
-    pruned++;
   }
-  return { created: 1, bytes: result.size, pruned };
+  const backups = await openBackupPlace(data, 'backup');
+  const snapshots = keys ? await openBackupPlace(keys, 'keys') : null;
+  try {
+    const name = backups.nameAt(ctx.now);
+    const file = backups.where(name);
+    const result = await recorded(ctx, 'create', file, async () => {
+      const r = await writeBackup(ctx.deps, backups.sink(name));
+      ctx.log.info(
+        {
+          file,
+          size: r.size,
+          durationMs: r.durationMs,
+          sha256: r.sha256,
+          blobs: r.manifest.totals.blobs,
+          missingBlobs: r.manifest.missingBlobs.length,
+        },
+        'backup written',
+      );
+      // After the data: every key its rows need is in the store by now (rotation retires, never removes in use).
+      if (snapshots) {
+        const at = snapshots.nameAt(ctx.now);
+        const snapshot = await writeKeySnapshot(ctx.deps, snapshots.where(at), snapshots.sink(at));
+        ctx.log.info(
+          { file: snapshot.file, orgKeys: snapshot.orgKeys, size: snapshot.size, sha256: snapshot.sha256 },
+          'key-store snapshot written',
+        );
+      }
+      return r;
+    });
+    const pruned = await prune(backups, keep);
+    if (!snapshots) return { created: 1, bytes: result.size, pruned };
+    return {
+      created: 1,
+      bytes: result.size,
+      pruned,
+      keySnapshots: 1,
+      keySnapshotsPruned: await prune(snapshots, keep),
+    };
+  } finally {
+    await backups.close();
+    await snapshots?.close();
+  }
 }
 
 /**
  * The restore drill: verifies the newest backup end to end (every chunk, every checksum), loads its
- * database into a scratch one and compares the rows per table, and records it.
+ * database into a scratch one and compares the rows per table, and records it. A backup in a storage
+ * driver is downloaded to a private temporary folder first, and removed after.
  */
 export async function restoreDrill(ctx: JobContext): Promise<JobCounts> {
-  const { dir } = ctx.deps.config.backup;
-  if (!dir) return { disabled: 1 };
-  const [newest] = await scheduledBackups(dir);
-  const location = newest ?? dir;
-  await recorded(ctx, 'verify', location, async () => {
-    if (!newest) throw new Error(`no scheduled backup in ${dir}`);
-    const started = Date.now();
-    const report = await verifyBackup(newest, ctx.deps.config.backupKeys);
-    const restored = await scratchRestore(ctx.deps, newest, report.manifest);
-    const sha256 = await sha256Of(newest);
-    const { size } = await stat(newest);
-    ctx.log.info(
-      { file: newest, durationMs: Date.now() - started, sha256, totals: report.manifest.totals, restored },
-      'restore drill: backup verified and restored into a scratch database',
-    );
-    return { size, sha256 };
+  const { data } = ctx.deps.config.backup;
+  if (!data) return { disabled: 1 };
+  await withBackupPlace(data, 'backup', async (place) => {
+    const [newest] = await place.scheduled();
+    const location = newest ? place.where(newest) : place.where('');
+    await recorded(ctx, 'verify', location, async () => {
+      if (!newest) throw new Error(`no scheduled backup in ${location}`);
+      return place.withFile(newest, async (file) => {
+        const started = Date.now();
+        const report = await verifyBackup(file, ctx.deps.config.backupKeys);
+        const restored = await scratchRestore(ctx.deps, file, report.manifest);
+        const sha256 = await sha256Of(file);
+        const { size } = await stat(file);
+        ctx.log.info(
+          { file: location, durationMs: Date.now() - started, sha256, totals: report.manifest.totals, restored },
+          'restore drill: backup verified and restored into a scratch database',
+        );
+        return { size, sha256 };
+      });
+    });
   });
   return { verified: 1 };
 }
@@ -126,15 +161,15 @@ async function due(deps: Deps, kind: BackupRunKind, now: Date, everyMs: number):
   return !last || now.getTime() - last.startedAt.getTime() >= everyMs;
 }
 
-/** Checked hourly; each does its work when BACKUP_DIR is set and its interval has passed since its last run. */
+/** Checked hourly; each does its work when BACKUP_DIR (or BACKUP_CONTAINER) is set and its interval has passed since its last run. */
 export const backupJobs: JobDefinition[] = [
   {
     name: 'backup.create',
     scope: 'global',
     schedule: { everyMs: HOUR_MS },
     run: async (ctx) => {
-      const { dir, intervalHours } = ctx.deps.config.backup;
-      if (!dir) return { disabled: 1 };
+      const { data, intervalHours } = ctx.deps.config.backup;
+      if (!data) return { disabled: 1 };
       if (!(await due(ctx.deps, 'create', ctx.now, intervalHours * HOUR_MS - 60_000))) return { due: 0 };
       return scheduledBackup(ctx);
     },
@@ -144,7 +179,7 @@ export const backupJobs: JobDefinition[] = [
     scope: 'global',
     schedule: { everyMs: HOUR_MS },
     run: async (ctx) => {
-      if (!ctx.deps.config.backup.dir) return { disabled: 1 };
+      if (!ctx.deps.config.backup.data) return { disabled: 1 };
       if (!(await due(ctx.deps, 'verify', ctx.now, 24 * HOUR_MS - 60_000))) return { due: 0 };
       return restoreDrill(ctx);
     },

@@ -1,9 +1,11 @@
 import { rename, rm } from 'node:fs/promises';
+import type { Readable } from 'node:stream';
 import { sql } from 'drizzle-orm';
 import { rowsOf } from '../../db/client.js';
 import { withClaims } from '../../db/tx.js';
 import type { Keyring } from '../../platform/crypto/keyring.js';
 import { BackupError, BackupWriter, readAll, readEntries, readHeader, tap } from './backup.format.js';
+import type { BackupPlace } from './backup.places.js';
 import type { BackupDeps } from './backup.service.js';
 import { fileSink } from './backup.service.js';
 import { type KeyRow, keyRow } from './backup.tables.js';
@@ -29,11 +31,11 @@ async function writeSnapshot(
   deployment: string,
   createdAt: string,
   rows: KeyRow[],
-  file: string,
+  sink: (stream: Readable) => Promise<unknown>,
 ) {
   const writer = new BackupWriter(keys, { kind: 'keys', createdAt, deployment });
   const { stream, digest } = tap(writer.output);
-  const sinking = fileSink(file)(stream);
+  const sinking = sink(stream);
   try {
     await writer.entry('K', 'org_keys.json', [JSON.stringify({ rows })]);
     await writer.finish();
@@ -43,12 +45,14 @@ async function writeSnapshot(
     await sinking.catch(() => {});
     throw error;
   }
-  return { file, orgKeys: rows.length, size: digest.size, sha256: digest.hash.digest('hex') };
+  return { orgKeys: rows.length, size: digest.size, sha256: digest.hash.digest('hex') };
 }
 
-export async function writeKeySnapshot(deps: BackupDeps, file: string) {
+/** A snapshot of the key store into file, or through sink (then file only names where it went). */
+export async function writeKeySnapshot(deps: BackupDeps, file: string, sink = fileSink(file)) {
   const rows = await readKeyRows(deps);
-  return writeSnapshot(deps.config.backupKeys, deps.config.appUrl, new Date().toISOString(), rows, file);
+  const written = await writeSnapshot(deps.config.backupKeys, deps.config.appUrl, new Date().toISOString(), rows, sink);
+  return { file, ...written };
 }
 
 /** The rows of a key-store snapshot, every chunk authenticated and every row checked. */
@@ -79,7 +83,7 @@ export async function rewriteKeySnapshot(file: string, withoutOrgId: string, key
   if (kept.length === rows.length) return 0;
   const draft = `${file}.rewrite`;
   try {
-    await writeSnapshot(keys, header.deployment, header.createdAt, kept, draft);
+    await writeSnapshot(keys, header.deployment, header.createdAt, kept, fileSink(draft));
     await rename(draft, file);
   } finally {
     await rm(draft, { force: true });
@@ -87,13 +91,25 @@ export async function rewriteKeySnapshot(file: string, withoutOrgId: string, key
   return rows.length - kept.length;
 }
 
-/** rewriteKeySnapshot over every snapshot the operator keeps. */
-export async function rewriteKeySnapshots(
-  files: string[],
-  withoutOrgId: string,
-  keys: Keyring | null,
-): Promise<number> {
+/** How many of one org's keys the snapshots kept in a place hold (a deletion counts them before it removes them). */
+export async function countSnapshotKeys(place: BackupPlace, orgId: string, keys: Keyring | null): Promise<number> {
+  let n = 0;
+  for (const name of await place.all()) {
+    const rows = await place.withFile(name, (file) => readKeySnapshot(file, keys));
+    n += rows.filter((r) => r.org_id === orgId).length;
+  }
+  return n;
+}
+
+/** rewriteKeySnapshot over every snapshot kept in a place (BACKUP_KEYS_DIR, BACKUP_KEYS_CONTAINER). */
+export async function rewriteKeySnapshots(place: BackupPlace, orgId: string, keys: Keyring | null): Promise<number> {
   let removed = 0;
-  for (const file of files) removed += await rewriteKeySnapshot(file, withoutOrgId, keys);
+  for (const name of await place.all()) {
+    removed += await place.withFile(name, async (file) => {
+      const n = await rewriteKeySnapshot(file, orgId, keys);
+      if (n > 0) await place.replace(name, file);
+      return n;
+    });
+  }
   return removed;
 }

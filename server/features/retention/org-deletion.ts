@@ -5,6 +5,8 @@ import { rowsOf, type Tx } from '../../db/client.js';
 import { type Claims, setClaims } from '../../db/tx.js';
 import type { Deps } from '../../platform/context.js';
 import { deletionReceiptMail } from '../../platform/mail/retention-messages.js';
+import { countSnapshotKeys, rewriteKeySnapshots } from '../backup/backup.keys.js';
+import { withBackupPlace } from '../backup/backup.places.js';
 import { type Receipt, receiptSigningKey, signReceipt } from './receipts.js';
 
 export type DeletionReason = Receipt['reason'];
@@ -14,7 +16,10 @@ export interface DeletionPlan {
   orgId: string;
   name: string;
   legalHold: string | null;
-  /** Rows per table (`users`: people who belong to no other organization), `blobs`, `orgKeys`. */
+  /**
+   * Rows per table (`users`: people who belong to no other organization), `blobs`, `orgKeys`, and with
+   * key-store snapshots taken (BACKUP_KEYS_DIR or BACKUP_KEYS_CONTAINER) `snapshotOrgKeys`: its keys in them.
+   */
   counts: Record<string, number>;
 }
 
@@ -83,6 +88,27 @@ async function lonelyUsers(tx: Tx, orgId: string): Promise<string[]> {
   return lonely;
 }
 
+/** What lies outside the database: blobs, and the org's keys in the kept key-store snapshots. */
+async function countOutside(deps: Deps, orgId: string): Promise<Record<string, number>> {
+  const blobs = await countBlobs(deps, orgId);
+  const at = deps.config.backup.keys;
+  if (!at) return { blobs };
+  const snapshotOrgKeys = await withBackupPlace(at, 'keys', (place) =>
+    countSnapshotKeys(place, orgId, deps.config.backupKeys),
+  );
+  return { blobs, snapshotOrgKeys };
+}
+
+/** Every kept key-store snapshot rewritten without the org's keys (one already without them stays as it is). */
+async function shredSnapshots(deps: Deps, orgId: string): Promise<void> {
+  const at = deps.config.backup.keys;
+  if (!at) return;
+  const removed = await withBackupPlace(at, 'keys', (place) =>
+    rewriteKeySnapshots(place, orgId, deps.config.backupKeys),
+  );
+  if (removed > 0) deps.log.info({ orgId, removed }, 'org keys removed from the key-store snapshots');
+}
+
 async function countBlobs(deps: Deps, orgId: string): Promise<number> {
   let n = 0;
   for await (const _ of deps.blobs.list(blobPrefix(orgId))) n++;
@@ -113,7 +139,7 @@ export async function planDeletion(deps: Deps, orgId: string): Promise<DeletionP
     },
     { jobs: 'on' },
   );
-  plan.counts.blobs = await countBlobs(deps, orgId);
+  Object.assign(plan.counts, await countOutside(deps, orgId));
   return plan;
 }
 
@@ -153,8 +179,9 @@ const iso = (value: Date | string) => new Date(value).toISOString();
 /**
  * Deletes an organization for good, in an order that a crash can interrupt anywhere and a rerun
  * completes: (1) a deletion record (counts, and who gets the receipt), and the org's sessions, API
- * keys, SCIM tokens and inbox addresses removed so nothing new arrives; (2) its org keys, so from
- * here on every copy of its files and encrypted fields, in backups too, is unreadable; (3) every
+ * keys, SCIM tokens and inbox addresses removed so nothing new arrives; (2) its org keys, in the key
+ * store and in every key-store snapshot kept (BACKUP_KEYS_DIR or _CONTAINER), so from here on every copy of its
+ * files and encrypted fields, in backups too, is unreadable; (3) every
  * blob under its name prefix, in whichever store is configured; (4) every row of every tenant table
  * and the people who belonged to no other org, in one transaction; (5) the signed receipt, mailed to
  * the administrators; the record keeps it, without personal data. A finished deletion answers its
@@ -187,7 +214,7 @@ export async function deleteOrganization(
         finished_at: null,
         name_sha256: createHash('sha256').update(org.name, 'utf8').digest('hex'),
         reason,
-        counts: { ...(await countRows(tx, orgId)), blobs: await countBlobs(deps, orgId) },
+        counts: { ...(await countRows(tx, orgId)), ...(await countOutside(deps, orgId)) },
         notify: await administrators(tx, orgId),
         receipt: null,
       };
@@ -205,8 +232,10 @@ export async function deleteOrganization(
   );
   if (record.receipt && record.finished_at) return record.receipt;
 
-  // (2) Crypto-shredding first: the keys are what backups do not hold.
+  // (2) Crypto-shredding first: the keys are what data backups do not hold; then their copies in the
+  // key-store snapshots (BACKUP_KEYS_DIR or _CONTAINER), each rewritten whole, so a rerun skips those already done.
   await asRetention(deps, orgId, (tx) => tx.execute(sql`delete from keystore.org_keys where org_id = ${orgId}`));
+  await shredSnapshots(deps, orgId);
 
   // (3) The blobs, by name prefix: documents, versions and anything else stored for the org.
   await deleteBlobs(deps, orgId);
@@ -230,8 +259,10 @@ export async function deleteOrganization(
     },
     { jobs: 'on' },
   );
-  // A blob a request in flight stored after (3), sealed under a key that no longer exists.
+  // A blob a request in flight stored after (3), sealed under a key that no longer exists; a snapshot
+  // a scheduled backup was writing while (2) ran.
   await deleteBlobs(deps, orgId);
+  await shredSnapshots(deps, orgId);
 
   // (5) The receipt.
   const deletedAt = new Date();
