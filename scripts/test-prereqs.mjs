@@ -1,5 +1,5 @@
 // What `npm test` needs besides node_modules: PostgreSQL on 127.0.0.1:5432 and Debian's tools
-// (Chromium for the browser tests). Installs or starts what it can (as root on Debian) and
+// (Chromium for the browser tests, pgBackRest for its drill). Installs or starts what it can (as root on Debian) and
 // otherwise names exactly what is missing. Uses only Node's own modules, so it runs before `npm ci`.
 import { execFileSync, spawnSync } from 'node:child_process';
 import { existsSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
@@ -14,6 +14,7 @@ const PACKAGES = [
   { name: 'tesseract-ocr-eng', proof: '/usr/share/tesseract-ocr/5/tessdata/eng.traineddata', why: 'OCR in English' },
   { name: 'tesseract-ocr-deu', proof: '/usr/share/tesseract-ocr/5/tessdata/deu.traineddata', why: 'OCR in German' },
   { name: 'poppler-utils', proof: '/usr/bin/pdftoppm', why: 'OCR of scanned PDF pages' },
+  { name: 'pgbackrest', proof: '/usr/bin/pgbackrest', why: 'pgBackRest drill (scripts/pgbackrest-drill.sh)' },
 ];
 const PG = { host: '127.0.0.1', port: 5432 };
 
