@@ -21,7 +21,7 @@ export const trustOutput = z.object({
   dataResidency: z.string().nullable(),
   subProcessors: z.array(subProcessor),
   backups: z.object({
-    /** Whether this deployment takes scheduled backups (BACKUP_DIR). */
+    /** Whether this deployment takes scheduled backups (BACKUP_DIR or BACKUP_CONTAINER). */
     scheduled: z.boolean(),
     intervalHours: z.number().int(),
     lastBackupAt: isoDateTime.nullable(),

@@ -32,7 +32,7 @@ export async function trustPage(ctx: PublicCtx): Promise<Trust> {
     dataResidency: config.trust.dataResidency,
     subProcessors: subProcessors(config),
     backups: {
-      scheduled: config.backup.dir !== null,
+      scheduled: config.backup.data !== null,
       intervalHours: config.backup.intervalHours,
       ...(await backupEvidence(ctx)),
     },
