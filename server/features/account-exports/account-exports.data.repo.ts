@@ -107,14 +107,19 @@ const customValuesDataset: Dataset = {
     return Number(row?.n ?? 0);
   },
   page: async (tx, orgId, after, limit) => {
-    // The cursor is "<record id>/<field key>", the order the rows come in.
-    const result = await tx.execute(sql`select * from (
-        select 'contract' as entity, c.id::text as record_id, f.key as field_key, f.value
-          from ${contracts} c, jsonb_each(c.custom) f where c.org_id = ${orgId}
-        union all
-        select 'partner', p.id::text, f.key, f.value from ${partners} p, jsonb_each(p.custom) f where p.org_id = ${orgId}
-      ) v where ${after === null ? sql`true` : sql`v.record_id || '/' || v.field_key > ${after}`}
-      order by v.record_id || '/' || v.field_key limit ${limit}`);
+    // The cursor is "<record id>/<field key>", the last row's id. Each side walks its table's primary key
+    // from the cursor on (a page costs the page, not the table), and the two merge in (record id, key) order.
+    const slash = after?.indexOf('/') ?? -1;
+    const [record, key] = after && slash > 0 ? [after.slice(0, slash), after.slice(slash + 1)] : [null, ''];
+    const side = (table: typeof contracts | typeof partners, entity: string) => sql`(
+        select ${entity}::text as entity, t.id as record_id, f.key as field_key, f.value
+        from ${table} t, jsonb_each(t.custom) f
+        where t.org_id = ${orgId}
+          ${record === null ? sql`` : sql`and t.id >= ${record}::uuid and (t.id, f.key) > (${record}::uuid, ${key}::text)`}
+        order by t.id, f.key limit ${limit})`;
+    const result = await tx.execute(sql`select entity, record_id::text as record_id, field_key, value from (
+        ${side(contracts, 'contract')} union all ${side(partners, 'partner')}
+      ) v order by v.record_id, v.field_key limit ${limit}`);
     return rowsOf<Row>(result).map((r) => ({
       id: `${r.record_id}/${r.field_key}`,
       entity: r.entity,

@@ -7,6 +7,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import yauzl from 'yauzl';
 import type { AccountExport } from '../../../common/schemas/account-exports.js';
 import type { Document } from '../../../common/schemas/documents.js';
+import { withClaims } from '../../db/tx.js';
 import {
   addMember,
   auditEvents,
@@ -22,6 +23,7 @@ import { type Harness, startHarness } from '../../test/harness.js';
 import { newContract } from '../contracts/contracts.fixtures.js';
 import { rotateOrg } from '../keys/keys.rotation.js';
 import { buildNext } from './account-exports.build.js';
+import { DATASETS, type Row } from './account-exports.data.repo.js';
 import { exportBlobName } from './account-exports.keys.js';
 import { expireExports } from './account-exports.service.js';
 
@@ -220,6 +222,44 @@ describe('account export', () => {
 
     const actions = (await auditEvents(h, admin, '&objectType=account_export')).map((e) => e.action);
     expect(actions).toEqual(['account_export.downloaded', 'account_export.completed', 'account_export.requested']);
+  });
+
+  it('pages custom field values of contracts and partners without a gap or a repeat, whatever the page size', async () => {
+    const admin = await signUpOrg(h);
+    for (const [entity, label] of [
+      ['contract', 'Tier'],
+      ['contract', 'Region'],
+      ['partner', 'Rating'],
+    ] as const) {
+      const field = await call(h, admin, 'POST', '/custom-fields', { entity, label, type: 'text' });
+      expect(field.statusCode, field.body).toBe(201);
+    }
+    for (let i = 0; i < 4; i++) {
+      await newContract(h, admin, { title: `C${i}`, custom: { tier: `T${i}`, ...(i % 2 ? { region: `R${i}` } : {}) } });
+      const partner = await call(h, admin, 'POST', '/partners', {
+        name: `Partner ${i}`,
+        type: 'supplier',
+        custom: { rating: `P${i}` },
+      });
+      expect(partner.statusCode, partner.body).toBe(201);
+    }
+    const values = DATASETS.find((d) => d.name === 'custom-field-values')!;
+    const orgId = admin.me.org.id;
+    const all = await withClaims(h.database.db, { orgId }, (tx) => values.page(tx, orgId, null, 100));
+    expect(all).toHaveLength(4 + 2 + 4);
+    expect(await withClaims(h.database.db, { orgId }, (tx) => values.count(tx, orgId))).toBe(10);
+    for (const size of [1, 2, 3]) {
+      const walked: Row[] = [];
+      let after: string | null = null;
+      for (;;) {
+        const cursor = after;
+        const page = await withClaims(h.database.db, { orgId }, (tx) => values.page(tx, orgId, cursor, size));
+        walked.push(...page);
+        if (page.length < size) break;
+        after = String(page.at(-1)!.id);
+      }
+      expect(walked, `pages of ${size}`).toEqual(all);
+    }
   });
 
   it('writes German CSV (semicolons) when asked, and lists past exports', async () => {

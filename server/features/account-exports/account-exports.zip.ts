@@ -57,7 +57,15 @@ export class ExportZip {
     if (this.failure) throw this.failure;
     const tap = new Tap();
     this.current = tap;
-    this.zip.addReadStream(tap, path, { compress, mtime: this.mtime });
+    // Handed over lazily and then forgotten: yazl keeps every entry (for the central directory), and an
+    // entry that held its stream would hold, through it, every byte that went through (memory grew
+    // with the export's size).
+    let handOver: Tap | null = tap;
+    this.zip.addReadStreamLazy(path, { compress, mtime: this.mtime }, (give) => {
+      const stream = handOver!;
+      handOver = null;
+      give(null, stream);
+    });
     try {
       await fill(tap);
       if (!tap.writableEnded) tap.end();
