@@ -252,8 +252,8 @@ describe('account export', () => {
       const walked: Row[] = [];
       let after: string | null = null;
       for (;;) {
-        const cursor = after;
-        const page = await withClaims(h.database.db, { orgId }, (tx) => values.page(tx, orgId, cursor, size));
+        const cursor: string | null = after;
+        const page: Row[] = await withClaims(h.database.db, { orgId }, (tx) => values.page(tx, orgId, cursor, size));
         walked.push(...page);
         if (page.length < size) break;
         after = String(page.at(-1)!.id);
