@@ -13,16 +13,12 @@ import {
 } from './certificate-page.js';
 import { sealPdf } from './seal.js';
 import { developmentSealCertificate } from './seal-certificate.js';
+import { TINY_PNG } from './signing.fixtures.js';
 
 const dir = mkdtempSync(path.join(tmpdir(), 'deedbox-certificate-'));
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
 const seal = developmentSealCertificate(dir, 'deedbox.test');
 
-/** A 1×1 PNG: the drawn signature. */
-const PNG = Buffer.from(
-  'iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mP8z8BQDwAEhQGAhKmMIQAAAABJRU5ErkJggg==',
-  'base64',
-);
 const CHROME =
   'Mozilla/5.0 (Windows NT 10.0; Win64; x64) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/126.0.0.0 Safari/537.36';
 
@@ -39,7 +35,7 @@ function signer(name: string, email: string, ip: string): CertificateRecipient {
     signedAt: new Date('2026-12-02T08:20:30Z'),
     signIp: ip,
     signUserAgent: CHROME,
-    signaturePng: PNG,
+    signaturePng: TINY_PNG,
   };
 }
 

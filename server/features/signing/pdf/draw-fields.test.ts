@@ -4,12 +4,9 @@ import { degrees, PDFDocument } from 'pdf-lib';
 import { describe, expect, it } from 'vitest';
 import { drawFields } from './draw-fields.js';
 import { place } from './geometry.js';
+import { TINY_PNG } from './signing.fixtures.js';
 
 const PDFJS_DIR = path.dirname(createRequire(import.meta.url).resolve('pdfjs-dist/package.json'));
-const PNG = Buffer.from(
-  'iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mP8z8BQDwAEhQGAhKmMIQAAAABJRU5ErkJggg==',
-  'base64',
-);
 
 interface Seen {
   text: string;
@@ -65,7 +62,7 @@ describe('fields drawn onto the pages', () => {
       doc,
       [0, 1, 2, 3].flatMap((page) => [
         { page, rect, type: 'name' as const, text: `Jürgen Groß ${page}` },
-        { page, rect: { x: 0.6, y: 0.8, w: 0.2, h: 0.08 }, type: 'signature' as const, png: PNG },
+        { page, rect: { x: 0.6, y: 0.8, w: 0.2, h: 0.08 }, type: 'signature' as const, png: TINY_PNG },
         { page, rect: { x: 0.05, y: 0.9, w: 0.04, h: 0.03 }, type: 'checkbox' as const, checked: true },
       ]),
     );

@@ -7,14 +7,11 @@ import { pdfsig } from '../../../test/pdfsig.js';
 import { pdfText } from '../../documents/text/parse-pdf.js';
 import { developmentSealCertificate } from './seal-certificate.js';
 import { inspectForSigning, sealDocument, UnsignablePdfError } from './seal-document.js';
+import { TINY_PNG } from './signing.fixtures.js';
 
 const dir = mkdtempSync(path.join(tmpdir(), 'deedbox-seal-document-'));
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
 const seal = developmentSealCertificate(dir, 'deedbox.test');
-const PNG = Buffer.from(
-  'iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mP8z8BQDwAEhQGAhKmMIQAAAABJRU5ErkJggg==',
-  'base64',
-);
 const signedAt = new Date('2026-12-02T08:20:30Z');
 
 /** A contract with a fillable field of its own and a landscape page shown turned. */
@@ -34,7 +31,7 @@ async function sealed(bytes: Buffer): Promise<Buffer> {
   return sealDocument({
     original: bytes,
     fields: [
-      { page: 0, rect: { x: 0.1, y: 0.8, w: 0.3, h: 0.05 }, type: 'signature', png: PNG },
+      { page: 0, rect: { x: 0.1, y: 0.8, w: 0.3, h: 0.05 }, type: 'signature', png: TINY_PNG },
       { page: 0, rect: { x: 0.5, y: 0.8, w: 0.3, h: 0.03 }, type: 'name', text: 'Jürgen Groß' },
       { page: 1, rect: { x: 0.1, y: 0.1, w: 0.2, h: 0.03 }, type: 'date_signed', text: '2026-12-02' },
     ],
