@@ -5,6 +5,7 @@ import path from 'node:path';
 import { z } from 'zod';
 import { PLAN_NAMES, type Plan } from '../common/subscriptions.js';
 import { type Keyring, KeyringError, parseMasterKeys } from './platform/crypto/keyring.js';
+import { openSealCertificate, type SealCertificate } from './platform/crypto/signing-certificate.js';
 import { E164, type SmsConfig } from './platform/sms/sms.js';
 
 /** Where development and test keep their generated secret: beside the data it protects. */
@@ -165,6 +166,11 @@ const envSchema = z.object({
   TRUST_SUBPROCESSORS: z.string().trim().min(1).optional(),
   /** The summary `scripts/scan.mjs` wrote for this build (SCAN_REPORT_DIR/scan.json); unset: not recorded. */
   TRUST_SCAN_SUMMARY: z.string().min(1).optional(),
+  /** The seal of signed documents: a PKCS#12 file (one key and its certificate) and its passphrase. */
+  SIGNING_P12_FILE: z.string().min(1).optional(),
+  SIGNING_P12_PASSPHRASE: z.string().optional(),
+  /** The signer's name in the seal (readers show it); default: the host of APP_URL. */
+  SIGNING_NAME: z.string().trim().min(1).max(200).optional(),
 });
 
 /** One TRUST_SUBPROCESSORS entry; an entry named like an adapter's (Stripe, Twilio…) completes that one. */
@@ -233,6 +239,7 @@ export type Config = Readonly<{
   inbox: InboxConfig;
   subscriptions: SubscriptionsConfig;
   trust: TrustConfig;
+  signing: SigningConfig;
 }>;
 
 /** What the trust page shows beyond what the other settings already say. */
@@ -243,6 +250,17 @@ export type TrustConfig = {
   /** Absolute path of the scan summary; null: the page says "not recorded". */
   scanSummaryFile: string | null;
 };
+
+/**
+ * The seal of signed documents: the configured certificate (opened and checked at start), a development
+ * seal made on first use in `dir` (in memory for DATA_DIR=:memory:), or none — production without
+ * SIGNING_P12_FILE, where documents cannot be sent for signing.
+ */
+export type SigningSeal =
+  | { kind: 'configured'; certificate: SealCertificate }
+  | { kind: 'development'; dir: string | null }
+  | { kind: 'none' };
+export type SigningConfig = { name: string } & SigningSeal;
 
 export type SubscriptionsConfig = {
   trialDays: number;
@@ -291,6 +309,21 @@ function readFile(name: string, file: string, problems: string[]): Buffer {
     problems.push(`${name}: cannot read file ${file}`);
     return Buffer.alloc(0);
   }
+}
+
+function signingSeal(e: Env, generate: boolean, problems: string[]): SigningSeal {
+  if (e.SIGNING_P12_FILE) {
+    const p12 = readFile('SIGNING_P12_FILE', e.SIGNING_P12_FILE, problems);
+    if (p12.length === 0) return { kind: 'none' };
+    try {
+      return { kind: 'configured', certificate: openSealCertificate(p12, e.SIGNING_P12_PASSPHRASE ?? '') };
+    } catch (error) {
+      problems.push(`SIGNING_P12_FILE: ${error instanceof Error ? error.message : String(error)}`);
+      return { kind: 'none' };
+    }
+  }
+  if (!generate) return { kind: 'none' };
+  return { kind: 'development', dir: e.DATA_DIR === ':memory:' ? null : path.resolve(e.DATA_DIR) };
 }
 
 /** Rules across variables, checked on the raw values so they are reported beside format problems. */
@@ -493,6 +526,7 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
   const backupKeys = e.BACKUP_KEYS ? masterKeys(e.BACKUP_KEYS, problems, 'BACKUP_KEYS') : null;
   const stripe = stripeConfig(e, problems);
   const subProcessors = subProcessorList(e.TRUST_SUBPROCESSORS, problems);
+  const seal = signingSeal(e, generateKeys, problems);
   if (problems.length > 0 || !keyring) throw new ConfigError(problems);
 
   const scheme = hasTls ? 'https' : 'http';
@@ -558,6 +592,7 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
       subProcessors,
       scanSummaryFile: e.TRUST_SCAN_SUMMARY ? path.resolve(e.TRUST_SCAN_SUMMARY) : null,
     },
+    signing: { ...seal, name: e.SIGNING_NAME ?? new URL(appUrl).host },
   } satisfies Config);
 }
 

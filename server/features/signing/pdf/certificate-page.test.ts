@@ -3,6 +3,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { PDFDocument, StandardFonts } from 'pdf-lib';
 import { afterAll, describe, expect, it } from 'vitest';
+import { developmentSealCertificate } from '../../../platform/crypto/signing-certificate.js';
 import { pdfsig } from '../../../test/pdfsig.js';
 import { pdfText } from '../../documents/text/parse-pdf.js';
 import {
@@ -12,7 +13,6 @@ import {
   evidenceTime,
 } from './certificate-page.js';
 import { sealPdf } from './seal.js';
-import { developmentSealCertificate } from './seal-certificate.js';
 import { TINY_PNG } from './signing.fixtures.js';
 
 const dir = mkdtempSync(path.join(tmpdir(), 'deedbox-certificate-'));

@@ -3,9 +3,9 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { degrees, PDFDocument, StandardFonts } from 'pdf-lib';
 import { afterAll, describe, expect, it } from 'vitest';
+import { developmentSealCertificate } from '../../../platform/crypto/signing-certificate.js';
 import { pdfsig } from '../../../test/pdfsig.js';
 import { pdfText } from '../../documents/text/parse-pdf.js';
-import { developmentSealCertificate } from './seal-certificate.js';
 import { inspectForSigning, sealDocument, UnsignablePdfError } from './seal-document.js';
 import { TINY_PNG } from './signing.fixtures.js';
 

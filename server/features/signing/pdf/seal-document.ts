@@ -1,8 +1,8 @@
 import { PDFDocument, PDFName } from 'pdf-lib';
+import type { SealCertificate } from '../../../platform/crypto/signing-certificate.js';
 import { addCertificatePages, type CertificateFacts } from './certificate-page.js';
 import { drawFields, type FilledField } from './draw-fields.js';
 import { type SealFacts, sealPdf } from './seal.js';
-import type { SealCertificate } from './seal-certificate.js';
 
 export type UnsignableReason = 'pdf_unreadable' | 'pdf_encrypted' | 'pdf_already_signed' | 'pdf_empty';
 

@@ -4,9 +4,15 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { PDFDocument, StandardFonts } from 'pdf-lib';
 import { afterAll, describe, expect, it } from 'vitest';
+import { ConfigError, loadConfig } from '../../../config.js';
+import {
+  developmentSealCertificate,
+  openSealCertificate,
+  SealCertificateError,
+  sealCertificateFor,
+} from '../../../platform/crypto/signing-certificate.js';
 import { pdfsig } from '../../../test/pdfsig.js';
 import { sealPdf } from './seal.js';
-import { developmentSealCertificate, openSealCertificate, SealCertificateError } from './seal-certificate.js';
 
 const dir = mkdtempSync(path.join(tmpdir(), 'deedbox-seal-'));
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
@@ -112,5 +118,41 @@ describe('sealing a PDF with the deployment certificate', () => {
     expect(() => openSealCertificate(readFileSync(p12), 'secret', later)).toThrow(/expired/);
     writeFileSync(path.join(dir, 'garbage.p12'), 'not a p12');
     expect(() => openSealCertificate(readFileSync(path.join(dir, 'garbage.p12')), 'x')).toThrow(SealCertificateError);
+  });
+
+  it('comes from configuration: a checked PKCS#12, a development seal, or none in production', () => {
+    const production = {
+      NODE_ENV: 'production',
+      SECRET_KEY: 'k'.repeat(40),
+      MASTER_KEYS: `1:${Buffer.alloc(32, 7).toString('base64')}`,
+      SMTP_URL: 'smtp://mail.example.com:587',
+      TRUST_PROXY: 'true',
+      APP_URL: 'https://contracts.acme.example',
+    };
+    expect(loadConfig(production).signing).toEqual({ kind: 'none', name: 'contracts.acme.example' });
+    expect(sealCertificateFor(loadConfig(production).signing)).toBeNull();
+
+    const p12 = path.join(dir, 'configured.p12');
+    writeFileSync(p12, seal.p12);
+    const configured = loadConfig({ ...production, SIGNING_P12_FILE: p12, SIGNING_P12_PASSPHRASE: seal.passphrase });
+    expect(sealCertificateFor(configured.signing)?.fingerprint).toBe(seal.fingerprint);
+    const problems = (() => {
+      try {
+        loadConfig({ ...production, SIGNING_P12_FILE: p12, SIGNING_P12_PASSPHRASE: 'not-the-passphrase' });
+      } catch (error) {
+        if (error instanceof ConfigError) return error.problems;
+      }
+      return [];
+    })();
+    expect(problems).toEqual([
+      'SIGNING_P12_FILE: the PKCS#12 file cannot be opened: wrong passphrase or not a PKCS#12 file',
+    ]);
+
+    // Tests and development without a folder: one seal for the life of the process.
+    const memory = loadConfig({ NODE_ENV: 'test', DATA_DIR: ':memory:', SIGNING_NAME: 'Acme test' }).signing;
+    expect(memory).toEqual({ kind: 'development', dir: null, name: 'Acme test' });
+    const first = sealCertificateFor(memory)!;
+    expect(first.subject).toBe('Deedbox development seal (Acme test)');
+    expect(sealCertificateFor(memory)!.fingerprint).toBe(first.fingerprint);
   });
 });

@@ -3,7 +3,7 @@ import { P12Signer } from '@signpdf/signer-p12';
 import { SignPdf } from '@signpdf/signpdf';
 import { SUBFILTER_ADOBE_PKCS7_DETACHED } from '@signpdf/utils';
 import type { PDFDocument } from 'pdf-lib';
-import type { SealCertificate } from './seal-certificate.js';
+import type { SealCertificate } from '../../../platform/crypto/signing-certificate.js';
 
 /** What the signature dictionary says: shown by PDF readers in the signature panel. */
 export interface SealFacts {

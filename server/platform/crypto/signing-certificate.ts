@@ -2,6 +2,7 @@ import { createHash, generateKeyPairSync, randomBytes } from 'node:crypto';
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import forge from 'node-forge';
+import type { SigningConfig } from '../../config.js';
 
 /** The deployment's seal: a PKCS#12 file with one private key and its certificate, and the facts the certificate page prints. */
 export interface SealCertificate {
@@ -72,17 +73,8 @@ export function openSealCertificate(p12: Buffer, passphrase: string, now = new D
 const DEV_FILE = 'signing-dev.p12';
 const DEV_PASSPHRASE_FILE = 'signing-dev.passphrase';
 
-/**
- * Development and tests only: a self-signed seal made on first use in DATA_DIR and kept there, so every
- * document sealed by this installation names the same certificate. RSA-2048, valid three years, for
- * digital signatures and non-repudiation. Production configures its own (SIGNING_P12_FILE).
- */
-export function developmentSealCertificate(dataDir: string, name: string, now = new Date()): SealCertificate {
-  const file = path.join(dataDir, DEV_FILE);
-  const passFile = path.join(dataDir, DEV_PASSPHRASE_FILE);
-  if (existsSync(file) && existsSync(passFile)) {
-    return openSealCertificate(readFileSync(file), readFileSync(passFile, 'utf8').trim(), now);
-  }
+/** A new self-signed seal: RSA-2048, valid three years, for digital signatures and non-repudiation. */
+function makeDevelopmentSeal(name: string, now: Date): { p12: Buffer; passphrase: string } {
   const { privateKey, publicKey } = generateKeyPairSync('rsa', { modulusLength: 2048 });
   const key = forge.pki.privateKeyFromPem(privateKey.export({ type: 'pkcs1', format: 'pem' }).toString());
   const certificate = forge.pki.createCertificate();
@@ -107,9 +99,46 @@ export function developmentSealCertificate(dataDir: string, name: string, now = 
     algorithm: 'aes256',
     friendlyName: 'deedbox-seal',
   });
-  const p12 = Buffer.from(forge.asn1.toDer(asn1).getBytes(), 'binary');
+  return { p12: Buffer.from(forge.asn1.toDer(asn1).getBytes(), 'binary'), passphrase };
+}
+
+/**
+ * Development and tests only: a self-signed seal made on first use in DATA_DIR and kept there, so every
+ * document sealed by this installation names the same certificate. Production configures its own
+ * (SIGNING_P12_FILE).
+ */
+export function developmentSealCertificate(dataDir: string, name: string, now = new Date()): SealCertificate {
+  const file = path.join(dataDir, DEV_FILE);
+  const passFile = path.join(dataDir, DEV_PASSPHRASE_FILE);
+  if (existsSync(file) && existsSync(passFile)) {
+    return openSealCertificate(readFileSync(file), readFileSync(passFile, 'utf8').trim(), now);
+  }
+  const { p12, passphrase } = makeDevelopmentSeal(name, now);
   mkdirSync(dataDir, { recursive: true, mode: 0o700 });
   writeFileSync(passFile, passphrase, { mode: 0o600 });
   writeFileSync(file, p12, { mode: 0o600 });
   return openSealCertificate(p12, passphrase, now);
+}
+
+/** Development seals of DATA_DIR=:memory: processes, one per name, for the life of the process. */
+const inMemory = new Map<string, SealCertificate>();
+
+/** The seal this deployment signs with, or null when it has none (production without SIGNING_P12_FILE). */
+export function sealCertificateFor(signing: SigningConfig): SealCertificate | null {
+  switch (signing.kind) {
+    case 'configured':
+      return signing.certificate;
+    case 'none':
+      return null;
+    case 'development': {
+      if (signing.dir) return developmentSealCertificate(signing.dir, signing.name);
+      let seal = inMemory.get(signing.name);
+      if (!seal) {
+        const made = makeDevelopmentSeal(signing.name, new Date());
+        seal = openSealCertificate(made.p12, made.passphrase);
+        inMemory.set(signing.name, seal);
+      }
+      return seal;
+    }
+  }
 }
