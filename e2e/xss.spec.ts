@@ -50,7 +50,6 @@ const NOT_SEEDED: Record<string, string> = {
   'PATCH /saved-views/{id}': 'the same name as POST /saved-views',
   'POST /inbox/{id}/convert': 'the same contract texts as POST /contracts',
   'POST /auth/second-factor': 'a code, checked and never stored or shown',
-  'POST /users/{id}/erasure': 'an e-mail address compared with the member’s and never stored; markup is refused (422)',
   'POST /auth/sso/saml/{connectionId}/acs':
     'a SAML response posted by the IdP, kept until the finish step and never shown; it must be signed by the IdP',
   'POST /settings/sso/domains':
