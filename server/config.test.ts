@@ -2,7 +2,8 @@ import { mkdtempSync, readFileSync, rmSync, statSync, writeFileSync } from 'node
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { ConfigError, loadConfig, loadStorageConfig, MASTER_KEYS_FILE, SECRET_KEY_FILE } from './config.js';
+import { type ConfigError, loadConfig, loadStorageConfig, MASTER_KEYS_FILE, SECRET_KEY_FILE } from './config.js';
+import { problemsOf } from './test/config-problems.js';
 
 const SECRET = 'k'.repeat(40);
 const MASTER = `1:${Buffer.alloc(32, 7).toString('base64')}`;
@@ -12,16 +13,6 @@ const productionBase = {
   MASTER_KEYS: MASTER,
   SMTP_URL: 'smtp://mail.example.com:587',
 };
-
-function problemsOf(env: Record<string, string>): string[] {
-  try {
-    loadConfig(env);
-  } catch (error) {
-    if (error instanceof ConfigError) return error.problems;
-    throw error;
-  }
-  throw new Error('expected a ConfigError');
-}
 
 describe('loadConfig', () => {
   it('lists every production problem in one error', () => {

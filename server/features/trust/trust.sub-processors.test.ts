@@ -1,19 +1,12 @@
 import { describe, expect, it } from 'vitest';
-import { ConfigError, loadConfig } from '../../config.js';
+import { loadConfig } from '../../config.js';
+import { problemsOf as configProblems } from '../../test/config-problems.js';
 import { subProcessors } from './trust.sub-processors.js';
 
 const base = { NODE_ENV: 'test', DATA_DIR: ':memory:' };
 const listed = (env: Record<string, string>) => subProcessors(loadConfig({ ...base, ...env }));
 
-function problemsOf(env: Record<string, string>): string[] {
-  try {
-    loadConfig({ ...base, ...env });
-  } catch (error) {
-    if (error instanceof ConfigError) return error.problems;
-    throw error;
-  }
-  throw new Error('expected a ConfigError');
-}
+const problemsOf = (env: Record<string, string>) => configProblems({ ...base, ...env });
 
 describe('the sub-processors the trust page names', () => {
   it('are none for a deployment that hands nothing to a third party', () => {

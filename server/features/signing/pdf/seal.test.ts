@@ -4,13 +4,14 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { PDFDocument, StandardFonts } from 'pdf-lib';
 import { afterAll, describe, expect, it } from 'vitest';
-import { ConfigError, loadConfig } from '../../../config.js';
+import { loadConfig } from '../../../config.js';
 import {
   developmentSealCertificate,
   openSealCertificate,
   SealCertificateError,
   sealCertificateFor,
 } from '../../../platform/crypto/signing-certificate.js';
+import { problemsOf } from '../../../test/config-problems.js';
 import { pdfsig } from '../../../test/pdfsig.js';
 import { sealPdf } from './seal.js';
 
@@ -136,14 +137,7 @@ describe('sealing a PDF with the deployment certificate', () => {
     writeFileSync(p12, seal.p12);
     const configured = loadConfig({ ...production, SIGNING_P12_FILE: p12, SIGNING_P12_PASSPHRASE: seal.passphrase });
     expect(sealCertificateFor(configured.signing)?.fingerprint).toBe(seal.fingerprint);
-    const problems = (() => {
-      try {
-        loadConfig({ ...production, SIGNING_P12_FILE: p12, SIGNING_P12_PASSPHRASE: 'not-the-passphrase' });
-      } catch (error) {
-        if (error instanceof ConfigError) return error.problems;
-      }
-      return [];
-    })();
+    const problems = problemsOf({ ...production, SIGNING_P12_FILE: p12, SIGNING_P12_PASSPHRASE: 'not-the-passphrase' });
     expect(problems).toEqual([
       'SIGNING_P12_FILE: the PKCS#12 file cannot be opened: wrong passphrase or not a PKCS#12 file',
     ]);
