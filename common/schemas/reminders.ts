@@ -15,7 +15,20 @@ export type Repeat = (typeof REPEATS)[number];
 export const REMINDER_KINDS = ['custom', 'default', 'expiry'] as const;
 export type ReminderKind = (typeof REMINDER_KINDS)[number];
 
-export const DELIVERY_KINDS = ['reminder', 'escalation', 'digest', 'summary'] as const;
+export const DELIVERY_KINDS = [
+  'reminder',
+  'escalation',
+  'digest',
+  'summary',
+  'approval_request',
+  'approval_overdue',
+  'approval_outcome',
+  'signing_request',
+  'signing_reminder',
+  'signing_code',
+  'signing_completed',
+  'signing_outcome',
+] as const;
 export type DeliveryKind = (typeof DELIVERY_KINDS)[number];
 
 /** held: a reminder item waiting in a user's daily digest (see digestId). */
@@ -24,6 +37,9 @@ export type DeliveryStatus = (typeof DELIVERY_STATUSES)[number];
 
 export const MAIL_TEMPLATE_KINDS = ['reminder', 'escalation', 'digest', 'summary'] as const;
 export type MailTemplateKind = (typeof MAIL_TEMPLATE_KINDS)[number];
+/** The outbox kinds that reminders write (and whose templates an account may edit). */
+export const isMailTemplateKind = (kind: string): kind is MailTemplateKind =>
+  (MAIL_TEMPLATE_KINDS as readonly string[]).includes(kind);
 
 /** Three years: the longest lead time a reminder may have. */
 export const MAX_LEAD_DAYS = 1095;

@@ -60,6 +60,8 @@ describe('redactUrl', () => {
     expect(redactUrl('/api/v1/invitations/tok/accept')).toBe('/api/v1/invitations/[redacted]/accept');
     expect(redactUrl('/reset-password?token=abc&lang=de')).toBe('/reset-password?token=[redacted]&lang=de');
     expect(redactUrl('/api/v1/contracts?cursor=abc')).toBe('/api/v1/contracts?cursor=[redacted]');
+    expect(redactUrl('/api/v1/signing/tok/pdf')).toBe('/api/v1/signing/[redacted]/pdf');
+    expect(redactUrl('/sign/tok')).toBe('/sign/[redacted]');
     expect(redactUrl('/api/v1/contracts/1b9d6bcd')).toBe('/api/v1/contracts/1b9d6bcd');
   });
 });

@@ -18,7 +18,7 @@ export const REDACT_PATHS = [
 ];
 
 /** Path segments after which the next segment is a credential (invitation, reminder-link, calendar-feed tokens). */
-const TOKEN_PATHS = /(\/(?:invite|invitations|reminder-links|respond|ical)\/)[^/?#]+/g;
+const TOKEN_PATHS = /(\/(?:invite|invitations|reminder-links|respond|ical|sign|signing)\/)[^/?#]+/g;
 const TOKEN_QUERY = /([?&](?:token|cursor)=)[^&#]+/g;
 
 /** A URL as the log may show it: every token-bearing path segment and query value replaced. */

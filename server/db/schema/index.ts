@@ -1,3 +1,4 @@
+export * from './approvals.js';
 export * from './audit.js';
 export * from './billing.js';
 export * from './classification.js';
@@ -12,6 +13,7 @@ export * from './partners.js';
 export * from './reminders.js';
 export * from './retention.js';
 export * from './scim.js';
+export * from './signing.js';
 export * from './sso.js';
 export * from './subscriptions.js';
 export * from './users.js';

@@ -157,6 +157,8 @@ export const deliveries = pgTable(
     occurrenceId: uuid('occurrence_id'),
     reminderId: uuid('reminder_id'),
     contractId: uuid('contract_id'),
+    /** What a non-reminder mail is about (an approval slot or step, a signing recipient or envelope). */
+    subjectId: uuid('subject_id'),
     recipientUserId: uuid('recipient_user_id'),
     recipientEmail: text('recipient_email').notNull(),
     /** External addresses: informed, no acknowledge or dismiss links. */
@@ -185,6 +187,7 @@ export const deliveries = pgTable(
       .on(t.orgId, t.nextAttemptAt)
       .where(sql`${t.status} in ('queued', 'retrying', 'sending')`),
     index('deliveries_reminder_idx').on(t.orgId, t.reminderId),
+    index('deliveries_subject_idx').on(t.orgId, t.subjectId).where(sql`${t.subjectId} is not null`),
     index('deliveries_held_idx')
       .on(t.orgId, t.recipientUserId)
       .where(sql`${t.status} = 'held' and ${t.digestId} is null`),

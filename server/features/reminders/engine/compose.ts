@@ -1,6 +1,6 @@
 import { asData } from '../../../../common/reminders/template.js';
 import type { LOCALES } from '../../../../common/schemas/auth.js';
-import type { EventType } from '../../../../common/schemas/reminders.js';
+import { type EventType, isMailTemplateKind } from '../../../../common/schemas/reminders.js';
 import { addDays, daysBetween } from '../../../../common/terms/dates.js';
 import { computeTerms } from '../../../../common/terms/engine.js';
 import type { Lifecycle } from '../../../../common/terms/lifecycle.js';
@@ -117,6 +117,7 @@ export function compose(
       }),
     };
   }
+  if (!isMailTemplateKind(d.kind)) throw new Error(`no reminder mail of kind ${d.kind}`);
   const rendered = renderMail(templates, d.kind, locale, values);
   const { subject, text, html } = rendered;
   return { to: d.recipientEmail, subject, text, html, messageId, orgId: org.id };

@@ -94,6 +94,14 @@ export const home: Record<keyof typeof en, string> = {
   'home.deliveryKind.escalation': 'Eskalation',
   'home.deliveryKind.digest': 'Tägliche Zusammenfassung',
   'home.deliveryKind.summary': 'Wochenübersicht',
+  'home.deliveryKind.approval_request': 'Freigabeanfrage',
+  'home.deliveryKind.approval_overdue': 'Freigabe überfällig',
+  'home.deliveryKind.approval_outcome': 'Freigabeergebnis',
+  'home.deliveryKind.signing_request': 'Signaturanfrage',
+  'home.deliveryKind.signing_reminder': 'Signaturerinnerung',
+  'home.deliveryKind.signing_code': 'Signaturcode',
+  'home.deliveryKind.signing_completed': 'Signiertes Dokument',
+  'home.deliveryKind.signing_outcome': 'Signaturergebnis',
 
   'home.emptyTitle': 'Legen Sie Ihren ersten Vertrag an',
   'home.emptyText':

@@ -88,6 +88,14 @@ export const home = {
   'home.deliveryKind.escalation': 'Escalation',
   'home.deliveryKind.digest': 'Daily digest',
   'home.deliveryKind.summary': 'Weekly summary',
+  'home.deliveryKind.approval_request': 'Approval request',
+  'home.deliveryKind.approval_overdue': 'Approval overdue',
+  'home.deliveryKind.approval_outcome': 'Approval outcome',
+  'home.deliveryKind.signing_request': 'Signature request',
+  'home.deliveryKind.signing_reminder': 'Signature reminder',
+  'home.deliveryKind.signing_code': 'Signing code',
+  'home.deliveryKind.signing_completed': 'Signed document',
+  'home.deliveryKind.signing_outcome': 'Signing outcome',
 
   'home.emptyTitle': 'Add your first contract',
   'home.emptyText':
