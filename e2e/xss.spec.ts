@@ -234,6 +234,32 @@ async function seedWorld(baseURL: string): Promise<World> {
   });
   await call(api, 'PATCH', `/documents/${waiting.id}`, { name: noSlash.join(' ') });
   seeded.add('PATCH /documents/{id}');
+  // A signing draft of the document: its title, message, signers' names and a field's label hold attack strings.
+  const envelope = await write(api, 'POST', '/envelopes', { documentId: document.id });
+  await write(api, 'PATCH', '/envelopes/{id}', {}, `/envelopes/${envelope.id}`);
+  const signers = await call(api, 'PUT', `/envelopes/${envelope.id}/recipients`, {
+    recipients: XSS_PAYLOADS.slice(0, 3).map((name, i) => ({
+      role: 'signer',
+      name,
+      email: `signer${i}-${run}@xss.example`,
+    })),
+  });
+  seeded.add('PUT /envelopes/{id}/recipients');
+  await call(api, 'PUT', `/envelopes/${envelope.id}/fields`, {
+    fields: [
+      {
+        recipientId: signers.recipients[0].id,
+        type: 'text',
+        page: 1,
+        x: 0.1,
+        y: 0.1,
+        w: 0.3,
+        h: 0.05,
+        label: XSS_PAYLOADS[1],
+      },
+    ],
+  });
+  seeded.add('PUT /envelopes/{id}/fields');
   await call(api, 'POST', `/contracts/${contract.id}/links`, {
     url: `https://files.xss.example/${encodeURIComponent(XSS_PAYLOADS[0])}?q=${encodeURIComponent(XSS_PAYLOADS[1])}`,
     title: `Link ${noSlash.join(' ')}`,

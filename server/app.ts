@@ -46,6 +46,7 @@ import { scimAdminRoutes } from './features/scim/scim-admin.routes.js';
 import { searchRoutes } from './features/search/search.routes.js';
 import { sessionsRoutes } from './features/sessions/sessions.routes.js';
 import { settingsRoutes } from './features/settings/settings.routes.js';
+import { envelopesRoutes } from './features/signing/envelopes.routes.js';
 import { ssoRoutes } from './features/sso/sso.routes.js';
 import { subscriptionsRoutes } from './features/subscriptions/subscriptions.routes.js';
 import { trustRoutes } from './features/trust/trust.routes.js';
@@ -250,6 +251,7 @@ export async function buildApp({
         accountExportsRoutes,
         subscriptionsRoutes,
         trustRoutes,
+        envelopesRoutes,
       ];
       for (const routes of features) {
         routes(api as App);

@@ -72,6 +72,7 @@ export const REASONS = {
     'deletion_already_requested',
     'no_deletion_requested',
     'legal_hold',
+    'envelope_not_draft',
   ],
   gone: ['link_expired', 'reminder_moved', 'reminder_inactive', 'upload_expired', 'export_expired'],
   account_locked: ['locked', 'no_account'],

@@ -46,6 +46,8 @@ export interface OrgIds {
   adminUser: string;
   /** A SCIM group, pushed with the org's provisioning token. */
   scimGroup: string;
+  /** A draft signing envelope for `document`. */
+  envelope: string;
 }
 
 export interface OrgWorld {
@@ -81,7 +83,8 @@ export type FreshKind =
   | 'calendarFeed'
   | 'businessUnit'
   | 'apiKey'
-  | 'member';
+  | 'member'
+  | 'envelope';
 
 /** Every secret the suite handled: none may ever appear in a log line. */
 export class Secrets {
@@ -202,6 +205,8 @@ export async function seedOrg(h: Harness, name: string, secrets: Secrets): Promi
       'document',
     );
   const document = await newDocument();
+  const newEnvelope = () => post('/envelopes', { documentId: document, title: `${marker} envelope` });
+  const envelope = await newEnvelope();
   const newInboxDocument = async () =>
     idOf(await uploadDocument(h, admin, '/inbox', `${marker} inbox.pdf`, pdfWithText([marker])), 'inbox document');
   const inboxDocument = await newInboxDocument();
@@ -280,6 +285,8 @@ export async function seedOrg(h: Harness, name: string, secrets: Secrets): Promi
         memberEmails.set(made.id, made.email);
         return made.id;
       }
+      case 'envelope':
+        return newEnvelope();
     }
   };
 
@@ -321,6 +328,7 @@ export async function seedOrg(h: Harness, name: string, secrets: Secrets): Promi
       target: target.id,
       adminUser: admin.me!.user!.id,
       scimGroup: (scimGroup.json() as { id: string }).id,
+      envelope,
     },
     fresh,
   };

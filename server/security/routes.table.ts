@@ -495,6 +495,28 @@ export const ROUTES: Record<string, RouteRow> = {
   'POST /api/v1/documents/{id}/versions': { roles: [201, 404, 403, 404, 201], params: id('document'), raw: pdfUpload },
   'GET /api/v1/documents/{id}/content': { roles: [200, 404, 200, 404, 200], params: id('document') },
   'GET /api/v1/documents/{id}/preview': { roles: [200, 404, 200, 404, 200], params: id('document') },
+  'GET /api/v1/envelopes': { roles: [200, 404, 200, 404, 200], query: (o) => ({ contractId: o.ids.contract }) },
+  'POST /api/v1/envelopes': {
+    roles: [201, 404, 403, 404, 201],
+    body: (o) => ({ documentId: o.ids.document, title: `${o.marker} envelope`, message: `${o.marker} message` }),
+  },
+  'GET /api/v1/envelopes/{id}': { roles: [200, 404, 200, 404, 200], params: id('envelope') },
+  'PATCH /api/v1/envelopes/{id}': {
+    roles: [200, 404, 403, 404, 200],
+    params: id('envelope'),
+    body: (o) => ({ title: `${o.marker} envelope`, message: `${o.marker} message` }),
+  },
+  'DELETE /api/v1/envelopes/{id}': { roles: [204, 404, 403, 404, 204], params: fresh('envelope') },
+  'PUT /api/v1/envelopes/{id}/recipients': {
+    roles: [200, 404, 403, 404, 200],
+    params: id('envelope'),
+    body: (o) => ({ recipients: [{ role: 'signer', name: `${o.marker} signer`, email: uniqueEmail('signer') }] }),
+  },
+  'PUT /api/v1/envelopes/{id}/fields': {
+    roles: [200, 404, 403, 404, 200],
+    params: id('envelope'),
+    body: () => ({ fields: [] }),
+  },
   // The inbox is for those who create contracts (administrators, editors of any unit, editors' keys).
   'GET /api/v1/inbox': { roles: [200, 200, 403, 403, 200] },
   'POST /api/v1/inbox': { roles: [201, 201, 403, 403, 201], raw: pdfUpload },

@@ -2,8 +2,7 @@ import { degrees, type PDFDocument, type PDFFont, rgb } from 'pdf-lib';
 import { type Fonts, fontsFor, wrap } from './fonts.js';
 import { type FractionRect, offset, type Placement, place } from './geometry.js';
 
-export const FIELD_TYPES = ['signature', 'initials', 'date_signed', 'name', 'text', 'checkbox'] as const;
-export type FieldType = (typeof FIELD_TYPES)[number];
+export { FIELD_TYPES, type FieldType } from '../../../../common/schemas/signing.js';
 
 /** A filled field: its page (0-based), where on it, and what the signer gave. */
 export type FilledField = { page: number; rect: FractionRect } & (
