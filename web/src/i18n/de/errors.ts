@@ -94,6 +94,20 @@ export const errors: Record<keyof typeof en, string> = {
   'validation.name_characters':
     'Namen dürfen keine Schrägstriche, Steuerzeichen oder Schreibrichtungszeichen enthalten.',
   'validation.not_a_file': 'Ein Link hat keine Versionen.',
+  'validation.not_pdf': 'Nur PDF-Dokumente können zur Signatur gesendet werden.',
+  'validation.pdf_unreadable': 'Dieses PDF lässt sich nicht lesen und kann daher nicht signiert werden.',
+  'validation.pdf_encrypted': 'Dieses PDF ist verschlüsselt. Laden Sie zum Signieren eine Fassung ohne Passwort hoch.',
+  'validation.pdf_already_signed':
+    'Dieses PDF ist bereits signiert; eine weitere Signatur würde diese ungültig machen.',
+  'validation.pdf_empty': 'Dieses PDF hat keine Seiten.',
+  'validation.too_many_pages': 'Ein PDF zur Signatur darf höchstens {max} Seiten haben.',
+  'validation.duplicate_email': 'Diese E-Mail-Adresse steht zweimal in der Liste.',
+  'validation.unknown_recipient': 'Diesen Empfänger gibt es nicht (mehr). Laden Sie die Seite neu.',
+  'validation.recipient_cannot_fill': 'Nur Unterzeichner füllen Felder aus.',
+  'validation.page_out_of_range': 'Das Dokument hat nur {max} Seiten.',
+  'validation.outside_page': 'Das Feld ragt über die Seite hinaus.',
+  'validation.field_too_small': 'Das Feld ist zu klein zum Ausfüllen.',
+  'problem.conflict.envelope_not_draft': 'Diese Signaturanfrage wurde gesendet und kann nicht mehr bearbeitet werden.',
   'validation.attachment_required':
     'In diesem Konto braucht ein Vertrag eine Datei oder einen Link, bevor er den Entwurfsstatus verlässt. Speichern Sie ihn als Entwurf, fügen Sie eine Datei oder einen Link hinzu und ändern Sie dann den Status.',
   'validation.unknown_version': 'Diese Version gibt es nicht.',
