@@ -7,11 +7,13 @@ import { documentsJobs } from './features/documents/documents.jobs.js';
 import { remindersJobs } from './features/reminders/reminders.jobs.js';
 import { retentionJobs } from './features/retention/retention.run.js';
 import { subscriptionsJobs } from './features/subscriptions/subscriptions.jobs.js';
+import { MAIL_KINDS } from './mail-kinds.js';
 import type { Deps } from './platform/context.js';
 import type { JobDefinition } from './platform/jobs/job.js';
 import { selectJobs } from './platform/jobs/registry.js';
 import { type Runner, startRunner } from './platform/jobs/runner.js';
 import { runRecordJobs } from './platform/jobs/runs.jobs.js';
+import { mailJobs } from './platform/mail/mail.jobs.js';
 import type { JobMetrics } from './platform/metrics.js';
 
 /** Every background job, registered by its feature in its `*.jobs.ts`: the one list a worker runs. */
@@ -19,6 +21,7 @@ export const JOBS: readonly JobDefinition[] = [
   ...contractsJobs,
   ...documentsJobs,
   ...remindersJobs,
+  ...mailJobs(MAIL_KINDS),
   ...authJobs,
   ...subscriptionsJobs,
   ...runRecordJobs,

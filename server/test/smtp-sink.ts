@@ -12,8 +12,8 @@ export interface ReceivedMail {
   text: string;
   html: string | null;
   messageId: string | null;
-  /** Attached files, their content as UTF-8 text. */
-  attachments: { filename: string; content: string }[];
+  /** Attached files, their content as UTF-8 text and, byte for byte, in base64. */
+  attachments: { filename: string; content: string; base64: string }[];
   receivedAt: string;
 }
 
@@ -58,6 +58,7 @@ export class SmtpSink {
               attachments: parsed.attachments.map((a) => ({
                 filename: a.filename ?? '',
                 content: a.content.toString('utf8'),
+                base64: a.content.toString('base64'),
               })),
               receivedAt: new Date().toISOString(),
             });

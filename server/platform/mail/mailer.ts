@@ -15,8 +15,8 @@ export interface Mail {
    * (verification, password reset) go to the log alone.
    */
   orgId?: string;
-  /** Small files sent with the mail (a deletion receipt). */
-  attachments?: { filename: string; content: string; contentType: string }[];
+  /** Files sent with the mail: a deletion receipt (text), a sealed PDF (bytes). */
+  attachments?: { filename: string; content: string | Buffer; contentType: string }[];
 }
 
 export interface Sent {
@@ -72,7 +72,9 @@ export function createMailer(
       if (!opts.devOutbox) throw new Error('No SMTP_URL configured: mail cannot be sent');
       const id = randomUUID();
       if (mail.orgId) {
-        entries.unshift({ ...mail, id, sentAt: new Date().toISOString() });
+        // The attachments' bytes stay out of the 200 kept mails (a sealed PDF may be megabytes).
+        const { attachments: _files, ...kept } = mail;
+        entries.unshift({ ...kept, id, sentAt: new Date().toISOString() });
         entries.splice(200);
       }
       log.info({ to: mail.to, subject: mail.subject, text: mail.text }, 'mail (development outbox; no SMTP_URL)');

@@ -6,24 +6,18 @@ import { computeTerms } from '../../../../common/terms/engine.js';
 import type { Lifecycle } from '../../../../common/terms/lifecycle.js';
 import type { Config } from '../../../config.js';
 import type { Mail } from '../../../platform/mail/mailer.js';
+import type { Claimed, OutboxOrg } from '../../../platform/mail/outbox.js';
 import { reminderLinks } from '../links.js';
 import { MAIL_WORDS, mailDate } from '../mail/defaults.js';
 import { mailProof } from '../mail/proof.js';
 import { listLines, renderMail, summaryValues } from '../mail/render.js';
-import type { Claimed, ReminderFacts, SummaryFacts } from './outbox.repo.js';
+import type { ReminderFacts, SummaryFacts } from './mail-facts.repo.js';
 
 type Templates = Parameters<typeof renderMail>[0];
 type Locale = (typeof LOCALES)[number];
 
 /** How long an acknowledge/dismiss link works: until a week after the event. */
 const LINK_GRACE_DAYS = 7;
-
-export interface OrgFacts {
-  id: string;
-  name: string;
-  timeZone: string;
-  today: string;
-}
 
 function eventLabel(f: ReminderFacts, locale: Locale): string {
   return f.eventType === 'custom' ? asData(f.eventTitle) : MAIL_WORDS[locale].eventType[f.eventType as EventType];
@@ -54,7 +48,7 @@ function itemLine(f: ReminderFacts, locale: Locale, today: string): string {
 export function compose(
   config: Config,
   templates: Templates,
-  org: OrgFacts,
+  org: OutboxOrg,
   d: Claimed,
   facts: { own: ReminderFacts | null; items: ReminderFacts[]; summary: SummaryFacts | null },
 ): Mail {

@@ -7,22 +7,15 @@ import type { Tx } from '../../../db/client.js';
 import { orgs, subscriptions } from '../../../db/schema/index.js';
 import { type Actor, type Deps, type RequestMeta, runInOrg, transact } from '../../../platform/context.js';
 import { allOrgs } from '../../../platform/jobs/orgs.repo.js';
-import { isPermanentFailure } from '../../../platform/mail/mailer.js';
-import { loadTemplates } from '../mail/render.js';
-import { compose, type OrgFacts, weekOf } from './compose.js';
+import { type OutboxOrg, sendOutbox } from '../../../platform/mail/outbox.js';
+import { weekOf } from './compose.js';
 import * as queue from './enqueue.repo.js';
-import * as outbox from './outbox.repo.js';
+import { REMINDER_KINDS, remindersMail } from './reminders.mail.js';
 
 const ENGINE: Actor = { type: 'system', name: 'deedbox reminders' };
 const request = (): RequestMeta => ({ id: randomUUID(), ip: null, userAgent: 'deedbox-reminders', via: 'cli' });
 
-/** Minutes to wait after the nth failed attempt; the last step repeats until a day has passed. */
-const BACKOFF_MINUTES = [1, 2, 5, 10, 30, 60, 120, 240, 480];
-/** SMTP failures are retried for at least this long before a delivery counts as failed. */
-export const RETRY_FOR_MS = 24 * 3_600_000;
-/** Mails in flight at once (the mailer keeps as many SMTP connections open). */
-export const CONCURRENCY = 5;
-const CLAIM_BATCH = 25;
+export { CONCURRENCY, RETRY_FOR_MS } from '../../../platform/mail/outbox.js';
 
 export interface RunResult {
   orgs: number;
@@ -146,89 +139,14 @@ async function runOrg(deps: Deps, orgId: string, opts: RunOptions, total: RunRes
     total.digests += queued.digests;
     total.summaries += queued.summaries;
   }
-  const org: OrgFacts = {
+  const org: OutboxOrg = {
     id: orgId,
     name: settings.name,
     timeZone: settings.timeZone,
     today: todayIn(settings.timeZone, now),
   };
-  await sendOutbox(deps, org, now, total);
-}
-
-/** Claims, composes and sends until the org's outbox has nothing due; each mail settles in its own transaction. */
-async function sendOutbox(deps: Deps, org: OrgFacts, now: Date, total: RunResult): Promise<void> {
-  const inOrg = <T>(fn: Parameters<typeof runInOrg<T>>[3]) =>
-    runInOrg(deps, { orgId: org.id, actor: ENGINE }, request(), fn);
-  for (;;) {
-    // The claim commits before any SMTP traffic: from here on the rows are this worker's.
-    const claimed = await inOrg((ctx) => outbox.claim(ctx.tx, org.id, now, CLAIM_BATCH));
-    if (claimed.length === 0) return;
-    const { templates, facts, summary } = await inOrg(async (ctx) => {
-      const reminderIds = claimed.filter((d) => d.kind === 'reminder' || d.kind === 'escalation').map((d) => d.id);
-      const digestIds = claimed.filter((d) => d.kind === 'digest').map((d) => d.id);
-      return {
-        templates: await loadTemplates(ctx.tx, org.id),
-        facts: await outbox.reminderFacts(ctx.tx, org.id, { deliveryIds: reminderIds, digestIds }),
-        summary: claimed.some((d) => d.kind === 'summary')
-          ? await outbox.summaryFacts(ctx.tx, org.id, org.today)
-          : null,
-      };
-    });
-    const lanes = Array.from({ length: Math.min(CONCURRENCY, claimed.length) }, async (_, lane) => {
-      for (let i = lane; i < claimed.length; i += CONCURRENCY) {
-        const d = claimed[i]!;
-        const own = facts.find((f) => f.deliveryId === d.id) ?? null;
-        const items = facts.filter((f) => f.digestId === d.id);
-        await deliver(deps, org, now, d, { own, items, summary }, templates, total, inOrg);
-      }
-    });
-    await Promise.all(lanes);
-  }
-}
-
-async function deliver(
-  deps: Deps,
-  org: OrgFacts,
-  now: Date,
-  d: outbox.Claimed,
-  facts: Parameters<typeof compose>[4],
-  templates: Awaited<ReturnType<typeof loadTemplates>>,
-  total: RunResult,
-  inOrg: <T>(fn: Parameters<typeof runInOrg<T>>[3]) => Promise<T>,
-): Promise<void> {
-  let messageId: string;
-  try {
-    if ((d.kind === 'reminder' || d.kind === 'escalation') && !facts.own) throw new Error('the reminder is gone');
-    messageId = (await deps.mailer.send(compose(deps.config, templates, org, d, facts))).messageId;
-  } catch (err) {
-    const message = describe(err);
-    const outcome = failureOutcome(err, d, now);
-    await inOrg((ctx) => outbox.markFailed(ctx.tx, org.id, d.id, message, outcome));
-    total[outcome.status]++;
-    deps.log.warn({ deliveryId: d.id, attempt: d.attempts, status: outcome.status, err: message }, 'mail not sent');
-    return;
-  }
-  // Between the SMTP server's acceptance and this commit lies the one window in which a crash
-  // makes the mail go out twice (docs/architecture.md, "Exactly once").
-  await inOrg((ctx) => outbox.markSent(ctx.tx, org.id, d.id, messageId, now));
-  total.sent++;
-}
-
-function describe(err: unknown): string {
-  const e = err as { responseCode?: number; message?: string };
-  return `${e.responseCode ? `${e.responseCode} ` : ''}${e.message ?? String(err)}`.slice(0, 500);
-}
-
-/** A permanent SMTP refusal bounces at once; anything else is retried with backoff for at least a day. */
-export function failureOutcome(
-  err: unknown,
-  d: Pick<outbox.Claimed, 'attempts' | 'firstAttemptAt'>,
-  now: Date,
-): { status: 'retrying'; retryAt: Date } | { status: 'failed' | 'bounced' } {
-  if (isPermanentFailure(err)) return { status: 'bounced' };
-  if (now.getTime() - d.firstAttemptAt.getTime() >= RETRY_FOR_MS) return { status: 'failed' };
-  const minutes = BACKOFF_MINUTES[Math.min(d.attempts, BACKOFF_MINUTES.length) - 1] ?? 1;
-  return { status: 'retrying', retryAt: new Date(now.getTime() + minutes * 60_000) };
+  // Only the reminders' own kinds: `mail.send` sends the others (and these too, whichever comes first).
+  await sendOutbox(deps, org, now, total, { composers: remindersMail, kinds: REMINDER_KINDS });
 }
 
 const emptyResult = (): RunResult => ({
