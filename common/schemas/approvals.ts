@@ -69,11 +69,14 @@ export const approvalTemplatePatch = z
   .strict();
 export type ApprovalTemplatePatch = z.infer<typeof approvalTemplatePatch>;
 
-/** Starting an approval: a template, or steps written for this contract. */
-export const startApprovalInput = z.union([
-  z.object({ templateId: z.uuid() }).strict(),
-  z.object({ steps: approvalStepsInput }).strict(),
-]);
+/** Starting an approval: a template, or steps written for this contract (exactly one of them). */
+export const startApprovalInput = z
+  .object({ templateId: z.uuid().optional(), steps: approvalStepsInput.optional() })
+  .strict()
+  .refine((v) => (v.templateId === undefined) !== (v.steps === undefined), {
+    message: 'give either templateId or steps',
+    path: ['templateId'],
+  });
 export type StartApprovalInput = z.infer<typeof startApprovalInput>;
 
 /** A comment is required to reject, so the requester learns why. */

@@ -71,8 +71,8 @@ export async function start(ctx: Ctx, contractId: string, input: StartApprovalIn
   const current = await repo.findCurrent(ctx.tx, ctx.orgId, contractId);
   if (current?.status === 'in_progress')
     throw AppError.because('conflict', 'approval_running', 'An approval is already running on this contract.');
-  const template = 'templateId' in input ? await templateToStart(ctx, input.templateId) : null;
-  const steps = template ? stepsOf(template) : 'steps' in input ? input.steps : [];
+  const template = input.templateId ? await templateToStart(ctx, input.templateId) : null;
+  const steps = template ? stepsOf(template) : (input.steps ?? []);
   await checkApprovers(ctx, steps, { businessUnitId: contract.businessUnitId, requesterId: requesterOf(ctx) });
   if (current) await repo.updateWorkflow(ctx.tx, ctx.orgId, current.id, { isCurrent: false });
   const workflow = await startRound(ctx, {
