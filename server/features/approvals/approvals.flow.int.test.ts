@@ -1,10 +1,12 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { addDays } from '../../../common/terms/dates.js';
+import { withClaims } from '../../db/tx.js';
 import { addMember, auditEvents, call, expectProblem } from '../../test/api.js';
 import { type Harness, startHarness } from '../../test/harness.js';
 import { newContract } from '../contracts/contracts.fixtures.js';
 import { accountToday } from '../reminders/reminders.fixtures.js';
 import { approvalMails, approvalWorld, decide, slotOf, startApproval, userStep } from './approvals.fixtures.js';
+import { composeApprovalMail, loadApprovalFacts } from './approvals.mail.js';
 import { runApprovals } from './approvals.sweep.js';
 
 let h: Harness;
@@ -108,5 +110,41 @@ describe('approvals over time', () => {
     expect(await ids('none')).toEqual([cancelled, none].sort());
     const bad = await call(h, w.viewer, 'GET', '/contracts?approval=maybe');
     expect(expectProblem(bad, 422, 'validation_failed').errors?.[0]).toMatchObject({ field: 'approval' });
+  });
+
+  it('reads what each queued mail says when it is composed', async () => {
+    const w = await approvalWorld(h);
+    const a = await startApproval(h, w.editor, w.contract.id, { steps: [userStep('Legal', 'all', [w.anna.id], 3)] });
+    await decide(h, w.anna, a, slotOf(a, 1), 'reject', 'Wrong <partner>');
+    const orgId = w.admin.me.org.id;
+    const mails = await approvalMails(h, w.admin);
+    const composed = await withClaims(h.database.db, { orgId }, (tx) =>
+      Promise.all(
+        mails.map(async (d) => {
+          const delivery = { ...d, kind: d.kind as 'approval_request' | 'approval_outcome' };
+          const facts = (await loadApprovalFacts(tx, orgId, delivery))!;
+          return {
+            kind: d.kind,
+            facts,
+            mail: composeApprovalMail(h.config, { id: orgId, name: 'Acme' }, delivery, facts),
+          };
+        }),
+      ),
+    );
+    const request = composed.find((c) => c.kind === 'approval_request')!;
+    expect(request.facts).toMatchObject({
+      contractTitle: 'Supply deal',
+      requesterName: 'Erin Editor',
+      stepName: 'Legal',
+    });
+    expect(request.mail.text).toContain(`/contracts/${w.contract.id}?tab=approval`);
+    const outcome = composed.find((c) => c.kind === 'approval_outcome')!;
+    expect(outcome.facts).toMatchObject({
+      outcome: 'rejected',
+      rejectedBy: 'Anna Approver',
+      rejectionComment: 'Wrong <partner>',
+    });
+    expect(outcome.mail.html).toContain('Wrong &lt;partner&gt;');
+    expect(outcome.mail.to).toBe(w.editor.email);
   });
 });

@@ -7,6 +7,7 @@ import { orgToday } from '../contracts/contracts.access.js';
 import type { ContractRow } from '../contracts/contracts.repo.js';
 import { queueApprovalMail } from './approvals.outbox.js';
 import * as people from './approvals.people.repo.js';
+import { asStepInputs } from './approvals.rules.js';
 import * as repo from './workflows.repo.js';
 
 /** SHA-256 of the contract's key fields when a round starts: what its approvers approved. */
@@ -109,18 +110,7 @@ export async function startRound(ctx: Ctx, r: NewRound): Promise<repo.WorkflowRo
 /** A round's steps and approvers as a start request gives them: what the next round copies. */
 export async function definitionOf(ctx: Ctx, workflowId: string): Promise<ApprovalStepInput[]> {
   const slots = await repo.slotsOf(ctx.tx, ctx.orgId, workflowId);
-  return (await repo.stepsOf(ctx.tx, ctx.orgId, workflowId)).map((s) => ({
-    name: s.name,
-    rule: s.rule,
-    dueDays: s.dueDays,
-    approvers: slots
-      .filter((slot) => slot.position === s.position)
-      .map((slot) =>
-        slot.kind === 'user'
-          ? { kind: 'user' as const, userId: slot.userId! }
-          : { kind: 'unit_editors' as const, businessUnitId: slot.businessUnitId! },
-      ),
-  }));
+  return asStepInputs(await repo.stepsOf(ctx.tx, ctx.orgId, workflowId), slots);
 }
 
 /** Ends a round: what is still open becomes void; a `reset` or resubmitted round is no longer current. */

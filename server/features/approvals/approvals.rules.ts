@@ -9,6 +9,32 @@ export interface ContractScope {
   requesterId: string | null;
 }
 
+type StoredApprover = {
+  position: number;
+  kind: 'user' | 'unit_editors';
+  userId: string | null;
+  businessUnitId: string | null;
+};
+
+/** Stored steps and approvers (a template's, a round's) as a start request gives them. */
+export function asStepInputs(
+  steps: { position: number; name: string; rule: 'all' | 'any'; dueDays: number | null }[],
+  approvers: StoredApprover[],
+): ApprovalStepInput[] {
+  return steps.map((s) => ({
+    name: s.name,
+    rule: s.rule,
+    dueDays: s.dueDays,
+    approvers: approvers
+      .filter((a) => a.position === s.position)
+      .map((a) =>
+        a.kind === 'user'
+          ? { kind: 'user' as const, userId: a.userId! }
+          : { kind: 'unit_editors' as const, businessUnitId: a.businessUnitId! },
+      ),
+  }));
+}
+
 const canRead = (p: people.Person, unitId: string) => p.isAdmin || p.roles[unitId] !== undefined;
 
 function problem(field: string, rule: string, message: string): FieldError {

@@ -10,7 +10,7 @@ import { AppError } from '../../platform/errors.js';
 import { requireAdmin } from '../access/access.policy.js';
 import { diff, record } from '../audit/audit.service.js';
 import * as people from './approvals.people.repo.js';
-import { checkApprovers } from './approvals.rules.js';
+import { asStepInputs, checkApprovers } from './approvals.rules.js';
 import * as repo from './templates.repo.js';
 
 export function presentTemplate({ template, steps, approvers }: repo.TemplateWithSteps): ApprovalTemplate {
@@ -41,18 +41,7 @@ export function presentTemplate({ template, steps, approvers }: repo.TemplateWit
 
 /** A template's steps as a start request gives them (what a workflow copies). */
 export function stepsOf({ steps, approvers }: repo.TemplateWithSteps): ApprovalStepInput[] {
-  return steps.map((s) => ({
-    name: s.name,
-    rule: s.rule,
-    dueDays: s.dueDays,
-    approvers: approvers
-      .filter((a) => a.position === s.position)
-      .map((a) =>
-        a.kind === 'user'
-          ? { kind: 'user' as const, userId: a.userId! }
-          : { kind: 'unit_editors' as const, businessUnitId: a.businessUnitId! },
-      ),
-  }));
+  return asStepInputs(steps, approvers);
 }
 
 export async function getTemplate(ctx: Ctx, id: string): Promise<repo.TemplateWithSteps> {
