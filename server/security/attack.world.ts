@@ -1,4 +1,5 @@
 import { randomUUID } from 'node:crypto';
+import { APPROVAL_RULES } from '../../common/schemas/approvals.js';
 import {
   addMember,
   type Caller,
@@ -244,7 +245,7 @@ export async function seedOrg(h: Harness, name: string, secrets: Secrets): Promi
   if (mailTemplate.statusCode >= 300) throw new Error(`world: template failed: ${mailTemplate.body}`);
 
   const approvalSteps = [
-    { name: `${marker} step`, rule: 'all', dueDays: 3, approvers: [{ kind: 'user', userId: viewer.id }] },
+    { name: `${marker} step`, rule: APPROVAL_RULES[0], dueDays: 3, approvers: [{ kind: 'user', userId: viewer.id }] },
   ];
   const newTemplate = () =>
     post('/approval-templates', { name: `${marker} template`, description: `${marker} notes`, steps: approvalSteps });

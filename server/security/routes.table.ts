@@ -1,4 +1,5 @@
 import { randomUUID } from 'node:crypto';
+import { APPROVAL_RULES } from '../../common/schemas/approvals.js';
 import { PASSWORD, uniqueEmail } from '../test/api.js';
 import { pdfWithText } from '../test/files.js';
 import type { FreshKind, OrgIds, OrgWorld, Role } from './attack.world.js';
@@ -57,7 +58,12 @@ const bogusAssertion = {
 };
 /** One step whose one approver is the org's viewer (who can read the contracts of unit 1). */
 const approvalSteps = (o: OrgWorld) => [
-  { name: `${o.marker} step`, rule: 'all', dueDays: null, approvers: [{ kind: 'user', userId: o.ids.viewer }] },
+  {
+    name: `${o.marker} step`,
+    rule: APPROVAL_RULES[0],
+    dueDays: null,
+    approvers: [{ kind: 'user', userId: o.ids.viewer }],
+  },
 ];
 const lifecycle = { type: 'fixed', startDate: '2091-01-01', endDate: '2091-12-31' };
 const template = { kind: 'reminder', locale: 'de' };

@@ -1,4 +1,5 @@
 import { and, eq, like } from 'drizzle-orm';
+import type { ApprovalRule } from '../../../common/schemas/approvals.js';
 import { deliveries } from '../../db/schema/index.js';
 import { withClaims } from '../../db/tx.js';
 import { addMember, type Caller, call, defaultUnit, signUpOrg } from '../../test/api.js';
@@ -22,7 +23,7 @@ export async function approvalWorld(h: Harness) {
   return { admin, unit, editor, anna, bert, viewer, contract };
 }
 
-export const userStep = (name: string, rule: 'all' | 'any', ids: string[], dueDays: number | null = null) => ({
+export const userStep = (name: string, rule: ApprovalRule, ids: string[], dueDays: number | null = null) => ({
   name,
   rule,
   dueDays,

@@ -1,4 +1,4 @@
-import type { ApprovalStepInput } from '../../../common/schemas/approvals.js';
+import type { ApprovalRule, ApprovalStepInput } from '../../../common/schemas/approvals.js';
 import type { Ctx } from '../../platform/context.js';
 import { AppError, type FieldError } from '../../platform/errors.js';
 import * as people from './approvals.people.repo.js';
@@ -18,7 +18,7 @@ type StoredApprover = {
 
 /** Stored steps and approvers (a template's, a round's) as a start request gives them. */
 export function asStepInputs(
-  steps: { position: number; name: string; rule: 'all' | 'any'; dueDays: number | null }[],
+  steps: { position: number; name: string; rule: ApprovalRule; dueDays: number | null }[],
   approvers: StoredApprover[],
 ): ApprovalStepInput[] {
   return steps.map((s) => ({

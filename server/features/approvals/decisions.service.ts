@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import type { ApprovalDecisionInput, ContractApprovalView } from '../../../common/schemas/approvals.js';
+import type { ApprovalDecisionInput, ApprovalRule, ContractApprovalView } from '../../../common/schemas/approvals.js';
 import type { Ctx } from '../../platform/context.js';
 import { AppError } from '../../platform/errors.js';
 import { record } from '../audit/audit.service.js';
@@ -11,7 +11,7 @@ import { view, workflowFor } from './workflows.service.js';
 type Slot = repo.SlotWithNames;
 
 /** Whether a step is decided once `slot` is approved: `any` on the first approval, `all` on the last. */
-function stepApproved(rule: 'all' | 'any', stepSlots: Slot[], slotId: string): boolean {
+function stepApproved(rule: ApprovalRule, stepSlots: Slot[], slotId: string): boolean {
   return rule === 'any' || stepSlots.every((s) => s.id === slotId || s.status === 'approved');
 }
 
