@@ -16,6 +16,8 @@ import type { Database } from './db/client.js';
 import { accessRoutes } from './features/access/access.routes.js';
 import { accountExportsRoutes } from './features/account-exports/account-exports.routes.js';
 import { apiKeysRoutes } from './features/api-keys/api-keys.routes.js';
+import { approvalTemplatesRoutes } from './features/approvals/templates.routes.js';
+import { approvalsRoutes } from './features/approvals/workflows.routes.js';
 import { auditRoutes } from './features/audit/audit.routes.js';
 import { authRoutes } from './features/auth/auth.routes.js';
 import { credentialOf } from './features/auth/principal.js';
@@ -233,6 +235,8 @@ export async function buildApp({
         calendarFeedsRoutes,
         dashboardRoutes,
         billingLinesRoutes,
+        approvalTemplatesRoutes,
+        approvalsRoutes,
         partnersRoutes,
         categoriesRoutes,
         orgUnitsRoutes,

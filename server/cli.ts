@@ -9,6 +9,7 @@ import { ConfigError, loadConfig, loadStorageConfig, STORAGE_DRIVERS } from './c
 import { openDatabase } from './db/client.js';
 import { DataDirLockedError } from './db/data-dir-lock.js';
 import * as apiKeys from './features/api-keys/api-keys.service.js';
+import { runApprovals } from './features/approvals/approvals.sweep.js';
 import { recordWith, verify } from './features/audit/audit.service.js';
 import { BackupError } from './features/backup/backup.format.js';
 import { writeKeySnapshot } from './features/backup/backup.keys.js';
@@ -87,6 +88,8 @@ const USAGE = `Usage: deedbox <command>
   reminders run [--as-of T] [--org ID]    queue due reminders and send the outbox once; T is an
                                           instant (2027-09-01T06:00Z) or an account-local time
                                           (2027-09-01T08:00); idempotent
+  approvals run [--as-of T] [--org ID]    mail about overdue approval steps (once a day each); T as for
+                                          reminders run
   storage migrate --to local|azure|s3     copy every document blob from the configured STORAGE_DRIVER
                                           to the other driver's settings; resumable, deletes nothing
   keys status [--org ID]                  master and org key versions in use, and rows per org key
@@ -360,22 +363,35 @@ async function documentsExtract(args: string[]) {
   await withDeps(async (deps) => print(await extractPending(deps, { limit: input.limit, orgId: input.org })));
 }
 
+const asOfFlag = z
+  .string()
+  .regex(
+    /^\d{4}-\d{2}-\d{2}(T\d{2}:\d{2}(:\d{2}(\.\d+)?)?(Z|[+-]\d{2}:?\d{2})?)?$/i,
+    'must be YYYY-MM-DD[THH:MM[Z|±HH:MM]]',
+  )
+  .refine((v) => dateInputProblem(v.slice(0, 10)) === null, 'is not a real date from 1900-01-01 to 2200-12-31')
+  .optional();
+const asOfArgs = (args: string[]) =>
+  parse(z.object({ 'as-of': asOfFlag, org: z.uuid().optional() }), flags(args, ['as-of', 'org']));
+
 async function remindersRun(args: string[]): Promise<number> {
-  const asOf = z
-    .string()
-    .regex(
-      /^\d{4}-\d{2}-\d{2}(T\d{2}:\d{2}(:\d{2}(\.\d+)?)?(Z|[+-]\d{2}:?\d{2})?)?$/i,
-      'must be YYYY-MM-DD[THH:MM[Z|±HH:MM]]',
-    )
-    .refine((v) => dateInputProblem(v.slice(0, 10)) === null, 'is not a real date from 1900-01-01 to 2200-12-31')
-    .optional();
-  const input = parse(z.object({ 'as-of': asOf, org: z.uuid().optional() }), flags(args, ['as-of', 'org']));
+  const input = asOfArgs(args);
   return withDeps(async (deps) => {
     // Stored contract dates roll over to the same moment first, as the worker's own job does every minute.
     const asOf = input['as-of'];
     const refreshed = await refreshContracts(deps, { orgId: input.org, now: (zone) => resolveAsOf(asOf, zone) });
     const { orgs, ...result } = await runReminders(deps, { asOf, orgId: input.org });
     print({ orgs, refreshed: refreshed.refreshed, ...result });
+    return result.errors > 0 ? 1 : 0;
+  });
+}
+
+/** Overdue approval steps mailed about, as the `approvals.sweep` job does (the outbox sends them). */
+async function approvalsRun(args: string[]): Promise<number> {
+  const input = asOfArgs(args);
+  return withDeps(async (deps) => {
+    const result = await runApprovals(deps, { asOf: input['as-of'], orgId: input.org });
+    print(result);
     return result.errors > 0 ? 1 : 0;
   });
 }
@@ -566,6 +582,8 @@ export async function run(argv: string[]): Promise<number> {
         return -1;
       case 'reminders run':
         return await remindersRun(rest);
+      case 'approvals run':
+        return await approvalsRun(rest);
       case 'jobs':
         await listJobs([sub, ...rest].filter((a) => a !== undefined));
         return 0;

@@ -1,3 +1,4 @@
+import { approvalsMail } from './features/approvals/approvals.mail.js';
 import { remindersMail } from './features/reminders/engine/reminders.mail.js';
 import type { Composers } from './platform/mail/outbox.js';
 
@@ -9,4 +10,5 @@ import type { Composers } from './platform/mail/outbox.js';
  */
 export const MAIL_KINDS: Composers = {
   ...remindersMail,
+  ...approvalsMail,
 };

@@ -1,5 +1,6 @@
 import type { Config } from './config.js';
 import { accountExportsJobs } from './features/account-exports/account-exports.jobs.js';
+import { approvalsJobs } from './features/approvals/approvals.jobs.js';
 import { authJobs } from './features/auth/auth.jobs.js';
 import { backupJobs } from './features/backup/backup.jobs.js';
 import { contractsJobs } from './features/contracts/contracts.jobs.js';
@@ -22,6 +23,7 @@ export const JOBS: readonly JobDefinition[] = [
   ...documentsJobs,
   ...remindersJobs,
   ...mailJobs(MAIL_KINDS),
+  ...approvalsJobs,
   ...authJobs,
   ...subscriptionsJobs,
   ...runRecordJobs,

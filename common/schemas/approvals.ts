@@ -57,11 +57,26 @@ export const approvalTemplateInput = z
   .strict();
 export type ApprovalTemplateInput = z.infer<typeof approvalTemplateInput>;
 
-/** Starting an approval: a template, or steps written for this contract. */
-export const startApprovalInput = z.union([
-  z.object({ templateId: z.uuid() }).strict(),
-  z.object({ steps: approvalStepsInput }).strict(),
-]);
+/** Changing a template: the fields given; `steps` replaces all of them (running approvals keep their copy). */
+export const approvalTemplatePatch = z
+  .object({
+    name: z.string().trim().min(1).max(APPROVAL_LIMITS.nameLength),
+    description: z.string().trim().max(1000).nullable(),
+    defaultCategoryId: z.uuid().nullable(),
+    steps: approvalStepsInput,
+  })
+  .partial()
+  .strict();
+export type ApprovalTemplatePatch = z.infer<typeof approvalTemplatePatch>;
+
+/** Starting an approval: a template, or steps written for this contract (exactly one of them). */
+export const startApprovalInput = z
+  .object({ templateId: z.uuid().optional(), steps: approvalStepsInput.optional() })
+  .strict()
+  .refine((v) => (v.templateId === undefined) !== (v.steps === undefined), {
+    message: 'give either templateId or steps',
+    path: ['templateId'],
+  });
 export type StartApprovalInput = z.infer<typeof startApprovalInput>;
 
 /** A comment is required to reject, so the requester learns why. */
@@ -103,5 +118,105 @@ export const approvalTemplate = z.object({
   ),
   createdAt: isoDateTime,
   updatedAt: isoDateTime,
+  archivedAt: isoDateTime.nullable(),
 });
 export type ApprovalTemplate = z.infer<typeof approvalTemplate>;
+
+export const approvalSlotView = approverView.extend({
+  id: z.uuid(),
+  status: z.enum(APPROVAL_SLOT_STATUSES),
+  decidedBy: z.string().nullable(),
+  decidedByName: z.string().nullable(),
+  decidedAt: isoDateTime.nullable(),
+  /** Whether the caller may approve or reject this slot now. */
+  canDecide: z.boolean(),
+});
+export type ApprovalSlotView = z.infer<typeof approvalSlotView>;
+
+export const approvalStepView = z.object({
+  position: z.number().int(),
+  name: z.string(),
+  rule: z.enum(APPROVAL_RULES),
+  dueDays: z.number().int().nullable(),
+  dueOn: z.string().nullable(),
+  status: z.enum(APPROVAL_STEP_STATUSES),
+  activatedAt: isoDateTime.nullable(),
+  finishedAt: isoDateTime.nullable(),
+  slots: z.array(approvalSlotView),
+});
+export type ApprovalStepView = z.infer<typeof approvalStepView>;
+
+export const approvalDecisionView = z.object({
+  id: z.uuid(),
+  slotId: z.uuid(),
+  userId: z.string(),
+  userName: z.string().nullable(),
+  decision: z.enum(APPROVAL_DECISIONS),
+  comment: z.string().nullable(),
+  decidedAt: isoDateTime,
+});
+
+/** One round: the current one with its steps, earlier ones as history. */
+export const approvalRoundView = z.object({
+  id: z.uuid(),
+  round: z.number().int(),
+  templateId: z.string().nullable(),
+  status: z.enum(APPROVAL_WORKFLOW_STATUSES),
+  isCurrent: z.boolean(),
+  requestedBy: z.string().nullable(),
+  requestedByName: z.string().nullable(),
+  requestedAt: isoDateTime,
+  finishedAt: isoDateTime.nullable(),
+  endedReason: z.string().nullable(),
+});
+export type ApprovalRoundView = z.infer<typeof approvalRoundView>;
+
+export const approvalWorkflowView = approvalRoundView.extend({
+  contractId: z.uuid(),
+  steps: z.array(approvalStepView),
+  decisions: z.array(approvalDecisionView),
+});
+export type ApprovalWorkflowView = z.infer<typeof approvalWorkflowView>;
+
+export const approvalCommentView = z.object({
+  id: z.uuid(),
+  workflowId: z.uuid(),
+  authorId: z.string().nullable(),
+  authorName: z.string().nullable(),
+  body: z.string(),
+  createdAt: isoDateTime,
+});
+export type ApprovalCommentView = z.infer<typeof approvalCommentView>;
+
+/** A contract's approval as its page shows it, with what the caller may do. */
+export const contractApprovalView = z.object({
+  contractId: z.uuid(),
+  state: z.enum(CONTRACT_APPROVAL_STATES),
+  current: approvalWorkflowView.nullable(),
+  rounds: z.array(approvalRoundView),
+  comments: z.array(approvalCommentView),
+  abilities: z.object({
+    canStart: z.boolean(),
+    canCancel: z.boolean(),
+    canResubmit: z.boolean(),
+    canComment: z.boolean(),
+  }),
+});
+export type ContractApprovalView = z.infer<typeof contractApprovalView>;
+
+/** An open slot the caller may answer, in an active step. */
+export const approvalTask = z.object({
+  workflowId: z.uuid(),
+  slotId: z.uuid(),
+  contractId: z.uuid(),
+  contractTitle: z.string(),
+  stepPosition: z.number().int(),
+  stepName: z.string(),
+  kind: z.enum(APPROVER_KINDS),
+  businessUnitId: z.string().nullable(),
+  dueOn: z.string().nullable(),
+  requestedAt: isoDateTime,
+});
+export type ApprovalTask = z.infer<typeof approvalTask>;
+
+export const approvalSlotParams = z.object({ id: z.uuid(), slotId: z.uuid() });

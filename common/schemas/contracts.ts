@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { computedSchema } from '../terms/computed.js';
 import { calendarDate, lifecycleSchema } from '../terms/lifecycle.js';
+import { CONTRACT_APPROVAL_STATES } from './approvals.js';
 import { isoDateTime, pageQuery } from './common.js';
 import { defaultReminder } from './reminders.js';
 
@@ -176,6 +177,8 @@ export const contractListFilters = pageQuery.extend({
   annualValueTo: moneyBound.optional(),
   totalValueFrom: moneyBound.optional(),
   totalValueTo: moneyBound.optional(),
+  /** The current approval's state; `none` includes cancelled approvals. */
+  approval: z.enum(CONTRACT_APPROVAL_STATES).optional(),
   /** One of CONTRACT_SORTS or `cf.<key>`; `-` for descending; `computed.` accepted before dates. */
   sort: z.string().regex(SORT, 'is not a sort order of the contract list').default('-updatedAt'),
 });

@@ -1,4 +1,5 @@
 import { randomUUID } from 'node:crypto';
+import { APPROVAL_RULES } from '../../common/schemas/approvals.js';
 import {
   addMember,
   type Caller,
@@ -48,6 +49,11 @@ export interface OrgIds {
   scimGroup: string;
   /** A draft signing envelope for `document`. */
   envelope: string;
+  /** The viewer's user id (the approver of the world's approvals). */
+  viewer: string;
+  approvalTemplate: string;
+  /** A running approval (on a contract of its own) whose one slot is the viewer's. */
+  approval: string;
 }
 
 export interface OrgWorld {
@@ -62,6 +68,8 @@ export interface OrgWorld {
   ids: OrgIds;
   /** A new object for an action that consumes one (delete, lock, merge, revoke). */
   fresh(kind: FreshKind): Promise<string>;
+  /** A new running approval whose one slot the viewer answers. */
+  freshApproval(): Promise<{ id: string; slotId: string }>;
   /** The e-mail address of a member `fresh('member')` made. */
   emailOf(userId: string): string;
 }
@@ -84,7 +92,10 @@ export type FreshKind =
   | 'businessUnit'
   | 'apiKey'
   | 'member'
-  | 'envelope';
+  | 'envelope'
+  | 'approvalTemplate'
+  | 'approval'
+  | 'rejectedApproval';
 
 /** Every secret the suite handled: none may ever appear in a log line. */
 export class Secrets {
@@ -238,6 +249,27 @@ export async function seedOrg(h: Harness, name: string, secrets: Secrets): Promi
   });
   if (mailTemplate.statusCode >= 300) throw new Error(`world: template failed: ${mailTemplate.body}`);
 
+  const approvalSteps = [
+    { name: `${marker} step`, rule: APPROVAL_RULES[0], dueDays: 3, approvers: [{ kind: 'user', userId: viewer.id }] },
+  ];
+  const newTemplate = () =>
+    post('/approval-templates', { name: `${marker} template`, description: `${marker} notes`, steps: approvalSteps });
+  const approvalTemplate = await newTemplate();
+  const newApproval = async (rejected = false) => {
+    const started = await call(h, admin, 'POST', `/contracts/${await newContract()}/approval`, {
+      steps: approvalSteps,
+    });
+    if (started.statusCode !== 201) throw new Error(`world: approval failed: ${started.body}`);
+    const current = (started.json() as { current: { id: string; steps: { slots: { id: string }[] }[] } }).current;
+    const made = { id: current.id, slotId: current.steps[0]!.slots[0]!.id };
+    if (!rejected) return made;
+    const url = `/approvals/${made.id}/slots/${made.slotId}/decision`;
+    const no = await call(h, viewer, 'POST', url, { decision: 'reject', comment: `${marker} no` });
+    if (no.statusCode !== 200) throw new Error(`world: rejection failed: ${no.body}`);
+    return made;
+  };
+  const approval = (await newApproval()).id;
+
   const memberEmails = new Map<string, string>();
   const fresh = async (kind: FreshKind): Promise<string> => {
     switch (kind) {
@@ -287,6 +319,12 @@ export async function seedOrg(h: Harness, name: string, secrets: Secrets): Promi
       }
       case 'envelope':
         return newEnvelope();
+      case 'approvalTemplate':
+        return newTemplate();
+      case 'approval':
+        return (await newApproval()).id;
+      case 'rejectedApproval':
+        return (await newApproval(true)).id;
     }
   };
 
@@ -329,8 +367,12 @@ export async function seedOrg(h: Harness, name: string, secrets: Secrets): Promi
       adminUser: admin.me!.user!.id,
       scimGroup: (scimGroup.json() as { id: string }).id,
       envelope,
+      viewer: viewer.id,
+      approvalTemplate,
+      approval,
     },
     fresh,
+    freshApproval: () => newApproval(),
   };
 }
 

@@ -1,4 +1,5 @@
 import { randomUUID } from 'node:crypto';
+import { APPROVAL_RULES } from '../../common/schemas/approvals.js';
 import { PASSWORD, uniqueEmail } from '../test/api.js';
 import { pdfWithText } from '../test/files.js';
 import type { FreshKind, OrgIds, OrgWorld, Role } from './attack.world.js';
@@ -55,6 +56,15 @@ const bogusAssertion = {
   response: { clientDataJSON: 'e30', authenticatorData: 'AA', signature: 'AA', userHandle: 'AA' },
   clientExtensionResults: {},
 };
+/** One step whose one approver is the org's viewer (who can read the contracts of unit 1). */
+const approvalSteps = (o: OrgWorld) => [
+  {
+    name: `${o.marker} step`,
+    rule: APPROVAL_RULES[0],
+    dueDays: null,
+    approvers: [{ kind: 'user', userId: o.ids.viewer }],
+  },
+];
 const lifecycle = { type: 'fixed', startDate: '2091-01-01', endDate: '2091-12-31' };
 const template = { kind: 'reminder', locale: 'de' };
 
@@ -399,6 +409,39 @@ export const ROUTES: Record<string, RouteRow> = {
     roles: [204, 404, 403, 404, 204],
     params: async (o) => ({ id: o.ids.contract, lineId: await o.fresh('billingLine') }),
   },
+  'GET /api/v1/approval-templates': { roles: [200, 200, 200, 200, 200] },
+  'GET /api/v1/approval-templates/{id}': { roles: [200, 200, 200, 200, 200], params: id('approvalTemplate') },
+  'POST /api/v1/approval-templates': {
+    roles: [201, 403, 403, 403, 403],
+    body: (o) => ({ name: `${o.marker} template`, steps: approvalSteps(o) }),
+  },
+  'PATCH /api/v1/approval-templates/{id}': {
+    roles: [200, 403, 403, 403, 403],
+    params: id('approvalTemplate'),
+    body: (o) => ({ description: `${o.marker} notes` }),
+  },
+  'DELETE /api/v1/approval-templates/{id}': { roles: [204, 403, 403, 403, 403], params: fresh('approvalTemplate') },
+  'GET /api/v1/contracts/{id}/approval': { roles: [200, 404, 200, 404, 200], params: id('contract') },
+  // The viewer approves, so it cannot start (403); the unit key is an Editor of the unit.
+  'POST /api/v1/contracts/{id}/approval': {
+    roles: [201, 404, 403, 404, 201],
+    params: fresh('contract'),
+    body: (o) => ({ steps: approvalSteps(o) }),
+  },
+  'POST /api/v1/approvals/{id}/cancel': { roles: [200, 404, 403, 404, 200], params: fresh('approval') },
+  'POST /api/v1/approvals/{id}/resubmit': { roles: [200, 404, 403, 404, 200], params: fresh('rejectedApproval') },
+  // Only the slot's person answers: the administrator who asked may not, an API key never (person_required).
+  'POST /api/v1/approvals/{id}/slots/{slotId}/decision': {
+    roles: [403, 404, 200, 404, 403],
+    params: (o) => o.freshApproval(),
+    body: () => ({ decision: 'approve' }),
+  },
+  'POST /api/v1/approvals/{id}/comments': {
+    roles: [201, 404, 201, 404, 201],
+    params: id('approval'),
+    body: (o) => ({ body: `${o.marker} comment` }),
+  },
+  'GET /api/v1/approval-tasks': { roles: [200, 200, 200, 200, 403] },
   'GET /api/v1/partners': { roles: [200, 200, 200, 200, 200], query: (o) => ({ q: o.marker }) },
   'POST /api/v1/partners': {
     roles: [201, 201, 403, 403, 201],

@@ -1,4 +1,5 @@
 import { and, arrayContains, asc, desc, eq, gt, gte, inArray, isNull, lt, lte, or, type SQL, sql } from 'drizzle-orm';
+import type { ContractApprovalState } from '../../../common/schemas/approvals.js';
 import { type CONTRACT_SORTS, CONTRACT_STATUSES } from '../../../common/schemas/contracts.js';
 import type { CustomFieldType } from '../../../common/schemas/vocabulary.js';
 import { PHASES } from '../../../common/terms/computed.js';
@@ -39,6 +40,7 @@ export interface ListFilter {
   annualValueTo?: string;
   totalValueFrom?: string;
   totalValueTo?: string;
+  approval?: ContractApprovalState;
   custom?: CustomFilter[];
 }
 
@@ -148,6 +150,14 @@ function searchCondition(orgId: string, search: ResolvedSearch, textContracts: s
   return or(fieldSearchCondition(orgId, search.fields), text)!;
 }
 
+/** The contract's current approval is in `state` (`none`: no current one, or a cancelled one). */
+function approvalCondition(state: ContractApprovalState): SQL {
+  const current = (status: SQL) => sql`exists (select 1 from approval_workflows aw where aw.org_id = contracts.org_id
+    and aw.contract_id = contracts.id and aw.is_current and ${status})`;
+  if (state === 'none') return sql`not ${current(sql`aw.status in ('in_progress', 'approved', 'rejected')`)}`;
+  return current(sql`aw.status = ${state}`);
+}
+
 function conditions(orgId: string, f: ListFilter): (SQL | undefined)[] {
   return [
     eq(contracts.orgId, orgId),
@@ -169,6 +179,7 @@ function conditions(orgId: string, f: ListFilter): (SQL | undefined)[] {
     f.annualValueTo ? lte(contracts.annualValue, f.annualValueTo) : undefined,
     f.totalValueFrom ? gte(contracts.totalValue, f.totalValueFrom) : undefined,
     f.totalValueTo ? lte(contracts.totalValue, f.totalValueTo) : undefined,
+    f.approval ? approvalCondition(f.approval) : undefined,
     ...(f.custom ?? []).map(customCondition),
   ];
 }

@@ -168,6 +168,7 @@ async function prepare(ctx: Ctx, query: ListQuery) {
     annualValueTo: query.annualValueTo,
     totalValueFrom: query.totalValueFrom,
     totalValueTo: query.totalValueTo,
+    approval: query.approval,
     custom: customFilters(entries, defs),
   };
   return { filter, ...parseSort(sort, defs) };

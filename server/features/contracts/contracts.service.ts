@@ -4,6 +4,7 @@ import { type Lifecycle, lifecycleSchema } from '../../../common/terms/lifecycle
 import type { Ctx } from '../../platform/context.js';
 import { AppError } from '../../platform/errors.js';
 import { isAdmin } from '../access/access.policy.js';
+import { onContractChanged } from '../approvals/approvals.reset.js';
 import { diff, record } from '../audit/audit.service.js';
 import { billingColumns } from '../billing-lines/billing-values.js';
 import { applyDefaultReminders } from '../reminders/reminders.service.js';
@@ -109,6 +110,7 @@ export async function update(ctx: Ctx, id: string, patch: ContractPatch) {
     ...(await derived(ctx, id, after.lifecycle, today)),
   });
   await record(ctx, { action: 'contract.updated', objectType: 'contract', objectId: id, changes });
+  await onContractChanged(ctx, id, Object.keys(changes));
   return presentContract(ctx.actor, row, today);
 }
 

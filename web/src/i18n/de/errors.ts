@@ -268,4 +268,15 @@ export const errors: Record<keyof typeof en, string> = {
   'problem.conflict.legal_hold':
     'Für dieses Konto gilt eine Löschsperre (Legal Hold): Es kann jetzt nicht gelöscht werden.',
   'problem.conflict.subscription_not_cancelled': 'Das Abonnement ist nicht gekündigt; es gibt nichts zu reaktivieren.',
+  'problem.conflict.approval_running': 'Für diesen Vertrag läuft bereits eine Freigabe. Brechen Sie sie zuerst ab.',
+  'problem.conflict.approval_not_open': 'Diese Freigabe wartet nicht mehr auf diese Antwort. Laden Sie die Seite neu.',
+  'problem.conflict.approval_not_rejected': 'Nur eine abgelehnte Freigabe kann erneut eingereicht werden.',
+  'problem.conflict.template_archived': 'Diese Freigabevorlage ist archiviert und kann nicht mehr geändert werden.',
+  'problem.forbidden.person_required': 'Das kann nur eine angemeldete Person tun, kein API-Schlüssel.',
+  'validation.approver_cannot_see': 'Diese Person kann den Geschäftsbereich des Vertrags nicht sehen.',
+  'validation.unit_has_no_editors': 'Dieser Geschäftsbereich hat keinen aktiven Bearbeiter, der freigeben könnte.',
+  'validation.self_approval': 'Sie können Ihre eigene Anfrage nicht freigeben. Wählen Sie eine andere Person.',
+  'validation.unknown_business_unit': 'Dieser Geschäftsbereich existiert nicht (mehr).',
+  'validation.unknown_template': 'Diese Freigabevorlage existiert nicht (mehr).',
+  'validation.required_to_reject': 'Bitte begründen Sie die Ablehnung.',
 };

@@ -239,4 +239,16 @@ export const errors = {
   'problem.conflict.legal_hold': 'This account is under a legal hold: it cannot be deleted now.',
   'problem.conflict.subscription_not_cancelled':
     'The subscription is not cancelled, so there is nothing to reactivate.',
+  'problem.conflict.approval_running': 'An approval is already running on this contract. Cancel it first.',
+  'problem.conflict.approval_not_open':
+    'This approval is no longer waiting for this answer. Reload to see where it stands.',
+  'problem.conflict.approval_not_rejected': 'Only a rejected approval can be resubmitted.',
+  'problem.conflict.template_archived': 'This approval template is archived and can no longer be changed.',
+  'problem.forbidden.person_required': 'Only a signed-in person can do this, not an API key.',
+  'validation.approver_cannot_see': 'This approver cannot see the contract’s business unit.',
+  'validation.unit_has_no_editors': 'This business unit has no active Editor who could approve.',
+  'validation.self_approval': 'You cannot approve your own request. Choose someone else.',
+  'validation.unknown_business_unit': 'This business unit does not exist (any more).',
+  'validation.unknown_template': 'This approval template does not exist (any more).',
+  'validation.required_to_reject': 'Please say why you reject it.',
 };
