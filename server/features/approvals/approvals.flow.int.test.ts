@@ -1,6 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { addDays } from '../../../common/terms/dates.js';
 import { withClaims } from '../../db/tx.js';
+import { MAIL_KINDS } from '../../mail-kinds.js';
+import { sendOrgMail } from '../../platform/mail/mail.jobs.js';
 import { addMember, auditEvents, call, expectProblem } from '../../test/api.js';
 import { type Harness, startHarness } from '../../test/harness.js';
 import { newContract } from '../contracts/contracts.fixtures.js';
@@ -16,6 +18,21 @@ beforeAll(async () => {
 afterAll(() => h.close());
 
 describe('approvals over time', () => {
+  it('delivers the request to the approver once, through the outbox, with a link to the contract', async () => {
+    const w = await approvalWorld(h);
+    await startApproval(h, w.editor, w.contract.id, { steps: [userStep('Legal', 'all', [w.anna.id])] });
+    const orgId = w.admin.me.org.id;
+    const first = await sendOrgMail(h.app.deps, orgId, new Date(), MAIL_KINDS);
+    const again = await sendOrgMail(h.app.deps, orgId, new Date(), MAIL_KINDS);
+    expect(first.sent).toBeGreaterThanOrEqual(1);
+    expect(again.sent).toBe(0);
+    const mail = await h.sink.waitFor((m) => m.to.includes(w.anna.email) && m.text.includes('?tab=approval'));
+    expect(mail.text).toContain(`/contracts/${w.contract.id}?tab=approval`);
+    expect(h.sink.messages.filter((m) => m.to.includes(w.anna.email) && m.text.includes('?tab=approval'))).toHaveLength(
+      1,
+    );
+  });
+
   it('lets a current Editor of the unit answer a unit slot, and refuses one who no longer is', async () => {
     const w = await approvalWorld(h);
     const ed2 = await addMember(h, w.admin, { roles: { [w.unit]: 'editor' }, name: 'Ed Two' });
