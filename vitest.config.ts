@@ -5,9 +5,7 @@ const attack = ['server/security/**/*.attack.test.ts'];
 
 export default defineConfig({
   test: {
-    reporters: process.env.CI
-      ? ['default', ['json', { outputFile: process.env.VITEST_JSON_REPORT ?? 'reports/vitest.json' }]]
-      : ['default'],
+    reporters: process.env.CI ? ['default', ['json', { outputFile: 'reports/vitest.json' }]] : ['default'],
     testTimeout: 30_000,
     hookTimeout: 60_000,
     projects: [

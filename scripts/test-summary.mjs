@@ -2,15 +2,7 @@
 import { existsSync, readFileSync } from 'node:fs';
 
 const read = (file) => (existsSync(file) ? JSON.parse(readFileSync(file, 'utf8')) : null);
-// scripts/vitest-all.mjs writes one report per process; a plain `vitest run` writes reports/vitest.json.
-const vitestReports = ['reports/vitest.json', 'reports/vitest-pg.json', 'reports/vitest-pglite.json'].map(read).filter(Boolean);
-const vitest =
-  vitestReports.length === 0
-    ? null
-    : {
-        numPassedTests: vitestReports.reduce((sum, r) => sum + r.numPassedTests, 0),
-        numFailedTests: vitestReports.reduce((sum, r) => sum + r.numFailedTests, 0),
-      };
+const vitest = read('reports/vitest.json');
 const playwright = read('reports/playwright.json');
 let passed = 0;
 let failed = 0;
