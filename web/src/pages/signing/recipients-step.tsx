@@ -39,7 +39,9 @@ function rowErrors(t: Translate, error: unknown): RowErrors {
     const [, index, field] = /^recipients\.(\d+)\.(name|email|role|position)$/.exec(problem.field) ?? [];
     if (index === undefined || !field) continue;
     const row = errors[Number(index)] ?? {};
-    row[field as 'name'] ??= fieldProblemMessage(t, problem);
+    // The address input's only format is an e-mail address's.
+    const email = field === 'email' && problem.rule === 'invalid_format';
+    row[field as 'name'] ??= email ? t('validation.email') : fieldProblemMessage(t, problem);
     errors[Number(index)] = row;
   }
   return errors;
