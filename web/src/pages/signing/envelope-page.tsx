@@ -127,38 +127,37 @@ function Recipients({ envelope }: { envelope: Envelope }) {
     );
   }
   return (
-    <Table.ScrollContainer minWidth={520}>
-      <Table>
-        <Table.Thead>
-          <Table.Tr>
-            <Table.Th>{t('signing.recipients.position')}</Table.Th>
-            <Table.Th>{t('signing.recipients.name')}</Table.Th>
-            <Table.Th>{t('signing.recipients.role')}</Table.Th>
-            <Table.Th>{t('signing.envelope.state')}</Table.Th>
-            <Table.Th>{t('signing.envelope.fields')}</Table.Th>
+    // No scrolling box: it would need a keyboard stop of its own; the columns wrap instead.
+    <Table verticalSpacing="xs" horizontalSpacing="xs">
+      <Table.Thead>
+        <Table.Tr>
+          <Table.Th>{t('signing.recipients.position')}</Table.Th>
+          <Table.Th>{t('signing.recipients.name')}</Table.Th>
+          <Table.Th>{t('signing.recipients.role')}</Table.Th>
+          <Table.Th>{t('signing.envelope.state')}</Table.Th>
+          <Table.Th>{t('signing.envelope.fields')}</Table.Th>
+        </Table.Tr>
+      </Table.Thead>
+      <Table.Tbody>
+        {envelope.recipients.map((r) => (
+          <Table.Tr key={r.id}>
+            <Table.Td>{r.position}</Table.Td>
+            <Table.Td>
+              <Text size="sm" className="break-anywhere">
+                {r.name}
+              </Text>
+              <Text size="xs" c="dimmed" className="break-anywhere">
+                {r.email}
+              </Text>
+            </Table.Td>
+            <Table.Td>{t(`signing.role.${r.role}`)}</Table.Td>
+            <Table.Td>
+              <RecipientStatusBadge status={r.status} />
+            </Table.Td>
+            <Table.Td>{envelope.fields.filter((f) => f.recipientId === r.id).length}</Table.Td>
           </Table.Tr>
-        </Table.Thead>
-        <Table.Tbody>
-          {envelope.recipients.map((r) => (
-            <Table.Tr key={r.id}>
-              <Table.Td>{r.position}</Table.Td>
-              <Table.Td>
-                <Text size="sm" className="break-anywhere">
-                  {r.name}
-                </Text>
-                <Text size="xs" c="dimmed" className="break-anywhere">
-                  {r.email}
-                </Text>
-              </Table.Td>
-              <Table.Td>{t(`signing.role.${r.role}`)}</Table.Td>
-              <Table.Td>
-                <RecipientStatusBadge status={r.status} />
-              </Table.Td>
-              <Table.Td>{envelope.fields.filter((f) => f.recipientId === r.id).length}</Table.Td>
-            </Table.Tr>
-          ))}
-        </Table.Tbody>
-      </Table>
-    </Table.ScrollContainer>
+        ))}
+      </Table.Tbody>
+    </Table>
   );
 }

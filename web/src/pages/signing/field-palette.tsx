@@ -78,7 +78,7 @@ export function FieldPalette(props: Props) {
             ))}
           </SimpleGrid>
         </div>
-        <Group gap="xs" grow>
+        <SimpleGrid cols={{ base: 2, sm: 1 }} spacing={4}>
           <Button size="compact-sm" leftSection={<IconPlus size={14} />} onClick={props.onAdd}>
             {t('signing.fields.add')}
           </Button>
@@ -92,7 +92,7 @@ export function FieldPalette(props: Props) {
           >
             {t('signing.fields.delete')}
           </Button>
-        </Group>
+        </SimpleGrid>
         <SaveStatus save={props.save} onRetry={props.onRetry} />
       </Stack>
     </Paper>

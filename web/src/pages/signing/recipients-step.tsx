@@ -85,13 +85,13 @@ export function RecipientsStep({ envelope, onDone }: { envelope: Envelope; onDon
             component="li"
             aria-label={t('signing.recipients.rowN', { n: index + 1 })}
           >
-            <Group gap="sm" align="flex-start" wrap="wrap">
+            <Group gap="sm" align="flex-end" wrap="wrap">
               <TextInput
                 label={t('signing.recipients.name')}
                 value={row.name}
                 onChange={(e) => set(row.key, { name: e.currentTarget.value })}
                 error={errors[index]?.name}
-                style={{ flex: '1 1 180px' }}
+                style={{ flex: '1 1 150px' }}
               />
               <TextInput
                 label={t('signing.recipients.email')}
@@ -99,7 +99,7 @@ export function RecipientsStep({ envelope, onDone }: { envelope: Envelope; onDon
                 value={row.email}
                 onChange={(e) => set(row.key, { email: e.currentTarget.value })}
                 error={errors[index]?.email}
-                style={{ flex: '1 1 220px' }}
+                style={{ flex: '1 1 190px' }}
               />
               <Select
                 label={t('signing.recipients.role')}
@@ -108,7 +108,7 @@ export function RecipientsStep({ envelope, onDone }: { envelope: Envelope; onDon
                 data={RECIPIENT_ROLES.map((role) => ({ value: role, label: t(`signing.role.${role}`) }))}
                 onChange={(value) => value && set(row.key, { role: value as RecipientRole })}
                 error={errors[index]?.role}
-                w={180}
+                w={170}
               />
               <NumberInput
                 label={t('signing.recipients.position')}
@@ -118,18 +118,18 @@ export function RecipientsStep({ envelope, onDone }: { envelope: Envelope; onDon
                 allowDecimal={false}
                 onChange={(value) => set(row.key, { position: typeof value === 'number' ? value : 1 })}
                 error={errors[index]?.position}
-                w={90}
+                w={80}
               />
               <Checkbox
                 label={t('signing.recipients.requireCode')}
                 checked={row.requireCode}
                 onChange={(e) => set(row.key, { requireCode: e.currentTarget.checked })}
-                mt={30}
+                mb={8}
               />
               <ActionIcon
                 variant="subtle"
                 color="red"
-                mt={28}
+                mb={4}
                 aria-label={t('signing.recipients.remove', { n: index + 1 })}
                 onClick={() => setRows(rows.filter((r) => r.key !== row.key))}
               >

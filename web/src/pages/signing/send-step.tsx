@@ -92,7 +92,13 @@ function Review({ envelope }: { envelope: Envelope }) {
         {signers.map((s) => {
           const count = envelope.fields.filter((f) => f.recipientId === s.id).length;
           return (
-            <List.Item key={s.id}>{t('signing.send.signerFields', { name: s.name, email: s.email, count })}</List.Item>
+            <List.Item key={s.id}>
+              {t(count === 1 ? 'signing.send.signerFields.one' : 'signing.send.signerFields.other', {
+                name: s.name,
+                email: s.email,
+                count,
+              })}
+            </List.Item>
           );
         })}
       </List>
