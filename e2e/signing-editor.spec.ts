@@ -156,7 +156,9 @@ test('the signing editor: recipients, fields dragged onto the page, moved and re
     await look(page.getByRole('button', { name: 'Send', exact: true })).toBeEnabled();
     await page.getByRole('link', { name: 'Overview' }).click();
     await look(page.getByTestId('envelope-status')).toHaveText('Draft');
-    await look(page.getByRole('row', { name: /Carl Copy/ })).toContainText('Receives a copy');
+    await look(
+      page.getByRole('list', { name: 'Recipients' }).getByRole('listitem', { name: 'Carl Copy' }),
+    ).toContainText('Receives a copy');
     await page.getByRole('link', { name: 'Back to the contract' }).click();
     const list = page.getByRole('list', { name: 'Signature requests' });
     await look(list.getByRole('listitem')).toHaveCount(1);

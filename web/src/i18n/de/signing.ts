@@ -91,7 +91,7 @@ export const signing: Record<keyof typeof en, string> = {
   'signing.envelope.noReminders': 'Keine',
   'signing.envelope.document': 'Dokument',
   'signing.envelope.noRecipients': 'Noch keine Empfänger.',
-  'signing.envelope.state': 'Stand',
+  'signing.envelope.fieldCount': 'Felder: {count}',
   'signing.tab.title': 'Signatur',
   'signing.tab.list': 'Signaturanfragen',
   'signing.tab.emptyTitle': 'Noch keine Signaturanfragen',

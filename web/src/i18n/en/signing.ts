@@ -88,7 +88,7 @@ export const signing = {
   'signing.envelope.noReminders': 'None',
   'signing.envelope.document': 'Document',
   'signing.envelope.noRecipients': 'No recipients yet.',
-  'signing.envelope.state': 'State',
+  'signing.envelope.fieldCount': 'Fields: {count}',
   'signing.tab.title': 'Signing',
   'signing.tab.list': 'Signature requests',
   'signing.tab.emptyTitle': 'No signature requests yet',

@@ -1,4 +1,4 @@
-import { Anchor, Button, Card, SimpleGrid, Stack, Table, Text, Title } from '@mantine/core';
+import { Anchor, Button, Card, Group, Paper, SimpleGrid, Stack, Text, Title } from '@mantine/core';
 import { IconPencil, IconTrash } from '@tabler/icons-react';
 import { useState } from 'react';
 import { Link, useNavigate, useParams } from 'react-router';
@@ -127,37 +127,32 @@ function Recipients({ envelope }: { envelope: Envelope }) {
     );
   }
   return (
-    // No scrolling box: it would need a keyboard stop of its own; the columns wrap instead.
-    <Table verticalSpacing="xs" horizontalSpacing="xs">
-      <Table.Thead>
-        <Table.Tr>
-          <Table.Th>{t('signing.recipients.position')}</Table.Th>
-          <Table.Th>{t('signing.recipients.name')}</Table.Th>
-          <Table.Th>{t('signing.recipients.role')}</Table.Th>
-          <Table.Th>{t('signing.envelope.state')}</Table.Th>
-          <Table.Th>{t('signing.envelope.fields')}</Table.Th>
-        </Table.Tr>
-      </Table.Thead>
-      <Table.Tbody>
-        {envelope.recipients.map((r) => (
-          <Table.Tr key={r.id}>
-            <Table.Td>{r.position}</Table.Td>
-            <Table.Td>
-              <Text size="sm" className="break-anywhere">
-                {r.name}
+    <Stack gap="xs" component="ul" m={0} p={0} style={{ listStyle: 'none' }} aria-label={t('signing.recipients.title')}>
+      {envelope.recipients.map((r) => (
+        <Paper key={r.id} withBorder radius="md" p="sm" component="li" aria-label={r.name}>
+          <Group justify="space-between" gap="sm" wrap="wrap">
+            <Stack gap={0} style={{ minWidth: 0 }}>
+              <Text size="sm" fw={600} className="break-anywhere">
+                {r.position}. {r.name}
               </Text>
               <Text size="xs" c="dimmed" className="break-anywhere">
                 {r.email}
               </Text>
-            </Table.Td>
-            <Table.Td>{t(`signing.role.${r.role}`)}</Table.Td>
-            <Table.Td>
+            </Stack>
+            <Group gap="sm" wrap="wrap">
+              <Text size="sm">{t(`signing.role.${r.role}`)}</Text>
+              {r.role !== 'cc' && (
+                <Text size="sm" c="dimmed">
+                  {t('signing.envelope.fieldCount', {
+                    count: envelope.fields.filter((f) => f.recipientId === r.id).length,
+                  })}
+                </Text>
+              )}
               <RecipientStatusBadge status={r.status} />
-            </Table.Td>
-            <Table.Td>{envelope.fields.filter((f) => f.recipientId === r.id).length}</Table.Td>
-          </Table.Tr>
-        ))}
-      </Table.Tbody>
-    </Table>
+            </Group>
+          </Group>
+        </Paper>
+      ))}
+    </Stack>
   );
 }

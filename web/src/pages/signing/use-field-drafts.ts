@@ -52,9 +52,19 @@ export function useFieldDrafts(envelope: Envelope) {
   const version = useRef(0);
   const latest = useRef(drafts);
   const timer = useRef<number | undefined>(undefined);
-  useEffect(() => () => window.clearTimeout(timer.current), []);
+  const flushRef = useRef<() => void>(() => undefined);
+  // Leaving the step (or the page) with a change still waiting saves it now instead of dropping it.
+  useEffect(
+    () => () => {
+      if (timer.current === undefined) return;
+      window.clearTimeout(timer.current);
+      flushRef.current();
+    },
+    [],
+  );
 
   const flush = () => {
+    timer.current = undefined;
     const sent = version.current;
     const list = latest.current;
     put.mutate(
@@ -72,6 +82,7 @@ export function useFieldDrafts(envelope: Envelope) {
       },
     );
   };
+  flushRef.current = flush;
   const change = (next: Draft[]) => {
     version.current += 1;
     latest.current = next;
