@@ -22,11 +22,9 @@ export function SendStep({ envelope }: { envelope: Envelope }) {
     signingOrder: envelope.signingOrder,
   });
   const set = (change: Partial<Settings>) => setForm({ ...form, ...change });
+  const settings = { ...form, message: form.message.trim() === '' ? null : form.message };
   const saveSettings = () =>
-    patch.mutate(
-      { ...form, message: form.message.trim() === '' ? null : form.message },
-      { onSuccess: () => notifySuccess(t('signing.send.settingsSaved')) },
-    );
+    patch.mutate(settings, { onSuccess: () => notifySuccess(t('signing.send.settingsSaved')) });
   return (
     <Stack gap="md" maw={640}>
       <Textarea
@@ -71,12 +69,13 @@ export function SendStep({ envelope }: { envelope: Envelope }) {
           {t('signing.send.saveSettings')}
         </Button>
       </Group>
-      <Review envelope={envelope} />
+      {/* Sending saves the settings first, so none typed here is lost. */}
+      <Review envelope={envelope} beforeSend={() => patch.mutateAsync(settings)} />
     </Stack>
   );
 }
 
-function Review({ envelope }: { envelope: Envelope }) {
+function Review({ envelope, beforeSend }: { envelope: Envelope; beforeSend: () => Promise<unknown> }) {
   const t = useT();
   const navigate = useNavigate();
   const send = useSendEnvelope(envelope.id);
@@ -120,7 +119,13 @@ function Review({ envelope }: { envelope: Envelope }) {
             leftSection={<IconSend size={16} />}
             disabled={!ready}
             loading={send.isPending}
-            onClick={() => send.mutate(undefined, { onSuccess: () => navigate(`/envelopes/${envelope.id}`) })}
+            onClick={() =>
+              beforeSend().then(
+                () => send.mutate(undefined, { onSuccess: () => navigate(`/envelopes/${envelope.id}`) }),
+                // The settings' problem is shown by their alert above.
+                () => undefined,
+              )
+            }
           >
             {t('signing.send.send')}
           </Button>
