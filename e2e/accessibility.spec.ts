@@ -67,8 +67,8 @@ async function headerSearch(page: Page, t: Messages) {
   await expect(page.getByRole('listbox').getByRole('option').first()).toContainText('Office cleaning');
 }
 
-/** The PDF and the text file uploaded to the seeded contract, and a PDF waiting in the inbox. */
-type Documents = { pdf: string; text: string; inbox: string };
+/** The PDF and the text file uploaded to the seeded contract, a PDF waiting in the inbox, and a signing draft of the PDF. */
+type Documents = { pdf: string; text: string; inbox: string; envelope: string };
 
 function appScreens(s: Seeded, documents: Documents): Screen[] {
   const contract = `/contracts/${s.contractId}`;
@@ -98,6 +98,15 @@ function appScreens(s: Seeded, documents: Documents): Screen[] {
     { name: 'contract billing', path: contract, open: tab('contract.billing') },
     { name: 'contract hierarchy', path: contract, open: tab('contract.hierarchy') },
     { name: 'contract history', path: contract, open: tab('contract.history') },
+    { name: 'contract signing', path: contract, open: tab('signing.tab.title'), narrow: true },
+    {
+      name: 'signing editor (recipients)',
+      path: `/envelopes/${documents.envelope}/edit?step=recipients`,
+      narrow: true,
+    },
+    { name: 'signing editor (fields)', path: `/envelopes/${documents.envelope}/edit?step=fields`, narrow: true },
+    { name: 'signing editor (send)', path: `/envelopes/${documents.envelope}/edit?step=send`, narrow: true },
+    { name: 'signing envelope', path: `/envelopes/${documents.envelope}`, narrow: true },
     { name: 'contract access', path: contract, open: tab('access.tab'), narrow: true },
     {
       name: 'reminder dialog',
@@ -300,10 +309,22 @@ test.describe('accessibility (axe, WCAG 2.1 AA)', () => {
     const buffer = pdfWithText(['Deedbox lease agreement']);
     const file = { name: DOCUMENT_NAME, mimeType: 'application/pdf', buffer };
     const notes = { name: 'Notes.txt', mimeType: 'text/plain', buffer: Buffer.from('Handover notes\nKeys: 3\n') };
+    const pdf = (await uploadDocument(api, seeded.contractId, file)).id;
+    const envelope = await call(api, 'POST', '/envelopes', { documentId: pdf });
+    const { recipients } = await call(api, 'PUT', `/envelopes/${envelope.id}/recipients`, {
+      recipients: [
+        { role: 'signer', name: 'Sam Signer', email: 'sam@partner.example', position: 1 },
+        { role: 'cc', name: 'Carl Copy', email: 'carl@partner.example', position: 2 },
+      ],
+    });
+    await call(api, 'PUT', `/envelopes/${envelope.id}/fields`, {
+      fields: [{ recipientId: recipients[0].id, type: 'signature', page: 1, x: 0.1, y: 0.1, w: 0.3, h: 0.06 }],
+    });
     documents = {
-      pdf: (await uploadDocument(api, seeded.contractId, file)).id,
+      pdf,
       text: (await uploadDocument(api, seeded.contractId, notes)).id,
       inbox: (await uploadToInbox(api, { ...file, name: 'Scanned lease.pdf' })).id,
+      envelope: envelope.id,
     };
     // A provisioning token and a group pushed with it, so the Provisioning page shows both.
     const { secret } = await call(api, 'POST', '/settings/scim/token');

@@ -94,6 +94,10 @@ const RecycleBinPage = lazy(() =>
   import('./pages/recycle-bin/recycle-bin-page.js').then((m) => ({ default: m.RecycleBinPage })),
 );
 const TrustPage = lazy(() => import('./pages/trust/trust-page.js').then((m) => ({ default: m.TrustPage })));
+const EnvelopePage = lazy(() => import('./pages/signing/envelope-page.js').then((m) => ({ default: m.EnvelopePage })));
+const EnvelopeEditorPage = lazy(() =>
+  import('./pages/signing/envelope-editor-page.js').then((m) => ({ default: m.EnvelopeEditorPage })),
+);
 const OutboxPage = lazy(() => import('./pages/dev/outbox-page.js').then((m) => ({ default: m.OutboxPage })));
 
 export const router = createBrowserRouter([
@@ -133,6 +137,8 @@ export const router = createBrowserRouter([
           { path: '/contracts/:id', element: <ContractPage /> },
           { path: '/contracts/:id/edit', element: <EditContractPage /> },
           { path: '/documents/:id/preview', element: <DocumentPreviewPage /> },
+          { path: '/envelopes/:id', element: <EnvelopePage /> },
+          { path: '/envelopes/:id/edit', element: <EnvelopeEditorPage /> },
           { path: '/search', element: <SearchPage /> },
           { path: '/inbox', element: <InboxPage /> },
           { path: '/inbox/:id', element: <InboxReviewPage /> },

@@ -20,6 +20,7 @@ import { repository } from './de/repository.js';
 import { search } from './de/search.js';
 import { security } from './de/security.js';
 import { sessions } from './de/sessions.js';
+import { signing } from './de/signing.js';
 import { sso } from './de/sso.js';
 import { subscription } from './de/subscription.js';
 import { trust } from './de/trust.js';
@@ -44,6 +45,7 @@ export const de: Messages = {
   ...trust,
   ...contracts,
   ...documents,
+  ...signing,
   ...search,
   ...inbox,
   ...calendar,

@@ -20,6 +20,7 @@ import { repository } from './en/repository.js';
 import { search } from './en/search.js';
 import { security } from './en/security.js';
 import { sessions } from './en/sessions.js';
+import { signing } from './en/signing.js';
 import { sso } from './en/sso.js';
 import { subscription } from './en/subscription.js';
 import { trust } from './en/trust.js';
@@ -43,6 +44,7 @@ export const en = {
   ...trust,
   ...contracts,
   ...documents,
+  ...signing,
   ...search,
   ...inbox,
   ...calendar,

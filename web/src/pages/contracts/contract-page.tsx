@@ -10,6 +10,7 @@ import { ErrorState, PageLoader } from '../../components/states.js';
 import { useI18n } from '../../i18n/i18n-context.js';
 import { DocumentsTab } from '../documents/documents-tab.js';
 import { useUploads } from '../documents/use-uploads.js';
+import { SigningTab } from '../signing/signing-tab.js';
 import { AccessTab } from './access-tab.js';
 import { BillingTab } from './billing-tab.js';
 import { lifecycleOf } from './contract-lifecycle.js';
@@ -91,6 +92,7 @@ function ContractView({ contract }: { contract: Contract }) {
         <Tabs.List mb="md">
           <Tabs.Tab value="overview">{t('contract.overview')}</Tabs.Tab>
           <Tabs.Tab value="documents">{t('documents.title')}</Tabs.Tab>
+          <Tabs.Tab value="signing">{t('signing.tab.title')}</Tabs.Tab>
           <Tabs.Tab value="events">{t('contractEvents.tab')}</Tabs.Tab>
           <Tabs.Tab value="billing">{t('contract.billing')}</Tabs.Tab>
           <Tabs.Tab value="hierarchy">{t('contract.hierarchy')}</Tabs.Tab>
@@ -119,6 +121,9 @@ function ContractView({ contract }: { contract: Contract }) {
         </Tabs.Panel>
         <Tabs.Panel value="documents">
           <DocumentsTab contract={contract} uploads={uploads} />
+        </Tabs.Panel>
+        <Tabs.Panel value="signing">
+          <SigningTab contractId={contract.id} />
         </Tabs.Panel>
         <Tabs.Panel value="events">
           <EventsTab contract={contract} />

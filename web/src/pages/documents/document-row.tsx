@@ -6,6 +6,7 @@ import {
   IconHistory,
   IconPencil,
   IconRestore,
+  IconSignature,
   IconTrash,
 } from '@tabler/icons-react';
 import { useRef } from 'react';
@@ -26,6 +27,7 @@ export type DocumentActions = {
   onRename: (document: Document) => void;
   onVersions: (document: Document) => void;
   onDelete: (document: Document) => void;
+  onSendForSignature: (document: Document) => void;
 };
 
 type Props = { document: Document; canEdit: boolean; actions: DocumentActions };
@@ -113,6 +115,11 @@ function RowMenu({ document, canEdit, actions }: Props) {
           {canEdit && isFile && (
             <Menu.Item leftSection={<IconFileUpload size={14} />} onClick={() => picker.current?.click()}>
               {t('documents.newVersion')}
+            </Menu.Item>
+          )}
+          {canEdit && isFile && document.versions[0]?.mimeType === 'application/pdf' && (
+            <Menu.Item leftSection={<IconSignature size={14} />} onClick={() => actions.onSendForSignature(document)}>
+              {t('signing.sendForSignature')}
             </Menu.Item>
           )}
           {canEdit && (

@@ -8,6 +8,7 @@ import { FileDropZone } from '../../components/file-drop-zone.js';
 import { notifyError, notifySuccess } from '../../components/notify.js';
 import { EmptyBox, ErrorState, TableSkeleton } from '../../components/states.js';
 import { useT } from '../../i18n/i18n-context.js';
+import { useStartSigning } from '../signing/use-start-signing.js';
 import { DeleteDocumentModal, RenameDocumentModal } from './document-modals.js';
 import { BinRow, type DocumentActions, DocumentRow } from './document-row.js';
 import { LinkModal } from './link-modal.js';
@@ -27,6 +28,7 @@ export function DocumentsTab({ contract, uploads }: Props) {
   const [dialog, setDialog] = useState<Dialog>(null);
   const documents = useContractDocuments(contract.id, bin);
   const close = () => setDialog(null);
+  const startSigning = useStartSigning();
   // Dialogs show the list's current copy, so a version uploaded meanwhile appears in them.
   const chosen = (type: 'rename' | 'delete' | 'versions') =>
     (dialog?.type === type && documents.data?.find((d) => d.id === dialog.id)) || null;
@@ -35,6 +37,7 @@ export function DocumentsTab({ contract, uploads }: Props) {
     onRename: (document) => setDialog({ type: 'rename', id: document.id }),
     onVersions: (document) => setDialog({ type: 'versions', id: document.id }),
     onDelete: (document) => setDialog({ type: 'delete', id: document.id }),
+    onSendForSignature: (document) => startSigning(document.id),
   };
   return (
     <Stack gap="md">

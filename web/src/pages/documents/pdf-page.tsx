@@ -12,7 +12,7 @@ type Task = { cancel: () => void };
  * Draws one page on a canvas at the device's pixel density; `withText` lays pdf.js's
  * transparent text over it. Cancels its drawing when the page, scale or component goes.
  */
-function usePageDrawing(page: PageProxy | null, scale: number, withText: boolean) {
+export function usePageDrawing(page: PageProxy | null, scale: number, withText: boolean) {
   const canvasRef = useRef<HTMLCanvasElement>(null);
   const textRef = useRef<HTMLDivElement>(null);
   const [drawn, setDrawn] = useState(false);
@@ -54,7 +54,7 @@ function usePageDrawing(page: PageProxy | null, scale: number, withText: boolean
 }
 
 /** A page of the document once pdf.js has parsed it; page 0 stands for none (yet). */
-function usePage(pdf: PDFDocumentProxy, pageNumber: number) {
+export function usePage(pdf: PDFDocumentProxy, pageNumber: number) {
   const [page, setPage] = useState<PageProxy | null>(null);
   useEffect(() => {
     if (pageNumber < 1) return;
