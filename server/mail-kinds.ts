@@ -1,4 +1,5 @@
 import { remindersMail } from './features/reminders/engine/reminders.mail.js';
+import { signingMail } from './features/signing/signing.mail.js';
 import type { Composers } from './platform/mail/outbox.js';
 
 /**
@@ -9,4 +10,5 @@ import type { Composers } from './platform/mail/outbox.js';
  */
 export const MAIL_KINDS: Composers = {
   ...remindersMail,
+  ...signingMail,
 };

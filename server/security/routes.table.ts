@@ -517,6 +517,7 @@ export const ROUTES: Record<string, RouteRow> = {
     params: id('envelope'),
     body: () => ({ fields: [] }),
   },
+  'POST /api/v1/envelopes/{id}/send': { roles: [200, 404, 403, 404, 200], params: fresh('readyEnvelope') },
   // The inbox is for those who create contracts (administrators, editors of any unit, editors' keys).
   'GET /api/v1/inbox': { roles: [200, 200, 403, 403, 200] },
   'POST /api/v1/inbox': { roles: [201, 201, 403, 403, 201], raw: pdfUpload },

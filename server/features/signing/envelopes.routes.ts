@@ -12,6 +12,7 @@ import {
 import { type App, inOrg } from '../../platform/http/route-kit.js';
 import * as parts from './envelope-parts.service.js';
 import * as envelopes from './envelopes.service.js';
+import * as sending from './send.service.js';
 
 export function envelopesRoutes(app: App) {
   const tags = ['envelopes'];
@@ -78,5 +79,19 @@ export function envelopesRoutes(app: App) {
       },
     },
     (req) => inOrg(req, (ctx) => parts.replaceFields(ctx, req.params.id, req.body.fields)),
+  );
+
+  app.post(
+    '/envelopes/:id/send',
+    {
+      schema: {
+        tags,
+        params: idParams,
+        response: { 200: envelope },
+        description:
+          'Sends a draft: whoever signs first (everyone without a signing order) is mailed their link. Needs a signer, a signature field for each signer, and a signing certificate (409 `signing_unconfigured`).',
+      },
+    },
+    (req) => inOrg(req, (ctx) => sending.send(ctx, req.params.id)),
   );
 }

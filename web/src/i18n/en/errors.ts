@@ -89,6 +89,18 @@ export const errors = {
   'validation.page_out_of_range': 'The document has only {max} pages.',
   'validation.outside_page': 'The field reaches outside the page.',
   'validation.field_too_small': 'The field is too small to fill in.',
+  'problem.conflict.signing_unconfigured':
+    'This installation has no signing certificate, so nothing can be sent for signature. Ask its operator to set one up.',
+  'problem.conflict.already_signed': 'You have already signed this document.',
+  'problem.conflict.not_your_turn': 'It is not your turn to sign yet. You will get an e-mail when it is.',
+  'problem.conflict.resend_too_soon': 'The request was sent less than 10 minutes ago. Try again later.',
+  'problem.gone.envelope_cancelled': 'The sender has cancelled this signature request.',
+  'problem.gone.envelope_expired': 'This signature request has expired.',
+  'problem.gone.envelope_declined': 'This signature request was declined and is closed.',
+  'problem.gone.envelope_unavailable': 'This signature request is no longer available.',
+  'validation.signer_required': 'Add at least one signer.',
+  'validation.signature_field_required': 'Place a signature field for {email}.',
+  'validation.signature_invalid': 'The signature image cannot be used. Draw it again.',
   'problem.conflict.envelope_not_draft': 'This signature request has been sent and can no longer be edited.',
   'validation.attachment_required':
     'This account requires a file or link before a contract leaves draft. Save it as a draft, add a file or link, then change the status.',
