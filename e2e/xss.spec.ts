@@ -54,6 +54,10 @@ const NOT_SEEDED: Record<string, string> = {
     'a SAML response posted by the IdP, kept until the finish step and never shown; it must be signed by the IdP',
   'POST /settings/sso/domains':
     'a domain name (letters, digits, dots and hyphens by its rule): markup is refused (422)',
+  'POST /signing/{token}/sign':
+    'needs a real signing link (an HMAC token mailed to the recipient); the values are sealed and drawn only into the sealed PDF, never into a page',
+  'POST /signing/{token}/decline':
+    'needs a real signing link (an HMAC token mailed to the recipient); the reason is sealed and no page shows it',
 };
 
 interface World {

@@ -41,6 +41,7 @@ const fresh =
   (kind: FreshKind) =>
   async (o: OrgWorld): Promise<Params> => ({ id: await o.fresh(kind) });
 const bogusToken = { token: 'A'.repeat(43) };
+const bogusSigningToken = { token: 'A'.repeat(96) };
 const bogusRegistration = {
   id: 'AAAA',
   rawId: 'AAAA',
@@ -373,6 +374,19 @@ export const ROUTES: Record<string, RouteRow> = {
   },
   'GET /api/v1/reminder-links/{token}': { public: true, params: () => bogusToken },
   'POST /api/v1/reminder-links/{token}': { public: true, params: () => bogusToken },
+  'GET /api/v1/signing/{token}': { public: true, params: () => bogusSigningToken },
+  'POST /api/v1/signing/{token}/viewed': { public: true, params: () => bogusSigningToken },
+  'GET /api/v1/signing/{token}/pdf': { public: true, params: () => bogusSigningToken },
+  'POST /api/v1/signing/{token}/sign': {
+    public: true,
+    params: () => bogusSigningToken,
+    body: () => ({ signature: { kind: 'typed', text: 'A' }, consent: true }),
+  },
+  'POST /api/v1/signing/{token}/decline': {
+    public: true,
+    params: () => bogusSigningToken,
+    body: (o) => ({ reason: `${o.marker} reason` }),
+  },
   'GET /api/v1/calendar/feeds': { roles: [200, 200, 200, 200, 403] },
   'POST /api/v1/calendar/feeds': { roles: [201, 201, 201, 201, 403], body: (o) => ({ name: `${o.marker} feed` }) },
   'DELETE /api/v1/calendar/feeds/{id}': { roles: [204, 404, 404, 404, 403], params: fresh('calendarFeed') },

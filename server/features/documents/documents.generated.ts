@@ -1,5 +1,6 @@
 import { createHash } from 'node:crypto';
 import type { Ctx } from '../../platform/context.js';
+import type { KeyCtx } from '../../platform/mail/outbox.js';
 import { AppError } from '../../platform/errors.js';
 import { openSealed, readAll } from './documents.content.js';
 import { blobContext, documentContext, openField, rowKey, versionContext } from './documents.keys.js';
@@ -39,6 +40,25 @@ export async function readVersionBytes(
       max: opts.maxBytes,
     });
   }
+  const bytes = await versionPlaintext(ctx, version);
+  const context = documentContext(ctx.orgId, row.id);
+  return {
+    documentId: row.id,
+    contractId: row.contractId,
+    name: openField(await rowKey(ctx, row, context), context, 'name', row.name),
+    versionId: version.id,
+    number,
+    mimeType: version.mimeType,
+    sha256: version.sha256,
+    bytes,
+  };
+}
+
+/** A version's plaintext, checked against the SHA-256 recorded at upload (a swapped or damaged blob is refused). */
+export async function versionPlaintext(
+  ctx: KeyCtx,
+  version: Pick<repo.VersionRow, 'id' | 'blobName' | 'size' | 'sealedSize' | 'sha256' | 'dataKey' | 'orgKeyVersion'>,
+): Promise<Buffer> {
   const bytes = await readAll(
     await openSealed({
       store: ctx.deps.blobs,
@@ -52,15 +72,12 @@ export async function readVersionBytes(
   if (createHash('sha256').update(bytes).digest('hex') !== version.sha256) {
     throw new AppError('integrity_failed', 'The stored file failed its integrity check.');
   }
-  const context = documentContext(ctx.orgId, row.id);
-  return {
-    documentId: row.id,
-    contractId: row.contractId,
-    name: openField(await rowKey(ctx, row, context), context, 'name', row.name),
-    versionId: version.id,
-    number,
-    mimeType: version.mimeType,
-    sha256: version.sha256,
-    bytes,
-  };
+  return bytes;
+}
+
+/** The bytes of one version of a document by its id, for work without a member (a signing link, the sealer). */
+export async function versionBytesById(ctx: KeyCtx, documentId: string, versionId: string): Promise<Buffer> {
+  const version = (await repo.versionsOf(ctx.tx, ctx.orgId, [documentId])).find((v) => v.id === versionId);
+  if (!version) throw AppError.notFound('Document version');
+  return versionPlaintext(ctx, version);
 }

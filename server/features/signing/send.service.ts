@@ -23,7 +23,7 @@ export function currentTurn(envelope: repo.EnvelopeRow, recipients: repo.Recipie
 
 /** Queues each recipient's request to sign (their `sendNo`th for this link generation) and marks them sent. */
 export async function requestSignatures(
-  ctx: Ctx,
+  ctx: Pick<Ctx, 'tx' | 'deps' | 'orgId' | 'afterCommit'>,
   envelope: repo.EnvelopeRow,
   recipients: repo.RecipientRow[],
   now: Date,

@@ -30,3 +30,31 @@ export async function recipientFacts(tx: Tx, orgId: string, recipientIds: string
     .where(and(eq(signingRecipients.orgId, orgId), inArray(signingRecipients.id, recipientIds)));
 }
 export type RecipientFacts = Awaited<ReturnType<typeof recipientFacts>>[number];
+
+/** The member who sent an envelope: where the outcome goes. */
+export async function senderOf(tx: Tx, senderId: string | null) {
+  if (!senderId) return null;
+  const [row] = await tx
+    .select({ id: users.id, name: users.name, email: users.email, locale: users.locale })
+    .from(users)
+    .where(eq(users.id, senderId));
+  return row ?? null;
+}
+
+/** What an outcome or completion mail talks about: the envelope (subject_id), its sender and who ended it. */
+export async function envelopeFacts(tx: Tx, orgId: string, envelopeIds: string[]) {
+  if (envelopeIds.length === 0) return [];
+  return tx
+    .select({
+      envelopeId: signingEnvelopes.id,
+      title: signingEnvelopes.title,
+      status: signingEnvelopes.status,
+      documentId: signingEnvelopes.documentId,
+      sealedVersionId: signingEnvelopes.sealedVersionId,
+      senderName: users.name,
+    })
+    .from(signingEnvelopes)
+    .leftJoin(users, eq(users.id, signingEnvelopes.senderId))
+    .where(and(eq(signingEnvelopes.orgId, orgId), inArray(signingEnvelopes.id, envelopeIds)));
+}
+export type EnvelopeFacts = Awaited<ReturnType<typeof envelopeFacts>>[number];

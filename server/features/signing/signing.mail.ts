@@ -12,7 +12,7 @@ import {
 import { openField, rowKeyOpener } from '../documents/documents.keys.js';
 import { signingLinkUrl } from './links.js';
 import { envelopeContext } from './signing.keys.js';
-import { type RecipientFacts, recipientFacts } from './signing-mail.repo.js';
+import { type EnvelopeFacts, envelopeFacts, type RecipientFacts, recipientFacts } from './signing-mail.repo.js';
 
 type Facts = Map<string, RecipientFacts & { text: string | null }>;
 
@@ -80,8 +80,40 @@ const recipientComposer: MailComposer<Facts> = {
   },
 };
 
+const OUTCOME = {
+  en: { declined: 'was declined', cancelled: 'was cancelled', expired: 'expired unsigned', label: 'Open Deedbox' },
+  de: {
+    declined: 'wurde abgelehnt',
+    cancelled: 'wurde zurückgezogen',
+    expired: 'ist ungezeichnet abgelaufen',
+    label: 'Deedbox öffnen',
+  },
+} as const;
+
+/** That an envelope ended without being signed by all: subject_id is the envelope. */
+const outcomeComposer: MailComposer<Map<string, EnvelopeFacts>> = {
+  async facts(tx, orgId, claimed) {
+    const rows = await envelopeFacts(tx, orgId, [...new Set(claimed.map((d) => d.subjectId ?? ''))].filter(Boolean));
+    return new Map(rows.map((r) => [r.envelopeId, r]));
+  },
+  compose(config, org, d, facts) {
+    const f = d.subjectId ? facts.get(d.subjectId) : undefined;
+    if (!f || (f.status !== 'declined' && f.status !== 'cancelled' && f.status !== 'expired')) {
+      throw new SubjectGone('the envelope has not ended');
+    }
+    const w = OUTCOME[d.locale];
+    const line = `„${asData(f.title)}“ (${asData(org.name)}) ${w[f.status]}.`;
+    const mail = compose(d.recipientEmail, `${f.title}: ${w[f.status]}`, [line], {
+      href: config.appUrl,
+      label: w.label,
+    });
+    return { ...mail, orgId: org.id, messageId: `<${d.id}@${new URL(config.appUrl).hostname}>` };
+  },
+};
+
 /** The signing kinds' composers, for `server/mail-kinds.ts`. */
 export const signingMail: Composers = {
   signing_request: recipientComposer,
   signing_reminder: recipientComposer,
+  signing_outcome: outcomeComposer,
 };
