@@ -1,11 +1,28 @@
-import { createHash } from 'node:crypto';
+import { createHash, randomUUID } from 'node:crypto';
+import { Readable } from 'node:stream';
 import type { Ctx } from '../../platform/context.js';
-import type { KeyCtx } from '../../platform/mail/outbox.js';
 import { AppError } from '../../platform/errors.js';
+import { wake } from '../../platform/jobs/wake.js';
+import type { KeyCtx } from '../../platform/mail/outbox.js';
+import { record } from '../audit/audit.service.js';
 import { openSealed, readAll } from './documents.content.js';
-import { blobContext, documentContext, openField, rowKey, versionContext } from './documents.keys.js';
+import {
+  blobContext,
+  blobName,
+  documentContext,
+  newRowKeys,
+  openField,
+  rowKey,
+  versionContext,
+  wrapRowKey,
+} from './documents.keys.js';
+import { type Received, receive } from './documents.receive.js';
 import * as repo from './documents.repo.js';
 import { reach } from './documents.service.js';
+import { EXTRACT_TEXT_JOB } from './documents.text.jobs.js';
+
+/** How long a generated blob may wait for its commit before the purge takes it. */
+const GENERATED_GRACE_MS = 24 * 3_600_000;
 
 export interface VersionBytes {
   documentId: string;
@@ -80,4 +97,69 @@ export async function versionBytesById(ctx: KeyCtx, documentId: string, versionI
   const version = (await repo.versionsOf(ctx.tx, ctx.orgId, [documentId])).find((v) => v.id === versionId);
   if (!version) throw AppError.notFound('Document version');
   return versionPlaintext(ctx, version);
+}
+
+/** A generated file's place in the store, reserved before its bytes are written: filed for deletion until committed. */
+export interface GeneratedSlot {
+  versionId: string;
+  blobName: string;
+  key: Buffer;
+}
+
+/** Reserves a fresh version id and data key; commit this transaction before writing the blob. */
+export async function reserveGeneratedBlob(ctx: KeyCtx): Promise<GeneratedSlot> {
+  const versionId = randomUUID();
+  const { key } = await newRowKeys(ctx, versionContext(ctx.orgId, versionId));
+  const name = blobName(ctx.orgId, versionId);
+  await repo.fileBlob(ctx.tx, ctx.orgId, name, new Date(Date.now() + GENERATED_GRACE_MS));
+  return { versionId, blobName: name, key };
+}
+
+/** Seals the bytes into the reserved blob (outside a transaction). */
+export function writeGeneratedBlob(ctx: Pick<KeyCtx, 'deps' | 'orgId'>, slot: GeneratedSlot, bytes: Buffer) {
+  return receive(Readable.from([bytes]), {
+    store: ctx.deps.blobs,
+    blobName: slot.blobName,
+    key: slot.key,
+    context: blobContext(ctx.orgId, slot.versionId),
+    maxBytes: bytes.length,
+  });
+}
+
+/**
+ * Makes a generated file (a sealed PDF) the document's next version, as an upload of a new version
+ * would, in the caller's transaction: the blob is unfiled from deletion and the version logged.
+ */
+export async function commitGeneratedVersion(
+  ctx: Ctx,
+  input: { documentId: string; slot: GeneratedSlot; file: Received; mimeType: string },
+): Promise<{ number: number }> {
+  const row = await repo.lock(ctx.tx, ctx.orgId, input.documentId);
+  if (!row || row.kind !== 'file') throw AppError.notFound('Document');
+  const number = (row.currentVersion ?? 0) + 1;
+  await repo.update(ctx.tx, ctx.orgId, row.id, { currentVersion: number });
+  const versionKey = await wrapRowKey(ctx, input.slot.key, versionContext(ctx.orgId, input.slot.versionId));
+  await repo.insertVersion(ctx.tx, {
+    orgId: ctx.orgId,
+    id: input.slot.versionId,
+    documentId: row.id,
+    number,
+    blobName: input.slot.blobName,
+    size: input.file.size,
+    sealedSize: input.file.sealedSize,
+    sha256: input.file.sha256,
+    mimeType: input.mimeType,
+    dataKey: versionKey.wrapped,
+    orgKeyVersion: versionKey.orgKeyVersion,
+    uploadedBy: null,
+  });
+  if (!(await repo.unfileBlob(ctx.tx, ctx.orgId, input.slot.blobName))) throw new Error('generated blob was purged');
+  await wake(ctx, EXTRACT_TEXT_JOB);
+  await record(ctx, {
+    action: 'document.version_added',
+    objectType: 'document',
+    objectId: row.id,
+    changes: { version: { before: null, after: number }, sha256: { before: null, after: input.file.sha256 } },
+  });
+  return { number };
 }

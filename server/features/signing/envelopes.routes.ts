@@ -10,6 +10,8 @@ import {
   recipientsInput,
 } from '../../../common/schemas/signing.js';
 import { type App, inOrg } from '../../platform/http/route-kit.js';
+import { contentDisposition } from '../documents/documents.content.js';
+import * as signed from './download.service.js';
 import * as parts from './envelope-parts.service.js';
 import * as envelopes from './envelopes.service.js';
 import * as sending from './send.service.js';
@@ -93,5 +95,24 @@ export function envelopesRoutes(app: App) {
       },
     },
     (req) => inOrg(req, (ctx) => sending.send(ctx, req.params.id)),
+  );
+
+  app.get(
+    '/envelopes/:id/download',
+    {
+      schema: {
+        tags,
+        params: idParams,
+        description: 'The sealed PDF of a completed envelope (certificate of completion inside); 404 until then.',
+      },
+    },
+    async (req, reply) => {
+      const file = await inOrg(req, (ctx) => signed.download(ctx, req.params.id));
+      return reply
+        .header('content-type', 'application/pdf')
+        .header('content-disposition', contentDisposition('attachment', file.name))
+        .header('cache-control', 'no-store')
+        .send(file.bytes);
+    },
   );
 }

@@ -9,6 +9,7 @@ import {
   type OutboxOrg,
   SubjectGone,
 } from '../../platform/mail/outbox.js';
+import { versionBytesById } from '../documents/documents.generated.js';
 import { openField, rowKeyOpener } from '../documents/documents.keys.js';
 import { signingLinkUrl } from './links.js';
 import { envelopeContext } from './signing.keys.js';
@@ -111,9 +112,59 @@ const outcomeComposer: MailComposer<Map<string, EnvelopeFacts>> = {
   },
 };
 
+/** Sealed documents up to this size go with the mail (SIGNING_ATTACH_MAX_MB's default). */
+const ATTACH_MAX_BYTES = 10 * 1024 * 1024;
+const COMPLETED = {
+  en: {
+    subject: 'Signed by all',
+    line: 'has been signed by everyone. The sealed document is attached.',
+    big: 'has been signed by everyone. The sealed document is in Deedbox.',
+  },
+  de: {
+    subject: 'Von allen unterschrieben',
+    line: 'wurde von allen unterschrieben. Das versiegelte Dokument liegt bei.',
+    big: 'wurde von allen unterschrieben. Das versiegelte Dokument liegt in Deedbox.',
+  },
+} as const;
+
+/** The sealed document, to every recipient and the sender: subject_id is the envelope. */
+const completedComposer: MailComposer<Map<string, EnvelopeFacts & { pdf: Buffer | null }>> = {
+  async facts(tx, orgId, claimed, _org, keys) {
+    const rows = await envelopeFacts(tx, orgId, [...new Set(claimed.map((d) => d.subjectId ?? ''))].filter(Boolean));
+    const facts = new Map<string, EnvelopeFacts & { pdf: Buffer | null }>();
+    for (const r of rows) {
+      const pdf = r.sealedVersionId ? await versionBytesById(keys, r.documentId, r.sealedVersionId) : null;
+      facts.set(r.envelopeId, { ...r, pdf });
+    }
+    return facts;
+  },
+  compose(config, org, d, facts) {
+    const f = d.subjectId ? facts.get(d.subjectId) : undefined;
+    if (!f?.pdf || f.status !== 'completed') throw new SubjectGone('the envelope has no sealed document');
+    const w = COMPLETED[d.locale];
+    const attach = f.pdf.length <= ATTACH_MAX_BYTES;
+    const line = `„${asData(f.title)}“ (${asData(org.name)}) ${attach ? w.line : w.big}`;
+    const mail = compose(d.recipientEmail, `${w.subject}: ${f.title}`, [line], {
+      href: config.appUrl,
+      label: OUTCOME[d.locale].label,
+    });
+    const attachments = attach
+      ? [
+          {
+            filename: `${f.title.replace(/[\\/:*?"<>|]/g, '_')} (signed).pdf`,
+            content: f.pdf,
+            contentType: 'application/pdf',
+          },
+        ]
+      : [];
+    return { ...mail, attachments, orgId: org.id, messageId: `<${d.id}@${new URL(config.appUrl).hostname}>` };
+  },
+};
+
 /** The signing kinds' composers, for `server/mail-kinds.ts`. */
 export const signingMail: Composers = {
   signing_request: recipientComposer,
   signing_reminder: recipientComposer,
   signing_outcome: outcomeComposer,
+  signing_completed: completedComposer,
 };
