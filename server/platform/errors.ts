@@ -77,6 +77,7 @@ export const REASONS = {
     'already_signed',
     'not_your_turn',
     'resend_too_soon',
+    'envelope_not_in_progress',
   ],
   gone: [
     'link_expired',

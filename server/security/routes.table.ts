@@ -533,6 +533,11 @@ export const ROUTES: Record<string, RouteRow> = {
   },
   // The world's envelope is a draft: nothing sealed to download yet (the flow test downloads a real one).
   'GET /api/v1/envelopes/{id}/download': { roles: [404, 404, 404, 404, 404], params: id('envelope') },
+  'POST /api/v1/envelopes/{id}/cancel': {
+    roles: [200, 404, 403, 404, 200],
+    params: fresh('sentEnvelope'),
+    body: (o) => ({ reason: `${o.marker} reason` }),
+  },
   'POST /api/v1/envelopes/{id}/send': { roles: [200, 404, 403, 404, 200], params: fresh('readyEnvelope') },
   // The inbox is for those who create contracts (administrators, editors of any unit, editors' keys).
   'GET /api/v1/inbox': { roles: [200, 200, 403, 403, 200] },

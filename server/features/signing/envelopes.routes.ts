@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { idParams } from '../../../common/schemas/common.js';
 import {
+  cancelInput,
   envelope,
   envelopeInput,
   envelopeList,
@@ -114,5 +115,20 @@ export function envelopesRoutes(app: App) {
         .header('cache-control', 'no-store')
         .send(file.bytes);
     },
+  );
+
+  app.post(
+    '/envelopes/:id/cancel',
+    {
+      schema: {
+        tags,
+        params: idParams,
+        body: cancelInput,
+        response: { 200: envelope },
+        description:
+          'Cancels an envelope out for signing: its links stop working (410), those mailed and the sender are told.',
+      },
+    },
+    (req) => inOrg(req, (ctx) => sending.cancel(ctx, req.params.id, req.body.reason)),
   );
 }

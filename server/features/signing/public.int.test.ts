@@ -135,3 +135,23 @@ describe('the signing page', () => {
     expect(events.map((x) => x.action)).toContain('signing.declined');
   });
 });
+
+describe('cancelling', () => {
+  it('cancels an envelope out for signing: its links answer 410, the signer is told, logged', async () => {
+    const { envelope: e, emails, token } = await sentEnvelope();
+    expectProblem(await call(h, admin, 'POST', `/envelopes/${e.id}/cancel`, { reason: '' }), 422, 'validation_failed');
+    expectProblem(await call(h, other, 'POST', `/envelopes/${e.id}/cancel`, { reason: 'x' }), 404, 'not_found');
+    expect((await call(h, null, 'POST', `/envelopes/${e.id}/cancel`, { reason: 'x' })).statusCode).toBe(401);
+    const res = await call(h, admin, 'POST', `/envelopes/${e.id}/cancel`, { reason: 'Terms changed.' });
+    expect(res.statusCode, res.body).toBe(200);
+    expect((res.json() as Envelope).status).toBe('cancelled');
+    expect(((await page(token)).json() as SigningPage).state).toBe('cancelled');
+    const late = await call(h, null, 'POST', `/signing/${token}/sign`, typed);
+    expect(expectProblem(late, 410, 'gone').reason).toBe('envelope_cancelled');
+    await mailTo(h, admin, emails[0], /cancelled/);
+    const again = await call(h, admin, 'POST', `/envelopes/${e.id}/cancel`, { reason: 'Again.' });
+    expect(expectProblem(again, 409, 'conflict').reason).toBe('envelope_not_in_progress');
+    const events = await auditEvents(h, admin, `&objectId=${e.id}`);
+    expect(events.map((x) => x.action)).toContain('envelope.cancelled');
+  });
+});

@@ -4,8 +4,11 @@ import { AppError, type FieldError } from '../../platform/errors.js';
 import { wake } from '../../platform/jobs/wake.js';
 import { MAIL_SEND_JOB } from '../../platform/mail/mail.jobs.js';
 import { enqueueMail } from '../../platform/mail/outbox.repo.js';
+import { rowKey, sealField } from '../documents/documents.keys.js';
 import * as repo from './envelopes.repo.js';
 import * as envelopes from './envelopes.service.js';
+import { queueOutcome } from './outcome.js';
+import { envelopeContext } from './signing.keys.js';
 
 const DAY_MS = 86_400_000;
 const isDone = (r: repo.RecipientRow) => r.status === 'signed' || r.status === 'approved';
@@ -95,5 +98,34 @@ export async function send(ctx: Ctx, id: string): Promise<Envelope> {
       expiresAt: { before: null, after: expiresAt.toISOString() },
     },
   });
+  return envelopes.get(ctx, id);
+}
+
+/** Cancels an envelope out for signing: every link is dead by its state; those mailed and the sender are told. */
+export async function cancel(ctx: Ctx, id: string, reason: string): Promise<Envelope> {
+  const row = await envelopes.reachEnvelope(ctx, id, { write: true, lock: true });
+  if (row.status !== 'in_progress') {
+    throw AppError.because(
+      'conflict',
+      'envelope_not_in_progress',
+      'Only an envelope out for signing can be cancelled.',
+    );
+  }
+  const now = new Date();
+  const context = envelopeContext(ctx.orgId, id);
+  const key = await rowKey(ctx, row, context);
+  await repo.update(ctx.tx, ctx.orgId, id, {
+    status: 'cancelled',
+    cancelledAt: now,
+    cancelledBy: ctx.actor.type === 'user' ? ctx.actor.id : null,
+    cancelReason: sealField(key, context, 'cancel-reason', reason),
+    sealState: null,
+  });
+  await envelopes.noteEvent(ctx, id, 'cancelled', {
+    action: 'envelope.cancelled',
+    changes: { status: { before: 'in_progress', after: 'cancelled' } },
+    personalChanges: { reason: { before: null, after: reason } },
+  });
+  await queueOutcome(ctx, { ...row, status: 'cancelled' }, now);
   return envelopes.get(ctx, id);
 }

@@ -121,6 +121,7 @@ export const errors: Record<keyof typeof en, string> = {
   'validation.signer_required': 'Fügen Sie mindestens eine unterzeichnende Person hinzu.',
   'validation.signature_field_required': 'Platzieren Sie ein Unterschriftsfeld für {email}.',
   'validation.signature_invalid': 'Das Unterschriftsbild ist nicht verwendbar. Zeichnen Sie es erneut.',
+  'problem.conflict.envelope_not_in_progress': 'Nur eine laufende Signaturanfrage kann zurückgezogen werden.',
   'problem.conflict.envelope_not_draft': 'Diese Signaturanfrage wurde gesendet und kann nicht mehr bearbeitet werden.',
   'validation.attachment_required':
     'In diesem Konto braucht ein Vertrag eine Datei oder einen Link, bevor er den Entwurfsstatus verlässt. Speichern Sie ihn als Entwurf, fügen Sie eine Datei oder einen Link hinzu und ändern Sie dann den Status.',
