@@ -59,6 +59,10 @@ const NOT_SEEDED: Record<string, string> = {
   'POST /contracts/{id}/approval': 'shown by the approvals UI, which is not built yet (issue #14 WP5)',
   'POST /approvals/{id}/slots/{slotId}/decision': 'shown by the approvals UI, which is not built yet (issue #14 WP5)',
   'POST /approvals/{id}/comments': 'shown by the approvals UI, which is not built yet (issue #14 WP5)',
+  'POST /signing/{token}/sign':
+    'needs a real signing link (an HMAC token mailed to the recipient); the values are sealed and drawn only into the sealed PDF, never into a page',
+  'POST /signing/{token}/decline':
+    'needs a real signing link (an HMAC token mailed to the recipient); the reason is sealed and no page shows it',
 };
 
 interface World {
@@ -265,6 +269,16 @@ async function seedWorld(baseURL: string): Promise<World> {
     ],
   });
   seeded.add('PUT /envelopes/{id}/fields');
+  // A second envelope, sent and then cancelled: the cancel reason holds attack strings.
+  const toCancel = await call(api, 'POST', '/envelopes', { documentId: document.id, title: 'Cancelled envelope' });
+  const canceller = await call(api, 'PUT', `/envelopes/${toCancel.id}/recipients`, {
+    recipients: [{ role: 'signer', name: 'Signer', email: `cancel-${run}@xss.example` }],
+  });
+  await call(api, 'PUT', `/envelopes/${toCancel.id}/fields`, {
+    fields: [{ recipientId: canceller.recipients[0].id, type: 'signature', page: 1, x: 0.1, y: 0.2, w: 0.3, h: 0.1 }],
+  });
+  await call(api, 'POST', `/envelopes/${toCancel.id}/send`);
+  await write(api, 'POST', '/envelopes/{id}/cancel', {}, `/envelopes/${toCancel.id}/cancel`);
   await call(api, 'POST', `/contracts/${contract.id}/links`, {
     url: `https://files.xss.example/${encodeURIComponent(XSS_PAYLOADS[0])}?q=${encodeURIComponent(XSS_PAYLOADS[1])}`,
     title: `Link ${noSlash.join(' ')}`,

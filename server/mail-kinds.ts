@@ -1,5 +1,6 @@
 import { approvalsMail } from './features/approvals/approvals.mail.js';
 import { remindersMail } from './features/reminders/engine/reminders.mail.js';
+import { signingMail } from './features/signing/signing.mail.js';
 import type { Composers } from './platform/mail/outbox.js';
 
 /**
@@ -11,4 +12,5 @@ import type { Composers } from './platform/mail/outbox.js';
 export const MAIL_KINDS: Composers = {
   ...remindersMail,
   ...approvalsMail,
+  ...signingMail,
 };

@@ -7,6 +7,7 @@ import { contractsJobs } from './features/contracts/contracts.jobs.js';
 import { documentsJobs } from './features/documents/documents.jobs.js';
 import { remindersJobs } from './features/reminders/reminders.jobs.js';
 import { retentionJobs } from './features/retention/retention.run.js';
+import { signingJobs } from './features/signing/signing.jobs.js';
 import { subscriptionsJobs } from './features/subscriptions/subscriptions.jobs.js';
 import { MAIL_KINDS } from './mail-kinds.js';
 import type { Deps } from './platform/context.js';
@@ -30,6 +31,7 @@ export const JOBS: readonly JobDefinition[] = [
   ...accountExportsJobs,
   ...backupJobs,
   ...retentionJobs,
+  ...signingJobs,
 ];
 
 /** The jobs this process runs (WORKER_JOBS, or all), checked; throws JobRegistryError listing every problem. */

@@ -201,3 +201,5 @@ export const envelopeListQuery = z
     message: 'name a contractId or a documentId',
     path: ['contractId'],
   });
+
+export const cancelInput = z.object({ reason: z.string().trim().min(1).max(1000) }).strict();

@@ -95,7 +95,9 @@ export type FreshKind =
   | 'envelope'
   | 'approvalTemplate'
   | 'approval'
-  | 'rejectedApproval';
+  | 'rejectedApproval'
+  | 'readyEnvelope'
+  | 'sentEnvelope';
 
 /** Every secret the suite handled: none may ever appear in a log line. */
 export class Secrets {
@@ -218,6 +220,23 @@ export async function seedOrg(h: Harness, name: string, secrets: Secrets): Promi
   const document = await newDocument();
   const newEnvelope = () => post('/envelopes', { documentId: document, title: `${marker} envelope` });
   const envelope = await newEnvelope();
+  // A draft that may be sent: one signer with a signature field.
+  const newReadyEnvelope = async () => {
+    const id = await newEnvelope();
+    const put = (path: string, body: unknown) => call(h, admin, 'PUT', `/envelopes/${id}/${path}`, body);
+    const recipients = await put('recipients', {
+      recipients: [{ role: 'signer', name: `${marker} signer`, email: uniqueEmail('signer') }],
+    });
+    const recipientId = (recipients.json() as { recipients: { id: string }[] }).recipients[0]!.id;
+    const box = { page: 1, x: 0.1, y: 0.1, w: 0.3, h: 0.1 };
+    idOf(await put('fields', { fields: [{ recipientId, type: 'signature', ...box }] }), 'envelope fields');
+    return id;
+  };
+  const newSentEnvelope = async () => {
+    const id = await newReadyEnvelope();
+    idOf(await call(h, admin, 'POST', `/envelopes/${id}/send`), 'envelope send');
+    return id;
+  };
   const newInboxDocument = async () =>
     idOf(await uploadDocument(h, admin, '/inbox', `${marker} inbox.pdf`, pdfWithText([marker])), 'inbox document');
   const inboxDocument = await newInboxDocument();
@@ -325,6 +344,10 @@ export async function seedOrg(h: Harness, name: string, secrets: Secrets): Promi
         return (await newApproval()).id;
       case 'rejectedApproval':
         return (await newApproval(true)).id;
+      case 'readyEnvelope':
+        return newReadyEnvelope();
+      case 'sentEnvelope':
+        return newSentEnvelope();
     }
   };
 

@@ -42,6 +42,7 @@ const fresh =
   (kind: FreshKind) =>
   async (o: OrgWorld): Promise<Params> => ({ id: await o.fresh(kind) });
 const bogusToken = { token: 'A'.repeat(43) };
+const bogusSigningToken = { token: 'A'.repeat(96) };
 const bogusRegistration = {
   id: 'AAAA',
   rawId: 'AAAA',
@@ -383,6 +384,19 @@ export const ROUTES: Record<string, RouteRow> = {
   },
   'GET /api/v1/reminder-links/{token}': { public: true, params: () => bogusToken },
   'POST /api/v1/reminder-links/{token}': { public: true, params: () => bogusToken },
+  'GET /api/v1/signing/{token}': { public: true, params: () => bogusSigningToken },
+  'POST /api/v1/signing/{token}/viewed': { public: true, params: () => bogusSigningToken },
+  'GET /api/v1/signing/{token}/pdf': { public: true, params: () => bogusSigningToken },
+  'POST /api/v1/signing/{token}/sign': {
+    public: true,
+    params: () => bogusSigningToken,
+    body: () => ({ signature: { kind: 'typed', text: 'A' }, consent: true }),
+  },
+  'POST /api/v1/signing/{token}/decline': {
+    public: true,
+    params: () => bogusSigningToken,
+    body: (o) => ({ reason: `${o.marker} reason` }),
+  },
   'GET /api/v1/calendar/feeds': { roles: [200, 200, 200, 200, 403] },
   'POST /api/v1/calendar/feeds': { roles: [201, 201, 201, 201, 403], body: (o) => ({ name: `${o.marker} feed` }) },
   'DELETE /api/v1/calendar/feeds/{id}': { roles: [204, 404, 404, 404, 403], params: fresh('calendarFeed') },
@@ -560,6 +574,14 @@ export const ROUTES: Record<string, RouteRow> = {
     params: id('envelope'),
     body: () => ({ fields: [] }),
   },
+  // The world's envelope is a draft: nothing sealed to download yet (the flow test downloads a real one).
+  'GET /api/v1/envelopes/{id}/download': { roles: [404, 404, 404, 404, 404], params: id('envelope') },
+  'POST /api/v1/envelopes/{id}/cancel': {
+    roles: [200, 404, 403, 404, 200],
+    params: fresh('sentEnvelope'),
+    body: (o) => ({ reason: `${o.marker} reason` }),
+  },
+  'POST /api/v1/envelopes/{id}/send': { roles: [200, 404, 403, 404, 200], params: fresh('readyEnvelope') },
   // The inbox is for those who create contracts (administrators, editors of any unit, editors' keys).
   'GET /api/v1/inbox': { roles: [200, 200, 403, 403, 200] },
   'POST /api/v1/inbox': { roles: [201, 201, 403, 403, 201], raw: pdfUpload },

@@ -103,3 +103,18 @@ export function eventsOf(tx: Tx, orgId: string, envelopeId: string): Promise<Eve
     .where(and(eq(signingEvents.orgId, orgId), eq(signingEvents.envelopeId, envelopeId)))
     .orderBy(asc(signingEvents.at), asc(signingEvents.id));
 }
+
+export async function findRecipient(tx: Tx, orgId: string, id: string): Promise<RecipientRow | null> {
+  const [row] = await tx
+    .select()
+    .from(signingRecipients)
+    .where(and(eq(signingRecipients.orgId, orgId), eq(signingRecipients.id, id)));
+  return row ?? null;
+}
+
+export async function fillField(tx: Tx, orgId: string, id: string, value: Buffer, at: Date): Promise<void> {
+  await tx
+    .update(signingFields)
+    .set({ value, filledAt: at })
+    .where(and(eq(signingFields.orgId, orgId), eq(signingFields.id, id)));
+}

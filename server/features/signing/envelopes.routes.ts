@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { idParams } from '../../../common/schemas/common.js';
 import {
+  cancelInput,
   envelope,
   envelopeInput,
   envelopeList,
@@ -10,8 +11,11 @@ import {
   recipientsInput,
 } from '../../../common/schemas/signing.js';
 import { type App, inOrg } from '../../platform/http/route-kit.js';
+import { contentDisposition } from '../documents/documents.content.js';
+import * as signed from './download.service.js';
 import * as parts from './envelope-parts.service.js';
 import * as envelopes from './envelopes.service.js';
+import * as sending from './send.service.js';
 
 export function envelopesRoutes(app: App) {
   const tags = ['envelopes'];
@@ -78,5 +82,53 @@ export function envelopesRoutes(app: App) {
       },
     },
     (req) => inOrg(req, (ctx) => parts.replaceFields(ctx, req.params.id, req.body.fields)),
+  );
+
+  app.post(
+    '/envelopes/:id/send',
+    {
+      schema: {
+        tags,
+        params: idParams,
+        response: { 200: envelope },
+        description:
+          'Sends a draft: whoever signs first (everyone without a signing order) is mailed their link. Needs a signer, a signature field for each signer, and a signing certificate (409 `signing_unconfigured`).',
+      },
+    },
+    (req) => inOrg(req, (ctx) => sending.send(ctx, req.params.id)),
+  );
+
+  app.get(
+    '/envelopes/:id/download',
+    {
+      schema: {
+        tags,
+        params: idParams,
+        description: 'The sealed PDF of a completed envelope (certificate of completion inside); 404 until then.',
+      },
+    },
+    async (req, reply) => {
+      const file = await inOrg(req, (ctx) => signed.download(ctx, req.params.id));
+      return reply
+        .header('content-type', 'application/pdf')
+        .header('content-disposition', contentDisposition('attachment', file.name))
+        .header('cache-control', 'no-store')
+        .send(file.bytes);
+    },
+  );
+
+  app.post(
+    '/envelopes/:id/cancel',
+    {
+      schema: {
+        tags,
+        params: idParams,
+        body: cancelInput,
+        response: { 200: envelope },
+        description:
+          'Cancels an envelope out for signing: its links stop working (410), those mailed and the sender are told.',
+      },
+    },
+    (req) => inOrg(req, (ctx) => sending.cancel(ctx, req.params.id, req.body.reason)),
   );
 }

@@ -2,11 +2,14 @@ import { randomUUID } from 'node:crypto';
 import type { DeliveryKind } from '../../../common/schemas/reminders.js';
 import type { Config } from '../../config.js';
 import type { Tx } from '../../db/client.js';
-import { type Actor, type Deps, type RequestMeta, runInOrg } from '../context.js';
+import { type Actor, type Ctx, type Deps, type RequestMeta, runInOrg } from '../context.js';
 import { isPermanentFailure, type Mail } from './mailer.js';
 import * as outbox from './outbox.repo.js';
 
 export type { Claimed } from './outbox.repo.js';
+
+/** What opening a sealed column needs: the transaction, the org and the deps (master keys). */
+export type KeyCtx = Pick<Ctx, 'tx' | 'deps' | 'orgId'>;
 
 const SENDER: Actor = { type: 'system', name: 'deedbox mail' };
 const request = (): RequestMeta => ({ id: randomUUID(), ip: null, userAgent: 'deedbox-mail', via: 'cli' });
@@ -31,12 +34,12 @@ export interface OutboxOrg {
 /**
  * How the mails of a kind are made. `facts` reads, once per claimed batch and in one transaction
  * with the other kinds' facts, what this composer's claimed deliveries talk about; `compose` makes
- * one delivery's mail from them (use `<delivery id@host>` as its Message-ID, so a retry is the same
+ * one delivery's mail from them (`keys` opens sealed columns: the same transaction with the deps) (use `<delivery id@host>` as its Message-ID, so a retry is the same
  * mail) and throws `SubjectGone` when what the mail is about no longer exists. One composer may
  * serve several kinds (the reminders' four): its facts are then read once for all of them.
  */
 export interface MailComposer<F = unknown> {
-  facts(tx: Tx, orgId: string, claimed: outbox.Claimed[], org: OutboxOrg): Promise<F>;
+  facts(tx: Tx, orgId: string, claimed: outbox.Claimed[], org: OutboxOrg, keys: KeyCtx): Promise<F>;
   compose(config: Config, org: OutboxOrg, d: outbox.Claimed, facts: F): Mail | Promise<Mail>;
 }
 
@@ -94,7 +97,7 @@ export async function sendOutbox(
     }
     const facts = await inOrg(async (ctx) => {
       const read = new Map<MailComposer, unknown>();
-      for (const [composer, rows] of batches) read.set(composer, await composer.facts(ctx.tx, org.id, rows, org));
+      for (const [composer, rows] of batches) read.set(composer, await composer.facts(ctx.tx, org.id, rows, org, ctx));
       return read;
     });
     const lanes = Array.from({ length: Math.min(CONCURRENCY, claimed.length) }, async (_, lane) => {

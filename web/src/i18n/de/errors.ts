@@ -107,6 +107,21 @@ export const errors: Record<keyof typeof en, string> = {
   'validation.page_out_of_range': 'Das Dokument hat nur {max} Seiten.',
   'validation.outside_page': 'Das Feld ragt über die Seite hinaus.',
   'validation.field_too_small': 'Das Feld ist zu klein zum Ausfüllen.',
+  'problem.conflict.signing_unconfigured':
+    'Diese Installation hat kein Signaturzertifikat, daher kann nichts zur Unterschrift gesendet werden. Bitten Sie den Betreiber, eines einzurichten.',
+  'problem.conflict.already_signed': 'Sie haben dieses Dokument bereits unterschrieben.',
+  'problem.conflict.not_your_turn':
+    'Sie sind noch nicht an der Reihe. Sie erhalten eine E-Mail, sobald es so weit ist.',
+  'problem.conflict.resend_too_soon':
+    'Die Anfrage wurde vor weniger als 10 Minuten gesendet. Versuchen Sie es später erneut.',
+  'problem.gone.envelope_cancelled': 'Der Absender hat diese Signaturanfrage zurückgezogen.',
+  'problem.gone.envelope_expired': 'Diese Signaturanfrage ist abgelaufen.',
+  'problem.gone.envelope_declined': 'Diese Signaturanfrage wurde abgelehnt und ist geschlossen.',
+  'problem.gone.envelope_unavailable': 'Diese Signaturanfrage ist nicht mehr verfügbar.',
+  'validation.signer_required': 'Fügen Sie mindestens eine unterzeichnende Person hinzu.',
+  'validation.signature_field_required': 'Platzieren Sie ein Unterschriftsfeld für {email}.',
+  'validation.signature_invalid': 'Das Unterschriftsbild ist nicht verwendbar. Zeichnen Sie es erneut.',
+  'problem.conflict.envelope_not_in_progress': 'Nur eine laufende Signaturanfrage kann zurückgezogen werden.',
   'problem.conflict.envelope_not_draft': 'Diese Signaturanfrage wurde gesendet und kann nicht mehr bearbeitet werden.',
   'validation.attachment_required':
     'In diesem Konto braucht ein Vertrag eine Datei oder einen Link, bevor er den Entwurfsstatus verlässt. Speichern Sie ihn als Entwurf, fügen Sie eine Datei oder einen Link hinzu und ändern Sie dann den Status.',

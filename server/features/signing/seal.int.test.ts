@@ -1,0 +1,87 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Document } from '../../../common/schemas/documents.js';
+import type { Envelope } from '../../../common/schemas/signing.js';
+import { addMember, auditEvents, type Caller, call, defaultUnit, expectProblem, signUpOrg } from '../../test/api.js';
+import { type Harness, startHarness } from '../../test/harness.js';
+import { pdfsig } from '../../test/pdfsig.js';
+import { TINY_PNG } from './pdf/signing.fixtures.js';
+import { sealDue, sealEnvelope } from './seal.job.js';
+import { mailTo, readyDraft, tokenIn } from './signflow.fixtures.js';
+
+let h: Harness;
+let admin: Caller;
+let viewer: Caller;
+let other: Caller;
+
+beforeAll(async () => {
+  h = await startHarness();
+  admin = await signUpOrg(h);
+  viewer = await addMember(h, admin, { roles: { [defaultUnit(admin)]: 'viewer' } });
+  other = await signUpOrg(h, 'Other GmbH');
+});
+afterAll(() => h.close());
+
+/** Draft → send → both signers sign in order from the links in their mails. */
+async function signedByAll(): Promise<Envelope> {
+  const { envelope: e, emails } = await readyDraft(h, admin);
+  expect((await call(h, admin, 'POST', `/envelopes/${e.id}/send`)).statusCode).toBe(200);
+  const city = e.fields.find((f) => f.type === 'text')!;
+  const first = tokenIn(await mailTo(h, admin, emails[0], /sign/));
+  expect((await call(h, null, 'POST', `/signing/${first}/viewed`)).statusCode).toBe(200);
+  const one = await call(h, null, 'POST', `/signing/${first}/sign`, {
+    fields: [{ id: city.id, value: 'Köln' }],
+    signature: { kind: 'typed', text: 'Jürgen Groß' },
+    consent: true,
+  });
+  expect(one.statusCode, one.body).toBe(200);
+  const second = tokenIn(await mailTo(h, admin, emails[1], /sign/));
+  const two = await call(h, null, 'POST', `/signing/${second}/sign`, {
+    signature: { kind: 'drawn', png: TINY_PNG.toString('base64') },
+    consent: true,
+  });
+  expect(two.statusCode, two.body).toBe(200);
+  return e;
+}
+
+describe('sealing a completed envelope', () => {
+  it('seals once everyone signed: a new version, valid over the whole file, mailed to all, downloadable', async () => {
+    const e = await signedByAll();
+    expectProblem(await call(h, admin, 'GET', `/envelopes/${e.id}/download`), 404, 'not_found');
+    const result = await sealDue(h.app.deps, admin.me!.org.id, new Date());
+    expect(result).toEqual({ sealed: 1, failed: 0 });
+    const done = (await call(h, admin, 'GET', `/envelopes/${e.id}`)).json() as Envelope;
+    expect(done).toMatchObject({ status: 'completed', sourceVersion: 1, sealedVersion: 2 });
+    expect(done.completedAt).not.toBeNull();
+    const doc = (await call(h, admin, 'GET', `/documents/${e.documentId}`)).json() as Document;
+    expect(doc.versions.map((v) => v.number)).toEqual([2, 1]);
+
+    const res = await call(h, viewer, 'GET', `/envelopes/${e.id}/download`);
+    expect(res.statusCode).toBe(200);
+    expect(res.headers['content-type']).toBe('application/pdf');
+    const report = await pdfsig(res.rawPayload);
+    expect(report).toMatchObject({ signatures: 1, valid: true, wholeDocument: true, digestMismatch: false });
+    const mail = await mailTo(h, admin, e.recipients[1]!.email, /Signed by all/);
+    expect(mail.attachments[0]!.filename).toBe('Lease (signed).pdf');
+    expect(Buffer.from(mail.attachments[0]!.base64, 'base64').equals(res.rawPayload)).toBe(true);
+    await mailTo(h, admin, admin.me!.user!.email, /Signed by all/);
+
+    const actions = (await auditEvents(h, admin)).map((x) => x.action);
+    expect(actions).toEqual(expect.arrayContaining(['envelope.completed', 'document.downloaded']));
+    expectProblem(await call(h, other, 'GET', `/envelopes/${e.id}/download`), 404, 'not_found');
+    expect((await call(h, null, 'GET', `/envelopes/${e.id}/download`)).statusCode).toBe(401);
+  });
+
+  it('two attempts at once make one sealed version', async () => {
+    const e = await signedByAll();
+    const orgId = admin.me!.org.id;
+    const now = new Date();
+    const won = await Promise.all([
+      sealEnvelope(h.app.deps, orgId, e.id, now),
+      sealEnvelope(h.app.deps, orgId, e.id, now),
+    ]);
+    expect(won.filter(Boolean)).toHaveLength(1);
+    const doc = (await call(h, admin, 'GET', `/documents/${e.documentId}`)).json() as Document;
+    expect(doc.versions.map((v) => v.number)).toEqual([2, 1]);
+    expect(await sealDue(h.app.deps, orgId, now)).toEqual({ sealed: 0, failed: 0 });
+  });
+});
