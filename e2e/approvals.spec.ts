@@ -87,7 +87,12 @@ test('approval: requested from the contract page, approved from the mail link, t
   await test.step('a second round: Vic must give a reason to reject', async () => {
     await admin.reload();
     await startOneStep(admin, 'Finance check');
-    await vicPage.reload();
+    // Vic's start page lists the step waiting for him; it opens the Approval tab.
+    await vicPage.goto('/');
+    const tasks = vicPage.getByRole('region', { name: 'Waiting for my approval' });
+    await look(tasks).toContainText('Step 1: Finance check');
+    await tasks.getByRole('link', { name: new RegExp(seeded.contractTitle) }).click();
+    await look(vicPage).toHaveURL(/\?tab=approval$/);
     await vicPage.getByRole('button', { name: 'Reject' }).click();
     const dialog = vicPage.getByRole('dialog', { name: 'Reject this step?' });
     await dialog.getByRole('button', { name: 'Reject' }).click();

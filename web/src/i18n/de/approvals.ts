@@ -72,5 +72,6 @@ export const approvals: Record<keyof typeof en, string> = {
   'approvals.approvers': 'Freigebende',
   'approvals.addStep': 'Schritt hinzufügen',
   'approvals.removeStep': 'Schritt {position} entfernen',
+  'approvals.tasksTitle': 'Wartet auf meine Freigabe',
   'approvals.stepHeading': 'Freigabeschritt {position}',
 };

@@ -69,5 +69,6 @@ export const approvals = {
   'approvals.approvers': 'Approvers',
   'approvals.addStep': 'Add step',
   'approvals.removeStep': 'Remove step {position}',
+  'approvals.tasksTitle': 'Waiting for my approval',
   'approvals.stepHeading': 'Step {position}',
 };
