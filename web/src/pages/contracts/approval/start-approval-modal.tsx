@@ -56,6 +56,7 @@ function StartForm({ contractId, onDone }: { contractId: string; onDone: () => v
       <Stack>
         {error !== null && !placed && <ProblemAlert error={describeError(t, error)} />}
         <SegmentedControl
+          fullWidth
           aria-label={t('approvals.source')}
           value={mode}
           onChange={(value) => {
