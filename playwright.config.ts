@@ -80,10 +80,10 @@ export default defineConfig({
         ...TWILIO,
         PORT: String(PORT),
         HOST: '127.0.0.1',
-        // Only text extraction (search finds an upload once it is read) and account exports run in the
-        // background; the tests run the reminder job themselves, at a chosen moment.
+        // Only text extraction (search finds an upload once it is read), account exports and the outbox
+        // (approval mails are queued) run in the background; the tests run the reminder job themselves.
         WORKER: 'true',
-        WORKER_JOBS: 'documents.extract-text,account-exports.build',
+        WORKER_JOBS: 'documents.extract-text,account-exports.build,mail.send',
         RATE_LIMIT: 'false',
         // Inbox addresses are shown (no SMTP listener is started without INBOUND_SMTP_PORT).
         INBOUND_MAIL_DOMAIN: 'in.deedbox.test',

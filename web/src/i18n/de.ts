@@ -1,6 +1,7 @@
 import { accountExport } from './de/account-export.js';
 import { activity } from './de/activity.js';
 import { apiKeys } from './de/api-keys.js';
+import { approvals } from './de/approvals.js';
 import { auth } from './de/auth.js';
 import { calendar } from './de/calendar.js';
 import { common } from './de/common.js';
@@ -55,5 +56,6 @@ export const de: Messages = {
   ...recycleBin,
   ...mailTemplates,
   ...reminders,
+  ...approvals,
   ...errors,
 };

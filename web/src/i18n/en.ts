@@ -1,6 +1,7 @@
 import { accountExport } from './en/account-export.js';
 import { activity } from './en/activity.js';
 import { apiKeys } from './en/api-keys.js';
+import { approvals } from './en/approvals.js';
 import { auth } from './en/auth.js';
 import { calendar } from './en/calendar.js';
 import { common } from './en/common.js';
@@ -54,6 +55,7 @@ export const en = {
   ...recycleBin,
   ...mailTemplates,
   ...reminders,
+  ...approvals,
   ...errors,
 };
 

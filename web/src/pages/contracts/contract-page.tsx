@@ -12,6 +12,7 @@ import { DocumentsTab } from '../documents/documents-tab.js';
 import { useUploads } from '../documents/use-uploads.js';
 import { SigningTab } from '../signing/signing-tab.js';
 import { AccessTab } from './access-tab.js';
+import { ApprovalTab } from './approval/approval-tab.js';
 import { BillingTab } from './billing-tab.js';
 import { lifecycleOf } from './contract-lifecycle.js';
 import { CustomValuesCard } from './custom-values-card.js';
@@ -98,6 +99,7 @@ function ContractView({ contract }: { contract: Contract }) {
           <Tabs.Tab value="hierarchy">{t('contract.hierarchy')}</Tabs.Tab>
           <Tabs.Tab value="history">{t('contract.history')}</Tabs.Tab>
           <Tabs.Tab value="access">{t('access.tab')}</Tabs.Tab>
+          <Tabs.Tab value="approval">{t('approvals.tab')}</Tabs.Tab>
         </Tabs.List>
         <Tabs.Panel value="overview">
           <Grid gap="md">
@@ -139,6 +141,9 @@ function ContractView({ contract }: { contract: Contract }) {
         </Tabs.Panel>
         <Tabs.Panel value="access">
           <AccessTab contractId={contract.id} />
+        </Tabs.Panel>
+        <Tabs.Panel value="approval">
+          <ApprovalTab contractId={contract.id} />
         </Tabs.Panel>
       </Tabs>
       <RecordNoticeModal

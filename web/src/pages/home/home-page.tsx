@@ -5,6 +5,7 @@ import { usePageTitle } from '../../components/use-page-title.js';
 import { hourIn } from '../../i18n/format.js';
 import { useI18n } from '../../i18n/i18n-context.js';
 import { AccessCard } from './access-card.js';
+import { ApprovalTasksCard } from './approval-tasks-card.js';
 import { CategoryChart, StatusChart } from './contract-charts.js';
 import { DeadlinesCard } from './deadlines-card.js';
 import { FailedDeliveriesCard } from './failed-deliveries-card.js';
@@ -88,6 +89,7 @@ export function HomePage() {
         <Text c="dimmed">{t('home.subtitle', { org: me.org.name })}</Text>
       </Stack>
       {!me.user.emailVerified && <VerifyEmailBanner email={me.user.email} />}
+      <ApprovalTasksCard />
       {dashboard.isError ? (
         <ErrorState error={dashboard.error} onRetry={() => dashboard.refetch()} />
       ) : !data ? (

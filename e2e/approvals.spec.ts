@@ -1,0 +1,114 @@
+import { type Browser, expect, type Page, test } from '@playwright/test';
+import { en } from '../web/src/i18n/en.js';
+import { linkFromMail } from './mail.js';
+import { call, PASSWORD, pathOf, type Seeded, seedAccount, signIn } from './seed.js';
+
+// The shared two-core machine can take many seconds to load a lazy page.
+const look = expect.configure({ timeout: 30_000 });
+
+/** A Viewer of the general unit, who can read the contract and so approve it. */
+async function inviteMember(browser: Browser, seeded: Seeded, email: string) {
+  const admin = await browser.newContext();
+  await signIn(admin, seeded.email, 'en');
+  const me = await call(admin.request, 'GET', '/me');
+  await call(admin.request, 'POST', '/users/invitations', {
+    email,
+    name: 'Vic Viewer',
+    isAdmin: false,
+    roles: { [me.roles[0].businessUnitId]: 'viewer' },
+  });
+  await admin.close();
+  const token = new URL(await linkFromMail(email, /invited/, '/invite/')).pathname.split('/invite/')[1]!;
+  const joining = await browser.newContext();
+  await call(joining.request, 'POST', `/invitations/${token}/accept`, { name: 'Vic Viewer', password: PASSWORD });
+  await joining.close();
+}
+
+/** The requester starts an approval with one written step for Vic. */
+async function startOneStep(page: Page, stepName: string) {
+  await page.getByRole('button', { name: 'Start approval' }).first().click();
+  const dialog = page.getByRole('dialog', { name: 'Start an approval' });
+  await dialog.getByRole('textbox', { name: 'Step name' }).fill(stepName);
+  await dialog.getByRole('combobox', { name: 'People' }).click();
+  await page.getByRole('option', { name: 'Vic Viewer' }).click();
+  await dialog.getByRole('button', { name: 'Start approval' }).click();
+  await look(dialog).toBeHidden();
+  await look(page.getByTestId('approval-step-1')).toContainText(stepName);
+}
+
+test('approval: requested from the contract page, approved from the mail link, then rejected with a reason the requester reads', async ({
+  browser,
+  baseURL,
+}) => {
+  test.setTimeout(240_000);
+  const seeded = await seedAccount(baseURL!, 'approvals');
+  const vic = `vic-${Date.now().toString(36)}@acme.example`;
+  await inviteMember(browser, seeded, vic);
+  const adminContext = await browser.newContext();
+  await signIn(adminContext, seeded.email, 'en');
+  const admin = await adminContext.newPage();
+
+  await test.step('the requester sees no approval yet, the reset rule, and starts one step for Vic', async () => {
+    await admin.goto(`/contracts/${seeded.contractId}?tab=approval`);
+    await look(admin.getByText('No approval yet')).toBeVisible();
+    await look(admin.getByText(/Changing title, partner, business unit, dates or terms restarts/)).toBeVisible();
+    await admin.getByRole('button', { name: 'Start approval' }).click();
+    const dialog = admin.getByRole('dialog', { name: 'Start an approval' });
+    // No name and nobody: the server's field errors land at the step's inputs.
+    await dialog.getByRole('button', { name: 'Start approval' }).click();
+    await look(dialog.getByRole('textbox', { name: 'Step name' })).toHaveAccessibleDescription(
+      en['validation.required'],
+    );
+    await dialog.getByRole('button', { name: 'Cancel' }).click();
+    await startOneStep(admin, 'Legal review');
+    await look(admin.getByText('In approval')).toBeVisible();
+    await look(admin.getByRole('button', { name: 'Approve' })).toHaveCount(0);
+  });
+
+  const vicContext = await browser.newContext();
+  const vicPage = await vicContext.newPage();
+  await test.step('Vic opens the link from the approval mail, signs in and lands on the Approval tab', async () => {
+    const link = await linkFromMail(vic, /Approval requested/, '?tab=approval');
+    await vicPage.goto(pathOf(link));
+    await vicPage.getByRole('textbox', { name: 'E-mail address' }).fill(vic);
+    await vicPage.getByRole('textbox', { name: 'Password', exact: true }).fill(PASSWORD);
+    await vicPage.getByRole('button', { name: 'Sign in', exact: true }).click();
+    await look(vicPage).toHaveURL(new RegExp(`/contracts/${seeded.contractId}\\?tab=approval`));
+    await look(vicPage.getByRole('tab', { name: 'Approval', selected: true })).toBeVisible();
+  });
+
+  await test.step('Vic approves; the contract is approved', async () => {
+    await vicPage.getByRole('button', { name: 'Approve' }).click();
+    await look(vicPage.getByTestId('approval-step-1')).toContainText('Vic Viewer');
+    await look(vicPage.getByText('Approved', { exact: true }).first()).toBeVisible();
+    await look(vicPage.getByRole('button', { name: 'Approve' })).toHaveCount(0);
+  });
+
+  await test.step('a second round: Vic must give a reason to reject', async () => {
+    await admin.reload();
+    await startOneStep(admin, 'Finance check');
+    // Vic's start page lists the step waiting for him; it opens the Approval tab.
+    await vicPage.goto('/');
+    const tasks = vicPage.getByRole('region', { name: 'Waiting for my approval' });
+    await look(tasks).toContainText('Step 1: Finance check');
+    await tasks.getByRole('link', { name: new RegExp(seeded.contractTitle) }).click();
+    await look(vicPage).toHaveURL(/\?tab=approval$/);
+    await vicPage.getByRole('button', { name: 'Reject' }).click();
+    const dialog = vicPage.getByRole('dialog', { name: 'Reject this step?' });
+    await dialog.getByRole('button', { name: 'Reject' }).click();
+    await look(dialog.getByText('Please say why you reject it.')).toBeVisible();
+    await dialog.getByRole('textbox', { name: 'Why do you reject it?' }).fill('The price is missing.');
+    await dialog.getByRole('button', { name: 'Reject' }).click();
+    await look(dialog).toBeHidden();
+  });
+
+  await test.step('the requester sees the rejection, its reason and the earlier round', async () => {
+    await admin.reload();
+    await look(admin.getByText('“The price is missing.”')).toBeVisible();
+    await look(admin.getByText('Rejected', { exact: true }).first()).toBeVisible();
+    await look(admin.getByText('Earlier rounds')).toBeVisible();
+    await look(admin.getByRole('button', { name: 'Resubmit' })).toBeVisible();
+  });
+  await vicContext.close();
+  await adminContext.close();
+});
