@@ -135,7 +135,7 @@ export async function commitGeneratedVersion(
   input: { documentId: string; slot: GeneratedSlot; file: Received; mimeType: string },
 ): Promise<{ number: number }> {
   const row = await repo.lock(ctx.tx, ctx.orgId, input.documentId);
-  if (!row || row.kind !== 'file') throw AppError.notFound('Document');
+  if (row?.kind !== 'file') throw AppError.notFound('Document');
   const number = (row.currentVersion ?? 0) + 1;
   await repo.update(ctx.tx, ctx.orgId, row.id, { currentVersion: number });
   const versionKey = await wrapRowKey(ctx, input.slot.key, versionContext(ctx.orgId, input.slot.versionId));

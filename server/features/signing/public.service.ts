@@ -179,7 +179,7 @@ export function viewed(pub: PublicCtx, token: string): Promise<{ state: State }>
 /** The document as sent, for the page's viewer; only while the envelope is open. */
 export function sourcePdf(pub: PublicCtx, token: string): Promise<Buffer> {
   return withLink(pub, token, async (c) => {
-    const state = requireOpen(c);
+    requireOpen(c);
     return versionBytesById(c, c.envelope.documentId, c.envelope.sourceVersionId);
   });
 }

@@ -100,7 +100,7 @@ async function commit(ctx: Ctx, id: string, slot: GeneratedSlot, file: Received,
 /** Step 11: back to pending with a backoff, or failed for good after ten attempts. */
 async function fail(ctx: Ctx, id: string, error: unknown, now: Date): Promise<void> {
   const envelope = await repo.find(ctx.tx, ctx.orgId, id, { lock: true });
-  if (!envelope || envelope.sealState !== 'running') return;
+  if (envelope?.sealState !== 'running') return;
   const message = (error instanceof Error ? error.message : String(error)).slice(0, 500);
   const final = envelope.sealAttempts >= MAX_ATTEMPTS;
   const backoff = Math.min(2 ** envelope.sealAttempts, 240) * 60_000;
