@@ -77,6 +77,8 @@ interface World {
   seeded: Set<string>;
   /** The person holds an authenticator app: signing in takes its code. */
   totpSecret: string;
+  /** A signing draft whose title, message, signers and field label hold attack strings. */
+  envelopeId: string;
 }
 
 async function seedWorld(baseURL: string): Promise<World> {
@@ -307,6 +309,7 @@ async function seedWorld(baseURL: string): Promise<World> {
   await remindersRun(me.org.id, `${addDays(contract.computed.noticeDeadline, -30)}T08:00`);
   const world: World = {
     email,
+    envelopeId: envelope.id,
     contractId: contract.id,
     documentId: document.id,
     inboxId: waiting.id,
@@ -355,6 +358,8 @@ function pagesOf(w: World): Record<string, { url: string; guest?: boolean; shows
     '/contracts/:id': { url: `/contracts/${w.contractId}`, shows: true },
     '/contracts/:id/edit': { url: `/contracts/${w.contractId}/edit` },
     '/documents/:id/preview': { url: `/documents/${w.documentId}/preview`, shows: true },
+    '/envelopes/:id': { url: `/envelopes/${w.envelopeId}`, shows: true },
+    '/envelopes/:id/edit': { url: `/envelopes/${w.envelopeId}/edit` },
     '/search': { url: '/search?q=alert', shows: true },
     '/inbox': { url: '/inbox', shows: true },
     '/inbox/:id': { url: `/inbox/${w.inboxId}`, shows: true },
