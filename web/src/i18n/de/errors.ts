@@ -94,6 +94,8 @@ export const errors: Record<keyof typeof en, string> = {
   'validation.name_characters':
     'Namen dürfen keine Schrägstriche, Steuerzeichen oder Schreibrichtungszeichen enthalten.',
   'validation.not_a_file': 'Ein Link hat keine Versionen.',
+  'validation.required_field': 'Bitte füllen Sie dieses Feld aus, bevor Sie signieren.',
+  'validation.signature_too_large': 'Das Bild der Unterschrift ist zu groß.',
   'validation.not_pdf': 'Nur PDF-Dokumente können zur Signatur gesendet werden.',
   'validation.pdf_unreadable': 'Dieses PDF lässt sich nicht lesen und kann daher nicht signiert werden.',
   'validation.pdf_encrypted': 'Dieses PDF ist verschlüsselt. Laden Sie zum Signieren eine Fassung ohne Passwort hoch.',

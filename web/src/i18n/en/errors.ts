@@ -77,6 +77,8 @@ export const errors = {
   'validation.file_too_large': 'The file is larger than {max} MB.',
   'validation.name_characters': 'Names cannot contain slashes, control characters or text-direction marks.',
   'validation.not_a_file': 'A link has no versions.',
+  'validation.required_field': 'Please fill in this field before you sign.',
+  'validation.signature_too_large': 'The signature image is too large.',
   'validation.not_pdf': 'Only PDF documents can be sent for signature.',
   'validation.pdf_unreadable': 'This PDF cannot be read, so it cannot be signed.',
   'validation.pdf_encrypted': 'This PDF is encrypted. Upload a version without a password to sign it.',

@@ -12,6 +12,7 @@ import { notifyError, notifySuccess } from '../../../components/notify.js';
 import { ProblemAlert } from '../../../components/problem-alert.js';
 import { describeError } from '../../../forms/describe-error.js';
 import { fieldProblemMessage } from '../../../forms/issue-message.js';
+import { ownSubmit } from '../../../forms/own-submit.js';
 import { useI18n, useT } from '../../../i18n/i18n-context.js';
 
 const STEP_COLOR: Record<ApprovalStepView['status'], string> = {
@@ -173,13 +174,7 @@ function RejectModal({ approval, workflowId, slot, onClose }: RejectProps) {
   };
   return (
     <AppModal opened={slot !== null} onClose={close} title={t('approvals.rejectTitle')}>
-      <form
-        noValidate
-        onSubmit={(event) => {
-          event.preventDefault();
-          submit();
-        }}
-      >
+      <form noValidate onSubmit={ownSubmit(() => submit())}>
         <Stack>
           {error !== null && !empty && !fieldError && <ProblemAlert error={describeError(t, error)} />}
           <Textarea

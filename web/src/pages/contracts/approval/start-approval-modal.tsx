@@ -6,6 +6,7 @@ import { notifySuccess } from '../../../components/notify.js';
 import { ProblemAlert } from '../../../components/problem-alert.js';
 import { describeError } from '../../../forms/describe-error.js';
 import { fieldProblemMessage } from '../../../forms/issue-message.js';
+import { ownSubmit } from '../../../forms/own-submit.js';
 import { useT } from '../../../i18n/i18n-context.js';
 import { emptyStep, type StepDraft, StepsEditor, stepErrorsOf, toStepInputs } from './steps-editor.js';
 
@@ -46,13 +47,7 @@ function StartForm({ contractId, onDone }: { contractId: string; onDone: () => v
     });
   };
   return (
-    <form
-      noValidate
-      onSubmit={(event) => {
-        event.preventDefault();
-        submit();
-      }}
-    >
+    <form noValidate onSubmit={ownSubmit(() => submit())}>
       <Stack>
         {error !== null && !placed && <ProblemAlert error={describeError(t, error)} />}
         <SegmentedControl
