@@ -1,3 +1,4 @@
+import { escapeHtml } from '../../../common/reminders/template.js';
 import type { Config } from '../../config.js';
 import type { Tx } from '../../db/client.js';
 import type { Mail } from '../../platform/mail/mailer.js';
@@ -53,9 +54,6 @@ export async function loadApprovalFacts(tx: Tx, orgId: string, d: ApprovalDelive
     rejectionComment: rejected?.comment ?? null,
   };
 }
-
-const escapeHtml = (s: string) =>
-  s.replace(/[&<>"']/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c]!);
 
 /** Subject and paragraphs; every value someone typed stays a separate, escaped piece. */
 function words(kind: ApprovalMailKind, locale: Locale, f: ApprovalMailFacts): { subject: string; lines: string[] } {
