@@ -20,6 +20,12 @@ async function mailTo(to: string, subject: RegExp): Promise<Mail> {
   return found!;
 }
 
+/** How many mails to `to` with a matching subject the SMTP sink has received so far. */
+export async function mailCount(to: string, subject: RegExp): Promise<number> {
+  const mails = (await (await fetch(`${SINK_URL}/messages`)).json()) as Mail[];
+  return mails.filter((m) => m.to.includes(to) && subject.test(m.subject)).length;
+}
+
 /** The first link in that mail (or the first one containing `part`). */
 export async function linkFromMail(to: string, subject: RegExp, part = ''): Promise<string> {
   const found = await mailTo(to, subject);

@@ -82,6 +82,7 @@ export const REASONS = {
     'not_your_turn',
     'resend_too_soon',
     'envelope_not_in_progress',
+    'document_in_signing',
   ],
   gone: [
     'link_expired',

@@ -8,6 +8,7 @@ import { onContractChanged } from '../approvals/approvals.reset.js';
 import { diff, record } from '../audit/audit.service.js';
 import { billingColumns } from '../billing-lines/billing-values.js';
 import { applyDefaultReminders } from '../reminders/reminders.service.js';
+import { assertNotInSigning } from '../signing/in-signing.js';
 import { getVisible, orgSettings, orgToday, requireWrite } from './contracts.access.js';
 import { checkAttachment, checkReferences } from './contracts.checks.js';
 import { resolveContractCustom } from './contracts.custom.js';
@@ -159,6 +160,7 @@ export async function recordNotice(ctx: Ctx, id: string, { givenOn, confirmLater
 export async function remove(ctx: Ctx, id: string) {
   const row = await getVisible(ctx, id);
   if (!isAdmin(ctx.actor)) throw AppError.forbidden('Only administrators may delete contracts.');
+  await assertNotInSigning(ctx.tx, ctx.orgId, { contractId: id });
   await repo.update(ctx.tx, ctx.orgId, id, { deletedAt: new Date() });
   await record(ctx, { action: 'contract.deleted', objectType: 'contract', objectId: id, extra: { title: row.title } });
 }

@@ -8,6 +8,7 @@ import { abilitiesOf } from '../access/access.policy.js';
 import { record } from '../audit/audit.service.js';
 import { getVisible, requireWrite } from '../contracts/contracts.access.js';
 import { namesByIds } from '../exports/grid-lookups.repo.js';
+import { assertNotInSigning } from '../signing/in-signing.js';
 import {
   blobContext,
   blobName,
@@ -303,6 +304,7 @@ export async function rename(ctx: Ctx, id: string, rawName: string): Promise<Doc
 
 export async function moveToBin(ctx: Ctx, id: string): Promise<void> {
   const row = await reach(ctx, id, { write: true, lock: true });
+  await assertNotInSigning(ctx.tx, ctx.orgId, { documentId: id });
   await repo.update(ctx.tx, ctx.orgId, id, { deletedAt: new Date(), deletedBy: actorId(ctx) });
   await record(ctx, { action: 'document.deleted', objectType: 'document', objectId: row.id });
 }

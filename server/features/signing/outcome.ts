@@ -35,3 +35,21 @@ export async function queueOutcome(ctx: MailCtx, envelope: repo.EnvelopeRow, now
   }
   if (to.length > 0) await wake(ctx, MAIL_SEND_JOB);
 }
+
+/** Tells the sender that sealing failed for good: one `signing_outcome` per failure (a reseal may fail again). */
+export async function queueSealFailed(ctx: MailCtx, envelope: repo.EnvelopeRow, now: Date): Promise<void> {
+  const sender = await senderOf(ctx.tx, envelope.senderId);
+  if (!sender) return;
+  await enqueueMail(ctx.tx, {
+    orgId: ctx.orgId,
+    kind: 'signing_outcome',
+    subjectId: envelope.id,
+    contractId: envelope.contractId,
+    recipientUserId: sender.id,
+    recipientEmail: sender.email,
+    locale: sender.locale,
+    dedupeKey: `signing_outcome:${envelope.id}:seal_failed:${now.getTime()}`,
+    now,
+  });
+  await wake(ctx, MAIL_SEND_JOB);
+}

@@ -1,6 +1,8 @@
+import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Document } from '../../../common/schemas/documents.js';
 import type { Envelope } from '../../../common/schemas/signing.js';
+import { withClaims } from '../../db/tx.js';
 import { addMember, auditEvents, type Caller, call, defaultUnit, expectProblem, signUpOrg } from '../../test/api.js';
 import { type Harness, startHarness } from '../../test/harness.js';
 import { pdfsig } from '../../test/pdfsig.js';
@@ -84,4 +86,49 @@ describe('sealing a completed envelope', () => {
     expect(doc.versions.map((v) => v.number)).toEqual([2, 1]);
     expect(await sealDue(h.app.deps, orgId, now)).toEqual({ sealed: 0, failed: 0 });
   });
+
+  it('a crash mid-seal (the lease runs out) is completed by the next run, once', async () => {
+    const e = await signedByAll();
+    const orgId = admin.me!.org.id;
+    const now = new Date();
+    // As a worker leaves it when killed after claiming: running, with a lease that has run out.
+    await setSeal(
+      orgId,
+      e.id,
+      sql`seal_state = 'running', seal_attempts = 1, seal_lease_until = ${new Date(now.getTime() - 1000)}`,
+    );
+    expect(await sealDue(h.app.deps, orgId, now)).toEqual({ sealed: 1, failed: 0 });
+    const doc = (await call(h, admin, 'GET', `/documents/${e.documentId}`)).json() as Document;
+    expect(doc.versions.map((v) => v.number)).toEqual([2, 1]);
+    expect(await sealDue(h.app.deps, orgId, now)).toEqual({ sealed: 0, failed: 0 });
+  });
+
+  it('a seal that fails for the tenth time stops, is logged, and tells the sender once', async () => {
+    const e = await signedByAll();
+    const orgId = admin.me!.org.id;
+    const now = new Date();
+    await setSeal(orgId, e.id, sql`seal_attempts = 9`);
+    // This installation has lost its certificate: every attempt throws.
+    const deps = { ...h.app.deps, config: { ...h.app.deps.config, signing: { name: 'x', kind: 'none' as const } } };
+    expect(await sealDue(deps, orgId, now)).toEqual({ sealed: 0, failed: 1 });
+    const after = (await call(h, admin, 'GET', `/envelopes/${e.id}`)).json() as Envelope;
+    expect(after.status).toBe('in_progress');
+    expect(await sealDue(h.app.deps, orgId, new Date(now.getTime() + 86_400_000))).toEqual({ sealed: 0, failed: 0 });
+
+    const mail = await mailTo(h, admin, admin.me!.user!.email, /could not be sealed/);
+    expect(mail.text).toContain('deedbox signing reseal');
+    await mailTo(h, admin, admin.me!.user!.email, /could not be sealed/);
+    const told = h.sink.messages.filter((m) => m.to.includes(admin.me!.user!.email) && /could not be/.test(m.subject));
+    expect(told).toHaveLength(1);
+    const events = await auditEvents(h, admin, `&objectId=${e.id}`);
+    expect(events.map((x) => x.action)).toContain('envelope.seal_failed');
+    const doc = (await call(h, admin, 'GET', `/documents/${e.documentId}`)).json() as Document;
+    expect(doc.versions.map((v) => v.number)).toEqual([1]);
+  });
 });
+
+function setSeal(orgId: string, id: string, set: ReturnType<typeof sql>) {
+  return withClaims(h.database.db, { orgId }, (tx) =>
+    tx.execute(sql`UPDATE signing_envelopes SET ${set} WHERE org_id = ${orgId} AND id = ${id}`),
+  );
+}

@@ -16,6 +16,7 @@ import {
 import type { Received } from '../documents/documents.receive.js';
 import * as repo from './envelopes.repo.js';
 import { noteEvent } from './envelopes.service.js';
+import { queueSealFailed } from './outcome.js';
 import { sealDocument } from './pdf/seal-document.js';
 import { gather, sealFactsOf } from './seal.gather.js';
 import { senderOf } from './signing-mail.repo.js';
@@ -111,7 +112,9 @@ async function fail(ctx: Ctx, id: string, error: unknown, now: Date): Promise<vo
     sealError: message,
   });
   ctx.deps.log.error({ envelopeId: id, attempt: envelope.sealAttempts, err: message }, 'sealing failed');
-  if (final) await noteEvent(ctx, id, 'seal_failed', { action: 'envelope.seal_failed', extra: { error: message } });
+  if (!final) return;
+  await noteEvent(ctx, id, 'seal_failed', { action: 'envelope.seal_failed', extra: { error: message } });
+  await queueSealFailed(ctx, envelope, now);
 }
 
 /** Steps 2–10 for one claimed envelope; true when this attempt made the sealed version. */

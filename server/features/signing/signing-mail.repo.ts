@@ -51,6 +51,7 @@ export async function envelopeFacts(tx: Tx, orgId: string, envelopeIds: string[]
       status: signingEnvelopes.status,
       documentId: signingEnvelopes.documentId,
       sealedVersionId: signingEnvelopes.sealedVersionId,
+      sealState: signingEnvelopes.sealState,
       senderName: users.name,
     })
     .from(signingEnvelopes)

@@ -82,16 +82,31 @@ const recipientComposer: MailComposer<Facts> = {
 };
 
 const OUTCOME = {
-  en: { declined: 'was declined', cancelled: 'was cancelled', expired: 'expired unsigned', label: 'Open Deedbox' },
+  en: {
+    declined: 'was declined',
+    cancelled: 'was cancelled',
+    expired: 'expired unsigned',
+    seal_failed: 'was signed by everyone but could not be sealed',
+    sealHelp: 'Deedbox tried ten times. Your operator can start it again with “deedbox signing reseal”.',
+    label: 'Open Deedbox',
+  },
   de: {
     declined: 'wurde abgelehnt',
     cancelled: 'wurde zurückgezogen',
     expired: 'ist ungezeichnet abgelaufen',
+    seal_failed: 'wurde von allen unterschrieben, konnte aber nicht versiegelt werden',
+    sealHelp: 'Deedbox hat es zehnmal versucht. Ihr Betreiber kann es mit „deedbox signing reseal“ erneut starten.',
     label: 'Deedbox öffnen',
   },
 } as const;
 
-/** That an envelope ended without being signed by all: subject_id is the envelope. */
+/** How an envelope's outcome mail names its end, or null while it has none to tell. */
+function outcomeOf(f: EnvelopeFacts): 'declined' | 'cancelled' | 'expired' | 'seal_failed' | null {
+  if (f.status === 'declined' || f.status === 'cancelled' || f.status === 'expired') return f.status;
+  return f.status === 'in_progress' && f.sealState === 'failed' ? 'seal_failed' : null;
+}
+
+/** That an envelope ended without being signed by all, or could not be sealed: subject_id is the envelope. */
 const outcomeComposer: MailComposer<Map<string, EnvelopeFacts>> = {
   async facts(tx, orgId, claimed) {
     const rows = await envelopeFacts(tx, orgId, [...new Set(claimed.map((d) => d.subjectId ?? ''))].filter(Boolean));
@@ -99,15 +114,12 @@ const outcomeComposer: MailComposer<Map<string, EnvelopeFacts>> = {
   },
   compose(config, org, d, facts) {
     const f = d.subjectId ? facts.get(d.subjectId) : undefined;
-    if (!f || (f.status !== 'declined' && f.status !== 'cancelled' && f.status !== 'expired')) {
-      throw new SubjectGone('the envelope has not ended');
-    }
+    const outcome = f ? outcomeOf(f) : null;
+    if (!f || !outcome) throw new SubjectGone('the envelope has not ended');
     const w = OUTCOME[d.locale];
-    const line = `„${asData(f.title)}“ (${asData(org.name)}) ${w[f.status]}.`;
-    const mail = compose(d.recipientEmail, `${f.title}: ${w[f.status]}`, [line], {
-      href: config.appUrl,
-      label: w.label,
-    });
+    const lines = [`„${asData(f.title)}“ (${asData(org.name)}) ${w[outcome]}.`];
+    if (outcome === 'seal_failed') lines.push('', w.sealHelp);
+    const mail = compose(d.recipientEmail, `${f.title}: ${w[outcome]}`, lines, { href: config.appUrl, label: w.label });
     return { ...mail, orgId: org.id, messageId: `<${d.id}@${new URL(config.appUrl).hostname}>` };
   },
 };

@@ -94,6 +94,7 @@ export const errors = {
   'problem.conflict.signing_unconfigured':
     'This installation has no signing certificate, so nothing can be sent for signature. Ask its operator to set one up.',
   'problem.conflict.already_signed': 'You have already signed this document.',
+  'problem.conflict.document_in_signing': '“{title}” is out for signature. Cancel the envelope first, then delete.',
   'problem.conflict.not_your_turn': 'It is not your turn to sign yet. You will get an e-mail when it is.',
   'problem.conflict.resend_too_soon': 'The request was sent less than 10 minutes ago. Try again later.',
   'problem.gone.envelope_cancelled': 'The sender has cancelled this signature request.',
