@@ -112,7 +112,8 @@ export const errors: Record<keyof typeof en, string> = {
   'problem.conflict.signing_unconfigured':
     'Diese Installation hat kein Signaturzertifikat, daher kann nichts zur Unterschrift gesendet werden. Bitten Sie den Betreiber, eines einzurichten.',
   'problem.conflict.already_signed': 'Sie haben dieses Dokument bereits unterschrieben.',
-  'problem.conflict.document_in_signing': '„{title}“ ist zur Unterschrift versendet. Brechen Sie den Umschlag zuerst ab, dann löschen.',
+  'problem.conflict.document_in_signing':
+    '„{title}“ ist zur Unterschrift versendet. Brechen Sie den Umschlag zuerst ab, dann löschen.',
   'problem.conflict.not_your_turn':
     'Sie sind noch nicht an der Reihe. Sie erhalten eine E-Mail, sobald es so weit ist.',
   'problem.conflict.resend_too_soon':
