@@ -41,7 +41,13 @@ export default defineConfig({
       // Several processes sharing one database (*.pg.int.test.ts) is what PostgreSQL is for; PGlite is one process.
       {
         extends: true,
-        test: { name: 'pglite', include: integration, exclude: ['**/*.pg.int.test.ts'], env: { TEST_DB: 'pglite' } },
+        test: {
+          name: 'pglite',
+          include: integration,
+          exclude: ['**/*.pg.int.test.ts'],
+          env: { TEST_DB: 'pglite' },
+          globalSetup: ['server/test/pglite-setup.ts'],
+        },
       },
     ],
   },

@@ -32,6 +32,8 @@ export interface Database {
   /** Number of applied migrations, or null when the migrations table does not exist yet. */
   appliedMigrations(): Promise<number | null>;
   poolStats(): { total: number; idle: number; waiting: number };
+  /** PGlite only: its data directory as a tarball, for `openDatabase`'s `pgliteImage`. */
+  dumpImage?(): Promise<Blob>;
   /**
    * A connection of its own, outside the pool, for session-level advisory locks and LISTEN (the
    * job runner's); null on PGlite, one connection in one process.
@@ -50,10 +52,17 @@ export interface Session {
   close(): Promise<void>;
 }
 
-export async function openDatabase(config: Pick<Config, 'database'>): Promise<Database> {
+/**
+ * `pgliteImage`: an in-memory PGlite starts from this dump of a data directory (`dumpDataDir`)
+ * instead of an empty cluster — the tests' migrated template, which saves initdb and the migrations.
+ */
+export async function openDatabase(
+  config: Pick<Config, 'database'>,
+  opts: { pgliteImage?: Blob } = {},
+): Promise<Database> {
   const spec = config.database;
   if (spec.kind === 'postgres') return openPostgres(spec.url, spec.poolMax);
-  return openPglite(spec.dataDir);
+  return openPglite(spec.dataDir, spec.dataDir ? undefined : opts.pgliteImage);
 }
 
 function openPostgres(url: string, poolMax: number): Database {
@@ -96,7 +105,7 @@ async function openSession(url: string): Promise<Session> {
   };
 }
 
-async function openPglite(dataDir: string | null): Promise<Database> {
+async function openPglite(dataDir: string | null, image: Blob | undefined): Promise<Database> {
   let release = () => {};
   if (dataDir) {
     mkdirSync(dataDir, { recursive: true });
@@ -107,6 +116,7 @@ async function openPglite(dataDir: string | null): Promise<Database> {
     const client = new PGlite({
       dataDir: dataDir ? path.join(dataDir, 'pgdata') : undefined,
       extensions: { unaccent, btree_gin },
+      ...(image ? { loadDataDir: image } : {}),
     });
     await client.waitReady;
     const db = drizzlePglite(client, { schema }) as unknown as Db;
@@ -115,6 +125,7 @@ async function openPglite(dataDir: string | null): Promise<Database> {
       db,
       migrate: () => migratePglite(drizzlePglite(client), { migrationsFolder: MIGRATIONS_DIR }),
       appliedMigrations: () => countMigrations((text) => client.query(text)),
+      dumpImage: () => client.dumpDataDir('none'),
       poolStats: () => ({ total: 1, idle: 1, waiting: 0 }),
       openSession: async () => null,
       close: async () => {

@@ -1,11 +1,12 @@
 import { randomInt } from 'node:crypto';
 import { EventEmitter } from 'node:events';
 import { mkdtempSync } from 'node:fs';
-import { rm } from 'node:fs/promises';
+import { readFile, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { Writable } from 'node:stream';
 import type { FastifyInstance, LightMyRequestResponse } from 'fastify';
+import { inject } from 'vitest';
 import { buildApp } from '../app.js';
 import { type Config, loadConfig } from '../config.js';
 import { type Database, openDatabase } from '../db/client.js';
@@ -77,8 +78,9 @@ export async function startHarness(
     ...(twilio ? twilioEnv(twilio) : {}),
     ...env,
   });
-  const database = await openDatabase(config);
-  // PostgreSQL was migrated once by the global setup; each PGlite is new.
+  // PostgreSQL was migrated once by the global setup; each PGlite loads the image its global setup
+  // migrated (and migrates what is newer, which is nothing).
+  const database = await openDatabase(config, { pgliteImage: TEST_DB === 'pglite' ? await pgliteImage() : undefined });
   if (database.kind === 'pglite') await database.migrate();
   const logs: string[] = [];
   const written = new EventEmitter();
@@ -134,3 +136,14 @@ export async function startHarness(
 }
 
 export type Res = LightMyRequestResponse;
+
+let image: Promise<Blob | undefined> | undefined;
+/**
+ * The PGlite project's migrated template (server/test/pglite-setup.ts), read once per test file;
+ * undefined in a project without it (the unit project's worker test), whose PGlite starts empty.
+ */
+function pgliteImage(): Promise<Blob | undefined> {
+  const file = inject('pgliteImage');
+  image ??= file ? readFile(file).then((bytes) => new Blob([bytes])) : Promise.resolve(undefined);
+  return image;
+}
