@@ -82,6 +82,8 @@ export const REASONS = {
     'not_your_turn',
     'resend_too_soon',
     'envelope_not_in_progress',
+    'recipient_done',
+    'nothing_to_send',
   ],
   gone: [
     'link_expired',

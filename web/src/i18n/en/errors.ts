@@ -103,7 +103,11 @@ export const errors = {
   'validation.signer_required': 'Add at least one signer.',
   'validation.signature_field_required': 'Place a signature field for {email}.',
   'validation.signature_invalid': 'The signature image cannot be used. Draw it again.',
-  'problem.conflict.envelope_not_in_progress': 'Only a signature request that is out for signing can be cancelled.',
+  'problem.conflict.envelope_not_in_progress': 'This signature request is no longer out for signing.',
+  'problem.conflict.recipient_done':
+    'This recipient has already signed or declined; their request can no longer change.',
+  'problem.conflict.nothing_to_send':
+    'This recipient has nothing to sign now: it is not their turn yet, or they only receive a copy.',
   'problem.conflict.envelope_not_draft': 'This signature request has been sent and can no longer be edited.',
   'validation.attachment_required':
     'This account requires a file or link before a contract leaves draft. Save it as a draft, add a file or link, then change the status.',
