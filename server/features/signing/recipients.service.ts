@@ -68,7 +68,7 @@ export async function change(ctx: Ctx, id: string, rid: string, input: Recipient
   const name = input.name ?? recipient.name;
   const moved = email.toLowerCase() !== recipient.email.toLowerCase();
   if (moved && recipients.some((r) => r.id !== rid && r.email.toLowerCase() === email.toLowerCase())) {
-    throw AppError.invalid('email', 'duplicate_email', 'is already a recipient of this envelope');
+    throw AppError.invalid('email', 'already_recipient', 'is already a recipient of this envelope');
   }
   if (!moved && name === recipient.name) return get(ctx, id);
   const now = new Date();

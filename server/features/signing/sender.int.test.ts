@@ -159,7 +159,7 @@ describe('changing a recipient', () => {
     const dup = await call(h, admin, 'PATCH', path, { email: first.email.toUpperCase() });
     expect(expectProblem(dup, 422, 'validation_failed').errors![0]).toMatchObject({
       field: 'email',
-      rule: 'duplicate_email',
+      rule: 'already_recipient',
     });
     expectProblem(await call(h, admin, 'PATCH', path, {}), 422, 'validation_failed');
     const badEmail = await call(h, admin, 'PATCH', path, { email: 'not an address' });

@@ -104,6 +104,7 @@ export const errors: Record<keyof typeof en, string> = {
   'validation.pdf_empty': 'Dieses PDF hat keine Seiten.',
   'validation.too_many_pages': 'Ein PDF zur Signatur darf höchstens {max} Seiten haben.',
   'validation.duplicate_email': 'Diese E-Mail-Adresse steht zweimal in der Liste.',
+  'validation.already_recipient': 'Diese Adresse erhält diese Anfrage bereits.',
   'validation.unknown_recipient': 'Diesen Empfänger gibt es nicht (mehr). Laden Sie die Seite neu.',
   'validation.recipient_cannot_fill': 'Nur Unterzeichner füllen Felder aus.',
   'validation.page_out_of_range': 'Das Dokument hat nur {max} Seiten.',

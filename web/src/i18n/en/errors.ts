@@ -86,6 +86,7 @@ export const errors = {
   'validation.pdf_empty': 'This PDF has no pages.',
   'validation.too_many_pages': 'A PDF for signature may have at most {max} pages.',
   'validation.duplicate_email': 'This e-mail address is listed twice.',
+  'validation.already_recipient': 'This address already receives this request.',
   'validation.unknown_recipient': 'This recipient does not exist (any more). Reload the page.',
   'validation.recipient_cannot_fill': 'Only signers fill in fields.',
   'validation.page_out_of_range': 'The document has only {max} pages.',
