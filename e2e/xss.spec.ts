@@ -281,6 +281,18 @@ async function seedWorld(baseURL: string): Promise<World> {
   });
   await call(api, 'POST', `/envelopes/${toCancel.id}/send`);
   await write(api, 'POST', '/envelopes/{id}/cancel', {}, `/envelopes/${toCancel.id}/cancel`);
+  // A third, out for signing, whose signer the sender renamed with an attack string.
+  const toRename = await call(api, 'POST', '/envelopes', { documentId: document.id, title: 'Renamed signer' });
+  const renamed = await call(api, 'PUT', `/envelopes/${toRename.id}/recipients`, {
+    recipients: [{ role: 'signer', name: 'Signer', email: `rename-${run}@xss.example` }],
+  });
+  const renamedId = renamed.recipients[0].id;
+  await call(api, 'PUT', `/envelopes/${toRename.id}/fields`, {
+    fields: [{ recipientId: renamedId, type: 'signature', page: 1, x: 0.1, y: 0.2, w: 0.3, h: 0.1 }],
+  });
+  await call(api, 'POST', `/envelopes/${toRename.id}/send`);
+  await call(api, 'PATCH', `/envelopes/${toRename.id}/recipients/${renamedId}`, { name: XSS_PAYLOADS[3] });
+  seeded.add('PATCH /envelopes/{id}/recipients/{rid}');
   await call(api, 'POST', `/contracts/${contract.id}/links`, {
     url: `https://files.xss.example/${encodeURIComponent(XSS_PAYLOADS[0])}?q=${encodeURIComponent(XSS_PAYLOADS[1])}`,
     title: `Link ${noSlash.join(' ')}`,

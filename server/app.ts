@@ -48,8 +48,10 @@ import { scimAdminRoutes } from './features/scim/scim-admin.routes.js';
 import { searchRoutes } from './features/search/search.routes.js';
 import { sessionsRoutes } from './features/sessions/sessions.routes.js';
 import { settingsRoutes } from './features/settings/settings.routes.js';
+import { downloadLinkRoutes } from './features/signing/download.routes.js';
 import { envelopesRoutes } from './features/signing/envelopes.routes.js';
 import { signingPageRoutes } from './features/signing/public.routes.js';
+import { envelopeRecipientsRoutes } from './features/signing/recipients.routes.js';
 import { ssoRoutes } from './features/sso/sso.routes.js';
 import { subscriptionsRoutes } from './features/subscriptions/subscriptions.routes.js';
 import { trustRoutes } from './features/trust/trust.routes.js';
@@ -234,6 +236,7 @@ export async function buildApp({
         mailTemplatesRoutes,
         reminderLinksRoutes,
         signingPageRoutes,
+        downloadLinkRoutes,
         calendarFeedsRoutes,
         dashboardRoutes,
         billingLinesRoutes,
@@ -258,6 +261,7 @@ export async function buildApp({
         subscriptionsRoutes,
         trustRoutes,
         envelopesRoutes,
+        envelopeRecipientsRoutes,
       ];
       for (const routes of features) {
         routes(api as App);

@@ -37,6 +37,7 @@ import {
 } from './features/retention/org-deletion.js';
 import { publicKeyOf, receiptSigningKey, verifyReceipt } from './features/retention/receipts.js';
 import { runRetention } from './features/retention/retention.run.js';
+import { reseal, runSigning } from './features/signing/signing.run.js';
 import { verifyDomain } from './features/sso/sso.settings.service.js';
 import { changePlan } from './features/subscriptions/subscriptions.service.js';
 import { findOrg, findUserByEmail } from './features/users/users.repo.js';
@@ -90,6 +91,10 @@ const USAGE = `Usage: deedbox <command>
                                           (2027-09-01T08:00); idempotent
   approvals run [--as-of T] [--org ID]    mail about overdue approval steps (once a day each); T as for
                                           reminders run
+  signing run [--as-of T] [--org ID]      expire envelopes whose time ran out, queue due signing reminders,
+                                          seal completed envelopes and send the outbox once; T as for
+                                          reminders run
+  signing reseal --envelope ID            queue an envelope whose sealing failed for good again
   storage migrate --to local|azure|s3     copy every document blob from the configured STORAGE_DRIVER
                                           to the other driver's settings; resumable, deletes nothing
   keys status [--org ID]                  master and org key versions in use, and rows per org key
@@ -396,6 +401,29 @@ async function approvalsRun(args: string[]): Promise<number> {
   });
 }
 
+/** Expiry, reminders, sealing and the outbox once, as the `signing.sweep`, `signing.seal` and `mail.send` jobs do. */
+async function signingRun(args: string[]): Promise<number> {
+  const input = asOfArgs(args);
+  return withDeps(async (deps) => {
+    const result = await runSigning(deps, { asOf: input['as-of'], orgId: input.org });
+    print(result);
+    return result.errors > 0 ? 1 : 0;
+  });
+}
+
+async function signingReseal(args: string[]): Promise<number> {
+  const input = parse(z.object({ envelope: z.uuid() }), flags(args, ['envelope']));
+  return withDeps(async (deps) => {
+    const requeued = await reseal(deps, input.envelope);
+    if (!requeued) {
+      process.stderr.write(`deedbox: no envelope ${input.envelope} whose sealing failed\n`);
+      return 1;
+    }
+    print({ requeued: true, ...requeued });
+    return 0;
+  });
+}
+
 /** Needs no database: it can run beside a serving app, before and after STORAGE_DRIVER is switched. */
 async function storageMigrate(args: string[]): Promise<number> {
   const input = parse(z.object({ to: z.enum(STORAGE_DRIVERS) }), flags(args, ['to']));
@@ -584,6 +612,10 @@ export async function run(argv: string[]): Promise<number> {
         return await remindersRun(rest);
       case 'approvals run':
         return await approvalsRun(rest);
+      case 'signing run':
+        return await signingRun(rest);
+      case 'signing reseal':
+        return await signingReseal(rest);
       case 'jobs':
         await listJobs([sub, ...rest].filter((a) => a !== undefined));
         return 0;

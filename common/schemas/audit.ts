@@ -204,6 +204,7 @@ export const AUDIT_ACTIONS = [
   'envelope.declined',
   'envelope.expired',
   'envelope.seal_failed',
+  'envelope.seal_requeued',
   'signing.viewed',
   'signing.code_sent',
   'signing.code_verified',

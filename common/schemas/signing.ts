@@ -138,6 +138,8 @@ export const envelopeRecipient = z.object({
   viewedAt: isoDateTime.nullable(),
   signedAt: isoDateTime.nullable(),
   declinedAt: isoDateTime.nullable(),
+  /** What the caller may do to this recipient now (resend: not more often than every 10 minutes). */
+  abilities: z.object({ resend: z.boolean(), change: z.boolean() }),
 });
 
 export const envelopeField = z.object({
@@ -201,5 +203,17 @@ export const envelopeListQuery = z
     message: 'name a contractId or a documentId',
     path: ['contractId'],
   });
+
+/** A recipient's new name or address (before they signed): a new address gets a new link, the old one stops working. */
+export const recipientPatch = z
+  .object({ name: z.string().trim().min(1).max(SIGNING_LIMITS.nameLength), email })
+  .partial()
+  .strict()
+  .refine((p) => p.name !== undefined || p.email !== undefined, {
+    message: 'name a name or an email',
+    path: ['email'],
+  });
+export type RecipientPatch = z.infer<typeof recipientPatch>;
+export const recipientParams = z.object({ id: z.uuid(), rid: z.uuid() });
 
 export const cancelInput = z.object({ reason: z.string().trim().min(1).max(1000) }).strict();

@@ -83,6 +83,8 @@ export const REASONS = {
     'resend_too_soon',
     'envelope_not_in_progress',
     'document_in_signing',
+    'recipient_done',
+    'nothing_to_send',
   ],
   gone: [
     'link_expired',

@@ -97,7 +97,9 @@ export type FreshKind =
   | 'approval'
   | 'rejectedApproval'
   | 'readyEnvelope'
-  | 'sentEnvelope';
+  | 'sentEnvelope'
+  /** `<envelope id>/<recipient id>`: the mailed signer of a fresh envelope out for signing. */
+  | 'sentRecipient';
 
 /** Every secret the suite handled: none may ever appear in a log line. */
 export class Secrets {
@@ -237,6 +239,11 @@ export async function seedOrg(h: Harness, name: string, secrets: Secrets): Promi
     idOf(await call(h, admin, 'POST', `/envelopes/${id}/send`), 'envelope send');
     return id;
   };
+  const newSentRecipient = async () => {
+    const id = await newSentEnvelope();
+    const got = await call(h, admin, 'GET', `/envelopes/${id}`);
+    return `${id}/${(got.json() as { recipients: { id: string }[] }).recipients[0]!.id}`;
+  };
   const newInboxDocument = async () =>
     idOf(await uploadDocument(h, admin, '/inbox', `${marker} inbox.pdf`, pdfWithText([marker])), 'inbox document');
   const inboxDocument = await newInboxDocument();
@@ -348,6 +355,8 @@ export async function seedOrg(h: Harness, name: string, secrets: Secrets): Promi
         return newReadyEnvelope();
       case 'sentEnvelope':
         return newSentEnvelope();
+      case 'sentRecipient':
+        return newSentRecipient();
     }
   };
 

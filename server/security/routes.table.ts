@@ -41,6 +41,11 @@ const id =
 const fresh =
   (kind: FreshKind) =>
   async (o: OrgWorld): Promise<Params> => ({ id: await o.fresh(kind) });
+/** A fresh envelope out for signing and its mailed signer. */
+const sentRecipient = async (o: OrgWorld): Promise<Params> => {
+  const [id = '', rid = ''] = (await o.fresh('sentRecipient')).split('/');
+  return { id, rid };
+};
 const bogusToken = { token: 'A'.repeat(43) };
 const bogusSigningToken = { token: 'A'.repeat(96) };
 const bogusRegistration = {
@@ -397,6 +402,7 @@ export const ROUTES: Record<string, RouteRow> = {
     params: () => bogusSigningToken,
     body: (o) => ({ reason: `${o.marker} reason` }),
   },
+  'GET /api/v1/signing/{token}/document': { public: true, params: () => bogusSigningToken },
   'GET /api/v1/calendar/feeds': { roles: [200, 200, 200, 200, 403] },
   'POST /api/v1/calendar/feeds': { roles: [201, 201, 201, 201, 403], body: (o) => ({ name: `${o.marker} feed` }) },
   'DELETE /api/v1/calendar/feeds/{id}': { roles: [204, 404, 404, 404, 403], params: fresh('calendarFeed') },
@@ -582,6 +588,15 @@ export const ROUTES: Record<string, RouteRow> = {
     body: (o) => ({ reason: `${o.marker} reason` }),
   },
   'POST /api/v1/envelopes/{id}/send': { roles: [200, 404, 403, 404, 200], params: fresh('readyEnvelope') },
+  'POST /api/v1/envelopes/{id}/recipients/{rid}/resend': {
+    roles: [200, 404, 403, 404, 200],
+    params: sentRecipient,
+  },
+  'PATCH /api/v1/envelopes/{id}/recipients/{rid}': {
+    roles: [200, 404, 403, 404, 200],
+    params: sentRecipient,
+    body: (o) => ({ name: `${o.marker} signer`, email: uniqueEmail('moved') }),
+  },
   // The inbox is for those who create contracts (administrators, editors of any unit, editors' keys).
   'GET /api/v1/inbox': { roles: [200, 200, 403, 403, 200] },
   'POST /api/v1/inbox': { roles: [201, 201, 403, 403, 201], raw: pdfUpload },

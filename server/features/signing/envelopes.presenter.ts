@@ -4,6 +4,7 @@ import { openField, rowKey } from '../documents/documents.keys.js';
 import * as documentsRepo from '../documents/documents.repo.js';
 import { namesByIds } from '../exports/grid-lookups.repo.js';
 import * as repo from './envelopes.repo.js';
+import { changeRefusal, resendRefusal } from './recipient.rules.js';
 import { envelopeContext } from './signing.keys.js';
 
 const iso = (d: Date | null) => d?.toISOString() ?? null;
@@ -14,6 +15,7 @@ export async function present(ctx: Ctx, row: repo.EnvelopeRow, writable: boolean
   const key = await rowKey(ctx, row, context);
   const versions = await documentsRepo.versionsOf(ctx.tx, ctx.orgId, [row.documentId]);
   const number = (id: string | null) => versions.find((v) => v.id === id)?.number ?? null;
+  const recipients = await repo.recipientsOf(ctx.tx, ctx.orgId, row.id);
   const sender = row.senderId ? (await namesByIds(ctx.tx, ctx.orgId, 'user', [row.senderId])).get(row.senderId) : null;
   return {
     id: row.id,
@@ -31,7 +33,7 @@ export async function present(ctx: Ctx, row: repo.EnvelopeRow, writable: boolean
     sealedVersion: number(row.sealedVersionId),
     sourceSha256: row.sourceSha256,
     pages: row.pages,
-    recipients: (await repo.recipientsOf(ctx.tx, ctx.orgId, row.id)).map((r) => ({
+    recipients: recipients.map((r) => ({
       id: r.id,
       role: r.role,
       position: r.position,
@@ -44,6 +46,10 @@ export async function present(ctx: Ctx, row: repo.EnvelopeRow, writable: boolean
       viewedAt: iso(r.viewedAt),
       signedAt: iso(r.signedAt),
       declinedAt: iso(r.declinedAt),
+      abilities: {
+        resend: writable && resendRefusal(row, recipients, r) === null,
+        change: writable && changeRefusal(row, r) === null,
+      },
     })),
     fields: (await repo.fieldsOf(ctx.tx, ctx.orgId, row.id)).map((f) => ({
       id: f.id,

@@ -30,15 +30,17 @@ export async function noteEvent(
   envelopeId: string,
   kind: repo.EventRow['kind'],
   audit: Omit<Parameters<typeof record>[1], 'objectType' | 'objectId'>,
+  about: { recipientId?: string; data?: Record<string, unknown> } = {},
 ): Promise<void> {
   await repo.addEvent(ctx.tx, {
     orgId: ctx.orgId,
     id: randomUUID(),
     envelopeId,
+    recipientId: about.recipientId ?? null,
     kind,
     ip: ctx.request.ip,
     userAgent: ctx.request.userAgent,
-    data: ctx.actor.type === 'user' ? { by: ctx.actor.id } : {},
+    data: { ...(ctx.actor.type === 'user' ? { by: ctx.actor.id } : {}), ...about.data },
   });
   await record(ctx, { ...audit, objectType: 'envelope', objectId: envelopeId });
 }

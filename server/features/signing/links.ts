@@ -46,6 +46,11 @@ export function signingLinkUrl(config: Pick<Config, 'appUrl' | 'secretKey'>, p: 
   return `${config.appUrl}/sign/${signingLinkToken(config.secretKey, p)}`;
 }
 
+/** A recipient's download of the sealed document, `${APP_URL}/api/v1/signing/<token>/document` (no page: the PDF itself). */
+export function signedDocumentUrl(config: Pick<Config, 'appUrl' | 'secretKey'>, p: SigningLinkPayload): string {
+  return `${config.appUrl}/api/v1/signing/${signingLinkToken(config.secretKey, p)}/document`;
+}
+
 /** The link's payload when it was made here for `purpose`; not_found when malformed, altered or of another purpose, gone when expired. */
 export function readSigningLink(
   secretKey: string,

@@ -6,9 +6,8 @@ import { withClaims } from '../../db/tx.js';
 import { addMember, auditEvents, type Caller, call, defaultUnit, expectProblem, signUpOrg } from '../../test/api.js';
 import { type Harness, startHarness } from '../../test/harness.js';
 import { pdfsig } from '../../test/pdfsig.js';
-import { TINY_PNG } from './pdf/signing.fixtures.js';
 import { sealDue, sealEnvelope } from './seal.job.js';
-import { mailTo, readyDraft, tokenIn } from './signflow.fixtures.js';
+import { mailTo, signedByAll } from './signflow.fixtures.js';
 
 let h: Harness;
 let admin: Caller;
@@ -23,31 +22,9 @@ beforeAll(async () => {
 });
 afterAll(() => h.close());
 
-/** Draft → send → both signers sign in order from the links in their mails. */
-async function signedByAll(): Promise<Envelope> {
-  const { envelope: e, emails } = await readyDraft(h, admin);
-  expect((await call(h, admin, 'POST', `/envelopes/${e.id}/send`)).statusCode).toBe(200);
-  const city = e.fields.find((f) => f.type === 'text')!;
-  const first = tokenIn(await mailTo(h, admin, emails[0], /sign/));
-  expect((await call(h, null, 'POST', `/signing/${first}/viewed`)).statusCode).toBe(200);
-  const one = await call(h, null, 'POST', `/signing/${first}/sign`, {
-    fields: [{ id: city.id, value: 'Köln' }],
-    signature: { kind: 'typed', text: 'Jürgen Groß' },
-    consent: true,
-  });
-  expect(one.statusCode, one.body).toBe(200);
-  const second = tokenIn(await mailTo(h, admin, emails[1], /sign/));
-  const two = await call(h, null, 'POST', `/signing/${second}/sign`, {
-    signature: { kind: 'drawn', png: TINY_PNG.toString('base64') },
-    consent: true,
-  });
-  expect(two.statusCode, two.body).toBe(200);
-  return e;
-}
-
 describe('sealing a completed envelope', () => {
   it('seals once everyone signed: a new version, valid over the whole file, mailed to all, downloadable', async () => {
-    const e = await signedByAll();
+    const e = await signedByAll(h, admin);
     expectProblem(await call(h, admin, 'GET', `/envelopes/${e.id}/download`), 404, 'not_found');
     const result = await sealDue(h.app.deps, admin.me!.org.id, new Date());
     expect(result).toEqual({ sealed: 1, failed: 0 });
@@ -74,7 +51,7 @@ describe('sealing a completed envelope', () => {
   });
 
   it('two attempts at once make one sealed version', async () => {
-    const e = await signedByAll();
+    const e = await signedByAll(h, admin);
     const orgId = admin.me!.org.id;
     const now = new Date();
     const won = await Promise.all([

@@ -8,6 +8,7 @@ import { pdfWithText } from '../../test/files.js';
 import type { Harness } from '../../test/harness.js';
 import type { ReceivedMail } from '../../test/smtp-sink.js';
 import { newContract } from '../contracts/contracts.fixtures.js';
+import { TINY_PNG } from './pdf/signing.fixtures.js';
 
 /** A draft of a two-page PDF on a new contract, with two signers (positions 1 and 2), each with a signature and a text field. */
 export async function readyDraft(
@@ -57,4 +58,26 @@ export function tokenIn(mail: ReceivedMail): string {
   const match = mail.text.match(/\/sign\/([A-Za-z0-9_-]+)/);
   if (!match) throw new Error(`no signing link in "${mail.subject}"`);
   return match[1]!;
+}
+
+/** Draft → send → both signers sign in order from the links in their mails. */
+export async function signedByAll(h: Harness, admin: Caller): Promise<Envelope> {
+  const { envelope: e, emails } = await readyDraft(h, admin);
+  expect((await call(h, admin, 'POST', `/envelopes/${e.id}/send`)).statusCode).toBe(200);
+  const city = e.fields.find((f) => f.type === 'text')!;
+  const first = tokenIn(await mailTo(h, admin, emails[0], /sign/));
+  expect((await call(h, null, 'POST', `/signing/${first}/viewed`)).statusCode).toBe(200);
+  const one = await call(h, null, 'POST', `/signing/${first}/sign`, {
+    fields: [{ id: city.id, value: 'Köln' }],
+    signature: { kind: 'typed', text: 'Jürgen Groß' },
+    consent: true,
+  });
+  expect(one.statusCode, one.body).toBe(200);
+  const second = tokenIn(await mailTo(h, admin, emails[1], /sign/));
+  const two = await call(h, null, 'POST', `/signing/${second}/sign`, {
+    signature: { kind: 'drawn', png: TINY_PNG.toString('base64') },
+    consent: true,
+  });
+  expect(two.statusCode, two.body).toBe(200);
+  return e;
 }

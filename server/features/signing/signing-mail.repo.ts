@@ -52,6 +52,7 @@ export async function envelopeFacts(tx: Tx, orgId: string, envelopeIds: string[]
       documentId: signingEnvelopes.documentId,
       sealedVersionId: signingEnvelopes.sealedVersionId,
       sealState: signingEnvelopes.sealState,
+      completedAt: signingEnvelopes.completedAt,
       senderName: users.name,
     })
     .from(signingEnvelopes)
@@ -59,3 +60,17 @@ export async function envelopeFacts(tx: Tx, orgId: string, envelopeIds: string[]
     .where(and(eq(signingEnvelopes.orgId, orgId), inArray(signingEnvelopes.id, envelopeIds)));
 }
 export type EnvelopeFacts = Awaited<ReturnType<typeof envelopeFacts>>[number];
+
+/** The recipients of these envelopes by address: whose download link a completion mail carries. */
+export function linkHolders(tx: Tx, orgId: string, envelopeIds: string[]) {
+  if (envelopeIds.length === 0) return Promise.resolve([]);
+  return tx
+    .select({
+      id: signingRecipients.id,
+      envelopeId: signingRecipients.envelopeId,
+      email: signingRecipients.email,
+      generation: signingRecipients.linkGeneration,
+    })
+    .from(signingRecipients)
+    .where(and(eq(signingRecipients.orgId, orgId), inArray(signingRecipients.envelopeId, envelopeIds)));
+}

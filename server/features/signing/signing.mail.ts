@@ -11,9 +11,16 @@ import {
 } from '../../platform/mail/outbox.js';
 import { versionBytesById } from '../documents/documents.generated.js';
 import { openField, rowKeyOpener } from '../documents/documents.keys.js';
-import { signingLinkUrl } from './links.js';
+import { downloadLinkExpiry } from './download-link.service.js';
+import { signedDocumentUrl, signingLinkUrl } from './links.js';
 import { envelopeContext } from './signing.keys.js';
-import { type EnvelopeFacts, envelopeFacts, type RecipientFacts, recipientFacts } from './signing-mail.repo.js';
+import {
+  type EnvelopeFacts,
+  envelopeFacts,
+  linkHolders,
+  type RecipientFacts,
+  recipientFacts,
+} from './signing-mail.repo.js';
 
 type Facts = Map<string, RecipientFacts & { text: string | null }>;
 
@@ -46,6 +53,9 @@ function dateIn(locale: 'en' | 'de', timeZone: string, at: Date): string {
 /** A request (or reminder) to sign, with the recipient's own link; the sender's message as they typed it. */
 function requestMail(config: Config, org: OutboxOrg, d: Claimed, f: RecipientFacts & { text: string | null }): Mail {
   if (f.status !== 'in_progress' || !f.expiresAt) throw new SubjectGone('the envelope is no longer out for signing');
+  // Queued before the sender changed the address: the link is the new address's now.
+  if (f.email.toLowerCase() !== d.recipientEmail.toLowerCase())
+    throw new SubjectGone('the recipient has a new address');
   const w = words[d.locale];
   const href = signingLinkUrl(config, {
     orgId: org.id,
@@ -130,35 +140,67 @@ const COMPLETED = {
   en: {
     subject: 'Signed by all',
     line: 'has been signed by everyone. The sealed document is attached.',
-    big: 'has been signed by everyone. The sealed document is in Deedbox.',
+    big: 'has been signed by everyone.',
+    link: (date: string) => `You can download the sealed document with the button below until ${date}.`,
+    label: 'Download the signed document',
+    sender: 'The sealed document is the newest version of the document in Deedbox.',
   },
   de: {
     subject: 'Von allen unterschrieben',
     line: 'wurde von allen unterschrieben. Das versiegelte Dokument liegt bei.',
-    big: 'wurde von allen unterschrieben. Das versiegelte Dokument liegt in Deedbox.',
+    big: 'wurde von allen unterschrieben.',
+    link: (date: string) =>
+      `Das versiegelte Dokument können Sie bis ${date} über die Schaltfläche unten herunterladen.`,
+    label: 'Unterschriebenes Dokument herunterladen',
+    sender: 'Das versiegelte Dokument ist die neueste Version des Dokuments in Deedbox.',
   },
 } as const;
 
+type CompletedFacts = EnvelopeFacts & { pdf: Buffer | null; holders: Awaited<ReturnType<typeof linkHolders>> };
+
+/** A recipient's own download link (valid 30 days after completion); the sender opens the envelope in the app instead. */
+function downloadButton(config: Config, org: OutboxOrg, d: Claimed, f: CompletedFacts, completedAt: Date) {
+  const holder = f.holders.find((h) => h.email.toLowerCase() === d.recipientEmail.toLowerCase());
+  const w = COMPLETED[d.locale];
+  if (!holder || d.recipientUserId) {
+    return { line: w.sender, href: `${config.appUrl}/envelopes/${f.envelopeId}`, label: OUTCOME[d.locale].label };
+  }
+  const expiresAt = downloadLinkExpiry(completedAt);
+  const href = signedDocumentUrl(config, {
+    orgId: org.id,
+    recipientId: holder.id,
+    generation: holder.generation,
+    purpose: 'download',
+    expiresAt,
+  });
+  return { line: w.link(dateIn(d.locale, org.timeZone, expiresAt)), href, label: w.label };
+}
+
 /** The sealed document, to every recipient and the sender: subject_id is the envelope. */
-const completedComposer: MailComposer<Map<string, EnvelopeFacts & { pdf: Buffer | null }>> = {
+const completedComposer: MailComposer<Map<string, CompletedFacts>> = {
   async facts(tx, orgId, claimed, _org, keys) {
-    const rows = await envelopeFacts(tx, orgId, [...new Set(claimed.map((d) => d.subjectId ?? ''))].filter(Boolean));
-    const facts = new Map<string, EnvelopeFacts & { pdf: Buffer | null }>();
+    const ids = [...new Set(claimed.map((d) => d.subjectId ?? ''))].filter(Boolean);
+    const rows = await envelopeFacts(tx, orgId, ids);
+    const holders = await linkHolders(tx, orgId, ids);
+    const facts = new Map<string, CompletedFacts>();
     for (const r of rows) {
       const pdf = r.sealedVersionId ? await versionBytesById(keys, r.documentId, r.sealedVersionId) : null;
-      facts.set(r.envelopeId, { ...r, pdf });
+      facts.set(r.envelopeId, { ...r, pdf, holders: holders.filter((h) => h.envelopeId === r.envelopeId) });
     }
     return facts;
   },
   compose(config, org, d, facts) {
     const f = d.subjectId ? facts.get(d.subjectId) : undefined;
-    if (!f?.pdf || f.status !== 'completed') throw new SubjectGone('the envelope has no sealed document');
+    if (!f?.pdf || f.status !== 'completed' || !f.completedAt) {
+      throw new SubjectGone('the envelope has no sealed document');
+    }
     const w = COMPLETED[d.locale];
     const attach = f.pdf.length <= ATTACH_MAX_BYTES;
-    const line = `„${asData(f.title)}“ (${asData(org.name)}) ${attach ? w.line : w.big}`;
-    const mail = compose(d.recipientEmail, `${w.subject}: ${f.title}`, [line], {
-      href: config.appUrl,
-      label: OUTCOME[d.locale].label,
+    const button = downloadButton(config, org, d, f, f.completedAt);
+    const lines = [`„${asData(f.title)}“ (${asData(org.name)}) ${attach ? w.line : w.big}`, '', button.line];
+    const mail = compose(d.recipientEmail, `${w.subject}: ${f.title}`, lines, {
+      href: button.href,
+      label: button.label,
     });
     const attachments = attach
       ? [

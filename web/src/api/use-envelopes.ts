@@ -6,6 +6,7 @@ import {
   envelope,
   envelopeList,
   type fieldInput,
+  type RecipientPatch,
   type recipientInput,
 } from '../../../common/schemas/signing.js';
 import { api } from './client.js';
@@ -54,6 +55,16 @@ export const usePutRecipients = (id: string) =>
 export const usePutFields = (id: string) =>
   useEnvelopeChange(id, (fields: z.input<typeof fieldInput>[]) =>
     api.put(`/envelopes/${id}/fields`, { fields }, envelope),
+  );
+
+/** Mails a recipient of an envelope out for signing their request again (same link). */
+export const useResendRecipient = (id: string) =>
+  useEnvelopeChange(id, (rid: string) => api.post(`/envelopes/${id}/recipients/${rid}/resend`, undefined, envelope));
+
+/** A recipient's new name or address; a new address gets a new link and the old one stops working. */
+export const useChangeRecipient = (id: string) =>
+  useEnvelopeChange(id, ({ rid, ...patch }: RecipientPatch & { rid: string }) =>
+    api.patch(`/envelopes/${id}/recipients/${rid}`, patch, envelope),
   );
 
 export function useCreateEnvelope() {

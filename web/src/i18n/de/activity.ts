@@ -156,6 +156,7 @@ export const activity: Record<keyof typeof en, string> = {
   'action.envelope.declined': 'Signatur abgelehnt',
   'action.envelope.expired': 'Signaturanfrage abgelaufen',
   'action.envelope.seal_failed': 'Versiegelung fehlgeschlagen',
+  'action.envelope.seal_requeued': 'Versiegelung erneut angestoßen',
   'action.signing.viewed': 'Dokument zum Signieren geöffnet',
   'action.signing.code_sent': 'Signaturcode gesendet',
   'action.signing.code_verified': 'Signaturcode bestätigt',

@@ -104,6 +104,7 @@ export const errors: Record<keyof typeof en, string> = {
   'validation.pdf_empty': 'Dieses PDF hat keine Seiten.',
   'validation.too_many_pages': 'Ein PDF zur Signatur darf höchstens {max} Seiten haben.',
   'validation.duplicate_email': 'Diese E-Mail-Adresse steht zweimal in der Liste.',
+  'validation.already_recipient': 'Diese Adresse erhält diese Anfrage bereits.',
   'validation.unknown_recipient': 'Diesen Empfänger gibt es nicht (mehr). Laden Sie die Seite neu.',
   'validation.recipient_cannot_fill': 'Nur Unterzeichner füllen Felder aus.',
   'validation.page_out_of_range': 'Das Dokument hat nur {max} Seiten.',
@@ -125,7 +126,11 @@ export const errors: Record<keyof typeof en, string> = {
   'validation.signer_required': 'Fügen Sie mindestens eine unterzeichnende Person hinzu.',
   'validation.signature_field_required': 'Platzieren Sie ein Unterschriftsfeld für {email}.',
   'validation.signature_invalid': 'Das Unterschriftsbild ist nicht verwendbar. Zeichnen Sie es erneut.',
-  'problem.conflict.envelope_not_in_progress': 'Nur eine laufende Signaturanfrage kann zurückgezogen werden.',
+  'problem.conflict.envelope_not_in_progress': 'Diese Signaturanfrage läuft nicht mehr.',
+  'problem.conflict.recipient_done':
+    'Diese Person hat bereits unterschrieben oder abgelehnt; ihre Anfrage kann sich nicht mehr ändern.',
+  'problem.conflict.nothing_to_send':
+    'Diese Person hat gerade nichts zu unterschreiben: Sie ist noch nicht an der Reihe oder erhält nur eine Kopie.',
   'problem.conflict.envelope_not_draft': 'Diese Signaturanfrage wurde gesendet und kann nicht mehr bearbeitet werden.',
   'validation.attachment_required':
     'In diesem Konto braucht ein Vertrag eine Datei oder einen Link, bevor er den Entwurfsstatus verlässt. Speichern Sie ihn als Entwurf, fügen Sie eine Datei oder einen Link hinzu und ändern Sie dann den Status.',

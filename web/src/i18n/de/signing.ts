@@ -98,4 +98,13 @@ export const signing: Record<keyof typeof en, string> = {
   'signing.tab.emptyText': 'Senden Sie ein PDF über sein Menü im Reiter „Dokumente“ zur Signatur.',
   'signing.tab.sentOn': 'Versendet am {date}',
   'signing.tab.createdOn': 'Entwurf seit {date}',
+  'signing.recipient.resend': 'Erneut senden',
+  'signing.recipient.resendTo': 'Erneut senden an {name}',
+  'signing.recipient.resent': 'Die Anfrage wurde erneut an {email} gesendet.',
+  'signing.recipient.change': 'E-Mail ändern',
+  'signing.recipient.changeFor': 'E-Mail ändern für {name}',
+  'signing.recipient.changeTitle': 'Empfänger ändern',
+  'signing.recipient.changeText':
+    'Eine neue Adresse erhält einen neuen Link; der an die alte Adresse gesendete Link funktioniert nicht mehr. Ist die Person an der Reihe, geht die Anfrage sofort an die neue Adresse.',
+  'signing.recipient.changed': '{name} wurde geändert.',
 };

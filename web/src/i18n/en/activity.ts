@@ -156,6 +156,7 @@ export const actionLabels = {
   'action.envelope.declined': 'Signing declined',
   'action.envelope.expired': 'Signature request expired',
   'action.envelope.seal_failed': 'Sealing failed',
+  'action.envelope.seal_requeued': 'Sealing queued again',
   'action.signing.viewed': 'Opened document to sign',
   'action.signing.code_sent': 'Sent signing code',
   'action.signing.code_verified': 'Confirmed signing code',

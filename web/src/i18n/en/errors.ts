@@ -86,6 +86,7 @@ export const errors = {
   'validation.pdf_empty': 'This PDF has no pages.',
   'validation.too_many_pages': 'A PDF for signature may have at most {max} pages.',
   'validation.duplicate_email': 'This e-mail address is listed twice.',
+  'validation.already_recipient': 'This address already receives this request.',
   'validation.unknown_recipient': 'This recipient does not exist (any more). Reload the page.',
   'validation.recipient_cannot_fill': 'Only signers fill in fields.',
   'validation.page_out_of_range': 'The document has only {max} pages.',
@@ -104,7 +105,11 @@ export const errors = {
   'validation.signer_required': 'Add at least one signer.',
   'validation.signature_field_required': 'Place a signature field for {email}.',
   'validation.signature_invalid': 'The signature image cannot be used. Draw it again.',
-  'problem.conflict.envelope_not_in_progress': 'Only a signature request that is out for signing can be cancelled.',
+  'problem.conflict.envelope_not_in_progress': 'This signature request is no longer out for signing.',
+  'problem.conflict.recipient_done':
+    'This recipient has already signed or declined; their request can no longer change.',
+  'problem.conflict.nothing_to_send':
+    'This recipient has nothing to sign now: it is not their turn yet, or they only receive a copy.',
   'problem.conflict.envelope_not_draft': 'This signature request has been sent and can no longer be edited.',
   'validation.attachment_required':
     'This account requires a file or link before a contract leaves draft. Save it as a draft, add a file or link, then change the status.',

@@ -95,4 +95,13 @@ export const signing = {
   'signing.tab.emptyText': 'Send a PDF for signature from its menu in the Documents tab.',
   'signing.tab.sentOn': 'Sent {date}',
   'signing.tab.createdOn': 'Draft since {date}',
+  'signing.recipient.resend': 'Resend',
+  'signing.recipient.resendTo': 'Resend to {name}',
+  'signing.recipient.resent': 'The request was sent to {email} again.',
+  'signing.recipient.change': 'Change e-mail',
+  'signing.recipient.changeFor': 'Change e-mail of {name}',
+  'signing.recipient.changeTitle': 'Change recipient',
+  'signing.recipient.changeText':
+    'A new address gets a new link; the link sent to the old address stops working. If it is their turn, the request goes to the new address at once.',
+  'signing.recipient.changed': '{name} was changed.',
 };

@@ -12,6 +12,7 @@ import { ErrorState, PageLoader } from '../../components/states.js';
 import { useI18n, useT } from '../../i18n/i18n-context.js';
 import { envelopeHome } from './envelope-editor-page.js';
 import { EnvelopeStatusBadge, RecipientStatusBadge } from './envelope-status.js';
+import { RecipientActions } from './recipient-actions.js';
 
 export function EnvelopePage() {
   const { id = '' } = useParams();
@@ -151,6 +152,7 @@ function Recipients({ envelope }: { envelope: Envelope }) {
               <RecipientStatusBadge status={r.status} />
             </Group>
           </Group>
+          <RecipientActions envelope={envelope} recipient={r} />
         </Paper>
       ))}
     </Stack>
