@@ -65,7 +65,7 @@ describe('sealing a completed envelope', () => {
   });
 
   it('a crash mid-seal (the lease runs out) is completed by the next run, once', async () => {
-    const e = await signedByAll();
+    const e = await signedByAll(h, admin);
     const orgId = admin.me!.org.id;
     const now = new Date();
     // As a worker leaves it when killed after claiming: running, with a lease that has run out.
@@ -81,7 +81,7 @@ describe('sealing a completed envelope', () => {
   });
 
   it('a seal that fails for the tenth time stops, is logged, and tells the sender once', async () => {
-    const e = await signedByAll();
+    const e = await signedByAll(h, admin);
     const orgId = admin.me!.org.id;
     const now = new Date();
     await setSeal(orgId, e.id, sql`seal_attempts = 9`);
