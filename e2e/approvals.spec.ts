@@ -176,6 +176,30 @@ test('approval templates: the administrator keeps a two-step template, an editor
     await look(editor.getByText('In approval')).toBeVisible();
   });
 
+  await test.step('the grid filters by approval state, kept in the address and in a saved view', async () => {
+    await admin.goto('/contracts');
+    await look(admin.getByTestId('grid-total')).toHaveText('3 contracts');
+    await admin.getByRole('combobox', { name: 'Approval' }).click();
+    await admin.getByRole('option', { name: 'In approval' }).click();
+    await look(admin).toHaveURL(/approval=in_progress/);
+    await look(admin.getByTestId('grid-total')).toHaveText('1 contract');
+    await look(admin.getByRole('table').getByRole('link', { name: seeded.contractTitle })).toBeVisible();
+    await admin.getByRole('button', { name: 'Views' }).click();
+    await admin.getByRole('menuitem', { name: 'Save current view…' }).click();
+    const save = admin.getByRole('dialog', { name: 'Save this view' });
+    await save.getByRole('textbox', { name: 'Name' }).fill('Waiting for approval');
+    await save.getByRole('button', { name: 'Save view' }).click();
+    await look(save).toBeHidden();
+    await admin.goto('/contracts?approval=none');
+    await look(admin.getByTestId('grid-total')).toHaveText('2 contracts');
+    await look(admin.getByRole('combobox', { name: 'Approval' })).toHaveValue('Not started');
+    await admin.getByRole('button', { name: 'Views' }).click();
+    await admin.getByRole('menuitem', { name: 'Waiting for approval' }).click();
+    await look(admin).toHaveURL(/approval=in_progress/);
+    await look(admin.getByTestId('grid-total')).toHaveText('1 contract');
+    await admin.goto('/settings/approval-templates');
+  });
+
   await test.step('the administrator archives the template; it is no longer offered', async () => {
     await admin.getByRole('button', { name: 'Archive Two-step review' }).click();
     await admin
