@@ -49,6 +49,7 @@ import { searchRoutes } from './features/search/search.routes.js';
 import { sessionsRoutes } from './features/sessions/sessions.routes.js';
 import { settingsRoutes } from './features/settings/settings.routes.js';
 import { envelopesRoutes } from './features/signing/envelopes.routes.js';
+import { envelopeEventsRoutes } from './features/signing/events.routes.js';
 import { signingPageRoutes } from './features/signing/public.routes.js';
 import { ssoRoutes } from './features/sso/sso.routes.js';
 import { subscriptionsRoutes } from './features/subscriptions/subscriptions.routes.js';
@@ -258,6 +259,7 @@ export async function buildApp({
         subscriptionsRoutes,
         trustRoutes,
         envelopesRoutes,
+        envelopeEventsRoutes,
       ];
       for (const routes of features) {
         routes(api as App);

@@ -12,6 +12,7 @@ import { ErrorState, PageLoader } from '../../components/states.js';
 import { useI18n, useT } from '../../i18n/i18n-context.js';
 import { envelopeHome } from './envelope-editor-page.js';
 import { EnvelopeStatusBadge, RecipientStatusBadge } from './envelope-status.js';
+import { EnvelopeTimeline } from './envelope-timeline.js';
 
 export function EnvelopePage() {
   const { id = '' } = useParams();
@@ -103,6 +104,7 @@ function EnvelopeView({ envelope }: { envelope: Envelope }) {
         {t('signing.recipients.title')}
       </Title>
       <Recipients envelope={envelope} />
+      <EnvelopeTimeline envelopeId={envelope.id} />
       <ConfirmModal
         opened={confirm}
         title={t('signing.envelope.deleteTitle')}
