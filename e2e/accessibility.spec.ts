@@ -147,6 +147,15 @@ function appScreens(s: Seeded, documents: Documents): Screen[] {
     { name: 'categories', path: '/settings/categories' },
     { name: 'org units', path: '/settings/org-units' },
     { name: 'custom fields', path: '/settings/custom-fields' },
+    { name: 'approval templates', path: '/settings/approval-templates', narrow: true },
+    {
+      name: 'approval template form',
+      path: '/settings/approval-templates',
+      open: async (page, t) => {
+        await page.getByRole('button', { name: t['approvalTemplates.create'] }).first().click();
+        await expect(page.getByRole('dialog')).toBeVisible();
+      },
+    },
     { name: 'repository settings', path: '/settings/repository' },
     { name: 'inbox settings', path: '/settings/inbox', narrow: true },
     {

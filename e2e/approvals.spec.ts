@@ -6,21 +6,21 @@ import { call, PASSWORD, pathOf, type Seeded, seedAccount, signIn } from './seed
 // The shared two-core machine can take many seconds to load a lazy page.
 const look = expect.configure({ timeout: 30_000 });
 
-/** A Viewer of the general unit, who can read the contract and so approve it. */
-async function inviteMember(browser: Browser, seeded: Seeded, email: string) {
+/** A member of the general unit with `role` (a Viewer can read the contract and so approve it). */
+async function inviteMember(browser: Browser, seeded: Seeded, email: string, name = 'Vic Viewer', role = 'viewer') {
   const admin = await browser.newContext();
   await signIn(admin, seeded.email, 'en');
   const me = await call(admin.request, 'GET', '/me');
   await call(admin.request, 'POST', '/users/invitations', {
     email,
-    name: 'Vic Viewer',
+    name,
     isAdmin: false,
-    roles: { [me.roles[0].businessUnitId]: 'viewer' },
+    roles: { [me.roles[0].businessUnitId]: role },
   });
   await admin.close();
   const token = new URL(await linkFromMail(email, /invited/, '/invite/')).pathname.split('/invite/')[1]!;
   const joining = await browser.newContext();
-  await call(joining.request, 'POST', `/invitations/${token}/accept`, { name: 'Vic Viewer', password: PASSWORD });
+  await call(joining.request, 'POST', `/invitations/${token}/accept`, { name, password: PASSWORD });
   await joining.close();
 }
 
@@ -110,5 +110,104 @@ test('approval: requested from the contract page, approved from the mail link, t
     await look(admin.getByRole('button', { name: 'Resubmit' })).toBeVisible();
   });
   await vicContext.close();
+  await adminContext.close();
+});
+
+test('approval templates: the administrator keeps a two-step template, an editor starts an approval from it', async ({
+  browser,
+  baseURL,
+}) => {
+  test.setTimeout(240_000);
+  const seeded = await seedAccount(baseURL!, 'templates');
+  const run = Date.now().toString(36);
+  await inviteMember(browser, seeded, `vic-${run}@acme.example`);
+  const eddie = `eddie-${run}@acme.example`;
+  await inviteMember(browser, seeded, eddie, 'Eddie Editor', 'editor');
+  const adminContext = await browser.newContext();
+  await signIn(adminContext, seeded.email, 'en');
+  const admin = await adminContext.newPage();
+
+  await test.step('the administrator opens Approval templates from the settings and writes two steps', async () => {
+    await admin.goto('/settings/users');
+    await admin.getByRole('link', { name: 'Approval templates' }).click();
+    await look(admin.getByText('No approval templates')).toBeVisible();
+    await admin.getByRole('button', { name: 'New template' }).first().click();
+    const dialog = admin.getByRole('dialog', { name: 'New approval template' });
+    await dialog.getByRole('textbox', { name: 'Name', exact: true }).fill('Two-step review');
+    // The step has no name and nobody: the server's field errors land at the step's inputs.
+    await dialog.getByRole('button', { name: 'New template' }).click();
+    await look(dialog.getByRole('textbox', { name: 'Step name' })).toHaveAccessibleDescription(
+      en['validation.required'],
+    );
+    await dialog.getByRole('textbox', { name: 'Step name' }).fill('Legal');
+    await dialog.getByRole('combobox', { name: 'People' }).click();
+    await admin.getByRole('option', { name: 'Vic Viewer' }).click();
+    await dialog.getByRole('button', { name: 'Add step' }).click();
+    const second = dialog.getByRole('group', { name: 'Step 2' });
+    await second.getByRole('textbox', { name: 'Step name' }).fill('Finance');
+    await second.getByRole('combobox', { name: 'People' }).click();
+    await admin.getByRole('option', { name: 'Ada Admin' }).click();
+    await dialog.getByRole('combobox', { name: 'Default for category' }).click();
+    await admin.getByRole('option', { name: 'Facilities' }).click();
+    await dialog.getByRole('button', { name: 'New template' }).click();
+    await look(dialog).toBeHidden();
+    const row = admin.getByRole('row', { name: /Two-step review/ });
+    await look(row).toContainText('Default for Facilities');
+    await look(row.getByRole('cell', { name: '2', exact: true })).toBeVisible();
+  });
+
+  const editorContext = await browser.newContext();
+  await signIn(editorContext, eddie, 'en');
+  const editor = await editorContext.newPage();
+  await test.step('an editor does not see the settings page, and starts an approval from the template', async () => {
+    await editor.goto('/settings/approval-templates');
+    await look(editor.getByText('Not available for your role')).toBeVisible();
+    await look(editor.getByRole('link', { name: 'Approval templates' })).toHaveCount(0);
+    await editor.goto(`/contracts/${seeded.contractId}?tab=approval`);
+    await editor.getByRole('button', { name: 'Start approval' }).click();
+    const dialog = editor.getByRole('dialog', { name: 'Start an approval' });
+    await dialog.getByText('From a template').click();
+    await dialog.getByRole('combobox', { name: 'Template' }).click();
+    await editor.getByRole('option', { name: 'Two-step review' }).click();
+    await dialog.getByRole('button', { name: 'Start approval' }).click();
+    await look(dialog).toBeHidden();
+    await look(editor.getByTestId('approval-step-1')).toContainText('Legal');
+    await look(editor.getByTestId('approval-step-2')).toContainText('Finance');
+    await look(editor.getByText('In approval')).toBeVisible();
+  });
+
+  await test.step('the grid filters by approval state, kept in the address and in a saved view', async () => {
+    await admin.goto('/contracts');
+    await look(admin.getByTestId('grid-total')).toHaveText('3 contracts');
+    await admin.getByRole('combobox', { name: 'Approval' }).click();
+    await admin.getByRole('option', { name: 'In approval' }).click();
+    await look(admin).toHaveURL(/approval=in_progress/);
+    await look(admin.getByTestId('grid-total')).toHaveText('1 contract');
+    await look(admin.getByRole('table').getByRole('link', { name: seeded.contractTitle })).toBeVisible();
+    await admin.getByRole('button', { name: 'Views' }).click();
+    await admin.getByRole('menuitem', { name: 'Save current view…' }).click();
+    const save = admin.getByRole('dialog', { name: 'Save this view' });
+    await save.getByRole('textbox', { name: 'Name' }).fill('Waiting for approval');
+    await save.getByRole('button', { name: 'Save view' }).click();
+    await look(save).toBeHidden();
+    await admin.goto('/contracts?approval=none');
+    await look(admin.getByTestId('grid-total')).toHaveText('2 contracts');
+    await look(admin.getByRole('combobox', { name: 'Approval' })).toHaveValue('Not started');
+    await admin.getByRole('button', { name: 'Views' }).click();
+    await admin.getByRole('menuitem', { name: 'Waiting for approval' }).click();
+    await look(admin).toHaveURL(/approval=in_progress/);
+    await look(admin.getByTestId('grid-total')).toHaveText('1 contract');
+    await admin.goto('/settings/approval-templates');
+  });
+
+  await test.step('the administrator archives the template; it is no longer offered', async () => {
+    await admin.getByRole('button', { name: 'Archive Two-step review' }).click();
+    await admin
+      .getByRole('dialog', { name: 'Archive this template?' })
+      .getByRole('button', { name: 'Archive' })
+      .click();
+    await look(admin.getByText('No approval templates')).toBeVisible();
+  });
+  await editorContext.close();
   await adminContext.close();
 });

@@ -54,11 +54,6 @@ const NOT_SEEDED: Record<string, string> = {
     'a SAML response posted by the IdP, kept until the finish step and never shown; it must be signed by the IdP',
   'POST /settings/sso/domains':
     'a domain name (letters, digits, dots and hyphens by its rule): markup is refused (422)',
-  'POST /approval-templates': 'shown by the approvals UI, which is not built yet (issue #14 WP5)',
-  'PATCH /approval-templates/{id}': 'shown by the approvals UI, which is not built yet (issue #14 WP5)',
-  'POST /contracts/{id}/approval': 'shown by the approvals UI, which is not built yet (issue #14 WP5)',
-  'POST /approvals/{id}/slots/{slotId}/decision': 'shown by the approvals UI, which is not built yet (issue #14 WP5)',
-  'POST /approvals/{id}/comments': 'shown by the approvals UI, which is not built yet (issue #14 WP5)',
   'POST /signing/{token}/sign':
     'needs a real signing link (an HMAC token mailed to the recipient); the values are sealed and drawn only into the sealed PDF, never into a page',
   'POST /signing/{token}/decline':
@@ -79,6 +74,62 @@ interface World {
   totpSecret: string;
   /** A signing draft whose title, message, signers and field label hold attack strings. */
   envelopeId: string;
+}
+
+type Write = (
+  ctx: APIRequestContext,
+  method: string,
+  path: string,
+  base: object,
+  url?: string,
+) => ReturnType<typeof call>;
+
+/**
+ * Approvals whose texts are attack strings: a template (created and changed), an approval of the contract the
+ * other administrator approves with a comment, a comment on it, and one of the child contract waiting for the
+ * person (the home card shows it).
+ */
+async function seedApprovals(
+  write: Write,
+  as: { api: APIRequestContext; joiner: APIRequestContext },
+  ids: { contractId: string; childId: string; categoryId: string; personId: string; joinerId: string },
+) {
+  const step = (userId: string) => ({ rule: 'all', dueDays: 3, approvers: [{ kind: 'user', userId }] });
+  const template = await write(as.api, 'POST', '/approval-templates', {
+    defaultCategoryId: ids.categoryId,
+    steps: [step(ids.joinerId)],
+  });
+  await write(
+    as.api,
+    'PATCH',
+    '/approval-templates/{id}',
+    { steps: [step(ids.joinerId)] },
+    `/approval-templates/${template.id}`,
+  );
+  const started = await write(
+    as.api,
+    'POST',
+    '/contracts/{id}/approval',
+    { steps: [step(ids.joinerId)] },
+    `/contracts/${ids.contractId}/approval`,
+  );
+  const workflowId = started.current.id as string;
+  await write(as.api, 'POST', '/approvals/{id}/comments', {}, `/approvals/${workflowId}/comments`);
+  const slotId = started.current.steps[0].slots[0].id as string;
+  await write(
+    as.joiner,
+    'POST',
+    '/approvals/{id}/slots/{slotId}/decision',
+    { decision: 'approve' },
+    `/approvals/${workflowId}/slots/${slotId}/decision`,
+  );
+  await write(
+    as.joiner,
+    'POST',
+    '/contracts/{id}/approval',
+    { steps: [step(ids.personId)] },
+    `/contracts/${ids.childId}/approval`,
+  );
 }
 
 async function seedWorld(baseURL: string): Promise<World> {
@@ -308,14 +359,27 @@ async function seedWorld(baseURL: string): Promise<World> {
   const pending = `pending-${run}@xss.example`;
   await write(api, 'POST', '/users/invitations', { email: pending });
   const joining = `joining-${run}@xss.example`;
-  await call(api, 'POST', '/users/invitations', { email: joining, name: XSS_PAYLOADS[4] });
+  // An administrator, so she can approve the contract and ask the person for an approval in turn.
+  await call(api, 'POST', '/users/invitations', { email: joining, name: XSS_PAYLOADS[4], isAdmin: true });
   const joinToken = new URL(await linkFromMail(joining, /invited/, '/invite/')).pathname.split('/invite/')[1]!;
-  await write(
+  // Accepting signs `anonymous` in as her.
+  const joiner = await write(
     anonymous,
     'POST',
     '/invitations/{token}/accept',
     { password: PASSWORD },
     `/invitations/${joinToken}/accept`,
+  );
+  await seedApprovals(
+    write,
+    { api, joiner: anonymous },
+    {
+      contractId: contract.id,
+      childId: child.id,
+      categoryId: category.id,
+      personId: me.user.id,
+      joinerId: joiner.user.id,
+    },
   );
 
   await remindersRun(me.org.id, `${addDays(contract.computed.noticeDeadline, -30)}T08:00`);
@@ -386,6 +450,7 @@ function pagesOf(w: World): Record<string, { url: string; guest?: boolean; shows
     '/settings/categories': { url: '/settings/categories', shows: true },
     '/settings/org-units': { url: '/settings/org-units', shows: true },
     '/settings/custom-fields': { url: '/settings/custom-fields', shows: true },
+    '/settings/approval-templates': { url: '/settings/approval-templates', shows: true },
     '/settings/repository': { url: '/settings/repository' },
     '/settings/inbox': { url: '/settings/inbox' },
     '/settings/mail-templates': { url: '/settings/mail-templates' },
@@ -411,6 +476,8 @@ const tabsOf = (w: World) => [
   { url: `/contracts/${w.childId}?tab=billing`, shows: true },
   { url: `/contracts/${w.childId}?tab=hierarchy`, shows: true },
   { url: `/contracts/${w.contractId}?tab=history`, shows: false },
+  { url: `/contracts/${w.contractId}?tab=approval`, shows: true },
+  { url: `/contracts/${w.childId}?tab=approval`, shows: true },
 ];
 
 /** A CSV file for the import wizard: its name, headers' values and cells hold attack strings. */
@@ -496,6 +563,17 @@ test('stored attack strings in every text field run nowhere in the app', async (
     if (shows) await look(page.getByText(XSS_PAYLOADS[1]).first(), `${url} shows the stored text`).toBeVisible();
     await probe(url);
   }
+
+  // The template dialog shows its name, description and step names in inputs and its approvers as chosen values.
+  await page.goto('/settings/approval-templates');
+  await page
+    .getByRole('button', { name: /^Edit / })
+    .first()
+    .click();
+  await look(page.getByRole('dialog')).toBeVisible();
+  await probe('the approval template dialog');
+  await page.keyboard.press('Escape');
+  await look(page.getByRole('dialog')).toHaveCount(0);
 
   // Dialogs that name the contract.
   await page.goto(`/contracts/${world.contractId}`);

@@ -50,6 +50,7 @@ import { sessionsRoutes } from './features/sessions/sessions.routes.js';
 import { settingsRoutes } from './features/settings/settings.routes.js';
 import { downloadLinkRoutes } from './features/signing/download.routes.js';
 import { envelopesRoutes } from './features/signing/envelopes.routes.js';
+import { envelopeEventsRoutes } from './features/signing/events.routes.js';
 import { signingPageRoutes } from './features/signing/public.routes.js';
 import { envelopeRecipientsRoutes } from './features/signing/recipients.routes.js';
 import { ssoRoutes } from './features/sso/sso.routes.js';
@@ -262,6 +263,7 @@ export async function buildApp({
         trustRoutes,
         envelopesRoutes,
         envelopeRecipientsRoutes,
+        envelopeEventsRoutes,
       ];
       for (const routes of features) {
         routes(api as App);

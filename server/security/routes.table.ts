@@ -581,6 +581,7 @@ export const ROUTES: Record<string, RouteRow> = {
     body: () => ({ fields: [] }),
   },
   // The world's envelope is a draft: nothing sealed to download yet (the flow test downloads a real one).
+  'GET /api/v1/envelopes/{id}/events': { roles: [200, 404, 200, 404, 200], params: id('envelope') },
   'GET /api/v1/envelopes/{id}/download': { roles: [404, 404, 404, 404, 404], params: id('envelope') },
   'POST /api/v1/envelopes/{id}/cancel': {
     roles: [200, 404, 403, 404, 200],

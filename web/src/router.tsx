@@ -73,6 +73,11 @@ const InboxSettingsPage = lazy(() =>
 const CalendarPage = lazy(() => import('./pages/calendar/calendar-page.js').then((m) => ({ default: m.CalendarPage })));
 const PartnersPage = lazy(() => import('./pages/partners/partners-page.js').then((m) => ({ default: m.PartnersPage })));
 const PartnerPage = lazy(() => import('./pages/partners/partner-page.js').then((m) => ({ default: m.PartnerPage })));
+const ApprovalTemplatesPage = lazy(() =>
+  import('./pages/settings/approval-templates/approval-templates-page.js').then((m) => ({
+    default: m.ApprovalTemplatesPage,
+  })),
+);
 const ListPage = lazy(() => import('./pages/settings/lists/list-page.js').then((m) => ({ default: m.ListPage })));
 const CustomFieldsPage = lazy(() =>
   import('./pages/settings/custom-fields/custom-fields-page.js').then((m) => ({ default: m.CustomFieldsPage })),
@@ -155,6 +160,7 @@ export const router = createBrowserRouter([
           { path: '/settings/custom-fields', element: <CustomFieldsPage /> },
           { path: '/settings/repository', element: <RepositorySettingsPage /> },
           { path: '/settings/inbox', element: <InboxSettingsPage /> },
+          { path: '/settings/approval-templates', element: <ApprovalTemplatesPage /> },
           { path: '/settings/mail-templates', element: <MailTemplatesPage /> },
           { path: '/settings/reminders', element: <ReminderSettingsPage /> },
           { path: '/settings/api-keys', element: <ApiKeysPage /> },

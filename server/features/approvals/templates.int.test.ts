@@ -98,4 +98,22 @@ describe('approval templates', () => {
     expect((await call(h, stranger, 'GET', '/approval-templates')).json().items).toEqual([]);
     expect((await call(h, w.admin, 'GET', `/approval-templates/${id}`)).json().name).toBe('T');
   });
+
+  it('refuses a second default template for a category while the first is active', async () => {
+    const w = await approvalWorld(h);
+    const category = await addCategory(h, w.admin, 'Leases');
+    const body = { name: 'First', defaultCategoryId: category, steps: [userStep('Legal', 'all', [w.anna.id])] };
+    const first = await call(h, w.admin, 'POST', '/approval-templates', body);
+    expect(first.statusCode).toBe(201);
+    const second = await call(h, w.admin, 'POST', '/approval-templates', { ...body, name: 'Second' });
+    expect(expectProblem(second, 422, 'validation_failed').errors?.[0]).toMatchObject({
+      field: 'defaultCategoryId',
+      rule: 'default_taken',
+      params: { name: 'First' },
+    });
+    const same = await call(h, w.admin, 'PATCH', `/approval-templates/${first.json().id}`, body);
+    expect(same.statusCode).toBe(200);
+    expect((await call(h, w.admin, 'DELETE', `/approval-templates/${first.json().id}`)).statusCode).toBe(204);
+    expect((await call(h, w.admin, 'POST', '/approval-templates', { ...body, name: 'Second' })).statusCode).toBe(201);
+  });
 });

@@ -73,6 +73,21 @@ export async function find(tx: Tx, orgId: string, id: string): Promise<TemplateW
   return (await withSteps(tx, orgId, rows))[0] ?? null;
 }
 
+/** The active template that is the default for a category, if one is. */
+export async function findDefaultFor(tx: Tx, orgId: string, categoryId: string): Promise<TemplateRow | null> {
+  const rows = await tx
+    .select()
+    .from(approvalTemplates)
+    .where(
+      and(
+        eq(approvalTemplates.orgId, orgId),
+        eq(approvalTemplates.defaultCategoryId, categoryId),
+        isNull(approvalTemplates.archivedAt),
+      ),
+    );
+  return rows[0] ?? null;
+}
+
 export async function insert(tx: Tx, row: TemplateInsert): Promise<void> {
   await tx.insert(approvalTemplates).values(row);
 }

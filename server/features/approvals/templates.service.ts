@@ -50,9 +50,16 @@ export async function getTemplate(ctx: Ctx, id: string): Promise<repo.TemplateWi
   return found;
 }
 
-async function checkCategory(ctx: Ctx, id: string | null | undefined) {
-  if (id && !(await people.contractCategoryExists(ctx.tx, ctx.orgId, id)))
+/** A category exists and has at most one active default template (`self` is the template being changed). */
+async function checkCategory(ctx: Ctx, id: string | null | undefined, self: string | null) {
+  if (!id) return;
+  if (!(await people.contractCategoryExists(ctx.tx, ctx.orgId, id)))
     throw AppError.invalid('defaultCategoryId', 'unknown_category', 'is not a contract category of this account');
+  const holder = await repo.findDefaultFor(ctx.tx, ctx.orgId, id);
+  if (holder && holder.id !== self)
+    throw AppError.invalid('defaultCategoryId', 'default_taken', 'is already the default of another template', {
+      name: holder.name,
+    });
 }
 
 /** What the log keeps of a template: its fields and how many steps it has. */
@@ -73,7 +80,7 @@ export async function get(ctx: Ctx, id: string): Promise<ApprovalTemplate> {
 
 export async function create(ctx: Ctx, input: ApprovalTemplateInput): Promise<ApprovalTemplate> {
   requireAdmin(ctx);
-  await checkCategory(ctx, input.defaultCategoryId);
+  await checkCategory(ctx, input.defaultCategoryId, null);
   await checkApprovers(ctx, input.steps, null);
   const id = randomUUID();
   const { steps, ...fields } = input;
@@ -97,7 +104,7 @@ export async function update(ctx: Ctx, id: string, patch: ApprovalTemplatePatch)
   const before = await getTemplate(ctx, id);
   requireAdmin(ctx);
   if (before.template.archivedAt) throw AppError.because('conflict', 'template_archived', 'This template is archived.');
-  await checkCategory(ctx, patch.defaultCategoryId);
+  await checkCategory(ctx, patch.defaultCategoryId, id);
   if (patch.steps) await checkApprovers(ctx, patch.steps, null);
   const { steps, ...fields } = patch;
   await repo.update(ctx.tx, ctx.orgId, id, fields);

@@ -6,6 +6,8 @@ import {
   approvalCommentView,
   approvalTask,
   approvalTemplate,
+  type approvalTemplateInput,
+  type approvalTemplatePatch,
   contractApprovalView,
 } from '../../../common/schemas/approvals.js';
 import { api } from './client.js';
@@ -33,6 +35,25 @@ export function useApprovalTemplates(options: { enabled?: boolean } = {}) {
     enabled: options.enabled ?? true,
   });
 }
+
+export type TemplateInput = z.input<typeof approvalTemplateInput>;
+export type TemplatePatch = z.input<typeof approvalTemplatePatch>;
+
+function useTemplateMutation<I, O>(mutationFn: (input: I) => Promise<O>) {
+  const client = useQueryClient();
+  return useMutation({ mutationFn, onSuccess: () => client.invalidateQueries({ queryKey: approvalTemplatesKey }) });
+}
+
+export const useCreateApprovalTemplate = () =>
+  useTemplateMutation((body: TemplateInput) => api.post('/approval-templates', body, approvalTemplate));
+
+export const useUpdateApprovalTemplate = () =>
+  useTemplateMutation(({ id, ...patch }: TemplatePatch & { id: string }) =>
+    api.patch(`/approval-templates/${id}`, patch, approvalTemplate),
+  );
+
+export const useArchiveApprovalTemplate = () =>
+  useTemplateMutation((id: string) => api.delete(`/approval-templates/${id}`));
 
 export function useApprovalTasks() {
   return useQuery({

@@ -22,6 +22,7 @@ import { search } from './de/search.js';
 import { security } from './de/security.js';
 import { sessions } from './de/sessions.js';
 import { signing } from './de/signing.js';
+import { signingEvents } from './de/signing-events.js';
 import { sso } from './de/sso.js';
 import { subscription } from './de/subscription.js';
 import { trust } from './de/trust.js';
@@ -47,6 +48,7 @@ export const de: Messages = {
   ...contracts,
   ...documents,
   ...signing,
+  ...signingEvents,
   ...search,
   ...inbox,
   ...calendar,

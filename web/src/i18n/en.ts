@@ -22,6 +22,7 @@ import { search } from './en/search.js';
 import { security } from './en/security.js';
 import { sessions } from './en/sessions.js';
 import { signing } from './en/signing.js';
+import { signingEvents } from './en/signing-events.js';
 import { sso } from './en/sso.js';
 import { subscription } from './en/subscription.js';
 import { trust } from './en/trust.js';
@@ -46,6 +47,7 @@ export const en = {
   ...contracts,
   ...documents,
   ...signing,
+  ...signingEvents,
   ...search,
   ...inbox,
   ...calendar,

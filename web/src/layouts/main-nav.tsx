@@ -12,6 +12,7 @@ import {
   IconHome,
   IconInbox,
   IconKey,
+  IconListCheck,
   IconMail,
   IconMailCog,
   IconNumbers,
@@ -51,6 +52,12 @@ const SETTINGS: Entry[] = [
     ability: 'manageCustomFields',
   },
   { to: '/settings/repository', label: 'nav.repository', icon: <IconNumbers size={18} />, ability: 'manageSettings' },
+  {
+    to: '/settings/approval-templates',
+    label: 'nav.approvalTemplates',
+    icon: <IconListCheck size={18} />,
+    ability: 'manageSettings',
+  },
   { to: '/settings/inbox', label: 'nav.inboxSettings', icon: <IconInbox size={18} />, ability: 'createContracts' },
   {
     to: '/settings/mail-templates',

@@ -161,6 +161,7 @@ export const errors: Record<keyof typeof en, string> = {
   'validation.unknown_field': 'Dieses Feld gibt es nicht (mehr).',
   'validation.unknown_option': 'Das ist keine der Optionen.',
   'validation.unknown_category': 'Diese Kategorie gibt es nicht (mehr).',
+  'validation.default_taken': 'Die Vorlage „{name}“ ist bereits Standard für diese Kategorie.',
   'validation.unknown_org_unit': 'Diese Organisationseinheit gibt es nicht (mehr).',
   'validation.unknown_column': 'Diese Spalte gibt es nicht.',
   'validation.unknown_filter': 'Diesen Filter gibt es nicht.',

@@ -138,6 +138,7 @@ export const errors = {
   'validation.unknown_field': 'This field does not exist (any more).',
   'validation.unknown_option': 'This is not one of the options.',
   'validation.unknown_category': 'This category does not exist (any more).',
+  'validation.default_taken': 'Template “{name}” is already the default for this category.',
   'validation.unknown_org_unit': 'This organizational unit does not exist (any more).',
   'validation.unknown_column': 'This column does not exist.',
   'validation.unknown_filter': 'This filter does not exist.',

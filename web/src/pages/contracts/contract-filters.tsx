@@ -1,4 +1,5 @@
 import { Select, SimpleGrid, TextInput } from '@mantine/core';
+import { CONTRACT_APPROVAL_STATES } from '../../../../common/schemas/approvals.js';
 import { CONTRACT_STATUSES } from '../../../../common/schemas/contracts.js';
 import { useBusinessUnits } from '../../api/use-business-units.js';
 import { type ListKind, useListItems } from '../../api/use-lists.js';
@@ -90,6 +91,14 @@ export function ContractFilters({ filters, custom, onChange, onCustomChange, onC
           label={t('contracts.endsTo')}
           value={filters.endsTo ?? ''}
           onChange={(event) => onChange('endsTo', event.currentTarget.value || null)}
+        />
+        <Select
+          label={t('approvals.tab')}
+          placeholder={t('contracts.any')}
+          {...clearProps}
+          value={filters.approval ?? null}
+          data={CONTRACT_APPROVAL_STATES.map((s) => ({ value: s, label: t(`approvals.state.${s}`) }))}
+          onChange={(value) => onChange('approval', value)}
         />
       </SimpleGrid>
       <CustomFieldFilters entity="contract" ranges values={custom} onChange={onCustomChange} />

@@ -143,7 +143,7 @@ function ContractView({ contract }: { contract: Contract }) {
           <AccessTab contractId={contract.id} />
         </Tabs.Panel>
         <Tabs.Panel value="approval">
-          <ApprovalTab contractId={contract.id} />
+          <ApprovalTab contractId={contract.id} categoryId={contract.categoryId} />
         </Tabs.Panel>
       </Tabs>
       <RecordNoticeModal

@@ -13,6 +13,7 @@ export const FILTER_NAMES = [
   'noticeDeadlineTo',
   'endsFrom',
   'endsTo',
+  'approval',
 ] as const;
 export type FilterName = (typeof FILTER_NAMES)[number];
 

@@ -1,6 +1,6 @@
 import { Box, Button, Grid, Paper, SegmentedControl, Stack, Text } from '@mantine/core';
 import { useMediaQuery } from '@mantine/hooks';
-import { IconEyeOff, IconInboxOff } from '@tabler/icons-react';
+import { IconEyeOff, IconInboxOff, IconSignature } from '@tabler/icons-react';
 import { useState } from 'react';
 import { Link, useParams } from 'react-router';
 import { meCan } from '../../api/abilities.js';
@@ -12,6 +12,7 @@ import { EmptyBox, ErrorState, NoAccess, PageLoader } from '../../components/sta
 import { useI18n, useT } from '../../i18n/i18n-context.js';
 import { fileKind } from '../documents/file-kinds.js';
 import { VersionPreview } from '../documents/preview-page.js';
+import { useStartSigning } from '../signing/use-start-signing.js';
 import { AttachPanel } from './attach-panel.js';
 import { ConvertPanel } from './convert-panel.js';
 
@@ -55,6 +56,7 @@ function ReviewView({ document }: { document: Document }) {
   const { t, fmt } = useI18n();
   const [action, setAction] = useState<'create' | 'attach'>('create');
   const wide = useMediaQuery('(min-width: 75em)') ?? true;
+  const startSigning = useStartSigning();
   const version = document.versions[0];
   const description = [
     version ? t(`documents.kind.${fileKind(version.mimeType)}`) : null,
@@ -71,7 +73,23 @@ function ReviewView({ document }: { document: Document }) {
   return (
     <Stack gap="md">
       <BackLink to="/inbox">{t('inbox.backToInbox')}</BackLink>
-      <PageHeader title={document.name} description={description} mb={0} />
+      <PageHeader
+        title={document.name}
+        description={description}
+        mb={0}
+        actions={
+          // The same action as a contract's documents tab: a draft of the newest version, then its editor.
+          version?.mimeType === 'application/pdf' && (
+            <Button
+              variant="default"
+              leftSection={<IconSignature size={16} />}
+              onClick={() => startSigning(document.id)}
+            >
+              {t('signing.sendForSignature')}
+            </Button>
+          )
+        }
+      />
       <Grid gap="md">
         <Grid.Col span={wide ? 7 : 12}>
           {/* Beside the form the document stays in view while the long form scrolls. */}

@@ -13,6 +13,7 @@ import { useI18n, useT } from '../../i18n/i18n-context.js';
 import { envelopeHome } from './envelope-editor-page.js';
 import { EnvelopeStatusBadge, RecipientStatusBadge } from './envelope-status.js';
 import { RecipientActions } from './recipient-actions.js';
+import { EnvelopeTimeline } from './envelope-timeline.js';
 
 export function EnvelopePage() {
   const { id = '' } = useParams();
@@ -104,6 +105,7 @@ function EnvelopeView({ envelope }: { envelope: Envelope }) {
         {t('signing.recipients.title')}
       </Title>
       <Recipients envelope={envelope} />
+      <EnvelopeTimeline envelopeId={envelope.id} />
       <ConfirmModal
         opened={confirm}
         title={t('signing.envelope.deleteTitle')}

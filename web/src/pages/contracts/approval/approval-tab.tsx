@@ -28,14 +28,14 @@ export function ApprovalStateBadge({ state }: { state: ContractApprovalState }) 
 }
 
 /** The contract's approval: the current round with its steps, what I may do, comments and earlier rounds. */
-export function ApprovalTab({ contractId }: { contractId: string }) {
+export function ApprovalTab({ contractId, categoryId }: { contractId: string; categoryId: string | null }) {
   const approval = useContractApproval(contractId);
   if (approval.isPending) return <TableSkeleton rows={4} />;
   if (approval.isError) return <ErrorState error={approval.error} onRetry={() => void approval.refetch()} />;
-  return <ApprovalView approval={approval.data} />;
+  return <ApprovalView approval={approval.data} categoryId={categoryId} />;
 }
 
-function ApprovalView({ approval }: { approval: ContractApproval }) {
+function ApprovalView({ approval, categoryId }: { approval: ContractApproval; categoryId: string | null }) {
   const t = useT();
   const [starting, setStarting] = useState(false);
   const { current, abilities } = approval;
@@ -77,7 +77,12 @@ function ApprovalView({ approval }: { approval: ContractApproval }) {
       )}
       {current && <ApprovalComments approval={approval} workflowId={current.id} />}
       {history.length > 0 && <RoundHistory rounds={history} />}
-      <StartApprovalModal contractId={approval.contractId} opened={starting} onClose={() => setStarting(false)} />
+      <StartApprovalModal
+        contractId={approval.contractId}
+        categoryId={categoryId}
+        opened={starting}
+        onClose={() => setStarting(false)}
+      />
     </Stack>
   );
 }

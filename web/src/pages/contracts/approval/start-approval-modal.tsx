@@ -10,24 +10,32 @@ import { ownSubmit } from '../../../forms/own-submit.js';
 import { useT } from '../../../i18n/i18n-context.js';
 import { emptyStep, type StepDraft, StepsEditor, stepErrorsOf, toStepInputs } from './steps-editor.js';
 
-type Props = { contractId: string; opened: boolean; onClose: () => void };
+type Props = { contractId: string; categoryId: string | null; opened: boolean; onClose: () => void };
 
-export function StartApprovalModal({ contractId, opened, onClose }: Props) {
+export function StartApprovalModal({ contractId, categoryId, opened, onClose }: Props) {
   const t = useT();
   return (
     <AppModal opened={opened} onClose={onClose} title={t('approvals.startTitle')} size="lg">
-      {opened && <StartForm contractId={contractId} onDone={onClose} />}
+      {opened && <StartForm contractId={contractId} categoryId={categoryId} onDone={onClose} />}
     </AppModal>
   );
 }
 
-/** A template's steps, or steps written for this contract; the server checks the approvers. */
-function StartForm({ contractId, onDone }: { contractId: string; onDone: () => void }) {
+type FormProps = { contractId: string; categoryId: string | null; onDone: () => void };
+
+/**
+ * A template's steps, or steps written for this contract; the server checks the approvers.
+ * The category's default template is chosen until the person picks something else.
+ */
+function StartForm({ contractId, categoryId, onDone }: FormProps) {
   const t = useT();
   const templates = useApprovalTemplates();
   const active = (templates.data ?? []).filter((tpl) => !tpl.archivedAt);
-  const [mode, setMode] = useState<'template' | 'steps'>('steps');
-  const [templateId, setTemplateId] = useState<string | null>(null);
+  const suggested = categoryId ? active.find((tpl) => tpl.defaultCategoryId === categoryId) : undefined;
+  const [chosenMode, setMode] = useState<'template' | 'steps' | null>(null);
+  const [chosenTemplateId, setTemplateId] = useState<string | null | undefined>(undefined);
+  const mode = chosenMode ?? (suggested ? 'template' : 'steps');
+  const templateId = chosenTemplateId === undefined ? (suggested?.id ?? null) : chosenTemplateId;
   const [steps, setSteps] = useState<StepDraft[]>([emptyStep()]);
   const [error, setError] = useState<unknown>(null);
   const start = useStartApproval(contractId);

@@ -1,0 +1,27 @@
+import type { signingEvents as en } from '../en/signing-events.js';
+
+export const signingEvents: Record<keyof typeof en, string> = {
+  'signingEvents.title': 'Nachweise',
+  'signingEvents.hint': 'Alles, was mit diesem Umschlag geschah, mit der Adresse und dem Browser, von denen es kam.',
+  'signingEvents.none': 'Noch ist nichts geschehen.',
+  'signingEvents.by': 'von {name}',
+  'signingEvents.from': 'IP-Adresse {ip}',
+  'signingEvents.kind.created': 'Entwurf angelegt',
+  'signingEvents.kind.sent': 'Zur Signatur versendet',
+  'signingEvents.kind.mailed': 'Signaturlink gemailt',
+  'signingEvents.kind.viewed': 'Dokument geöffnet',
+  'signingEvents.kind.code_sent': 'Sicherheitscode gesendet',
+  'signingEvents.kind.code_verified': 'Sicherheitscode bestätigt',
+  'signingEvents.kind.code_failed': 'Falscher Sicherheitscode',
+  'signingEvents.kind.signed': 'Signiert',
+  'signingEvents.kind.approved': 'Freigegeben',
+  'signingEvents.kind.declined': 'Abgelehnt',
+  'signingEvents.kind.reminded': 'Erinnerung gemailt',
+  'signingEvents.kind.resent': 'Signaturlink erneut gesendet',
+  'signingEvents.kind.email_changed': 'E-Mail-Adresse geändert',
+  'signingEvents.kind.cancelled': 'Zurückgezogen',
+  'signingEvents.kind.expired': 'Abgelaufen',
+  'signingEvents.kind.sealed': 'Signiertes PDF versiegelt',
+  'signingEvents.kind.seal_failed': 'Versiegeln fehlgeschlagen',
+  'signingEvents.kind.downloaded': 'Signiertes PDF heruntergeladen',
+};
