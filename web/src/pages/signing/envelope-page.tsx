@@ -12,8 +12,8 @@ import { ErrorState, PageLoader } from '../../components/states.js';
 import { useI18n, useT } from '../../i18n/i18n-context.js';
 import { envelopeHome } from './envelope-editor-page.js';
 import { EnvelopeStatusBadge, RecipientStatusBadge } from './envelope-status.js';
-import { RecipientActions } from './recipient-actions.js';
 import { EnvelopeTimeline } from './envelope-timeline.js';
+import { RecipientActions } from './recipient-actions.js';
 
 export function EnvelopePage() {
   const { id = '' } = useParams();
