@@ -1,6 +1,6 @@
 import { spawn } from 'node:child_process';
 import { once } from 'node:events';
-import { type APIRequestContext, type BrowserContext, expect, request } from '@playwright/test';
+import { type APIRequestContext, type Browser, type BrowserContext, expect, request } from '@playwright/test';
 import { addDays, todayIn } from '../common/terms/dates.js';
 import { E2E_ENV } from '../playwright.config.js';
 import { totpCode } from '../server/features/factors/totp.js';
@@ -159,6 +159,28 @@ export async function seedAccount(baseURL: string, tag: string): Promise<Seeded>
     resetLink: await linkFromMail(email, /Reset your password/, '/reset-password'),
     respondLink: await linkFromMail(email, new RegExp(contractTitle), '/respond/'),
   };
+}
+
+/** A member of the account's general unit with `role`, invited by its administrator and joined with PASSWORD. */
+export async function inviteMember(
+  browser: Browser,
+  seeded: Seeded,
+  member: { email: string; name: string; role: 'editor' | 'viewer' },
+) {
+  const admin = await browser.newContext();
+  await signIn(admin, seeded.email, 'en');
+  const me = await call(admin.request, 'GET', '/me');
+  await call(admin.request, 'POST', '/users/invitations', {
+    email: member.email,
+    name: member.name,
+    isAdmin: false,
+    roles: { [me.roles[0].businessUnitId]: member.role },
+  });
+  await admin.close();
+  const token = new URL(await linkFromMail(member.email, /invited/, '/invite/')).pathname.split('/invite/')[1]!;
+  const joining = await browser.newContext();
+  await call(joining.request, 'POST', `/invitations/${token}/accept`, { name: member.name, password: PASSWORD });
+  await joining.close();
 }
 
 /** A link from a mail as a path on the server under test. */

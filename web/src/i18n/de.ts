@@ -21,6 +21,7 @@ import { repository } from './de/repository.js';
 import { search } from './de/search.js';
 import { security } from './de/security.js';
 import { sessions } from './de/sessions.js';
+import { signPage } from './de/sign-page.js';
 import { signing } from './de/signing.js';
 import { sso } from './de/sso.js';
 import { subscription } from './de/subscription.js';
@@ -47,6 +48,7 @@ export const de: Messages = {
   ...contracts,
   ...documents,
   ...signing,
+  ...signPage,
   ...search,
   ...inbox,
   ...calendar,

@@ -21,6 +21,7 @@ import { repository } from './en/repository.js';
 import { search } from './en/search.js';
 import { security } from './en/security.js';
 import { sessions } from './en/sessions.js';
+import { signPage } from './en/sign-page.js';
 import { signing } from './en/signing.js';
 import { sso } from './en/sso.js';
 import { subscription } from './en/subscription.js';
@@ -46,6 +47,7 @@ export const en = {
   ...contracts,
   ...documents,
   ...signing,
+  ...signPage,
   ...search,
   ...inbox,
   ...calendar,

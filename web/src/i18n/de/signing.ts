@@ -76,6 +76,7 @@ export const signing: Record<keyof typeof en, string> = {
   'signing.send.ready': 'Jeder Unterzeichner hat ein Signaturfeld.',
   'signing.send.send': 'Senden',
   'signing.envelope.deleted': 'Entwurf gelöscht.',
+  'signing.envelope.download': 'Unterschriebenes PDF herunterladen',
   'signing.envelope.edit': 'Bearbeiten',
   'signing.envelope.delete': 'Entwurf löschen',
   'signing.envelope.deleteTitle': 'Diesen Entwurf löschen?',

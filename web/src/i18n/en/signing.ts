@@ -73,6 +73,7 @@ export const signing = {
   'signing.send.ready': 'Every signer has a signature field.',
   'signing.send.send': 'Send',
   'signing.envelope.deleted': 'Draft deleted.',
+  'signing.envelope.download': 'Download signed PDF',
   'signing.envelope.edit': 'Edit',
   'signing.envelope.delete': 'Delete draft',
   'signing.envelope.deleteTitle': 'Delete this draft?',
