@@ -183,6 +183,29 @@ export async function inviteMember(
   await joining.close();
 }
 
+type SignerSpec = { name: string; email: string; title?: string; message?: string; textLabel?: string };
+
+/**
+ * Sends a PDF for signature to one signer (a signature field, and a text field when labelled) as the
+ * signed-in session of `api`; answers the path of the signer's link from their mail.
+ */
+export async function sendForSignature(api: APIRequestContext, documentId: string, signer: SignerSpec) {
+  const { title, message, textLabel } = signer;
+  const envelope = await call(api, 'POST', '/envelopes', { documentId, title, message });
+  const { recipients } = await call(api, 'PUT', `/envelopes/${envelope.id}/recipients`, {
+    recipients: [{ role: 'signer', name: signer.name, email: signer.email }],
+  });
+  const recipientId = recipients[0].id;
+  const fields: Record<string, unknown>[] = [
+    { recipientId, type: 'signature', page: 1, x: 0.1, y: 0.3, w: 0.3, h: 0.08 },
+  ];
+  if (textLabel)
+    fields.push({ recipientId, type: 'text', page: 1, x: 0.1, y: 0.15, w: 0.3, h: 0.05, label: textLabel });
+  await call(api, 'PUT', `/envelopes/${envelope.id}/fields`, { fields });
+  await call(api, 'POST', `/envelopes/${envelope.id}/send`);
+  return pathOf(await linkFromMail(signer.email, /asks you to sign/, '/sign/'));
+}
+
 /** A link from a mail as a path on the server under test. */
 export function pathOf(link: string): string {
   const url = new URL(link);

@@ -71,6 +71,7 @@ export function SignField({ field, name, values, signature, refOf, onSign, onVal
           className={classes.input}
           {...common}
           aria-label={typeName}
+          placeholder={typeName}
           aria-required={field.required}
           maxLength={500}
           value={String(values[field.id] ?? '')}

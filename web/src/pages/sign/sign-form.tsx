@@ -86,26 +86,28 @@ export function SignForm({ token, info, onDone }: Props) {
             ))
         }
       />
-      <Paper withBorder radius="md" p="md" className={classes.bar}>
+      <Paper withBorder radius="md" px="md" py="xs" className={classes.bar}>
+        <Group justify="space-between" wrap="nowrap" gap="xs" mih={36}>
+          <Text size="sm" role="status" data-testid="fields-left">
+            {open.length === 0 ? t('signPage.fieldsDone') : t('signPage.fieldsLeft', { count: open.length })}
+          </Text>
+          {open.length > 0 && (
+            <Button variant="light" size="sm" leftSection={<IconArrowDown size={16} />} onClick={nextField}>
+              {t('signPage.nextField')}
+            </Button>
+          )}
+        </Group>
+      </Paper>
+      <Paper withBorder radius="md" p={{ base: 'md', sm: 'lg' }}>
         <form onSubmit={ownSubmit(submit)} noValidate>
           <Stack gap="sm">
-            <Group justify="space-between" wrap="wrap" gap="xs">
-              <Text size="sm" role="status" data-testid="fields-left">
-                {open.length === 0 ? t('signPage.fieldsDone') : t('signPage.fieldsLeft', { count: open.length })}
-              </Text>
-              <Group gap="xs">
-                {signer && (
-                  <Button variant="default" onClick={() => setDrawing(true)}>
-                    {signature ? t('signPage.changeSignature') : t('signPage.addSignature')}
-                  </Button>
-                )}
-                {open.length > 0 && (
-                  <Button variant="light" leftSection={<IconArrowDown size={16} />} onClick={nextField}>
-                    {t('signPage.nextField')}
-                  </Button>
-                )}
+            {signer && (
+              <Group>
+                <Button variant="default" onClick={() => setDrawing(true)}>
+                  {signature ? t('signPage.changeSignature') : t('signPage.addSignature')}
+                </Button>
               </Group>
-            </Group>
+            )}
             {problem === 'fields' && (
               <Alert color="yellow" variant="light" role="alert">
                 {signer && !signature ? t('signPage.signatureMissing') : t('signPage.fieldsMissing')}
