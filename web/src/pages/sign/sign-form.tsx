@@ -1,16 +1,16 @@
 import { Alert, Button, Checkbox, Group, Paper, Stack, Text } from '@mantine/core';
 import { IconArrowDown } from '@tabler/icons-react';
 import { useRef, useState } from 'react';
-import type { SignInput } from '../../../../common/schemas/signing-page.js';
 import type { SigningPage } from '../../api/use-signing.js';
 import { useSign } from '../../api/use-signing.js';
 import { ProblemAlert } from '../../components/problem-alert.js';
 import { ownSubmit } from '../../forms/own-submit.js';
 import { useT } from '../../i18n/i18n-context.js';
 import { DeclineModal } from './decline-modal.js';
+import { ACTIONABLE, inOrder, isOpen, type Values, valuesToSend } from './field-state.js';
 import classes from './sign.module.css';
 import { SignDocument } from './sign-document.js';
-import { ACTIONABLE, inOrder, isOpen, SignField, type Values } from './sign-fields.js';
+import { SignField } from './sign-fields.js';
 import { signProblem } from './sign-problem.js';
 import { type Signature, SignatureModal } from './signature-modal.js';
 
@@ -52,12 +52,7 @@ export function SignForm({ token, info, onDone }: Props) {
     }
     if (!consent) return setProblem('consent');
     setProblem(null);
-    const fields = info.fields.flatMap((f): SignInput['fields'] => {
-      if (f.type === 'name') return [{ id: f.id, value: info.recipient.name }];
-      if (f.type === 'text') return [{ id: f.id, value: String(values[f.id] ?? '').trim() }];
-      if (f.type === 'checkbox') return [{ id: f.id, value: values[f.id] === true }];
-      return [];
-    });
+    const fields = valuesToSend(info.fields, values, info.recipient.name);
     sign.mutate(
       { fields, consent: true, ...(signer && signature && { signature }) },
       { onSuccess: () => onDone('signed') },
