@@ -333,7 +333,8 @@ test.describe('accessibility (axe, WCAG 2.1 AA)', () => {
   let seeded: Seeded;
   let documents: Documents;
   test.beforeAll(async ({ baseURL, playwright }) => {
-    test.setTimeout(60_000);
+    // Sending for signature waits for the signer's mail from the background outbox.
+    test.setTimeout(120_000);
     seeded = await seedAccount(baseURL!, 'a11y');
     const api = await playwright.request.newContext({ baseURL });
     await call(api, 'POST', '/auth/sign-in', { email: seeded.email, password: PASSWORD });
