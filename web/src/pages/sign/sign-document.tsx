@@ -1,8 +1,9 @@
+import { Skeleton } from '@mantine/core';
 import { useElementSize } from '@mantine/hooks';
 import { IconFileAlert } from '@tabler/icons-react';
 import { type ReactNode, useEffect, useState } from 'react';
 import { fetchSigningPdf, type SigningPage } from '../../api/use-signing.js';
-import { EmptyBox, ErrorState, PageLoader } from '../../components/states.js';
+import { EmptyBox, ErrorState } from '../../components/states.js';
 import { useT } from '../../i18n/i18n-context.js';
 import { openPdf, type PDFDocumentProxy } from '../documents/pdfjs.js';
 import { FieldPages } from '../signing/field-page.js';
@@ -45,7 +46,7 @@ export function SignDocument({ token, pages, overlay }: Props) {
   }, [token, attempt]);
   const width = Math.min(room.width, MAX_PAGE_WIDTH);
   let content: ReactNode;
-  if (!pdf) content = <PageLoader />;
+  if (!pdf) content = <Skeleton height={600} w="100%" maw={MAX_PAGE_WIDTH} aria-busy="true" />;
   else if ('error' in pdf && pdf.error === 'unreadable') {
     content = (
       <EmptyBox

@@ -70,7 +70,7 @@ function Loading() {
   const t = useT();
   return (
     <AuthCard title={t('signPage.loading')}>
-      <Stack>
+      <Stack aria-busy="true">
         <Skeleton height={20} />
         <Skeleton height={20} width="70%" />
       </Stack>
