@@ -81,9 +81,9 @@ export default defineConfig({
         PORT: String(PORT),
         HOST: '127.0.0.1',
         // Only text extraction (search finds an upload once it is read), account exports and the outbox
-        // (approval mails are queued) run in the background; the tests run the reminder job themselves.
+        // (approval and signing mails are queued) and sealing signed documents run in the background; the tests run the reminder job themselves.
         WORKER: 'true',
-        WORKER_JOBS: 'documents.extract-text,account-exports.build,mail.send',
+        WORKER_JOBS: 'documents.extract-text,account-exports.build,mail.send,signing.seal',
         RATE_LIMIT: 'false',
         // Inbox addresses are shown (no SMTP listener is started without INBOUND_SMTP_PORT).
         INBOUND_MAIL_DOMAIN: 'in.deedbox.test',

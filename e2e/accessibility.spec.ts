@@ -3,7 +3,17 @@ import { type Browser, expect, type Page, test } from '@playwright/test';
 import { pdfWithText } from '../server/test/files.js';
 import { de } from '../web/src/i18n/de.js';
 import { en, type Messages } from '../web/src/i18n/en.js';
-import { call, PASSWORD, pathOf, type Seeded, seedAccount, signIn, uploadDocument, uploadToInbox } from './seed.js';
+import {
+  call,
+  PASSWORD,
+  pathOf,
+  type Seeded,
+  seedAccount,
+  sendForSignature,
+  signIn,
+  uploadDocument,
+  uploadToInbox,
+} from './seed.js';
 
 // WCAG 2.1 A and AA; label-in-name (2.5.3) is an "experimental" axe rule, so it is switched on by name.
 const TAGS = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'];
@@ -28,7 +38,7 @@ function tab(key: keyof Messages) {
   };
 }
 
-function publicScreens(s: Seeded): Screen[] {
+function publicScreens(s: Seeded, documents: Documents): Screen[] {
   return [
     { name: 'sign-in', path: '/sign-in', narrow: true },
     { name: 'sign-up', path: '/sign-up' },
@@ -44,7 +54,25 @@ function publicScreens(s: Seeded): Screen[] {
     { name: 'end session link', path: `/end-session?token=${'A'.repeat(43)}`, narrow: true },
     { name: 'single sign-on error', path: '/sso-error?code=domain_not_verified', narrow: true },
     { name: 'trust page', path: '/trust', narrow: true },
+    { name: 'signing page', path: documents.sign, narrow: true },
+    {
+      name: 'signing page (signature dialog)',
+      path: documents.sign,
+      narrow: true,
+      open: signingDialog('signPage.addSignature'),
+    },
+    { name: 'signing page (decline dialog)', path: documents.sign, open: signingDialog('signPage.decline.open') },
+    // A well-formed link nobody was sent: the page says it is not valid.
+    { name: 'signing link invalid', path: `/sign/${'A'.repeat(96)}`, narrow: true },
   ];
+}
+
+/** Opens a dialog of the signing page from its button. */
+function signingDialog(button: keyof Messages) {
+  return async (page: Page, t: Messages) => {
+    await page.getByRole('button', { name: t[button] }).click();
+    await expect(page.getByRole('dialog')).toBeVisible();
+  };
 }
 
 /** Opens the contract's documents tab, then the menu of its one document and an item of it. */
@@ -67,8 +95,11 @@ async function headerSearch(page: Page, t: Messages) {
   await expect(page.getByRole('listbox').getByRole('option').first()).toContainText('Office cleaning');
 }
 
-/** The PDF and the text file uploaded to the seeded contract, a PDF waiting in the inbox, and a signing draft of the PDF. */
-type Documents = { pdf: string; text: string; inbox: string; envelope: string };
+/**
+ * The PDF and the text file uploaded to the seeded contract, a PDF waiting in the inbox, a signing draft
+ * of the PDF, and the path of a signer's link to the PDF sent for signature.
+ */
+type Documents = { pdf: string; text: string; inbox: string; envelope: string; sign: string };
 
 function appScreens(s: Seeded, documents: Documents): Screen[] {
   const contract = `/contracts/${s.contractId}`;
@@ -298,7 +329,7 @@ async function auditAll(browser: Browser, seeded: Seeded, documents: Documents, 
     }
     await page.setViewportSize(WIDE);
   };
-  await pass(publicScreens(seeded));
+  await pass(publicScreens(seeded, documents));
   await signIn(context, seeded.email, locale);
   // The app asked who is signed in when it loaded; after signing in it must load afresh.
   await page.goto('/');
@@ -311,7 +342,8 @@ test.describe('accessibility (axe, WCAG 2.1 AA)', () => {
   let seeded: Seeded;
   let documents: Documents;
   test.beforeAll(async ({ baseURL, playwright }) => {
-    test.setTimeout(60_000);
+    // Sending for signature waits for the signer's mail from the background outbox.
+    test.setTimeout(120_000);
     seeded = await seedAccount(baseURL!, 'a11y');
     const api = await playwright.request.newContext({ baseURL });
     await call(api, 'POST', '/auth/sign-in', { email: seeded.email, password: PASSWORD });
@@ -334,6 +366,12 @@ test.describe('accessibility (axe, WCAG 2.1 AA)', () => {
       text: (await uploadDocument(api, seeded.contractId, notes)).id,
       inbox: (await uploadToInbox(api, { ...file, name: 'Scanned lease.pdf' })).id,
       envelope: envelope.id,
+      sign: await sendForSignature(api, pdf, {
+        name: 'Sam Signer',
+        email: `sam-${Date.now().toString(36)}@partner.example`,
+        message: 'Please sign the lease.',
+        textLabel: 'Office',
+      }),
     };
     // A provisioning token and a group pushed with it, so the Provisioning page shows both.
     const { secret } = await call(api, 'POST', '/settings/scim/token');

@@ -1,28 +1,10 @@
-import { type Browser, expect, type Page, test } from '@playwright/test';
+import { expect, type Page, test } from '@playwright/test';
 import { en } from '../web/src/i18n/en.js';
 import { linkFromMail } from './mail.js';
-import { call, PASSWORD, pathOf, type Seeded, seedAccount, signIn } from './seed.js';
+import { inviteMember, PASSWORD, pathOf, seedAccount, signIn } from './seed.js';
 
 // The shared two-core machine can take many seconds to load a lazy page.
 const look = expect.configure({ timeout: 30_000 });
-
-/** A member of the general unit with `role` (a Viewer can read the contract and so approve it). */
-async function inviteMember(browser: Browser, seeded: Seeded, email: string, name = 'Vic Viewer', role = 'viewer') {
-  const admin = await browser.newContext();
-  await signIn(admin, seeded.email, 'en');
-  const me = await call(admin.request, 'GET', '/me');
-  await call(admin.request, 'POST', '/users/invitations', {
-    email,
-    name,
-    isAdmin: false,
-    roles: { [me.roles[0].businessUnitId]: role },
-  });
-  await admin.close();
-  const token = new URL(await linkFromMail(email, /invited/, '/invite/')).pathname.split('/invite/')[1]!;
-  const joining = await browser.newContext();
-  await call(joining.request, 'POST', `/invitations/${token}/accept`, { name, password: PASSWORD });
-  await joining.close();
-}
 
 /** The requester starts an approval with one written step for Vic. */
 async function startOneStep(page: Page, stepName: string) {
@@ -43,7 +25,7 @@ test('approval: requested from the contract page, approved from the mail link, t
   test.setTimeout(240_000);
   const seeded = await seedAccount(baseURL!, 'approvals');
   const vic = `vic-${Date.now().toString(36)}@acme.example`;
-  await inviteMember(browser, seeded, vic);
+  await inviteMember(browser, seeded, { email: vic, name: 'Vic Viewer', role: 'viewer' });
   const adminContext = await browser.newContext();
   await signIn(adminContext, seeded.email, 'en');
   const admin = await adminContext.newPage();
@@ -120,9 +102,9 @@ test('approval templates: the administrator keeps a two-step template, an editor
   test.setTimeout(240_000);
   const seeded = await seedAccount(baseURL!, 'templates');
   const run = Date.now().toString(36);
-  await inviteMember(browser, seeded, `vic-${run}@acme.example`);
+  await inviteMember(browser, seeded, { email: `vic-${run}@acme.example`, name: 'Vic Viewer', role: 'viewer' });
   const eddie = `eddie-${run}@acme.example`;
-  await inviteMember(browser, seeded, eddie, 'Eddie Editor', 'editor');
+  await inviteMember(browser, seeded, { email: eddie, name: 'Eddie Editor', role: 'editor' });
   const adminContext = await browser.newContext();
   await signIn(adminContext, seeded.email, 'en');
   const admin = await adminContext.newPage();

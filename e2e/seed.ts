@@ -1,6 +1,6 @@
 import { spawn } from 'node:child_process';
 import { once } from 'node:events';
-import { type APIRequestContext, type BrowserContext, expect, request } from '@playwright/test';
+import { type APIRequestContext, type Browser, type BrowserContext, expect, request } from '@playwright/test';
 import { addDays, todayIn } from '../common/terms/dates.js';
 import { E2E_ENV } from '../playwright.config.js';
 import { totpCode } from '../server/features/factors/totp.js';
@@ -159,6 +159,51 @@ export async function seedAccount(baseURL: string, tag: string): Promise<Seeded>
     resetLink: await linkFromMail(email, /Reset your password/, '/reset-password'),
     respondLink: await linkFromMail(email, new RegExp(contractTitle), '/respond/'),
   };
+}
+
+/** A member of the account's general unit with `role`, invited by its administrator and joined with PASSWORD. */
+export async function inviteMember(
+  browser: Browser,
+  seeded: Seeded,
+  member: { email: string; name: string; role: 'editor' | 'viewer' },
+) {
+  const admin = await browser.newContext();
+  await signIn(admin, seeded.email, 'en');
+  const me = await call(admin.request, 'GET', '/me');
+  await call(admin.request, 'POST', '/users/invitations', {
+    email: member.email,
+    name: member.name,
+    isAdmin: false,
+    roles: { [me.roles[0].businessUnitId]: member.role },
+  });
+  await admin.close();
+  const token = new URL(await linkFromMail(member.email, /invited/, '/invite/')).pathname.split('/invite/')[1]!;
+  const joining = await browser.newContext();
+  await call(joining.request, 'POST', `/invitations/${token}/accept`, { name: member.name, password: PASSWORD });
+  await joining.close();
+}
+
+type SignerSpec = { name: string; email: string; title?: string; message?: string; textLabel?: string };
+
+/**
+ * Sends a PDF for signature to one signer (a signature field, and a text field when labelled) as the
+ * signed-in session of `api`; answers the path of the signer's link from their mail.
+ */
+export async function sendForSignature(api: APIRequestContext, documentId: string, signer: SignerSpec) {
+  const { title, message, textLabel } = signer;
+  const envelope = await call(api, 'POST', '/envelopes', { documentId, title, message });
+  const { recipients } = await call(api, 'PUT', `/envelopes/${envelope.id}/recipients`, {
+    recipients: [{ role: 'signer', name: signer.name, email: signer.email }],
+  });
+  const recipientId = recipients[0].id;
+  const fields: Record<string, unknown>[] = [
+    { recipientId, type: 'signature', page: 1, x: 0.1, y: 0.3, w: 0.3, h: 0.08 },
+  ];
+  if (textLabel)
+    fields.push({ recipientId, type: 'text', page: 1, x: 0.1, y: 0.15, w: 0.3, h: 0.05, label: textLabel });
+  await call(api, 'PUT', `/envelopes/${envelope.id}/fields`, { fields });
+  await call(api, 'POST', `/envelopes/${envelope.id}/send`);
+  return pathOf(await linkFromMail(signer.email, /asks you to sign/, '/sign/'));
 }
 
 /** A link from a mail as a path on the server under test. */

@@ -1,7 +1,8 @@
-import { expect, type Locator, type Page, test } from '@playwright/test';
+import { expect, test } from '@playwright/test';
 import { pdfWithText } from '../server/test/files.js';
 import { en } from '../web/src/i18n/en.js';
 import { linkFromMail } from './mail.js';
+import { centreOf, dragTo } from './pointer.js';
 import { call, PASSWORD, seedAccount, signIn, uploadDocument } from './seed.js';
 
 // The shared two-core machine can take many seconds to load a lazy page or draw a PDF.
@@ -20,20 +21,6 @@ type Field = {
   h: number;
 };
 type Recipient = { id: string; name: string; role: string };
-
-/** Presses on `from`, moves in steps to `to` and lets go, as a hand with a mouse does. */
-async function dragTo(page: Page, from: { x: number; y: number }, to: { x: number; y: number }) {
-  await page.mouse.move(from.x, from.y);
-  await page.mouse.down();
-  await page.mouse.move((from.x + to.x) / 2, (from.y + to.y) / 2, { steps: 5 });
-  await page.mouse.move(to.x, to.y, { steps: 5 });
-  await page.mouse.up();
-}
-
-async function centreOf(locator: Locator) {
-  const box = (await locator.boundingBox())!;
-  return { x: box.x + box.width / 2, y: box.y + box.height / 2 };
-}
 
 test('the signing editor: recipients, fields dragged onto the page, moved and resized, saved and shown again', async ({
   browser,

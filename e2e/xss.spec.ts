@@ -17,7 +17,16 @@ import { startTestIdp } from '../server/test/oidc-provider.js';
 import { IDP_CERT } from '../server/test/saml-idp.js';
 import { SoftAuthenticator } from '../server/test/soft-authenticator.js';
 import { linkFromMail } from './mail.js';
-import { call, PASSWORD, pathOf, remindersRun, signIn, uploadDocument, uploadToInbox } from './seed.js';
+import {
+  call,
+  PASSWORD,
+  pathOf,
+  remindersRun,
+  sendForSignature,
+  signIn,
+  uploadDocument,
+  uploadToInbox,
+} from './seed.js';
 
 // Stored XSS: every free-text field the API takes holds attack strings, then every page that shows
 // them is loaded with a dialog listener and its DOM searched for markup that came from data.
@@ -69,6 +78,8 @@ interface World {
   partnerId: string;
   inviteToken: string;
   respondPath: string;
+  /** A signer's link to a sent envelope whose title, message, signer and field label hold attack strings. */
+  signPath: string;
   seeded: Set<string>;
   /** The person holds an authenticator app: signing in takes its code. */
   totpSecret: string;
@@ -344,6 +355,14 @@ async function seedWorld(baseURL: string): Promise<World> {
   await call(api, 'POST', `/envelopes/${toRename.id}/send`);
   await call(api, 'PATCH', `/envelopes/${toRename.id}/recipients/${renamedId}`, { name: XSS_PAYLOADS[3] });
   seeded.add('PATCH /envelopes/{id}/recipients/{rid}');
+  // A third, sent: the signer's page shows its title, message, the signer's name and a field's label.
+  const signPath = await sendForSignature(api, document.id, {
+    name: XSS_PAYLOADS[1],
+    email: `page-${run}@xss.example`,
+    title: XSS_PAYLOADS[1],
+    message: XSS_PAYLOADS.join('\n'),
+    textLabel: XSS_PAYLOADS[2],
+  });
   await call(api, 'POST', `/contracts/${contract.id}/links`, {
     url: `https://files.xss.example/${encodeURIComponent(XSS_PAYLOADS[0])}?q=${encodeURIComponent(XSS_PAYLOADS[1])}`,
     title: `Link ${noSlash.join(' ')}`,
@@ -393,6 +412,7 @@ async function seedWorld(baseURL: string): Promise<World> {
     partnerId: partner.id,
     inviteToken: new URL(await linkFromMail(pending, /invited/, '/invite/')).pathname.split('/invite/')[1]!,
     respondPath: pathOf(await linkFromMail(email, /^own /, '/respond/')),
+    signPath,
     seeded,
     totpSecret: factor.secret,
   };
@@ -423,6 +443,7 @@ function pagesOf(w: World): Record<string, { url: string; guest?: boolean; shows
     '/confirm-sign-up': { url: '/confirm-sign-up?token=x', guest: true },
     '/invite/:token': { url: `/invite/${w.inviteToken}`, guest: true, shows: true },
     '/respond/:token': { url: w.respondPath, guest: true, shows: true },
+    '/sign/:token': { url: w.signPath, guest: true, shows: true },
     '/end-session': { url: '/end-session?token=x', guest: true },
     '/sso-error': { url: '/sso-error?code=%3Cimg%20src%3Dx%20onerror%3Dalert(1)%3E', guest: true },
     // Configured text (TRUST_* in playwright.config.ts) and, for the administrator, the own account's part.

@@ -103,6 +103,7 @@ const EnvelopePage = lazy(() => import('./pages/signing/envelope-page.js').then(
 const EnvelopeEditorPage = lazy(() =>
   import('./pages/signing/envelope-editor-page.js').then((m) => ({ default: m.EnvelopeEditorPage })),
 );
+const SignPage = lazy(() => import('./pages/sign/sign-page.js').then((m) => ({ default: m.SignPage })));
 const OutboxPage = lazy(() => import('./pages/dev/outbox-page.js').then((m) => ({ default: m.OutboxPage })));
 
 export const router = createBrowserRouter([
@@ -131,7 +132,10 @@ export const router = createBrowserRouter([
       },
       {
         element: <PublicLayout width={880} />,
-        children: [{ path: '/trust', element: <TrustPage /> }],
+        children: [
+          { path: '/trust', element: <TrustPage /> },
+          { path: '/sign/:token', element: <SignPage /> },
+        ],
       },
       {
         element: <AppLayout />,

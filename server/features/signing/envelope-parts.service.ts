@@ -35,6 +35,14 @@ export async function replaceRecipients(ctx: Ctx, id: string, input: RecipientIn
       });
     }
     if (r.id) ids.add(r.id);
+    // One-time codes are designed (design §4) but not built: no certificate may claim a check that never ran.
+    if (r.requireCode) {
+      errors.push({
+        field: `recipients.${i}.requireCode`,
+        rule: 'code_unavailable',
+        message: 'one-time codes by e-mail are not available yet',
+      });
+    }
     if (emails.has(r.email)) {
       errors.push({ field: `recipients.${i}.email`, rule: 'duplicate_email', message: 'is listed twice' });
     }

@@ -111,6 +111,13 @@ describe('envelope drafts', () => {
     expect(expectProblem(duplicate, 422, 'validation_failed').errors).toEqual([
       expect.objectContaining({ field: 'recipients.1.email', rule: 'duplicate_email' }),
     ]);
+    // One-time codes are not built: asking for one is refused rather than silently not done.
+    const code = await call(h, admin, 'PUT', `/envelopes/${e.id}/recipients`, {
+      recipients: [{ ...signer('A', 'a@example.com'), requireCode: true }],
+    });
+    expect(expectProblem(code, 422, 'validation_failed').errors).toEqual([
+      expect.objectContaining({ field: 'recipients.0.requireCode', rule: 'code_unavailable' }),
+    ]);
     const unknown = await call(h, admin, 'PUT', `/envelopes/${e.id}/recipients`, {
       recipients: [{ ...signer('A', 'a@example.com'), id: other.me!.org.id }],
     });

@@ -90,7 +90,8 @@ export function sign(pub: PublicCtx, token: string, input: SignInput): Promise<{
       signedAt: now,
       signIp: c.request.ip,
       signUserAgent: c.request.userAgent?.slice(0, 512) ?? null,
-      verification: c.recipient.requireCode ? 'link_and_code' : 'link',
+      // The signed link is the only check until one-time codes exist (design §4 step 2).
+      verification: 'link',
       nextReminderAt: null,
       ...(signature && {
         signatureKind: signature.kind,

@@ -21,6 +21,7 @@ import { repository } from './de/repository.js';
 import { search } from './de/search.js';
 import { security } from './de/security.js';
 import { sessions } from './de/sessions.js';
+import { signPage } from './de/sign-page.js';
 import { signing } from './de/signing.js';
 import { signingEvents } from './de/signing-events.js';
 import { sso } from './de/sso.js';
@@ -49,6 +50,7 @@ export const de: Messages = {
   ...documents,
   ...signing,
   ...signingEvents,
+  ...signPage,
   ...search,
   ...inbox,
   ...calendar,

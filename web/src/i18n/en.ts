@@ -21,6 +21,7 @@ import { repository } from './en/repository.js';
 import { search } from './en/search.js';
 import { security } from './en/security.js';
 import { sessions } from './en/sessions.js';
+import { signPage } from './en/sign-page.js';
 import { signing } from './en/signing.js';
 import { signingEvents } from './en/signing-events.js';
 import { sso } from './en/sso.js';
@@ -48,6 +49,7 @@ export const en = {
   ...documents,
   ...signing,
   ...signingEvents,
+  ...signPage,
   ...search,
   ...inbox,
   ...calendar,

@@ -110,6 +110,7 @@ export const errors: Record<keyof typeof en, string> = {
   'validation.page_out_of_range': 'Das Dokument hat nur {max} Seiten.',
   'validation.outside_page': 'Das Feld ragt über die Seite hinaus.',
   'validation.field_too_small': 'Das Feld ist zu klein zum Ausfüllen.',
+  'validation.code_unavailable': 'Einmalcodes per E-Mail sind noch nicht verfügbar.',
   'problem.conflict.signing_unconfigured':
     'Diese Installation hat kein Signaturzertifikat, daher kann nichts zur Unterschrift gesendet werden. Bitten Sie den Betreiber, eines einzurichten.',
   'problem.conflict.already_signed': 'Sie haben dieses Dokument bereits unterschrieben.',

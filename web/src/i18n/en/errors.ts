@@ -92,6 +92,7 @@ export const errors = {
   'validation.page_out_of_range': 'The document has only {max} pages.',
   'validation.outside_page': 'The field reaches outside the page.',
   'validation.field_too_small': 'The field is too small to fill in.',
+  'validation.code_unavailable': 'One-time codes by e-mail are not available yet.',
   'problem.conflict.signing_unconfigured':
     'This installation has no signing certificate, so nothing can be sent for signature. Ask its operator to set one up.',
   'problem.conflict.already_signed': 'You have already signed this document.',

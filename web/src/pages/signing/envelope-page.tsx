@@ -1,7 +1,8 @@
 import { Anchor, Button, Card, Group, Paper, SimpleGrid, Stack, Text, Title } from '@mantine/core';
-import { IconPencil, IconTrash } from '@tabler/icons-react';
+import { IconDownload, IconPencil, IconTrash } from '@tabler/icons-react';
 import { useState } from 'react';
 import { Link, useNavigate, useParams } from 'react-router';
+import { apiUrl } from '../../api/client.js';
 import { type Envelope, useDeleteEnvelope, useEnvelope } from '../../api/use-envelopes.js';
 import { BackLink } from '../../components/back-link.js';
 import { ConfirmModal } from '../../components/confirm-modal.js';
@@ -47,6 +48,16 @@ function EnvelopeView({ envelope }: { envelope: Envelope }) {
         description={<EnvelopeStatusBadge status={envelope.status} />}
         actions={
           <>
+            {envelope.sealedVersion !== null && (
+              <Button
+                component="a"
+                href={apiUrl(`/envelopes/${envelope.id}/download`)}
+                download
+                leftSection={<IconDownload size={16} />}
+              >
+                {t('signing.envelope.download')}
+              </Button>
+            )}
             {envelope.abilities.edit && (
               <Button component={Link} to={`/envelopes/${envelope.id}/edit`} leftSection={<IconPencil size={16} />}>
                 {t('signing.envelope.edit')}

@@ -1,4 +1,5 @@
 import type { CSSProperties, ReactNode } from 'react';
+import { useT } from '../../i18n/i18n-context.js';
 import { usePage, usePageDrawing } from '../documents/pdf-page.js';
 import type { PDFDocumentProxy } from '../documents/pdfjs.js';
 import classes from './signing.module.css';
@@ -31,4 +32,34 @@ export function FieldPage({ pdf, number, size, width, label, layerRef, children 
       </div>
     </section>
   );
+}
+
+type PagesProps = {
+  pdf: PDFDocumentProxy;
+  pages: { w: number; h: number }[];
+  width: number;
+  layerRef?: (number: number, element: HTMLDivElement | null) => void;
+  /** What lies on page `number` (1-based). */
+  children: (number: number) => ReactNode;
+};
+
+/** Every page of the document, one below the other, each with its layer. */
+export function FieldPages({ pdf, pages, width, layerRef, children }: PagesProps) {
+  const t = useT();
+  return pages.map((size, index) => {
+    const number = index + 1;
+    return (
+      <FieldPage
+        key={number}
+        pdf={pdf}
+        number={number}
+        size={size}
+        width={width}
+        label={t('documents.pdf.page', { page: number })}
+        layerRef={(element) => layerRef?.(number, element)}
+      >
+        {children(number)}
+      </FieldPage>
+    );
+  });
 }

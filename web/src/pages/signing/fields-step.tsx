@@ -10,7 +10,7 @@ import { openPdf, type PDFDocumentProxy } from '../documents/pdfjs.js';
 import { useVersionBytes } from '../documents/use-version-bytes.js';
 import { FieldBox } from './field-box.js';
 import { boxAt } from './field-geometry.js';
-import { FieldPage } from './field-page.js';
+import { FieldPages } from './field-page.js';
 import { FieldPalette } from './field-palette.js';
 import { signersOf } from './signer-colours.js';
 import classes from './signing.module.css';
@@ -90,40 +90,34 @@ function FieldsEditor({ envelope, pdf }: { envelope: Envelope; pdf: PDFDocumentP
         onDelete={current ? () => fields.remove(current.key) : undefined}
       />
       <div className={classes.pages} ref={room.ref}>
-        {envelope.pages.map((size, index) => {
-          const number = index + 1;
-          return (
-            <FieldPage
-              key={number}
-              pdf={pdf}
-              number={number}
-              size={size}
-              width={width}
-              label={t('documents.pdf.page', { page: number })}
-              layerRef={(element) => (element ? layers.set(number, element) : layers.delete(number))}
-            >
-              {fields.drafts
-                .filter((d) => d.page === number)
-                .map((d) => (
-                  <FieldBox
-                    key={d.key}
-                    box={d}
-                    text={t(`signing.type.${d.type}`)}
-                    label={t('signing.fields.fieldLabel', {
-                      type: t(`signing.type.${d.type}`),
-                      name: nameOf(d.recipientId),
-                      page: number,
-                    })}
-                    colour={colourOf(d.recipientId)}
-                    selected={d.key === selected}
-                    onSelect={() => setSelected(d.key)}
-                    onChange={(box) => fields.update(d.key, box)}
-                    onDelete={() => fields.remove(d.key)}
-                  />
-                ))}
-            </FieldPage>
-          );
-        })}
+        <FieldPages
+          pdf={pdf}
+          pages={envelope.pages}
+          width={width}
+          layerRef={(number, element) => (element ? layers.set(number, element) : layers.delete(number))}
+        >
+          {(number) =>
+            fields.drafts
+              .filter((d) => d.page === number)
+              .map((d) => (
+                <FieldBox
+                  key={d.key}
+                  box={d}
+                  text={t(`signing.type.${d.type}`)}
+                  label={t('signing.fields.fieldLabel', {
+                    type: t(`signing.type.${d.type}`),
+                    name: nameOf(d.recipientId),
+                    page: number,
+                  })}
+                  colour={colourOf(d.recipientId)}
+                  selected={d.key === selected}
+                  onSelect={() => setSelected(d.key)}
+                  onChange={(box) => fields.update(d.key, box)}
+                  onDelete={() => fields.remove(d.key)}
+                />
+              ))
+          }
+        </FieldPages>
         <Text size="xs" c="dimmed">
           {t('signing.fields.keyboardHint')}
         </Text>

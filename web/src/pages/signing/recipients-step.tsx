@@ -1,4 +1,4 @@
-import { ActionIcon, Button, Checkbox, Group, NumberInput, Paper, Select, Stack, Text, TextInput } from '@mantine/core';
+import { ActionIcon, Button, Group, NumberInput, Paper, Select, Stack, Text, TextInput } from '@mantine/core';
 import { IconPlus, IconTrash } from '@tabler/icons-react';
 import { useState } from 'react';
 import { RECIPIENT_ROLES, type RecipientRole } from '../../../../common/schemas/signing.js';
@@ -119,12 +119,6 @@ export function RecipientsStep({ envelope, onDone }: { envelope: Envelope; onDon
                 onChange={(value) => set(row.key, { position: typeof value === 'number' ? value : 1 })}
                 error={errors[index]?.position}
                 w={80}
-              />
-              <Checkbox
-                label={t('signing.recipients.requireCode')}
-                checked={row.requireCode}
-                onChange={(e) => set(row.key, { requireCode: e.currentTarget.checked })}
-                mb={8}
               />
               <ActionIcon
                 variant="subtle"
