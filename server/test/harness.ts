@@ -137,6 +137,14 @@ export async function startHarness(
 
 export type Res = LightMyRequestResponse;
 
+declare module 'vitest' {
+  export interface ProvidedContext {
+    /** A dump of a migrated PGlite data directory: every test file's database starts from it. */
+    pgliteImage: string;
+  }
+}
+// Here, not in pglite-setup.ts: the production build compiles this file (test kits import it) but not the setup.
+
 let image: Promise<Blob | undefined> | undefined;
 /**
  * The PGlite project's migrated template (server/test/pglite-setup.ts), read once per test file;

@@ -4,13 +4,6 @@ import path from 'node:path';
 import type { TestProject } from 'vitest/node';
 import { openDatabase } from '../db/client.js';
 
-declare module 'vitest' {
-  export interface ProvidedContext {
-    /** A dump of a migrated PGlite data directory: every test file's database starts from it. */
-    pgliteImage: string;
-  }
-}
-
 /**
  * Vitest global setup for the PGlite project: migrates one in-memory PGlite and dumps its data
  * directory, so each test file's PGlite loads that instead of running initdb and every migration.
