@@ -75,11 +75,18 @@ export function useCreateEnvelope() {
   });
 }
 
-export function useDeleteEnvelope() {
+/**
+ * `onDeleted` runs before the caches are refreshed: it leaves the deleted envelope's page first, so that page
+ * neither refetches the envelope (a 404) nor unmounts before a callback passed to `mutate` could run.
+ */
+export function useDeleteEnvelope(onDeleted: () => void) {
   const client = useQueryClient();
   return useMutation({
     mutationFn: (id: string) => api.delete(`/envelopes/${id}`),
-    onSuccess: () => client.invalidateQueries({ queryKey: envelopesKey }),
+    onSuccess: () => {
+      onDeleted();
+      return client.invalidateQueries({ queryKey: envelopesKey });
+    },
   });
 }
 

@@ -28,15 +28,14 @@ export function EnvelopePage() {
 function EnvelopeView({ envelope }: { envelope: Envelope }) {
   const { t, fmt } = useI18n();
   const navigate = useNavigate();
-  const remove = useDeleteEnvelope();
-  const [confirm, setConfirm] = useState(false);
   const home = envelopeHome(envelope);
+  const remove = useDeleteEnvelope(() => {
+    notifySuccess(t('signing.envelope.deleted'));
+    navigate(home);
+  });
+  const [confirm, setConfirm] = useState(false);
   const onDelete = () =>
     remove.mutate(envelope.id, {
-      onSuccess: () => {
-        notifySuccess(t('signing.envelope.deleted'));
-        navigate(home);
-      },
       onError: (error) => notifyError(t, error),
     });
   return (
