@@ -21,16 +21,24 @@ export function dueToExpire(tx: Tx, orgId: string, now: Date, limit = 100): Prom
     .for('update', { skipLocked: true });
 }
 
-/** Envelopes out for signing with a recipient whose next reminder is due by `now`. */
+/**
+ * Envelopes out for signing with a recipient whose next reminder is due by `now`. The envelope's status is
+ * in the same query: recipients of cancelled or declined envelopes keep their date and must not fill the page.
+ */
 export async function dueForReminders(tx: Tx, orgId: string, now: Date, limit = 100): Promise<EnvelopeRow[]> {
   const due = await tx
     .selectDistinct({ envelopeId: signingRecipients.envelopeId })
     .from(signingRecipients)
+    .innerJoin(
+      signingEnvelopes,
+      and(eq(signingEnvelopes.orgId, signingRecipients.orgId), eq(signingEnvelopes.id, signingRecipients.envelopeId)),
+    )
     .where(
       and(
         eq(signingRecipients.orgId, orgId),
         inArray(signingRecipients.status, ['sent', 'viewed']),
         lte(signingRecipients.nextReminderAt, now),
+        eq(signingEnvelopes.status, 'in_progress'),
       ),
     )
     .limit(limit);
