@@ -64,6 +64,18 @@ function publicScreens(s: Seeded, documents: Documents): Screen[] {
     { name: 'signing page (decline dialog)', path: documents.sign, open: signingDialog('signPage.decline.open') },
     // A well-formed link nobody was sent: the page says it is not valid.
     { name: 'signing link invalid', path: `/sign/${'A'.repeat(96)}`, narrow: true },
+    // After a page of another shape: the same page for another link keeps its h1 element (see visit).
+    { name: 'signing page (code step)', path: documents.signWithCode, narrow: true },
+    {
+      name: 'signing page (code sent)',
+      path: documents.signWithCode,
+      narrow: true,
+      // The code is mailed (or, the second time round, refused as too soon): either way the code input shows.
+      open: async (page) => {
+        await page.getByTestId('code-step').getByRole('button').last().click();
+        await expect(page.getByTestId('code-step').getByRole('textbox')).toBeVisible();
+      },
+    },
   ];
 }
 
@@ -97,9 +109,9 @@ async function headerSearch(page: Page, t: Messages) {
 
 /**
  * The PDF and the text file uploaded to the seeded contract, a PDF waiting in the inbox, a signing draft
- * of the PDF, and the path of a signer's link to the PDF sent for signature.
+ * of the PDF, and the paths of two signers' links to the PDF sent for signature (the second must confirm a code).
  */
-type Documents = { pdf: string; text: string; inbox: string; envelope: string; sign: string };
+type Documents = { pdf: string; text: string; inbox: string; envelope: string; sign: string; signWithCode: string };
 
 function appScreens(s: Seeded, documents: Documents): Screen[] {
   const contract = `/contracts/${s.contractId}`;
@@ -371,6 +383,11 @@ test.describe('accessibility (axe, WCAG 2.1 AA)', () => {
         email: `sam-${Date.now().toString(36)}@partner.example`,
         message: 'Please sign the lease.',
         textLabel: 'Office',
+      }),
+      signWithCode: await sendForSignature(api, pdf, {
+        name: 'Cora Code',
+        email: `cora-${Date.now().toString(36)}@partner.example`,
+        requireCode: true,
       }),
     };
     // A provisioning token and a group pushed with it, so the Provisioning page shows both.

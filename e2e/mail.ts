@@ -8,7 +8,7 @@ interface Mail {
 }
 
 /** The newest mail to `to` whose subject matches, as received by the SMTP sink on loopback. */
-async function mailTo(to: string, subject: RegExp): Promise<Mail> {
+export async function mailTo(to: string, subject: RegExp): Promise<Mail> {
   let found: Mail | undefined;
   await expect
     .poll(async () => {

@@ -183,7 +183,14 @@ export async function inviteMember(
   await joining.close();
 }
 
-type SignerSpec = { name: string; email: string; title?: string; message?: string; textLabel?: string };
+type SignerSpec = {
+  name: string;
+  email: string;
+  title?: string;
+  message?: string;
+  textLabel?: string;
+  requireCode?: boolean;
+};
 
 /**
  * Sends a PDF for signature to one signer (a signature field, and a text field when labelled) as the
@@ -193,7 +200,7 @@ export async function sendForSignature(api: APIRequestContext, documentId: strin
   const { title, message, textLabel } = signer;
   const envelope = await call(api, 'POST', '/envelopes', { documentId, title, message });
   const { recipients } = await call(api, 'PUT', `/envelopes/${envelope.id}/recipients`, {
-    recipients: [{ role: 'signer', name: signer.name, email: signer.email }],
+    recipients: [{ role: 'signer', name: signer.name, email: signer.email, requireCode: signer.requireCode ?? false }],
   });
   const recipientId = recipients[0].id;
   const fields: Record<string, unknown>[] = [

@@ -4,7 +4,7 @@ import { SINK_URL } from '../playwright.config.js';
 import { pdfWithText } from '../server/test/files.js';
 import { pdfsig } from '../server/test/pdfsig.js';
 import { en } from '../web/src/i18n/en.js';
-import { linkFromMail } from './mail.js';
+import { linkFromMail, mailTo } from './mail.js';
 import { centreOf, dragTo } from './pointer.js';
 import { call, inviteMember, pathOf, seedAccount, signIn, uploadDocument } from './seed.js';
 
@@ -50,6 +50,7 @@ test('signing: two signers in order sign from their mail links (one draws, one t
       await row(2).getByRole('textbox', { name: 'Name' }).fill('Tina Two');
       await row(2).getByRole('textbox', { name: 'E-mail address' }).fill(tina);
       await row(2).getByRole('textbox', { name: 'Position' }).fill('2');
+      await row(2).getByRole('checkbox', { name: 'Require a code by e-mail' }).check();
       await sender.getByRole('button', { name: 'Save and continue' }).click();
       await look(sender.getByTestId('field-layer-1')).toBeVisible();
       return /envelopes\/([0-9a-f-]{36})/.exec(sender.url())![1]!;
@@ -130,11 +131,22 @@ test('signing: two signers in order sign from their mail links (one draws, one t
     await context.close();
   });
 
-  await test.step('only now is Tina mailed; she types her signature and signs', async () => {
+  await test.step('only now is Tina mailed; she confirms a mailed code, types her signature and signs', async () => {
     const tinaLink = pathOf(await linkFromMail(tina, SIGN_MAIL, '/sign/'));
     const context = await browser.newContext();
     const page = await context.newPage();
     await page.goto(tinaLink);
+    // The sender asked for a code: no document until it is confirmed.
+    await look(page.getByTestId('code-step')).toBeVisible();
+    await expect(page.locator('section[data-drawn]')).toHaveCount(0);
+    await page.getByRole('button', { name: 'E-mail me a code' }).click();
+    const code = (await mailTo(tina, /Your code to sign/)).text.match(/^(\d{6})$/m)![1]!;
+    const input = page.getByRole('textbox', { name: 'Code from the e-mail' });
+    await input.fill(code === '000000' ? '000001' : '000000');
+    await page.getByRole('button', { name: 'Confirm code' }).click();
+    await look(page.getByText('That is not the code we sent. 4 tries left.')).toBeVisible();
+    await input.fill(code);
+    await page.getByRole('button', { name: 'Confirm code' }).click();
     await look(page.locator('section[data-drawn]').first()).toBeVisible();
     await page.getByRole('button', { name: 'Add signature' }).click();
     const dialog = page.getByRole('dialog', { name: 'Your signature' });

@@ -1,5 +1,6 @@
 // What a recipient's signing link shows and accepts (issue #14, docs/design/signing-and-approvals.md §4).
 import { z } from 'zod';
+import { isoDateTime } from './common.js';
 import { envelopeField, RECIPIENT_ROLES } from './signing.js';
 
 export const SIGNING_PAGE_STATES = ['waiting', 'ready', 'signed', 'declined', 'expired', 'cancelled'] as const;
@@ -11,6 +12,13 @@ export const signingPage = z.object({
   message: z.string().nullable(),
   recipient: z.object({ name: z.string(), email: z.string(), role: z.enum(RECIPIENT_ROLES) }),
   state: z.enum(SIGNING_PAGE_STATES),
+  /** The one-time code by e-mail, when the sender asked for it: whether this browser confirmed one, a live code's expiry, a lock. */
+  code: z.object({
+    required: z.boolean(),
+    verified: z.boolean(),
+    expiresAt: isoDateTime.nullable(),
+    lockedUntil: isoDateTime.nullable(),
+  }),
   fields: z.array(envelopeField.omit({ recipientId: true })),
   pages: z.array(z.object({ w: z.number(), h: z.number(), rotate: z.number().int() })),
 });
@@ -37,6 +45,16 @@ export const signInput = z
   })
   .strict();
 export type SignInput = z.infer<typeof signInput>;
+
+export const codeInput = z
+  .object({
+    code: z
+      .string()
+      .trim()
+      .regex(/^\d{6}$/),
+  })
+  .strict();
+export const codeSent = z.object({ expiresAt: isoDateTime });
 
 export const declineInput = z.object({ reason: z.string().trim().min(1).max(1000) }).strict();
 

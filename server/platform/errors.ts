@@ -85,6 +85,7 @@ export const REASONS = {
     'document_in_signing',
     'recipient_done',
     'nothing_to_send',
+    'code_not_required',
   ],
   gone: [
     'link_expired',
@@ -98,10 +99,10 @@ export const REASONS = {
     'envelope_unavailable',
   ],
   account_locked: ['locked', 'no_account'],
-  forbidden: ['second_factor_enrolment', 'person_required'],
+  forbidden: ['second_factor_enrolment', 'person_required', 'code_required'],
   account_read_only: ['cancelled'],
   seat_limit_reached: ['seats_taken'],
-  rate_limited: ['sign_in_throttled', 'sms_throttled'],
+  rate_limited: ['sign_in_throttled', 'sms_throttled', 'code_too_soon', 'code_send_limit', 'code_locked'],
   unavailable: ['sms_unavailable'],
 } as const;
 

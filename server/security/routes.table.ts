@@ -392,6 +392,12 @@ export const ROUTES: Record<string, RouteRow> = {
   'GET /api/v1/signing/{token}': { public: true, params: () => bogusSigningToken },
   'POST /api/v1/signing/{token}/viewed': { public: true, params: () => bogusSigningToken },
   'GET /api/v1/signing/{token}/pdf': { public: true, params: () => bogusSigningToken },
+  'POST /api/v1/signing/{token}/code': { public: true, params: () => bogusSigningToken },
+  'POST /api/v1/signing/{token}/code/verify': {
+    public: true,
+    params: () => bogusSigningToken,
+    body: () => ({ code: '123456' }),
+  },
   'POST /api/v1/signing/{token}/sign': {
     public: true,
     params: () => bogusSigningToken,

@@ -35,12 +35,12 @@ export async function replaceRecipients(ctx: Ctx, id: string, input: RecipientIn
       });
     }
     if (r.id) ids.add(r.id);
-    // One-time codes are designed (design §4) but not built: no certificate may claim a check that never ran.
-    if (r.requireCode) {
+    // A copy recipient never opens a signing page, so a code would check nothing.
+    if (r.requireCode && r.role === 'cc') {
       errors.push({
         field: `recipients.${i}.requireCode`,
-        rule: 'code_unavailable',
-        message: 'one-time codes by e-mail are not available yet',
+        rule: 'cc_no_code',
+        message: 'is only for signers and approvers',
       });
     }
     if (emails.has(r.email)) {

@@ -111,12 +111,12 @@ describe('envelope drafts', () => {
     expect(expectProblem(duplicate, 422, 'validation_failed').errors).toEqual([
       expect.objectContaining({ field: 'recipients.1.email', rule: 'duplicate_email' }),
     ]);
-    // One-time codes are not built: asking for one is refused rather than silently not done.
+    // A copy recipient never opens a signing page: a code for them would check nothing.
     const code = await call(h, admin, 'PUT', `/envelopes/${e.id}/recipients`, {
-      recipients: [{ ...signer('A', 'a@example.com'), requireCode: true }],
+      recipients: [signer('A', 'a@example.com'), { name: 'C', email: 'c@example.com', role: 'cc', requireCode: true }],
     });
     expect(expectProblem(code, 422, 'validation_failed').errors).toEqual([
-      expect.objectContaining({ field: 'recipients.0.requireCode', rule: 'code_unavailable' }),
+      expect.objectContaining({ field: 'recipients.1.requireCode', rule: 'cc_no_code' }),
     ]);
     const unknown = await call(h, admin, 'PUT', `/envelopes/${e.id}/recipients`, {
       recipients: [{ ...signer('A', 'a@example.com'), id: other.me!.org.id }],

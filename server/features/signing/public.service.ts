@@ -11,13 +11,18 @@ import { versionBytesById } from '../documents/documents.generated.js';
 import { openField, rowKey } from '../documents/documents.keys.js';
 import { namesByIds } from '../exports/grid-lookups.repo.js';
 import { isReadOnlyNow } from '../subscriptions/read-only.js';
+import { holdsCodeSession } from './codes.js';
 import * as repo from './envelopes.repo.js';
 import { readSigningLink } from './links.js';
 import { currentTurn } from './send.service.js';
 import { envelopeContext } from './signing.keys.js';
 
+/** Who opens a link: the request, and the code session cookie this browser holds for the link (if any). */
+export type SigningCaller = PublicCtx & { codeSession?: string };
+
 /** A recipient's link opened: the transaction of its org, the recipient and their envelope. */
 export interface LinkCtx {
+  codeSession?: string;
   tx: Tx;
   orgId: string;
   deps: PublicCtx['deps'];
@@ -43,7 +48,7 @@ export function stateOf(c: Pick<LinkCtx, 'envelope' | 'recipient' | 'recipients'
  * Opens a signing link in its org (checks in order: the token, its expiry, the recipient and link
  * generation — a stale generation answers as a forged link — then the envelope). Drafts are never linked.
  */
-export function withLink<T>(pub: PublicCtx, token: string, fn: (c: LinkCtx) => Promise<T>): Promise<T> {
+export function withLink<T>(pub: SigningCaller, token: string, fn: (c: LinkCtx) => Promise<T>): Promise<T> {
   const link = readSigningLink(pub.deps.config.secretKey, token, 'sign', new Date());
   return transact(pub.deps, { orgId: link.orgId }, async (tx, afterCommit) => {
     const recipient = await repo.findRecipient(tx, link.orgId, link.recipientId);
@@ -56,6 +61,7 @@ export function withLink<T>(pub: PublicCtx, token: string, fn: (c: LinkCtx) => P
       orgId: link.orgId,
       deps: pub.deps,
       request: pub.request,
+      codeSession: pub.codeSession,
       afterCommit,
       recipient,
       envelope,
@@ -93,6 +99,13 @@ export async function requireReady(c: LinkCtx): Promise<void> {
   }
 }
 
+/** The check before the document is shown, signed or declined: a live code session when the recipient needs one. */
+export function requireCodeSession(c: LinkCtx, now = new Date()): void {
+  if (c.recipient.requireCode && !holdsCodeSession(c.recipient, c.codeSession, now)) {
+    throw AppError.because('forbidden', 'code_required', 'Confirm the code we e-mailed you first.');
+  }
+}
+
 /** An evidence row and its activity-log entry, as the recipient (anonymous, by address). */
 export async function noteRecipientEvent(
   c: LinkCtx,
@@ -126,8 +139,10 @@ export async function noteRecipientEvent(
 }
 
 /** What the signing page shows; changes nothing (mail scanners follow links). */
-export function describe(pub: PublicCtx, token: string): Promise<SigningPage> {
+export function describe(pub: SigningCaller, token: string): Promise<SigningPage> {
   return withLink(pub, token, async (c) => {
+    const now = new Date();
+    const r = c.recipient;
     const context = envelopeContext(c.orgId, c.envelope.id);
     const message = c.envelope.message
       ? openField(await rowKey(c, c.envelope, context), context, 'message', c.envelope.message)
@@ -143,6 +158,13 @@ export function describe(pub: PublicCtx, token: string): Promise<SigningPage> {
       message,
       recipient: { name: c.recipient.name, email: c.recipient.email, role: c.recipient.role },
       state: stateOf(c),
+      code: {
+        required: r.requireCode,
+        verified: r.requireCode && holdsCodeSession(r, c.codeSession, now),
+        expiresAt: r.requireCode && r.codeExpiresAt && r.codeExpiresAt > now ? r.codeExpiresAt.toISOString() : null,
+        lockedUntil:
+          r.requireCode && r.codeLockedUntil && r.codeLockedUntil > now ? r.codeLockedUntil.toISOString() : null,
+      },
       fields: fields.map(({ id, type, page, x, y, w, h, required, label }) => ({
         id,
         type,
@@ -177,9 +199,10 @@ export function viewed(pub: PublicCtx, token: string): Promise<{ state: State }>
 }
 
 /** The document as sent, for the page's viewer; only while the envelope is open. */
-export function sourcePdf(pub: PublicCtx, token: string): Promise<Buffer> {
+export function sourcePdf(pub: SigningCaller, token: string): Promise<Buffer> {
   return withLink(pub, token, async (c) => {
     requireOpen(c);
+    requireCodeSession(c);
     return versionBytesById(c, c.envelope.documentId, c.envelope.sourceVersionId);
   });
 }

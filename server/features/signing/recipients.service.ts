@@ -83,6 +83,12 @@ export async function change(ctx: Ctx, id: string, rid: string, input: Recipient
       viewedAt: null,
       viewIp: null,
       viewUserAgent: null,
+      // Codes and a code session were the old address's: the new person starts afresh.
+      codeExpiresAt: null,
+      codeAttempts: 0,
+      codeLockedUntil: null,
+      sessionHash: null,
+      sessionExpiresAt: null,
       nextReminderAt:
         mailNow && envelope.reminderEveryDays ? new Date(now.getTime() + envelope.reminderEveryDays * DAY_MS) : null,
     }),

@@ -1,11 +1,18 @@
 import type { SignInput, SigningPage } from '../../../common/schemas/signing-page.js';
-import type { PublicCtx } from '../../platform/context.js';
 import { AppError, type FieldError } from '../../platform/errors.js';
 import { wake } from '../../platform/jobs/wake.js';
 import { rowKey, sealField } from '../documents/documents.keys.js';
 import * as repo from './envelopes.repo.js';
 import { queueOutcome } from './outcome.js';
-import { type LinkCtx, noteRecipientEvent, requireReady, stateOf, withLink } from './public.service.js';
+import {
+  type LinkCtx,
+  noteRecipientEvent,
+  requireCodeSession,
+  requireReady,
+  type SigningCaller,
+  stateOf,
+  withLink,
+} from './public.service.js';
 import { currentTurn, requestSignatures } from './send.service.js';
 import { checkedSignaturePng } from './signature.js';
 import { envelopeContext } from './signing.keys.js';
@@ -73,9 +80,10 @@ async function advance(c: LinkCtx, now: Date): Promise<void> {
 }
 
 /** Signs (or approves) once, in one transaction: values and signature sealed under the envelope key, evidence kept. */
-export function sign(pub: PublicCtx, token: string, input: SignInput): Promise<{ state: SigningPage['state'] }> {
+export function sign(pub: SigningCaller, token: string, input: SignInput): Promise<{ state: SigningPage['state'] }> {
   return withLink(pub, token, async (c) => {
     await requireReady(c);
+    requireCodeSession(c);
     const own = (await repo.fieldsOf(c.tx, c.orgId, c.envelope.id)).filter((f) => f.recipientId === c.recipient.id);
     const values = checkValues(input, own);
     const signature = await signatureOf(c, input);
@@ -90,8 +98,8 @@ export function sign(pub: PublicCtx, token: string, input: SignInput): Promise<{
       signedAt: now,
       signIp: c.request.ip,
       signUserAgent: c.request.userAgent?.slice(0, 512) ?? null,
-      // The signed link is the only check until one-time codes exist (design §4 step 2).
-      verification: 'link',
+      // requireCodeSession passed: a code confirmed in this browser within the last 30 minutes.
+      verification: c.recipient.requireCode ? 'link_and_code' : 'link',
       nextReminderAt: null,
       ...(signature && {
         signatureKind: signature.kind,
@@ -105,9 +113,10 @@ export function sign(pub: PublicCtx, token: string, input: SignInput): Promise<{
 }
 
 /** Declines: the envelope ends, every other link is dead by its state, the sender and those mailed are told. */
-export function decline(pub: PublicCtx, token: string, reason: string): Promise<{ state: SigningPage['state'] }> {
+export function decline(pub: SigningCaller, token: string, reason: string): Promise<{ state: SigningPage['state'] }> {
   return withLink(pub, token, async (c) => {
     await requireReady(c);
+    requireCodeSession(c);
     const now = new Date();
     const context = envelopeContext(c.orgId, c.envelope.id);
     const key = await rowKey(c, c.envelope, context);

@@ -10,11 +10,15 @@ import type { ReceivedMail } from '../../test/smtp-sink.js';
 import { newContract } from '../contracts/contracts.fixtures.js';
 import { TINY_PNG } from './pdf/signing.fixtures.js';
 
-/** A draft of a two-page PDF on a new contract, with two signers (positions 1 and 2), each with a signature and a text field. */
+/**
+ * A draft of a two-page PDF on a new contract, with two signers (positions 1 and 2), each with a signature and a
+ * text field; `requireCode` asks both for a one-time code.
+ */
 export async function readyDraft(
   h: Harness,
   who: Caller,
   body: Record<string, unknown> = { signingOrder: true, message: 'Please sign by Friday.' },
+  { requireCode = false } = {},
 ): Promise<{ envelope: Envelope; emails: [string, string] }> {
   const contract = await newContract(h, who);
   const up = await uploadDocument(
@@ -31,8 +35,8 @@ export async function readyDraft(
   const emails: [string, string] = [uniqueEmail('first'), uniqueEmail('second')];
   const put = await call(h, who, 'PUT', `/envelopes/${id}/recipients`, {
     recipients: [
-      { role: 'signer', name: 'Jürgen Groß', email: emails[0], position: 1 },
-      { role: 'signer', name: 'Анна Иванова', email: emails[1], position: 2 },
+      { role: 'signer', name: 'Jürgen Groß', email: emails[0], position: 1, requireCode },
+      { role: 'signer', name: 'Анна Иванова', email: emails[1], position: 2, requireCode },
     ],
   });
   expect(put.statusCode, put.body).toBe(200);

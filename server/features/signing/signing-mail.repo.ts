@@ -12,6 +12,8 @@ export async function recipientFacts(tx: Tx, orgId: string, recipientIds: string
       email: signingRecipients.email,
       role: signingRecipients.role,
       generation: signingRecipients.linkGeneration,
+      codeSerial: signingRecipients.codeSerial,
+      codeExpiresAt: signingRecipients.codeExpiresAt,
       envelopeId: signingEnvelopes.id,
       title: signingEnvelopes.title,
       message: signingEnvelopes.message,

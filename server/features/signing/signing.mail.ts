@@ -11,6 +11,7 @@ import {
 } from '../../platform/mail/outbox.js';
 import { versionBytesById } from '../documents/documents.generated.js';
 import { openField, rowKeyOpener } from '../documents/documents.keys.js';
+import { signingCode } from './codes.js';
 import { downloadLinkExpiry } from './download-link.service.js';
 import { signedDocumentUrl, signingLinkUrl } from './links.js';
 import { envelopeContext } from './signing.keys.js';
@@ -88,6 +89,43 @@ const recipientComposer: MailComposer<Facts> = {
     const f = d.subjectId ? facts.get(d.subjectId) : undefined;
     if (!f) throw new SubjectGone('the signing recipient is gone');
     return requestMail(config, org, d, f);
+  },
+};
+
+const CODE = {
+  en: {
+    subject: (title: string) => `Your code to sign “${title}”`,
+    line: (title: string, org: string) => `Your code to open and sign “${asData(title)}” (${asData(org)}) is:`,
+    valid: (time: string) => `It works once, until ${time}. If you did not ask for it, ignore this mail.`,
+  },
+  de: {
+    subject: (title: string) => `Ihr Code zum Unterschreiben von „${title}“`,
+    line: (title: string, org: string) =>
+      `Ihr Code zum Öffnen und Unterschreiben von „${asData(title)}“ (${asData(org)}):`,
+    valid: (time: string) =>
+      `Er gilt einmal, bis ${time} Uhr. Wenn Sie ihn nicht angefordert haben, ignorieren Sie diese E-Mail.`,
+  },
+} as const;
+
+/** The recipient's current one-time code (subject_id is the recipient); a used, burnt or expired one is not sent. */
+const codeComposer: MailComposer<Facts> = {
+  facts: (...args) => recipientComposer.facts(...args),
+  compose(config, org, d, facts) {
+    const f = d.subjectId ? facts.get(d.subjectId) : undefined;
+    if (f?.status !== 'in_progress') throw new SubjectGone('the envelope is no longer out for signing');
+    if (f.email.toLowerCase() !== d.recipientEmail.toLowerCase()) {
+      throw new SubjectGone('the recipient has a new address');
+    }
+    if (!f.codeExpiresAt || f.codeExpiresAt <= new Date()) throw new SubjectGone('the code was used or has expired');
+    const w = CODE[d.locale];
+    const time = new Intl.DateTimeFormat(d.locale === 'de' ? 'de-DE' : 'en-GB', {
+      timeStyle: 'short',
+      timeZone: org.timeZone,
+    }).format(f.codeExpiresAt);
+    const code = signingCode(config.secretKey, f.recipientId, f.codeSerial);
+    const lines = [w.line(f.title, org.name), '', code, '', w.valid(time)];
+    const mail = compose(d.recipientEmail, w.subject(f.title), lines);
+    return { ...mail, orgId: org.id, messageId: `<${d.id}@${new URL(config.appUrl).hostname}>` };
   },
 };
 
@@ -219,6 +257,7 @@ const completedComposer: MailComposer<Map<string, CompletedFacts>> = {
 export const signingMail: Composers = {
   signing_request: recipientComposer,
   signing_reminder: recipientComposer,
+  signing_code: codeComposer,
   signing_outcome: outcomeComposer,
   signing_completed: completedComposer,
 };

@@ -4,11 +4,11 @@ import type { Mail } from './mailer.js';
 type Locale = 'en' | 'de';
 
 /** Names and account names are typed by people: `asData` keeps them from becoming links in the HTML part. */
-export function compose(to: string, subject: string, lines: string[], link: { href: string; label: string }): Mail {
-  const text = unmarked([...lines, '', `${link.label}: ${link.href}`, '', '— Deedbox'].join('\n'));
+export function compose(to: string, subject: string, lines: string[], link?: { href: string; label: string }): Mail {
+  const text = unmarked([...lines, ...(link ? ['', `${link.label}: ${link.href}`] : []), '', '— Deedbox'].join('\n'));
   const html = [
     ...lines.map((l) => `<p>${lineHtml(l, escapeHtml)}</p>`),
-    `<p><a href="${escapeHtml(link.href)}">${escapeHtml(link.label)}</a></p>`,
+    ...(link ? [`<p><a href="${escapeHtml(link.href)}">${escapeHtml(link.label)}</a></p>`] : []),
     '<p>— Deedbox</p>',
   ].join('\n');
   return { to, subject: unmarked(subject), text, html };

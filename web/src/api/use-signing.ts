@@ -1,5 +1,11 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import { type SignInput, type SigningPage, signingDone, signingPage } from '../../../common/schemas/signing-page.js';
+import {
+  codeSent,
+  type SignInput,
+  type SigningPage,
+  signingDone,
+  signingPage,
+} from '../../../common/schemas/signing-page.js';
 import { ApiError, isApiError } from './api-error.js';
 import { api, apiUrl, problemFrom } from './client.js';
 
@@ -39,6 +45,24 @@ function refreshOnConflict(client: ReturnType<typeof useQueryClient>, token: str
       void client.invalidateQueries({ queryKey: pageKey(token) });
     }
   };
+}
+
+/** Mails a new one-time code; the page then knows until when it works. */
+export function useSendSigningCode(token: string) {
+  const client = useQueryClient();
+  return useMutation({
+    mutationFn: () => api.post(`${path(token)}/code`, {}, codeSent),
+    onSettled: () => client.invalidateQueries({ queryKey: pageKey(token) }),
+  });
+}
+
+/** Confirms the code: this browser may then view, sign and decline for 30 minutes (an HttpOnly cookie). */
+export function useVerifySigningCode(token: string) {
+  const client = useQueryClient();
+  return useMutation({
+    mutationFn: (code: string) => api.post(`${path(token)}/code/verify`, { code }, signingDone),
+    onSettled: () => client.invalidateQueries({ queryKey: pageKey(token) }),
+  });
 }
 
 export function useSign(token: string) {

@@ -76,6 +76,14 @@ export const errors: Record<keyof typeof en, string> = {
     'SMS sind auf diesem Server nicht eingerichtet. Wählen Sie einen anderen zweiten Faktor.',
   'problem.conflict.sms_not_alone':
     'Als Administrator können Sie sich nicht allein auf SMS verlassen: Fügen Sie zuerst eine Authenticator-App oder einen Passkey hinzu.',
+  'problem.rate_limited.code_too_soon':
+    'Gerade wurde ein Code gesendet. Einen weiteren können Sie in {seconds} Sekunden anfordern.',
+  'problem.rate_limited.code_send_limit':
+    'In der letzten Stunde wurden fünf Codes gesendet. Einen weiteren können Sie in {minutes} Minuten anfordern.',
+  'problem.rate_limited.code_locked':
+    'Zu viele falsche Codes. Zu Ihrem Schutz sind Codes für {minutes} Minuten gesperrt. Wenden Sie sich bei Bedarf an den Absender.',
+  'problem.forbidden.code_required': 'Bestätigen Sie zuerst den Code, den wir Ihnen per E-Mail gesendet haben.',
+  'problem.conflict.code_not_required': 'Für diesen Signaturlink ist kein Code nötig.',
   'problem.rate_limited.sms_throttled': 'Zu viele SMS. Sie können in {seconds} Sekunden einen neuen Code anfordern.',
   'problem.unavailable.sms_unavailable':
     'SMS können gerade nicht versendet werden. Versuchen Sie es später erneut oder wählen Sie einen anderen Weg.',
@@ -110,7 +118,12 @@ export const errors: Record<keyof typeof en, string> = {
   'validation.page_out_of_range': 'Das Dokument hat nur {max} Seiten.',
   'validation.outside_page': 'Das Feld ragt über die Seite hinaus.',
   'validation.field_too_small': 'Das Feld ist zu klein zum Ausfüllen.',
-  'validation.code_unavailable': 'Einmalcodes per E-Mail sind noch nicht verfügbar.',
+  'validation.code_format': 'Geben Sie die sechs Ziffern aus der E-Mail ein.',
+  'validation.cc_no_code': 'Kopieempfänger unterschreiben nicht und brauchen daher keinen Code.',
+  'validation.code_wrong': 'Das ist nicht der Code, den wir gesendet haben. Noch {triesLeft} Versuche.',
+  'validation.code_burned':
+    'Dieser Code wurde fünfmal falsch eingegeben und gilt nicht mehr. Fordern Sie einen neuen an.',
+  'validation.code_expired': 'Dieser Code ist abgelaufen oder wurde schon verwendet. Fordern Sie einen neuen an.',
   'problem.conflict.signing_unconfigured':
     'Diese Installation hat kein Signaturzertifikat, daher kann nichts zur Unterschrift gesendet werden. Bitten Sie den Betreiber, eines einzurichten.',
   'problem.conflict.already_signed': 'Sie haben dieses Dokument bereits unterschrieben.',

@@ -62,4 +62,16 @@ export const signPage: Record<keyof typeof en, string> = {
   'signPage.declined.text': 'Jemand hat die Unterschrift abgelehnt, daher ist die Anfrage geschlossen.',
   'signPage.unavailable.title': 'Diese Signaturanfrage ist nicht verfügbar',
   'signPage.unavailable.text': 'Sie kann nicht mehr unterschrieben werden. Wenden Sie sich an den Absender.',
+  'signPage.code.why':
+    'Der Absender hat eine zweite Prüfung verlangt: Wir senden einen sechsstelligen Code an {email}. Geben Sie ihn hier ein, um das Dokument zu öffnen.',
+  'signPage.code.send': 'Code per E-Mail senden',
+  'signPage.code.resend': 'Neuen Code senden',
+  'signPage.code.resendIn': 'Neuen Code in {seconds} s senden',
+  'signPage.code.sent': 'Wir haben einen Code an {email} gesendet. Er gilt einmal, 10 Minuten lang.',
+  'signPage.code.label': 'Code aus der E-Mail',
+  'signPage.code.hint': 'Sechs Ziffern',
+  'signPage.code.confirm': 'Code bestätigen',
+  'signPage.code.locked':
+    'Zu viele falsche Codes. Zu Ihrem Schutz sind Codes bis {time} Uhr gesperrt. Wenden Sie sich bei Bedarf an den Absender.',
+  'signPage.code.again': 'Bestätigen Sie Ihren Code erneut',
 };

@@ -41,6 +41,7 @@ export const signing: Record<keyof typeof en, string> = {
   'signing.recipients.email': 'E-Mail-Adresse',
   'signing.recipients.role': 'Rolle',
   'signing.recipients.position': 'Position',
+  'signing.recipients.requireCode': 'Code per E-Mail verlangen',
   'signing.recipients.remove': 'Empfänger {n} entfernen',
   'signing.recipients.add': 'Empfänger hinzufügen',
   'signing.recipients.save': 'Speichern und weiter',

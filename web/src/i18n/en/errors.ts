@@ -61,6 +61,13 @@ export const errors = {
   'problem.conflict.sms_not_configured': 'Text messages are not set up on this server. Choose another second factor.',
   'problem.conflict.sms_not_alone':
     'As an administrator you cannot rely on text messages alone: add an authenticator app or a passkey first.',
+  'problem.rate_limited.code_too_soon': 'A code was sent a moment ago. You can ask for another in {seconds} seconds.',
+  'problem.rate_limited.code_send_limit':
+    'Five codes were sent in the last hour. You can ask for another in {minutes} minutes.',
+  'problem.rate_limited.code_locked':
+    'Too many wrong codes. For your protection codes are locked for {minutes} minutes. Ask the sender if you need help.',
+  'problem.forbidden.code_required': 'Confirm the code we e-mailed you first.',
+  'problem.conflict.code_not_required': 'This signing link needs no code.',
   'problem.rate_limited.sms_throttled': 'Too many text messages. You can ask for another code in {seconds} seconds.',
   'problem.unavailable.sms_unavailable':
     'Text messages cannot be sent right now. Try again later or choose another way.',
@@ -92,7 +99,11 @@ export const errors = {
   'validation.page_out_of_range': 'The document has only {max} pages.',
   'validation.outside_page': 'The field reaches outside the page.',
   'validation.field_too_small': 'The field is too small to fill in.',
-  'validation.code_unavailable': 'One-time codes by e-mail are not available yet.',
+  'validation.code_format': 'Enter the six digits from the e-mail.',
+  'validation.cc_no_code': 'Copy recipients do not sign, so they need no code.',
+  'validation.code_wrong': 'That is not the code we sent. {triesLeft} tries left.',
+  'validation.code_burned': 'That code was wrong five times and no longer works. Ask for a new one.',
+  'validation.code_expired': 'This code has expired or was already used. Ask for a new one.',
   'problem.conflict.signing_unconfigured':
     'This installation has no signing certificate, so nothing can be sent for signature. Ask its operator to set one up.',
   'problem.conflict.already_signed': 'You have already signed this document.',

@@ -58,4 +58,16 @@ export const signPage = {
   'signPage.declined.text': 'Someone declined to sign, so the request is closed.',
   'signPage.unavailable.title': 'This signature request is not available',
   'signPage.unavailable.text': 'It can no longer be signed. Ask the sender about it.',
+  'signPage.code.why':
+    'The sender asked for a second check: we e-mail a six-digit code to {email}. Enter it here to open the document.',
+  'signPage.code.send': 'E-mail me a code',
+  'signPage.code.resend': 'Send a new code',
+  'signPage.code.resendIn': 'Send a new code in {seconds} s',
+  'signPage.code.sent': 'We sent a code to {email}. It works once, for 10 minutes.',
+  'signPage.code.label': 'Code from the e-mail',
+  'signPage.code.hint': 'Six digits',
+  'signPage.code.confirm': 'Confirm code',
+  'signPage.code.locked':
+    'Too many wrong codes. For your protection codes are locked until {time}. Ask the sender if you need help.',
+  'signPage.code.again': 'Confirm your code again',
 };

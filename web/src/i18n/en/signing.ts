@@ -39,6 +39,7 @@ export const signing = {
   'signing.recipients.email': 'E-mail address',
   'signing.recipients.role': 'Role',
   'signing.recipients.position': 'Position',
+  'signing.recipients.requireCode': 'Require a code by e-mail',
   'signing.recipients.remove': 'Remove recipient {n}',
   'signing.recipients.add': 'Add recipient',
   'signing.recipients.save': 'Save and continue',

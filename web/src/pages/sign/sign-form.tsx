@@ -1,11 +1,14 @@
 import { Alert, Button, Checkbox, Group, Paper, Stack, Text } from '@mantine/core';
 import { IconArrowDown } from '@tabler/icons-react';
 import { useRef, useState } from 'react';
+import { isApiError } from '../../api/api-error.js';
 import type { SigningPage } from '../../api/use-signing.js';
 import { useSign } from '../../api/use-signing.js';
+import { AppModal } from '../../components/app-modal.js';
 import { ProblemAlert } from '../../components/problem-alert.js';
 import { ownSubmit } from '../../forms/own-submit.js';
 import { useT } from '../../i18n/i18n-context.js';
+import { CodeStep } from './code-step.js';
 import { DeclineModal } from './decline-modal.js';
 import { ACTIONABLE, inOrder, isOpen, type Values, valuesToSend } from './field-state.js';
 import classes from './sign.module.css';
@@ -58,6 +61,8 @@ export function SignForm({ token, info, onDone }: Props) {
       { onSuccess: () => onDone('signed') },
     );
   };
+  // The code session ran out while the form was open: confirm a new code, then send what is filled in.
+  const codeAgain = isApiError(sign.error, 'forbidden') && sign.error.reason === 'code_required';
 
   return (
     <Stack gap="lg">
@@ -117,7 +122,7 @@ export function SignForm({ token, info, onDone }: Props) {
               }}
               error={problem === 'consent' ? t('signPage.consentRequired') : undefined}
             />
-            <ProblemAlert error={sign.error ? signProblem(t, sign.error) : null} />
+            <ProblemAlert error={sign.error && !codeAgain ? signProblem(t, sign.error) : null} />
             <Group justify="space-between" wrap="wrap-reverse" gap="xs">
               <Button variant="subtle" color="red" onClick={() => setDeclining(true)}>
                 {t('signPage.decline.open')}
@@ -138,6 +143,16 @@ export function SignForm({ token, info, onDone }: Props) {
           setProblem(null);
         }}
       />
+      <AppModal opened={codeAgain} onClose={() => sign.reset()} title={t('signPage.code.again')} centered>
+        <CodeStep
+          token={token}
+          info={info}
+          onVerified={() => {
+            sign.reset();
+            submit();
+          }}
+        />
+      </AppModal>
       <DeclineModal
         token={token}
         opened={declining}

@@ -9,6 +9,7 @@ import { ErrorState } from '../../components/states.js';
 import { usePageTitle } from '../../components/use-page-title.js';
 import type { MessageKey } from '../../i18n/en.js';
 import { useT } from '../../i18n/i18n-context.js';
+import { CodeStep } from './code-step.js';
 import classes from './sign.module.css';
 import { SignForm } from './sign-form.js';
 
@@ -29,6 +30,9 @@ export function SignPage() {
   const token = useParams().token ?? '';
   const link = useSigningPage(token);
   const [done, setDone] = useState<'signed' | 'declined' | null>(null);
+  // Once confirmed here the form stays, even when a refetch finds the code session over: the form asks again
+  // when it sends, so nothing typed is lost.
+  const [confirmed, setConfirmed] = useState(false);
   const reported = useRef(false);
   const open = link.data && ['ready', 'waiting', 'signed'].includes(link.data.state);
   useEffect(() => {
@@ -60,7 +64,13 @@ export function SignPage() {
       return (
         <Stack gap="lg">
           <Intro info={info} />
-          <SignForm token={token} info={info} onDone={setDone} />
+          {info.code.required && !info.code.verified && !confirmed ? (
+            <Paper withBorder radius="md" p={{ base: 'md', sm: 'lg' }} className={classes.narrow}>
+              <CodeStep token={token} info={info} onVerified={() => setConfirmed(true)} />
+            </Paper>
+          ) : (
+            <SignForm token={token} info={info} onDone={setDone} />
+          )}
         </Stack>
       );
   }

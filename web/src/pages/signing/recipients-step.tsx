@@ -1,4 +1,4 @@
-import { ActionIcon, Button, Group, NumberInput, Paper, Select, Stack, Text, TextInput } from '@mantine/core';
+import { ActionIcon, Button, Checkbox, Group, NumberInput, Paper, Select, Stack, Text, TextInput } from '@mantine/core';
 import { IconPlus, IconTrash } from '@tabler/icons-react';
 import { useState } from 'react';
 import { RECIPIENT_ROLES, type RecipientRole } from '../../../../common/schemas/signing.js';
@@ -19,7 +19,7 @@ type Row = {
   position: number;
   requireCode: boolean;
 };
-type RowErrors = Record<number, Partial<Record<'name' | 'email' | 'role' | 'position', string>>>;
+type RowErrors = Record<number, Partial<Record<'name' | 'email' | 'role' | 'position' | 'requireCode', string>>>;
 
 let counter = 0;
 const blank = (position: number): Row => ({
@@ -36,7 +36,7 @@ function rowErrors(t: Translate, error: unknown): RowErrors {
   if (!isApiError(error, 'validation_failed')) return {};
   const errors: RowErrors = {};
   for (const problem of error.fieldErrors) {
-    const [, index, field] = /^recipients\.(\d+)\.(name|email|role|position)$/.exec(problem.field) ?? [];
+    const [, index, field] = /^recipients\.(\d+)\.(name|email|role|position|requireCode)$/.exec(problem.field) ?? [];
     if (index === undefined || !field) continue;
     const row = errors[Number(index)] ?? {};
     // The address input's only format is an e-mail address's.
@@ -58,7 +58,8 @@ export function RecipientsStep({ envelope, onDone }: { envelope: Envelope; onDon
   const set = (key: string, patch: Partial<Row>) => setRows(rows.map((r) => (r.key === key ? { ...r, ...patch } : r)));
   const submit = () =>
     save.mutate(
-      rows.map(({ key: _key, ...r }) => r),
+      // A copy recipient never signs: a code ticked before the role changed is not theirs.
+      rows.map(({ key: _key, ...r }) => ({ ...r, requireCode: r.role !== 'cc' && r.requireCode })),
       { onSuccess: onDone },
     );
   const general = save.error && Object.keys(errors).length === 0 ? describeError(t, save.error) : null;
@@ -120,6 +121,15 @@ export function RecipientsStep({ envelope, onDone }: { envelope: Envelope; onDon
                 error={errors[index]?.position}
                 w={80}
               />
+              {row.role !== 'cc' && (
+                <Checkbox
+                  label={t('signing.recipients.requireCode')}
+                  checked={row.requireCode}
+                  onChange={(e) => set(row.key, { requireCode: e.currentTarget.checked })}
+                  error={errors[index]?.requireCode}
+                  mb={8}
+                />
+              )}
               <ActionIcon
                 variant="subtle"
                 color="red"
