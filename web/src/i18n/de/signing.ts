@@ -75,6 +75,7 @@ export const signing: Record<keyof typeof en, string> = {
   'signing.send.missing': 'Jeder Unterzeichner braucht mindestens ein Signaturfeld. Es fehlt bei: {names}.',
   'signing.send.ready': 'Jeder Unterzeichner hat ein Signaturfeld.',
   'signing.send.send': 'Senden',
+  'signing.envelope.codeRequired': 'Code per E-Mail',
   'signing.envelope.deleted': 'Entwurf gelöscht.',
   'signing.envelope.download': 'Unterschriebenes PDF herunterladen',
   'signing.envelope.edit': 'Bearbeiten',

@@ -72,6 +72,7 @@ export const signing = {
   'signing.send.missing': 'Each signer needs at least one signature field. Missing for: {names}.',
   'signing.send.ready': 'Every signer has a signature field.',
   'signing.send.send': 'Send',
+  'signing.envelope.codeRequired': 'Code by e-mail',
   'signing.envelope.deleted': 'Draft deleted.',
   'signing.envelope.download': 'Download signed PDF',
   'signing.envelope.edit': 'Edit',

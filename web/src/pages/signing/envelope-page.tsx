@@ -161,6 +161,11 @@ function Recipients({ envelope }: { envelope: Envelope }) {
                   })}
                 </Text>
               )}
+              {r.requireCode && (
+                <Text size="sm" c="dimmed">
+                  {t('signing.envelope.codeRequired')}
+                </Text>
+              )}
               <RecipientStatusBadge status={r.status} />
             </Group>
           </Group>
