@@ -1,7 +1,8 @@
-import { sql } from 'drizzle-orm';
+import { eq, sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Envelope } from '../../../common/schemas/signing.js';
 import type { SigningPage } from '../../../common/schemas/signing-page.js';
+import { signingRecipients } from '../../db/schema/index.js';
 import { auditEvents, type Caller, call, expectProblem, signUpOrg } from '../../test/api.js';
 import { type Harness, startHarness } from '../../test/harness.js';
 import { CODE_COOKIE, signingCode } from './codes.js';
@@ -40,11 +41,10 @@ const minutePasses = (recipientId: string) =>
     sql`update signing_events set at = at - interval '61 seconds' where recipient_id = ${recipientId}`,
   );
 const wrongCode = (right: string) => String((Number(right) + 1) % 1_000_000).padStart(6, '0');
+const recipientRow = (id: string) => h.database.db.select().from(signingRecipients).where(eq(signingRecipients.id, id));
 const currentCode = async (recipientId: string) => {
-  const rows = await h.database.db.execute<{ code_serial: number }>(
-    sql`select code_serial from signing_recipients where id = ${recipientId}`,
-  );
-  return signingCode(h.config.secretKey, recipientId, Number(rows.rows[0]!.code_serial));
+  const [row] = await recipientRow(recipientId);
+  return signingCode(h.config.secretKey, recipientId, row!.codeSerial);
 };
 
 describe('one-time codes by e-mail', () => {
@@ -103,10 +103,8 @@ describe('one-time codes by e-mail', () => {
     const foreign = await call(h, browser(cookie.value), 'GET', `/signing/${next}/pdf`);
     expect(expectProblem(foreign, 403, 'forbidden').reason).toBe('code_required');
 
-    const rows = await h.database.db.execute<{ verification: string }>(
-      sql`select verification from signing_recipients where id = ${first.id}`,
-    );
-    expect(rows.rows[0]!.verification).toBe('link_and_code');
+    const [row] = await recipientRow(first.id);
+    expect(row!.verification).toBe('link_and_code');
     const events = (await call(h, admin, 'GET', `/envelopes/${e.id}/events`)).json() as { items: { kind: string }[] };
     const kinds = events.items.map((x) => x.kind);
     expect(kinds.filter((k) => k.startsWith('code_'))).toEqual(['code_sent', 'code_failed', 'code_verified']);
