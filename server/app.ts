@@ -16,6 +16,7 @@ import type { Database } from './db/client.js';
 import { accessRoutes } from './features/access/access.routes.js';
 import { accountExportsRoutes } from './features/account-exports/account-exports.routes.js';
 import { apiKeysRoutes } from './features/api-keys/api-keys.routes.js';
+import { rateLimitKey, rateLimitMax } from './features/api-keys/key-limits.js';
 import { approvalTemplatesRoutes } from './features/approvals/templates.routes.js';
 import { approvalsRoutes } from './features/approvals/workflows.routes.js';
 import { auditRoutes } from './features/audit/audit.routes.js';
@@ -58,6 +59,7 @@ import { subscriptionsRoutes } from './features/subscriptions/subscriptions.rout
 import { trustRoutes } from './features/trust/trust.routes.js';
 import { usersRoutes } from './features/users/users.routes.js';
 import { AppError } from './platform/errors.js';
+import { etagHeaders } from './platform/http/etag.js';
 import { inputGuard } from './platform/http/input-guard.js';
 import { opsRoutes } from './platform/http/ops.routes.js';
 import { errorHandler, frameworkErrors, sendProblem } from './platform/http/problem.js';
@@ -147,11 +149,13 @@ export async function buildApp({
     }
   });
   app.decorateRequest('credential', null);
+  etagHeaders(app);
   app.setValidatorCompiler(validatorCompiler);
   app.setSerializerCompiler(serializerCompiler);
   app.setErrorHandler(errorHandler);
   app.addHook('onSend', async (req, reply) => {
     reply.header('x-request-id', req.id);
+    if (req.idempotentReplay) reply.header('idempotent-replayed', 'true');
   });
 
   const hsts = hstsPolicy(config);
@@ -167,7 +171,9 @@ export async function buildApp({
   if (config.rateLimit) {
     await app.register(fastifyRateLimit, {
       global: true,
-      max: 600,
+      // Per API key (its own limit or API_KEY_RATE_LIMIT), else 600 per address; RateLimit-* headers on every answer.
+      keyGenerator: rateLimitKey,
+      max: rateLimitMax(app.deps),
       timeWindow: '1 minute',
       enableDraftSpec: true,
       errorResponseBuilder: () => new AppError('rate_limited', 'Too many requests. Try again in a minute.'),

@@ -231,7 +231,13 @@ async function apikeyCreate(args: string[]) {
   await withDeps(async (deps) => {
     const created = await runInOrg(deps, { orgId: input.org, actor: SYSTEM }, cliRequest, async (ctx) => {
       if (!(await findOrg(ctx.tx, input.org))) throw new UsageError(`--org: no organization ${input.org}`);
-      return apiKeys.create(ctx, { name: input.name, role: input.role, businessUnitIds: null });
+      return apiKeys.create(ctx, {
+        name: input.name,
+        role: input.role,
+        businessUnitIds: null,
+        scopes: null,
+        rateLimitPerMinute: null,
+      });
     });
     print({ id: created.apiKey.id, token: created.token, role: created.apiKey.role });
   });

@@ -86,6 +86,8 @@ const envSchema = z.object({
   METRICS_TOKEN: z.string().min(16, 'must be at least 16 characters').optional(),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
   RATE_LIMIT: bool.default(true),
+  /** Requests a minute per API key (a key's own limit overrides it); per IP for everything else stays 600. */
+  API_KEY_RATE_LIMIT: z.coerce.number().int().min(1).max(100_000).default(600),
   SCRYPT_LOG_N: z.coerce.number().int().min(10).max(20).default(15),
   SHUTDOWN_GRACE_MS: z.coerce.number().int().min(0).max(120_000).default(10_000),
   /** Whether `serve` also runs the background worker (reminders, date roll-over, purge). */
@@ -231,6 +233,7 @@ export type Config = Readonly<{
   metricsToken: string | null;
   logLevel: string;
   rateLimit: boolean;
+  apiKeyRateLimit: number;
   scryptLogN: number;
   shutdownGraceMs: number;
   worker: boolean;
@@ -560,6 +563,7 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     metricsToken: e.METRICS_TOKEN ?? null,
     logLevel: e.LOG_LEVEL,
     rateLimit: e.RATE_LIMIT,
+    apiKeyRateLimit: e.API_KEY_RATE_LIMIT,
     scryptLogN: production ? Math.max(e.SCRYPT_LOG_N, 15) : e.SCRYPT_LOG_N,
     shutdownGraceMs: e.SHUTDOWN_GRACE_MS,
     worker: e.WORKER,

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { apiScopes } from './api-scopes.js';
 import { email, personName, ROLES, UNIT_ROLES } from './auth.js';
 import { isoDateTime } from './common.js';
 
@@ -53,6 +54,8 @@ export const apiKey = z.object({
   prefix: z.string(),
   role: z.enum(ROLES),
   businessUnitIds: z.array(z.uuid()).nullable(),
+  scopes: apiScopes,
+  rateLimitPerMinute: z.number().int().nullable(),
   createdAt: isoDateTime,
   createdBy: z.string().nullable(),
   lastUsedAt: isoDateTime.nullable(),
@@ -62,5 +65,9 @@ export const apiKeyInput = z.object({
   name: z.string().trim().min(1).max(120),
   role: z.enum(ROLES),
   businessUnitIds: z.array(z.uuid()).min(1).max(500).nullable().default(null),
+  /** Omitted or null: every family the role allows. An empty object reaches nothing but `/me`. */
+  scopes: apiScopes.default(null),
+  /** Requests a minute; omitted or null: the deployment's default (API_KEY_RATE_LIMIT). */
+  rateLimitPerMinute: z.number().int().min(1).max(100_000).nullable().default(null),
 });
 export const apiKeyCreated = z.object({ apiKey, token: z.string() });

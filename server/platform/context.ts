@@ -1,4 +1,5 @@
 import type { FastifyBaseLogger } from 'fastify';
+import type { ApiScopes } from '../../common/schemas/api-scopes.js';
 import type { Config } from '../config.js';
 import type { Database, Tx } from '../db/client.js';
 import { type Claims, withClaims } from '../db/tx.js';
@@ -31,6 +32,8 @@ export type Actor =
       name: string;
       isAdmin: boolean;
       unitRoles: Record<string, UnitRole>;
+      /** The resource families it may reach (common/schemas/api-scopes.ts); null: all its role allows. */
+      scopes: ApiScopes;
     }
   | { type: 'system'; name: string };
 

@@ -14,6 +14,8 @@ export const ERROR_CODES = {
   not_found: 404,
   conflict: 409,
   gone: 410,
+  /** An If-Match that no longer names the resource as it is: someone changed it since it was read. */
+  precondition_failed: 412,
   last_administrator: 409,
   /** Every seat of the plan is taken (active members and open invitations). */
   seat_limit_reached: 409,
@@ -99,7 +101,7 @@ export const REASONS = {
     'envelope_unavailable',
   ],
   account_locked: ['locked', 'no_account'],
-  forbidden: ['second_factor_enrolment', 'person_required', 'code_required'],
+  forbidden: ['second_factor_enrolment', 'person_required', 'code_required', 'scope_missing'],
   account_read_only: ['cancelled'],
   seat_limit_reached: ['seats_taken'],
   rate_limited: ['sign_in_throttled', 'sms_throttled', 'code_too_soon', 'code_send_limit', 'code_locked'],

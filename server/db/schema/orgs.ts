@@ -11,8 +11,9 @@ import {
   uniqueIndex,
   uuid,
 } from 'drizzle-orm/pg-core';
+import type { ApiScopes } from '../../../common/schemas/api-scopes.js';
 import { type DefaultReminder, REPEATS } from '../../../common/schemas/reminders.js';
-import { ts } from './columns.js';
+import { bytea, ts } from './columns.js';
 import { users } from './users.js';
 
 /** The tenant itself; row-level security keys it by id. */
@@ -166,6 +167,10 @@ export const apiKeys = pgTable(
     tokenHash: text('token_hash').notNull(),
     role: text('role', { enum: ['administrator', 'editor', 'viewer'] }).notNull(),
     businessUnitIds: uuid('business_unit_ids').array(),
+    /** Resource families and levels the key may reach (common/schemas/api-scopes.ts); null: all its role allows. */
+    scopes: jsonb('scopes').$type<ApiScopes>(),
+    /** Requests a minute this key may make; null: the deployment's default. */
+    rateLimitPerMinute: integer('rate_limit_per_minute'),
     createdBy: uuid('created_by'),
     createdAt: ts('created_at').notNull().defaultNow(),
     lastUsedAt: ts('last_used_at'),
@@ -202,5 +207,32 @@ export const sessions = pgTable(
     primaryKey({ columns: [t.orgId, t.id] }),
     uniqueIndex('sessions_token_key').on(t.tokenHash),
     index('sessions_user_idx').on(t.orgId, t.userId),
+  ],
+);
+
+/**
+ * The first answer to a POST sent with an `Idempotency-Key`, kept 24 hours: a repeat with the same body gets
+ * it again, a repeat with another body is refused. Keyed by the caller (member or API key); the answer is
+ * sealed (it can hold a secret shown once, such as a new API key's token).
+ */
+export const idempotencyKeys = pgTable(
+  'idempotency_keys',
+  {
+    orgId: uuid('org_id')
+      .notNull()
+      .references(() => orgs.id, { onDelete: 'cascade' }),
+    principalId: uuid('principal_id').notNull(),
+    key: text('key').notNull(),
+    /** SHA-256 of the method, route, parameters and body. */
+    fingerprint: text('fingerprint').notNull(),
+    /** 0 while the first request runs; 200 once its answer is kept. */
+    statusCode: smallint('status_code').notNull(),
+    body: bytea('body'),
+    createdAt: ts('created_at').notNull().defaultNow(),
+    expiresAt: ts('expires_at').notNull(),
+  },
+  (t) => [
+    primaryKey({ columns: [t.orgId, t.principalId, t.key] }),
+    index('idempotency_keys_expiry_idx').on(t.expiresAt),
   ],
 );

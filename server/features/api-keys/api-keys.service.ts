@@ -1,4 +1,5 @@
 import { randomUUID } from 'node:crypto';
+import type { ApiScopes } from '../../../common/schemas/api-scopes.js';
 import type { Ctx } from '../../platform/context.js';
 import { hashToken, newToken } from '../../platform/crypto/tokens.js';
 import { AppError } from '../../platform/errors.js';
@@ -15,6 +16,8 @@ const present = (row: repo.ApiKeyRow, createdBy: string | null) => ({
   prefix: row.prefix,
   role: row.role,
   businessUnitIds: row.businessUnitIds,
+  scopes: row.scopes ?? null,
+  rateLimitPerMinute: row.rateLimitPerMinute,
   createdAt: row.createdAt.toISOString(),
   createdBy,
   lastUsedAt: row.lastUsedAt?.toISOString() ?? null,
@@ -35,6 +38,8 @@ export interface ApiKeyInput {
   name: string;
   role: repo.ApiKeyRow['role'];
   businessUnitIds: string[] | null;
+  scopes: ApiScopes;
+  rateLimitPerMinute: number | null;
 }
 
 /** The token is returned once and stored only as its hash. */
@@ -62,6 +67,8 @@ export async function create(ctx: Ctx, input: ApiKeyInput) {
     tokenHash: hashToken(token),
     role: input.role,
     businessUnitIds: scope ? [...new Set(scope)] : null,
+    scopes: input.scopes,
+    rateLimitPerMinute: input.rateLimitPerMinute,
     createdBy: ctx.actor.type === 'user' ? ctx.actor.id : null,
   });
   await record(ctx, {
@@ -72,6 +79,8 @@ export async function create(ctx: Ctx, input: ApiKeyInput) {
       name: { before: null, after: input.name },
       role: { before: null, after: input.role },
       businessUnitIds: { before: null, after: row.businessUnitIds },
+      scopes: { before: null, after: row.scopes },
+      rateLimitPerMinute: { before: null, after: row.rateLimitPerMinute },
     },
   });
   return { apiKey: present(row, ctx.actor.type === 'user' ? ctx.actor.name : null), token };

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { approvalTemplate, approvalTemplateInput, approvalTemplatePatch } from '../../../common/schemas/approvals.js';
 import { idParams } from '../../../common/schemas/common.js';
+import { currentById } from '../../platform/http/etag.js';
 import { type App, inOrg } from '../../platform/http/route-kit.js';
 import * as templates from './templates.service.js';
 
@@ -26,7 +27,10 @@ export function approvalTemplatesRoutes(app: App) {
 
   app.patch(
     '/approval-templates/:id',
-    { schema: { tags, params: idParams, body: approvalTemplatePatch, response: { 200: approvalTemplate } } },
+    {
+      config: { current: currentById(templates.get) },
+      schema: { tags, params: idParams, body: approvalTemplatePatch, response: { 200: approvalTemplate } },
+    },
     (req) => inOrg(req, (ctx) => templates.update(ctx, req.params.id, req.body)),
   );
 

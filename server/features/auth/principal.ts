@@ -114,6 +114,7 @@ export function apiKeyActor(key: apiKeys.ApiKeyRow, allUnitIds: string[]): Extra
     name: key.name,
     isAdmin,
     unitRoles: Object.fromEntries(unitIds.map((id) => [id, role])),
+    scopes: key.scopes ?? null,
   };
 }
 

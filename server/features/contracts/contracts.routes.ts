@@ -12,6 +12,7 @@ import {
   noticeInput,
   recycledContract,
 } from '../../../common/schemas/contracts.js';
+import { currentById } from '../../platform/http/etag.js';
 import { type App, decodeCursor, encodeCursor, inOrg } from '../../platform/http/route-kit.js';
 import * as bin from './contracts.bin.js';
 import { contractCursor } from './contracts.list.js';
@@ -58,7 +59,10 @@ export function contractsRoutes(app: App) {
 
   app.patch(
     '/contracts/:id',
-    { schema: { tags, params: idParams, body: contractPatch, response: { 200: contractOutput } } },
+    {
+      config: { current: currentById((ctx, id) => contracts.get(ctx, id)) },
+      schema: { tags, params: idParams, body: contractPatch, response: { 200: contractOutput } },
+    },
     (req) => inOrg(req, (ctx) => contracts.update(ctx, req.params.id, req.body)),
   );
 

@@ -12,6 +12,7 @@ import {
 } from '../../../common/schemas/documents.js';
 import { IntegrityError } from '../../platform/crypto/seal.js';
 import { AppError } from '../../platform/errors.js';
+import { currentById } from '../../platform/http/etag.js';
 import { type App, inOrg } from '../../platform/http/route-kit.js';
 import { contentDisposition, openSealed, parseRange } from './documents.content.js';
 import { receiveFile } from './documents.intake.js';
@@ -115,7 +116,10 @@ export function documentsRoutes(app: App) {
 
   app.patch(
     '/documents/:id',
-    { schema: { tags, params: idParams, body: documentPatch, response: { 200: document } } },
+    {
+      config: { current: currentById(documents.get) },
+      schema: { tags, params: idParams, body: documentPatch, response: { 200: document } },
+    },
     (req) => inOrg(req, (ctx) => documents.rename(ctx, req.params.id, req.body.name)),
   );
 

@@ -6,6 +6,7 @@ import {
   customEventPatch,
   eventListQuery,
 } from '../../../common/schemas/reminders.js';
+import { currentById } from '../../platform/http/etag.js';
 import { type App, inOrg } from '../../platform/http/route-kit.js';
 import * as events from './events.service.js';
 
@@ -33,7 +34,10 @@ export function eventsRoutes(app: App) {
 
   app.patch(
     '/events/:id',
-    { schema: { tags, params: idParams, body: customEventPatch, response: { 200: calendarEvent } } },
+    {
+      config: { current: currentById(events.get) },
+      schema: { tags, params: idParams, body: customEventPatch, response: { 200: calendarEvent } },
+    },
     (req) => inOrg(req, (ctx) => events.update(ctx, req.params.id, req.body)),
   );
 

@@ -112,7 +112,10 @@ export function factorsRoutes(app: App) {
 
   app.patch(
     '/settings/security',
-    { schema: { tags: ['settings'], body: securitySettingsPatch, response: { 200: securitySettings } } },
+    {
+      config: { current: admin.getSecuritySettings },
+      schema: { tags: ['settings'], body: securitySettingsPatch, response: { 200: securitySettings } },
+    },
     (req) => inOrg(req, (ctx) => admin.updateSecuritySettings(ctx, req.body)),
   );
 }

@@ -6,6 +6,7 @@ import {
   partnerOutput,
   partnerPatch,
 } from '../../../common/schemas/partners.js';
+import { currentById } from '../../platform/http/etag.js';
 import { type App, decodeCursor, encodeCursor, inOrg } from '../../platform/http/route-kit.js';
 import { partnerCursor } from './partners.list.js';
 import { merge } from './partners.merge.js';
@@ -36,7 +37,10 @@ export function partnersRoutes(app: App) {
 
   app.patch(
     '/partners/:id',
-    { schema: { tags, params: idParams, body: partnerPatch, response: { 200: partnerOutput } } },
+    {
+      config: { current: currentById(async (ctx, id) => partners.present(ctx, await partners.get(ctx, id))) },
+      schema: { tags, params: idParams, body: partnerPatch, response: { 200: partnerOutput } },
+    },
     (req) => inOrg(req, (ctx) => partners.update(ctx, req.params.id, req.body)),
   );
 

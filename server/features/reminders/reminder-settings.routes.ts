@@ -13,7 +13,10 @@ export function reminderSettingsRoutes(app: App) {
 
   app.patch(
     '/settings/reminders',
-    { schema: { tags: ['settings'], body: reminderSettingsPatch, response: { 200: reminderSettingsOutput } } },
+    {
+      config: { current: (ctx) => settings.get(ctx) },
+      schema: { tags: ['settings'], body: reminderSettingsPatch, response: { 200: reminderSettingsOutput } },
+    },
     (req) => inOrg(req, (ctx) => settings.update(ctx, req.body)),
   );
 

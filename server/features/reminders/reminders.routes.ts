@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { idParams } from '../../../common/schemas/common.js';
 import { delivery, myReminder, reminder, reminderInput, reminderPatch } from '../../../common/schemas/reminders.js';
+import { currentById } from '../../platform/http/etag.js';
 import { type App, inOrg } from '../../platform/http/route-kit.js';
 import * as reminders from './reminders.service.js';
 
@@ -37,7 +38,10 @@ export function remindersRoutes(app: App) {
 
   app.patch(
     '/reminders/:id',
-    { schema: { tags, params: idParams, body: reminderPatch, response: { 200: reminder } } },
+    {
+      config: { current: currentById(reminders.get) },
+      schema: { tags, params: idParams, body: reminderPatch, response: { 200: reminder } },
+    },
     (req) => inOrg(req, (ctx) => reminders.update(ctx, req.params.id, req.body)),
   );
 

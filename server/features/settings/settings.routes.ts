@@ -10,7 +10,10 @@ export function settingsRoutes(app: App) {
 
   app.patch(
     '/settings/repository',
-    { schema: { tags, body: repositorySettingsPatch, response: { 200: repositorySettings } } },
+    {
+      config: { current: (ctx) => settings.get(ctx) },
+      schema: { tags, body: repositorySettingsPatch, response: { 200: repositorySettings } },
+    },
     (req) => inOrg(req, (ctx) => settings.update(ctx, req.body)),
   );
 }

@@ -10,6 +10,7 @@ import {
   fieldsInput,
   recipientsInput,
 } from '../../../common/schemas/signing.js';
+import { currentById } from '../../platform/http/etag.js';
 import { type App, inOrg } from '../../platform/http/route-kit.js';
 import { contentDisposition } from '../documents/documents.content.js';
 import * as signed from './download.service.js';
@@ -43,7 +44,10 @@ export function envelopesRoutes(app: App) {
 
   app.patch(
     '/envelopes/:id',
-    { schema: { tags, params: idParams, body: envelopePatch, response: { 200: envelope } } },
+    {
+      config: { current: currentById(envelopes.get) },
+      schema: { tags, params: idParams, body: envelopePatch, response: { 200: envelope } },
+    },
     (req) => inOrg(req, (ctx) => envelopes.patch(ctx, req.params.id, req.body)),
   );
 

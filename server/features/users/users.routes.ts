@@ -27,7 +27,10 @@ export function usersRoutes(app: App) {
   // One's own name, language and time zone, and password: personal, so a read-only account still allows them.
   app.patch(
     '/me',
-    { config: { whileReadOnly: true }, schema: { tags: ['me'], body: updateMeInput, response: { 200: meOutput } } },
+    {
+      config: { whileReadOnly: true, current: me.getMe },
+      schema: { tags: ['me'], body: updateMeInput, response: { 200: meOutput } },
+    },
     (req) => inOrg(req, (ctx) => me.updateMe(ctx, req.body)),
   );
 

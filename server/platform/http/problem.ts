@@ -18,6 +18,7 @@ const TITLES: Record<ErrorCode, string> = {
   not_found: 'Not found',
   conflict: 'Conflict',
   gone: 'No longer valid',
+  precondition_failed: 'Changed since you read it',
   last_administrator: 'The last administrator must stay',
   payload_too_large: 'Request too large',
   range_not_satisfiable: 'Range not satisfiable',

@@ -1,12 +1,15 @@
 import type { FastifyInstance, FastifyRequest, RawServerDefault } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import type { z } from 'zod';
+import { requireScope } from '../../features/api-keys/scopes.js';
 import { type Credential, resolvePrincipal } from '../../features/auth/principal.js';
 import type { SessionStage } from '../../features/auth/session-cookies.js';
 import { assertWritable } from '../../features/subscriptions/read-only.js';
-import { type Ctx, type Deps, type PublicCtx, type RequestMeta, transact } from '../context.js';
+import { type Actor, type Ctx, type Deps, type PublicCtx, type RequestMeta, transact } from '../context.js';
 import { AppError } from '../errors.js';
 import type { JobMetrics } from '../metrics.js';
+import { checkIfMatch } from './etag.js';
+import { claimIdempotencyKey, idempotentCall, keepIdempotentAnswer } from './idempotency.js';
 
 declare module 'fastify' {
   interface FastifyInstance {
@@ -65,17 +68,34 @@ export function inOrg<T>(
   const credential = req.credential;
   if (!credential) throw unauthenticated();
   const { deps } = req.server;
+  const idempotent = idempotentCall(req);
   return transact(deps, { tokenHash: credential.tokenHash }, async (tx, afterCommit) => {
     const principal = await resolvePrincipal(tx, deps.config, credential);
     if (!principal) throw unauthenticated();
     if (!stages.includes(principal.stage)) throw wrongStage(principal.stage);
+    requireScope(req, principal.actor);
+    const held = idempotent && { orgId: principal.orgId, principalId: actorId(principal.actor), key: idempotent.key };
+    if (held) {
+      const first = await claimIdempotencyKey(tx, deps.config.secretKey, held, idempotent, new Date());
+      if (first) {
+        req.idempotentReplay = true;
+        return first.replay as T;
+      }
+    }
     if (!READS.has(req.method) && !req.routeOptions.config?.whileReadOnly) {
       await assertWritable(tx, deps.config, principal.orgId);
     }
     const request = { ...requestMeta(req), via: principal.via };
-    return fn({ orgId: principal.orgId, actor: principal.actor, tx, request, deps, afterCommit });
+    const ctx = { orgId: principal.orgId, actor: principal.actor, tx, request, deps, afterCommit };
+    if (req.method === 'PATCH') await checkIfMatch(req, ctx);
+    const answer = await fn(ctx);
+    if (held) await keepIdempotentAnswer(tx, deps.config.secretKey, held, answer);
+    return answer;
   });
 }
+
+/** Whose Idempotency-Keys these are: the member's or the API key's own. */
+const actorId = (actor: Actor) => (actor.type === 'system' ? '00000000-0000-0000-0000-000000000000' : actor.id);
 
 const FULL: readonly SessionStage[] = ['full'];
 const READS = new Set(['GET', 'HEAD']);

@@ -82,6 +82,8 @@ export const errors: Record<keyof typeof en, string> = {
     'In der letzten Stunde wurden fünf Codes gesendet. Einen weiteren können Sie in {minutes} Minuten anfordern.',
   'problem.rate_limited.code_locked':
     'Zu viele falsche Codes. Zu Ihrem Schutz sind Codes für {minutes} Minuten gesperrt. Wenden Sie sich bei Bedarf an den Absender.',
+  'problem.forbidden.scope_missing': 'Dieser API-Schlüssel hat den Bereich „{scope}“ nicht.',
+  'validation.idempotency_key_reused': 'Dieser Idempotency-Key wurde schon für eine andere Anfrage verwendet.',
   'problem.forbidden.code_required': 'Bestätigen Sie zuerst den Code, den wir Ihnen per E-Mail gesendet haben.',
   'problem.conflict.code_not_required': 'Für diesen Signaturlink ist kein Code nötig.',
   'problem.rate_limited.sms_throttled': 'Zu viele SMS. Sie können in {seconds} Sekunden einen neuen Code anfordern.',

@@ -93,6 +93,7 @@ export const common = {
   'problem.forbidden': 'You are not allowed to do this.',
   'problem.not_found': 'Not found, or not shared with you.',
   'problem.conflict': 'This change is not possible',
+  'problem.precondition_failed': 'Someone changed this since you read it. Load it again and repeat your change.',
   'problem.last_administrator': 'At least one administrator must remain',
   'problem.validation_failed': 'Please check the highlighted fields.',
   'problem.csrf_failed': 'Your session needs refreshing. Please reload the page and try again.',

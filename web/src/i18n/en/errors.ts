@@ -66,6 +66,8 @@ export const errors = {
     'Five codes were sent in the last hour. You can ask for another in {minutes} minutes.',
   'problem.rate_limited.code_locked':
     'Too many wrong codes. For your protection codes are locked for {minutes} minutes. Ask the sender if you need help.',
+  'problem.forbidden.scope_missing': 'This API key does not hold the scope “{scope}”.',
+  'validation.idempotency_key_reused': 'This Idempotency-Key was already used for a different request.',
   'problem.forbidden.code_required': 'Confirm the code we e-mailed you first.',
   'problem.conflict.code_not_required': 'This signing link needs no code.',
   'problem.rate_limited.sms_throttled': 'Too many text messages. You can ask for another code in {seconds} seconds.',

@@ -1,5 +1,6 @@
 import { ActionIcon, Badge, Code, Group, Stack, Table, Text, Tooltip, VisuallyHidden } from '@mantine/core';
 import { IconTrash } from '@tabler/icons-react';
+import { SCOPE_FAMILY_NAMES } from '../../../../../common/schemas/api-scopes.js';
 import type { ApiKey } from '../../../api/use-api-keys.js';
 import type { BusinessUnit } from '../../../api/use-business-units.js';
 import { RoleBadge } from '../../../components/role-badge.js';
@@ -18,6 +19,7 @@ export function ApiKeysTable({ keys, units, onRevoke }: Props) {
             <Table.Th>{t('apiKeys.colPrefix')}</Table.Th>
             <Table.Th>{t('field.role')}</Table.Th>
             <Table.Th>{t('apiKeys.colScope')}</Table.Th>
+            <Table.Th>{t('apiKeys.access')}</Table.Th>
             <Table.Th>{t('field.created')}</Table.Th>
             <Table.Th>{t('apiKeys.colLastUsed')}</Table.Th>
             <Table.Th>{t('apiKeys.colStatus')}</Table.Th>
@@ -62,6 +64,9 @@ function KeyRow({
       </Table.Td>
       <Table.Td>
         <Scope ids={apiKey.businessUnitIds} units={units} />
+      </Table.Td>
+      <Table.Td>
+        <Access apiKey={apiKey} />
       </Table.Td>
       <Table.Td>
         <Stack gap={0}>
@@ -119,5 +124,34 @@ function Scope({ ids, units }: { ids: string[] | null; units: BusinessUnit[] }) 
         </Badge>
       ))}
     </Group>
+  );
+}
+
+/** The families and levels a key holds, and its own rate limit. */
+function Access({ apiKey }: { apiKey: ApiKey }) {
+  const t = useT();
+  const held = apiKey.scopes ? SCOPE_FAMILY_NAMES.filter((family) => apiKey.scopes?.[family]) : [];
+  return (
+    <Stack gap={2} miw={160}>
+      {apiKey.scopes === null ? (
+        <Text size="sm">{t('apiKeys.accessAll')}</Text>
+      ) : held.length === 0 ? (
+        <Text size="sm">{t('apiKeys.accessNone')}</Text>
+      ) : (
+        held.map((family) => (
+          <Text key={family} size="sm">
+            {t('apiKeys.held', {
+              family: t(`apiKeys.family.${family}`),
+              level: t(`apiKeys.level.${apiKey.scopes?.[family] ?? 'none'}`),
+            })}
+          </Text>
+        ))
+      )}
+      {apiKey.rateLimitPerMinute !== null && (
+        <Text size="xs" c="dimmed">
+          {t('apiKeys.perMinute', { count: apiKey.rateLimitPerMinute })}
+        </Text>
+      )}
+    </Stack>
   );
 }
