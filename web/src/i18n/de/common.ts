@@ -96,7 +96,8 @@ export const common: Record<keyof typeof en, string> = {
   'problem.forbidden': 'Dazu sind Sie nicht berechtigt.',
   'problem.not_found': 'Nicht gefunden oder nicht für Sie freigegeben.',
   'problem.conflict': 'Diese Änderung ist nicht möglich',
-  'problem.precondition_failed': 'Jemand hat dies geändert, seit Sie es gelesen haben. Laden Sie es neu und wiederholen Sie Ihre Änderung.',
+  'problem.precondition_failed':
+    'Jemand hat dies geändert, seit Sie es gelesen haben. Laden Sie es neu und wiederholen Sie Ihre Änderung.',
   'problem.last_administrator': 'Mindestens ein Administrator muss bleiben',
   'problem.validation_failed': 'Bitte prüfen Sie die markierten Felder.',
   'problem.csrf_failed':
