@@ -21,17 +21,29 @@ const rate = z
   .refine((v) => /[1-9]/.test(v), { message: 'must be greater than 0', params: { rule: 'positive' } });
 const description = z.string().trim().max(2_000).nullable();
 
-export const billingLineInput = z.object({
-  kind: z.enum(BILLING_KINDS),
-  frequency: z.enum(BILLING_FREQUENCIES),
-  amount,
-  currency,
-  /** Omitted for the company currency (it is 1 there); required for any other. */
-  rate: rate.optional(),
-  firstBillingOn: calendarDate,
-  lastBillingOn: calendarDate.nullable().default(null),
-  description: description.default(null),
-});
+export const billingLineInput = z
+  .object({
+    kind: z.enum(BILLING_KINDS),
+    frequency: z.enum(BILLING_FREQUENCIES),
+    amount,
+    currency,
+    /** Omitted for the company currency (it is 1 there); required for any other. */
+    rate: rate.optional(),
+    firstBillingOn: calendarDate,
+    lastBillingOn: calendarDate.nullable().default(null),
+    description: description.default(null),
+  })
+  .meta({
+    example: {
+      kind: 'cost',
+      frequency: 'monthly',
+      amount: '1250.00',
+      currency: 'EUR',
+      firstBillingOn: '2026-01-01',
+      lastBillingOn: null,
+      description: 'Rent',
+    },
+  });
 export type BillingLineInput = z.infer<typeof billingLineInput>;
 
 export const billingLinePatch = z

@@ -15,26 +15,41 @@ const tags = z.array(z.string().trim().min(1).max(60)).max(50);
 /** Custom field values by field key; checked against the org's definitions on the server. */
 const custom = z.record(z.string().max(40), z.unknown());
 
-export const contractInput = z.object({
-  title,
-  status: z.enum(CONTRACT_STATUSES).default('draft'),
-  contractNumber: z.string().trim().min(1).max(80).nullable().default(null),
-  /** Omitted: the org's default business unit. */
-  businessUnitId: z.uuid().optional(),
-  partnerId: z.uuid().nullable().default(null),
-  /** Omitted: the person creating it (none for an API key); null: no owner. */
-  ownerId: z.uuid().nullable().optional(),
-  backupOwnerId: z.uuid().nullable().default(null),
-  masterId: z.uuid().nullable().default(null),
-  categoryId: z.uuid().nullable().default(null),
-  orgUnitId: z.uuid().nullable().default(null),
-  description: z.string().max(20_000).nullable().default(null),
-  tags: tags.default([]),
-  custom: custom.default({}),
-  lifecycle: lifecycleSchema,
-  /** Reminders on the new contract's system events; omitted: the account's defaults, [] for none. */
-  reminders: z.array(defaultReminder).max(10).optional(),
-});
+export const contractInput = z
+  .object({
+    title,
+    status: z.enum(CONTRACT_STATUSES).default('draft'),
+    contractNumber: z.string().trim().min(1).max(80).nullable().default(null),
+    /** Omitted: the org's default business unit. */
+    businessUnitId: z.uuid().optional(),
+    partnerId: z.uuid().nullable().default(null),
+    /** Omitted: the person creating it (none for an API key); null: no owner. */
+    ownerId: z.uuid().nullable().optional(),
+    backupOwnerId: z.uuid().nullable().default(null),
+    masterId: z.uuid().nullable().default(null),
+    categoryId: z.uuid().nullable().default(null),
+    orgUnitId: z.uuid().nullable().default(null),
+    description: z.string().max(20_000).nullable().default(null),
+    tags: tags.default([]),
+    custom: custom.default({}),
+    lifecycle: lifecycleSchema,
+    /** Reminders on the new contract's system events; omitted: the account's defaults, [] for none. */
+    reminders: z.array(defaultReminder).max(10).optional(),
+  })
+  .meta({
+    example: {
+      title: 'Office lease Berlin',
+      status: 'active',
+      tags: ['facilities'],
+      lifecycle: {
+        type: 'auto_renewal',
+        startDate: '2026-01-01',
+        initialTerm: 'P2Y',
+        renewalTerm: 'P1Y',
+        noticePeriod: 'P3M',
+      },
+    },
+  });
 
 export const contractPatch = z
   .object({

@@ -32,15 +32,25 @@ export const partnerContact = z.object({
 });
 export type PartnerContact = z.infer<typeof partnerContact>;
 
-export const partnerInput = z.object({
-  name: text(200),
-  type: z.enum(PARTNER_TYPES),
-  registrationNumber: text(80).nullable().default(null),
-  vatId: text(40).nullable().default(null),
-  address: partnerAddress.nullable().default(null),
-  contacts: z.array(partnerContact).max(100).default([]),
-  custom: custom.default({}),
-});
+export const partnerInput = z
+  .object({
+    name: text(200),
+    type: z.enum(PARTNER_TYPES),
+    registrationNumber: text(80).nullable().default(null),
+    vatId: text(40).nullable().default(null),
+    address: partnerAddress.nullable().default(null),
+    contacts: z.array(partnerContact).max(100).default([]),
+    custom: custom.default({}),
+  })
+  .meta({
+    example: {
+      name: 'Muster Immobilien GmbH',
+      type: 'supplier',
+      vatId: 'DE123456789',
+      address: { street: 'Hauptstraße 1', postalCode: '10115', city: 'Berlin', country: 'DE' },
+      contacts: [{ name: 'Erika Mustermann', email: 'erika@muster.example', phone: '+49 30 1234567' }],
+    },
+  });
 export const partnerPatch = z
   .object({
     name: text(200),

@@ -75,6 +75,18 @@ describe('API key scopes', () => {
   });
 });
 
+describe('the OpenAPI document', () => {
+  it('shows examples of the main request bodies', () => {
+    type Op = { requestBody?: { content: Record<string, { schema: { example?: unknown } }> } };
+    const spec = h.app.swagger() as { paths: Record<string, Record<string, Op>> };
+    const exampleOf = (path: string, method: string) =>
+      spec.paths[path]?.[method]?.requestBody?.content['application/json']?.schema.example;
+    expect(exampleOf('/api/v1/contracts', 'post')).toMatchObject({ title: 'Office lease Berlin' });
+    expect(exampleOf('/api/v1/partners', 'post')).toMatchObject({ type: 'supplier' });
+    expect(exampleOf('/api/v1/contracts/{id}/billing-lines', 'post')).toMatchObject({ amount: '1250.00' });
+  });
+});
+
 describe('per-key rate limits', () => {
   let limited: Harness;
   beforeAll(async () => {
