@@ -39,12 +39,15 @@ export default defineConfig({
         },
       },
       // Several processes sharing one database (*.pg.int.test.ts) is what PostgreSQL is for; PGlite is one process.
+      // The operator commands (*.cli.int.test.ts) spawn a process per call, which on PGlite opens the data
+      // directory anew each time (seconds): their logic does not depend on the engine and runs on PostgreSQL,
+      // while server/cli.int.test.ts and server/db/data-dir-lock.int.test.ts keep the CLI on PGlite covered.
       {
         extends: true,
         test: {
           name: 'pglite',
           include: integration,
-          exclude: ['**/*.pg.int.test.ts'],
+          exclude: ['**/*.pg.int.test.ts', '**/*.cli.int.test.ts'],
           env: { TEST_DB: 'pglite' },
           globalSetup: ['server/test/pglite-setup.ts'],
         },

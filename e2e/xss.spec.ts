@@ -65,9 +65,6 @@ const NOT_SEEDED: Record<string, string> = {
     'a domain name (letters, digits, dots and hyphens by its rule): markup is refused (422)',
   'POST /signing/{token}/sign':
     'needs a real signing link (an HMAC token mailed to the recipient); the values are sealed and drawn only into the sealed PDF, never into a page',
-  'POST /signing/{token}/code': 'takes no text: it mails a six-digit code derived from the link',
-  'POST /signing/{token}/code/verify':
-    'six digits by its rule (anything else is refused with 422), never stored or shown',
   'POST /signing/{token}/decline':
     'needs a real signing link (an HMAC token mailed to the recipient); the reason is sealed and no page shows it',
 };
