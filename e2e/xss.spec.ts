@@ -486,7 +486,7 @@ function pagesOf(w: World): Record<string, { url: string; guest?: boolean; shows
     '/settings/custom-fields': { url: '/settings/custom-fields', shows: true },
     '/settings/approval-templates': { url: '/settings/approval-templates', shows: true },
     '/settings/repository': { url: '/settings/repository' },
-    '/settings/company': { url: '/settings/company', shows: true },
+    '/settings/company': { url: '/settings/company' },
     '/settings/inbox': { url: '/settings/inbox' },
     '/settings/mail-templates': { url: '/settings/mail-templates' },
     '/settings/reminders': { url: '/settings/reminders' },
