@@ -223,9 +223,9 @@ describe('generating the letter', () => {
       expect.objectContaining({
         objectId: id,
         changes: {
-          documentId: { before: null, after: document.id },
-          kind: { before: null, after: 'termination' },
+          letter: { before: null, after: 'termination' },
           locale: { before: null, after: 'de' },
+          name: { before: null, after: document.name },
         },
       }),
     ]);

@@ -30,7 +30,11 @@ export function noticeLettersRoutes(app: App) {
       const run: RunInOrg = (fn) =>
         inOrg(req, async (ctx) => {
           const made = await fn(ctx);
-          await letters.finish(ctx, id, req.body, { date: prepared.date, documentId: prepared.slot.documentId });
+          await letters.finish(ctx, id, req.body, {
+            date: prepared.date,
+            documentId: prepared.slot.documentId,
+            fileName: prepared.fileName,
+          });
           return made;
         });
       await receiveFile(req.server.deps, run, prepared.slot, Readable.from([bytes]), prepared.fileName);

@@ -109,7 +109,7 @@ export async function finish(
   ctx: Ctx,
   contractId: string,
   input: NoticeLetterInput,
-  prepared: { date: string; documentId: string },
+  prepared: { date: string; documentId: string; fileName: string },
 ): Promise<void> {
   if (input.recordNotice) await contracts.recordNotice(ctx, contractId, { givenOn: prepared.date });
   await record(ctx, {
@@ -117,11 +117,11 @@ export async function finish(
     objectType: 'contract',
     objectId: contractId,
     changes: {
-      documentId: { before: null, after: prepared.documentId },
-      kind: { before: null, after: input.kind },
+      letter: { before: null, after: input.kind },
       locale: { before: null, after: input.locale },
+      name: { before: null, after: prepared.fileName },
     },
-    extra: { noticeRecorded: input.recordNotice },
+    extra: { documentId: prepared.documentId, noticeRecorded: input.recordNotice },
   });
 }
 

@@ -231,6 +231,7 @@ export const activity: Record<keyof typeof en, string> = {
   'changeField.custom': 'Eigene Felder',
   'changeField.type': 'Art',
   'changeField.kind': 'Art',
+  'changeField.letter': 'Schreiben',
   'changeField.registrationNumber': 'Registernummer',
   'changeField.vatId': 'USt-IdNr.',
   'changeField.address': 'Anschrift',

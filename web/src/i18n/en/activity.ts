@@ -234,6 +234,7 @@ export const activity = {
   'changeField.custom': 'Custom fields',
   'changeField.type': 'Type',
   'changeField.kind': 'Kind',
+  'changeField.letter': 'Letter',
   'changeField.registrationNumber': 'Registration number',
   'changeField.vatId': 'VAT id',
   'changeField.address': 'Address',
