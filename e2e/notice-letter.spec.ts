@@ -43,7 +43,7 @@ test('draft a termination letter, edit a line, generate it with notice recorded:
 
   await test.step('the deadline card offers the letter; the draft names partner, contract and dates', async () => {
     await page.goto(`/contracts/${contract.id}`);
-    await page.getByRole('link', { name: 'Draft termination letter' }).click();
+    await page.getByRole('link', { name: 'Draft termination letter' }).click({ timeout: 15_000 });
     await expect(page.getByTestId('letter-facts')).toHaveText(
       'Notice deadline 2099-09-30. With this notice the contract ends on 2099-12-31.',
     );
@@ -78,7 +78,9 @@ test('draft a termination letter, edit a line, generate it with notice recorded:
     expect(text).toContain('Initech Deutschland GmbH');
     expect(text).toContain(`CC-${run}`);
     await page.goto(`/contracts/${contract.id}`);
-    await expect(page.getByTestId('deadline-none')).toHaveText(`Notice given on ${today} — ends on 2099-12-31`);
+    await expect(page.getByTestId('deadline-none')).toHaveText(`Notice given on ${today} — ends on 2099-12-31`, {
+      timeout: 15_000,
+    });
     await expect(page.getByRole('link', { name: 'Draft termination letter' })).toHaveCount(0);
   });
 });

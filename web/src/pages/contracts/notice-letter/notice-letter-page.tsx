@@ -10,7 +10,6 @@ import {
   Stack,
   Text,
   Textarea,
-  TextInput,
 } from '@mantine/core';
 import { IconFileTypePdf } from '@tabler/icons-react';
 import { Link, useNavigate, useParams, useSearchParams } from 'react-router';
@@ -183,7 +182,15 @@ function LetterForm({ contract, draft }: { contract: Contract; draft: NoticeLett
         <Text size="sm" ta="right">
           {draft.placeAndDate}
         </Text>
-        <TextInput label={t('letter.subject')} required {...form.textProps('subject')} />
+        {/* Wraps instead of scrolling sideways: a subject with title and number is long at 390 px. */}
+        <Textarea
+          label={t('letter.subject')}
+          required
+          autosize
+          minRows={1}
+          maxRows={4}
+          {...form.textProps('subject')}
+        />
         <Textarea
           label={t('letter.body')}
           description={t('letter.bodyHint')}
