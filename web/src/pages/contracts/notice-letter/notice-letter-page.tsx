@@ -182,24 +182,19 @@ function LetterForm({ contract, draft }: { contract: Contract; draft: NoticeLett
         <Text size="sm" ta="right">
           {draft.placeAndDate}
         </Text>
-        {/* Wraps instead of scrolling sideways: a subject with title and number is long at 390 px. */}
-        <Textarea
-          label={t('letter.subject')}
-          required
-          autosize
-          minRows={1}
-          maxRows={4}
-          {...form.textProps('subject')}
-        />
-        <Textarea
-          label={t('letter.body')}
-          description={t('letter.bodyHint')}
-          required
-          autosize
-          minRows={10}
-          maxRows={30}
-          {...form.textProps('body')}
-        />
+        {/* Both grow with their text; the subject wraps instead of scrolling sideways at 390 px. */}
+        {(['subject', 'body'] as const).map((name) => (
+          <Textarea
+            key={name}
+            label={t(`letter.${name}`)}
+            description={name === 'body' ? t('letter.bodyHint') : undefined}
+            required
+            autosize
+            minRows={name === 'body' ? 10 : 1}
+            maxRows={name === 'body' ? 30 : 4}
+            {...form.textProps(name)}
+          />
+        ))}
         <Block label={t('letter.signature')} lines={draft.signature} />
         <Checkbox
           label={t('letter.recordNotice', { date: fmt.date(draft.date) })}
