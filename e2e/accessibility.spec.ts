@@ -200,6 +200,8 @@ function appScreens(s: Seeded, documents: Documents): Screen[] {
       },
     },
     { name: 'repository settings', path: '/settings/repository' },
+    { name: 'company settings', path: '/settings/company', narrow: true },
+    { name: 'notice letter', path: `${contract}/notice-letter?kind=non_renewal`, narrow: true },
     { name: 'inbox settings', path: '/settings/inbox', narrow: true },
     {
       name: 'replace inbox address dialog',
@@ -363,6 +365,17 @@ test.describe('accessibility (axe, WCAG 2.1 AA)', () => {
     const file = { name: DOCUMENT_NAME, mimeType: 'application/pdf', buffer };
     const notes = { name: 'Notes.txt', mimeType: 'text/plain', buffer: Buffer.from('Handover notes\nKeys: 3\n') };
     const pdf = (await uploadDocument(api, seeded.contractId, file)).id;
+    // The notice letter is drafted from the company details and the partner's address.
+    await call(api, 'PUT', '/settings/company', {
+      legalName: 'Deedbox Test GmbH',
+      street: 'Friedrichstraße 12',
+      postalCode: '10117',
+      city: 'Berlin',
+      country: 'DE',
+    });
+    await call(api, 'PATCH', `/partners/${seeded.partnerId}`, {
+      address: { street: 'Bahnhofstraße 1', postalCode: '8001', city: 'Zürich', country: 'CH' },
+    });
     const envelope = await call(api, 'POST', '/envelopes', { documentId: pdf });
     const { recipients } = await call(api, 'PUT', `/envelopes/${envelope.id}/recipients`, {
       recipients: [

@@ -300,6 +300,15 @@ async function seedWorld(baseURL: string): Promise<World> {
     buffer: pdfWithText(['Stored attack strings']),
   });
   await call(api, 'PATCH', `/documents/${document.id}`, { name: noSlash.join(' ') });
+  // The company details head the notice letter; its subject and body hold attack strings (drawn only into the PDF).
+  await write(api, 'PUT', '/settings/company', { country: 'DE' });
+  await write(
+    api,
+    'POST',
+    '/contracts/{id}/notice-letter',
+    { kind: 'termination', locale: 'en', recordNotice: false },
+    `/contracts/${contract.id}/notice-letter`,
+  );
   const waiting = await uploadToInbox(api, {
     name: `${XSS_PAYLOADS[2]} ${XSS_PAYLOADS[3]}.pdf`,
     mimeType: 'application/pdf',
@@ -454,6 +463,7 @@ function pagesOf(w: World): Record<string, { url: string; guest?: boolean; shows
     '/contracts/new': { url: '/contracts/new' },
     '/contracts/:id': { url: `/contracts/${w.contractId}`, shows: true },
     '/contracts/:id/edit': { url: `/contracts/${w.contractId}/edit` },
+    '/contracts/:id/notice-letter': { url: `/contracts/${w.contractId}/notice-letter`, shows: true },
     '/documents/:id/preview': { url: `/documents/${w.documentId}/preview`, shows: true },
     '/envelopes/:id': { url: `/envelopes/${w.envelopeId}`, shows: true },
     '/envelopes/:id/edit': { url: `/envelopes/${w.envelopeId}/edit` },
@@ -473,6 +483,7 @@ function pagesOf(w: World): Record<string, { url: string; guest?: boolean; shows
     '/settings/custom-fields': { url: '/settings/custom-fields', shows: true },
     '/settings/approval-templates': { url: '/settings/approval-templates', shows: true },
     '/settings/repository': { url: '/settings/repository' },
+    '/settings/company': { url: '/settings/company' },
     '/settings/inbox': { url: '/settings/inbox' },
     '/settings/mail-templates': { url: '/settings/mail-templates' },
     '/settings/reminders': { url: '/settings/reminders' },

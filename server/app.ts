@@ -37,6 +37,7 @@ import { factorsRoutes } from './features/factors/factors.routes.js';
 import { importsRoutes } from './features/imports/imports.routes.js';
 import { inboxRoutes } from './features/inbox/inbox.routes.js';
 import { metaRoutes, VERSION } from './features/meta/meta.routes.js';
+import { noticeLettersRoutes } from './features/notice-letters/notice-letters.routes.js';
 import { orgUnitsRoutes } from './features/org-units/org-units.routes.js';
 import { partnersRoutes } from './features/partners/partners.routes.js';
 import { reminderLinksRoutes } from './features/reminders/links.routes.js';
@@ -237,6 +238,7 @@ export async function buildApp({
         apiKeysRoutes,
         auditRoutes,
         contractsRoutes,
+        noticeLettersRoutes,
         eventsRoutes,
         remindersRoutes,
         reminderSettingsRoutes,

@@ -88,6 +88,11 @@ export const REASONS = {
     'recipient_done',
     'nothing_to_send',
     'code_not_required',
+    'no_notice_deadline',
+    'not_renewing',
+    'no_partner',
+    'partner_address_missing',
+    'company_details_missing',
   ],
   gone: [
     'link_expired',

@@ -76,6 +76,8 @@ export interface OrgWorld {
 
 export type FreshKind =
   | 'contract'
+  /** A contract renewing yearly with a notice deadline ahead, for the notice letter. */
+  | 'noticeContract'
   | 'deletedContract'
   | 'event'
   | 'reminder'
@@ -178,7 +180,14 @@ export async function seedOrg(h: Harness, name: string, secrets: Secrets): Promi
   );
   const fullKey = await apiKey(h, admin, { name: `${marker} full key`, role: 'administrator' }, secrets);
 
-  const partner = await post('/partners', { name: `${marker} partner`, type: 'supplier' });
+  const partner = await post('/partners', {
+    name: `${marker} partner`,
+    type: 'supplier',
+    address: { street: `${marker} street 1`, postalCode: '10115', city: `${marker} city`, country: 'DE' },
+  });
+  const company = { legalName: `${marker} GmbH`, street: 'Main street 1', postalCode: '10115', city: 'Berlin' };
+  const companySet = await call(h, admin, 'PUT', '/settings/company', { ...company, country: 'DE' });
+  if (companySet.statusCode !== 200) throw new Error(`world: company details failed: ${companySet.body}`);
   const category = await post('/categories', { name: `${marker} category`, kind: 'contract' });
   const eventCategory = await post('/categories', { name: `${marker} event category`, kind: 'event' });
   const orgUnit = await post('/org-units', { name: `${marker} org unit` });
@@ -301,6 +310,13 @@ export async function seedOrg(h: Harness, name: string, secrets: Secrets): Promi
     switch (kind) {
       case 'contract':
         return newContract();
+      case 'noticeContract':
+        return post('/contracts', {
+          title: `${marker} notice contract`,
+          businessUnitId: unit1,
+          partnerId: partner,
+          lifecycle: { ...lifecycle, type: 'auto_renewal', renewalTerm: 'P1Y', noticePeriod: 'P3M' },
+        });
       case 'deletedContract': {
         const id = await newContract();
         await call(h, admin, 'DELETE', `/contracts/${id}`);

@@ -333,6 +333,22 @@ export const ROUTES: Record<string, RouteRow> = {
     params: fresh('contract'),
     body: () => ({ givenOn: new Date().toISOString().slice(0, 10), confirmLaterEnd: true }),
   },
+  'GET /api/v1/contracts/{id}/notice-letter/draft': {
+    roles: [200, 404, 403, 404, 200],
+    params: fresh('noticeContract'),
+    query: () => ({ kind: 'termination', locale: 'de' }),
+  },
+  'POST /api/v1/contracts/{id}/notice-letter': {
+    roles: [201, 404, 403, 404, 201],
+    params: fresh('noticeContract'),
+    body: (o) => ({
+      kind: 'non_renewal',
+      locale: 'en',
+      subject: `${o.marker} subject`,
+      body: `${o.marker} body`,
+      recordNotice: true,
+    }),
+  },
   'POST /api/v1/contracts/{id}/restore': { roles: [200, 403, 403, 403, 403], params: fresh('deletedContract') },
   'GET /api/v1/contracts/{id}/history': { roles: [200, 404, 200, 404, 200], params: id('contract') },
   'GET /api/v1/contracts/{id}/hierarchy': { roles: [200, 404, 200, 404, 200], params: id('contract') },
@@ -524,6 +540,17 @@ export const ROUTES: Record<string, RouteRow> = {
   'DELETE /api/v1/custom-fields/{id}': { roles: [204, 403, 403, 403, 403], params: fresh('customField') },
   'GET /api/v1/settings/repository': { roles: [200, 200, 200, 200, 200] },
   'PATCH /api/v1/settings/repository': { roles: [200, 403, 403, 403, 403], body: () => ({ currency: 'EUR' }) },
+  'GET /api/v1/settings/company': { roles: [200, 200, 200, 200, 200] },
+  'PUT /api/v1/settings/company': {
+    roles: [200, 403, 403, 403, 403],
+    body: (o) => ({
+      legalName: `${o.marker} GmbH`,
+      street: 'Main street 1',
+      postalCode: '10115',
+      city: 'Berlin',
+      country: 'DE',
+    }),
+  },
   'GET /api/v1/contracts/export': {
     roles: [200, 200, 200, 200, 200],
     query: (o) => ({ partnerId: o.ids.partner, format: 'csv' }),

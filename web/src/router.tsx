@@ -87,6 +87,12 @@ const RepositorySettingsPage = lazy(() =>
     default: m.RepositorySettingsPage,
   })),
 );
+const CompanySettingsPage = lazy(() =>
+  import('./pages/settings/company/company-settings-page.js').then((m) => ({ default: m.CompanySettingsPage })),
+);
+const NoticeLetterPage = lazy(() =>
+  import('./pages/contracts/notice-letter/notice-letter-page.js').then((m) => ({ default: m.NoticeLetterPage })),
+);
 const ReminderSettingsPage = lazy(() =>
   import('./pages/settings/reminders/reminder-settings-page.js').then((m) => ({ default: m.ReminderSettingsPage })),
 );
@@ -145,6 +151,7 @@ export const router = createBrowserRouter([
           { path: '/contracts/new', element: <NewContractPage /> },
           { path: '/contracts/:id', element: <ContractPage /> },
           { path: '/contracts/:id/edit', element: <EditContractPage /> },
+          { path: '/contracts/:id/notice-letter', element: <NoticeLetterPage /> },
           { path: '/documents/:id/preview', element: <DocumentPreviewPage /> },
           { path: '/envelopes/:id', element: <EnvelopePage /> },
           { path: '/envelopes/:id/edit', element: <EnvelopeEditorPage /> },
@@ -163,6 +170,7 @@ export const router = createBrowserRouter([
           { path: '/settings/org-units', element: <ListPage kind="orgUnits" key="orgUnits" /> },
           { path: '/settings/custom-fields', element: <CustomFieldsPage /> },
           { path: '/settings/repository', element: <RepositorySettingsPage /> },
+          { path: '/settings/company', element: <CompanySettingsPage /> },
           { path: '/settings/inbox', element: <InboxSettingsPage /> },
           { path: '/settings/approval-templates', element: <ApprovalTemplatesPage /> },
           { path: '/settings/mail-templates', element: <MailTemplatesPage /> },

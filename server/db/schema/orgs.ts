@@ -12,6 +12,7 @@ import {
   uuid,
 } from 'drizzle-orm/pg-core';
 import type { ApiScopes } from '../../../common/schemas/api-scopes.js';
+import type { CompanyDetails } from '../../../common/schemas/notice-letters.js';
 import { type DefaultReminder, REPEATS } from '../../../common/schemas/reminders.js';
 import { bytea, ts } from './columns.js';
 import { users } from './users.js';
@@ -54,6 +55,8 @@ export const orgs = pgTable('orgs', {
   /** Set by the operator (`deedbox org hold`): nothing of the org is deleted while it is on. */
   legalHoldReason: text('legal_hold_reason'),
   legalHoldSince: ts('legal_hold_since'),
+  /** The sender of notice letters: legal name, postal address, optional signatory; null until entered. */
+  company: jsonb('company').$type<CompanyDetails>(),
   createdAt: ts('created_at').notNull().defaultNow(),
 });
 

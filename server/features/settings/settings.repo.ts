@@ -1,4 +1,5 @@
 import { and, eq } from 'drizzle-orm';
+import type { CompanyDetails } from '../../../common/schemas/notice-letters.js';
 import type { Tx } from '../../db/client.js';
 import { contractNumberCounters, orgs } from '../../db/schema/index.js';
 
@@ -43,4 +44,14 @@ export async function counterValue(tx: Tx, orgId: string, period: string): Promi
     .from(contractNumberCounters)
     .where(and(eq(contractNumberCounters.orgId, orgId), eq(contractNumberCounters.period, period)));
   return row?.value ?? null;
+}
+
+/** The org's company details as the sender of letters, or null before an administrator entered them. */
+export async function findCompany(tx: Tx, orgId: string): Promise<CompanyDetails | null> {
+  const [row] = await tx.select({ company: orgs.company }).from(orgs).where(eq(orgs.id, orgId));
+  return row?.company ?? null;
+}
+
+export async function updateCompany(tx: Tx, orgId: string, company: CompanyDetails): Promise<void> {
+  await tx.update(orgs).set({ company }).where(eq(orgs.id, orgId));
 }

@@ -1,4 +1,5 @@
 import { formatNumber, numberPeriod } from '../../../common/numbering.js';
+import type { CompanyDetails } from '../../../common/schemas/notice-letters.js';
 import { todayIn } from '../../../common/terms/dates.js';
 import type { Ctx } from '../../platform/context.js';
 import { AppError } from '../../platform/errors.js';
@@ -53,4 +54,20 @@ export async function update(ctx: Ctx, patch: SettingsPatch) {
   const row = await repo.updateSettings(ctx.tx, ctx.orgId, patch);
   await record(ctx, { action: 'org.settings_updated', objectType: 'org', objectId: ctx.orgId, changes });
   return present(ctx, row);
+}
+
+/** The company details every member may read (they head the notice letters). */
+export async function getCompany(ctx: Ctx): Promise<{ company: CompanyDetails | null }> {
+  return { company: await repo.findCompany(ctx.tx, ctx.orgId) };
+}
+
+/** Administrators set the company details as a whole; the change is logged field by field. */
+export async function updateCompany(ctx: Ctx, company: CompanyDetails): Promise<{ company: CompanyDetails }> {
+  requireAdmin(ctx);
+  const before = await repo.findCompany(ctx.tx, ctx.orgId);
+  const changes = diff({ ...before }, { ...company });
+  if (Object.keys(changes).length === 0) return { company };
+  await repo.updateCompany(ctx.tx, ctx.orgId, company);
+  await record(ctx, { action: 'org.company_updated', objectType: 'org', objectId: ctx.orgId, changes });
+  return { company };
 }

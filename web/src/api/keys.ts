@@ -23,3 +23,4 @@ export const subscriptionKey = ['subscription'] as const;
 export const accountAccessKey = ['subscription', 'access'] as const;
 export const trustKey = ['trust'] as const;
 export const trustOrgKey = ['trust', 'organization'] as const;
+export const companySettingsKey = ['settings', 'company'] as const;

@@ -12,6 +12,7 @@ import { home } from './de/home.js';
 import { imports } from './de/imports.js';
 import { inbox } from './de/inbox.js';
 import { mailTemplates } from './de/mail-templates.js';
+import { noticeLetters } from './de/notice-letters.js';
 import { partners } from './de/partners.js';
 import { personal } from './de/personal.js';
 import { provisioning } from './de/provisioning.js';
@@ -56,6 +57,7 @@ export const de: Messages = {
   ...calendar,
   ...partners,
   ...repository,
+  ...noticeLetters,
   ...imports,
   ...recycleBin,
   ...mailTemplates,

@@ -12,6 +12,7 @@ import { home } from './en/home.js';
 import { imports } from './en/imports.js';
 import { inbox } from './en/inbox.js';
 import { mailTemplates } from './en/mail-templates.js';
+import { noticeLetters } from './en/notice-letters.js';
 import { partners } from './en/partners.js';
 import { personal } from './en/personal.js';
 import { provisioning } from './en/provisioning.js';
@@ -55,6 +56,7 @@ export const en = {
   ...calendar,
   ...partners,
   ...repository,
+  ...noticeLetters,
   ...imports,
   ...recycleBin,
   ...mailTemplates,

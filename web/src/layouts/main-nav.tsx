@@ -2,6 +2,7 @@ import { Divider, NavLink, Text } from '@mantine/core';
 import {
   IconActivity,
   IconBell,
+  IconBuilding,
   IconBuildingCommunity,
   IconBuildingStore,
   IconCalendar,
@@ -52,6 +53,7 @@ const SETTINGS: Entry[] = [
     ability: 'manageCustomFields',
   },
   { to: '/settings/repository', label: 'nav.repository', icon: <IconNumbers size={18} />, ability: 'manageSettings' },
+  { to: '/settings/company', label: 'nav.company', icon: <IconBuilding size={18} />, ability: 'manageSettings' },
   {
     to: '/settings/approval-templates',
     label: 'nav.approvalTemplates',

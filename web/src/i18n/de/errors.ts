@@ -86,6 +86,15 @@ export const errors: Record<keyof typeof en, string> = {
   'validation.idempotency_key_reused': 'Dieser Idempotency-Key wurde schon für eine andere Anfrage verwendet.',
   'problem.forbidden.code_required': 'Bestätigen Sie zuerst den Code, den wir Ihnen per E-Mail gesendet haben.',
   'problem.conflict.code_not_required': 'Für diesen Signaturlink ist kein Code nötig.',
+  'problem.conflict.no_notice_deadline':
+    'Dieser Vertrag hat keine bevorstehende Kündigungsfrist (er ist befristet, die Kündigung ist bereits erfasst oder die letzte Frist ist verstrichen).',
+  'problem.conflict.not_renewing':
+    'Dieser Vertrag verlängert sich nicht: Erstellen Sie stattdessen ein Kündigungsschreiben.',
+  'problem.conflict.no_partner': 'Der Vertrag nennt keinen Geschäftspartner, an den das Schreiben gehen kann.',
+  'problem.conflict.partner_address_missing':
+    'Der Geschäftspartner hat keine vollständige Postanschrift (Straße, Postleitzahl und Ort). Ergänzen Sie sie zuerst beim Partner.',
+  'problem.conflict.company_details_missing':
+    'Name und Postanschrift Ihres Unternehmens fehlen. Eine Administratorin oder ein Administrator trägt sie unter Einstellungen → Unternehmen ein.',
   'problem.rate_limited.sms_throttled': 'Zu viele SMS. Sie können in {seconds} Sekunden einen neuen Code anfordern.',
   'problem.unavailable.sms_unavailable':
     'SMS können gerade nicht versendet werden. Versuchen Sie es später erneut oder wählen Sie einen anderen Weg.',

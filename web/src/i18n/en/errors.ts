@@ -70,6 +70,14 @@ export const errors = {
   'validation.idempotency_key_reused': 'This Idempotency-Key was already used for a different request.',
   'problem.forbidden.code_required': 'Confirm the code we e-mailed you first.',
   'problem.conflict.code_not_required': 'This signing link needs no code.',
+  'problem.conflict.no_notice_deadline':
+    'This contract has no notice deadline ahead (it is fixed-term, notice is already recorded, or the last deadline has passed).',
+  'problem.conflict.not_renewing': 'This contract does not renew: draft a termination letter instead.',
+  'problem.conflict.no_partner': 'The contract names no business partner to address the letter to.',
+  'problem.conflict.partner_address_missing':
+    'The business partner has no complete postal address (street, postal code and city). Add it to the partner first.',
+  'problem.conflict.company_details_missing':
+    'Your company’s name and postal address are missing. An administrator enters them under Settings → Company.',
   'problem.rate_limited.sms_throttled': 'Too many text messages. You can ask for another code in {seconds} seconds.',
   'problem.unavailable.sms_unavailable':
     'Text messages cannot be sent right now. Try again later or choose another way.',

@@ -23,6 +23,7 @@ import { EventsTab } from './events-tab.js';
 import { HierarchyTab } from './hierarchy-tab.js';
 import { HistoryTab } from './history-tab.js';
 import { LifecycleCard } from './lifecycle-card.js';
+import { LetterActions } from './notice-letter/letter-actions.js';
 import { RecordNoticeModal } from './record-notice-modal.js';
 import { PhaseBadge, StatusBadge } from './status-badges.js';
 
@@ -108,7 +109,11 @@ function ContractView({ contract }: { contract: Contract }) {
                 computed={contract.computed}
                 asOf={contract.asOf}
                 noticeGivenOn={lifecycle.noticeGivenOn ?? null}
-              />
+              >
+                {canGiveNotice && contract.computed.noticeDeadline && !params.get('asOf') && (
+                  <LetterActions contractId={contract.id} renews={lifecycle.type === 'auto_renewal'} />
+                )}
+              </DeadlineCard>
             </Grid.Col>
             <Grid.Col span={{ base: 12, md: 7 }}>
               <DetailsCard contract={contract} />

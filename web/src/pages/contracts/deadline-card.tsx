@@ -1,14 +1,15 @@
 import { Card, Group, Stack, Text, ThemeIcon, Title } from '@mantine/core';
 import { IconAlarm, IconCalendarCheck } from '@tabler/icons-react';
+import type { ReactNode } from 'react';
 import type { Computed } from '../../../../common/terms/computed.js';
 import { useI18n } from '../../i18n/i18n-context.js';
 import { countdown, proofText, URGENCY_COLOR } from './deadline.js';
 import { DeadlineBadge } from './deadline-badge.js';
 
-type Props = { computed: Computed; asOf: string; noticeGivenOn: string | null };
+type Props = { computed: Computed; asOf: string; noticeGivenOn: string | null; children?: ReactNode };
 
 /** The one thing a contract page must make plain: until when notice can be given, and why. */
-export function DeadlineCard({ computed, asOf, noticeGivenOn }: Props) {
+export function DeadlineCard({ computed, asOf, noticeGivenOn, children }: Props) {
   const { t, fmt } = useI18n();
   const deadline = computed.noticeDeadline;
   const color = deadline ? URGENCY_COLOR[countdown(asOf, deadline).urgency] : 'gray';
@@ -43,6 +44,7 @@ export function DeadlineCard({ computed, asOf, noticeGivenOn }: Props) {
           <Text size="xs" c="dimmed">
             {t('deadline.asOf', { date: fmt.date(asOf) })}
           </Text>
+          {children}
         </Stack>
         <ThemeIcon size={44} radius="md" variant="light" color={color} visibleFrom="xs" aria-hidden>
           {deadline ? <IconAlarm size={24} /> : <IconCalendarCheck size={24} />}

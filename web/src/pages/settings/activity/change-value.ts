@@ -27,6 +27,7 @@ const ENUMS: Record<string, string[]> = {
   state: ['reminder.state'],
   type: ['partnerType', 'customFieldType', 'contractType'],
   kind: ['billingKind', 'objectType'],
+  letter: ['letter.kind'],
   frequency: ['billingFrequency'],
   repeat: ['reminder.repeat'],
   defaultRepeat: ['reminder.repeat'],

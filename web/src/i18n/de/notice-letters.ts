@@ -1,0 +1,45 @@
+import type { noticeLetters as en } from '../en/notice-letters.js';
+
+export const noticeLetters: Record<keyof typeof en, string> = {
+  'nav.company': 'Unternehmen',
+  'company.title': 'Firmenangaben',
+  'company.description':
+    'Ihr Unternehmen als Absender: Die Kündigungsschreiben, die Deedbox entwirft, tragen diesen Namen und diese Anschrift.',
+  'company.legalName': 'Firmenname (rechtlich)',
+  'company.street': 'Straße und Hausnummer',
+  'company.postalCode': 'Postleitzahl',
+  'company.city': 'Ort',
+  'company.country': 'Land',
+  'company.signatory': 'Wer unterschreibt (optional)',
+  'company.signatoryName': 'Name',
+  'company.signatoryTitle': 'Titel oder Funktion',
+  'company.saved': 'Firmenangaben gespeichert.',
+  'letter.draftTermination': 'Kündigungsschreiben entwerfen',
+  'letter.draftNonRenewal': 'Nichtverlängerung entwerfen',
+  'letter.title': 'Kündigungsschreiben',
+  'letter.description':
+    'Entworfen aus dem Vertrag, dem Geschäftspartner und Ihren Firmenangaben. Prüfen und bearbeiten Sie den Text, dann erzeugen Sie das PDF.',
+  'letter.kind': 'Schreiben',
+  'letter.kind.termination': 'Kündigung',
+  'letter.kind.non_renewal': 'Nichtverlängerung',
+  'letter.language': 'Sprache des Schreibens',
+  'letter.language.en': 'Englisch',
+  'letter.language.de': 'Deutsch',
+  'letter.facts': 'Kündigungsfrist bis {deadline}. Mit dieser Kündigung endet der Vertrag am {endsOn}.',
+  'letter.from': 'Absender',
+  'letter.to': 'Empfänger',
+  'letter.subject': 'Betreff',
+  'letter.body': 'Text',
+  'letter.bodyHint': 'Ort, Datum, Anschriften und Unterschriftszeilen kommen wie hier gezeigt ins PDF.',
+  'letter.signature': 'Unterschrift',
+  'letter.recordNotice': 'Kündigung heute ({date}) als erklärt erfassen',
+  'letter.recordNoticeHint':
+    'Der Vertrag wird im selben Schritt als gekündigt markiert, in dem das Schreiben abgelegt wird.',
+  'letter.generate': 'PDF erzeugen',
+  'letter.generated': 'Das Schreiben liegt bei den Dokumenten des Vertrags.',
+  'letter.generatedWithNotice': 'Das Schreiben liegt bei den Dokumenten des Vertrags, die Kündigung ist erfasst.',
+  'letter.toCompany': 'Firmenangaben eintragen',
+  'letter.toPartner': 'Geschäftspartner öffnen',
+  'letter.edited':
+    'Ein anderes Schreiben oder eine andere Sprache entwirft den Text neu; Ihre Änderungen werden ersetzt.',
+};
