@@ -49,6 +49,7 @@ const NOT_SEEDED: Record<string, string> = {
   'POST /subscription/deletion-request':
     'a password and the account’s name, compared and never stored or shown (seeding it would delete the world)',
   'PATCH /business-units/{id}': 'the same name as POST /business-units',
+  'PATCH /webhooks/{id}': 'the same texts as POST /webhooks',
   'PATCH /contracts/{id}': 'the same texts as POST /contracts',
   'PATCH /events/{id}': 'the same texts as POST /contracts/{id}/events',
   'PATCH /contracts/{id}/billing-lines/{lineId}': 'the same description as POST /contracts/{id}/billing-lines',
@@ -193,6 +194,12 @@ async function seedWorld(baseURL: string): Promise<World> {
   });
   await idp.close();
   await write(api, 'POST', '/api-keys', { role: 'viewer' });
+  // A webhook endpoint described with attack strings; its URL must be one (javascript: is refused with 422).
+  const hook = withPayloads(jsonBodyOf(doc, 'POST', '/api/v1/webhooks'), { eventTypes: ['contract.created'] }, (f) =>
+    attack(f),
+  );
+  seeded.add('POST /webhooks');
+  await call(api, 'POST', '/webhooks', { ...(hook as object), url: 'https://hooks.example.com/deedbox' });
   // Its list shows who started it: the person, named with attack strings.
   await write(api, 'POST', '/account-exports', { locale: 'en' });
   // SCIM is outside the OpenAPI document: a group and a person named with attack strings, pushed with the token.

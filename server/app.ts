@@ -59,6 +59,7 @@ import { ssoRoutes } from './features/sso/sso.routes.js';
 import { subscriptionsRoutes } from './features/subscriptions/subscriptions.routes.js';
 import { trustRoutes } from './features/trust/trust.routes.js';
 import { usersRoutes } from './features/users/users.routes.js';
+import { webhooksRoutes } from './features/webhooks/webhooks.routes.js';
 import { AppError } from './platform/errors.js';
 import { etagHeaders } from './platform/http/etag.js';
 import { inputGuard } from './platform/http/input-guard.js';
@@ -236,6 +237,7 @@ export async function buildApp({
         factorsRoutes,
         businessUnitsRoutes,
         apiKeysRoutes,
+        webhooksRoutes,
         auditRoutes,
         contractsRoutes,
         noticeLettersRoutes,

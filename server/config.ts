@@ -129,6 +129,12 @@ const envSchema = z.object({
   INBOUND_MAX_MB: z.coerce.number().int().min(1).max(1_024).default(25),
   INBOUND_RATE_PER_IP_PER_MINUTE: z.coerce.number().int().min(1).max(100_000).default(30),
   INBOUND_RATE_PER_INBOX_PER_HOUR: z.coerce.number().int().min(1).max(100_000).default(200),
+  /** Webhook endpoints on private, loopback, link-local or unique-local addresses; default only outside production and staging. */
+  WEBHOOK_ALLOW_PRIVATE: bool.optional(),
+  /** Webhook endpoints must be https://; default in production and staging. */
+  WEBHOOK_REQUIRE_HTTPS: bool.optional(),
+  /** How long a webhook receiver has to answer, in milliseconds. */
+  WEBHOOK_TIMEOUT_MS: z.coerce.number().int().min(100).max(60_000).default(10_000),
   /** Text messages for SMS sign-in codes: `twilio`, or `none` (SMS codes are then not offered). */
   SMS_PROVIDER: z.enum(['none', 'twilio']).default('none'),
   TWILIO_ACCOUNT_SID: z
@@ -240,6 +246,8 @@ export type Config = Readonly<{
   /** Null: every registered job. */
   workerJobs: readonly string[] | null;
   inbox: InboxConfig;
+  /** Where and how webhooks are sent (server/features/webhooks, docs/operations.md). */
+  webhooks: { allowPrivate: boolean; requireHttps: boolean; timeoutMs: number };
   subscriptions: SubscriptionsConfig;
   trust: TrustConfig;
   signing: SigningConfig;
@@ -582,6 +590,11 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
                 perInboxPerHour: e.INBOUND_RATE_PER_INBOX_PER_HOUR,
               },
             },
+    },
+    webhooks: {
+      allowPrivate: e.WEBHOOK_ALLOW_PRIVATE ?? ['development', 'test'].includes(e.NODE_ENV),
+      requireHttps: e.WEBHOOK_REQUIRE_HTTPS ?? !['development', 'test'].includes(e.NODE_ENV),
+      timeoutMs: e.WEBHOOK_TIMEOUT_MS,
     },
     subscriptions: {
       trialDays: e.TRIAL_DAYS,

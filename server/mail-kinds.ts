@@ -1,6 +1,7 @@
 import { approvalsMail } from './features/approvals/approvals.mail.js';
 import { remindersMail } from './features/reminders/engine/reminders.mail.js';
 import { signingMail } from './features/signing/signing.mail.js';
+import { webhooksMail } from './features/webhooks/webhooks.mail.js';
 import type { Composers } from './platform/mail/outbox.js';
 
 /**
@@ -13,4 +14,5 @@ export const MAIL_KINDS: Composers = {
   ...remindersMail,
   ...approvalsMail,
   ...signingMail,
+  ...webhooksMail,
 };

@@ -9,6 +9,7 @@ import { remindersJobs } from './features/reminders/reminders.jobs.js';
 import { retentionJobs } from './features/retention/retention.run.js';
 import { signingJobs } from './features/signing/signing.jobs.js';
 import { subscriptionsJobs } from './features/subscriptions/subscriptions.jobs.js';
+import { webhooksJobs } from './features/webhooks/webhooks.jobs.js';
 import { MAIL_KINDS } from './mail-kinds.js';
 import type { Deps } from './platform/context.js';
 import type { JobDefinition } from './platform/jobs/job.js';
@@ -32,6 +33,7 @@ export const JOBS: readonly JobDefinition[] = [
   ...backupJobs,
   ...retentionJobs,
   ...signingJobs,
+  ...webhooksJobs,
 ];
 
 /** The jobs this process runs (WORKER_JOBS, or all), checked; throws JobRegistryError listing every problem. */

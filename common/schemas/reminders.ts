@@ -28,6 +28,7 @@ export const DELIVERY_KINDS = [
   'signing_code',
   'signing_completed',
   'signing_outcome',
+  'webhook_disabled',
 ] as const;
 export type DeliveryKind = (typeof DELIVERY_KINDS)[number];
 

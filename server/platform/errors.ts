@@ -38,6 +38,7 @@ export type ErrorCode = keyof typeof ERROR_CODES;
 export const REASONS = {
   conflict: [
     'expiry_follows_settings',
+    'webhook_delivery_sending',
     'reminder_inactive',
     'invitation_accepted',
     'lock_self',

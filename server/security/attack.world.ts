@@ -54,6 +54,9 @@ export interface OrgIds {
   approvalTemplate: string;
   /** A running approval (on a contract of its own) whose one slot is the viewer's. */
   approval: string;
+  /** A webhook endpoint (to a port nothing listens on; no worker runs in the suite) and its test delivery. */
+  webhook: string;
+  webhookDelivery: string;
 }
 
 export interface OrgWorld {
@@ -100,6 +103,7 @@ export type FreshKind =
   | 'rejectedApproval'
   | 'readyEnvelope'
   | 'sentEnvelope'
+  | 'webhook'
   /** `<envelope id>/<recipient id>`: the mailed signer of a fresh envelope out for signing. */
   | 'sentRecipient';
 
@@ -126,8 +130,8 @@ export class Secrets {
 
 function idOf(res: Res, what: string): string {
   if (res.statusCode >= 300) throw new Error(`world: ${what} failed: ${res.statusCode} ${res.body}`);
-  const body = res.json() as { id?: string; apiKey?: { id: string } };
-  const id = body.id ?? body.apiKey?.id;
+  const body = res.json() as { id?: string; apiKey?: { id: string }; endpoint?: { id: string } };
+  const id = body.id ?? body.apiKey?.id ?? body.endpoint?.id;
   if (!id) throw new Error(`world: ${what} answered no id: ${res.body}`);
   return id;
 }
@@ -304,6 +308,14 @@ export async function seedOrg(h: Harness, name: string, secrets: Secrets): Promi
     return made;
   };
   const approval = (await newApproval()).id;
+  const newWebhook = () =>
+    post('/webhooks', {
+      url: 'http://127.0.0.1:9/hook',
+      description: `${marker} hook`,
+      eventTypes: ['contract.created'],
+    });
+  const webhook = await newWebhook();
+  const webhookDelivery = await post(`/webhooks/${webhook}/test`, {});
 
   const memberEmails = new Map<string, string>();
   const fresh = async (kind: FreshKind): Promise<string> => {
@@ -373,6 +385,8 @@ export async function seedOrg(h: Harness, name: string, secrets: Secrets): Promi
         return newSentEnvelope();
       case 'sentRecipient':
         return newSentRecipient();
+      case 'webhook':
+        return newWebhook();
     }
   };
 
@@ -418,6 +432,8 @@ export async function seedOrg(h: Harness, name: string, secrets: Secrets): Promi
       viewer: viewer.id,
       approvalTemplate,
       approval,
+      webhook,
+      webhookDelivery,
     },
     fresh,
     freshApproval: () => newApproval(),

@@ -295,6 +295,31 @@ export const ROUTES: Record<string, RouteRow> = {
     body: (o) => ({ name: `${o.marker} key`, role: 'viewer', businessUnitIds: [o.ids.unit1] }),
   },
   'DELETE /api/v1/api-keys/{id}': { roles: [204, 403, 403, 403, 403], params: fresh('apiKey') },
+  'GET /api/v1/webhooks': { roles: [200, 403, 403, 403, 403] },
+  'POST /api/v1/webhooks': {
+    roles: [201, 403, 403, 403, 403],
+    body: (o) => ({
+      url: 'http://127.0.0.1:9/hook',
+      description: `${o.marker} hook`,
+      eventTypes: ['contract.created'],
+    }),
+  },
+  'GET /api/v1/webhooks/{id}': { roles: [200, 403, 403, 403, 403], params: id('webhook') },
+  'PATCH /api/v1/webhooks/{id}': {
+    roles: [200, 403, 403, 403, 403],
+    params: id('webhook'),
+    body: (o) => ({ description: `${o.marker} hook` }),
+  },
+  'DELETE /api/v1/webhooks/{id}': { roles: [204, 403, 403, 403, 403], params: fresh('webhook') },
+  'POST /api/v1/webhooks/{id}/rotate-secret': { roles: [200, 403, 403, 403, 403], params: id('webhook') },
+  'POST /api/v1/webhooks/{id}/enable': { roles: [200, 403, 403, 403, 403], params: id('webhook') },
+  'POST /api/v1/webhooks/{id}/disable': { roles: [200, 403, 403, 403, 403], params: fresh('webhook') },
+  'POST /api/v1/webhooks/{id}/test': { roles: [202, 403, 403, 403, 403], params: id('webhook') },
+  'GET /api/v1/webhooks/{id}/deliveries': { roles: [200, 403, 403, 403, 403], params: id('webhook') },
+  'POST /api/v1/webhooks/{id}/deliveries/{deliveryId}/resend': {
+    roles: [202, 403, 403, 403, 403],
+    params: (o) => ({ id: o.ids.webhook, deliveryId: o.ids.webhookDelivery }),
+  },
   'GET /api/v1/account-exports': { roles: [200, 403, 403, 403, 403] },
   'POST /api/v1/account-exports': {
     whileReadOnly: true,

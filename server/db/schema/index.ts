@@ -17,3 +17,4 @@ export * from './signing.js';
 export * from './sso.js';
 export * from './subscriptions.js';
 export * from './users.js';
+export * from './webhooks.js';

@@ -3,6 +3,7 @@ import type { ApprovalDecisionInput, ApprovalRule, ContractApprovalView } from '
 import type { Ctx } from '../../platform/context.js';
 import { AppError } from '../../platform/errors.js';
 import { record } from '../audit/audit.service.js';
+import { approvalCompleted } from '../webhooks/webhooks.events.js';
 import { activateStep, endRound, mailOutcome } from './approvals.flow.js';
 import { answers, requirePerson } from './approvals.policy.js';
 import * as repo from './workflows.repo.js';
@@ -63,6 +64,12 @@ export async function decide(
   }
   await endRound(ctx, workflow, status, { current: true });
   await record(ctx, { action: status === 'approved' ? 'approval.approved' : 'approval.rejected', ...audit, extra });
+  await approvalCompleted(ctx, {
+    approvalId: workflow.id,
+    contractId: contract.id,
+    round: workflow.round,
+    outcome: status,
+  });
   await mailOutcome(ctx, workflow);
   return view(ctx, contract.id);
 }

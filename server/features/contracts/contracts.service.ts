@@ -9,6 +9,7 @@ import { diff, record } from '../audit/audit.service.js';
 import { billingColumns } from '../billing-lines/billing-values.js';
 import { applyDefaultReminders } from '../reminders/reminders.service.js';
 import { assertNotInSigning } from '../signing/in-signing.js';
+import { contractCreated, contractDeleted, contractUpdated } from '../webhooks/webhooks.events.js';
 import { getVisible, orgSettings, orgToday, requireWrite } from './contracts.access.js';
 import { checkAttachment, checkReferences } from './contracts.checks.js';
 import { resolveContractCustom } from './contracts.custom.js';
@@ -77,6 +78,7 @@ export async function create(ctx: Ctx, { reminders, ...input }: ContractInput, o
     objectId: row.id,
     changes: diff({}, fields as unknown as Record<string, unknown>),
   });
+  await contractCreated(ctx, row);
   // The insert's trigger has made the system events; the reminders go on them.
   await applyDefaultReminders(ctx, row.id, reminders ?? org.reminderDefaults, reminders ? 'reminders' : undefined);
   return presentContract(ctx.actor, row, today);
@@ -111,6 +113,7 @@ export async function update(ctx: Ctx, id: string, patch: ContractPatch) {
     ...(await derived(ctx, id, after.lifecycle, today)),
   });
   await record(ctx, { action: 'contract.updated', objectType: 'contract', objectId: id, changes });
+  await contractUpdated(ctx, row, Object.keys(changes));
   await onContractChanged(ctx, id, Object.keys(changes));
   return presentContract(ctx.actor, row, today);
 }
@@ -153,6 +156,7 @@ export async function recordNotice(ctx: Ctx, id: string, { givenOn, confirmLater
     },
     extra: { endsOn: outcome.endsOn, termsLater: outcome.termsLater },
   });
+  await contractUpdated(ctx, row, ['lifecycle', 'status']);
   return presentContract(ctx.actor, row, today);
 }
 
@@ -163,4 +167,5 @@ export async function remove(ctx: Ctx, id: string) {
   await assertNotInSigning(ctx.tx, ctx.orgId, { contractId: id });
   await repo.update(ctx.tx, ctx.orgId, id, { deletedAt: new Date() });
   await record(ctx, { action: 'contract.deleted', objectType: 'contract', objectId: id, extra: { title: row.title } });
+  await contractDeleted(ctx, row);
 }

@@ -9,6 +9,7 @@ import { record } from '../audit/audit.service.js';
 import { getVisible, requireWrite } from '../contracts/contracts.access.js';
 import { namesByIds } from '../exports/grid-lookups.repo.js';
 import { assertNotInSigning } from '../signing/in-signing.js';
+import { documentUploaded } from '../webhooks/webhooks.events.js';
 import {
   blobContext,
   blobName,
@@ -278,6 +279,15 @@ export async function commitUpload(
       ...('contractId' in slot.place ? { contractId: { before: null, after: slot.place.contractId } } : {}),
     },
   });
+  if (!mail)
+    await documentUploaded(ctx, {
+      documentId: slot.documentId,
+      versionId: slot.versionId,
+      version: number,
+      contractId: 'contractId' in slot.place ? slot.place.contractId : null,
+      size: file.size,
+      mimeType: file.mimeType,
+    });
   return get(ctx, slot.documentId);
 }
 

@@ -3,6 +3,7 @@ import { accountExportKeyedTables } from '../account-exports/account-exports.key
 import { documentKeyedTables } from '../documents/documents.keys.js';
 import { signingKeyedTables } from '../signing/signing.keys.js';
 import { ssoKeyedTables } from '../sso/sso.keys.js';
+import { webhookKeyedTables } from '../webhooks/webhooks.keys.js';
 
 /** Every table whose rows hold a data key wrapped under the org key; a feature that seals rows adds its own here. */
 export const KEYED_TABLES: readonly KeyedTable[] = [
@@ -10,4 +11,5 @@ export const KEYED_TABLES: readonly KeyedTable[] = [
   ...ssoKeyedTables,
   ...accountExportKeyedTables,
   ...signingKeyedTables,
+  ...webhookKeyedTables,
 ];

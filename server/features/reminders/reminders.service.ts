@@ -16,6 +16,7 @@ import { diff, record } from '../audit/audit.service.js';
 import { getVisible, orgSettings, orgToday, requireWrite } from '../contracts/contracts.access.js';
 import * as eventsRepo from '../events/events.repo.js';
 import { getVisibleEvent } from '../events/events.service.js';
+import { reminderAcknowledged } from '../webhooks/webhooks.events.js';
 import { presentDelivery, presentMine, presentReminder } from './reminders.presenter.js';
 import * as repo from './reminders.repo.js';
 
@@ -226,6 +227,7 @@ export async function act(
     changes: diff({ state: row.state }, { state: after.state }),
     extra: { contractId: row.contractId, eventId: row.eventId, eventDate: row.eventDate, ...extra },
   });
+  if (action === 'acknowledge') await reminderAcknowledged(ctx, row);
 }
 
 /** Field changes (editors) and/or an action (the people the reminder is for: see canRespondToReminder). */

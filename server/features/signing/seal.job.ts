@@ -14,6 +14,7 @@ import {
   writeGeneratedBlob,
 } from '../documents/documents.generated.js';
 import type { Received } from '../documents/documents.receive.js';
+import { signingCompleted } from '../webhooks/webhooks.events.js';
 import * as repo from './envelopes.repo.js';
 import { noteEvent } from './envelopes.service.js';
 import { queueSealFailed } from './outcome.js';
@@ -95,6 +96,12 @@ async function commit(ctx: Ctx, id: string, slot: GeneratedSlot, file: Received,
     changes: { status: { before: 'in_progress', after: 'completed' }, version: { before: null, after: number } },
   });
   await queueCompleted(ctx, envelope, now);
+  await signingCompleted(ctx, {
+    envelopeId: id,
+    contractId: envelope.contractId,
+    documentId: envelope.documentId,
+    versionId: slot.versionId,
+  });
   return true;
 }
 

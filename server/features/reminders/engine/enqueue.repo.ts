@@ -39,14 +39,15 @@ const CONTRACT_LIVE = sql`c.deleted_at IS NULL AND c.status <> 'archived' AND c.
 /**
  * Turns every reminder due on `day` (next_due_on ≤ day: missed days collapse into one mail)
  * into an occurrence and one delivery per recipient, and moves next_due_on past `day`. Members
- * who chose the daily digest get their item held for it. Answers the occurrences and deliveries made.
+ * who chose the daily digest get their item held for it. Answers the occurrences (and their ids) and
+ * deliveries made.
  */
 export async function enqueueDue(
   tx: Tx,
   orgId: string,
   day: string,
   now: Date,
-): Promise<{ occurrences: number; deliveries: number }> {
+): Promise<{ occurrences: number; deliveries: number; occurrenceIds: string[] }> {
   // Reminders whose event has passed (or lost its date) wait for the event to move: the trigger
   // on events recomputes next_due_on then. Nothing escalates for a past date either.
   // Index lookups of each candidate's event (an anti-join), not a join of all past events.
@@ -121,8 +122,12 @@ export async function enqueueDue(
       ON CONFLICT (org_id, dedupe_key) DO NOTHING
       RETURNING id
     )
-    SELECT (SELECT count(*) FROM occ)::int AS occurrences, (SELECT count(*) FROM made)::int AS deliveries`);
-  return rowsOf<{ occurrences: number; deliveries: number }>(result)[0]!;
+    SELECT (SELECT count(*) FROM occ)::int AS occurrences, (SELECT count(*) FROM made)::int AS deliveries,
+           (SELECT coalesce(json_agg(id), '[]'::json) FROM occ) AS occurrence_ids`);
+  const row = rowsOf<{ occurrences: number; deliveries: number; occurrence_ids: string[] | string }>(result)[0]!;
+  const ids =
+    typeof row.occurrence_ids === 'string' ? (JSON.parse(row.occurrence_ids) as string[]) : row.occurrence_ids;
+  return { occurrences: row.occurrences, deliveries: row.deliveries, occurrenceIds: ids };
 }
 
 /**

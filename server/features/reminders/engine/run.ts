@@ -8,6 +8,7 @@ import { orgs, subscriptions } from '../../../db/schema/index.js';
 import { type Actor, type Deps, type RequestMeta, runInOrg, transact } from '../../../platform/context.js';
 import { allOrgs } from '../../../platform/jobs/orgs.repo.js';
 import { type OutboxOrg, sendOutbox } from '../../../platform/mail/outbox.js';
+import { remindersSent } from '../../webhooks/webhooks.events.js';
 import { weekOf } from './compose.js';
 import * as queue from './enqueue.repo.js';
 import { REMINDER_KINDS, remindersMail } from './reminders.mail.js';
@@ -128,9 +129,12 @@ async function runOrg(deps: Deps, orgId: string, opts: RunOptions, total: RunRes
     return;
   }
   const day = dueDay(now, settings.timeZone, settings.sendHour);
-  const queued = await runInOrg(deps, { orgId, actor: ENGINE }, request(), async (ctx) =>
-    (await queue.tryReminderLock(ctx.tx, orgId)) ? queueDue(ctx.tx, orgId, settings, day, now) : null,
-  );
+  const queued = await runInOrg(deps, { orgId, actor: ENGINE }, request(), async (ctx) => {
+    if (!(await queue.tryReminderLock(ctx.tx, orgId))) return null;
+    const queued = await queueDue(ctx.tx, orgId, settings, day, now);
+    await remindersSent(ctx, queued.occurrenceIds, now);
+    return queued;
+  });
   if (queued === null) total.skipped++;
   else {
     total.occurrences += queued.occurrences;

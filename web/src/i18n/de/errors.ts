@@ -277,6 +277,15 @@ export const errors: Record<keyof typeof en, string> = {
   'validation.url_credentials':
     'Links mit Benutzername oder Passwort werden nicht angenommen. Teilen Sie die Datei über ihren Dienst und fügen Sie diesen Link ein.',
   'validation.url_length': 'Der Link ist zu lang (höchstens 2.000 Zeichen).',
+  'validation.webhook_url_format':
+    'Geben Sie eine vollständige Webadresse ein, z. B. https://example.com/hooks/deedbox.',
+  'validation.webhook_url_scheme': 'Webhook-Adressen müssen mit https:// beginnen.',
+  'validation.webhook_url_credentials':
+    'Adressen mit Benutzername oder Passwort werden nicht angenommen. Prüfen Sie Zustellungen stattdessen mit dem Signaturschlüssel.',
+  'validation.webhook_url_private':
+    'Diese Adresse zeigt in ein privates Netz (oder auf diesen Server). Webhooks können nur an öffentliche Adressen gehen.',
+  'problem.conflict.webhook_delivery_sending':
+    'Diese Zustellung wird gerade gesendet. Versuchen Sie es gleich noch einmal.',
 
   'imports.reason.required_in_account': 'In diesem Konto erforderlich.',
   'imports.reason.not_found': 'In diesem Konto gibt es keine(n) {what} mit diesem Namen.',

@@ -102,6 +102,7 @@ export const home: Record<keyof typeof en, string> = {
   'home.deliveryKind.signing_code': 'Signaturcode',
   'home.deliveryKind.signing_completed': 'Signiertes Dokument',
   'home.deliveryKind.signing_outcome': 'Signaturergebnis',
+  'home.deliveryKind.webhook_disabled': 'Webhook-Endpunkt deaktiviert',
 
   'home.emptyTitle': 'Legen Sie Ihren ersten Vertrag an',
   'home.emptyText':

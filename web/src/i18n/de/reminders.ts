@@ -146,6 +146,7 @@ export const reminders: Record<keyof typeof en, string> = {
   'delivery.kind.signing_code': 'Signaturcode',
   'delivery.kind.signing_completed': 'Signiertes Dokument',
   'delivery.kind.signing_outcome': 'Signaturergebnis',
+  'delivery.kind.webhook_disabled': 'Webhook-Endpunkt deaktiviert',
   'delivery.dueOn': 'Fällig am',
   'delivery.eventDate': 'Für den Termin',
   'delivery.attempts': 'Versuche',

@@ -243,6 +243,13 @@ export const errors = {
   'validation.url_credentials':
     'Links with a user name or password in them are not accepted. Share the file from its service and paste that link.',
   'validation.url_length': 'The link is too long (2,000 characters at most).',
+  'validation.webhook_url_format': 'Enter a complete web address, such as https://example.com/hooks/deedbox.',
+  'validation.webhook_url_scheme': 'Webhook addresses must start with https://.',
+  'validation.webhook_url_credentials':
+    'Addresses with a user name or password in them are not accepted. Verify deliveries with the signing secret instead.',
+  'validation.webhook_url_private':
+    'This address points into a private network (or at this server). Webhooks can only go to public addresses.',
+  'problem.conflict.webhook_delivery_sending': 'This delivery is being sent right now. Try again in a moment.',
 
   'imports.reason.required_in_account': 'Required in this account.',
   'imports.reason.not_found': 'There is no {what} of this name in this account.',

@@ -96,6 +96,7 @@ export const home = {
   'home.deliveryKind.signing_code': 'Signing code',
   'home.deliveryKind.signing_completed': 'Signed document',
   'home.deliveryKind.signing_outcome': 'Signing outcome',
+  'home.deliveryKind.webhook_disabled': 'Webhook endpoint disabled',
 
   'home.emptyTitle': 'Add your first contract',
   'home.emptyText':

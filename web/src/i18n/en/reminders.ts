@@ -142,6 +142,7 @@ export const reminders = {
   'delivery.kind.signing_code': 'Signing code',
   'delivery.kind.signing_completed': 'Signed document',
   'delivery.kind.signing_outcome': 'Signing outcome',
+  'delivery.kind.webhook_disabled': 'Webhook endpoint disabled',
   'delivery.dueOn': 'Due on',
   'delivery.eventDate': 'For the date',
   'delivery.attempts': 'Attempts',
