@@ -4,9 +4,12 @@ import { addDays, todayIn } from '../../../common/terms/dates.js';
 import { type Caller, call, uploadDocument } from '../../test/api.js';
 import { pdfWithText } from '../../test/files.js';
 import { type Harness, startHarness } from '../../test/harness.js';
+import { approvalWorld, decide, slotOf, startApproval, userStep } from '../approvals/approvals.fixtures.js';
 import { future } from '../contracts/contracts.fixtures.js';
 import { addReminder, at, contractWithDeadline, quietOrg } from '../reminders/engine/engine.fixtures.js';
 import { runReminders } from '../reminders/engine/run.js';
+import { sealDue } from '../signing/seal.job.js';
+import { signedByAll } from '../signing/signflow.fixtures.js';
 import { deliverDue } from './webhooks.deliver.js';
 import { startReceiver } from './webhooks.receiver.test-kit.js';
 
@@ -39,6 +42,32 @@ async function received(admin: Caller, p: string, now = new Date()) {
   const byType = (type: string) => bodies.find((b) => b.type === type)!;
   return { types: bodies.map((b) => b.type).sort(), byType };
 }
+
+describe('webhook events of approvals and signing', () => {
+  it('sends approval.completed when a round ends and signing.completed when the sealed version commits', async () => {
+    const w = await approvalWorld(h);
+    const p = await subscribe(w.admin, ['approval.completed', 'signing.completed']);
+    const approval = await startApproval(h, w.editor, w.contract.id, {
+      steps: [userStep('Legal', 'all', [w.anna.me.user!.id])],
+    });
+    expect((await decide(h, w.anna, approval, slotOf(approval, 1), 'approve')).statusCode).toBe(200);
+    const envelope = await signedByAll(h, w.admin);
+    expect(await sealDue(h.app.deps, w.admin.me!.org.id, new Date())).toEqual({ sealed: 1, failed: 0 });
+    const got = await received(w.admin, p);
+    expect(got.types).toEqual(['approval.completed', 'signing.completed']);
+    expect(got.byType('approval.completed').data).toEqual({
+      approvalId: approval.current!.id,
+      contractId: w.contract.id,
+      round: 1,
+      outcome: 'approved',
+    });
+    expect(got.byType('signing.completed').data).toMatchObject({
+      envelopeId: envelope.id,
+      contractId: envelope.contractId,
+      documentId: envelope.documentId,
+    });
+  });
+});
 
 describe('webhook events', () => {
   it('sends contract.created, contract.updated, document.uploaded and contract.deleted with ids, not contents', async () => {
