@@ -1,11 +1,15 @@
+import { eq, sql } from 'drizzle-orm';
 import { Webhook } from 'standardwebhooks';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { webhookAttempts, webhookDeliveries } from '../../db/schema/index.js';
 import { MAIL_KINDS } from '../../mail-kinds.js';
 import { runInOrg } from '../../platform/context.js';
 import { sendOrgMail } from '../../platform/mail/mail.jobs.js';
 import { addMember, auditEvents, type Caller, call, defaultUnit, expectProblem, signUpOrg } from '../../test/api.js';
 import { type Harness, startHarness } from '../../test/harness.js';
+import { future } from '../contracts/contracts.fixtures.js';
 import { deliverDue } from './webhooks.deliver.js';
+import { pruneDeliveries } from './webhooks.jobs.js';
 import { type Answer, closedPort, startReceiver } from './webhooks.receiver.test-kit.js';
 import * as repo from './webhooks.repo.js';
 
@@ -241,6 +245,32 @@ describe('webhook endpoints', () => {
     expect(await deliverDue({ ...h.app.deps, config }, orgOf(admin), new Date())).toMatchObject({ retrying: 1 });
     expect((await deliveriesOf(admin, e.id))[0]!.lastError).toContain('private');
     expect(receiver.at(p)).toHaveLength(0);
+  });
+
+  it('keeps finished deliveries in the log for 30 days; those still being tried stay', async () => {
+    const admin = await signUpOrg(h);
+    const good = (await endpoint(admin, receiver.url(path()))).endpoint;
+    const bad = (await endpoint(admin, receiver.url(path(() => ({ status: 500 }))))).endpoint;
+    for (const title of ['One', 'Two']) {
+      expect((await call(h, admin, 'POST', '/contracts', { title, lifecycle: future })).statusCode).toBe(201);
+    }
+    await deliverDue(h.app.deps, orgOf(admin), new Date());
+    expect((await deliveriesOf(admin, good.id)).map((d) => d.status)).toEqual(['succeeded', 'succeeded']);
+    expect((await deliveriesOf(admin, bad.id)).map((d) => d.status)).toEqual(['retrying', 'retrying']);
+    expect(await pruneDeliveries(h.app.deps, orgOf(admin), new Date())).toBe(0);
+    // A month passes for this org's deliveries.
+    await h.database.db
+      .update(webhookDeliveries)
+      .set({ createdAt: sql`created_at - interval '31 days'` })
+      .where(eq(webhookDeliveries.orgId, orgOf(admin)));
+    expect(await pruneDeliveries(h.app.deps, orgOf(admin), new Date())).toBe(2);
+    expect(await deliveriesOf(admin, good.id)).toEqual([]);
+    expect(await deliveriesOf(admin, bad.id)).toHaveLength(2);
+    const attempts = await h.database.db
+      .select()
+      .from(webhookAttempts)
+      .where(eq(webhookAttempts.orgId, orgOf(admin)));
+    expect(attempts).toHaveLength(2);
   });
 
   it('updates, disables and deletes an endpoint, each in the activity log', async () => {

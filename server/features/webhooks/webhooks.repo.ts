@@ -1,4 +1,4 @@
-import { and, desc, eq, lt, or, sql } from 'drizzle-orm';
+import { and, desc, eq, inArray, lt, or, sql } from 'drizzle-orm';
 import type { PgColumn } from 'drizzle-orm/pg-core';
 import { rowsOf, type Tx } from '../../db/client.js';
 import { users, webhookAttempts, webhookDeliveries, webhookEndpoints } from '../../db/schema/index.js';
@@ -257,4 +257,19 @@ export async function occurrenceFacts(tx: Tx, orgId: string, ids: string[]): Pro
     )})
     ORDER BY o.event_date, o.id`);
   return rowsOf<OccurrenceFacts>(result);
+}
+
+/** Deletes the org's finished deliveries (delivered or given up) made before `before`, their attempts with them. */
+export async function pruneFinished(tx: Tx, orgId: string, before: Date): Promise<number> {
+  const gone = await tx
+    .delete(webhookDeliveries)
+    .where(
+      and(
+        eq(webhookDeliveries.orgId, orgId),
+        inArray(webhookDeliveries.status, ['succeeded', 'failed']),
+        lt(webhookDeliveries.createdAt, before),
+      ),
+    )
+    .returning({ id: webhookDeliveries.id });
+  return gone.length;
 }
